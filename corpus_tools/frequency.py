@@ -1,0 +1,196 @@
+"""Term frequencies, n-grams and tf-idf as stable, sorted DataFrames.
+
+Every table is sorted by count (descending), then term (ascending, by
+Unicode code point), so that two runs give byte-identical tables; ``rank``
+is the 1-based row number in that order (ties get consecutive ranks, broken
+alphabetically).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Iterator
+
+import pandas as pd
+
+from corpus_tools.corpus import Article, Corpus
+from corpus_tools.tokenize import TokenOptions, tokens
+
+__all__ = ["frequency_table", "ngram_table", "ngrams", "as_token_table", "smooth_idf"]
+
+PER = 10_000  # relative frequencies are per 10,000 tokens
+
+
+def as_token_table(data, options: TokenOptions | None = None, **overrides) -> pd.DataFrame:
+    """Accept a token table, or tokenise a corpus/article with ``options``."""
+    if isinstance(data, pd.DataFrame):
+        if options is not None or overrides:
+            raise TypeError("token options apply when tokenising; this is already a token table")
+        return data
+    if isinstance(data, (Corpus, Article)) or isinstance(data, Iterable):
+        return tokens(data, options, **overrides)
+    raise TypeError(f"expected a token table, Corpus or Article, not {type(data).__name__}")
+
+
+def smooth_idf(doc_freq: pd.Series | int, n_docs: int):
+    """Smoothed inverse document frequency, ``ln((1 + N) / (1 + df)) + 1``.
+
+    scikit-learn's ``TfidfVectorizer(smooth_idf=True)`` variant: never zero,
+    so a one-article corpus still ranks its terms by count.
+
+    >>> round(smooth_idf(1, 3), 6)
+    1.693147
+    """
+    if isinstance(doc_freq, pd.Series):
+        return ((1 + n_docs) / (1 + doc_freq)).map(math.log) + 1
+    return math.log((1 + n_docs) / (1 + doc_freq)) + 1
+
+
+def _sorted(df: pd.DataFrame, group: str | None = None) -> pd.DataFrame:
+    keys, asc = ["count", "term"], [False, True]
+    if group:
+        keys, asc = [group, *keys], [True, *asc]
+    df = df.sort_values(keys, ascending=asc, kind="mergesort").reset_index(drop=True)
+    df["rank"] = df.groupby(group).cumcount() + 1 if group else range(1, len(df) + 1)
+    return df
+
+
+def ngrams(toks: pd.DataFrame, n: int, column: str = "norm") -> Iterator[tuple[str, tuple[str, ...]]]:
+    """Yield ``(article, ngram)`` for every run of ``n`` tokens.
+
+    An n-gram is ``n`` tokens at consecutive positions of one sentence: it
+    never crosses a sentence (hence block) boundary, nor a token removed by
+    filtering (so with stopwords removed, "end of war" gives no bigram
+    "end war").
+    """
+    if not isinstance(n, int) or n < 1:
+        raise ValueError(f"n must be a positive integer, not {n!r}")
+    arts, sents, pos, terms = (toks[c].tolist() for c in ("article", "sentence", "position", column))
+    for i in range(len(terms) - n + 1):
+        j = i + n - 1
+        if arts[i] == arts[j] and sents[i] == sents[j] and pos[j] - pos[i] == n - 1:
+            yield arts[i], tuple(terms[i : j + 1])
+
+
+def ngram_table(
+    data,
+    n: int = 2,
+    *,
+    by_article: bool = False,
+    min_count: int = 1,
+    column: str = "norm",
+    options: TokenOptions | None = None,
+    **overrides,
+) -> pd.DataFrame:
+    """Frequencies of n-grams (see :func:`ngrams`), n >= 1.
+
+    Parameters
+    ----------
+    data : token table, Corpus or Article
+    n : int
+    by_article : bool
+        One block of rows per article instead of corpus totals.
+    min_count : int
+        Drop n-grams seen fewer times.
+    column : str
+        Token-table column to count (``"norm"`` or ``"token"``).
+    options, **overrides
+        Token options when ``data`` is a corpus (see :class:`TokenOptions`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``term`` (the words joined by spaces), ``count``, ``per_10k`` (per
+        10,000 n-grams of the same n), ``rank``, ``doc_freq`` (articles
+        containing it), plus ``article`` first when ``by_article``.
+
+    Examples
+    --------
+    >>> from corpus_tools import Corpus
+    >>> t = ngram_table(Corpus.from_texts(["New York is big. New York grows."]), n=2)
+    >>> t[["term", "count"]].values.tolist()
+    [['new york', 2], ['is big', 1], ['york grows', 1], ['york is', 1]]
+    """
+    toks = as_token_table(data, options, **overrides)
+    grams = list(ngrams(toks, n, column))
+    return _count_table([(a, " ".join(g)) for a, g in grams], by_article, min_count)
+
+
+def frequency_table(
+    data,
+    *,
+    by_article: bool = False,
+    min_count: int = 1,
+    column: str = "norm",
+    options: TokenOptions | None = None,
+    **overrides,
+) -> pd.DataFrame:
+    """Word frequencies for the corpus, or per article with tf-idf.
+
+    Parameters
+    ----------
+    data : token table, Corpus or Article
+    by_article : bool
+        Per-article rows, with ``idf`` and ``tfidf``.
+    min_count : int
+        Drop terms seen fewer times (in the corpus, or in the article).
+    column : str
+        Token-table column to count.
+    options, **overrides
+        Token options when ``data`` is a corpus (see :class:`TokenOptions`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``term``, ``count``, ``per_10k`` (per 10,000 counted tokens of the
+        corpus or article), ``rank``, ``doc_freq`` (number of articles
+        containing the term).  With ``by_article``: ``article`` first, and
+        ``idf`` (:func:`smooth_idf`) and ``tfidf = count * idf`` (raw count
+        times smoothed idf, no length normalisation: scikit-learn's
+        ``TfidfVectorizer(norm=None)``).
+
+    Examples
+    --------
+    >>> from corpus_tools import Corpus
+    >>> t = frequency_table(Corpus.from_texts(["the cat and the hat"]))
+    >>> t[["term", "count", "rank"]].values.tolist()[:2]
+    [['the', 2, 1], ['and', 1, 2]]
+    """
+    toks = as_token_table(data, options, **overrides)
+    return _count_table(list(zip(toks["article"].tolist(), toks[column].tolist(), strict=True)),
+                        by_article, min_count)
+
+
+def _count_table(pairs: list[tuple[str, str]], by_article: bool, min_count: int) -> pd.DataFrame:
+    if min_count < 1:
+        raise ValueError(f"min_count must be >= 1, not {min_count}")
+    per_article: dict[str, Counter] = {}
+    for art, term in pairs:
+        per_article.setdefault(art, Counter())[term] += 1
+    doc_freq: Counter = Counter()
+    for counts in per_article.values():
+        doc_freq.update(counts.keys())
+    if not by_article:
+        total: Counter = Counter()
+        for counts in per_article.values():
+            total.update(counts)
+        n = sum(total.values())
+        rows = [(t, c, c / n * PER, doc_freq[t]) for t, c in total.items() if c >= min_count]
+        df = pd.DataFrame(rows, columns=["term", "count", "per_10k", "doc_freq"])
+        df = df.astype({"term": object, "count": "int64", "per_10k": "float64", "doc_freq": "int64"})
+        return _sorted(df)[["term", "count", "per_10k", "rank", "doc_freq"]]
+    n_docs = len(per_article)
+    rows = []
+    for art, counts in per_article.items():
+        n = sum(counts.values())
+        rows.extend((art, t, c, c / n * PER, doc_freq[t]) for t, c in counts.items() if c >= min_count)
+    df = pd.DataFrame(rows, columns=["article", "term", "count", "per_10k", "doc_freq"])
+    df = df.astype({"article": object, "term": object, "count": "int64", "per_10k": "float64",
+                    "doc_freq": "int64"})
+    order = {a: i for i, a in enumerate(per_article)}  # articles in corpus order
+    df["_order"] = df["article"].map(order)
+    df = _sorted(df, "_order").drop(columns="_order")
+    df["idf"] = smooth_idf(df["doc_freq"], n_docs) if len(df) else pd.Series(dtype="float64")
+    df["tfidf"] = df["count"] * df["idf"]
+    return df[["article", "term", "count", "per_10k", "rank", "doc_freq", "idf", "tfidf"]]

@@ -1,0 +1,365 @@
+"""Sentences and word tokens, offline and deterministic.
+
+* Sentences: NLTK's Punkt algorithm (:class:`nltk.tokenize.punkt.PunktSentenceTokenizer`)
+  without the downloadable model, given a pinned list of news abbreviations
+  (:data:`NEWS_ABBREVIATIONS`) so that "Mr.", "U.S." or "Brig. Gen." do not
+  end a sentence.  :meth:`SentenceSplitter.trained_on` also learns
+  abbreviations from your own texts with NLTK's ``PunktTrainer``.
+  Sentences never cross block (paragraph or heading) boundaries.
+* Words: NLTK's Treebank-style :class:`nltk.tokenize.NLTKWordTokenizer`
+  applied to each sentence, after typographic apostrophes (’ ‘ ʼ) are read as
+  ``'`` so that "Xi’s" gives ``Xi`` + ``'s`` exactly as "Xi's" does.  The
+  replacement is one character for one, so token offsets still point into
+  the original text.
+* Every token keeps its article, section, block, sentence and position
+  (:func:`iter_tokens`, :func:`tokens`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Literal, NamedTuple
+
+import pandas as pd
+from nltk.tokenize import NLTKWordTokenizer
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktTrainer
+
+from corpus_tools.corpus import Article, Corpus
+from corpus_tools.stopwords import get_stopwords, is_stopword
+
+__all__ = [
+    "NEWS_ABBREVIATIONS",
+    "SentenceSplitter",
+    "Token",
+    "TokenOptions",
+    "is_word",
+    "iter_tokens",
+    "normalize_apostrophes",
+    "split_sentences",
+    "tokens",
+    "word_spans",
+    "word_tokenize",
+]
+
+#: Abbreviations that never end a sentence, in Punkt's form (lower case, no
+#: final period).  Titles, ranks, months, common US state and corporate
+#: abbreviations of English news.  Words that are also ordinary words at the
+#: end of a sentence ("No.", "Ill.", "Miss.") are deliberately left out.
+NEWS_ABBREVIATIONS: frozenset[str] = frozenset(
+    """
+    mr mrs ms messrs dr prof rev hon sen sens rep reps gov lt gen brig col maj capt cmdr
+    adm sgt cpl pvt supt insp det st sr jr fr pres amb atty gens
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    u.s u.k u.n e.u u.s.a d.c n.y l.a a.m p.m e.g i.e etc vs v approx est dept univ
+    assn ave blvd mt ft inc corp ltd co bros plc nos
+    ariz calif colo conn fla okla tenn tex minn mich wis nev neb ky
+    """.split()
+)
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+_WORD_CHAR = re.compile(r"[^\W_]")
+
+
+def normalize_apostrophes(text: str) -> str:
+    """Read typographic apostrophes (’ ‘ ʼ) as ``'``; same length as ``text``.
+
+    >>> normalize_apostrophes("Xi’s")
+    "Xi's"
+    """
+    return text.translate(_APOSTROPHES)
+
+
+def is_word(token: str) -> bool:
+    """A word token holds at least one letter or digit.
+
+    >>> is_word("Xi"), is_word("'s"), is_word("15.6"), is_word(","), is_word("--")
+    (True, True, True, False, False)
+    """
+    return _WORD_CHAR.search(token) is not None
+
+
+class SentenceSplitter:
+    """Punkt sentence splitting with a known abbreviation list.
+
+    Parameters
+    ----------
+    abbreviations : iterable of str, optional
+        Extra abbreviations (case-insensitive, final period optional) on top
+        of :data:`NEWS_ABBREVIATIONS`.
+    params : PunktParameters, optional
+        Parameters learned by :meth:`trained_on`.
+
+    Examples
+    --------
+    >>> SentenceSplitter().split("Brig. Gen. Pat Ryder spoke. Mr. Smith left the U.S. on Friday.")
+    ['Brig. Gen. Pat Ryder spoke.', 'Mr. Smith left the U.S. on Friday.']
+    """
+
+    def __init__(self, abbreviations: Iterable[str] = (), params: PunktParameters | None = None):
+        self.params = params or PunktParameters()
+        extra = {a.lower().rstrip(".") for a in abbreviations}
+        self.params.abbrev_types |= NEWS_ABBREVIATIONS | extra
+        self._punkt = PunktSentenceTokenizer(self.params)
+
+    @classmethod
+    def trained_on(cls, texts: Iterable[str], abbreviations: Iterable[str] = ()) -> SentenceSplitter:
+        """Learn abbreviations, collocations and sentence starters from ``texts``.
+
+        Deterministic (Punkt's training is), but results then depend on the
+        training texts: the default splitter does not, which keeps an
+        article's sentences the same whichever corpus it is in.
+        """
+        trainer = PunktTrainer()
+        for text in texts:
+            trainer.train(text, finalize=False)
+        trainer.finalize_training()
+        return cls(abbreviations, trainer.get_params())
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Character spans of the sentences of ``text``."""
+        if not text.strip():
+            return []
+        return list(self._punkt.span_tokenize(normalize_apostrophes(text)))
+
+    def split(self, text: str) -> list[str]:
+        """The sentences of ``text``."""
+        return [text[s:e] for s, e in self.spans(text)]
+
+
+_DEFAULT_SPLITTER = SentenceSplitter()
+_WORD_TOKENIZER = NLTKWordTokenizer()
+_DOUBLE_QUOTE_FORMS = {"``", "''", '"'}
+
+
+def _align(tokens: list[str], text: str) -> Iterator[tuple[int, int]]:
+    """Spans of ``tokens`` in ``text``, tolerant of Treebank's quote rewriting.
+
+    NLTK's own ``align_tokens`` raises when the tokenizer rewrote a
+    character (``"`` becomes ``\\`\\``` or ``''``); here a rewritten quote is
+    matched to the next quote character in the text, and a token that
+    cannot be found at all is dropped rather than failing the article.
+    """
+    point = 0
+    for tok in tokens:
+        start = text.find(tok, point)
+        if tok in _DOUBLE_QUOTE_FORMS:
+            m = re.compile(r'``|\'\'|"').search(text, point)
+            if m and (start < 0 or m.start() <= start):
+                start, tok = m.start(), m.group()
+        if start < 0:
+            continue
+        point = start + len(tok)
+        yield start, point
+
+
+def word_spans(sentence: str) -> list[tuple[int, int]]:
+    """Character spans of the Treebank word tokens of one sentence.
+
+    >>> s = "Xi’s visit"
+    >>> [s[a:b] for a, b in word_spans(s)]
+    ['Xi', '’s', 'visit']
+    """
+    norm = normalize_apostrophes(sentence)
+    return list(_align(_WORD_TOKENIZER.tokenize(norm), norm))
+
+
+def word_tokenize(text: str, splitter: SentenceSplitter | None = None) -> list[str]:
+    """Treebank word tokens of ``text``, sentence by sentence.
+
+    Apostrophes are normalised in the tokens (``’s`` becomes ``'s``);
+    everything else is the text as written.
+
+    >>> word_tokenize("Xi’s two-day visit cost $15.6 billion.")
+    ['Xi', "'s", 'two-day', 'visit', 'cost', '$', '15.6', 'billion', '.']
+    """
+    splitter = splitter or _DEFAULT_SPLITTER
+    norm = normalize_apostrophes(text)
+    out: list[str] = []
+    for s, e in splitter.spans(norm):
+        sent = norm[s:e]
+        out.extend(sent[a:b] for a, b in word_spans(sent))
+    return out
+
+
+def split_sentences(text: str, splitter: SentenceSplitter | None = None) -> list[str]:
+    """Sentences of ``text`` by the default (or given) :class:`SentenceSplitter`."""
+    return (splitter or _DEFAULT_SPLITTER).split(text)
+
+
+class Token(NamedTuple):
+    """One token and where it came from.
+
+    ``position`` counts all tokens of the article from 0 (so it has gaps
+    once tokens are filtered out); ``start``/``end`` are offsets into
+    :attr:`Article.text`; ``section`` counts the headings seen so far (the
+    lead before any heading is section 0, a heading opens the next one).
+    """
+
+    article: str
+    section: int
+    block: int
+    block_kind: str
+    sentence: int
+    position: int
+    start: int
+    end: int
+    text: str
+
+
+def iter_tokens(article: Article, splitter: SentenceSplitter | None = None) -> Iterator[Token]:
+    """All tokens of an article, in order, with their provenance.
+
+    >>> from corpus_tools import Article
+    >>> [t.text for t in iter_tokens(Article.from_text("Hi there. Bye.", id="a"))]
+    ['Hi', 'there', '.', 'Bye', '.']
+    """
+    splitter = splitter or _DEFAULT_SPLITTER
+    position = sentence = section = 0
+    for block in article.blocks:
+        if block.kind == "heading":
+            section += 1
+        norm = normalize_apostrophes(block.text)
+        for s, e in splitter.spans(norm):
+            sent = norm[s:e]
+            for a, b in word_spans(sent):
+                yield Token(article.id, section, block.index, block.kind, sentence, position,
+                            block.start + s + a, block.start + s + b, sent[a:b])
+                position += 1
+            sentence += 1
+
+
+_STEMMERS = ("porter", "snowball")
+
+
+@lru_cache(maxsize=4)
+def _stemmer(name: str):
+    from nltk.stem import PorterStemmer, SnowballStemmer
+
+    return PorterStemmer() if name == "porter" else SnowballStemmer("english")
+
+
+@dataclass(frozen=True)
+class TokenOptions:
+    """How tokens are normalised and filtered before counting.
+
+    Applied in this order: lower-casing, the word-token filter, the minimum
+    length, stopword removal (matched case-insensitively), stemming.
+
+    Parameters
+    ----------
+    lowercase : bool
+        Fold case (default True).
+    words_only : bool
+        Keep only tokens with a letter or digit (default True: drops
+        punctuation).
+    min_length : int
+        Shortest token kept, in characters (default 1).
+    stopwords : None, str, path or iterable of str
+        See :func:`corpus_tools.stopwords.get_stopwords`; default None.
+    stem : {None, "porter", "snowball"}
+        NLTK's Porter or English Snowball stemmer (default None).  Porter
+        keeps the case it is given; Snowball always lower-cases.
+
+    Examples
+    --------
+    >>> opts = TokenOptions(stopwords="english")
+    >>> [opts.normalize(t) for t in ["The", "Xi", "'s", ","]]
+    [None, 'xi', None, None]
+    """
+
+    lowercase: bool = True
+    words_only: bool = True
+    min_length: int = 1
+    stopwords: str | frozenset[str] | None = None
+    stem: Literal["porter", "snowball"] | None = None
+    _stopset: frozenset[str] = field(init=False, repr=False, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        if self.stem not in (None, *_STEMMERS):
+            raise ValueError(f"stem must be None, 'porter' or 'snowball', not {self.stem!r}")
+        if not isinstance(self.min_length, int) or self.min_length < 1:
+            raise ValueError(f"min_length must be a positive integer, not {self.min_length!r}")
+        spec = self.stopwords
+        if spec is not None and not isinstance(spec, (str, frozenset)):
+            spec = get_stopwords(spec)  # make lists hashable, so options can key a cache
+            object.__setattr__(self, "stopwords", spec)
+        object.__setattr__(self, "_stopset", get_stopwords(spec))
+
+    def normalize(self, token: str) -> str | None:
+        """The counted form of ``token``, or None when it is filtered out."""
+        if self.words_only and not is_word(token):
+            return None
+        if len(token) < self.min_length:
+            return None
+        if self._stopset and is_stopword(token, self._stopset):
+            return None
+        out = token.lower() if self.lowercase else token
+        if self.stem:
+            out = _stem(self.stem, out)
+        return out
+
+
+@lru_cache(maxsize=200_000)
+def _stem(name: str, word: str) -> str:
+    if name == "porter":
+        return _stemmer(name).stem(word, to_lowercase=False)
+    return _stemmer(name).stem(word)  # NLTK's Snowball always lower-cases
+
+
+TOKEN_COLUMNS = ["article", "section", "block", "block_kind", "sentence", "position",
+                 "start", "end", "token", "norm"]
+
+
+def tokens(
+    data: Corpus | Article | Iterable[Article],
+    options: TokenOptions | None = None,
+    *,
+    splitter: SentenceSplitter | None = None,
+    **option_overrides,
+) -> pd.DataFrame:
+    """The tidy token table: one row per kept token.
+
+    Parameters
+    ----------
+    data : Corpus, Article or iterable of Article
+    options : TokenOptions, optional
+        Normalisation; keyword arguments (``lowercase=False``...) override
+        its fields.
+    splitter : SentenceSplitter, optional
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``article``, ``section``, ``block``, ``block_kind``,
+        ``sentence``, ``position``, ``start``, ``end`` (see :class:`Token`),
+        ``token`` (as written, apostrophes normalised) and ``norm`` (the
+        counted form).  Rows in text order.
+
+    Examples
+    --------
+    >>> from corpus_tools import Corpus
+    >>> tokens(Corpus.from_texts(["The cat sat."]), stopwords="english")["norm"].tolist()
+    ['cat', 'sat']
+    """
+    if options is None:
+        options = TokenOptions(**option_overrides)
+    elif option_overrides:
+        from dataclasses import replace
+
+        options = replace(options, **option_overrides)
+    articles = [data] if isinstance(data, Article) else data
+    rows = []
+    for article in articles:
+        for tok in iter_tokens(article, splitter):
+            norm = options.normalize(tok.text)
+            if norm is not None:
+                rows.append((*tok[:8], tok.text, norm))
+    df = pd.DataFrame(rows, columns=TOKEN_COLUMNS)
+    for col in ("section", "block", "sentence", "position", "start", "end"):
+        df[col] = df[col].astype("int64")
+    df["article"] = df["article"].astype(str)
+    df["block_kind"] = df["block_kind"].astype(str)
+    return df
