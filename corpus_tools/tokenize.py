@@ -119,10 +119,21 @@ class SentenceSplitter:
         return cls(abbreviations, trainer.get_params())
 
     def spans(self, text: str) -> list[tuple[int, int]]:
-        """Character spans of the sentences of ``text``."""
+        """Character spans of the sentences of ``text``.
+
+        On top of Punkt: a break after a full stop is undone when the next
+        sentence starts with a lower-case letter ("the Kan. delegation"),
+        which in edited news text means an abbreviation Punkt did not know.
+        """
         if not text.strip():
             return []
-        return list(self._punkt.span_tokenize(normalize_apostrophes(text)))
+        spans: list[tuple[int, int]] = []
+        for start, end in self._punkt.span_tokenize(normalize_apostrophes(text)):
+            if spans and text[start].islower() and text[spans[-1][1] - 1] == ".":
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
+        return spans
 
     def split(self, text: str) -> list[str]:
         """The sentences of ``text``."""
