@@ -14,6 +14,7 @@ Examples
 
 from corpus_tools.blocks import is_heading, split_blocks
 from corpus_tools.corpus import Article, Block, Corpus, LoadProblem
+from corpus_tools.counts import NgramCounts, count_ngrams, counts_by_article
 from corpus_tools.dates import parse_date
 from corpus_tools.diversity import ZipfFit, lexical_diversity, mattr, mtld, zipf_fit
 from corpus_tools.encoding import decode_bytes
@@ -52,6 +53,7 @@ __all__ = [
     "CorpusNotFoundError",
     "EmptyCorpusError",
     "LoadProblem",
+    "NgramCounts",
     "NEWS_ABBREVIATIONS",
     "STOPWORD_SOURCES",
     "SentenceSplitter",
@@ -59,6 +61,8 @@ __all__ = [
     "TokenOptions",
     "ZipfFit",
     "__version__",
+    "count_ngrams",
+    "counts_by_article",
     "decode_bytes",
     "frequency_table",
     "get_stopwords",
