@@ -43,6 +43,20 @@ def _check_min(name: str, value) -> None:
         raise ValueError(f"{name} must be an integer >= 1, not {value!r}")
 
 
+def _score(fn, marginals) -> float:
+    """One measure; NaN where it is undefined for this table.
+
+    With windows (and in tiny texts) the marginals of NLTK's finders can
+    imply a negative "neither word" cell (``N - f(x) - f(y) + n_ii < 0``,
+    e.g. "war war war"), where NLTK's log-likelihood raises a math domain
+    error; such a score is reported as NaN instead of stopping the run.
+    """
+    try:
+        return fn(*marginals)
+    except (ValueError, ZeroDivisionError):
+        return math.nan
+
+
 def _sort(df: pd.DataFrame, measure: str, key: str) -> pd.DataFrame:
     return df.sort_values([measure, "count", key], ascending=[False, False, True], kind="mergesort",
                           na_position="last").reset_index(drop=True)
@@ -121,7 +135,7 @@ def score_ngrams(
             marginals = (observed, pairs, unigrams, n_all)
             extra = unigrams + pairs
         expected = math.prod(unigrams) / n_all ** (n - 1)
-        rows.append((" ".join(gram), *gram, count, observed, expected, *extra, *(f(*marginals) for f in fns)))
+        rows.append((" ".join(gram), *gram, count, observed, expected, *extra, *(_score(f, marginals) for f in fns)))
     columns = ["ngram", *_WORD_COLS[n], "count", "observed", "expected", *_MARGINAL_COLS[n], *names]
     df = pd.DataFrame(rows, columns=columns)
     df = df.astype({c: "int64" for c in ["count", *_MARGINAL_COLS[n]]} |
@@ -293,7 +307,7 @@ def collocates(
         marginals = (count / span, (len(hits), freq[word]), n_all)
         expected = len(hits) * freq[word] / n_all
         rows.append((word, count, before[word], after[word], count / span, expected, len(hits), freq[word],
-                     *(f(*marginals) for f in fns)))
+                     *(_score(f, marginals) for f in fns)))
     columns = ["collocate", "count", "count_left", "count_right", "observed", "expected", "f_node",
                "f_collocate", *names]
     df = pd.DataFrame(rows, columns=columns)
