@@ -249,6 +249,8 @@ def collocates(
     boundary, measure, measures, min_count, min_word_count, column, options, **token_options
         As for :func:`collocations`; ``min_count`` applies to the
         co-occurrence count, ``min_word_count`` to the collocate's frequency.
+        With a token table, the token options only normalise the node (give
+        those the table was made with, e.g. ``stem="porter"``).
 
     Returns
     -------
