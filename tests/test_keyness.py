@@ -73,7 +73,8 @@ def test_order_measures_and_filters():
 def test_target_selection_modes_give_the_same_table():
     expected = ct.keyness(ct.Corpus.from_texts([TARGET]), reference=ct.Corpus.from_texts([REFERENCE]))
     corpus = _pair()
-    for target in ("t", ["t"], ct.dated("2023-03-01", "2023-03-31"), lambda a: a.id == "t"):
+    for target in ("t", ["t"], ct.dated("2023-03-01", "2023-03-31"), lambda a: a.id == "t", corpus["t"],
+                   corpus.filter_dates(end="2023-03-31")):
         got = ct.keyness(corpus, target)
         assert got.to_csv() == expected.to_csv()
     meta = ct.Corpus([ct.Article.from_text(TARGET, id="x", meta={"desk": "war"}),
