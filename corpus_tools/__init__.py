@@ -15,6 +15,7 @@ Examples
 from corpus_tools.blocks import is_heading, split_blocks
 from corpus_tools.corpus import Article, Block, Corpus, LoadProblem
 from corpus_tools.dates import parse_date
+from corpus_tools.dispersion import DISPERSION_COLUMNS, dispersion_measures, dispersion_table
 from corpus_tools.diversity import ZipfFit, lexical_diversity, mattr, mtld, zipf_fit
 from corpus_tools.encoding import decode_bytes
 from corpus_tools.frequency import frequency_table, ngram_table, ngrams, smooth_idf
@@ -50,6 +51,7 @@ __all__ = [
     "Corpus",
     "CorpusLoadWarning",
     "CorpusNotFoundError",
+    "DISPERSION_COLUMNS",
     "EmptyCorpusError",
     "LoadProblem",
     "NEWS_ABBREVIATIONS",
@@ -60,6 +62,8 @@ __all__ = [
     "ZipfFit",
     "__version__",
     "decode_bytes",
+    "dispersion_measures",
+    "dispersion_table",
     "frequency_table",
     "get_stopwords",
     "is_heading",
