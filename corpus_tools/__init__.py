@@ -19,6 +19,13 @@ from corpus_tools.dispersion import DISPERSION_COLUMNS, dispersion_measures, dis
 from corpus_tools.diversity import ZipfFit, lexical_diversity, mattr, mtld, zipf_fit
 from corpus_tools.encoding import decode_bytes
 from corpus_tools.frequency import frequency_table, ngram_table, ngrams, smooth_idf
+from corpus_tools.headings import (
+    HEADING_KINDS,
+    MIN_CLAUSE_WORDS,
+    HeadingSignals,
+    classify_headings,
+    content_stems,
+)
 from corpus_tools.loading import (
     ACCEPTED_FORMATS,
     CorpusLoadWarning,
@@ -39,6 +46,14 @@ from corpus_tools.quotations import (
     speaker_table,
 )
 from corpus_tools.stopwords import STOPWORD_SOURCES, get_stopwords
+from corpus_tools.structure import (
+    SECTION_COLUMNS,
+    Section,
+    heading_table,
+    section_table,
+    section_terms,
+    sections,
+)
 from corpus_tools.tokenize import (
     NEWS_ABBREVIATIONS,
     SentenceSplitter,
@@ -64,24 +79,32 @@ __all__ = [
     "CorpusNotFoundError",
     "DISPERSION_COLUMNS",
     "EmptyCorpusError",
+    "HEADING_KINDS",
+    "HeadingSignals",
     "LoadProblem",
+    "MIN_CLAUSE_WORDS",
     "NEWS_ABBREVIATIONS",
     "QUOTATION_COLUMNS",
     "Quotation",
     "REPORTING_VERBS",
+    "SECTION_COLUMNS",
     "STOPWORD_SOURCES",
+    "Section",
     "SentenceSplitter",
     "TITLES",
     "Token",
     "TokenOptions",
     "ZipfFit",
     "__version__",
+    "classify_headings",
+    "content_stems",
     "decode_bytes",
     "dispersion_measures",
     "dispersion_table",
     "find_quotations",
     "frequency_table",
     "get_stopwords",
+    "heading_table",
     "is_heading",
     "is_word",
     "iter_tokens",
@@ -97,6 +120,9 @@ __all__ = [
     "quotation_summary",
     "quotation_table",
     "quoted_word_mask",
+    "section_table",
+    "section_terms",
+    "sections",
     "smooth_idf",
     "speaker_table",
     "split_blocks",
