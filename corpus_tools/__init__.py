@@ -34,6 +34,10 @@ from corpus_tools.loading import (
     load_corpus,
     parse_txt_article,
 )
+from corpus_tools.plots_structure import (
+    plot_lexical_dispersion,
+    plot_section_profile,
+)
 from corpus_tools.quotations import (
     QUOTATION_COLUMNS,
     REPORTING_VERBS,
@@ -117,6 +121,8 @@ __all__ = [
     "normalize_apostrophes",
     "parse_date",
     "parse_txt_article",
+    "plot_lexical_dispersion",
+    "plot_section_profile",
     "quotation_summary",
     "quotation_table",
     "quoted_word_mask",
