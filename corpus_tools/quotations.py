@@ -45,9 +45,11 @@ pronouns and descriptions ("the 54-year-old") are kept as they are.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
@@ -212,23 +214,32 @@ def _spans(article: Article) -> list[dict]:
     return [q for q in found if any(e > s for s, e in q["segments"])]
 
 
-def _sentence_ends(text: str) -> list[re.Match]:
-    """Sentence ends in ``text``, except after an abbreviation ("Mr. Jones")."""
+@lru_cache(maxsize=256)
+def _sentence_ends(text: str) -> tuple[tuple[int, int], ...]:
+    """``(start, end)`` of the sentence ends in ``text``, except after an abbreviation ("Mr. Jones")."""
     out = []
     for m in _SENTENCE_END.finditer(text):
-        word = re.search(r"([\w.]+)$", text[: m.start()])
+        word = re.search(r"([\w.]+)$", text[max(0, m.start() - 30) : m.start()])
         if word and word.group(1).lower() in NEWS_ABBREVIATIONS:
             continue
-        out.append(m)
-    return out
+        out.append((m.start(), m.end()))
+    return tuple(out)
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Start and end of the sentence(s) around ``text[start:end]`` (within one block)."""
     ends = _sentence_ends(text)
-    left = max((m.end() for m in ends if m.end() <= max(start - 1, 0)), default=0)
-    right = min((m.start() + 1 for m in ends if m.start() >= end + 1), default=len(text))
+    starts, stops = [a for a, _ in ends], [b for _, b in ends]
+    i = bisect.bisect_right(stops, max(start - 1, 0))  # the last sentence end before the span
+    left = stops[i - 1] if i else 0
+    j = bisect.bisect_left(starts, end + 1)  # the first sentence end after it
+    right = ends[j][0] + 1 if j < len(ends) else len(text)
     return left, right
+
+
+def _count_in(sorted_offsets: list[int], segments) -> int:
+    """How many offsets fall inside the half-open ``segments``."""
+    return sum(bisect.bisect_left(sorted_offsets, e) - bisect.bisect_left(sorted_offsets, s) for s, e in segments)
 
 
 def _speaker_kind(speaker: str) -> str:
@@ -277,7 +288,7 @@ def _attribute(open_text: str, qs: int, close_text: str, qe: int) -> tuple[str |
     return None, None, -1
 
 
-def find_quotations(article: Article) -> list[Quotation]:
+def find_quotations(article: Article, word_starts: list[int] | None = None) -> list[Quotation]:
     """The direct quotations of one article, in text order (see the module docstring).
 
     Examples
@@ -289,7 +300,8 @@ def find_quotations(article: Article) -> list[Quotation]:
     text = article.text
     by_index = {b.index: b for b in article.blocks}
     block_at = sorted((b.start, b.index) for b in article.blocks)
-    word_starts = [t.start for t in iter_tokens(article) if is_word(t.text)]
+    if word_starts is None:
+        word_starts = [t.start for t in iter_tokens(article) if is_word(t.text)]
     candidates: list[tuple[int, str]] = []  # (offset, name) for pronoun resolution
     for b in article.blocks:
         candidates.extend((b.start + m.start("name"), m.group("name")) for m in _TITLED.finditer(b.text))
@@ -312,7 +324,7 @@ def find_quotations(article: Article) -> list[Quotation]:
                 resolved = max(earlier)[1] if earlier else speaker
             elif kind == "name":
                 candidates.append((offset, speaker))
-        words = sum(1 for w in word_starts if any(s <= w < e for s, e in segs))
+        words = _count_in(word_starts, segs)
         out.append(Quotation(
             article=article.id, index=len(out), block=first.index, last_block=last_index,
             start=segs[0][0], end=segs[-1][1], text=" ".join(" ".join(text[s:e].split()) for s, e in segs if e > s),
@@ -321,11 +333,26 @@ def find_quotations(article: Article) -> list[Quotation]:
     return out
 
 
-def quoted_word_mask(article: Article, quotes: list[Quotation] | None = None) -> list[tuple[int, bool]]:
-    """``(token start offset, inside a quotation)`` for every word token of ``article``."""
-    quotes = find_quotations(article) if quotes is None else quotes
-    segs = [s for q in quotes for s in q.segments]
-    return [(t.start, any(s <= t.start < e for s, e in segs)) for t in iter_tokens(article) if is_word(t.text)]
+def quoted_word_mask(article: Article, quotes: list[Quotation] | None = None,
+                     word_starts: list[int] | None = None) -> list[tuple[int, bool]]:
+    """``(token start offset, inside a quotation)`` for every word token of ``article``.
+
+    ``quotes`` and ``word_starts`` (offsets of the word tokens, in order) may
+    be passed when already computed, to save tokenising again.
+
+    >>> quoted_word_mask(Article.from_text('He said “yes” twice.', id="x"))
+    [(0, False), (3, False), (9, True), (14, False)]
+    """
+    if word_starts is None:
+        word_starts = [t.start for t in iter_tokens(article) if is_word(t.text)]
+    quotes = find_quotations(article, word_starts) if quotes is None else quotes
+    segs = sorted(s for q in quotes for s in q.segments)
+    seg_starts = [s for s, _ in segs]
+    out = []
+    for w in word_starts:
+        i = bisect.bisect_right(seg_starts, w) - 1
+        out.append((w, i >= 0 and w < segs[i][1]))
+    return out
 
 
 QUOTATION_COLUMNS = ["article", "quote", "block", "last_block", "start", "end", "text", "words", "closed",
@@ -375,8 +402,9 @@ def quotation_summary(data) -> pd.DataFrame:
     """
     rows = []
     for a in _articles(data):
-        quotes = find_quotations(a)
-        mask = quoted_word_mask(a, quotes)
+        word_starts = [t.start for t in iter_tokens(a) if is_word(t.text)]
+        quotes = find_quotations(a, word_starts)
+        mask = quoted_word_mask(a, quotes, word_starts)
         quoted = sum(inside for _, inside in mask)
         speakers = {q.resolved_speaker for q in quotes if q.resolved_speaker}
         rows.append((a.id, len(quotes), len(mask), quoted, quoted / len(mask) if mask else float("nan"),

@@ -24,7 +24,7 @@ import pandas as pd
 from corpus_tools.corpus import Article, Block, Corpus
 from corpus_tools.frequency import smooth_idf
 from corpus_tools.headings import HeadingSignals, classify_headings
-from corpus_tools.quotations import quoted_word_mask
+from corpus_tools.quotations import find_quotations, quoted_word_mask
 from corpus_tools.tokenize import SentenceSplitter, TokenOptions, is_word, iter_tokens, tokens
 
 __all__ = ["SECTION_COLUMNS", "Section", "heading_table", "section_table", "section_terms", "sections"]
@@ -133,12 +133,14 @@ def section_table(data, *, window: int = 1, splitter: SentenceSplitter | None = 
     """
     rows = []
     for a in _articles(data):
-        quoted = dict(quoted_word_mask(a))
+        toks = list(iter_tokens(a, splitter))
+        word_starts = [t.start for t in toks if is_word(t.text)]
+        quoted = dict(quoted_word_mask(a, find_quotations(a, word_starts), word_starts))
         per_section_sentences: dict[int, Counter] = {}
         words: Counter = Counter()
         heading_words: Counter = Counter()
         quoted_words: Counter = Counter()
-        for t in iter_tokens(a, splitter):
+        for t in toks:
             if not is_word(t.text):
                 continue
             if t.block_kind == "heading":

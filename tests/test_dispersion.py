@@ -132,3 +132,16 @@ def test_table_errors_and_empty():
         ct.dispersion_table(ct.tokens(c), column="lemma")
     empty = ct.dispersion_table(ct.Corpus.from_texts([""]), ["x"])
     assert empty.empty and list(empty.columns) == ["article", "term", *ct.DISPERSION_COLUMNS]
+
+
+def test_vectorised_table_agrees_with_per_term_function(seed_corpus):
+    toks = ct.tokens(seed_corpus)
+    table = ct.dispersion_table(toks, by="paragraph")
+    body = toks[toks.block_kind == "paragraph"]
+    sizes = body.groupby("block").size()
+    for term in ["xi", "putin", "tanks", "kitchen", "the"]:
+        counts = body[body.norm == term].groupby("block").size().reindex(sizes.index, fill_value=0)
+        expected = ct.dispersion_measures(counts.tolist(), sizes.tolist())
+        row = table[table.term == term].iloc[0]
+        for key in ct.DISPERSION_COLUMNS:
+            assert row[key] == pytest.approx(expected[key]), (term, key)

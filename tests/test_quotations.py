@@ -5,8 +5,11 @@ from __future__ import annotations
 import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import corpus_tools as ct
+from corpus_tools.quotations import QUOTE_MARKS
 
 # The seed's direct quotations, read off the article by hand: (first block, last block, opening words,
 # speaker as the sentence attributes it, who that is).  Block numbers count headings too (36 blocks).
@@ -158,3 +161,31 @@ def test_quoted_word_mask_agrees_with_token_table(seed_article):
     toks = ct.tokens(seed_article)
     assert [s for s, _ in mask] == toks["start"].tolist()
     assert sum(inside for _, inside in mask) == 184
+
+
+_PIECES = ["“", "”", '"', "«", "»", "„", "word", "Smith", "he", "said", "said:", ",", ".", " ", " ", "\n\n",
+           "Heading line\n\n", "’", "told", "the minister", "according to"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=60))
+def test_any_mix_of_marks_gives_consistent_quotations(pieces):
+    a = ct.Article.from_text(" ".join(pieces), id="h")
+    text = a.text
+    quotes = ct.find_quotations(a)
+    mask = ct.quoted_word_mask(a, quotes)
+    previous_end = -1
+    for q in quotes:
+        assert q.segments and all(0 <= s <= e <= len(text) for s, e in q.segments)
+        assert q.segments[0][0] >= previous_end  # in text order, never overlapping
+        previous_end = q.segments[-1][1]
+        assert q.block <= q.last_block and q.words >= 0
+        assert text[q.start - 1] in QUOTE_MARKS  # the opening mark, whatever its glyph
+        if q.closed:
+            assert text[q.end] in QUOTE_MARKS
+    assert sum(inside for _, inside in mask) == sum(q.words for q in quotes)
+    s = ct.quotation_summary(a).iloc[0]
+    assert s["quotations"] == len(quotes) and s["quoted_words"] <= s["words"]
+    t = ct.section_table(a)
+    assert t["words"].sum() + t["heading_words"].sum() == s["words"]
+    assert t["quoted_words"].sum() <= s["quoted_words"]  # quotations in headings are not section body words
