@@ -40,14 +40,20 @@ from corpus_tools.plots_structure import (
 )
 from corpus_tools.quotations import (
     QUOTATION_COLUMNS,
-    REPORTING_VERBS,
-    TITLES,
     Quotation,
     find_quotations,
     quotation_summary,
     quotation_table,
     quoted_word_mask,
     speaker_table,
+)
+from corpus_tools.speakers import (
+    REPORTING_VERBS,
+    TITLES,
+    attribute_speaker,
+    resolve_speaker,
+    speaker_candidates,
+    speaker_kind,
 )
 from corpus_tools.stopwords import STOPWORD_SOURCES, get_stopwords
 from corpus_tools.structure import (
@@ -100,6 +106,7 @@ __all__ = [
     "TokenOptions",
     "ZipfFit",
     "__version__",
+    "attribute_speaker",
     "classify_headings",
     "content_stems",
     "decode_bytes",
@@ -126,10 +133,13 @@ __all__ = [
     "quotation_summary",
     "quotation_table",
     "quoted_word_mask",
+    "resolve_speaker",
     "section_table",
     "section_terms",
     "sections",
     "smooth_idf",
+    "speaker_candidates",
+    "speaker_kind",
     "speaker_table",
     "split_blocks",
     "split_sentences",

@@ -20,107 +20,36 @@ the next paragraph's first mark is in closing position (the quotation went
 on without a new opening mark).  Otherwise it ends, unterminated, with its
 paragraph.  A heading always ends a quotation.
 
-**Speakers.**  Tried in this order, within the quotation's sentence:
-
-1. ``“...,” Putin said`` / ``“...,” he said`` / ``“...,” the ministry said``
-   (speaker then reporting verb right after the quotation);
-2. ``“...,” said a statement`` (verb then speaker, up to the next comma or
-   full stop);
-3. ``“...”, firing drones, the General Staff said`` (``, SPEAKER VERB`` later
-   in the same sentence);
-4. ``X said: “...”`` / ``he told Putin: “...”`` (speaker, verb, optional
-   object, colon or comma right before the quotation); ``according to X``
-   after the quotation (in its sentence) or before it;
-5. ``X ... said on Tuesday that ... “...”`` (a reporting verb earlier in the
-   sentence: the speaker right before it, or, when the verb follows
-   "and" - ``Xi barely mentioned ... and said`` - the clause's first name).
-
-Reporting verbs are :data:`REPORTING_VERBS`.  ``speaker`` is the speaker as
-written.  ``resolved_speaker`` replaces "he"/"she" with the nearest
-preceding candidate, which is either the named speaker of an earlier
-quotation or a name introduced by a title ("President Volodymyr
-Zelenskiy" gives "Volodymyr Zelenskiy", see :data:`TITLES`); other
-pronouns and descriptions ("the 54-year-old") are kept as they are.
+**Speakers** are found and resolved by :mod:`corpus_tools.speakers`; the
+``rule`` column names the attribution rule that matched.
 """
 
 from __future__ import annotations
 
 import bisect
-import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pandas as pd
 
 from corpus_tools.corpus import Article, Corpus
-from corpus_tools.tokenize import NEWS_ABBREVIATIONS, is_word, iter_tokens
+from corpus_tools.speakers import (
+    QUOTE_CHARACTERS,
+    attribute_speaker,
+    resolve_speaker,
+    speaker_candidates,
+    speaker_kind,
+)
+from corpus_tools.tokenize import is_word, iter_tokens
 
-__all__ = ["QUOTATION_COLUMNS", "REPORTING_VERBS", "TITLES", "Quotation", "find_quotations",
+__all__ = ["QUOTATION_COLUMNS", "QUOTE_MARKS", "Quotation", "find_quotations",
            "quotation_summary", "quotation_table", "quoted_word_mask", "speaker_table"]
 
 OPENING_GLYPHS = "\u201c\u201e\u201f\u00ab"  # “ „ ‟ «
 CLOSING_GLYPHS = "\u201d\u00bb"  # ” »
-QUOTE_MARKS = OPENING_GLYPHS + CLOSING_GLYPHS + '"'
+QUOTE_MARKS = QUOTE_CHARACTERS
 _OPEN_BEFORE = set("([{\u2014\u2013-/")  # a mark after these (or a space) opens
 _CLOSE_AFTER = set(".,;:!?)]}\u2014\u2013-…")  # a mark before these (or a space) closes
-
-_VERB_STEMS = ("say", "tell", "add", "ask", "state", "explain", "write", "respond", "reply", "declare",
-               "insist", "warn", "note", "announce", "comment", "urge", "argue", "claim", "recall",
-               "acknowledge", "tweet", "conclude", "remark", "answer", "shout", "promise", "vow", "admit",
-               "suggest", "predict", "stress", "emphasise", "emphasize", "maintain", "concede", "confirm",
-               "caution", "assert", "told", "said", "wrote")
-_IRREGULAR = {"say": ["says", "said", "saying"], "admit": ["admits", "admitted", "admitting"],
-              "tell": ["tells", "telling"], "write": ["writes", "writing"],
-              "told": ["told"], "said": ["said"], "wrote": ["wrote"]}
-
-
-def _forms(stem: str) -> list[str]:
-    if stem in _IRREGULAR:
-        return [stem, *_IRREGULAR[stem]]
-    if stem.endswith("e"):
-        return [stem, stem + "s", stem + "d", stem[:-1] + "ing"]
-    if stem.endswith("y") and stem not in ("say",):
-        return [stem, stem[:-1] + "ies", stem[:-1] + "ied", stem + "ing"]
-    es = "es" if stem.endswith(("sh", "ss", "ch")) else "s"
-    return [stem, stem + es, stem + "ed", stem + "ing"]
-
-
-#: Verbs that attribute speech, in all the forms matched.
-REPORTING_VERBS: frozenset[str] = frozenset(f for s in _VERB_STEMS for f in _forms(s))
-
-#: Words that introduce a person's name ("President X Y").
-TITLES: frozenset[str] = frozenset(
-    """President Minister Chancellor Secretary General Colonel Admiral Senator Governor Mayor Judge
-    Justice Pope King Queen Prince Princess Ambassador spokesperson spokesman spokeswoman Mr Mrs Ms Dr
-    Professor Commander Chief Director Commissioner Premier Lieutenant Captain Sergeant Major""".split()
-)
-
-_PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}
-_RESOLVABLE = {"he", "she"}
-_VERB = "(?:" + "|".join(sorted(REPORTING_VERBS, key=lambda v: (-len(v), v))) + ")"
-_CAP = r"[A-Z][\w'’\-]*"
-# a name: capitalised words, name particles inside ("Corriere della Sera"), an optional "Mr." in front
-_NAME = (rf"(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Prof|St)\.\s+)?{_CAP}"
-         rf"(?:\s+(?:{_CAP}|of|de|del|della|van|von|al|bin|da|di|le|la))*(?<!\s(?:of|de|la|le|da|di))")
-_PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t|[Yy]ou)"
-# a description: determiner + up to 8 words, none of them a conjunction or relative word
-_W = r"(?!(?:and|or|but|that|which|who|whom|when|while|as|if|then)\b)[\w'’\-]+"
-_DESC = rf"(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+{_W}(?:\s+{_W}){{0,7}}?"
-_SPEAKER = rf"(?P<speaker>{_PRON}|{_DESC}|{_NAME})"
-_AFTER_SPEAKER_VERB = re.compile(rf"^[\s,]*{_SPEAKER}\s+(?:also\s+|later\s+)?(?P<verb>{_VERB})\b")
-_AFTER_VERB_SPEAKER = re.compile(
-    rf"^[\s,]*(?P<verb>{_VERB})\s+(?P<speaker>(?:{_DESC}|{_NAME})(?:\s+[\w'’\-]+)*?)\s*(?=[,.;:!?]|$)")
-_LATER_SPEAKER_VERB = re.compile(
-    rf",\s+(?P<speaker>{_PRON}|{_DESC}|{_NAME}|[A-Z][\w'’\-]*(?:\s+[\w'’\-]+){{0,6}}?)\s+(?P<verb>{_VERB})\b")
-_ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?P<speaker>{_DESC}|{_NAME})\s*(?=[,.;:!?]|$)")
-_BEFORE_COLON = re.compile(
-    rf"{_SPEAKER}\s+(?:\w+\s+)?(?P<verb>{_VERB})(?:\s+[\w'’\-]+){{0,3}}?\s*[:,]\s*$")
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“„A-Z0-9])")
-_STOP_CAPS = {"During", "After", "Before", "In", "On", "At", "As", "When", "While", "But", "And", "Yet",
-              "The", "A", "An", "If", "Since", "Although", "Despite", "Meanwhile", "Separately", "However"}
-# a title, then a name of two or three capitalised words ("General Staff of" is no name)
-_TITLED = re.compile(rf"\b(?:{'|'.join(sorted(TITLES))})\.?\s+(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){{1,2}})")
 
 
 @dataclass(frozen=True)
@@ -214,78 +143,9 @@ def _spans(article: Article) -> list[dict]:
     return [q for q in found if any(e > s for s, e in q["segments"])]
 
 
-@lru_cache(maxsize=256)
-def _sentence_ends(text: str) -> tuple[tuple[int, int], ...]:
-    """``(start, end)`` of the sentence ends in ``text``, except after an abbreviation ("Mr. Jones")."""
-    out = []
-    for m in _SENTENCE_END.finditer(text):
-        word = re.search(r"([\w.]+)$", text[max(0, m.start() - 30) : m.start()])
-        if word and word.group(1).lower() in NEWS_ABBREVIATIONS:
-            continue
-        out.append((m.start(), m.end()))
-    return tuple(out)
-
-
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Start and end of the sentence(s) around ``text[start:end]`` (within one block)."""
-    ends = _sentence_ends(text)
-    starts, stops = [a for a, _ in ends], [b for _, b in ends]
-    i = bisect.bisect_right(stops, max(start - 1, 0))  # the last sentence end before the span
-    left = stops[i - 1] if i else 0
-    j = bisect.bisect_left(starts, end + 1)  # the first sentence end after it
-    right = ends[j][0] + 1 if j < len(ends) else len(text)
-    return left, right
-
-
 def _count_in(sorted_offsets: list[int], segments) -> int:
     """How many offsets fall inside the half-open ``segments``."""
     return sum(bisect.bisect_left(sorted_offsets, e) - bisect.bisect_left(sorted_offsets, s) for s, e in segments)
-
-
-def _speaker_kind(speaker: str) -> str:
-    if speaker.lower() in _PRONOUNS:
-        return "pronoun"
-    first = speaker.split()[0].lower()
-    return "description" if first in {"the", "a", "an", "its", "his", "her", "their"} else "name"
-
-
-def _attribute(open_text: str, qs: int, close_text: str, qe: int) -> tuple[str | None, str | None, int]:
-    """Speaker, rule name and the speaker's offset in its block (-1 when none)."""
-    _, sent_end = _sentence_bounds(close_text, qe, qe)
-    after = close_text[qe + 1 : sent_end]
-    cut = min((after.find(c) for c in QUOTE_MARKS if c in after), default=len(after))
-    after = after[:cut]
-    base = qe + 1
-    # "...please.” Commenting on..., the White House said": the sentence ended inside the quotation, so
-    # only a speaker right after it ("...!” Smith shouted.") can be its attribution
-    ended = re.search(r"[.!?]\s*$", close_text[:qe]) is not None
-    for rule, rx in (("quote, SPEAKER VERB", _AFTER_SPEAKER_VERB), ("quote, VERB SPEAKER", _AFTER_VERB_SPEAKER),
-                     ("quote ..., SPEAKER VERB", _LATER_SPEAKER_VERB), ("quote, according to SPEAKER", _ACCORDING)):
-        if ended and rx in (_LATER_SPEAKER_VERB, _ACCORDING):
-            continue
-        m = rx.search(after)
-        if m and m.group("speaker").split()[0] not in _STOP_CAPS:
-            return m.group("speaker"), rule, base + m.start("speaker")
-    sent_start, _ = _sentence_bounds(open_text, qs, qs)
-    before = open_text[sent_start : max(qs - 1, sent_start)]
-    cut = max((before.rfind(c) for c in QUOTE_MARKS), default=-1)
-    before, base = before[cut + 1 :], sent_start + cut + 1
-    for rule, rx in (("SPEAKER VERB: quote", _BEFORE_COLON), ("according to SPEAKER, quote", _ACCORDING)):
-        m = rx.search(before)
-        if m:
-            return m.group("speaker"), rule, base + m.start("speaker")
-    # the nearest reporting verb that has a subject ("final remarks that" has none: try the next one back)
-    for v in reversed(list(re.finditer(rf"\b{_VERB}\b", before))):
-        head = before[: v.start()]
-        m = re.search(rf"{_SPEAKER}\s+(?:\w+ly\s+|also\s+)?$", head)
-        if m and m.group("speaker").split()[0] not in _STOP_CAPS:
-            return m.group("speaker"), "SPEAKER VERB ... quote", base + m.start("speaker")
-        if re.search(r"\band\s+(?:\w+ly\s+|also\s+)?$", head):
-            for m in re.finditer(rf"(?<![\w'’]){_NAME}|\b{_PRON}\b", head):
-                word = m.group().split()[0]
-                if word not in _STOP_CAPS:
-                    return m.group(), "SPEAKER ... and VERB ... quote", base + m.start()
-    return None, None, -1
 
 
 def find_quotations(article: Article, word_starts: list[int] | None = None) -> list[Quotation]:
@@ -302,9 +162,7 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
     block_at = sorted((b.start, b.index) for b in article.blocks)
     if word_starts is None:
         word_starts = [t.start for t in iter_tokens(article) if is_word(t.text)]
-    candidates: list[tuple[int, str]] = []  # (offset, name) for pronoun resolution
-    for b in article.blocks:
-        candidates.extend((b.start + m.start("name"), m.group("name")) for m in _TITLED.finditer(b.text))
+    candidates = speaker_candidates(article)
     out: list[Quotation] = []
     for raw in _spans(article):
         segs = tuple(raw["segments"])
@@ -312,17 +170,14 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
         last_index = max(i for s, i in block_at if s <= segs[-1][0])
         last = by_index[last_index]
         qs, qe = segs[0][0] - first.start, segs[-1][1] - last.start
-        speaker, rule, where = _attribute(first.text, qs, last.text, qe)
+        speaker, rule, where = attribute_speaker(first.text, qs, last.text, qe, QUOTE_MARKS)
         kind = resolved = None
         if speaker is not None:
             speaker = speaker.strip(" ,")
-            kind = _speaker_kind(speaker)
-            offset = (last.start if rule and rule.startswith("quote") else first.start) + where
-            resolved = speaker
-            if kind == "pronoun" and speaker.lower() in _RESOLVABLE:
-                earlier = [c for c in candidates if c[0] < segs[0][0]]
-                resolved = max(earlier)[1] if earlier else speaker
-            elif kind == "name":
+            kind = speaker_kind(speaker)
+            resolved = resolve_speaker(speaker, candidates, segs[0][0])
+            if kind == "name":  # a named speaker is a candidate for later pronouns
+                offset = (last.start if rule and rule.startswith("quote") else first.start) + where
                 candidates.append((offset, speaker))
         words = _count_in(word_starts, segs)
         out.append(Quotation(
