@@ -54,7 +54,31 @@ _CLOSE_AFTER = set(".,;:!?)]}\u2014\u2013-…")  # a mark before these (or a spa
 
 @dataclass(frozen=True)
 class Quotation:
-    """One direct quotation: where it is, what it says, who said it."""
+    """One direct quotation: where it is, what it says, who said it.
+
+    Attributes
+    ----------
+    article : str
+    index : int
+        Number of the quotation in its article, from 0.
+    block, last_block : int
+        Blocks it starts and ends in (different when it runs over paragraphs).
+    start, end : int
+        Offsets in :attr:`Article.text` of its first character and of its
+        closing mark (or paragraph end): the marks are not included.
+    text : str
+        The quoted words, paragraphs joined by a space, a reopening mark left out.
+    words : int
+        Word tokens inside it.
+    closed : bool
+        False when no closing mark was found.
+    speaker, speaker_kind, resolved_speaker, rule : str or None
+        See :mod:`corpus_tools.speakers`; None when no rule matched.
+    notes : str
+        Repairs made, ``"; "``-separated ("closing mark typed as opening"...).
+    segments : tuple of (int, int)
+        ``(start, end)`` per paragraph.
+    """
 
     article: str
     index: int

@@ -105,8 +105,6 @@ _STOP_CAPS = {"During", "After", "Before", "In", "On", "At", "As", "When", "Whil
               "The", "A", "An", "If", "Since", "Although", "Despite", "Meanwhile", "Separately", "However"}
 # a title, then a name of two or three capitalised words ("General Staff of" is no name)
 _TITLED = re.compile(rf"\b(?:{'|'.join(sorted(TITLES))})\.?\s+(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){{1,2}})")
-
-
 _SPEECH_SUBJECT = re.compile(rf"(?<![\w'’])(?P<name>{_NAME})\s+(?:\w+ly\s+|also\s+)?{_VERB}\b")
 _AGE_DESCRIPTION = re.compile(r"^[Tt]he \d+-year-old$")
 

@@ -221,3 +221,16 @@ def test_tables_are_deterministic(seed_corpus):
     assert ct.section_table(seed_corpus).equals(ct.section_table(seed_corpus))
     assert ct.section_terms(seed_corpus).equals(ct.section_terms(seed_corpus))
     assert ct.heading_table(seed_corpus).equals(ct.heading_table(seed_corpus))
+
+
+@pytest.mark.parametrize("text", [
+    "", "Only prose here.", "Heading first\n\nThen prose.", "A\n\nB\n\nC", "Prose.\n\nEnd heading",
+    "# One\n\n## Two\nText under two.\n\nMore text.\n\nThree here\n\nLast words.",
+])
+def test_section_numbering_matches_token_table(text):
+    a = art(text)
+    secs = ct.sections(a)
+    block_section = {b.index: s.index for s in secs for b in s.blocks}
+    toks = ct.tokens(a, words_only=False)
+    assert all(block_section[b] == s for b, s in zip(toks["block"], toks["section"], strict=True))
+    assert len(secs) == len(a.headings) + 1 == len(ct.section_table(a))
