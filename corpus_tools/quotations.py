@@ -28,11 +28,12 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pandas as pd
 
-from corpus_tools.corpus import Article, Corpus
+from corpus_tools.corpus import Article
 from corpus_tools.speakers import (
     QUOTE_CHARACTERS,
     attribute_speaker,
@@ -239,11 +240,14 @@ QUOTATION_COLUMNS = ["article", "quote", "block", "last_block", "start", "end", 
 
 
 def _articles(data) -> list[Article]:
+    """A Corpus, an Article or an iterable of Articles, as a list; anything else is a TypeError."""
     if isinstance(data, Article):
         return [data]
-    if isinstance(data, Corpus) or isinstance(data, (list, tuple)):
-        return list(data)
-    raise TypeError(f"expected a Corpus or Article, not {type(data).__name__}")
+    if not isinstance(data, (str, bytes, pd.DataFrame)) and isinstance(data, Iterable):
+        items = list(data)
+        if all(isinstance(a, Article) for a in items):
+            return items
+    raise TypeError(f"expected a Corpus, an Article or Articles, not {type(data).__name__}")
 
 
 def quotation_table(data) -> pd.DataFrame:

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pandas as pd
 
-from corpus_tools.corpus import Article, Block, Corpus
+from corpus_tools.corpus import Article, Block
 from corpus_tools.frequency import smooth_idf
 from corpus_tools.headings import HeadingSignals, classify_headings
 from corpus_tools.quotations import find_quotations, quoted_word_mask
@@ -51,11 +52,14 @@ class Section:
 
 
 def _articles(data) -> list[Article]:
+    """A Corpus, an Article or an iterable of Articles, as a list; anything else is a TypeError."""
     if isinstance(data, Article):
         return [data]
-    if isinstance(data, Corpus) or isinstance(data, (list, tuple)):
-        return list(data)
-    raise TypeError(f"expected a Corpus or Article, not {type(data).__name__}")
+    if not isinstance(data, (str, bytes, pd.DataFrame)) and isinstance(data, Iterable):
+        items = list(data)
+        if all(isinstance(a, Article) for a in items):
+            return items
+    raise TypeError(f"expected a Corpus, an Article or Articles, not {type(data).__name__}")
 
 
 def sections(article: Article, *, window: int = 1) -> list[Section]:

@@ -163,7 +163,8 @@ def test_empty_article_and_no_quotes():
     assert s["quotations"].tolist() == [0, 0] and s["words"].tolist() == [0, 4]
     assert math.isnan(s.loc[0, "quoted_share"]) and s.loc[1, "quoted_share"] == 0.0
     assert ct.speaker_table(c).empty
-    with pytest.raises(TypeError, match="Corpus or Article"):
+    assert ct.quotation_summary(a for a in c).equals(s)  # any iterable of articles
+    with pytest.raises(TypeError, match="Corpus, an Article"):
         ct.quotation_table("not an article")
 
 

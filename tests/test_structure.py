@@ -213,7 +213,7 @@ def test_empty_article_and_unbalanced_quotes():
 def test_bad_parameters():
     with pytest.raises(ValueError, match="window"):
         ct.heading_table(art("Text.\n\nHead\n\nMore."), window=0)
-    with pytest.raises(TypeError, match="Corpus or Article"):
+    with pytest.raises(TypeError, match="Corpus, an Article"):
         ct.section_table(42)
 
 
