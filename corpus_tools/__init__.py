@@ -57,6 +57,7 @@ from corpus_tools.speakers import (
 )
 from corpus_tools.stopwords import STOPWORD_SOURCES, get_stopwords
 from corpus_tools.structure import (
+    HEADING_COLUMNS,
     SECTION_COLUMNS,
     Section,
     heading_table,
@@ -89,6 +90,7 @@ __all__ = [
     "CorpusNotFoundError",
     "DISPERSION_COLUMNS",
     "EmptyCorpusError",
+    "HEADING_COLUMNS",
     "HEADING_KINDS",
     "HeadingSignals",
     "LoadProblem",

@@ -28,7 +28,8 @@ from corpus_tools.headings import HeadingSignals, classify_headings
 from corpus_tools.quotations import find_quotations, quoted_word_mask
 from corpus_tools.tokenize import SentenceSplitter, TokenOptions, is_word, iter_tokens, tokens
 
-__all__ = ["SECTION_COLUMNS", "Section", "heading_table", "section_table", "section_terms", "sections"]
+__all__ = ["HEADING_COLUMNS", "SECTION_COLUMNS", "Section", "heading_table", "section_table", "section_terms",
+           "sections"]
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,11 @@ HEADING_COLUMNS = ["article", "section", "block", "heading", "kind", "words", "p
 def heading_table(data, *, window: int = 1) -> pd.DataFrame:
     """Every heading with its kind and the signals behind it (see :mod:`corpus_tools.headings`).
 
-    ``section`` is the section the heading opens (1 for the first heading).
+    Columns (:data:`HEADING_COLUMNS`): ``article``, ``section`` (the section
+    the heading opens: 1 for the first heading), ``block``, ``heading``
+    (its text), ``kind``, ``words``, then the signals ``prefix``,
+    ``source``, ``predicate``, ``continuity``, ``fit`` and the ``reason``
+    for the kind.  Rows: corpus order, then text order.
 
     >>> a = Article.from_text("Intro text.\\n\\nRead more: Other story\\n\\nMore text.", id="x")
     >>> heading_table(a)[["section", "heading", "kind", "reason"]].values.tolist()
