@@ -11,6 +11,7 @@ from collections.abc import Callable, Hashable, Sequence
 
 import pandas as pd
 
+from corpus_tools.corpus import Article
 from corpus_tools.counts import BOUNDARIES
 from corpus_tools.frequency import as_token_table
 from corpus_tools.tokenize import word_tokenize
@@ -97,8 +98,10 @@ def kwic(
     -------
     pandas.DataFrame
         ``article``, ``block``, ``position`` (of the first matched token),
-        ``left``, ``match``, ``right`` (tokens joined by spaces).  No hit:
-        no rows, the same columns.
+        ``left``, ``match``, ``right``: the article's text as written
+        (white space folded to single spaces), cut at token boundaries;
+        given a bare token table, the tokens joined by spaces.  No hit: no
+        rows, the same columns.
 
     Examples
     --------
@@ -106,9 +109,8 @@ def kwic(
     >>> c = Corpus.from_texts(["Xi met Putin. Then Xi left Moscow."])
     >>> kwic(c, "xi", window=2)[["position", "left", "match", "right"]].values.tolist()
     [[0, '', 'Xi', 'met Putin'], [5, '. Then', 'Xi', 'left Moscow']]
-    >>> print(format_kwic(kwic(c, "xi", window=2)))
-            Xi  met Putin
-    . Then  Xi  left Moscow
+    >>> print(format_kwic(kwic(Corpus.from_texts(["Xi’s plan, Putin’s war."]), "putin", window=4)))
+    Xi’s plan,  Putin  ’s war.
     """
     if not isinstance(window, int) or isinstance(window, bool) or window < 1:
         raise ValueError(f"window must be an integer >= 1, not {window!r}")
@@ -121,6 +123,8 @@ def kwic(
     unit = BOUNDARIES[boundary]
     units = list(zip(toks["article"], toks[unit] if unit else [0] * len(toks), strict=True))
     texts, pos, blocks = toks["token"].tolist(), toks["position"].tolist(), toks["block"].tolist()
+    sources = _article_texts(data)
+    starts, ends = toks["start"].tolist(), toks["end"].tolist()
     rows, keys = [], []
     k = len(matchers)
     for i in phrase_hits(texts, units, pos, matchers):
@@ -131,7 +135,14 @@ def kwic(
         while hi < len(texts) and hi - (i + k) < window and units[hi] == units[i]:
             hi += 1
         left, right = texts[lo:i], texts[i + k : hi]
-        rows.append((units[i][0], blocks[i], pos[i], " ".join(left), " ".join(texts[i : i + k]), " ".join(right)))
+        source = sources.get(units[i][0])
+        if source is None:  # a bare token table: show the tokens
+            shown = (" ".join(left), " ".join(texts[i : i + k]), " ".join(right))
+        else:  # the text as written, from the tokens' character offsets
+            last = i + k - 1
+            shown = (_squash(source[starts[lo] : starts[i]]), _squash(source[starts[i] : ends[last]]),
+                     _squash(source[ends[last] : ends[hi - 1]]) if hi > i + k else "")
+        rows.append((units[i][0], blocks[i], pos[i], *shown))
         keys.append([t.casefold() for t in (right if sort == "right" else left[::-1])])
     df = pd.DataFrame(rows, columns=KWIC_COLUMNS).astype(
         {"article": object, "block": "int64", "position": "int64", "left": object, "match": object, "right": object})
@@ -139,6 +150,19 @@ def kwic(
         order = sorted(range(len(rows)), key=lambda r: keys[r])  # sorted() is stable: ties keep text order
         df = df.iloc[order].reset_index(drop=True)
     return df
+
+
+def _article_texts(data) -> dict[str, str]:
+    """Article id -> text, when ``data`` carries the articles (not a bare token table)."""
+    if isinstance(data, pd.DataFrame):
+        return {}
+    articles = [data] if isinstance(data, Article) else data
+    return {a.id: a.text for a in articles}
+
+
+def _squash(text: str) -> str:
+    """Context on one line: runs of white space (paragraph breaks too) become one space."""
+    return " ".join(text.split())
 
 
 def format_kwic(table: pd.DataFrame, width: int | None = None) -> str:

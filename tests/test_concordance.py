@@ -16,7 +16,8 @@ def test_hit_count_equals_frequency_table_on_seed(seed_corpus, word):
     freq = ct.frequency_table(seed_corpus).set_index("term")["count"]
     hits = ct.kwic(seed_corpus, word)
     assert len(hits) == freq[word] > 0
-    assert (hits["match"].str.lower() == word).all()
+    # the match is shown as written: typographic apostrophes stay typographic
+    assert (hits["match"].map(ct.normalize_apostrophes).str.lower() == word).all()
 
 
 def test_regex_hits_equal_the_frequencies_of_matching_terms(seed_corpus):
@@ -48,7 +49,17 @@ def test_seed_context_is_the_text_around_the_match(seed_corpus, seed_article):
         same_block = toks[toks.block == row.block]
         before = same_block.loc[row.position - 3 : row.position - 1, "token"].tolist()
         after = same_block.loc[row.position + 1 : row.position + 3, "token"].tolist()
-        assert (row.left, row.right) == (" ".join(before), " ".join(after))
+        text = seed_article.text
+        first_left = toks.loc[row.position - len(before), "start"] if before else None
+        assert row.left == (" ".join(text[first_left : toks.loc[row.position, "start"]].split()) if before else "")
+        assert row.right == " ".join(text[toks.loc[row.position, "end"] : toks.loc[row.position + len(after), "end"]]
+                                     .split())
+        # the same hit on the bare token table shows the tokens themselves
+    bare = ct.kwic(ct.tokens(seed_corpus, words_only=False), "ukraine", window=3)
+    assert bare.left.tolist()[0] == "barely mentioned the" and len(bare) == len(hits)
+    chinas = ct.kwic(seed_corpus, "china", window=2)
+    assert chinas.iloc[0].right == "’s President"  # the text as written, not "'s President"
+    assert ct.kwic(ct.tokens(seed_corpus, words_only=False), "china", window=2).iloc[0].right == "'s President"
 
 
 def test_phrase_boundary_and_case():
@@ -60,7 +71,7 @@ def test_phrase_boundary_and_case():
     assert len(ct.kwic(c, "putin")) == 3 and ct.kwic(c, "putin", case_sensitive=True).empty
     # sentence boundary keeps the context inside the sentence
     s = ct.kwic(c, "met", window=5, boundary="sentence").iloc[0]
-    assert (s.left, s.right) == ("Vladimir Putin", "Xi .")
+    assert (s.left, s.right) == ("Vladimir Putin", "Xi.")
 
 
 def test_sorting_by_left_and_right_context():
