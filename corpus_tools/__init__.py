@@ -13,6 +13,7 @@ Examples
 """
 
 from corpus_tools.blocks import is_heading, split_blocks
+from corpus_tools.cache import cached_tokens, fast_tokens, token_cache_key
 from corpus_tools.collocations import collocates, collocations, score_ngrams
 from corpus_tools.concordance import format_kwic, kwic
 from corpus_tools.corpus import Article, Block, Corpus, LoadProblem
@@ -20,6 +21,7 @@ from corpus_tools.counts import NgramCounts, count_ngrams, counts_by_article
 from corpus_tools.dates import parse_date
 from corpus_tools.diversity import ZipfFit, lexical_diversity, mattr, mtld, zipf_fit
 from corpus_tools.encoding import decode_bytes
+from corpus_tools.fasttokenize import FastTokenizer, fast_token_counts, fast_word_tokenize, token_agreement
 from corpus_tools.frequency import frequency_table, ngram_table, ngrams, smooth_idf
 from corpus_tools.keyness import dated, keyness
 from corpus_tools.loading import (
@@ -30,7 +32,9 @@ from corpus_tools.loading import (
     load_corpus,
     parse_txt_article,
 )
+from corpus_tools.parallel import count_corpus
 from corpus_tools.stopwords import STOPWORD_SOURCES, get_stopwords
+from corpus_tools.streaming import CorpusCounts, CountSpec, count_articles, count_files
 from corpus_tools.tokenize import (
     NEWS_ABBREVIATIONS,
     SentenceSplitter,
@@ -52,9 +56,12 @@ __all__ = [
     "Article",
     "Block",
     "Corpus",
+    "CorpusCounts",
     "CorpusLoadWarning",
     "CorpusNotFoundError",
+    "CountSpec",
     "EmptyCorpusError",
+    "FastTokenizer",
     "LoadProblem",
     "NEWS_ABBREVIATIONS",
     "NgramCounts",
@@ -64,12 +71,19 @@ __all__ = [
     "TokenOptions",
     "ZipfFit",
     "__version__",
+    "cached_tokens",
     "collocates",
     "collocations",
+    "count_articles",
+    "count_corpus",
+    "count_files",
     "count_ngrams",
     "counts_by_article",
     "dated",
     "decode_bytes",
+    "fast_token_counts",
+    "fast_tokens",
+    "fast_word_tokenize",
     "format_kwic",
     "frequency_table",
     "get_stopwords",
@@ -91,6 +105,8 @@ __all__ = [
     "smooth_idf",
     "split_blocks",
     "split_sentences",
+    "token_agreement",
+    "token_cache_key",
     "tokens",
     "word_spans",
     "word_tokenize",
