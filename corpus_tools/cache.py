@@ -99,11 +99,14 @@ def fast_tokens(corpus: Corpus, options: TokenOptions | None = None) -> pd.DataF
 
 
 def _typed(df: pd.DataFrame) -> pd.DataFrame:
-    for col in ("section", "block", "sentence", "position", "start", "end"):
-        df[col] = df[col].astype("int64")
-    for col in ("article", "block_kind", "token", "norm"):
-        df[col] = df[col].astype(object)
-    return df
+    """The column types :func:`corpus_tools.tokens` gives (a Parquet round trip may change string types)."""
+    global _TOKEN_DTYPES
+    if _TOKEN_DTYPES is None:
+        _TOKEN_DTYPES = tokens(Corpus.from_texts(["A b."])).dtypes.to_dict()
+    return df.astype(_TOKEN_DTYPES)
+
+
+_TOKEN_DTYPES: dict | None = None
 
 
 def cached_tokens(
@@ -141,7 +144,7 @@ def cached_tokens(
             return _typed(pd.read_parquet(path, engine="pyarrow"))
         except (OSError, ValueError):
             pass  # a damaged cache file is rebuilt below
-    table = tokens(corpus, options) if tokenizer == "exact" else fast_tokens(corpus, options)
+    table = _typed(tokens(corpus, options)) if tokenizer == "exact" else fast_tokens(corpus, options)
     folder.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".tokens-", suffix=".parquet.tmp", dir=folder)
     os.close(fd)

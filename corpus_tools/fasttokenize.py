@@ -46,11 +46,10 @@ from corpus_tools.tokenize import NEWS_ABBREVIATIONS, SentenceSplitter, word_spa
 __all__ = ["Agreement", "FastTokenizer", "fast_sentences", "fast_token_counts", "fast_word_tokenize",
            "token_agreement"]
 
-# A chunk is a single token when it is letters/digits, possibly hyphenated.
-_SIMPLE = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
-_QUICK = re.compile(r"([(\[{<\"“«$#@&]*)([^\W_]+(?:-[^\W_]+)*)?(\.)?([)\]}>\"”»,;:?!%&]*)")
-# Treebank's MacIntyre contractions split inside a "simple" chunk.
-_CONTRACTION_PARTS = ("cannot", "gimme", "gonna", "gotta", "lemme", "wanna")
+_CORE_CHAR = r"[^\s,:;@#$%&?!*()\[\]{}<>\"'`«“„”»\u2012-\u2015.\-]"
+_QUICK = re.compile(rf"([(\[{{<\"“«$#@&]*)((?:{_CORE_CHAR}+(?:(?:[.\-]|[,:](?=\d)){_CORE_CHAR}+)*)?)(\.)?"
+                    r"([)\]}>\"”»,;:?!%&]*)")
+_CONTRACTION = re.compile("|".join(("cannot", "gimme", "gonna", "gotta", "lemme", "wanna")), re.IGNORECASE)
 # Treebank's final-period rule, as applied to the last chunk of a sentence.
 _FINAL_PERIOD = re.compile(r"([^\.])(\.)([\]\)}>\"'»”’]*)\Z")
 # A period that ends a chunk (possibly followed by closing quotes/brackets),
@@ -90,11 +89,17 @@ def _quick_tokens(chunk: str, final: bool) -> tuple[str, ...] | None:
     if m is None:
         return None
     lead, core, period, trail = m.groups()
-    if core and any(p in core.lower() for p in _CONTRACTION_PARTS):
+    if core and _CONTRACTION.search(core):
         return None
-    if period and not (final and core and trail.strip(")]}>\"”»") == ""):
-        return None  # "Mr." inside a sentence keeps its period: Treebank decides
-    return (*lead, *((core,) if core else ()), *((".",) if period else ()), *trail)
+    if period:
+        if not core:
+            return None
+        if not final:  # inside a sentence a word keeps its final period ("Mr.")
+            return (*lead, core + ".", *trail)
+        if trail.strip(")]}>\"”»"):
+            return None  # "x.," at a sentence end: rare, Treebank decides
+        return (*lead, core, ".", *trail)
+    return (*lead, *((core,) if core else ()), *trail)
 
 
 class FastTokenizer:
