@@ -11,7 +11,7 @@ Backends, chosen by the arguments:
 
 * ``n_jobs=1``: this process.
 * ``n_jobs=k`` (default: all cores, ``os.cpu_count()``): a local process
-  pool (``forkserver`` start method where available: safe with threads).
+  pool (``fork`` when no other thread runs, else ``forkserver``).
 * ``client=`` a :class:`distributed.Client` or a scheduler address
   (``"tcp://host:8786"``): the files are counted on the Dask cluster
   (:mod:`corpus_tools.distributed`); its workers must see the same paths.
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -148,8 +149,17 @@ def _disable(progress: bool | None) -> bool | None:
 
 
 def _pool_context():
+    """``fork`` when this process runs no other thread (workers start at once, modules
+    already imported); otherwise ``forkserver`` (fork is unsafe with threads, e.g. a
+    Dask client's), with corpus_tools preloaded in the server; ``spawn`` elsewhere."""
     methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["corpus_tools.streaming"])
+        return context
+    return multiprocessing.get_context("spawn")
 
 
 def _count_in_pool(files: list[Path], spec: CountSpec, workers: int, progress, batches_per_worker: int):
