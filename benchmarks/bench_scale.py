@@ -60,6 +60,12 @@ def load_texts(folder: str, limit_mb: float | None = None) -> list[str]:
     return texts
 
 
+def _cpu() -> float:
+    """CPU seconds (user + system) of this process and its finished children."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def run_one(method: str, folder: str, nltk_mb: float) -> dict:
     """Time one method in this process; returns MB, seconds, tokens and peak RSS."""
     import corpus_tools as ct
@@ -68,6 +74,7 @@ def run_one(method: str, folder: str, nltk_mb: float) -> dict:
     texts = [] if stream else load_texts(folder, nltk_mb if method == "nltk" else None)
     mb = sum(len(t.encode()) for t in texts) / 1e6
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    cpu_before = _cpu()
     start = time.perf_counter()
     if method == "ours":
         fast, options = ct.FastTokenizer(), ct.TokenOptions()
@@ -120,9 +127,11 @@ def run_one(method: str, folder: str, nltk_mb: float) -> dict:
     else:
         raise SystemExit(f"unknown method {method}")
     seconds = time.perf_counter() - start
+    cpu = _cpu() - cpu_before
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return {"method": method, "mb": mb, "seconds": seconds, "tokens": tokens, "rss_texts_mb": rss_before,
+    return {"method": method, "mb": mb, "seconds": seconds, "cpu_seconds": cpu, "tokens": tokens,
+            "rss_texts_mb": rss_before,
             "peak_rss_mb": peak, "peak_child_rss_mb": child}
 
 
@@ -163,12 +172,18 @@ def main() -> None:
         results.append(json.loads(out.stdout.strip().splitlines()[-1]))
         r = results[-1]
         print(f"{method:16s} {r['mb'] / r['seconds']:7.2f} MB/s  {r['tokens'] / r['seconds'] / 1e6:6.2f} Mtok/s  "
-              f"peak {r['peak_rss_mb']:7.0f} MB  ({r['seconds']:.1f} s)", flush=True)
+              f"{r['mb'] / r['cpu_seconds']:7.2f} MB/cpu-s  peak {r['peak_rss_mb']:6.0f} MB "
+              f"(worker {r['peak_child_rss_mb']:4.0f} MB; texts {r['rss_texts_mb']:4.0f} MB)  "
+              f"{r['seconds']:.1f} s wall, {r['cpu_seconds']:.1f} cpu-s  load {os.getloadavg()[0]:.1f}", flush=True)
     by = {r["method"]: r for r in results}
     print("\nratio of our MB/s to each anchor's:")
     for ours in [m for m in by if m.startswith("ours")]:
         rate = by[ours]["mb"] / by[ours]["seconds"]
         print(ours, {a: round(rate / (by[a]["mb"] / by[a]["seconds"]), 2) for a in by if not a.startswith("ours")})
+    print("ratio of our MB per CPU-second to each anchor's (insensitive to other load on the machine):")
+    for ours in [m for m in by if m.startswith("ours")]:
+        rate = by[ours]["mb"] / by[ours]["cpu_seconds"]
+        print(ours, {a: round(rate / (by[a]["mb"] / by[a]["cpu_seconds"]), 2) for a in by if not a.startswith("ours")})
     agree = agreement(args.folder, args.agreement_mb) if args.agreement_mb else None
     if agree:
         print(f"\nagreement with the exact path on {agree['mb']:.1f} MB: {agree['rate']:.5%} of "

@@ -61,6 +61,7 @@ _PERIOD_END = re.compile(r"\.(?<=[^.\s]\.)[\]\)}>\"'»”’]*(?=(\s+|\Z)(\S?))"
 _PUNKT_NON_WORD = set(")\";}]*:@'({[\u2018\u2019\u201c\u201d\xab\xbb?!")
 _PUNKT_NO_WORD_START = set("(\"`{[:;&#*@)}]-,")
 _PUNKT_VARS = PunktLanguageVars()
+_PUNKT_ONE_WORD = re.compile(r"[^\s(\"`{\[:;&#*@)}\]\-,'‘’“”«»?!][^\s)\";}\]*:@'({\[‘’“”«»?!,]*")
 _PUNKT_NUMERIC = re.compile(r"^-?[\.,]?\d[\d,\.-]*\.?$")
 _PUNKT_INITIAL = re.compile(r"[^\W\d]\.$")
 _NUL = "\x00"
@@ -166,8 +167,11 @@ class FastTokenizer:
         if len(core) < len(chunk) and chunk[len(core)] not in _PUNKT_NON_WORD:
             kind = "none"  # e.g. "x.>": Punkt sees no sentence-break candidate here
         else:
-            words = _PUNKT_VARS.word_tokenize(core)
-            tok = words[-1] if words else core
+            if _PUNKT_ONE_WORD.fullmatch(core) and ".." not in core and "--" not in core:
+                tok = core  # Punkt's word regex would return the whole chunk
+            else:
+                words = _PUNKT_VARS.word_tokenize(core)
+                tok = words[-1] if words else core
             typ = tok[:-1].lower()
             if re.fullmatch(r"\.\.+", tok) or tok.endswith(".."):
                 kind = "none"
@@ -213,7 +217,7 @@ class FastTokenizer:
         """
         text = _normalize(text)
         chunks = Counter(text.split())
-        finals: Counter = Counter()  # chunks that end a sentence, by occurrence
+        finals: dict[str, int] = {}  # chunks that end a sentence, by occurrence (a dict: no __missing__ call)
         kinds, rfind = self._kind, text.rfind
         for m in _PERIOD_END.finditer(text):  # one per sentence or abbreviation: keep this loop tight
             space, nxt = m.groups()
@@ -223,15 +227,10 @@ class FastTokenizer:
             chunk = text[start : m.end()]
             if not chunk.isprintable():  # tab, no-break space...: split() knows best
                 chunk = chunk.split()[-1]
-            if not nxt or "\n" in space:  # the block's last chunk ends its last sentence
-                finals[chunk] += 1
-                continue
-            if (kinds.get(chunk) or self._period_kind(chunk)) == "other" and not _LOWER_CONTINUES:
-                finals[chunk] += 1
-                continue
-            after = m.end() + len(space)
-            if self._ends_sentence(chunk, text[after : after + 2]):
-                finals[chunk] += 1
+            if (not nxt or "\n" in space  # the block's last chunk ends its last sentence
+                    or ((kinds.get(chunk) or self._period_kind(chunk)) == "other" and not _LOWER_CONTINUES)
+                    or self._ends_sentence(chunk, text[m.end() + len(space) : m.end() + len(space) + 2])):
+                finals[chunk] = finals.get(chunk, 0) + 1
         chunks.subtract(finals)
         self._fill(set(chunks).difference(self._mid), final=False)  # O(len(chunks)), not O(cache)
         self._fill(set(finals).difference(self._final), final=True)

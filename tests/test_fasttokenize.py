@@ -114,3 +114,32 @@ def test_quick_shapes_equal_treebank():
         for chunk, toks in quick.items():
             if toks is not None:
                 assert toks == cache[chunk], (chunk, final)
+
+
+def _spans_joining_lower_case_starts(self, text):
+    """The sentence rule of main's SentenceSplitter (a break after "." is undone when the
+    next sentence starts in lower case), copied here so this branch is tested against it."""
+    if not text.strip():
+        return []
+    spans: list[tuple[int, int]] = []
+    for start, end in self._punkt.span_tokenize(ct.normalize_apostrophes(text)):
+        if spans and text[start].islower() and text[spans[-1][1] - 1] == ".":
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def test_fast_path_follows_the_lower_case_continuation_rule(monkeypatch):
+    from corpus_tools import fasttokenize
+
+    monkeypatch.setattr(ct.SentenceSplitter, "spans", _spans_joining_lower_case_starts)
+    monkeypatch.setattr(fasttokenize, "_LOWER_CONTINUES", True)
+    texts = HARD_CASES + ["The Kan. delegation left. and then it rained. The approx. cost rose.",
+                          "It ended at 5. then resumed. He said go. ‘no,’ she said. Done."]
+    for text in texts:
+        exact = [t.text for t in ct.iter_tokens(ct.Article.from_text(text, id="x"))]
+        assert FastTokenizer().word_tokenize(_fast_input(text)) == exact, text
+        assert FastTokenizer().counts(_fast_input(text)) == Counter(exact), text
+    # by hand: "delegation left." is not a sentence end before "and", so "left." keeps its period
+    assert "left." in FastTokenizer().word_tokenize("The Kan. delegation left. and then it rained.")
