@@ -163,11 +163,16 @@ def _pool_context():
 
 
 def _count_in_pool(files: list[Path], spec: CountSpec, workers: int, progress, batches_per_worker: int):
-    batches = file_batches(files, workers * batches_per_worker)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:
+    context = _pool_context()
+    bar = tqdm(total=len(files), disable=_disable(progress), unit="file")
+    # The first file is counted here before the workers start: with "fork" they
+    # inherit this process's tokenizer caches (its commonest chunks) instead of
+    # each building them again.
+    total = count_files(files[:1], spec)
+    bar.update(1)
+    batches = file_batches(files[1:], workers * batches_per_worker)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         parts = pool.map(count_files, batches, [spec] * len(batches))
-        bar = tqdm(total=len(files), disable=_disable(progress), unit="file")
-        total = CorpusCounts(spec)
         for batch, part in zip(batches, parts, strict=True):
             # map yields in submission (file) order: the sum does not depend on
             # it, but the order of the problem list does
