@@ -119,9 +119,15 @@ def count_corpus(
     >>> counts.ngram_table(2, top=1)[["term", "count"]].values.tolist()
     [['new york', 2]]
     """
+    if spec is not None and spec_fields:
+        raise TypeError(f"pass either spec or its fields, not both (got spec and {sorted(spec_fields)})")
     spec = spec or CountSpec(tokenizer=tokenizer, **spec_fields)
-    if isinstance(source, Corpus) or (not isinstance(source, (str, os.PathLike)) and _is_articles(source)):
+    if isinstance(source, Corpus):
         return count_articles(source, spec)
+    if not isinstance(source, (str, os.PathLike)):
+        source = list(source)
+        if source and all(isinstance(a, Article) for a in source):
+            return count_articles(source, spec)
     files, problems = corpus_files(source)
     if client is not None:
         from corpus_tools.distributed import count_on_dask
@@ -135,12 +141,6 @@ def count_corpus(
             result = _count_in_pool(files, spec, workers, progress, batches_per_worker)
     result.problems[:0] = problems
     return result
-
-
-def _is_articles(source) -> bool:
-    if isinstance(source, (list, tuple)) and source:
-        return isinstance(source[0], Article)
-    return False
 
 
 def _disable(progress: bool | None) -> bool | None:

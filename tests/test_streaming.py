@@ -153,6 +153,15 @@ def test_bad_settings_are_clear_errors():
         ct.count_corpus("seeds", n_jobs=0)
     with pytest.raises(ct.CorpusNotFoundError, match="nope"):
         ct.count_corpus("nope-folder")
+    with pytest.raises(TypeError, match="either spec or its fields"):
+        ct.count_corpus("seeds", spec=CountSpec(), window_size=3)
+
+
+def test_in_memory_sources(seed_corpus):
+    whole = ct.count_corpus(seed_corpus, ngram_sizes=(2,))
+    from_generator = ct.count_corpus((a for a in seed_corpus), ngram_sizes=(2,))
+    assert from_generator.unigrams == whole.unigrams and from_generator.ngrams == whole.ngrams
+    assert whole.unigrams["ukraine"] == 15  # the seed's most frequent content word (tests/test_seed.py)
 
 
 def test_token_cache_key_and_table(tmp_path, seed_corpus):
