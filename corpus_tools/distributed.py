@@ -17,8 +17,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tqdm.auto import tqdm
-
 from corpus_tools.streaming import CorpusCounts, CountSpec, count_files
 
 __all__ = ["count_on_dask", "connect"]
@@ -47,7 +45,7 @@ def count_on_dask(files: list[Path], spec: CountSpec, client, *, progress: bool 
     """
     from distributed import as_completed
 
-    from corpus_tools.parallel import file_batches
+    from corpus_tools.parallel import _bar, file_batches
 
     client, opened = connect(client)
     try:
@@ -57,7 +55,7 @@ def count_on_dask(files: list[Path], spec: CountSpec, client, *, progress: bool 
         futures = client.map(count_files, paths, spec=spec, pure=False)
         index = {f.key: i for i, f in enumerate(futures)}
         parts: list[CorpusCounts | None] = [None] * len(futures)
-        bar = tqdm(total=len(files), disable=None if progress is None else not progress, unit="file")
+        bar = _bar(progress, len(files))
         for future in as_completed(futures):
             i = index[future.key]
             parts[i] = future.result()

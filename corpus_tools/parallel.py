@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import threading
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -136,16 +137,37 @@ def count_corpus(
     else:
         workers = min(resolve_n_jobs(n_jobs), max(1, len(files)))
         if workers == 1:
-            result = count_files(tqdm(files, disable=_disable(progress), unit="file"), spec)
+            result = count_files(_bar(progress, len(files), files), spec)
         else:
             result = _count_in_pool(files, spec, workers, progress, batches_per_worker)
     result.problems[:0] = problems
     return result
 
 
-def _disable(progress: bool | None) -> bool | None:
-    # tqdm: disable=None means "only on a terminal"
-    return None if progress is None else not progress
+def _bar(progress: bool | None, total: int, iterable=None):
+    """A tqdm bar when asked (or on a terminal), else a silent stand-in.
+
+    No tqdm object at all when silent: creating one starts tqdm's monitor
+    thread, and a process with threads should not fork.
+    """
+    show = sys.stderr.isatty() if progress is None else progress
+    if show:
+        return tqdm(iterable, total=total, unit="file")
+    return _NoBar(iterable)
+
+
+class _NoBar:
+    def __init__(self, iterable=None):
+        self.iterable = iterable
+
+    def __iter__(self):
+        return iter(self.iterable)
+
+    def update(self, n: int = 1) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
 
 
 def _pool_context():
@@ -153,7 +175,10 @@ def _pool_context():
     already imported); otherwise ``forkserver`` (fork is unsafe with threads, e.g. a
     Dask client's), with corpus_tools preloaded in the server; ``spawn`` elsewhere."""
     methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and threading.active_count() == 1:
+    # tqdm's monitor thread (a daemon that wakes every 10 s to check bars) is
+    # harmless here: the workers never touch tqdm.
+    others = [t for t in threading.enumerate() if t is not threading.main_thread() and t.name != "tqdm_monitor"]
+    if "fork" in methods and not others:
         return multiprocessing.get_context("fork")
     if "forkserver" in methods:
         context = multiprocessing.get_context("forkserver")
@@ -164,7 +189,7 @@ def _pool_context():
 
 def _count_in_pool(files: list[Path], spec: CountSpec, workers: int, progress, batches_per_worker: int):
     context = _pool_context()
-    bar = tqdm(total=len(files), disable=_disable(progress), unit="file")
+    bar = _bar(progress, len(files))
     # The first file is counted here before the workers start: with "fork" they
     # inherit this process's tokenizer caches (its commonest chunks) instead of
     # each building them again.

@@ -183,3 +183,14 @@ def test_token_cache_key_and_table(tmp_path, seed_corpus):
     fast = ct.cached_tokens(seed_corpus, tmp_path, tokenizer="fast")
     pd.testing.assert_frame_equal(fast, fresh)  # the fast path agrees fully on the seed
     assert len(list(tmp_path.glob("tokens-*.parquet"))) == 2
+
+
+def test_silent_counting_starts_no_thread(tmp_path):
+    # a silent count creates no tqdm bar (whose monitor thread would make
+    # later process pools avoid "fork")
+    import threading
+
+    _write_corpus(tmp_path / "c", 2)
+    before = {t.name for t in threading.enumerate()}
+    ct.count_corpus(tmp_path / "c", n_jobs=1, progress=False)
+    assert {t.name for t in threading.enumerate()} <= before
