@@ -123,15 +123,15 @@ def score_ngrams(
             gapped[w1, w3] += c
     rows = []
     for gram, count in counts.ngrams.items():
-        if count < min_count or any(words[w] < min_word_count for w in gram):
+        if count < min_count or any(words.get(w, 0) < min_word_count for w in gram):
             continue
-        unigrams = tuple(words[w] for w in gram)
+        unigrams = tuple(words.get(w, 0) for w in gram)
         observed = count / scale
         if n == 2:
             marginals = (observed, unigrams, n_all)
             extra = unigrams
         else:
-            pairs = (counts.pairs[gram[:2]], gapped[gram[0], gram[2]], counts.pairs[gram[1:]])
+            pairs = (counts.pairs.get(gram[:2], 0), gapped[gram[0], gram[2]], counts.pairs.get(gram[1:], 0))
             marginals = (observed, pairs, unigrams, n_all)
             extra = unigrams + pairs
         expected = math.prod(unigrams) / n_all ** (n - 1)
@@ -249,6 +249,8 @@ def collocates(
     boundary, measure, measures, min_count, min_word_count, column, options, **token_options
         As for :func:`collocations`; ``min_count`` applies to the
         co-occurrence count, ``min_word_count`` to the collocate's frequency.
+        With a token table, the token options only normalise the node (give
+        those the table was made with, e.g. ``stem="porter"``).
 
     Returns
     -------

@@ -85,7 +85,8 @@ def kwic(
         Tokens of context on each side (>= 1), never beyond the boundary.
     regex, case_sensitive : bool
     boundary : {"paragraph", "sentence", "article"}
-        The unit contexts stay in (default: the paragraph or heading).
+        The unit matches and contexts stay in (default: the paragraph or
+        heading).
     sort : {None, "left", "right"}
         None: text order.  "right": by the words after the match (first
         word first), "left": by the words before it (nearest word first),

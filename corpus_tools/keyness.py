@@ -107,7 +107,8 @@ def _target_ids(data, target) -> list[str]:
         known = [a.id for a in articles]
         if callable(target):
             return [a.id for a in articles if target(a)]
-    wanted = [target] if isinstance(target, str) else list(target)
+    wanted = [target] if isinstance(target, (str, Article)) else list(target)
+    wanted = [t.id if isinstance(t, Article) else t for t in wanted]
     missing = [t for t in wanted if t not in set(known)]
     if missing:
         raise ValueError(f"target article id(s) not in the corpus: {missing[:10]}")
@@ -116,7 +117,7 @@ def _target_ids(data, target) -> list[str]:
 
 def keyness(
     data,
-    target: str | Iterable[str] | Callable[[Article], bool] | None = None,
+    target: str | Iterable[str] | Article | Callable[[Article], bool] | None = None,
     reference=None,
     *,
     measure: str = "g2",
@@ -134,10 +135,12 @@ def keyness(
     ----------
     data : Corpus, Article or token table
         Where the target comes from.
-    target : str, iterable of str, callable or None
-        An article id, a list of ids, or a predicate on :class:`Article`
-        (metadata: ``lambda a: a.meta.get("source") == "bbc"``; dates:
-        :func:`dated`).  None: all of ``data`` (then give a ``reference``).
+    target : str, iterable of str, Article, Corpus, callable or None
+        An article id, a list of ids, articles of ``data`` (an Article, or a
+        Corpus such as ``corpus.filter_dates(...)``), or a predicate on
+        :class:`Article` (metadata: ``lambda a: a.meta.get("source") ==
+        "bbc"``; dates: :func:`dated`).  None: all of ``data`` (then give a
+        ``reference``).
     reference : Corpus, Article, token table or None
         None: the rest of ``data``.  Otherwise another corpus, tokenised
         with the same options.

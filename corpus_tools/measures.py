@@ -48,8 +48,9 @@ def log_dice(n_ii, n_ix_xi, n_xx) -> float:
 
     Rychlý, P. (2008). A lexicographer-friendly association score. *Proc.
     RASLAN 2008*, 6-9.  Equals ``14 + log2(dice)`` with NLTK's Dice on the
-    same marginals (so with a window W > 2 it uses NLTK's ``n_ii`` divided
-    by W - 1).  At most 14; does not depend on N.
+    same marginals, so with a window W > 2 it uses NLTK's ``n_ii`` divided
+    by W - 1: add ``log2(W - 1)`` for the score on raw window counts.  At
+    most 14; does not depend on N.
 
     >>> log_dice(2, (4, 4), 100)  # 14 + log2(4 / 8)
     13.0

@@ -66,9 +66,20 @@ def test_trigram_measures_by_hand():
     assert row.expected == pytest.approx(27 / 64)
     assert row.pmi == pytest.approx(math.log2(64 / 27))
     assert row.mi3 == pytest.approx(math.log2(1 / (27 / 64)))
-    marg = (1, (2, 1, 2), (3, 3, 3), 8)
-    assert row.likelihood_ratio == TrigramAssocMeasures.likelihood_ratio(*marg)
-    g2 = row.likelihood_ratio  # chi-square with 4 df: P(X > x) = exp(-x/2) (1 + x/2)
+    # the 2x2x2 table (NLTK's cell order iii oii ioi ooi iio oio ioo ooo; "o" = another word there):
+    # oii = f(wine red) - 1 = 1; ioi = f(red * red) - 1 = 0; iio = f(red wine) - 1 = 1;
+    # ooi = 3 - 1 - 1 - 0 = 1; oio = 3 - 1 - 1 - 1 = 0; ioo = 3 - 1 - 0 - 1 = 1; ooo = 8 - 5 = 3
+    observed = [1, 1, 0, 1, 1, 0, 1, 3]
+    # every word has frequency 3 of 8: E = 8 (3/8)^i (5/8)^o = 27/64, 45/64, 75/64, 125/64 by number of "o"
+    expected = [27 / 64, 45 / 64, 45 / 64, 75 / 64, 45 / 64, 75 / 64, 75 / 64, 125 / 64]
+    assert row.chi_sq == pytest.approx(sum((o - e) ** 2 / e for o, e in zip(observed, expected, strict=True)))
+    g2 = 2 * sum(o * math.log(o / e) for o, e in zip(observed, expected, strict=True) if o)
+    assert row.likelihood_ratio == pytest.approx(g2)
+    assert row.likelihood_ratio == TrigramAssocMeasures.likelihood_ratio(1, (2, 1, 2), (3, 3, 3), 8)
+    assert row.jaccard == pytest.approx(1 / 5)  # iii / (all cells but ooo)
+    assert row.poisson_stirling == pytest.approx(1 * (math.log2(1 / (27 / 64)) - 1))
+    assert row.raw_freq == pytest.approx(1 / 8)
+    # chi-square with 4 df: P(X > x) = exp(-x/2) (1 + x/2)
     assert row.g2_p == pytest.approx(math.exp(-g2 / 2) * (1 + g2 / 2))
     assert row.student_t == pytest.approx((1 - 27 / 64) / 1)
     assert set(t.columns) >= {"ngram", "w1", "w2", "w3", "count", "observed", "expected", "f_w1", "f_w2", "f_w3"}

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pickle
 
+import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from nltk.collocations import BigramCollocationFinder, TrigramCollocationFinder
 
 import corpus_tools as ct
@@ -112,3 +115,38 @@ def test_counts_are_immutable_picklable_and_validated():
         NgramCounts(2, 2, "paragraph", "norm", words={"a": 1}, n_words=2)
     empty = count_ngrams(ct.tokens(ct.Corpus.from_texts(["..."])))
     assert empty.n_words == 0 and not empty.ngrams
+
+
+_word = st.sampled_from(["a", "b", "c", None])  # None: a filtered token (a gap)
+
+
+@st.composite
+def token_tables(draw):
+    """Random token tables: articles of blocks of sentences of tokens, some filtered out."""
+    rows = []
+    sentence = 0
+    for art in range(draw(st.integers(1, 3))):
+        position = 0
+        for block in range(draw(st.integers(1, 3))):
+            for _ in range(draw(st.integers(1, 2))):
+                for word in draw(st.lists(_word, min_size=1, max_size=6)):
+                    if word is not None:
+                        rows.append((f"art{art}", block, sentence, position, word))
+                    position += 1
+                sentence += 1
+    return pd.DataFrame(rows, columns=["article", "block", "sentence", "position", "norm"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(toks=token_tables(), window_size=st.integers(2, 4), boundary=st.sampled_from(sorted(BOUNDARIES)))
+def test_random_tables_match_nltk_and_merge(toks, window_size, boundary):
+    ours = count_ngrams(toks, 2, window_size, boundary)
+    if len(toks):
+        finder = BigramCollocationFinder.from_words(nltk_sequence(toks, boundary, window_size), window_size)
+        assert dict(ours.ngrams) == dict(finder.ngram_fd) and dict(ours.words) == dict(finder.word_fd)
+        tri = count_ngrams(toks, 3, boundary=boundary)
+        tfinder = TrigramCollocationFinder.from_words(nltk_sequence(toks, boundary, 3))
+        assert dict(tri.ngrams) == dict(tfinder.ngram_fd) and dict(tri.pairs) == dict(tfinder.bigram_fd)
+        assert sum(counts_by_article(toks, 2, window_size, boundary).values()) == ours
+    else:
+        assert ours.n_words == 0
