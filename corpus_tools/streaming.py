@@ -17,7 +17,7 @@ never crossing the boundary unit).
 The tokeniser is an explicit choice: ``tokenizer="exact"`` is the
 reference (:func:`corpus_tools.tokenize.iter_tokens`), ``"fast"`` is
 :class:`corpus_tools.fasttokenize.FastTokenizer` (same tokens on >= 99.5 % of
-occurrences of real text, tens of times faster).
+occurrences of real text, 10-20 times faster; see ``benchmarks/RESULTS.md``).
 """
 
 from __future__ import annotations
