@@ -66,6 +66,7 @@ _PUNKT_ONE_WORD = re.compile(r"[^\s(\"`{\[:;&#*@)}\]\-,'‘’“”«»?!][^\s)
 _PUNKT_NUMERIC = re.compile(r"^-?[\.,]?\d[\d,\.-]*\.?$")
 _PUNKT_INITIAL = re.compile(r"[^\W\d]\.$")
 _NUL = "\x00"
+_NEXT_CHUNK = re.compile(r"\S*")
 # Whether the reference splitter joins a sentence that starts in lower case
 # to the one before it (a rule on top of Punkt); read from the splitter
 # itself so the two paths cannot drift apart.
@@ -123,6 +124,7 @@ class FastTokenizer:
         self._mid: dict[str, tuple[str, ...]] = {}
         self._final: dict[str, tuple[str, ...]] = {}
         self._kind: dict[str, str] = {}
+        self._inside: dict[str, bool] = {}  # next chunk -> Punkt break inside it (see _breaks_inside)
         self._split_chunks: set[str] = set()  # chunks whose tokens are not just (chunk,)
 
     # -- chunk tokens ---------------------------------------------------
@@ -189,25 +191,58 @@ class FastTokenizer:
         self._kind[chunk] = kind
         return kind
 
-    def _ends_sentence(self, chunk: str, next_text: str) -> bool:
+    def _ends_sentence(self, chunk: str, next_chunk: str) -> bool:
         """Whether Punkt ends the sentence after ``chunk`` (which ends in a period)."""
-        if _LOWER_CONTINUES and chunk[-1] == "." and next_text[:1].islower():
+        if _LOWER_CONTINUES and chunk[-1] == "." and next_chunk[:1].islower():
             return False
         kind = self._period_kind(chunk)
         if kind in ("other", "initial+", "number+"):
             return True
-        if kind in ("abbr", "none"):
+        if kind == "none":
             return False
-        first = next_text[:1]
-        if first in ",;:" or (first in ".!?" and (len(next_text) == 1 or next_text[1].isspace())):
+        if kind == "abbr":
+            return self._breaks_inside(next_chunk)
+        first = next_chunk[:1]
+        if first in ",;:" or (first in ".!?" and (len(next_chunk) == 1 or next_chunk[1].isspace())):
             next_class = "punct"
         elif first in _PUNKT_NO_WORD_START:
             next_class = "other"
         else:
             next_class = "upper" if first.isupper() else "lower" if first.islower() else "other"
         if kind == "initial":
-            return next_class == "other"
-        return next_class in ("upper", "other")  # number
+            return next_class == "other" or self._breaks_inside(next_chunk)
+        return next_class in ("upper", "other") or self._breaks_inside(next_chunk)  # number
+
+    def _breaks_inside(self, chunk: str) -> bool:
+        """Whether Punkt sees a sentence break inside ``chunk``, before its last word token.
+
+        Punkt accepts a candidate break when the text from the candidate to
+        the end of the next white-space token holds a break anywhere but at
+        its last token (``text_contains_sentbreak``): so "Mr." before
+        '"Go."' or "x.)" ends a sentence.  Same rules as for a whole chunk,
+        the next Punkt token deciding for initials and numbers.
+        """
+        found = self._inside.get(chunk)
+        if found is not None:
+            return found
+        toks = _PUNKT_VARS.word_tokenize(chunk)
+        found = False
+        for tok, nxt in zip(toks, toks[1:], strict=False):
+            if tok in ("?", "!"):
+                found = True
+            elif tok.endswith(".") and not tok.endswith(".."):
+                typ = tok[:-1].lower()
+                if typ in self.abbreviations or typ.split("-")[-1] in self.abbreviations:
+                    continue
+                initial = bool(_PUNKT_INITIAL.match(tok))
+                if initial or _PUNKT_NUMERIC.match(tok.lower()):
+                    if nxt in (";", ":", ",", ".", "!", "?") or nxt[:1].islower() or (initial and nxt[:1].isupper()):
+                        continue
+                found = True
+            if found:
+                break
+        self._inside[chunk] = found
+        return found
 
     # -- public API -----------------------------------------------------
     def counts(self, text: str) -> Counter:
@@ -230,7 +265,7 @@ class FastTokenizer:
                 chunk = chunk.split()[-1]
             if (not nxt or "\n" in space  # the block's last chunk ends its last sentence
                     or ((kinds.get(chunk) or self._period_kind(chunk)) == "other" and not _LOWER_CONTINUES)
-                    or self._ends_sentence(chunk, text[m.end() + len(space) : m.end() + len(space) + 2])):
+                    or self._ends_sentence(chunk, _NEXT_CHUNK.match(text, m.end() + len(space)).group())):
                 finals[chunk] = finals.get(chunk, 0) + 1
         chunks.subtract(finals)
         self._fill(set(chunks).difference(self._mid), final=False)  # O(len(chunks)), not O(cache)

@@ -26,6 +26,9 @@ HARD_CASES = [
     "Is it 10:30 or 10:45? Say 10:30, please! The ratio is 3:1. Done.",
     "The team (U.S.) won. The vote (5-4) passed. The score was 2-1.",
     "He said, \u2018no.\u2019 Then: the end. And O'Neill's book, rock 'n' roll.",
+    # Punkt accepts a break at an abbreviation, initial or number when the next
+    # token holds a break before its end ("Mr." before '"Go."'): Mr + .
+    'They met Mr. "Go." and left. It cost 5. "Yes." he said. J. "No." was it. See U.S. x.) now.',
 ]
 
 
