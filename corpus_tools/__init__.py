@@ -13,6 +13,7 @@ Examples
 """
 
 from corpus_tools.blocks import is_heading, split_blocks
+from corpus_tools.cache import cached_tokens, fast_tokens, token_cache_key
 from corpus_tools.collocations import collocates, collocations, score_ngrams
 from corpus_tools.concordance import format_kwic, kwic
 from corpus_tools.corpus import Article, Block, Corpus, LoadProblem
@@ -21,6 +22,7 @@ from corpus_tools.dates import parse_date
 from corpus_tools.dispersion import DISPERSION_COLUMNS, dispersion_measures, dispersion_table
 from corpus_tools.diversity import ZipfFit, lexical_diversity, mattr, mtld, zipf_fit
 from corpus_tools.encoding import decode_bytes
+from corpus_tools.fasttokenize import FastTokenizer, fast_token_counts, fast_word_tokenize, token_agreement
 from corpus_tools.frequency import frequency_table, ngram_table, ngrams, smooth_idf
 from corpus_tools.headings import (
     HEADING_KINDS,
@@ -38,6 +40,7 @@ from corpus_tools.loading import (
     load_corpus,
     parse_txt_article,
 )
+from corpus_tools.parallel import count_corpus
 from corpus_tools.plots_structure import (
     plot_lexical_dispersion,
     plot_section_profile,
@@ -60,6 +63,7 @@ from corpus_tools.speakers import (
     speaker_kind,
 )
 from corpus_tools.stopwords import STOPWORD_SOURCES, get_stopwords
+from corpus_tools.streaming import CorpusCounts, CountSpec, count_articles, count_files
 from corpus_tools.structure import (
     HEADING_COLUMNS,
     SECTION_COLUMNS,
@@ -90,10 +94,13 @@ __all__ = [
     "Article",
     "Block",
     "Corpus",
+    "CorpusCounts",
     "CorpusLoadWarning",
     "CorpusNotFoundError",
+    "CountSpec",
     "DISPERSION_COLUMNS",
     "EmptyCorpusError",
+    "FastTokenizer",
     "HEADING_COLUMNS",
     "HEADING_KINDS",
     "HeadingSignals",
@@ -114,16 +121,23 @@ __all__ = [
     "ZipfFit",
     "__version__",
     "attribute_speaker",
+    "cached_tokens",
     "classify_headings",
     "collocates",
     "collocations",
     "content_stems",
+    "count_articles",
+    "count_corpus",
+    "count_files",
     "count_ngrams",
     "counts_by_article",
     "dated",
     "decode_bytes",
     "dispersion_measures",
     "dispersion_table",
+    "fast_token_counts",
+    "fast_tokens",
+    "fast_word_tokenize",
     "find_quotations",
     "format_kwic",
     "frequency_table",
@@ -159,6 +173,8 @@ __all__ = [
     "speaker_table",
     "split_blocks",
     "split_sentences",
+    "token_agreement",
+    "token_cache_key",
     "tokens",
     "word_spans",
     "word_tokenize",

@@ -1,0 +1,157 @@
+"""Tokenise a corpus once per run: a token-table cache keyed by content and settings.
+
+A report runner renders several notebooks over the same corpus; each would
+tokenise it again.  :func:`cached_tokens` returns the token table of
+:func:`corpus_tools.tokens`, reading it from a Parquet file (via pyarrow)
+when one exists for the same corpus *content* and the same tokeniser
+settings, and writing it (atomically) otherwise.
+
+The key (:func:`token_cache_key`) is a SHA-256 over: a format version, the
+corpus-tools version, the tokeniser (``"exact"``/``"fast"``), the token
+options, the extra abbreviations, and every article's id, block kinds and
+block texts, in corpus order.  So editing one character of one article,
+renaming an article, or changing an option gives a new cache file; loading
+the same files again, from anywhere, hits the cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from dataclasses import asdict
+from pathlib import Path
+
+import pandas as pd
+
+from corpus_tools.corpus import Article, Corpus
+from corpus_tools.tokenize import TOKEN_COLUMNS, TokenOptions, tokens
+
+__all__ = ["cached_tokens", "fast_tokens", "token_cache_key"]
+
+CACHE_FORMAT = 1
+
+
+def token_cache_key(corpus: Corpus, options: TokenOptions | None = None, tokenizer: str = "exact") -> str:
+    """Hex SHA-256 of the corpus content and the tokeniser settings (see the module docstring).
+
+    >>> from corpus_tools import Corpus
+    >>> a = token_cache_key(Corpus.from_texts(["One text."]))
+    >>> a == token_cache_key(Corpus.from_texts(["One text."])), a == token_cache_key(Corpus.from_texts(["One text!"]))
+    (True, False)
+    """
+    from corpus_tools import __version__
+
+    if tokenizer not in ("exact", "fast"):
+        raise ValueError(f"tokenizer must be 'exact' or 'fast', not {tokenizer!r}")
+    options = options or TokenOptions()
+    settings = {k: v for k, v in asdict(options).items() if not k.startswith("_")}
+    if isinstance(settings.get("stopwords"), frozenset):
+        settings["stopwords"] = sorted(settings["stopwords"])
+    h = hashlib.sha256()
+    h.update(repr((CACHE_FORMAT, __version__, tokenizer, sorted(settings.items()))).encode())
+    for article in corpus:
+        h.update(b"\x1earticle\x1f" + article.id.encode("utf-8", "surrogatepass"))
+        for block in article.blocks:
+            h.update(b"\x1e" + block.kind.encode() + b"\x1f" + block.text.encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def fast_tokens(corpus: Corpus, options: TokenOptions | None = None) -> pd.DataFrame:
+    """The token table of :func:`corpus_tools.tokens`, with :class:`~corpus_tools.fasttokenize.FastTokenizer` tokens.
+
+    Same columns and meaning; ``start``/``end`` are found by aligning the
+    tokens with the block text, as the exact path does.
+
+    >>> from corpus_tools import Corpus
+    >>> fast_tokens(Corpus.from_texts(["Mr. Xi’s visit ended."]))["token"].tolist()
+    ['Mr.', 'Xi', "'s", 'visit', 'ended']
+    """
+    from corpus_tools.fasttokenize import _normalize
+    from corpus_tools.streaming import _fast_tokenizer
+    from corpus_tools.tokenize import _align
+
+    options = options or TokenOptions()
+    fast = _fast_tokenizer()
+    norm_cache: dict[str, str | None] = {}
+    rows = []
+    for article in corpus:
+        position = sentence = section = 0
+        blocks = fast.sentences("\n".join(b.text for b in article.blocks))
+        nonempty = [b for b in article.blocks if b.text.split()]
+        for block, sents in zip(nonempty, blocks, strict=True):
+            if block.kind == "heading":
+                section += 1
+            text = _normalize(block.text)
+            spans = iter(_align([t for s in sents for t in s], text))
+            for sent in sents:
+                for tok in sent:
+                    a, b = next(spans)
+                    if tok not in norm_cache:
+                        norm_cache[tok] = options.normalize(tok)
+                    norm = norm_cache[tok]
+                    if norm is not None:
+                        rows.append((article.id, section, block.index, block.kind, sentence, position,
+                                     block.start + a, block.start + b, tok, norm))
+                    position += 1
+                sentence += 1
+    return _typed(pd.DataFrame(rows, columns=TOKEN_COLUMNS))
+
+
+def _typed(df: pd.DataFrame) -> pd.DataFrame:
+    """The column types :func:`corpus_tools.tokens` gives (a Parquet round trip may change string types)."""
+    global _TOKEN_DTYPES
+    if _TOKEN_DTYPES is None:
+        _TOKEN_DTYPES = tokens(Corpus.from_texts(["A b."])).dtypes.to_dict()
+    return df.astype(_TOKEN_DTYPES)
+
+
+_TOKEN_DTYPES: dict | None = None
+
+
+def cached_tokens(
+    corpus: Corpus | list[Article],
+    cache_dir: str | os.PathLike,
+    options: TokenOptions | None = None,
+    *,
+    tokenizer: str = "exact",
+) -> pd.DataFrame:
+    """The token table of ``corpus``, from ``cache_dir`` when it is there.
+
+    Parameters
+    ----------
+    corpus : Corpus
+    cache_dir : path
+        Folder for ``tokens-<key>.parquet`` files (created if needed), e.g.
+        the report's output folder.
+    options : TokenOptions, optional
+    tokenizer : {"exact", "fast"}
+        ``"exact"`` (default): :func:`corpus_tools.tokens`; ``"fast"``:
+        :func:`fast_tokens`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Equal to a fresh :func:`corpus_tools.tokens` (or :func:`fast_tokens`) table.
+    """
+    corpus = corpus if isinstance(corpus, Corpus) else Corpus(list(corpus))
+    options = options or TokenOptions()
+    key = token_cache_key(corpus, options, tokenizer)
+    folder = Path(cache_dir)
+    path = folder / f"tokens-{key[:32]}.parquet"
+    if path.exists():
+        try:
+            return _typed(pd.read_parquet(path, engine="pyarrow"))
+        except (OSError, ValueError):
+            pass  # a damaged cache file is rebuilt below
+    table = _typed(tokens(corpus, options)) if tokenizer == "exact" else fast_tokens(corpus, options)
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tokens-", suffix=".parquet.tmp", dir=folder)
+    os.close(fd)
+    try:
+        table.to_parquet(tmp, engine="pyarrow", index=False)
+        os.replace(tmp, path)  # atomic: readers never see half a file
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return table
