@@ -13,11 +13,15 @@ Examples
 """
 
 from corpus_tools.blocks import is_heading, split_blocks
+from corpus_tools.collocations import collocates, collocations, score_ngrams
+from corpus_tools.concordance import format_kwic, kwic
 from corpus_tools.corpus import Article, Block, Corpus, LoadProblem
+from corpus_tools.counts import NgramCounts, count_ngrams, counts_by_article
 from corpus_tools.dates import parse_date
 from corpus_tools.diversity import ZipfFit, lexical_diversity, mattr, mtld, zipf_fit
 from corpus_tools.encoding import decode_bytes
 from corpus_tools.frequency import frequency_table, ngram_table, ngrams, smooth_idf
+from corpus_tools.keyness import dated, keyness
 from corpus_tools.loading import (
     ACCEPTED_FORMATS,
     CorpusLoadWarning,
@@ -53,18 +57,27 @@ __all__ = [
     "EmptyCorpusError",
     "LoadProblem",
     "NEWS_ABBREVIATIONS",
+    "NgramCounts",
     "STOPWORD_SOURCES",
     "SentenceSplitter",
     "Token",
     "TokenOptions",
     "ZipfFit",
     "__version__",
+    "collocates",
+    "collocations",
+    "count_ngrams",
+    "counts_by_article",
+    "dated",
     "decode_bytes",
+    "format_kwic",
     "frequency_table",
     "get_stopwords",
     "is_heading",
     "is_word",
     "iter_tokens",
+    "keyness",
+    "kwic",
     "lexical_diversity",
     "load_corpus",
     "mattr",
@@ -74,6 +87,7 @@ __all__ = [
     "normalize_apostrophes",
     "parse_date",
     "parse_txt_article",
+    "score_ngrams",
     "smooth_idf",
     "split_blocks",
     "split_sentences",
