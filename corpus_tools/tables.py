@@ -1,9 +1,9 @@
 """Derived tables the report notebooks show, built from the core's tables.
 
 Each function is one analysis step a notebook calls: distinctive terms per
-article, a term-by-article matrix, the size of every block, section and
-sentence, where terms occur, and (until the dedicated collocations module
-offers more) association scores from NLTK's collocation finders.
+article, keywords of each article against the rest, a term-by-article
+matrix, the size of every block, section and sentence, where terms occur,
+and concordance lines for several queries at once.
 
 All tables come in a stable order (documented per function), so that the
 CSVs a report writes are byte-identical from run to run.
@@ -15,25 +15,23 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
+from corpus_tools.concordance import KWIC_COLUMNS, kwic
 from corpus_tools.corpus import Article, Corpus
+from corpus_tools.keyness import keyness
 from corpus_tools.tokenize import is_word, iter_tokens
 
 __all__ = [
-    "ASSOCIATION_MEASURES",
-    "association_table",
     "block_lengths",
     "distinctive_terms",
     "heading_positions",
+    "keywords_by_article",
+    "kwic_lines",
     "section_summary",
     "sentence_lengths",
     "term_article_matrix",
     "term_positions",
     "trace_terms",
 ]
-
-#: NLTK association measures that exist for bigrams and trigrams alike.
-ASSOCIATION_MEASURES = ("pmi", "likelihood_ratio", "student_t", "chi_sq", "poisson_stirling", "jaccard")
-
 
 def _articles(data: Corpus | Article | Iterable[Article]) -> list[Article]:
     return [data] if isinstance(data, Article) else list(data)
@@ -194,56 +192,40 @@ def trace_terms(toks: pd.DataFrame, terms: str | Sequence[str] | None = None, n:
     return list(dict.fromkeys(t.lower() if lowercase else t for t in cleaned))
 
 
-def association_table(toks: pd.DataFrame, n: int = 2, measure: str = "likelihood_ratio", window: int | None = None,
-                      min_count: int = 2, column: str = "norm") -> pd.DataFrame:
-    """Bigrams or trigrams scored by every NLTK association measure.
+def keywords_by_article(toks: pd.DataFrame, n: int = 10, measure: str = "g2", min_freq: int = 1) -> pd.DataFrame:
+    """The ``n`` most over-used words of each article against the rest of the corpus.
 
-    NLTK's ``BigramCollocationFinder``/``TrigramCollocationFinder`` count the
-    n-grams; each sentence is fed separately (padded with ``None``, which the
-    finders skip) so no n-gram crosses a sentence boundary.  N-grams are
-    counted over the kept tokens of a sentence: a token removed by filtering
-    (a stopword) does not break them.
+    One :func:`~corpus_tools.keyness` call per article (target: the article,
+    reference: all other articles), keeping over-used words only, in
+    keyness order; an ``article`` column first, articles in corpus order.
+    Needs two or more articles.
 
-    Parameters
-    ----------
-    toks : token table
-    n : {2, 3}
-    measure : str
-        One of :data:`ASSOCIATION_MEASURES`; sorts the table (descending, ties
-        by n-gram ascending).
-    window : int, optional
-        Bigrams only: count pairs within ``window`` tokens (NLTK's
-        ``window_size``); default adjacent pairs.
-    min_count : int
-        NLTK's ``apply_freq_filter``.
-
-    Returns
-    -------
-    DataFrame
-        ``ngram`` (words joined by spaces), ``count``, one column per measure.
+    >>> from corpus_tools import Corpus, tokens
+    >>> t = tokens(Corpus.from_texts(["war war war peace", "peace peace talks"], ids=["a", "b"]))
+    >>> keywords_by_article(t, n=1)[["article", "term", "freq_target", "direction"]].values.tolist()
+    [['a', 'war', 3, 'over'], ['b', 'talks', 1, 'over']]
     """
-    from nltk.collocations import BigramCollocationFinder, TrigramCollocationFinder
-    from nltk.metrics import BigramAssocMeasures, TrigramAssocMeasures
+    articles = list(dict.fromkeys(toks["article"].tolist()))
+    if len(articles) < 2:
+        raise ValueError(f"keywords need at least two articles to compare, not {len(articles)}")
+    parts = [keyness(toks, art, measure=measure, min_freq=min_freq, direction="over").head(n)
+             .assign(article=art) for art in articles]
+    table = pd.concat(parts, ignore_index=True)
+    return table[["article", *[c for c in table.columns if c != "article"]]]
 
-    if n not in (2, 3):
-        raise ValueError(f"n must be 2 or 3, not {n!r}")
-    if measure not in ASSOCIATION_MEASURES:
-        raise ValueError(f"unknown association measure {measure!r}; choose one of {', '.join(ASSOCIATION_MEASURES)}")
-    size = n if window is None else window
-    if size < n or (n == 3 and window is not None):
-        raise ValueError(f"window must be >= 2 and applies to bigrams only, not {window!r} for n={n}")
-    words: list[str | None] = []
-    for _, sent in toks.groupby(["article", "sentence"], sort=False):
-        words.extend(sent[column].tolist())
-        words.extend([None] * (size - 1))  # a pad run as long as the window: nothing spans sentences
-    finder_cls, measures = ((BigramCollocationFinder, BigramAssocMeasures) if n == 2
-                            else (TrigramCollocationFinder, TrigramAssocMeasures))
-    finder = finder_cls.from_words(words, size) if n == 2 else finder_cls.from_words(words)
-    finder.apply_freq_filter(min_count)
-    grams = sorted(finder.ngram_fd)
-    table = pd.DataFrame({"ngram": [" ".join(g) for g in grams],
-                          "count": [finder.ngram_fd[g] for g in grams]}, dtype=object).astype({"count": "int64"})
-    for m in ASSOCIATION_MEASURES:
-        scores = dict(finder.score_ngrams(getattr(measures, m)))
-        table[m] = [float(scores[g]) for g in grams]
-    return table.sort_values([measure, "ngram"], ascending=[False, True], kind="mergesort").reset_index(drop=True)
+
+def kwic_lines(data, queries: Sequence[str], window: int = 5, **options) -> pd.DataFrame:
+    """:func:`~corpus_tools.kwic` lines of several queries, one table.
+
+    A ``query`` column comes first; queries in the given order, each query's
+    lines in text order.  ``options`` go to :func:`~corpus_tools.kwic`.
+
+    >>> from corpus_tools import Corpus
+    >>> lines = kwic_lines(Corpus.from_texts(["New York is big. I like York."]), ["new york", "york"], window=2)
+    >>> lines[["query", "left", "match", "right"]].values.tolist()
+    [['new york', '', 'New York', 'is big'], ['york', 'New', 'York', 'is big'], ['york', 'I like', 'York', '.']]
+    """
+    parts = [kwic(data, q, window, **options).assign(query=q) for q in queries]
+    if not parts:
+        return pd.DataFrame(columns=["query", *KWIC_COLUMNS])
+    return pd.concat(parts, ignore_index=True)[["query", *KWIC_COLUMNS]]

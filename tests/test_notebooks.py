@@ -40,7 +40,8 @@ def seed_report(tmp_path_factory):
 
 
 FIXTURE_PARAMS = {"top_n": 5, "lowercase": False, "stopwords": None, "min_count": 1, "distinctive_n": 3,
-                  "heatmap_terms": 6, "measure": "pmi", "window": 3, "article": "b_river",
+                  "heatmap_terms": 6, "keywords_n": 4, "measure": "pmi", "window_size": 3, "boundary": "sentence",
+                  "kwic_top": 2, "article": "b_river",
                   "trace_terms": ["river", "farms"]}
 
 
@@ -97,9 +98,14 @@ def test_seed_report_collocations_equal_the_library(seed_report, seed_corpus):
     folder = seed_report / "collocations"
     toks = ct.tokens(seed_corpus, lowercase=True, stopwords=None)
     for n, name in ((2, "bigrams"), (3, "trigrams")):
-        expected = tables.association_table(toks, n=n, measure="likelihood_ratio", min_count=2)
+        expected = ct.collocations(toks, n=n, measure="likelihood_ratio", min_count=2)
         assert _csv(folder, name) == table_to_csv(expected.head(20))
         assert (folder / f"{name}.png").is_file()
+    top3 = ct.collocations(toks, n=2, min_count=2)["ngram"].head(3).tolist()
+    assert _csv(folder, "kwic") == table_to_csv(tables.kwic_lines(seed_corpus, top3, window=6))
+    # every occurrence of each pair has its line
+    assert [(tables.kwic_lines(seed_corpus, [q])["query"] == q).sum() for q in top3] == \
+        ct.collocations(toks, n=2, min_count=2)["count"].head(3).tolist()
 
 
 def test_seed_report_section_structure_equals_the_library(seed_report, seed_corpus, seed_article):
@@ -135,9 +141,14 @@ def test_fixture_report_uses_the_parameters(fixture_report):
     assert _csv(wf, "distinctive_terms") == table_to_csv(distinct)
     assert set(distinct["article"]) == {"a_port", "b_river", "c_school", "d_hostile"}
     assert (wf / "term_article_heatmap.png").is_file()
+    keywords = tables.keywords_by_article(toks, n=4)
+    assert _csv(wf, "keywords") == table_to_csv(keywords)
+    assert keywords[keywords["article"] == "b_river"]["term"].iloc[0] == "river"  # 4 times, nowhere else
     co = report / "collocations"
-    expected = tables.association_table(toks, n=2, measure="pmi", window=3, min_count=1)
+    expected = ct.collocations(toks, n=2, measure="pmi", window_size=3, boundary="sentence", min_count=1)
     assert _csv(co, "bigrams") == table_to_csv(expected.head(5))
+    lines = tables.kwic_lines(corpus, expected["ngram"].head(2).tolist(), window=6)
+    assert _csv(co, "kwic") == table_to_csv(lines)
     ss = report / "section_structure"
     river = ct.tokens(corpus["b_river"], lowercase=False, stopwords=None)
     positions = tables.term_positions(river, ["river", "farms"])
@@ -148,7 +159,7 @@ def test_fixture_report_uses_the_parameters(fixture_report):
     assert manifest["parameters"] == FIXTURE_PARAMS
     by_name = {nb["name"]: nb for nb in manifest["notebooks"]}
     assert by_name["collocations"]["parameters"] == {k: FIXTURE_PARAMS[k] for k in (
-        "top_n", "lowercase", "stopwords", "min_count", "measure", "window")}
+        "top_n", "lowercase", "stopwords", "min_count", "measure", "window_size", "boundary", "kwic_top")}
     assert [f["path"] for f in manifest["corpus"]["files"]] == sorted(
         ["a_port.txt", "b_river.txt", "c_school.txt", "d_hostile.txt"])
 

@@ -48,29 +48,23 @@ def test_term_positions_and_trace_terms():
     assert pos["position"].tolist() == [0, 6, 8]  # War and peace . Peace , war , war .
 
 
-def test_association_table_matches_nltk_by_hand():
-    toks = ct.tokens(ct.Corpus.from_texts(["new york is big. new york grows. york is old."]))
-    t = tables.association_table(toks, n=2, measure="pmi", min_count=2)
-    assert t["ngram"].tolist() == ["new york", "york is"]  # pmi: new york 1.807 > york is 1.222
-    # N = 10 words (sentences padded apart); new york: n_ii=2, new=2, york=3
-    assert t.loc[0, "pmi"] == pytest.approx(math.log2(2 * 10 / (2 * 3)))
-    assert t.loc[1, "pmi"] == pytest.approx(math.log2(2 * 10 / (3 * 2)))
-    assert set(tables.ASSOCIATION_MEASURES) <= set(t.columns)
-    # no bigram across the sentence boundary "big . new" -> "big new" (words_only drops "."), nor "grows york"
-    everything = tables.association_table(toks, n=2, min_count=1)["ngram"].tolist()
-    assert "big new" not in everything and "grows york" not in everything
-    assert sorted(everything) == ["is big", "is old", "new york", "york grows", "york is"]
+def test_keywords_by_article_is_keyness_against_the_rest():
+    corpus = ct.Corpus.from_texts(["war war war peace", "peace peace talks", "talks war"], ids=["a", "b", "c"])
+    toks = ct.tokens(corpus)
+    table = tables.keywords_by_article(toks, n=2)
+    for art in ["a", "b", "c"]:
+        expected = ct.keyness(toks, art, direction="over").head(2).reset_index(drop=True)
+        got = table[table["article"] == art].drop(columns="article").reset_index(drop=True)
+        assert got.equals(expected)
+    assert table.columns[0] == "article" and set(table["direction"]) == {"over"}
+    with pytest.raises(ValueError, match="at least two articles"):
+        tables.keywords_by_article(ct.tokens(corpus[:1]))
 
 
-def test_association_table_window_and_trigrams():
-    toks = ct.tokens(ct.Corpus.from_texts(["red big car. red big car."]))
-    pairs = tables.association_table(toks, n=2, window=3, min_count=1)
-    assert dict(zip(pairs["ngram"], pairs["count"], strict=True)) == {"red big": 2, "red car": 2, "big car": 2}
-    tri = tables.association_table(toks, n=3, min_count=1)
-    assert tri[["ngram", "count"]].values.tolist() == [["red big car", 2]]
-    with pytest.raises(ValueError, match="unknown association measure 'dice2'"):
-        tables.association_table(toks, measure="dice2")
-    with pytest.raises(ValueError, match="n must be 2 or 3"):
-        tables.association_table(toks, n=4)
-    with pytest.raises(ValueError, match="window"):
-        tables.association_table(toks, n=3, window=4)
+def test_kwic_lines_concatenate_queries(seed_corpus):
+    lines = tables.kwic_lines(seed_corpus, ["putin", "xi"], window=3)
+    # one line per occurrence: the frequency table's counts (putin 12, xi 13, see README)
+    assert (lines["query"] == "putin").sum() == 12 and (lines["query"] == "xi").sum() == 13
+    assert lines["query"].tolist() == ["putin"] * 12 + ["xi"] * 13
+    assert list(lines.columns) == ["query", "article", "block", "position", "left", "match", "right"]
+    assert tables.kwic_lines(seed_corpus, []).empty
