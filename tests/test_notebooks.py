@@ -34,7 +34,10 @@ def _png_outputs(path):
 
 @pytest.fixture(scope="module")
 def seed_report(tmp_path_factory):
-    result = run_report(SEEDS, tmp_path_factory.mktemp("seed") / "report", progress=False, log=lambda line: None)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("MPLBACKEND", "Agg")  # as on CI: the notebooks must still show their figures inline
+        result = run_report(SEEDS, tmp_path_factory.mktemp("seed") / "report", progress=False,
+                            log=lambda line: None)
     assert result.ok, result.failures
     return result.path
 
