@@ -52,6 +52,9 @@ def _report(args: argparse.Namespace) -> int:
     except ReportError as e:
         print(f"corpus-tools report: error: {e}", file=sys.stderr)
         return 2
+    except PermissionError as e:  # e.g. an output folder in a read-only place
+        print(f"corpus-tools report: error: {e.filename}: {e.strerror}", file=sys.stderr)
+        return 2
     if not result.ok:
         print(f"corpus-tools report: {len(result.failures)} notebook(s) failed:", file=sys.stderr)
         for message in result.failures:
