@@ -40,6 +40,7 @@ from corpus_tools.tokenize import (
     word_spans,
     word_tokenize,
 )
+from corpus_tools.writing import article_to_record, save_jsonl
 
 __version__ = "0.1.0"
 
@@ -59,6 +60,7 @@ __all__ = [
     "TokenOptions",
     "ZipfFit",
     "__version__",
+    "article_to_record",
     "decode_bytes",
     "frequency_table",
     "get_stopwords",
@@ -74,6 +76,7 @@ __all__ = [
     "normalize_apostrophes",
     "parse_date",
     "parse_txt_article",
+    "save_jsonl",
     "smooth_idf",
     "split_blocks",
     "split_sentences",

@@ -21,8 +21,13 @@ from corpus_tools.corpus import BLOCK_SEPARATOR, Block
 
 __all__ = ["split_blocks", "is_heading", "normalize_newlines"]
 
-_MARKDOWN_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_BLANK_LINE = re.compile(r"\n[ \t\f\v\u00a0\u2000-\u200b\u3000]*\n")
+# ATX heading: 1-6 "#", then the text after white space, then an optional
+# closing run of "#" that only counts after white space (so "# Learning C#"
+# keeps its "#").  A line of bare hashes is an empty heading, as in CommonMark.
+_MARKDOWN_HEADING = re.compile(r"^\s*(#{1,6})(?:\s+(.*?))?(?:\s+#+)?\s*$")
+# A line holding only white space (any Unicode white space, which is what
+# str.split() drops from a line, plus zero-width spaces) is blank.
+_BLANK_LINE = re.compile(r"\n(?:[^\S\n]|\u200b)*\n")
 # Sentence-final or continuation punctuation, optionally followed by closing
 # quotes/brackets: a line ending like this is prose, not a heading.
 _PROSE_END = re.compile(r"[.!?…,;:]['\"’”»)\]]*\s*$")
@@ -83,8 +88,9 @@ def _raw_blocks(text: str, paragraph_break: str) -> Iterator[tuple[str, bool]]:
                 if lines:
                     yield " ".join(lines), False
                     lines = []
-                if md.group(2):
-                    yield md.group(2), True
+                heading = " ".join((md.group(2) or "").split())
+                if heading:
+                    yield heading, True
                 continue
             stripped = " ".join(line.split())
             if not stripped:

@@ -139,6 +139,9 @@ def _record_to_article(
         return None, [LoadProblem(reason=f"field {fields.text!r} is a {kind}, expected a string", **where)]
     if not text.strip():
         return None, [LoadProblem(reason=f"field {fields.text!r} is empty", **where)]
+    blocks = tuple(split_blocks(text, paragraph_break=paragraph_break))
+    if not blocks:  # e.g. only Markdown hashes: an article without blocks has nothing to count
+        return None, [LoadProblem(reason=f"field {fields.text!r} holds no paragraph or heading text", **where)]
     problems: list[LoadProblem] = []
     raw_id = _field_value(record, fields.id)
     article_id = default_id if raw_id is None or str(raw_id).strip() == "" else str(raw_id)
@@ -155,7 +158,7 @@ def _record_to_article(
     meta = {k: v for k, v in record.items() if k not in special}
     article = Article(
         id=article_id,
-        blocks=tuple(split_blocks(text, paragraph_break=paragraph_break)),
+        blocks=blocks,
         date=date,
         title=None if title is None else str(title),
         source=source,
@@ -165,17 +168,46 @@ def _record_to_article(
     return article, problems
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _replace_surrogates(value):
+    """``value`` with lone UTF-16 surrogates (in strings, keys, nested) replaced by U+FFFD."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_replace_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {_replace_surrogates(k): _replace_surrogates(v) for k, v in value.items()}
+    return value
+
+
 def _read_jsonl(text: str, **kw) -> Iterator[tuple[Article | None, list[LoadProblem]]]:
     source, stem = kw.pop("source"), kw.pop("stem")
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
+        caveats = []
         try:
             record = json.loads(line)
+            # JSON may escape a lone surrogate ("\ud800"), which json.loads turns
+            # into a str no UTF-8 writer (reports, save_jsonl) can encode.
+            if "\\u" in line and _SURROGATE.search(json.dumps(record, ensure_ascii=False)):
+                record = _replace_surrogates(record)
+                caveats.append(LoadProblem(source, "lone UTF-16 surrogate escapes replaced by U+FFFD", "warning",
+                                           record=number))
         except json.JSONDecodeError as e:
             yield None, [LoadProblem(source, f"malformed JSON: {e.msg} at column {e.colno}", record=number)]
             continue
-        yield _record_to_article(record, default_id=f"{stem}-{number}", source=source, number=number, **kw)
+        except RecursionError:
+            yield None, [LoadProblem(source, "malformed JSON: nested too deeply", record=number)]
+            continue
+        except ValueError as e:  # e.g. an integer of more than 4300 digits
+            yield None, [LoadProblem(source, f"malformed JSON: {e}", record=number)]
+            continue
+        article, problems = _record_to_article(record, default_id=f"{stem}-{number}", source=source,
+                                               number=number, **kw)
+        yield article, (caveats if article is not None else []) + problems
 
 
 def _read_csv(text: str, delimiter: str, **kw) -> Iterator[tuple[Article | None, list[LoadProblem]]]:

@@ -1,0 +1,97 @@
+"""Regression tests: one per bug the property tests, the hostile corpus and the fuzzer found."""
+
+from __future__ import annotations
+
+import json
+import warnings
+
+import pytest
+
+import corpus_tools as ct
+from corpus_tools.blocks import split_blocks
+
+
+def blocks(text, **kw):
+    return [(b.kind, b.text) for b in split_blocks(text, **kw)]
+
+
+def load_quiet(path, **kw):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ct.CorpusLoadWarning)
+        return ct.load_corpus(path, **kw)
+
+
+def test_markdown_heading_keeps_a_final_hash_that_is_part_of_a_word():
+    # was: "# Learning C#" -> "Learning C" (the "#" read as a closing sequence)
+    assert blocks("# Learning C#\n\nBody.") == [("heading", "Learning C#"), ("paragraph", "Body.")]
+    assert blocks("## Title ##") == [("heading", "Title")]  # a real closing sequence still goes
+
+
+def test_a_line_of_bare_hashes_is_an_empty_heading_not_text():
+    # was: "##\nx" -> paragraph "## x", which reads as a heading once written out
+    assert blocks("##\nx") == [("paragraph", "x")]
+    assert blocks("#") == []
+
+
+def test_indented_markdown_heading_is_a_heading():
+    # was: "    # x" -> paragraph "# x" (indentation stripped), a heading once written out
+    assert blocks("    # x") == [("heading", "x")]
+
+
+def test_markdown_heading_white_space_is_normalised_like_paragraphs():
+    # was: "# a\x0b\x0bb" -> heading "a\x0b\x0bb" while a paragraph line becomes "a b"
+    assert blocks("# a\x0b\x0bb") == [("heading", "a b")]
+
+
+@pytest.mark.parametrize("space", ["\x85", "\u2028", "\x1e", "\u3000", "\x0c", "\u200b"])
+def test_lines_of_any_unicode_white_space_separate_paragraphs(space):
+    # was: a line holding only NEL, LINE SEPARATOR or an information separator joined
+    # the paragraphs around it, although the format says white-space lines are blank
+    assert blocks(f"One.\n{space}\nTwo.") == [("paragraph", "One."), ("paragraph", "Two.")]
+
+
+def test_jsonl_text_of_only_markdown_markers_is_skipped_with_a_reason(tmp_path):
+    # was: loaded as an article with no blocks, which cannot be written back
+    p = tmp_path / "f.jsonl"
+    p.write_text('{"text": "#"}\n{"text": "Fine."}\n', encoding="utf-8")
+    c = load_quiet(p)
+    assert c.ids == ["f-2"]
+    assert [(p.record, p.severity, p.reason) for p in c.problems] == [
+        (1, "skipped", "field 'text' holds no paragraph or heading text")]
+
+
+def test_jsonl_lone_surrogate_escape_is_replaced_and_warned(tmp_path):
+    # was: the "\ud800" escape became a str that no UTF-8 writer can encode
+    p = tmp_path / "s.jsonl"
+    p.write_text('{"id": "s", "text": "a\\ud800b", "tag": "\\udfff"}\n', encoding="utf-8")
+    with pytest.warns(ct.CorpusLoadWarning, match="surrogate"):
+        c = ct.load_corpus(p)
+    assert c["s"].text == "a\ufffdb" and c["s"].meta == {"tag": "\ufffd"}
+    assert [(x.record, x.severity) for x in c.problems] == [(1, "warning")]
+    ct.save_jsonl(c, tmp_path / "out.jsonl")  # now writable
+    assert load_quiet(tmp_path / "out.jsonl")["s"].text == "a\ufffdb"
+
+
+def test_jsonl_valid_surrogate_pair_escape_is_one_character_and_no_warning(tmp_path):
+    p = tmp_path / "e.jsonl"
+    p.write_text('{"id": "e", "text": "smile \\ud83d\\ude00"}\n', encoding="utf-8")
+    c = ct.load_corpus(p)
+    assert c["e"].text == "smile \U0001f600" and c.problems == []
+
+
+def test_jsonl_too_deeply_nested_line_is_skipped_not_a_crash(tmp_path):
+    # was: RecursionError out of json.loads stopped the whole load
+    p = tmp_path / "d.jsonl"
+    p.write_text("[" * 100_000 + "\n" + json.dumps({"text": "Kept."}) + "\n", encoding="utf-8")
+    c = load_quiet(p)
+    assert c.ids == ["d-2"]
+    assert [(x.record, x.reason) for x in c.problems] == [(1, "malformed JSON: nested too deeply")]
+
+
+def test_jsonl_huge_integer_is_skipped_not_a_crash(tmp_path):
+    # was: ValueError (integer of more than 4300 digits) stopped the whole load
+    p = tmp_path / "n.jsonl"
+    p.write_text('{"text": "x", "n": ' + "1" * 5000 + '}\n{"text": "Kept."}\n', encoding="utf-8")
+    c = load_quiet(p)
+    assert c.ids == ["n-2"]
+    assert c.problems[0].record == 1 and "4300 digits" in c.problems[0].reason
