@@ -132,6 +132,7 @@ class SentenceSplitter:
 _DEFAULT_SPLITTER = SentenceSplitter()
 _WORD_TOKENIZER = NLTKWordTokenizer()
 _DOUBLE_QUOTE_FORMS = {"``", "''", '"'}
+_QUOTE = re.compile(r'``|\'\'|"')
 
 
 def _align(tokens: list[str], text: str) -> Iterator[tuple[int, int]]:
@@ -144,11 +145,13 @@ def _align(tokens: list[str], text: str) -> Iterator[tuple[int, int]]:
     """
     point = 0
     for tok in tokens:
-        start = text.find(tok, point)
         if tok in _DOUBLE_QUOTE_FORMS:
-            m = re.compile(r'``|\'\'|"').search(text, point)
-            if m and (start < 0 or m.start() <= start):
-                start, tok = m.start(), m.group()
+            # Only the quote search: text.find("``") would scan to the end of
+            # the text for every rewritten quote (quadratic on quote runs).
+            m = _QUOTE.search(text, point)
+            start, tok = (m.start(), m.group()) if m else (-1, tok)
+        else:
+            start = text.find(tok, point)
         if start < 0:
             continue
         point = start + len(tok)

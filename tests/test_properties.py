@@ -19,7 +19,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import corpus_tools as ct
-from corpus_tools.blocks import split_blocks
+from corpus_tools.blocks import _MARKDOWN_OPENING, split_blocks
 
 ANY_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200)
 NASTY_CHARS = list("\"'’‘ʼ`´“”«».,!?;:…-–—()[]{}#*&<>/\\|@$%^~_=+\n\r\t \u00a0\u2028\u2029\u0085\u200b\x0b\x0c\x1c"
@@ -92,8 +92,10 @@ def test_sentence_spans_lie_inside_the_text_in_order(text):
 def test_blocks_are_stable_when_the_article_text_is_split_again(text):
     article = ct.Article.from_text(text, id="a")
     # Article.text keeps the block texts (a Markdown heading loses its "#", so only
-    # the texts are compared); the written form keeps the kinds too.
-    assert [b.text for b in split_blocks(article.text)] == [b.text for b in article.blocks]
+    # the texts are compared, and only when no heading's own text opens with "# ");
+    # the written form keeps the kinds too, always.
+    if not any(_MARKDOWN_OPENING.match(b.text) for b in article.headings):
+        assert [b.text for b in split_blocks(article.text)] == [b.text for b in article.blocks]
     written = ct.article_to_record(article)["text"]
     assert kinds_and_texts(split_blocks(written)) == kinds_and_texts(article.blocks)
     for b in article.blocks:

@@ -95,3 +95,18 @@ def test_jsonl_huge_integer_is_skipped_not_a_crash(tmp_path):
     c = load_quiet(p)
     assert c.ids == ["n-2"]
     assert c.problems[0].record == 1 and "4300 digits" in c.problems[0].reason
+
+
+def test_long_markdown_heading_line_is_parsed_in_linear_time():
+    # was: the heading regex (lazy text, then optional white space to the end)
+    # backtracked quadratically: 40,000 spaces took 17.6 s, 100,000 over a minute.
+    # Now a few milliseconds; the benchmark benchmarks/bench_hostile.py keeps the number.
+    assert blocks("# a" + " " * 100_000 + "b #") == [("heading", "a b")]
+
+
+def test_quote_runs_align_every_token_to_its_own_quote():
+    # was: each rewritten quote ("``"/"''") searched the rest of the text for the
+    # literal rewritten form first: quadratic in the number of quotes
+    n = 100_000
+    assert ct.word_spans('"' * n) == [(i, i + 1) for i in range(n)]
+    assert ct.word_spans('"a" "b"') == [(0, 1), (1, 2), (2, 3), (4, 5), (5, 6), (6, 7)]
