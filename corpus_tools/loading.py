@@ -16,7 +16,7 @@ import re
 import sys
 import warnings
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
@@ -132,6 +132,9 @@ def _record_to_article(
     if not isinstance(record, dict):
         return None, [LoadProblem(reason=f"record is a {type(record).__name__}, expected an object", **where)]
     text = _field_value(record, fields.text)
+    if text is None and fields.text in record:
+        return None, [LoadProblem(reason=f"field {fields.text!r} has no value (null, NaN or a missing CSV cell)",
+                                  **where)]
     if text is None:
         return None, [LoadProblem(reason=f"no {fields.text!r} field (fields: {sorted(record)[:10]})", **where)]
     if not isinstance(text, str):
@@ -230,10 +233,19 @@ def _read_csv(text: str, delimiter: str, **kw) -> Iterator[tuple[Article | None,
         except StopIteration:
             return
         except csv.Error as e:
-            yield None, [LoadProblem(source, f"malformed CSV near line {reader.line_num}: {e}", record=number)]
-            return
-        row.pop(None, None)  # surplus cells of a ragged row
-        yield _record_to_article(row, default_id=f"{stem}-{number}", source=source, number=number, **kw)
+            # The reader starts afresh on the next line: one bad row does not lose the rest
+            # (an unterminated quote does, by swallowing it: the reason says so).
+            # line_num still counts the lines of the rows read before this one
+            reason = f"malformed CSV row starting at line {reader.line_num + 1}: {e}"
+            yield None, [LoadProblem(source, reason, record=number)]
+            continue
+        surplus = row.pop(None, None)  # cells beyond the header of a ragged row
+        article, problems = _record_to_article(row, default_id=f"{stem}-{number}", source=source,
+                                               number=number, **kw)
+        if surplus and article is not None:
+            problems.append(LoadProblem(source, f"{len(surplus)} cell(s) more than the header; ignored",
+                                        "warning", record=number))
+        yield article, problems
 
 
 def _read_file(
@@ -243,7 +255,8 @@ def _read_file(
     fields: FieldNames,
     paragraph_break: Literal["blank", "line"],
 ) -> Iterator[tuple[Article | None, list[LoadProblem]]]:
-    source = str(path)
+    source = _display_path(str(path))
+    stem = _display_path(path.stem)
     try:
         data = path.read_bytes()
     except OSError as e:
@@ -255,20 +268,23 @@ def _read_file(
         yield None, [LoadProblem(source, str(e))]
         return
     first = [LoadProblem(source, decoded.warning, "warning")] if decoded.warning else []
+    if source != str(path):
+        first.append(LoadProblem(source, "file name is not valid UTF-8; its invalid bytes were read as "
+                                 "Windows-1252 (in the id and source)", "warning"))
     text = decoded.text.lstrip("\ufeff")
     if fmt == "txt":
         if not text.strip():
             yield None, [LoadProblem(source, "no text (only white space)")]
             return
         article, problems = parse_txt_article(
-            text, path.stem, source=source, encoding=decoded.encoding, paragraph_break=paragraph_break
+            text, stem, source=source, encoding=decoded.encoding, paragraph_break=paragraph_break
         )
         if not article.blocks:
             yield None, first + problems + [LoadProblem(source, "no text after the date header")]
         else:
             yield article, first + problems
         return
-    kw = dict(fields=fields, source=source, stem=path.stem, encoding=decoded.encoding,
+    kw = dict(fields=fields, source=source, stem=stem, encoding=decoded.encoding,
               paragraph_break=paragraph_break)
     records = _read_jsonl(text, **kw) if fmt == "jsonl" else _read_csv(
         text, "\t" if fmt == "tsv" else ",", **kw
@@ -327,6 +343,8 @@ def _walk(root: Path, follow_symlinks: bool, problems: list[LoadProblem]) -> lis
                 visit(path, rel_path + "/")
             elif path.is_file():
                 found.append((rel_path, path))
+            else:  # reading a FIFO would block forever; a device is no article
+                problems.append(LoadProblem(str(path), "not a regular file (a FIFO, socket or device)"))
 
     visit(root, "")
     return [p for _, p in sorted(found, key=lambda t: t[0])]
@@ -405,6 +423,8 @@ def load_corpus(
                     problems.append(LoadProblem(str(f), f"unsupported file type (accepted: {_ACCEPTED})"))
                 else:
                     files.append(f)
+        elif not p.is_file():
+            problems.append(LoadProblem(str(p), "not a regular file (a FIFO, socket or device)"))
         elif _format_of(p) is None:
             raise EmptyCorpusError(f"{p}: unsupported file type (accepted formats: {_ACCEPTED})")
         else:
@@ -426,6 +446,8 @@ def load_corpus(
             seen.setdefault(article.id, 1)
             articles.append(article)
 
+    problems = [p if _display_path(p.path) == p.path else replace(p, path=_display_path(p.path))
+                for p in problems]
     if warn and problems:
         _warn(problems)
     if not articles:
@@ -438,9 +460,18 @@ def load_corpus(
 
 
 def _with_id(article: Article, new_id: str) -> Article:
-    from dataclasses import replace
-
     return replace(article, id=new_id)
+
+
+def _display_path(name: str) -> str:
+    """``name`` with the undecodable bytes of a non-UTF-8 file name read as Windows-1252.
+
+    Python keeps such bytes as lone surrogates ("caf\\udce9"), which no UTF-8
+    writer (reports, :func:`~corpus_tools.writing.save_jsonl`) can encode.
+    """
+    if not _SURROGATE.search(name):
+        return name
+    return os.fsencode(name).decode("utf-8", errors="corpus_tools.cp1252")
 
 
 def _warn(problems: list[LoadProblem], limit: int = 20) -> None:

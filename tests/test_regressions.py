@@ -110,3 +110,35 @@ def test_quote_runs_align_every_token_to_its_own_quote():
     n = 100_000
     assert ct.word_spans('"' * n) == [(i, i + 1) for i in range(n)]
     assert ct.word_spans('"a" "b"') == [(0, 1), (1, 2), (2, 3), (4, 5), (5, 6), (6, 7)]
+
+
+def test_malformed_csv_row_skips_that_row_only_and_names_its_line(tmp_path):
+    # was: the first bad row ended the file (rows after it silently lost), and the
+    # reason named the line before the bad row ("near line 1" for line 2)
+    p = tmp_path / "b.csv"
+    p.write_text('id,text\n1,"a"b"\n2,"two\nlines"\n3,"x"y\n4,four\n', encoding="utf-8")
+    c = load_quiet(p)
+    assert c.ids == ["2", "4"] and c["2"].text == "two lines"
+    assert [(x.record, x.reason) for x in c.problems] == [
+        (1, "malformed CSV row starting at line 2: ',' expected after '\"'"),
+        (3, "malformed CSV row starting at line 5: ',' expected after '\"'"),
+    ]
+
+
+def test_csv_surplus_cells_are_a_warning_not_silently_dropped(tmp_path):
+    p = tmp_path / "r.csv"
+    p.write_text("id,text\n1,ok,extra,cells\n", encoding="utf-8")
+    c = load_quiet(p)
+    assert c["1"].text == "ok" and c["1"].meta == {}
+    assert [(x.record, x.severity, x.reason) for x in c.problems] == [
+        (1, "warning", "2 cell(s) more than the header; ignored")]
+
+
+def test_null_text_and_missing_csv_cell_are_named_as_such(tmp_path):
+    # was: "no 'text' field (fields: ['id', 'text'])", contradicting itself
+    (tmp_path / "n.jsonl").write_text('{"id": "a", "text": null}\n{"id": "b", "text": NaN}\n', encoding="utf-8")
+    (tmp_path / "s.csv").write_text("id,text\nc\nd,Fine.\n", encoding="utf-8")
+    c = load_quiet(tmp_path)
+    assert c.ids == ["d"]
+    assert {x.reason for x in c.problems} == {"field 'text' has no value (null, NaN or a missing CSV cell)"}
+    assert len(c.problems) == 3
