@@ -256,21 +256,37 @@ def _read_file(
     paragraph_break: Literal["blank", "line"],
 ) -> Iterator[tuple[Article | None, list[LoadProblem]]]:
     source = _display_path(str(path))
-    stem = _display_path(path.stem)
     try:
         data = path.read_bytes()
     except OSError as e:
         yield None, [LoadProblem(source, f"cannot read: {e.strerror or e}")]
         return
+    caveats = []
+    if source != str(path):
+        caveats.append(LoadProblem(source, "file name is not valid UTF-8; its invalid bytes were read as "
+                                   "Windows-1252 (in the id and source)", "warning"))
+    yield from _parse_bytes(data, fmt, source=source, stem=_display_path(path.stem), fields=fields,
+                            paragraph_break=paragraph_break, caveats=caveats)
+
+
+def _parse_bytes(
+    data: bytes,
+    fmt: str,
+    *,
+    source: str,
+    stem: str,
+    fields: FieldNames,
+    paragraph_break: Literal["blank", "line"],
+    caveats: list[LoadProblem] = (),
+) -> Iterator[tuple[Article | None, list[LoadProblem]]]:
+    """The articles (or None) and problems of one file's bytes, in order (the fuzz target)."""
     try:
         decoded = decode_bytes(data)
     except DecodeError as e:
         yield None, [LoadProblem(source, str(e))]
         return
     first = [LoadProblem(source, decoded.warning, "warning")] if decoded.warning else []
-    if source != str(path):
-        first.append(LoadProblem(source, "file name is not valid UTF-8; its invalid bytes were read as "
-                                 "Windows-1252 (in the id and source)", "warning"))
+    first += caveats
     text = decoded.text.lstrip("\ufeff")
     if fmt == "txt":
         if not text.strip():
