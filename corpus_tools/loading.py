@@ -290,7 +290,7 @@ def _parse_bytes(
     text = decoded.text.lstrip("\ufeff")
     if fmt == "txt":
         if not text.strip():
-            yield None, [LoadProblem(source, "no text (only white space)")]
+            yield None, first + [LoadProblem(source, "no text (only white space)")]
             return
         article, problems = parse_txt_article(
             text, stem, source=source, encoding=decoded.encoding, paragraph_break=paragraph_break

@@ -142,3 +142,13 @@ def test_null_text_and_missing_csv_cell_are_named_as_such(tmp_path):
     assert c.ids == ["d"]
     assert {x.reason for x in c.problems} == {"field 'text' has no value (null, NaN or a missing CSV cell)"}
     assert len(c.problems) == 3
+
+
+def test_a_skipped_white_space_file_keeps_its_decoding_caveat(tmp_path):
+    # was: the "invalid UTF-8" warning of a white-space-only file was dropped with it
+    p = tmp_path / "w.txt"
+    p.write_bytes(" \u3000 ".encode() + b"\xa0\n")  # U+3000 is valid UTF-8 (bytes 1-3); the lone \xa0 (byte 5) is not
+    with pytest.raises(ct.EmptyCorpusError) as err:
+        load_quiet(p)
+    assert f"{p}: warning: invalid UTF-8 from byte 5" in str(err.value)
+    assert f"{p}: skipped: no text (only white space)" in str(err.value)
