@@ -13,6 +13,9 @@
   the original text.
 * Every token keeps its article, section, block, sentence and position
   (:func:`iter_tokens`, :func:`tokens`).
+* Texts longer than :data:`MAX_PIECE_CHARS` (100,000 characters) are handed
+  to NLTK in pieces cut at white space, so that no single NLTK regex call
+  can hit NLTK's 5-second time limit; a piece boundary also ends a sentence.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from corpus_tools.corpus import Article, Corpus
 from corpus_tools.stopwords import get_stopwords, is_stopword
 
 __all__ = [
+    "MAX_PIECE_CHARS",
     "NEWS_ABBREVIATIONS",
     "SentenceSplitter",
     "Token",
@@ -59,6 +63,16 @@ NEWS_ABBREVIATIONS: frozenset[str] = frozenset(
     """.split()
 )
 
+#: Longest text handed to one Punkt or Treebank call, in characters.  NLTK
+#: (3.9+, ``nltk.redos``) runs each of its regular expressions under a
+#: 5-second wall-clock limit and raises TimeoutError past it: a single 2 MB
+#: sentence already needs 4 s for one substitution on a 2-core machine, so a
+#: scraped block without sentence ends would kill a whole run.  Longer texts
+#: are cut at white space (preferably not right after a period, which Punkt
+#: and Treebank read as a sentence end) into pieces of at most this length; a
+#: piece takes well under a second.  Texts shorter than this are unaffected.
+MAX_PIECE_CHARS = 100_000
+
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _WORD_CHAR = re.compile(r"[^\W_]")
 
@@ -79,6 +93,28 @@ def is_word(token: str) -> bool:
     (True, True, True, False, False)
     """
     return _WORD_CHAR.search(token) is not None
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of consecutive pieces of ``text`` of at most ``MAX_PIECE_CHARS``.
+
+    Written by hand: no NLTK or stdlib function cuts text at white space to a
+    length bound.  Each cut is the last white space of the window's second
+    half not preceded by "." (else any white space there, else a hard cut).
+    """
+    limit = MAX_PIECE_CHARS
+    spans: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > limit:
+        window_end = start + limit
+        lowest = start + limit // 2
+        cut = next((i for i in range(window_end, lowest, -1) if text[i - 1].isspace() and text[i - 2] != "."), None)
+        if cut is None:
+            cut = next((i for i in range(window_end, lowest, -1) if text[i - 1].isspace()), window_end)
+        spans.append((start, cut))
+        start = cut
+    spans.append((start, len(text)))
+    return spans
 
 
 class SentenceSplitter:
@@ -120,9 +156,12 @@ class SentenceSplitter:
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Character spans of the sentences of ``text``."""
-        if not text.strip():
-            return []
-        return list(self._punkt.span_tokenize(normalize_apostrophes(text)))
+        norm = normalize_apostrophes(text)
+        out: list[tuple[int, int]] = []
+        for a, b in _pieces(norm):
+            if norm[a:b].strip():
+                out.extend((a + s, a + e) for s, e in self._punkt.span_tokenize(norm[a:b]))
+        return out
 
     def split(self, text: str) -> list[str]:
         """The sentences of ``text``."""
@@ -166,7 +205,11 @@ def word_spans(sentence: str) -> list[tuple[int, int]]:
     ['Xi', '’s', 'visit']
     """
     norm = normalize_apostrophes(sentence)
-    return list(_align(_WORD_TOKENIZER.tokenize(norm), norm))
+    out: list[tuple[int, int]] = []
+    for a, b in _pieces(norm):
+        piece = norm[a:b]
+        out.extend((a + s, a + e) for s, e in _align(_WORD_TOKENIZER.tokenize(piece), piece))
+    return out
 
 
 def word_tokenize(text: str, splitter: SentenceSplitter | None = None) -> list[str]:

@@ -152,3 +152,36 @@ def test_a_skipped_white_space_file_keeps_its_decoding_caveat(tmp_path):
         load_quiet(p)
     assert f"{p}: warning: invalid UTF-8 from byte 5" in str(err.value)
     assert f"{p}: skipped: no text (only white space)" in str(err.value)
+
+
+def test_a_huge_sentence_never_trips_nltks_regex_time_limit(monkeypatch):
+    # was: NLTK (nltk.redos) gives each regex call 5 s of wall-clock time and raises
+    # TimeoutError past it; one 2 MB sentence took 4 s in one Treebank substitution,
+    # so a long scraped block without sentence ends could kill a whole run.  Here the
+    # limit is cut to 0.2 s and the sentence to 500 kB (~1 s unpieced on the CI machine).
+    import nltk.redos
+
+    import corpus_tools.tokenize as tk
+
+    monkeypatch.setattr(nltk.redos, "DEFAULT_TIMEOUT", 0.2)
+    sentence = '"a" ' * 125_000
+    monkeypatch.setattr(tk, "MAX_PIECE_CHARS", 10_000)
+    spans = ct.word_spans(sentence)
+    assert len(spans) == 375_000  # three tokens per '"a" '
+    assert [sentence[a:b] for a, b in spans[:3]] == ['"', "a", '"']
+    monkeypatch.setattr(tk, "MAX_PIECE_CHARS", 10**9)  # the old behaviour: one call for the whole sentence
+    with pytest.raises(TimeoutError):
+        ct.word_spans(sentence)
+
+
+def test_pieces_cut_at_white_space_and_keep_the_tokens(monkeypatch):
+    import corpus_tools.tokenize as tk
+
+    text = "word, " * 2_000 + 'U.S. end. "quoted" (a) ' * 300
+    whole = ct.word_tokenize(text)
+    monkeypatch.setattr(tk, "MAX_PIECE_CHARS", 1_000)
+    pieces = tk._pieces(text)
+    assert pieces[0][0] == 0 and pieces[-1][1] == len(text)
+    assert all(b - a <= 1_000 and text[b - 1].isspace() for a, b in pieces[:-1])
+    assert all(b1 == a2 for (_, b1), (a2, _) in zip(pieces, pieces[1:], strict=False))
+    assert ct.word_tokenize(text) == whole
