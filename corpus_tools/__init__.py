@@ -13,11 +13,23 @@ Examples
 """
 
 from corpus_tools.blocks import is_heading, split_blocks
+from corpus_tools.collocations import collocates, collocations, score_ngrams
+from corpus_tools.concordance import format_kwic, kwic
 from corpus_tools.corpus import Article, Block, Corpus, LoadProblem
+from corpus_tools.counts import NgramCounts, count_ngrams, counts_by_article
 from corpus_tools.dates import parse_date
+from corpus_tools.dispersion import DISPERSION_COLUMNS, dispersion_measures, dispersion_table
 from corpus_tools.diversity import ZipfFit, lexical_diversity, mattr, mtld, zipf_fit
 from corpus_tools.encoding import decode_bytes
 from corpus_tools.frequency import frequency_table, ngram_table, ngrams, smooth_idf
+from corpus_tools.headings import (
+    HEADING_KINDS,
+    MIN_CLAUSE_WORDS,
+    HeadingSignals,
+    classify_headings,
+    content_stems,
+)
+from corpus_tools.keyness import dated, keyness
 from corpus_tools.loading import (
     ACCEPTED_FORMATS,
     CorpusLoadWarning,
@@ -26,7 +38,37 @@ from corpus_tools.loading import (
     load_corpus,
     parse_txt_article,
 )
+from corpus_tools.plots_structure import (
+    plot_lexical_dispersion,
+    plot_section_profile,
+)
+from corpus_tools.quotations import (
+    QUOTATION_COLUMNS,
+    Quotation,
+    find_quotations,
+    quotation_summary,
+    quotation_table,
+    quoted_word_mask,
+    speaker_table,
+)
+from corpus_tools.speakers import (
+    REPORTING_VERBS,
+    TITLES,
+    attribute_speaker,
+    resolve_speaker,
+    speaker_candidates,
+    speaker_kind,
+)
 from corpus_tools.stopwords import STOPWORD_SOURCES, get_stopwords
+from corpus_tools.structure import (
+    HEADING_COLUMNS,
+    SECTION_COLUMNS,
+    Section,
+    heading_table,
+    section_table,
+    section_terms,
+    sections,
+)
 from corpus_tools.tokenize import (
     NEWS_ABBREVIATIONS,
     SentenceSplitter,
@@ -51,22 +93,49 @@ __all__ = [
     "Corpus",
     "CorpusLoadWarning",
     "CorpusNotFoundError",
+    "DISPERSION_COLUMNS",
     "EmptyCorpusError",
+    "HEADING_COLUMNS",
+    "HEADING_KINDS",
+    "HeadingSignals",
     "LoadProblem",
+    "MIN_CLAUSE_WORDS",
     "NEWS_ABBREVIATIONS",
+    "NgramCounts",
+    "QUOTATION_COLUMNS",
+    "Quotation",
+    "REPORTING_VERBS",
+    "SECTION_COLUMNS",
     "STOPWORD_SOURCES",
+    "Section",
     "SentenceSplitter",
+    "TITLES",
     "Token",
     "TokenOptions",
     "ZipfFit",
     "__version__",
     "article_to_record",
+    "attribute_speaker",
+    "classify_headings",
+    "collocates",
+    "collocations",
+    "content_stems",
+    "count_ngrams",
+    "counts_by_article",
+    "dated",
     "decode_bytes",
+    "dispersion_measures",
+    "dispersion_table",
+    "find_quotations",
+    "format_kwic",
     "frequency_table",
     "get_stopwords",
+    "heading_table",
     "is_heading",
     "is_word",
     "iter_tokens",
+    "keyness",
+    "kwic",
     "lexical_diversity",
     "load_corpus",
     "mattr",
@@ -76,8 +145,21 @@ __all__ = [
     "normalize_apostrophes",
     "parse_date",
     "parse_txt_article",
+    "plot_lexical_dispersion",
+    "plot_section_profile",
+    "quotation_summary",
+    "quotation_table",
+    "quoted_word_mask",
+    "resolve_speaker",
     "save_jsonl",
+    "score_ngrams",
+    "section_table",
+    "section_terms",
+    "sections",
     "smooth_idf",
+    "speaker_candidates",
+    "speaker_kind",
+    "speaker_table",
     "split_blocks",
     "split_sentences",
     "tokens",

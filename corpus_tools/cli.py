@@ -39,6 +39,29 @@ def _summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report(args: argparse.Namespace) -> int:
+    from corpus_tools.report import ReportError, parse_parameter_value, read_parameter_file, run_report
+
+    corpus = args.corpus or default_corpus()
+    try:
+        params = read_parameter_file(args.params_file) if args.params_file else {}
+        for name, value in args.param or []:
+            params[name] = parse_parameter_value(value)
+        result = run_report(corpus, args.output, args.notebook, params, progress=not args.no_progress,
+                            timeout=args.timeout)
+    except ReportError as e:
+        print(f"corpus-tools report: error: {e}", file=sys.stderr)
+        return 2
+    if not result.ok:
+        print(f"corpus-tools report: {len(result.failures)} notebook(s) failed:", file=sys.stderr)
+        for message in result.failures:
+            print(f"  {message}", file=sys.stderr)
+        print(f"the previous report (if any) is unchanged; this run is kept in {result.path}", file=sys.stderr)
+        return 1
+    print(f"report written to {result.path / 'index.html'}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="corpus-tools", description=__doc__)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -48,6 +71,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--top", type=int, default=20, help="how many terms (default 20)")
     p.add_argument("--keep-stopwords", action="store_true", help="count stopwords too")
     p.set_defaults(func=_summary)
+    r = sub.add_parser("report", help="run the analysis notebooks into a report folder",
+                       description="Execute the analysis notebooks (papermill) over a corpus into a folder of "
+                       "executed notebooks, HTML pages, figures, tables, index.html and manifest.json.")
+    r.add_argument("corpus", nargs="?", help="folder, file; default: the shipped seeds/")
+    r.add_argument("-o", "--output", default="report", help="report folder (default: ./report)")
+    r.add_argument("-n", "--notebook", action="append", metavar="NOTEBOOK",
+                   help="notebook name or .ipynb path (repeatable; default: all)")
+    r.add_argument("-p", "--param", nargs=2, action="append", metavar=("NAME", "VALUE"),
+                   help="notebook parameter, converted like papermill -p (repeatable)")
+    r.add_argument("-f", "--params-file", metavar="YAML", help="YAML file of parameters (-p wins)")
+    r.add_argument("--timeout", type=float, default=None, help="seconds allowed per cell (default: no limit)")
+    r.add_argument("--no-progress", action="store_true", help="no progress bar")
+    r.set_defaults(func=_report)
     return parser
 
 

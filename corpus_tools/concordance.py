@@ -1,0 +1,167 @@
+"""KWIC concordances: every occurrence of a word, phrase or pattern, in context.
+
+Written by hand: NLTK's ``ConcordanceIndex`` works on one flat token list
+(no articles, blocks or positions) and only for single words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Hashable, Sequence
+
+import pandas as pd
+
+from corpus_tools.counts import BOUNDARIES
+from corpus_tools.frequency import as_token_table
+from corpus_tools.tokenize import word_tokenize
+
+__all__ = ["format_kwic", "kwic", "phrase_hits"]
+
+KWIC_COLUMNS = ["article", "block", "position", "left", "match", "right"]
+
+
+def phrase_hits(words: Sequence[str], units: Sequence[Hashable], positions: Sequence[int],
+                matchers: Sequence[Callable[[str], bool]]) -> list[int]:
+    """Indices where ``matchers`` match consecutive tokens of one unit.
+
+    Token ``i + m`` must satisfy ``matchers[m]``, lie in the same unit as
+    token ``i`` and sit at position ``positions[i] + m`` (no filtered token
+    in between).  Occurrences may overlap.
+
+    >>> phrase_hits(["a", "a", "a"], [0, 0, 0], [0, 1, 2], [str.isalpha, "a".__eq__])
+    [0, 1]
+    """
+    k, size = len(matchers), len(words)
+    hits = []
+    for i in range(size - k + 1):
+        if all(units[i + m] == units[i] and positions[i + m] == positions[i] + m and matchers[m](words[i + m])
+               for m in range(k)):
+            hits.append(i)
+    return hits
+
+
+def _matchers(query, regex: bool, case_sensitive: bool) -> list[Callable[[str], bool]]:
+    flags = 0 if case_sensitive else re.IGNORECASE
+    if isinstance(query, re.Pattern):
+        return [query.fullmatch]
+    if not isinstance(query, str) or not query.strip():
+        raise ValueError(f"query must be a non-empty string or compiled pattern, not {query!r}")
+    if regex:
+        try:
+            return [re.compile(part, flags).fullmatch for part in query.split()]
+        except re.error as exc:
+            raise ValueError(f"query {query!r} is not a valid regular expression: {exc}") from None
+    parts = word_tokenize(query) or query.split()
+    if case_sensitive:
+        return [lambda t, p=p: t == p for p in parts]
+    folded = [p.casefold() for p in parts]
+    return [lambda t, p=p: t.casefold() == p for p in folded]
+
+
+def kwic(
+    data,
+    query: str | re.Pattern,
+    window: int = 5,
+    *,
+    regex: bool = False,
+    case_sensitive: bool = False,
+    boundary: str = "paragraph",
+    sort: str | None = None,
+) -> pd.DataFrame:
+    """Key word in context: every occurrence of ``query`` with its context.
+
+    Parameters
+    ----------
+    data : Corpus, Article or token table
+        A corpus is tokenised keeping punctuation (``words_only=False``),
+        so contexts read like the text.
+    query : str or compiled pattern
+        A word or phrase, tokenised like the text (``"Xi's"`` is ``Xi`` +
+        ``'s``) and matched token by token, ignoring case unless
+        ``case_sensitive``.  With ``regex=True`` the query is split on
+        white space and each part must match a whole token
+        (``re.fullmatch``); a compiled pattern matches one token.
+    window : int
+        Tokens of context on each side (>= 1), never beyond the boundary.
+    regex, case_sensitive : bool
+    boundary : {"paragraph", "sentence", "article"}
+        The unit matches and contexts stay in (default: the paragraph or
+        heading).
+    sort : {None, "left", "right"}
+        None: text order.  "right": by the words after the match (first
+        word first), "left": by the words before it (nearest word first),
+        as AntConc's 1R, 2R... / 1L, 2L... sorts; case-insensitive, ties in
+        text order.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``article``, ``block``, ``position`` (of the first matched token),
+        ``left``, ``match``, ``right`` (tokens joined by spaces).  No hit:
+        no rows, the same columns.
+
+    Examples
+    --------
+    >>> from corpus_tools import Corpus
+    >>> c = Corpus.from_texts(["Xi met Putin. Then Xi left Moscow."])
+    >>> kwic(c, "xi", window=2)[["position", "left", "match", "right"]].values.tolist()
+    [[0, '', 'Xi', 'met Putin'], [5, '. Then', 'Xi', 'left Moscow']]
+    >>> print(format_kwic(kwic(c, "xi", window=2)))
+            Xi  met Putin
+    . Then  Xi  left Moscow
+    """
+    if not isinstance(window, int) or isinstance(window, bool) or window < 1:
+        raise ValueError(f"window must be an integer >= 1, not {window!r}")
+    if sort not in (None, "left", "right"):
+        raise ValueError(f"sort must be None, 'left' or 'right', not {sort!r}")
+    if boundary not in BOUNDARIES:
+        raise ValueError(f"boundary must be one of {sorted(BOUNDARIES)}, not {boundary!r}")
+    matchers = _matchers(query, regex, case_sensitive)
+    toks = data if isinstance(data, pd.DataFrame) else as_token_table(data, words_only=False)
+    unit = BOUNDARIES[boundary]
+    units = list(zip(toks["article"], toks[unit] if unit else [0] * len(toks), strict=True))
+    texts, pos, blocks = toks["token"].tolist(), toks["position"].tolist(), toks["block"].tolist()
+    rows, keys = [], []
+    k = len(matchers)
+    for i in phrase_hits(texts, units, pos, matchers):
+        lo = i
+        while lo > 0 and i - (lo - 1) <= window and units[lo - 1] == units[i]:
+            lo -= 1
+        hi = i + k
+        while hi < len(texts) and hi - (i + k) < window and units[hi] == units[i]:
+            hi += 1
+        left, right = texts[lo:i], texts[i + k : hi]
+        rows.append((units[i][0], blocks[i], pos[i], " ".join(left), " ".join(texts[i : i + k]), " ".join(right)))
+        keys.append([t.casefold() for t in (right if sort == "right" else left[::-1])])
+    df = pd.DataFrame(rows, columns=KWIC_COLUMNS).astype(
+        {"article": object, "block": "int64", "position": "int64", "left": object, "match": object, "right": object})
+    if sort:
+        order = sorted(range(len(rows)), key=lambda r: keys[r])  # sorted() is stable: ties keep text order
+        df = df.iloc[order].reset_index(drop=True)
+    return df
+
+
+def format_kwic(table: pd.DataFrame, width: int | None = None) -> str:
+    """Plain-text concordance, one hit per line, aligned on the match.
+
+    The left context is right-aligned in ``width`` characters (default:
+    the longest left context; longer ones are cut on the left, marked
+    ``…``), then the match between two spaces, then the right context.
+
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"left": ["the", "a big"], "match": ["cat", "cat"], "right": ["sat", "ran off"]})
+    >>> print(format_kwic(t))
+      the  cat  sat
+    a big  cat  ran off
+    """
+    if width is not None and (not isinstance(width, int) or width < 1):
+        raise ValueError(f"width must be a positive integer, not {width!r}")
+    lefts = table["left"].tolist()
+    if width is None:
+        width = max((len(s) for s in lefts), default=0)
+    lines = []
+    for left, match, right in zip(lefts, table["match"], table["right"], strict=True):
+        if len(left) > width:
+            left = "…" + left[len(left) - width + 1 :]
+        lines.append(f"{left:>{width}}  {match}  {right}".rstrip())
+    return "\n".join(lines)

@@ -1,0 +1,106 @@
+"""KWIC: every occurrence (checked against frequency counts on the seed), correct context, sorting, rendering."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import corpus_tools as ct
+
+COLUMNS = ["article", "block", "position", "left", "match", "right"]
+
+
+@pytest.mark.parametrize("word", ["ukraine", "xi", "putin", "china", "the", "'s", "said"])
+def test_hit_count_equals_frequency_table_on_seed(seed_corpus, word):
+    freq = ct.frequency_table(seed_corpus).set_index("term")["count"]
+    hits = ct.kwic(seed_corpus, word)
+    assert len(hits) == freq[word] > 0
+    assert (hits["match"].str.lower() == word).all()
+
+
+def test_regex_hits_equal_the_frequencies_of_matching_terms(seed_corpus):
+    freq = ct.frequency_table(seed_corpus)
+    pattern = r"ukrain\w*"
+    expected = freq[freq.term.map(lambda t: re.fullmatch(pattern, t) is not None)]
+    assert expected[["term", "count"]].values.tolist() == [["ukraine", 15], ["ukrainian", 2]]
+    hits = ct.kwic(seed_corpus, pattern, regex=True)
+    assert len(hits) == expected["count"].sum() == 17
+    assert len(ct.kwic(seed_corpus, re.compile(pattern, re.I))) == len(hits)
+
+
+def test_phrase_hits_equal_bigram_counts_on_seed(seed_corpus):
+    bigrams = ct.ngram_table(seed_corpus, 2).set_index("term")["count"]
+    for phrase in ("white house", "president xi", "xi jinping"):
+        assert len(ct.kwic(seed_corpus, phrase)) == bigrams[phrase], phrase
+
+
+def test_seed_context_is_the_text_around_the_match(seed_corpus, seed_article):
+    hits = ct.kwic(seed_corpus, "ukraine", window=3)
+    first = hits.iloc[0]
+    # paragraph 1: "During his two-day visit Xi barely mentioned the Ukraine conflict and said on Tuesday..."
+    assert (first.article, first.block) == (seed_article.id, 1)
+    assert (first.left, first.match, first.right) == ("barely mentioned the", "Ukraine", "conflict and said")
+    toks = ct.tokens(seed_corpus, words_only=False).set_index("position")
+    for row in hits.itertuples():
+        # the position is the token's, and the contexts are the neighbouring tokens of its block
+        assert toks.loc[row.position, "token"] == row.match and toks.loc[row.position, "block"] == row.block
+        same_block = toks[toks.block == row.block]
+        before = same_block.loc[row.position - 3 : row.position - 1, "token"].tolist()
+        after = same_block.loc[row.position + 1 : row.position + 3, "token"].tolist()
+        assert (row.left, row.right) == (" ".join(before), " ".join(after))
+
+
+def test_phrase_boundary_and_case():
+    c = ct.Corpus.from_texts(["Vladimir Putin met Xi. Putin said: Vladimir\n\nPutin left."], ids=["a"])
+    hits = ct.kwic(c, "vladimir putin", window=2)
+    # Vladimir0 Putin1 met2 Xi3 .4 Putin5 said6 :7 Vladimir8 | Putin9: the second pair spans two paragraphs
+    assert hits[["position", "left", "match", "right"]].values.tolist() == [[0, "", "Vladimir Putin", "met Xi"]]
+    assert len(ct.kwic(c, "vladimir putin", boundary="article")) == 2
+    assert len(ct.kwic(c, "putin")) == 3 and ct.kwic(c, "putin", case_sensitive=True).empty
+    # sentence boundary keeps the context inside the sentence
+    s = ct.kwic(c, "met", window=5, boundary="sentence").iloc[0]
+    assert (s.left, s.right) == ("Vladimir Putin", "Xi .")
+
+
+def test_sorting_by_left_and_right_context():
+    c = ct.Corpus.from_texts(["b cat z\n\na cat y\n\nc cat x\n\na cat w"])
+    text_order = ct.kwic(c, "cat", window=1)
+    assert text_order.right.tolist() == ["z", "y", "x", "w"]
+    assert ct.kwic(c, "cat", window=1, sort="right").right.tolist() == ["w", "x", "y", "z"]
+    by_left = ct.kwic(c, "cat", window=1, sort="left")
+    assert by_left.left.tolist() == ["a", "a", "b", "c"]
+    assert by_left.right.tolist() == ["y", "w", "z", "x"]  # ties keep text order
+    # left sort reads outward from the match: nearest word first
+    c2 = ct.Corpus.from_texts(["z a cat\n\ny b cat\n\nx a cat"])
+    assert ct.kwic(c2, "cat", window=2, sort="left").left.tolist() == ["x a", "z a", "y b"]
+
+
+def test_plain_text_rendering_is_aligned_on_the_match(seed_corpus):
+    hits = ct.kwic(seed_corpus, "putin", window=4)
+    lines = ct.format_kwic(hits).splitlines()
+    assert len(lines) == len(hits)
+    width = max(len(s) for s in hits.left)
+    for line, row in zip(lines, hits.itertuples(), strict=True):
+        assert line[width + 2 : width + 2 + len(row.match)] == row.match
+        assert line[:width].strip() == row.left
+    short = ct.format_kwic(hits, width=10).splitlines()
+    assert all(line[12:17] == "Putin" for line in short)
+    assert any(line.startswith("…") for line in short)
+
+
+def test_bad_input_and_empty_results(seed_corpus):
+    for w in (0, -3):
+        with pytest.raises(ValueError, match=f"window must be an integer >= 1, not {w}"):
+            ct.kwic(seed_corpus, "xi", window=w)
+    with pytest.raises(ValueError, match="query must be a non-empty string"):
+        ct.kwic(seed_corpus, "  ")
+    with pytest.raises(ValueError, match="not a valid regular expression"):
+        ct.kwic(seed_corpus, "ukr(aine", regex=True)
+    with pytest.raises(ValueError, match="sort must be None, 'left' or 'right'"):
+        ct.kwic(seed_corpus, "xi", sort="middle")
+    none = ct.kwic(seed_corpus, "zebra")
+    assert none.empty and list(none.columns) == COLUMNS
+    empty = ct.kwic(ct.Corpus([]), "xi")
+    assert empty.empty and list(empty.columns) == COLUMNS
+    assert ct.format_kwic(none) == ""

@@ -1,0 +1,195 @@
+"""The three notebooks: committed clean, and executed (papermill, headless) their numbers equal the library's."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import warnings
+
+import nbformat
+import papermill
+import pytest
+from conftest import REPO, SEED_ID, SEEDS
+from report_helpers import HOSTILE, write_fixture_corpus
+
+import corpus_tools as ct
+from corpus_tools import tables
+from corpus_tools.kernel import KERNEL_NAME, CurrentPythonKernelManager
+from corpus_tools.outputs import table_to_csv
+from corpus_tools.report import notebook_parameters, run_report
+
+NAMES = ["word_frequency", "collocations", "section_structure"]
+NOTEBOOKS = REPO / "notebooks"
+
+
+def _csv(folder, name):
+    return (folder / f"{name}.csv").read_text("utf-8")
+
+
+def _png_outputs(path):
+    nb = nbformat.read(path, as_version=4)
+    return sum("image/png" in o.get("data", {}) for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+
+
+@pytest.fixture(scope="module")
+def seed_report(tmp_path_factory):
+    result = run_report(SEEDS, tmp_path_factory.mktemp("seed") / "report", progress=False, log=lambda line: None)
+    assert result.ok, result.failures
+    return result.path
+
+
+FIXTURE_PARAMS = {"top_n": 5, "lowercase": False, "stopwords": None, "min_count": 1, "distinctive_n": 3,
+                  "heatmap_terms": 6, "keywords_n": 4, "measure": "pmi", "window_size": 3, "boundary": "sentence",
+                  "kwic_top": 2, "article": "b_river",
+                  "trace_terms": ["river", "farms"]}
+
+
+@pytest.fixture(scope="module")
+def fixture_report(tmp_path_factory):
+    base = tmp_path_factory.mktemp("fixture")
+    corpus = write_fixture_corpus(base / "corpus")
+    result = run_report(corpus, base / "report", parameters=FIXTURE_PARAMS, progress=False, log=lambda line: None)
+    assert result.ok, result.failures
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # the fixture corpus loads without problems
+        loaded = ct.load_corpus(corpus)
+    return result.path, loaded
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_notebook_is_committed_clean(name):
+    path = NOTEBOOKS / f"{name}.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    nbformat.validate(nb)
+    assert nb.nbformat == 4
+    assert nb.metadata.kernelspec == {"name": "python3", "display_name": "Python 3", "language": "python"}
+    tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(tagged) == 1 and tagged[0].cell_type == "code"
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert cell.outputs == [] and cell.execution_count is None, "commit notebooks without outputs"
+    declared = notebook_parameters(path)
+    assert declared["corpus"]["default"] == "None"
+    assert declared["output_dir"]["default"] == '"figures"'
+    assert all(p["help"] for p in declared.values()), "every parameter has a comment saying what it does"
+    text = path.read_text("utf-8").lower()
+    for fact in (SEED_ID, "2023-03-22", "ukraine", "putin", "bakhmut", "china"):
+        assert not re.search(rf"\b{re.escape(fact)}\b", text), f"{name} hard-codes the seed fact {fact!r}"
+
+
+def test_seed_report_word_frequency_equals_the_library(seed_report, seed_corpus):
+    folder = seed_report / "word_frequency"
+    toks = ct.tokens(seed_corpus, lowercase=True, stopwords="english", min_length=1)
+    freq = ct.frequency_table(toks)
+    assert _csv(folder, "top_terms") == table_to_csv(freq.head(20))
+    assert _csv(folder, "top_terms").splitlines()[1].startswith("ukraine,15,")  # README: ukraine 15
+    assert _csv(folder, "lexical_diversity") == table_to_csv(ct.lexical_diversity(toks))
+    fit = ct.zipf_fit(freq)
+    header, row = _csv(folder, "zipf_fit").splitlines()
+    assert header == "slope,intercept,r_squared,n_types"
+    assert row == f"{fit.slope!r},{fit.intercept!r},{fit.r_squared!r},{fit.n_types}"
+    assert not (folder / "distinctive_terms.csv").exists()  # one article: nothing to compare
+    for png in ("top_terms", "rank_frequency"):
+        assert (folder / f"{png}.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_seed_report_collocations_equal_the_library(seed_report, seed_corpus):
+    folder = seed_report / "collocations"
+    toks = ct.tokens(seed_corpus, lowercase=True, stopwords=None)
+    for n, name in ((2, "bigrams"), (3, "trigrams")):
+        expected = ct.collocations(toks, n=n, measure="likelihood_ratio", min_count=2)
+        assert _csv(folder, name) == table_to_csv(expected.head(20))
+        assert (folder / f"{name}.png").is_file()
+    top3 = ct.collocations(toks, n=2, min_count=2)["ngram"].head(3).tolist()
+    assert _csv(folder, "kwic") == table_to_csv(tables.kwic_lines(seed_corpus, top3, window=6))
+    # every occurrence of each pair has its line
+    assert [(tables.kwic_lines(seed_corpus, [q])["query"] == q).sum() for q in top3] == \
+        ct.collocations(toks, n=2, min_count=2)["count"].head(3).tolist()
+
+
+def test_seed_report_section_structure_equals_the_library(seed_report, seed_corpus, seed_article):
+    folder = seed_report / "section_structure"
+    assert _csv(folder, "block_lengths") == table_to_csv(tables.block_lengths(seed_corpus))
+    assert _csv(folder, "sections") == table_to_csv(tables.section_summary(seed_corpus))
+    assert _csv(folder, "sentence_lengths") == table_to_csv(tables.sentence_lengths(seed_corpus))
+    toks = ct.tokens(seed_article, stopwords="english")
+    terms = ct.frequency_table(toks)["term"].head(6).tolist()
+    assert _csv(folder, "term_positions") == table_to_csv(tables.term_positions(toks, terms))
+    sections = tables.section_summary(seed_corpus)
+    assert len(sections) == 5 and sections["heading"].astype(bool).sum() == 4  # lead + 4 headed sections
+    assert len(tables.block_lengths(seed_corpus)) == 36
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_executed_notebooks_show_their_figures_inline(seed_report, name):
+    folder = seed_report / name
+    pngs = sorted(folder.glob("*.png"))
+    assert pngs, name
+    assert _png_outputs(folder / f"{name}.ipynb") == len(pngs)  # every saved figure is also shown
+    page = (folder / f"{name}.html").read_text("utf-8")
+    assert page.count("data:image/png;base64") >= len(pngs)
+
+
+def test_fixture_report_uses_the_parameters(fixture_report):
+    report, corpus = fixture_report
+    toks = ct.tokens(corpus, lowercase=False, stopwords=None)
+    wf = report / "word_frequency"
+    assert _csv(wf, "top_terms") == table_to_csv(ct.frequency_table(toks).head(5))
+    by_article = ct.frequency_table(toks, by_article=True)
+    distinct = tables.distinctive_terms(by_article, n=3)
+    assert _csv(wf, "distinctive_terms") == table_to_csv(distinct)
+    assert set(distinct["article"]) == {"a_port", "b_river", "c_school", "d_hostile"}
+    assert (wf / "term_article_heatmap.png").is_file()
+    keywords = tables.keywords_by_article(toks, n=4)
+    assert _csv(wf, "keywords") == table_to_csv(keywords)
+    assert keywords[keywords["article"] == "b_river"]["term"].iloc[0] == "river"  # 4 times, nowhere else
+    co = report / "collocations"
+    expected = ct.collocations(toks, n=2, measure="pmi", window_size=3, boundary="sentence", min_count=1)
+    assert _csv(co, "bigrams") == table_to_csv(expected.head(5))
+    lines = tables.kwic_lines(corpus, expected["ngram"].head(2).tolist(), window=6)
+    assert _csv(co, "kwic") == table_to_csv(lines)
+    ss = report / "section_structure"
+    river = ct.tokens(corpus["b_river"], lowercase=False, stopwords=None)
+    positions = tables.term_positions(river, ["river", "farms"])
+    assert _csv(ss, "term_positions") == table_to_csv(positions)
+    # "river" in b_river: "raised the river level", "The river flooded", "The river rose", "The river level fell"
+    assert (positions["term"] == "river").sum() == 4
+    manifest = json.loads((report / "manifest.json").read_text("utf-8"))
+    assert manifest["parameters"] == FIXTURE_PARAMS
+    by_name = {nb["name"]: nb for nb in manifest["notebooks"]}
+    assert by_name["collocations"]["parameters"] == {k: FIXTURE_PARAMS[k] for k in (
+        "top_n", "lowercase", "stopwords", "min_count", "measure", "window_size", "boundary", "kwic_top")}
+    assert [f["path"] for f in manifest["corpus"]["files"]] == sorted(
+        ["a_port.txt", "b_river.txt", "c_school.txt", "d_hostile.txt"])
+
+
+def test_article_text_is_escaped_in_html(fixture_report):
+    report, corpus = fixture_report
+    assert any(b.kind == "heading" and HOSTILE in b.text for b in corpus["d_hostile"].blocks)
+    pages = sorted(report.rglob("*.html"))
+    assert len(pages) == 4  # three notebooks and the index
+    for page in pages:
+        assert HOSTILE not in page.read_text("utf-8"), page
+    # the heading did reach the section table, escaped
+    assert "&lt;script&gt;alert(" in (report / "section_structure" / "section_structure.html").read_text("utf-8")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_notebook_runs_as_committed_from_its_folder(tmp_path, seed_report, name):
+    # a copy of notebooks/ elsewhere, run with no injected parameters from that folder as working
+    # directory: the default corpus must still resolve, and the figures land in ./figures
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    shutil.copy(NOTEBOOKS / f"{name}.ipynb", folder)
+    executed = tmp_path / "executed.ipynb"
+    papermill.execute_notebook(str(folder / f"{name}.ipynb"), str(executed), kernel_name=KERNEL_NAME,
+                               kernel_manager_class=CurrentPythonKernelManager, progress_bar=False, cwd=str(folder))
+    nb = nbformat.read(executed, as_version=4)
+    assert not any("injected-parameters" in c.metadata.get("tags", []) for c in nb.cells)
+    assert _png_outputs(executed) > 0
+    # determinism: this independent run gives byte-identical tables to the report over seeds/
+    fresh = sorted(p.name for p in (folder / "figures").glob("*.csv"))
+    assert fresh == sorted(p.name for p in (seed_report / name).glob("*.csv"))
+    for csv in fresh:
+        assert (folder / "figures" / csv).read_bytes() == (seed_report / name / csv).read_bytes(), csv
