@@ -36,6 +36,7 @@ from corpus_tools.loading import (
     CorpusNotFoundError,
     EmptyCorpusError,
     load_corpus,
+    load_summary,
     parse_txt_article,
 )
 from corpus_tools.plots_structure import (
@@ -138,6 +139,7 @@ __all__ = [
     "kwic",
     "lexical_diversity",
     "load_corpus",
+    "load_summary",
     "mattr",
     "mtld",
     "ngram_table",

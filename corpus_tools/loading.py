@@ -32,6 +32,7 @@ __all__ = [
     "EmptyCorpusError",
     "FieldNames",
     "load_corpus",
+    "load_summary",
     "parse_txt_article",
 ]
 
@@ -490,13 +491,31 @@ def _display_path(name: str) -> str:
     return os.fsencode(name).decode("utf-8", errors="corpus_tools.cp1252")
 
 
-def _warn(problems: list[LoadProblem], limit: int = 20) -> None:
+def _problem_lines(problems: list[LoadProblem], limit: int) -> str:
     skipped = sum(p.severity == "skipped" for p in problems)
     lines = [str(p) for p in problems[:limit]]
     if len(problems) > limit:
         lines.append(f"... and {len(problems) - limit} more (see corpus.problems)")
-    warnings.warn(
-        f"{skipped} skipped, {len(problems) - skipped} loaded with warnings:\n" + "\n".join(lines),
-        CorpusLoadWarning,
-        stacklevel=3,
-    )
+    return f"{skipped} skipped, {len(problems) - skipped} loaded with warnings:\n" + "\n".join(lines)
+
+
+def _warn(problems: list[LoadProblem], limit: int = 20) -> None:
+    warnings.warn(_problem_lines(problems, limit), CorpusLoadWarning, stacklevel=3)
+
+
+def load_summary(corpus: Corpus, limit: int = 20) -> str:
+    """What a load found, for the top of a report: articles, then skipped files and caveats.
+
+    Examples
+    --------
+    >>> from corpus_tools import Corpus, LoadProblem
+    >>> print(load_summary(Corpus.from_texts(["Fine."])))
+    1 articles loaded; no load problems.
+    >>> c = Corpus(Corpus.from_texts(["Fine."]), [LoadProblem("b.txt", "empty file")])
+    >>> print(load_summary(c))
+    1 articles loaded; 1 skipped, 0 loaded with warnings:
+    b.txt: skipped: empty file
+    """
+    if not corpus.problems:
+        return f"{len(corpus)} articles loaded; no load problems."
+    return f"{len(corpus)} articles loaded; " + _problem_lines(corpus.problems, limit)
