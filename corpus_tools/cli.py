@@ -78,6 +78,9 @@ def _report(args: argparse.Namespace) -> int:
     except ReportError as e:
         print(f"corpus-tools report: error: {e}", file=sys.stderr)
         return 2
+    except PermissionError as e:  # e.g. an output folder in a read-only place
+        print(f"corpus-tools report: error: {e.filename}: {e.strerror}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt as e:  # run_report has already said where the partial run is kept
         signum = e.args[0] if e.args and isinstance(e.args[0], int) else signal.SIGINT
         print(f"corpus-tools report: interrupted by {signal.Signals(signum).name}", file=sys.stderr)

@@ -30,7 +30,6 @@ from corpus_tools.outputs import save_figure
 __all__ = [
     "block_lengths_chart",
     "collocation_chart",
-    "dispersion_chart",
     "rank_frequency_chart",
     "save_figure",
     "section_chart",
@@ -206,39 +205,4 @@ def sentence_length_chart(lengths: Sequence[int] | pd.Series, title: str | None 
     ax.axvline(values.mean(), color="black", linestyle="--", label=f"mean {values.mean():.1f}")
     ax.axvline(float(np.median(values)), color="#e7298a", linestyle=":", label=f"median {np.median(values):.1f}")
     ax.legend(fontsize=TICK_SIZE)
-    return fig
-
-
-def dispersion_chart(positions: pd.DataFrame, terms: Sequence[str], n_tokens: int | None = None,
-                     headings: Sequence[int] = (), title: str | None = None) -> Figure:
-    """Lexical dispersion plot: where each term occurs along the text.
-
-    Parameters
-    ----------
-    positions : DataFrame
-        Columns ``term`` and ``position`` (token position in the article).
-    terms : sequence of str
-        Rows of the plot, top to bottom (terms without hits get an empty row).
-    n_tokens : int, optional
-        Length of the text, for the x axis.
-    headings : sequence of int
-        Token positions where headings start, drawn as vertical lines.
-    """
-    terms = list(terms)
-    fig, ax = _figure(10, max(2.5, 0.45 * len(terms) + 1.5))
-    _label(ax, title or "Lexical dispersion", "token position in the article", "")
-    if not terms:
-        _empty(ax, "no terms to trace")
-        return fig
-    for row, term in enumerate(terms):
-        x = positions.loc[positions["term"] == term, "position"].to_numpy()
-        ax.plot(x, np.full(len(x), row), "|", markersize=14, color="#1f78b4")
-    for i, h in enumerate(headings):
-        ax.axvline(h, color=BLOCK_COLORS["heading"], alpha=0.6, label="heading" if i == 0 else None)
-    if len(headings):
-        ax.legend(fontsize=TICK_SIZE, loc="upper right")
-    ax.set_yticks(range(len(terms)), [_plain(t) for t in terms])
-    ax.set_ylim(len(terms) - 0.5, -0.5)
-    if n_tokens:
-        ax.set_xlim(0, n_tokens)
     return fig

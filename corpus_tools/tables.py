@@ -2,8 +2,9 @@
 
 Each function is one analysis step a notebook calls: distinctive terms per
 article, keywords of each article against the rest, a term-by-article
-matrix, the size of every block, section and sentence, where terms occur,
-and concordance lines for several queries at once.
+matrix, the size of every block and sentence, where terms occur, and
+concordance lines for several queries at once.  (Sections, quotations and
+dispersion come from :mod:`corpus_tools.structure` and its neighbours.)
 
 All tables come in a stable order (documented per function), so that the
 CSVs a report writes are byte-identical from run to run.
@@ -23,10 +24,8 @@ from corpus_tools.tokenize import is_word, iter_tokens
 __all__ = [
     "block_lengths",
     "distinctive_terms",
-    "heading_positions",
     "keywords_by_article",
     "kwic_lines",
-    "section_summary",
     "sentence_lengths",
     "term_article_matrix",
     "term_positions",
@@ -105,28 +104,6 @@ def block_lengths(data: Corpus | Article | Iterable[Article]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["article", "block", "kind", "section", "words", "sentences"])
 
 
-def section_summary(data: Corpus | Article | Iterable[Article]) -> pd.DataFrame:
-    """One row per section: its heading, paragraphs, sentences, words.
-
-    Section 0 is the lead (heading ``""``); a heading's own words count in its
-    section.  ``mean_sentence_words`` = words / sentences.
-
-    >>> from corpus_tools import Corpus
-    >>> section_summary(Corpus.from_texts(["Lead one. Two.\\n\\nA Heading\\n\\nBody text here."]))[
-    ...     ["section", "heading", "paragraphs", "sentences", "words"]].values.tolist()
-    [[0, '', 1, 2, 3], [1, 'A Heading', 1, 2, 5]]
-    """
-    blocks = block_lengths(data)
-    headings = {(a.id, s): h.text for a in _articles(data) for s, h in enumerate(a.headings, start=1)}
-    rows = []
-    for (art, section), g in blocks.groupby(["article", "section"], sort=False):
-        n_sent, n_words = int(g["sentences"].sum()), int(g["words"].sum())
-        rows.append((art, section, headings.get((art, section), ""), int((g["kind"] == "paragraph").sum()),
-                     n_sent, n_words, n_words / n_sent if n_sent else float("nan")))
-    return pd.DataFrame(rows, columns=["article", "section", "heading", "paragraphs", "sentences", "words",
-                                       "mean_sentence_words"])
-
-
 def sentence_lengths(data: Corpus | Article | Iterable[Article]) -> pd.DataFrame:
     """One row per sentence: article, section, block, sentence, words.
 
@@ -141,20 +118,6 @@ def sentence_lengths(data: Corpus | Article | Iterable[Article]) -> pd.DataFrame
             rows[key] = rows.get(key, 0) + is_word(tok.text)
     return pd.DataFrame([(*k, v) for k, v in rows.items()],
                         columns=["article", "section", "block", "sentence", "words"])
-
-
-def heading_positions(article: Article) -> list[int]:
-    """Token position of the first token of every heading of ``article``.
-
-    >>> from corpus_tools import Article
-    >>> heading_positions(Article.from_text("Lead here.\\n\\nA Heading\\n\\nBody.", id="a"))
-    [3]
-    """
-    seen: dict[int, int] = {}
-    for tok in iter_tokens(article):
-        if tok.block_kind == "heading":
-            seen.setdefault(tok.block, tok.position)
-    return list(seen.values())
 
 
 def term_positions(toks: pd.DataFrame, terms: Sequence[str], column: str = "norm") -> pd.DataFrame:

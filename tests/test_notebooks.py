@@ -34,7 +34,10 @@ def _png_outputs(path):
 
 @pytest.fixture(scope="module")
 def seed_report(tmp_path_factory):
-    result = run_report(SEEDS, tmp_path_factory.mktemp("seed") / "report", progress=False, log=lambda line: None)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("MPLBACKEND", "Agg")  # as on CI: the notebooks must still show their figures inline
+        result = run_report(SEEDS, tmp_path_factory.mktemp("seed") / "report", progress=False,
+                            log=lambda line: None)
     assert result.ok, result.failures
     return result.path
 
@@ -42,7 +45,7 @@ def seed_report(tmp_path_factory):
 FIXTURE_PARAMS = {"top_n": 5, "lowercase": False, "stopwords": None, "min_count": 1, "distinctive_n": 3,
                   "heatmap_terms": 6, "keywords_n": 4, "measure": "pmi", "window_size": 3, "boundary": "sentence",
                   "kwic_top": 2, "article": "b_river",
-                  "trace_terms": ["river", "farms"]}
+                  "trace_terms": ["river", "farms"], "section_terms_n": 2, "dispersion_by": "paragraph"}
 
 
 @pytest.fixture(scope="module")
@@ -110,15 +113,23 @@ def test_seed_report_collocations_equal_the_library(seed_report, seed_corpus):
 
 def test_seed_report_section_structure_equals_the_library(seed_report, seed_corpus, seed_article):
     folder = seed_report / "section_structure"
+    options = ct.TokenOptions(lowercase=True, stopwords="english")
     assert _csv(folder, "block_lengths") == table_to_csv(tables.block_lengths(seed_corpus))
-    assert _csv(folder, "sections") == table_to_csv(tables.section_summary(seed_corpus))
+    assert _csv(folder, "headings") == table_to_csv(ct.heading_table(seed_corpus))
+    assert _csv(folder, "sections") == table_to_csv(ct.section_table(seed_corpus))
+    assert _csv(folder, "section_terms") == table_to_csv(ct.section_terms(seed_corpus, top=5, options=options))
     assert _csv(folder, "sentence_lengths") == table_to_csv(tables.sentence_lengths(seed_corpus))
-    toks = ct.tokens(seed_article, stopwords="english")
+    assert _csv(folder, "quotations") == table_to_csv(ct.quotation_table(seed_corpus))
+    assert _csv(folder, "quotation_summary") == table_to_csv(ct.quotation_summary(seed_corpus))
+    assert _csv(folder, "speakers") == table_to_csv(ct.speaker_table(seed_corpus))
+    toks = ct.tokens(seed_corpus, options)
     terms = ct.frequency_table(toks)["term"].head(6).tolist()
     assert _csv(folder, "term_positions") == table_to_csv(tables.term_positions(toks, terms))
-    sections = tables.section_summary(seed_corpus)
-    assert len(sections) == 5 and sections["heading"].astype(bool).sum() == 4  # lead + 4 headed sections
+    assert _csv(folder, "dispersion") == table_to_csv(ct.dispersion_table(toks, terms, by="section"))
+    assert len(ct.section_table(seed_corpus)) == 5  # the lead and 4 headed sections
     assert len(tables.block_lengths(seed_corpus)) == 36
+    for png in ("block_lengths", "sections", "section_profile", "sentence_lengths", "dispersion"):
+        assert (folder / f"{png}.png").is_file()
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -153,6 +164,9 @@ def test_fixture_report_uses_the_parameters(fixture_report):
     river = ct.tokens(corpus["b_river"], lowercase=False, stopwords=None)
     positions = tables.term_positions(river, ["river", "farms"])
     assert _csv(ss, "term_positions") == table_to_csv(positions)
+    assert _csv(ss, "dispersion") == table_to_csv(ct.dispersion_table(toks, ["river", "farms"], by="paragraph"))
+    options = ct.TokenOptions(lowercase=False, stopwords=None)
+    assert _csv(ss, "section_terms") == table_to_csv(ct.section_terms(corpus, top=2, options=options))
     # "river" in b_river: "raised the river level", "The river flooded", "The river rose", "The river level fell"
     assert (positions["term"] == "river").sum() == 4
     manifest = json.loads((report / "manifest.json").read_text("utf-8"))

@@ -79,11 +79,12 @@ def test_block_lengths_chart_colours_headings(seed_article):
 
 
 def test_section_chart_has_one_panel_per_count(seed_article):
-    sections = tables.section_summary(seed_article)
+    sections = ct.section_table(seed_article)
     fig = plots.section_chart(sections)
     assert [ax.get_title() for ax in fig.axes] == ["words", "sentences", "paragraphs"]
     for ax, col in zip(fig.axes, ["words", "sentences", "paragraphs"], strict=True):
         assert [p.get_height() for p in ax.patches] == sections[col].tolist()
+    assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == ["0", "1", "2", "3", "4"]
 
 
 def test_sentence_length_chart_counts_every_sentence():
@@ -95,22 +96,10 @@ def test_sentence_length_chart_counts_every_sentence():
     assert median_line.get_xdata()[0] == 7
 
 
-def test_dispersion_chart_marks_each_occurrence():
-    positions = pd.DataFrame({"term": ["war", "peace", "war"], "position": [3, 10, 40]})
-    ax = plots.dispersion_chart(positions, ["war", "peace", "absent"], n_tokens=50, headings=[20]).axes[0]
-    war, peace, absent, heading = ax.get_lines()
-    assert war.get_xdata().tolist() == [3, 40] and war.get_ydata().tolist() == [0, 0]
-    assert peace.get_xdata().tolist() == [10] and absent.get_xdata().tolist() == []
-    assert heading.get_xdata()[0] == 20
-    assert ax.get_xlim() == (0, 50)
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["war", "peace", "absent"]
-
-
 def test_empty_tables_give_a_labelled_figure(tmp_path):
     empty = pd.DataFrame({"term": [], "count": []})
-    for fig in (plots.top_terms_chart(empty), plots.rank_frequency_chart(empty), plots.sentence_length_chart([]),
-                plots.dispersion_chart(pd.DataFrame({"term": [], "position": []}), [])):
-        assert fig.axes[0].texts[0].get_text() in ("nothing to show", "no terms to trace")
+    for fig in (plots.top_terms_chart(empty), plots.rank_frequency_chart(empty), plots.sentence_length_chart([])):
+        assert fig.axes[0].texts[0].get_text() == "nothing to show"
         save_figure(fig, tmp_path, "empty")
 
 

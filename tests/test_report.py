@@ -94,7 +94,9 @@ def test_unknown_and_reserved_parameters_are_errors():
         resolve_parameters(nbs, {"top_n": 3, "nope": 1})
     message = str(e.value)
     assert "unknown parameter 'nope'" in message
-    assert "valid parameters: article, boundary, distinctive_n, heatmap_terms" in message and "top_n" in message
+    valid = sorted({n for nb in nbs for n in report.notebook_parameters(nb)} - {"corpus", "output_dir"})
+    assert f"valid parameters: {', '.join(valid)}" in message
+    assert {"top_n", "measure", "article"} <= set(valid)
     with pytest.raises(ReportError, match="corpus is set by the runner"):
         resolve_parameters(nbs, {"corpus": "x"})
 
@@ -184,7 +186,12 @@ def test_interrupted_run_leaves_the_report_alone(tmp_path, tiny, monkeypatch):
 
 def test_report_folder_contents(tmp_path, tiny):
     ok, _ = tiny
-    result = run_report(SEEDS, tmp_path / "out", [str(ok)], {"message": "x"}, **QUIET)
+    # a value that would run as code if pasted into the notebook source stays data
+    hostile = 'x"; raise SystemExit("injected") #'
+    result = run_report(SEEDS, tmp_path / "out", [str(ok)], {"message": hostile}, **QUIET)
+    assert result.ok, result.failures
+    assert (result.path / "ok" / "message.csv").read_text("utf-8").splitlines()[1].startswith(
+        '"x""; raise SystemExit(""injected"") #",')
     out = result.path
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == [
         "index.html", "manifest.json", "ok", "ok/message.csv", "ok/ok.html", "ok/ok.ipynb"]
@@ -198,7 +205,7 @@ def test_report_folder_contents(tmp_path, tiny):
     assert m["started"] <= m["notebooks"][0]["started"] <= m["notebooks"][0]["finished"] <= m["finished"]
     nb = m["notebooks"][0]
     assert (nb["status"], nb["parameters"], nb["executed"], nb["html"], nb["artifacts"]) == (
-        "ok", {"message": "x"}, "ok/ok.ipynb", "ok/ok.html", ["ok/message.csv"])
+        "ok", {"message": hostile}, "ok/ok.ipynb", "ok/ok.html", ["ok/message.csv"])
     index = (out / "index.html").read_text("utf-8")
     for link in ("ok/ok.html", "ok/ok.ipynb", "ok/message.csv", "manifest.json"):
         assert f'href="{link}"' in index
