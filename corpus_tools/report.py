@@ -291,7 +291,7 @@ def _check_output_folder(out: Path) -> None:
                           "refusing to replace it: choose another -o folder")
 
 
-#: Free space a report needs before it starts (the seed corpus' report takes about 2 MB;
+#: Free space a report needs before it starts (the seed corpus' report takes about 2.5 MB;
 #: figures and executed notebooks of a large corpus take more).
 MIN_FREE_BYTES = 50 * 2**20
 

@@ -15,7 +15,7 @@ import json
 import warnings
 
 import pandas as pd
-from hypothesis import assume, given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import corpus_tools as ct
@@ -168,6 +168,7 @@ def test_counts_invariant_to_order_and_to_splitting_and_merging(texts, rnd, data
     assert ((merged["count"] * 10_000 / total - rates.reindex(merged.index)).abs() < 1e-9).all()
 
 
+@settings(max_examples=max(30, settings.default.max_examples // 5))  # writes files: the slowest property
 @given(st.lists(ARTICLE_TEXT, min_size=1, max_size=6), st.randoms(use_true_random=False))
 def test_load_counts_do_not_depend_on_file_order(tmp_path_factory, texts, rnd):
     folder = tmp_path_factory.mktemp("order")
