@@ -368,7 +368,8 @@ def run_report(corpus: str | os.PathLike, out: str | os.PathLike, notebooks: lis
     ------
     ReportError, FileNotFoundError
         Before anything runs: unknown notebook or parameter, missing or empty
-        corpus, an output folder that is not a previous report.
+        corpus, an output folder that is not a previous report or cannot be
+        written (read-only, under a file, less than ``MIN_FREE_BYTES`` free).
     """
     log = log or (lambda line: print(line, file=sys.stderr, flush=True))
     corpus, out = Path(corpus).resolve(), Path(out).resolve()

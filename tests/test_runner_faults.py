@@ -274,3 +274,25 @@ def test_each_notebook_opens_with_the_load_summary(hostile_report):
                 and not {"parameters", "injected-parameters"} & set(c.metadata.get("tags", []))]
         first_output = code[0]["outputs"][0]
         assert first_output["name"] == "stdout" and first_output["text"].startswith(expected + "\n"), nb["name"]
+
+
+def test_disk_filling_up_at_the_end_leaves_no_half_folder(tmp_path, echo, monkeypatch):
+    # was: an error writing manifest.json/index.html after the last notebook (e.g. a non-UTF-8
+    # file name, or ENOSPC) escaped the clean-up and left the hidden .out.partial-* folder behind
+    out = tmp_path / "out"
+    assert run_report(SEEDS, out, [str(echo)], **QUIET).ok
+    before = (out / "manifest.json").read_bytes()
+
+    def disk_full(folder, manifest):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(report, "_write_summary", disk_full)
+    logged = []
+    with pytest.raises(OSError, match=os.strerror(errno.ENOSPC)):
+        run_report(SEEDS, out, [str(echo)], progress=False, log=logged.append)
+    assert (out / "manifest.json").read_bytes() == before
+    assert not list(tmp_path.glob(".out.*"))
+    (failed,) = tmp_path.glob("out.failed-*")
+    assert (failed / "echo" / "echo.ipynb").is_file()  # what ran is kept for inspection
+    assert logged[-1] == (f"OSError: [Errno {errno.ENOSPC}] {os.strerror(errno.ENOSPC)}; the previous report "
+                          f"(if any) is unchanged; this run is kept in {failed}")
