@@ -4,11 +4,13 @@ Usage, from the repository root::
 
     python benchmarks/bench_hostile.py [--megabytes 50] [--files 10000]
 
-Measured on the 2-core CI machine (2026-11-28): 50 MB article load ~7 s,
-10,000 tiny files load ~2 s (writing them ~5 s: the disk), a Markdown
-heading line with 100,000 spaces < 1 ms (it took 17.6 s for 40,000 before
-the regex was replaced), 100,000 quotes in one sentence ~0.3 s (quadratic
-before).  Input shapes that stress regular expressions are listed in
+Measured on the idle 2-core CI machine (2026-11-28): 50 MB article written
+0.2 s, loaded 1.3 s; its first MB tokenised 3.3 s; 10,000 tiny files written
+0.7 s, loaded 0.5 s; a Markdown heading line with 100,000 spaces < 1 ms (the
+old regex took 17.6 s for 40,000, cores busy); 100,000 quotes in one
+sentence 0.4 s (quadratic before); 20,000 one-character sentences 2.0 s.
+With both cores busy (other jobs) every number was about 5 times larger.
+Input shapes that stress regular expressions are listed in
 ``PATHOLOGICAL``; add any new one the fuzzer finds.
 """
 
