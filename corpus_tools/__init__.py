@@ -38,6 +38,7 @@ from corpus_tools.loading import (
     CorpusNotFoundError,
     EmptyCorpusError,
     load_corpus,
+    load_summary,
     parse_txt_article,
 )
 from corpus_tools.parallel import count_corpus
@@ -86,6 +87,7 @@ from corpus_tools.tokenize import (
     word_spans,
     word_tokenize,
 )
+from corpus_tools.writing import article_to_record, save_jsonl
 
 __version__ = "0.1.0"
 
@@ -120,6 +122,7 @@ __all__ = [
     "TokenOptions",
     "ZipfFit",
     "__version__",
+    "article_to_record",
     "attribute_speaker",
     "cached_tokens",
     "classify_headings",
@@ -150,6 +153,7 @@ __all__ = [
     "kwic",
     "lexical_diversity",
     "load_corpus",
+    "load_summary",
     "mattr",
     "mtld",
     "ngram_table",
@@ -163,6 +167,7 @@ __all__ = [
     "quotation_table",
     "quoted_word_mask",
     "resolve_speaker",
+    "save_jsonl",
     "score_ngrams",
     "section_table",
     "section_terms",

@@ -21,8 +21,13 @@ from corpus_tools.corpus import BLOCK_SEPARATOR, Block
 
 __all__ = ["split_blocks", "is_heading", "normalize_newlines"]
 
-_MARKDOWN_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_BLANK_LINE = re.compile(r"\n[ \t\f\v\u00a0\u2000-\u200b\u3000]*\n")
+# ATX heading: 1-6 "#" then white space or the line end.  The rest of the
+# line is cut by _markdown_heading_text, not by this regex: a lazy ".*?"
+# followed by optional white space backtracks quadratically on long lines.
+_MARKDOWN_OPENING = re.compile(r"\s*#{1,6}(?:\s|$)")
+# A line holding only white space (any Unicode white space, which is what
+# str.split() drops from a line, plus zero-width spaces) is blank.
+_BLANK_LINE = re.compile(r"\n(?:[^\S\n]|\u200b)*\n")
 # Sentence-final or continuation punctuation, optionally followed by closing
 # quotes/brackets: a line ending like this is prose, not a heading.
 _PROSE_END = re.compile(r"[.!?…,;:]['\"’”»)\]]*\s*$")
@@ -71,6 +76,23 @@ def is_heading(line: str) -> bool:
     return _PROSE_END.search(text) is None
 
 
+def _markdown_heading_text(line: str) -> str | None:
+    """The text of a Markdown (ATX) heading line, or None when it is not one.
+
+    An optional closing run of ``#`` counts only after white space (so
+    "# Learning C#" keeps its "#"); a line of bare hashes is an empty
+    heading, as in CommonMark.  White space is normalised as in paragraphs.
+    """
+    m = _MARKDOWN_OPENING.match(line)
+    if m is None:
+        return None
+    rest = line[m.end() :].strip()
+    without_closing = rest.rstrip("#")
+    if without_closing != rest and (not without_closing or without_closing[-1].isspace()):
+        rest = without_closing
+    return " ".join(rest.split())
+
+
 def _raw_blocks(text: str, paragraph_break: str) -> Iterator[tuple[str, bool]]:
     """Yield ``(block_text, is_markdown_heading)`` in order."""
     text = normalize_newlines(text)
@@ -78,13 +100,13 @@ def _raw_blocks(text: str, paragraph_break: str) -> Iterator[tuple[str, bool]]:
     for chunk in chunks:
         lines: list[str] = []
         for line in chunk.split("\n"):
-            md = _MARKDOWN_HEADING.match(line)
-            if md:
+            heading = _markdown_heading_text(line)
+            if heading is not None:
                 if lines:
                     yield " ".join(lines), False
                     lines = []
-                if md.group(2):
-                    yield md.group(2), True
+                if heading:
+                    yield heading, True
                 continue
             stripped = " ".join(line.split())
             if not stripped:

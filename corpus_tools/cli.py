@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 
 from corpus_tools import __version__
@@ -39,6 +42,28 @@ def _summary(args: argparse.Namespace) -> int:
     return 0
 
 
+@contextlib.contextmanager
+def _sigterm_as_interrupt():
+    """Make SIGTERM (what ``kill`` and CI timeouts send) unwind like Ctrl-C.
+
+    Python's default for SIGTERM ends the process at once: no ``finally``
+    runs, so the half-written report would stay unmarked and the notebook
+    kernels would be orphaned.  As an exception, the runner's clean-up runs.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers can only be set from the main thread
+        return
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt(signum)
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def _report(args: argparse.Namespace) -> int:
     from corpus_tools.report import ReportError, parse_parameter_value, read_parameter_file, run_report
 
@@ -47,14 +72,19 @@ def _report(args: argparse.Namespace) -> int:
         params = read_parameter_file(args.params_file) if args.params_file else {}
         for name, value in args.param or []:
             params[name] = parse_parameter_value(value)
-        result = run_report(corpus, args.output, args.notebook, params, progress=not args.no_progress,
-                            timeout=args.timeout)
+        with _sigterm_as_interrupt():
+            result = run_report(corpus, args.output, args.notebook, params, progress=not args.no_progress,
+                                timeout=args.timeout)
     except ReportError as e:
         print(f"corpus-tools report: error: {e}", file=sys.stderr)
         return 2
     except PermissionError as e:  # e.g. an output folder in a read-only place
         print(f"corpus-tools report: error: {e.filename}: {e.strerror}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt as e:  # run_report has already said where the partial run is kept
+        signum = e.args[0] if e.args and isinstance(e.args[0], int) else signal.SIGINT
+        print(f"corpus-tools report: interrupted by {signal.Signals(signum).name}", file=sys.stderr)
+        return 128 + signum
     if not result.ok:
         print(f"corpus-tools report: {len(result.failures)} notebook(s) failed:", file=sys.stderr)
         for message in result.failures:

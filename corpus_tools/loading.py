@@ -16,7 +16,7 @@ import re
 import sys
 import warnings
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
@@ -32,6 +32,7 @@ __all__ = [
     "EmptyCorpusError",
     "FieldNames",
     "load_corpus",
+    "load_summary",
     "parse_txt_article",
 ]
 
@@ -132,6 +133,9 @@ def _record_to_article(
     if not isinstance(record, dict):
         return None, [LoadProblem(reason=f"record is a {type(record).__name__}, expected an object", **where)]
     text = _field_value(record, fields.text)
+    if text is None and fields.text in record:
+        return None, [LoadProblem(reason=f"field {fields.text!r} has no value (null, NaN or a missing CSV cell)",
+                                  **where)]
     if text is None:
         return None, [LoadProblem(reason=f"no {fields.text!r} field (fields: {sorted(record)[:10]})", **where)]
     if not isinstance(text, str):
@@ -139,6 +143,9 @@ def _record_to_article(
         return None, [LoadProblem(reason=f"field {fields.text!r} is a {kind}, expected a string", **where)]
     if not text.strip():
         return None, [LoadProblem(reason=f"field {fields.text!r} is empty", **where)]
+    blocks = tuple(split_blocks(text, paragraph_break=paragraph_break))
+    if not blocks:  # e.g. only Markdown hashes: an article without blocks has nothing to count
+        return None, [LoadProblem(reason=f"field {fields.text!r} holds no paragraph or heading text", **where)]
     problems: list[LoadProblem] = []
     raw_id = _field_value(record, fields.id)
     article_id = default_id if raw_id is None or str(raw_id).strip() == "" else str(raw_id)
@@ -155,7 +162,7 @@ def _record_to_article(
     meta = {k: v for k, v in record.items() if k not in special}
     article = Article(
         id=article_id,
-        blocks=tuple(split_blocks(text, paragraph_break=paragraph_break)),
+        blocks=blocks,
         date=date,
         title=None if title is None else str(title),
         source=source,
@@ -165,17 +172,46 @@ def _record_to_article(
     return article, problems
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _replace_surrogates(value):
+    """``value`` with lone UTF-16 surrogates (in strings, keys, nested) replaced by U+FFFD."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_replace_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {_replace_surrogates(k): _replace_surrogates(v) for k, v in value.items()}
+    return value
+
+
 def _read_jsonl(text: str, **kw) -> Iterator[tuple[Article | None, list[LoadProblem]]]:
     source, stem = kw.pop("source"), kw.pop("stem")
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
+        caveats = []
         try:
             record = json.loads(line)
+            # JSON may escape a lone surrogate ("\ud800"), which json.loads turns
+            # into a str no UTF-8 writer (reports, save_jsonl) can encode.
+            if "\\u" in line and _SURROGATE.search(json.dumps(record, ensure_ascii=False)):
+                record = _replace_surrogates(record)
+                caveats.append(LoadProblem(source, "lone UTF-16 surrogate escapes replaced by U+FFFD", "warning",
+                                           record=number))
         except json.JSONDecodeError as e:
             yield None, [LoadProblem(source, f"malformed JSON: {e.msg} at column {e.colno}", record=number)]
             continue
-        yield _record_to_article(record, default_id=f"{stem}-{number}", source=source, number=number, **kw)
+        except RecursionError:
+            yield None, [LoadProblem(source, "malformed JSON: nested too deeply", record=number)]
+            continue
+        except ValueError as e:  # e.g. an integer of more than 4300 digits
+            yield None, [LoadProblem(source, f"malformed JSON: {e}", record=number)]
+            continue
+        article, problems = _record_to_article(record, default_id=f"{stem}-{number}", source=source,
+                                               number=number, **kw)
+        yield article, (caveats if article is not None else []) + problems
 
 
 def _read_csv(text: str, delimiter: str, **kw) -> Iterator[tuple[Article | None, list[LoadProblem]]]:
@@ -198,10 +234,19 @@ def _read_csv(text: str, delimiter: str, **kw) -> Iterator[tuple[Article | None,
         except StopIteration:
             return
         except csv.Error as e:
-            yield None, [LoadProblem(source, f"malformed CSV near line {reader.line_num}: {e}", record=number)]
-            return
-        row.pop(None, None)  # surplus cells of a ragged row
-        yield _record_to_article(row, default_id=f"{stem}-{number}", source=source, number=number, **kw)
+            # The reader starts afresh on the next line: one bad row does not lose the rest
+            # (an unterminated quote does, by swallowing it: the reason says so).
+            # line_num still counts the lines of the rows read before this one
+            reason = f"malformed CSV row starting at line {reader.line_num + 1}: {e}"
+            yield None, [LoadProblem(source, reason, record=number)]
+            continue
+        surplus = row.pop(None, None)  # cells beyond the header of a ragged row
+        article, problems = _record_to_article(row, default_id=f"{stem}-{number}", source=source,
+                                               number=number, **kw)
+        if surplus and article is not None:
+            problems.append(LoadProblem(source, f"{len(surplus)} cell(s) more than the header; ignored",
+                                        "warning", record=number))
+        yield article, problems
 
 
 def _read_file(
@@ -211,32 +256,52 @@ def _read_file(
     fields: FieldNames,
     paragraph_break: Literal["blank", "line"],
 ) -> Iterator[tuple[Article | None, list[LoadProblem]]]:
-    source = str(path)
+    source = _display_path(str(path))
     try:
         data = path.read_bytes()
     except OSError as e:
         yield None, [LoadProblem(source, f"cannot read: {e.strerror or e}")]
         return
+    caveats = []
+    if source != str(path):
+        caveats.append(LoadProblem(source, "file name is not valid UTF-8; its invalid bytes were read as "
+                                   "Windows-1252 (in the id and source)", "warning"))
+    yield from _parse_bytes(data, fmt, source=source, stem=_display_path(path.stem), fields=fields,
+                            paragraph_break=paragraph_break, caveats=caveats)
+
+
+def _parse_bytes(
+    data: bytes,
+    fmt: str,
+    *,
+    source: str,
+    stem: str,
+    fields: FieldNames,
+    paragraph_break: Literal["blank", "line"],
+    caveats: list[LoadProblem] = (),
+) -> Iterator[tuple[Article | None, list[LoadProblem]]]:
+    """The articles (or None) and problems of one file's bytes, in order (the fuzz target)."""
     try:
         decoded = decode_bytes(data)
     except DecodeError as e:
         yield None, [LoadProblem(source, str(e))]
         return
     first = [LoadProblem(source, decoded.warning, "warning")] if decoded.warning else []
+    first += caveats
     text = decoded.text.lstrip("\ufeff")
     if fmt == "txt":
         if not text.strip():
-            yield None, [LoadProblem(source, "no text (only white space)")]
+            yield None, first + [LoadProblem(source, "no text (only white space)")]
             return
         article, problems = parse_txt_article(
-            text, path.stem, source=source, encoding=decoded.encoding, paragraph_break=paragraph_break
+            text, stem, source=source, encoding=decoded.encoding, paragraph_break=paragraph_break
         )
         if not article.blocks:
             yield None, first + problems + [LoadProblem(source, "no text after the date header")]
         else:
             yield article, first + problems
         return
-    kw = dict(fields=fields, source=source, stem=path.stem, encoding=decoded.encoding,
+    kw = dict(fields=fields, source=source, stem=stem, encoding=decoded.encoding,
               paragraph_break=paragraph_break)
     records = _read_jsonl(text, **kw) if fmt == "jsonl" else _read_csv(
         text, "\t" if fmt == "tsv" else ",", **kw
@@ -295,6 +360,8 @@ def _walk(root: Path, follow_symlinks: bool, problems: list[LoadProblem]) -> lis
                 visit(path, rel_path + "/")
             elif path.is_file():
                 found.append((rel_path, path))
+            else:  # reading a FIFO would block forever; a device is no article
+                problems.append(LoadProblem(str(path), "not a regular file (a FIFO, socket or device)"))
 
     visit(root, "")
     return [p for _, p in sorted(found, key=lambda t: t[0])]
@@ -373,6 +440,8 @@ def load_corpus(
                     problems.append(LoadProblem(str(f), f"unsupported file type (accepted: {_ACCEPTED})"))
                 else:
                     files.append(f)
+        elif not p.is_file():
+            problems.append(LoadProblem(str(p), "not a regular file (a FIFO, socket or device)"))
         elif _format_of(p) is None:
             raise EmptyCorpusError(f"{p}: unsupported file type (accepted formats: {_ACCEPTED})")
         else:
@@ -394,6 +463,8 @@ def load_corpus(
             seen.setdefault(article.id, 1)
             articles.append(article)
 
+    problems = [p if _display_path(p.path) == p.path else replace(p, path=_display_path(p.path))
+                for p in problems]
     if warn and problems:
         _warn(problems)
     if not articles:
@@ -406,18 +477,45 @@ def load_corpus(
 
 
 def _with_id(article: Article, new_id: str) -> Article:
-    from dataclasses import replace
-
     return replace(article, id=new_id)
 
 
-def _warn(problems: list[LoadProblem], limit: int = 20) -> None:
+def _display_path(name: str) -> str:
+    """``name`` with the undecodable bytes of a non-UTF-8 file name read as Windows-1252.
+
+    Python keeps such bytes as lone surrogates ("caf\\udce9"), which no UTF-8
+    writer (reports, :func:`~corpus_tools.writing.save_jsonl`) can encode.
+    """
+    if not _SURROGATE.search(name):
+        return name
+    return os.fsencode(name).decode("utf-8", errors="corpus_tools.cp1252")
+
+
+def _problem_lines(problems: list[LoadProblem], limit: int) -> str:
     skipped = sum(p.severity == "skipped" for p in problems)
     lines = [str(p) for p in problems[:limit]]
     if len(problems) > limit:
         lines.append(f"... and {len(problems) - limit} more (see corpus.problems)")
-    warnings.warn(
-        f"{skipped} skipped, {len(problems) - skipped} loaded with warnings:\n" + "\n".join(lines),
-        CorpusLoadWarning,
-        stacklevel=3,
-    )
+    return f"{skipped} skipped, {len(problems) - skipped} loaded with warnings:\n" + "\n".join(lines)
+
+
+def _warn(problems: list[LoadProblem], limit: int = 20) -> None:
+    warnings.warn(_problem_lines(problems, limit), CorpusLoadWarning, stacklevel=3)
+
+
+def load_summary(corpus: Corpus, limit: int = 20) -> str:
+    """What a load found, for the top of a report: articles, then skipped files and caveats.
+
+    Examples
+    --------
+    >>> from corpus_tools import Corpus, LoadProblem
+    >>> print(load_summary(Corpus.from_texts(["Fine."])))
+    1 articles loaded; no load problems.
+    >>> c = Corpus(Corpus.from_texts(["Fine."]), [LoadProblem("b.txt", "empty file")])
+    >>> print(load_summary(c))
+    1 articles loaded; 1 skipped, 0 loaded with warnings:
+    b.txt: skipped: empty file
+    """
+    if not corpus.problems:
+        return f"{len(corpus)} articles loaded; no load problems."
+    return f"{len(corpus)} articles loaded; " + _problem_lines(corpus.problems, limit)

@@ -35,6 +35,7 @@ import json
 import os
 import shutil
 import sys
+import tempfile
 import time
 import warnings
 from dataclasses import dataclass, field
@@ -46,7 +47,7 @@ import yaml
 
 from corpus_tools import __version__
 from corpus_tools.kernel import KERNEL_NAME, CurrentPythonKernelManager
-from corpus_tools.loading import CorpusLoadWarning, load_corpus
+from corpus_tools.loading import CorpusLoadWarning, _display_path, _walk, load_corpus
 from corpus_tools.outputs import atomic_write
 from corpus_tools.report_html import export_html, index_page
 
@@ -217,15 +218,16 @@ def _corpus_record(corpus: Path) -> dict:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", CorpusLoadWarning)
         loaded = load_corpus(corpus)  # raises a clear error for a missing or empty corpus
-    files = [corpus] if corpus.is_file() else sorted(
-        p for p in corpus.rglob("*") if p.is_file() and not any(part.startswith(".") for part in
-                                                                 p.relative_to(corpus).parts))
+    # The loader's own walk: no symlink out of the corpus folder (never hash a file outside it),
+    # no loops, no FIFOs (reading one blocks), no hidden files.
+    files = [corpus] if corpus.is_file() else _walk(corpus, follow_symlinks=False, problems=[])
     root = corpus.parent if corpus.is_file() else corpus
     return {
-        "path": str(corpus),
+        "path": _display_path(str(corpus)),
         "articles": len(loaded),
-        "files": [{"path": p.relative_to(root).as_posix(), "bytes": p.stat().st_size, "sha256": _sha256(p)}
-                  for p in files],
+        # display paths: a non-UTF-8 file name would make manifest.json unwritable
+        "files": [{"path": _display_path(p.relative_to(root).as_posix()), "bytes": p.stat().st_size,
+                   "sha256": _sha256(p)} for p in files],
         "problems": [str(p) for p in loaded.problems],
         "skipped": sum(p.severity == "skipped" for p in loaded.problems),
     }
@@ -289,6 +291,27 @@ def _check_output_folder(out: Path) -> None:
                           "refusing to replace it: choose another -o folder")
 
 
+#: Free space a report needs before it starts (the seed corpus' report takes about 2.5 MB;
+#: figures and executed notebooks of a large corpus take more).
+MIN_FREE_BYTES = 50 * 2**20
+
+
+def _check_writable(out: Path) -> None:
+    """Fail before any work when ``out`` cannot be written: read-only, not a folder, disk full."""
+    parent = next((p for p in (out.parent, *out.parent.parents) if p.exists()), None)
+    if parent is None or not parent.is_dir():
+        raise ReportError(f"{out}: cannot create the report folder: {parent} is not a folder")
+    try:
+        probe = tempfile.mkdtemp(prefix=f".{out.name}.probe-", dir=parent)
+        os.rmdir(probe)
+    except OSError as e:
+        raise ReportError(f"{out}: cannot write the report folder in {parent}: {e.strerror or e}") from None
+    free = shutil.disk_usage(parent).free
+    if free < MIN_FREE_BYTES:
+        raise ReportError(f"{out}: only {free / 2**20:.1f} MB free on the disk of {parent}; a report needs at "
+                          f"least {MIN_FREE_BYTES / 2**20:.0f} MB: free some space or choose another -o folder")
+
+
 def _write_summary(folder: Path, manifest: dict) -> None:
     atomic_write(folder / "manifest.json", lambda p: p.write_text(
         json.dumps(manifest, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8"))
@@ -345,13 +368,15 @@ def run_report(corpus: str | os.PathLike, out: str | os.PathLike, notebooks: lis
     ------
     ReportError, FileNotFoundError
         Before anything runs: unknown notebook or parameter, missing or empty
-        corpus, an output folder that is not a previous report.
+        corpus, an output folder that is not a previous report or cannot be
+        written (read-only, under a file, less than ``MIN_FREE_BYTES`` free).
     """
     log = log or (lambda line: print(line, file=sys.stderr, flush=True))
     corpus, out = Path(corpus).resolve(), Path(out).resolve()
     sources = _select(notebooks)
     per_notebook = resolve_parameters(sources, dict(parameters or {}))
     _check_output_folder(out)
+    _check_writable(out)
     manifest = {"tool": "corpus-tools report", "version": __version__, "status": "running", "started": _now(),
                 "finished": None, "corpus": _corpus_record(corpus), "parameters": dict(parameters or {}),
                 "packages": _versions(), "kernel": {"python": sys.executable}, "notebooks": []}
@@ -374,14 +399,20 @@ def run_report(corpus: str | os.PathLike, out: str | os.PathLike, notebooks: lis
             manifest["notebooks"].append(record)
             log(f"[{i}/{len(sources)}] {source.stem}: {record['status']} in {record['duration_s']:.1f} s"
                 + (f"\n{record['error']['message']}" if record["error"] else ""))
-    except BaseException:  # interrupted: keep what ran for inspection, never touch `out`
-        manifest.update(status="interrupted", finished=_now())
+        failures = [nb["error"]["message"] for nb in manifest["notebooks"] if nb["status"] != "ok"]
+        manifest.update(status="failed" if failures else "ok", finished=_now())
         _write_summary(tmp, manifest)
+    except BaseException as e:  # interrupted, or the summary cannot be written: never touch `out`
+        interrupted = isinstance(e, (KeyboardInterrupt, SystemExit))
+        manifest.update(status="interrupted" if interrupted else "error", finished=_now())
+        try:
+            _write_summary(tmp, manifest)
+        except Exception:  # e.g. the disk filled up: keep the first error
+            pass
         os.replace(tmp, failed_dir)
+        log(f"{'interrupted' if interrupted else f'{type(e).__name__}: {e}'}; the previous report (if any) is "
+            f"unchanged; this run is kept in {failed_dir}")
         raise
-    failures = [nb["error"]["message"] for nb in manifest["notebooks"] if nb["status"] != "ok"]
-    manifest.update(status="failed" if failures else "ok", finished=_now())
-    _write_summary(tmp, manifest)
     if failures:
         os.replace(tmp, failed_dir)
         return ReportResult(failed_dir, False, manifest, failures)

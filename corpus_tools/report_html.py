@@ -11,18 +11,48 @@ report.  The index page escapes everything it shows with :func:`html.escape`.
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 
+import bleach
 import nbformat
 
-__all__ = ["export_html", "index_page"]
+__all__ = ["clean_report_html", "export_html", "index_page"]
+
+
+# nbconvert's own ``clean_html`` allows too few tags (no th/thead/tbody, p or h1-h6): with
+# sanitize_html=True it escapes the markup of every pandas table and Markdown cell, so the
+# page shows "<th>..." as text.  Same bleach clean-up, with the tags a report needs; no
+# script, style, iframe, img, event handler or style attribute gets through.
+_REPORT_TAGS = frozenset({
+    *bleach.ALLOWED_TAGS, "div", "pre", "code", "span", "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6",
+    "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "sup", "sub", "dl", "dt", "dd",
+    "details", "summary",
+})
+_REPORT_ATTRIBUTES = {**bleach.ALLOWED_ATTRIBUTES, "*": ["class", "id"], "a": ["href", "title", "class", "id"],
+                      "th": ["class", "id", "colspan", "rowspan"], "td": ["class", "id", "colspan", "rowspan"],
+                      "table": ["class", "id", "border"]}
+_STYLE_BLOCK = re.compile(r"<style\b[^>]*>.*?</style\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def clean_report_html(fragment: str | bytes) -> str:
+    """Sanitise an HTML fragment for a report page (bleach), keeping tables and headings.
+
+    pandas' cosmetic ``<style scoped>`` block is dropped; any other tag not
+    allowed is escaped, so it shows as text and never runs.
+
+    >>> clean_report_html('<table><thead><tr><th>a</th></tr></thead></table><script>alert(1)</script>')
+    '<table><thead><tr><th>a</th></tr></thead></table>&lt;script&gt;alert(1)&lt;/script&gt;'
+    """
+    fragment = fragment.decode() if isinstance(fragment, bytes) else str(fragment)
+    return bleach.clean(_STYLE_BLOCK.sub("", fragment), tags=_REPORT_TAGS, attributes=_REPORT_ATTRIBUTES)
 
 
 def export_html(notebook: nbformat.NotebookNode) -> str:
     """The notebook as a standalone HTML page (nbconvert, images embedded)."""
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(sanitize_html=True)
+    exporter = HTMLExporter(sanitize_html=True, filters={"clean_html": clean_report_html})
     body, _ = exporter.from_notebook_node(notebook)
     return body
 

@@ -13,6 +13,9 @@
   the original text.
 * Every token keeps its article, section, block, sentence and position
   (:func:`iter_tokens`, :func:`tokens`).
+* Texts longer than :data:`MAX_PIECE_CHARS` (100,000 characters) are handed
+  to NLTK in pieces cut at white space, so that no single NLTK regex call
+  can hit NLTK's 5-second time limit; a piece boundary also ends a sentence.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from corpus_tools.corpus import Article, Corpus
 from corpus_tools.stopwords import get_stopwords, is_stopword
 
 __all__ = [
+    "MAX_PIECE_CHARS",
     "NEWS_ABBREVIATIONS",
     "SentenceSplitter",
     "Token",
@@ -59,6 +63,16 @@ NEWS_ABBREVIATIONS: frozenset[str] = frozenset(
     """.split()
 )
 
+#: Longest text handed to one Punkt or Treebank call, in characters.  NLTK
+#: (3.9+, ``nltk.redos``) runs each of its regular expressions under a
+#: 5-second wall-clock limit and raises TimeoutError past it: a single 2 MB
+#: sentence already needs 4 s for one substitution on a 2-core machine, so a
+#: scraped block without sentence ends would kill a whole run.  Longer texts
+#: are cut at white space (preferably not right after a period, which Punkt
+#: and Treebank read as a sentence end) into pieces of at most this length; a
+#: piece takes well under a second.  Texts shorter than this are unaffected.
+MAX_PIECE_CHARS = 100_000
+
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _WORD_CHAR = re.compile(r"[^\W_]")
 
@@ -79,6 +93,28 @@ def is_word(token: str) -> bool:
     (True, True, True, False, False)
     """
     return _WORD_CHAR.search(token) is not None
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of consecutive pieces of ``text`` of at most ``MAX_PIECE_CHARS``.
+
+    Written by hand: no NLTK or stdlib function cuts text at white space to a
+    length bound.  Each cut is the last white space of the window's second
+    half not preceded by "." (else any white space there, else a hard cut).
+    """
+    limit = MAX_PIECE_CHARS
+    spans: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > limit:
+        window_end = start + limit
+        lowest = start + limit // 2
+        cut = next((i for i in range(window_end, lowest, -1) if text[i - 1].isspace() and text[i - 2] != "."), None)
+        if cut is None:
+            cut = next((i for i in range(window_end, lowest, -1) if text[i - 1].isspace()), window_end)
+        spans.append((start, cut))
+        start = cut
+    spans.append((start, len(text)))
+    return spans
 
 
 class SentenceSplitter:
@@ -124,15 +160,20 @@ class SentenceSplitter:
         On top of Punkt: a break after a full stop is undone when the next
         sentence starts with a lower-case letter ("the Kan. delegation"),
         which in edited news text means an abbreviation Punkt did not know.
+        Texts over ``MAX_PIECE_CHARS`` are split in pieces first (see
+        ``_pieces``).
         """
-        if not text.strip():
-            return []
+        norm = normalize_apostrophes(text)
         spans: list[tuple[int, int]] = []
-        for start, end in self._punkt.span_tokenize(normalize_apostrophes(text)):
-            if spans and text[start].islower() and text[spans[-1][1] - 1] == ".":
-                spans[-1] = (spans[-1][0], end)
-            else:
-                spans.append((start, end))
+        for a, b in _pieces(norm):
+            if not norm[a:b].strip():
+                continue
+            for s, e in self._punkt.span_tokenize(norm[a:b]):
+                start, end = a + s, a + e
+                if spans and norm[start].islower() and norm[spans[-1][1] - 1] == ".":
+                    spans[-1] = (spans[-1][0], end)
+                else:
+                    spans.append((start, end))
         return spans
 
     def split(self, text: str) -> list[str]:
@@ -143,6 +184,7 @@ class SentenceSplitter:
 _DEFAULT_SPLITTER = SentenceSplitter()
 _WORD_TOKENIZER = NLTKWordTokenizer()
 _DOUBLE_QUOTE_FORMS = {"``", "''", '"'}
+_QUOTE = re.compile(r'``|\'\'|"')
 
 
 def _align(tokens: list[str], text: str) -> Iterator[tuple[int, int]]:
@@ -155,11 +197,13 @@ def _align(tokens: list[str], text: str) -> Iterator[tuple[int, int]]:
     """
     point = 0
     for tok in tokens:
-        start = text.find(tok, point)
         if tok in _DOUBLE_QUOTE_FORMS:
-            m = re.compile(r'``|\'\'|"').search(text, point)
-            if m and (start < 0 or m.start() <= start):
-                start, tok = m.start(), m.group()
+            # Only the quote search: text.find("``") would scan to the end of
+            # the text for every rewritten quote (quadratic on quote runs).
+            m = _QUOTE.search(text, point)
+            start, tok = (m.start(), m.group()) if m else (-1, tok)
+        else:
+            start = text.find(tok, point)
         if start < 0:
             continue
         point = start + len(tok)
@@ -174,7 +218,11 @@ def word_spans(sentence: str) -> list[tuple[int, int]]:
     ['Xi', '’s', 'visit']
     """
     norm = normalize_apostrophes(sentence)
-    return list(_align(_WORD_TOKENIZER.tokenize(norm), norm))
+    out: list[tuple[int, int]] = []
+    for a, b in _pieces(norm):
+        piece = norm[a:b]
+        out.extend((a + s, a + e) for s, e in _align(_WORD_TOKENIZER.tokenize(piece), piece))
+    return out
 
 
 def word_tokenize(text: str, splitter: SentenceSplitter | None = None) -> list[str]:

@@ -1,10 +1,12 @@
-"""Shared fixtures: paths to the repository, the seed corpus and its article."""
+"""Shared fixtures (the repository, the seed corpus and its article) and the hypothesis profiles."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 import corpus_tools as ct
 
@@ -21,3 +23,11 @@ def seed_corpus() -> ct.Corpus:
 @pytest.fixture(scope="session")
 def seed_article(seed_corpus) -> ct.Article:
     return seed_corpus[SEED_ID]
+
+
+# Hypothesis: bounded in CI (the default profile), longer by hand with
+# HYPOTHESIS_PROFILE=long.  No deadline: the first Punkt call in a process is
+# slower than the rest, and timing is for benchmarks/, not tests.
+settings.register_profile("ci", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("long", max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
