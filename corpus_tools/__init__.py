@@ -13,7 +13,14 @@ Examples
 """
 
 from corpus_tools.blocks import is_heading, split_blocks
-from corpus_tools.cache import cached_tokens, fast_tokens, token_cache_key
+from corpus_tools.cache import (
+    RAW_TOKEN_OPTIONS,
+    cached_tokens,
+    corpus_tokens,
+    fast_tokens,
+    renormalize,
+    token_cache_key,
+)
 from corpus_tools.collocations import collocates, collocations, score_ngrams
 from corpus_tools.concordance import format_kwic, kwic
 from corpus_tools.corpus import Article, Block, Corpus, LoadProblem
@@ -112,6 +119,7 @@ __all__ = [
     "NgramCounts",
     "QUOTATION_COLUMNS",
     "Quotation",
+    "RAW_TOKEN_OPTIONS",
     "REPORTING_VERBS",
     "SECTION_COLUMNS",
     "STOPWORD_SOURCES",
@@ -129,6 +137,7 @@ __all__ = [
     "collocates",
     "collocations",
     "content_stems",
+    "corpus_tokens",
     "count_articles",
     "count_corpus",
     "count_files",
@@ -166,6 +175,7 @@ __all__ = [
     "quotation_summary",
     "quotation_table",
     "quoted_word_mask",
+    "renormalize",
     "resolve_speaker",
     "save_jsonl",
     "score_ngrams",

@@ -27,9 +27,13 @@ import pandas as pd
 from corpus_tools.corpus import Article, Corpus
 from corpus_tools.tokenize import TOKEN_COLUMNS, TokenOptions, tokens
 
-__all__ = ["cached_tokens", "fast_tokens", "token_cache_key"]
+__all__ = ["RAW_TOKEN_OPTIONS", "cached_tokens", "corpus_tokens", "fast_tokens", "renormalize", "token_cache_key"]
 
 CACHE_FORMAT = 1
+
+#: Options that keep every token as written: the one table a report caches,
+#: from which each notebook derives its own (:func:`renormalize`).
+RAW_TOKEN_OPTIONS = TokenOptions(lowercase=False, words_only=False)
 
 
 def token_cache_key(corpus: Corpus, options: TokenOptions | None = None, tokenizer: str = "exact") -> str:
@@ -155,3 +159,51 @@ def cached_tokens(
         if os.path.exists(tmp):
             os.unlink(tmp)
     return table
+
+
+def renormalize(raw: pd.DataFrame, options: TokenOptions | None = None) -> pd.DataFrame:
+    """Apply ``options`` to a table of all tokens (made with :data:`RAW_TOKEN_OPTIONS`).
+
+    Equal to tokenising again with ``options``, because normalisation looks
+    at one token at a time; each distinct token is normalised once.
+
+    >>> from corpus_tools import Corpus, tokens
+    >>> raw = tokens(Corpus.from_texts(["The cat sat."]), RAW_TOKEN_OPTIONS)
+    >>> renormalize(raw, TokenOptions(stopwords="english"))["norm"].tolist()
+    ['cat', 'sat']
+    """
+    options = options or TokenOptions()
+    forms = {t: options.normalize(t) for t in raw["token"].unique()}
+    norm = raw["token"].map(forms)
+    out = raw.loc[norm.notna()].copy()
+    out["norm"] = norm[norm.notna()].astype(str)
+    return _typed(out.reset_index(drop=True))
+
+
+def corpus_tokens(
+    corpus: Corpus | list[Article],
+    options: TokenOptions | None = None,
+    *,
+    cache_dir: str | os.PathLike | None = None,
+    tokenizer: str = "exact",
+) -> pd.DataFrame:
+    """The token table for ``options``, tokenising at most once per cache folder.
+
+    With ``cache_dir``, all tokens are cached there once
+    (:func:`cached_tokens` with :data:`RAW_TOKEN_OPTIONS`) and ``options``
+    are applied to the cached table, so notebooks with different options
+    share one tokenisation.  Without it: a fresh table.  Either way the
+    result equals :func:`corpus_tools.tokens` (``tokenizer="exact"``) or
+    :func:`fast_tokens` (``"fast"``) with ``options``.
+
+    >>> from corpus_tools import Corpus
+    >>> corpus_tokens(Corpus.from_texts(["Xi’s visit."]))["norm"].tolist()
+    ['xi', "'s", 'visit']
+    """
+    if tokenizer not in ("exact", "fast"):
+        raise ValueError(f"tokenizer must be 'exact' or 'fast', not {tokenizer!r}")
+    options = options or TokenOptions()
+    if cache_dir is None:
+        corpus = corpus if isinstance(corpus, Corpus) else Corpus(list(corpus))
+        return _typed(tokens(corpus, options)) if tokenizer == "exact" else fast_tokens(corpus, options)
+    return renormalize(cached_tokens(corpus, cache_dir, RAW_TOKEN_OPTIONS, tokenizer=tokenizer), options)

@@ -23,7 +23,10 @@ Parameters: each notebook's cell tagged ``parameters`` (papermill's
 convention) declares its knobs.  A parameter is passed to every selected
 notebook that declares it; a name no selected notebook declares is an error
 raised before anything runs (papermill itself only logs a warning).
-``corpus`` and ``output_dir`` are set by the runner.
+``corpus``, ``output_dir`` and ``token_cache`` are set by the runner: the
+corpus is tokenised once per run into ``OUT/cache/`` (a Parquet table of all
+tokens keyed by the corpus content and tokeniser, reused by the next run when
+neither changed) and every notebook derives its own token table from it.
 """
 
 from __future__ import annotations
@@ -46,6 +49,8 @@ import nbformat
 import yaml
 
 from corpus_tools import __version__
+from corpus_tools.cache import RAW_TOKEN_OPTIONS, cached_tokens, token_cache_key
+from corpus_tools.corpus import Corpus
 from corpus_tools.kernel import KERNEL_NAME, CurrentPythonKernelManager
 from corpus_tools.loading import CorpusLoadWarning, _display_path, _walk, load_corpus
 from corpus_tools.outputs import atomic_write
@@ -64,7 +69,7 @@ __all__ = [
 ]
 
 #: Parameters the runner sets itself (from CORPUS and -o).
-RUNNER_PARAMETERS = ("corpus", "output_dir")
+RUNNER_PARAMETERS = ("corpus", "output_dir", "token_cache")
 PACKAGES = ("nltk", "numpy", "pandas", "matplotlib", "papermill", "nbconvert", "nbformat", "nbclient",
             "ipykernel", "jupyter_client", "pyyaml", "tqdm")
 
@@ -214,10 +219,13 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def _corpus_record(corpus: Path) -> dict:
+def _load(corpus: Path) -> Corpus:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", CorpusLoadWarning)
-        loaded = load_corpus(corpus)  # raises a clear error for a missing or empty corpus
+        return load_corpus(corpus)  # raises a clear error for a missing or empty corpus
+
+
+def _corpus_record(corpus: Path, loaded: Corpus) -> dict:
     # The loader's own walk: no symlink out of the corpus folder (never hash a file outside it),
     # no loops, no FIFOs (reading one blocks), no hidden files.
     files = [corpus] if corpus.is_file() else _walk(corpus, follow_symlinks=False, problems=[])
@@ -283,6 +291,25 @@ def _run_notebook(source: Path, folder: Path, root: Path, parameters: dict, prog
     record["artifacts"] = sorted(p.relative_to(root).as_posix() for p in folder.iterdir()
                                  if p.suffix in (".png", ".svg", ".pdf", ".csv"))
     return record
+
+
+def _token_cache(corpus: Corpus, folder: Path, previous: Path, tokenizer: str, log) -> Path:
+    """Tokenise the corpus once for every notebook of the run (see :func:`corpus_tools.corpus_tokens`).
+
+    The previous report's cache file is reused when corpus content and
+    tokeniser are unchanged (the file name carries their hash).
+    """
+    name = f"tokens-{token_cache_key(corpus, RAW_TOKEN_OPTIONS, tokenizer)[:32]}.parquet"
+    folder.mkdir(parents=True, exist_ok=True)
+    if (previous / name).is_file():
+        shutil.copyfile(previous / name, folder / name)
+        log(f"tokens: reusing {previous / name}")
+    else:
+        started = time.monotonic()
+        table = cached_tokens(corpus, folder, RAW_TOKEN_OPTIONS, tokenizer=tokenizer)
+        log(f"tokens: {len(table)} tokens ({tokenizer} tokenizer) in {time.monotonic() - started:.1f} s, "
+            "shared by every notebook")
+    return folder
 
 
 def _check_output_folder(out: Path) -> None:
@@ -377,8 +404,9 @@ def run_report(corpus: str | os.PathLike, out: str | os.PathLike, notebooks: lis
     per_notebook = resolve_parameters(sources, dict(parameters or {}))
     _check_output_folder(out)
     _check_writable(out)
+    loaded = _load(corpus)
     manifest = {"tool": "corpus-tools report", "version": __version__, "status": "running", "started": _now(),
-                "finished": None, "corpus": _corpus_record(corpus), "parameters": dict(parameters or {}),
+                "finished": None, "corpus": _corpus_record(corpus, loaded), "parameters": dict(parameters or {}),
                 "packages": _versions(), "kernel": {"python": sys.executable}, "notebooks": []}
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -386,9 +414,13 @@ def run_report(corpus: str | os.PathLike, out: str | os.PathLike, notebooks: lis
     tmp.mkdir()
     failed_dir = _unused(out.parent / f"{out.name}.failed-{stamp}")
     try:
+        cache = _token_cache(loaded, tmp / "cache", out / "cache", str((parameters or {}).get("tokenizer", "exact")),
+                             log) if any("token_cache" in notebook_parameters(s) for s in sources) else None
         for i, source in enumerate(sources, start=1):
             declared = notebook_parameters(source)
             params = dict(per_notebook[source])
+            if "token_cache" in declared:
+                params["token_cache"] = str(cache)
             if "corpus" in declared:
                 params["corpus"] = str(corpus)
             if "output_dir" in declared:

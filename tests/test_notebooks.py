@@ -8,6 +8,7 @@ import shutil
 import warnings
 
 import nbformat
+import pandas as pd
 import papermill
 import pytest
 from conftest import REPO, SEED_ID, SEEDS
@@ -207,3 +208,20 @@ def test_notebook_runs_as_committed_from_its_folder(tmp_path, seed_report, name)
     assert fresh == sorted(p.name for p in (seed_report / name).glob("*.csv"))
     for csv in fresh:
         assert (folder / "figures" / csv).read_bytes() == (seed_report / name / csv).read_bytes(), csv
+
+
+def test_report_tokenises_once_into_a_shared_cache(seed_report, seed_corpus, tmp_path):
+    cached = sorted((seed_report / "cache").glob("tokens-*.parquet"))
+    assert len(cached) == 1  # one tokenisation for the three notebooks
+    table = pd.read_parquet(cached[0])
+    assert table["token"].tolist() == ct.tokens(seed_corpus, ct.RAW_TOKEN_OPTIONS)["token"].tolist()
+    manifest = json.loads((seed_report / "manifest.json").read_text("utf-8"))
+    assert all("token_cache" not in nb["parameters"] for nb in manifest["notebooks"])
+    # a second report over the same corpus reuses the previous run's tokens
+    out = tmp_path / "report"
+    shutil.copytree(seed_report, out)
+    lines = []
+    result = run_report(SEEDS, out, notebooks=["word_frequency"], progress=False, log=lines.append)
+    assert result.ok, result.failures
+    assert f"tokens: reusing {out / 'cache' / cached[0].name}" in lines
+    assert (out / "cache" / cached[0].name).read_bytes() == cached[0].read_bytes()

@@ -94,11 +94,13 @@ def test_unknown_and_reserved_parameters_are_errors():
         resolve_parameters(nbs, {"top_n": 3, "nope": 1})
     message = str(e.value)
     assert "unknown parameter 'nope'" in message
-    valid = sorted({n for nb in nbs for n in report.notebook_parameters(nb)} - {"corpus", "output_dir"})
+    valid = sorted({n for nb in nbs for n in report.notebook_parameters(nb)} - {"corpus", "output_dir", "token_cache"})
     assert f"valid parameters: {', '.join(valid)}" in message
     assert {"top_n", "measure", "article"} <= set(valid)
     with pytest.raises(ReportError, match="corpus is set by the runner"):
         resolve_parameters(nbs, {"corpus": "x"})
+    with pytest.raises(ReportError, match="token_cache is set by the runner"):
+        resolve_parameters(nbs, {"token_cache": "x"})
 
 
 def test_kernel_is_the_current_python():

@@ -62,7 +62,10 @@ def test_signal_mid_notebook_keeps_the_previous_report_and_marks_the_partial_one
     proc = subprocess.Popen(
         [sys.executable, "-m", "corpus_tools", "report", str(SEEDS), "-o", str(out), "-n", str(slow),
          "-p", "marker", str(marker), "--no-progress"],
-        cwd=tmp_path, env=cli_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        cwd=tmp_path, env=cli_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        # a shell without job control starts background jobs with SIGINT ignored, and the
+        # child would inherit that: this test is about a terminal's Ctrl-C, so restore it
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         deadline = time.monotonic() + 60
         while not marker.exists():  # the notebook's sleeping cell is running
@@ -76,6 +79,7 @@ def test_signal_mid_notebook_keeps_the_previous_report_and_marks_the_partial_one
     finally:
         if proc.poll() is None:
             proc.kill()
+            proc.communicate()
     assert proc.returncode == 128 + signum, stderr
     assert f"interrupted by {signal.Signals(signum).name}" in stderr
     # the previous report is byte for byte what it was

@@ -65,12 +65,13 @@ def test_collocation_pairs_by_brute_force():
 
 
 def _write_corpus(folder, n_files: int, repeat: int = 1):
+    # the vocabulary is the same for any n_files >= 4 (Word0..Word3, item0..item{3*repeat-1})
     folder.mkdir(parents=True, exist_ok=True)
     texts = ["Mr. Smith’s firm can't pay $5 million, it said. The U.S. deal collapsed.",
              "Officials met on Jan. 5 in Kyiv. They agreed: talks would resume.\n\nA new paragraph.",
              "Prices rose 3.5% in 2023. Analysts (and traders) were surprised... Really?"]
     for i in range(n_files):
-        lines = [json.dumps({"id": f"f{i}-{k}", "text": texts[(i + k) % 3] + f" Word{i} item{k}."})
+        lines = [json.dumps({"id": f"f{i}-{k}", "text": texts[(i + k) % 3] + f" Word{i % 4} item{k}."})
                  for k in range(3 * repeat)]
         (folder / f"part{i:03d}.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
     (folder / "notes.txt").write_text("date 2024-01-02\nA plain text article. It counts too.", "utf-8")
@@ -117,7 +118,7 @@ def test_n_jobs_gives_the_one_process_result(tmp_path):
 def test_memory_is_bounded_by_the_vocabulary(tmp_path):
     # Ten times the text over the same vocabulary: the peak of Python
     # allocations while counting stays about the same (files are read one at
-    # a time; only the counters persist).
+    # a time; only the counters persist).  Ten times the memory would fail.
     _write_corpus(tmp_path / "small", 4, repeat=20)
     _write_corpus(tmp_path / "large", 40, repeat=20)
     peaks = {}
@@ -129,7 +130,7 @@ def test_memory_is_bounded_by_the_vocabulary(tmp_path):
         peaks[name] = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
         assert counts.n_articles == 60 * (len(files) - 1) + 1  # 60 records per JSONL file + notes.txt
-    assert peaks["large"] < 2 * peaks["small"], peaks
+    assert peaks["large"] < 1.5 * peaks["small"], peaks
 
 
 def test_progress_bar_only_when_asked(tmp_path, capsys):
