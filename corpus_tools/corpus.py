@@ -15,7 +15,7 @@ from typing import Literal, overload
 
 import pandas as pd
 
-__all__ = ["Article", "Block", "Corpus", "LoadProblem", "BLOCK_SEPARATOR"]
+__all__ = ["BLOCK_SEPARATOR", "Article", "Block", "Corpus", "LoadProblem", "as_articles"]
 
 #: Blocks are joined with this separator to form :attr:`Article.text`.
 BLOCK_SEPARATOR = "\n\n"
@@ -420,3 +420,18 @@ class Corpus(Sequence[Article]):
             "problems": len(self.problems),
             "skipped": sum(p.severity == "skipped" for p in self.problems),
         }
+
+
+def as_articles(data) -> list[Article]:
+    """A Corpus, an Article or an iterable of Articles, as a list; anything else is a TypeError.
+
+    >>> [a.id for a in as_articles(Corpus.from_texts(["One.", "Two."]))]
+    ['0', '1']
+    """
+    if isinstance(data, Article):
+        return [data]
+    if not isinstance(data, (str, bytes, pd.DataFrame)) and isinstance(data, Iterable):
+        items = list(data)
+        if all(isinstance(a, Article) for a in items):
+            return items
+    raise TypeError(f"expected a Corpus, an Article or Articles, not {type(data).__name__}")

@@ -28,12 +28,11 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pandas as pd
 
-from corpus_tools.corpus import Article
+from corpus_tools.corpus import Article, as_articles
 from corpus_tools.speakers import (
     QUOTE_CHARACTERS,
     attribute_speaker,
@@ -239,17 +238,6 @@ QUOTATION_COLUMNS = ["article", "quote", "block", "last_block", "start", "end", 
                      "speaker", "speaker_kind", "resolved_speaker", "rule", "notes"]
 
 
-def _articles(data) -> list[Article]:
-    """A Corpus, an Article or an iterable of Articles, as a list; anything else is a TypeError."""
-    if isinstance(data, Article):
-        return [data]
-    if not isinstance(data, (str, bytes, pd.DataFrame)) and isinstance(data, Iterable):
-        items = list(data)
-        if all(isinstance(a, Article) for a in items):
-            return items
-    raise TypeError(f"expected a Corpus, an Article or Articles, not {type(data).__name__}")
-
-
 def quotation_table(data) -> pd.DataFrame:
     """All quotations as a table, one row each, articles in corpus order, then text order.
 
@@ -266,7 +254,7 @@ def quotation_table(data) -> pd.DataFrame:
     """
     rows = [(q.article, q.index, q.block, q.last_block, q.start, q.end, q.text, q.words, q.closed, q.speaker,
              q.speaker_kind, q.resolved_speaker, q.rule, q.notes)
-            for a in _articles(data) for q in find_quotations(a)]
+            for a in as_articles(data) for q in find_quotations(a)]
     df = pd.DataFrame(rows, columns=QUOTATION_COLUMNS)
     return df.astype({"quote": "int64", "block": "int64", "last_block": "int64", "start": "int64",
                       "end": "int64", "words": "int64", "closed": "bool"})
@@ -284,7 +272,7 @@ def quotation_summary(data) -> pd.DataFrame:
     (1, 4, 1, 0.25)
     """
     rows = []
-    for a in _articles(data):
+    for a in as_articles(data):
         word_starts = [t.start for t in iter_tokens(a) if is_word(t.text)]
         quotes = find_quotations(a, word_starts)
         mask = quoted_word_mask(a, quotes, word_starts)
@@ -309,7 +297,7 @@ def speaker_table(data, *, resolved: bool = True) -> pd.DataFrame:
     [['Ann', 2], ['Bob', 1]]
     """
     rows = []
-    for order, a in enumerate(_articles(data)):
+    for order, a in enumerate(as_articles(data)):
         quotes = find_quotations(a)
         counts: Counter = Counter()
         words: Counter = Counter()

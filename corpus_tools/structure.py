@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pandas as pd
 
-from corpus_tools.corpus import Article, Block
+from corpus_tools.corpus import Article, Block, as_articles
 from corpus_tools.frequency import smooth_idf
 from corpus_tools.headings import HeadingSignals, classify_headings
 from corpus_tools.quotations import find_quotations, quoted_word_mask
@@ -50,17 +49,6 @@ class Section:
     def blocks(self) -> tuple[Block, ...]:
         """The heading (if any) followed by the paragraphs."""
         return ((self.heading,) if self.heading else ()) + self.paragraphs
-
-
-def _articles(data) -> list[Article]:
-    """A Corpus, an Article or an iterable of Articles, as a list; anything else is a TypeError."""
-    if isinstance(data, Article):
-        return [data]
-    if not isinstance(data, (str, bytes, pd.DataFrame)) and isinstance(data, Iterable):
-        items = list(data)
-        if all(isinstance(a, Article) for a in items):
-            return items
-    raise TypeError(f"expected a Corpus, an Article or Articles, not {type(data).__name__}")
 
 
 def sections(article: Article, *, window: int = 1) -> list[Section]:
@@ -105,7 +93,7 @@ def heading_table(data, *, window: int = 1) -> pd.DataFrame:
     [[1, 'Read more: Other story', 'link', 'link label']]
     """
     rows = []
-    for a in _articles(data):
+    for a in as_articles(data):
         hs: list[HeadingSignals] = classify_headings(a, window)
         rows.extend((a.id, i, h.block, h.text, h.kind, h.words, h.prefix, h.source, h.predicate, h.continuity,
                      h.fit, h.reason) for i, h in enumerate(hs, start=1))
@@ -141,7 +129,7 @@ def section_table(data, *, window: int = 1, splitter: SentenceSplitter | None = 
     (0.42857142857142855, 3.5)
     """
     rows = []
-    for a in _articles(data):
+    for a in as_articles(data):
         toks = list(iter_tokens(a, splitter))
         word_starts = [t.start for t in toks if is_word(t.text)]
         quoted = dict(quoted_word_mask(a, find_quotations(a, word_starts), word_starts))
@@ -229,7 +217,7 @@ def section_terms(
     else:
         if options is None and not overrides:
             options = TokenOptions(stopwords="english")
-        toks = tokens(_articles(data), options, **overrides)
+        toks = tokens(as_articles(data), options, **overrides)
     counts = toks.groupby(["article", "section", column], sort=False).size().rename("count").reset_index()
     counts = counts.rename(columns={column: "term"})
     group = ["article", "term"] if scope == "article" else ["term"]
