@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from dataclasses import asdict
 from pathlib import Path
 
 import pandas as pd
 
+from corpus_tools.atomic import atomic_write
 from corpus_tools.corpus import Article, Corpus
 from corpus_tools.tokenize import TOKEN_COLUMNS, TokenOptions, tokens
 
@@ -149,15 +149,8 @@ def cached_tokens(
         except (OSError, ValueError):
             pass  # a damaged cache file is rebuilt below
     table = _typed(tokens(corpus, options)) if tokenizer == "exact" else fast_tokens(corpus, options)
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tokens-", suffix=".parquet.tmp", dir=folder)
-    os.close(fd)
-    try:
-        table.to_parquet(tmp, engine="pyarrow", index=False)
-        os.replace(tmp, path)  # atomic: readers never see half a file
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    # atomic: readers never see half a file
+    atomic_write(path, lambda tmp: table.to_parquet(tmp, engine="pyarrow", index=False))
     return table
 
 

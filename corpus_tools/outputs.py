@@ -12,42 +12,18 @@ Tables are CSV with a fixed float format (``repr`` precision, ``.`` decimal,
 from __future__ import annotations
 
 import os
-import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
 from matplotlib.figure import Figure
 
+from corpus_tools.atomic import atomic_write
+
 __all__ = ["OutputFolder", "atomic_write", "save_figure", "save_table", "table_to_csv"]
 
 # SVG output embeds random element ids and the date unless pinned.
 _SVG_METADATA = {"Date": None}
-
-
-def atomic_write(path: str | os.PathLike, write: Callable[[Path], object]) -> Path:
-    """Call ``write(tmp_path)`` then rename ``tmp_path`` to ``path``.
-
-    The temporary file lives in the destination folder (a rename across file
-    systems would not be atomic); it is removed if ``write`` fails.
-
-    >>> import tempfile, pathlib
-    >>> d = pathlib.Path(tempfile.mkdtemp())
-    >>> atomic_write(d / "a.txt", lambda p: p.write_text("hi")).read_text()
-    'hi'
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    tmp_path = Path(tmp)
-    try:
-        write(tmp_path)
-        os.replace(tmp_path, path)
-    except BaseException:
-        tmp_path.unlink(missing_ok=True)
-        raise
-    return path
 
 
 def table_to_csv(table: pd.DataFrame) -> str:

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from corpus_tools.atomic import atomic_write
 from corpus_tools.blocks import is_heading
 from corpus_tools.corpus import BLOCK_SEPARATOR, Article
 
@@ -104,12 +104,9 @@ def save_jsonl(articles: Iterable[Article], path: str | os.PathLike) -> Path:
             lines.append(json.dumps(record, ensure_ascii=False))
         except TypeError as e:
             raise TypeError(f"article {article.id!r}: cannot write as JSON: {e}") from None
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+    def write(tmp: Path) -> None:
+        with tmp.open("w", encoding="utf-8", newline="\n") as f:
             f.writelines(line + "\n" for line in lines)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+
+    atomic_write(path, write)
     return path
