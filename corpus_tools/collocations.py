@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from dataclasses import replace
 
 import pandas as pd
 
@@ -270,7 +271,7 @@ def collocates(
     >>> t[["collocate", "count_left", "count_right"]].values.tolist()  # all tie on pmi and count
     [['of', 0, 1], ['rishi', 0, 1], ['the', 1, 0]]
     """
-    opts = options if options is not None else TokenOptions(**token_options)
+    opts = TokenOptions(**token_options) if options is None else replace(options, **token_options)
     toks = as_token_table(data, opts if not isinstance(data, pd.DataFrame) else None)
     for name, value in (("left", left), ("right", right)):
         if not isinstance(value, int) or value < 0:

@@ -85,6 +85,7 @@ def _stemmer():
     return PorterStemmer()
 
 
+@lru_cache(maxsize=4096)  # the same paragraphs are compared for several headings and tables
 def content_stems(text: str) -> frozenset[str]:
     """Porter stems of the content words of ``text`` (NLTK English stopwords removed).
 

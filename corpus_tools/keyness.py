@@ -109,7 +109,8 @@ def _target_ids(data, target) -> list[str]:
             return [a.id for a in articles if target(a)]
     wanted = [target] if isinstance(target, (str, Article)) else list(target)
     wanted = [t.id if isinstance(t, Article) else t for t in wanted]
-    missing = [t for t in wanted if t not in set(known)]
+    known_set = set(known)
+    missing = [t for t in wanted if t not in known_set]
     if missing:
         raise ValueError(f"target article id(s) not in the corpus: {missing[:10]}")
     return wanted

@@ -152,7 +152,9 @@ def collocation_chart(table: pd.DataFrame, score: str, n: int = 15, label: str =
     """Bar chart of the ``n`` strongest collocations under ``score``."""
     if score not in table.columns:
         raise ValueError(f"no column {score!r} in the collocation table; columns: {list(table.columns)}")
-    rows = table.sort_values([score, label], ascending=[False, True], kind="mergesort")
+    # the collocation tables' own tie rule: score, then count (desc), then n-gram (asc)
+    keys = [score, "count", label] if "count" in table.columns else [score, label]
+    rows = table.sort_values(keys, ascending=[False] + [k == label for k in keys[1:]], kind="mergesort")
     return _barh(rows, label, score, n, title or f"Strongest collocations ({score})", score, color="#7570b3")
 
 

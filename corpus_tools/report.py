@@ -285,9 +285,13 @@ def _run_notebook(source: Path, folder: Path, root: Path, parameters: dict, prog
     record["duration_s"] = round(time.perf_counter() - t0, 3)
     if executed.is_file():
         record["executed"] = executed.relative_to(root).as_posix()
-        page = export_html(nbformat.read(executed, as_version=4))
-        html_path = atomic_write(folder / f"{source.stem}.html", lambda p: p.write_text(page, encoding="utf-8"))
-        record["html"] = html_path.relative_to(root).as_posix()
+        try:  # e.g. a notebook half-written by a crashed kernel: this notebook fails, the others still run
+            page = export_html(nbformat.read(executed, as_version=4))
+            html_path = atomic_write(folder / f"{source.stem}.html", lambda p: p.write_text(page, encoding="utf-8"))
+            record["html"] = html_path.relative_to(root).as_posix()
+        except Exception as e:
+            if record["status"] == "ok":
+                record.update(status="failed", error=_failure_message(source.stem, e))
     record["artifacts"] = sorted(p.relative_to(root).as_posix() for p in folder.iterdir()
                                  if p.suffix in (".png", ".svg", ".pdf", ".csv"))
     return record

@@ -244,3 +244,10 @@ def test_bad_input_is_a_clear_error_or_an_empty_table():
         ct.collocates(WINE, "red", left=0, right=0)
     with pytest.raises(ValueError, match="node token 'the' is removed"):
         ct.collocates(WINE, "the", stopwords="english")
+
+
+def test_collocates_apply_keyword_options_on_top_of_an_options_object(seed_corpus):
+    with_object = ct.collocates(seed_corpus, "putin", options=ct.TokenOptions(), stopwords="english")
+    plain = ct.collocates(seed_corpus, "putin", stopwords="english")
+    pd.testing.assert_frame_equal(with_object, plain)
+    assert "the" not in set(with_object["collocate"])

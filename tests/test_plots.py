@@ -66,6 +66,13 @@ def test_collocation_chart_sorts_by_the_score():
         plots.collocation_chart(table, "dice")
 
 
+def test_collocation_chart_breaks_ties_like_the_collocation_table():
+    # equal scores: the higher count first, then the n-gram alphabetically (collocations' own rule)
+    table = pd.DataFrame({"ngram": ["a b", "z y", "m n"], "count": [1, 4, 1], "pmi": [2.0, 2.0, 2.0]})
+    ax = plots.collocation_chart(table, "pmi", n=2).axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["z y", "a b"]
+
+
 def test_block_lengths_chart_colours_headings(seed_article):
     blocks = tables.block_lengths(seed_article)
     ax = plots.block_lengths_chart(blocks).axes[0]

@@ -233,3 +233,24 @@ def test_refuses_to_replace_a_folder_that_is_not_a_report(tmp_path, tiny):
     with pytest.raises(ReportError, match="not a corpus-tools report"):
         run_report(SEEDS, precious, [str(ok)], **QUIET)
     assert (precious / "thesis.txt").read_text("utf-8") == "keep me"
+
+
+def test_html_export_failure_fails_that_notebook_only(tmp_path, tiny, monkeypatch):
+    ok, _ = tiny
+    second = tmp_path / "second.ipynb"
+    second.write_bytes(ok.read_bytes())
+    real = report.export_html
+    calls = []
+
+    def broken_for_ok(nb):  # notebooks run in the order given: the first export is ok's
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("exporter broke")
+        return real(nb)
+
+    monkeypatch.setattr(report, "export_html", broken_for_ok)
+    result = run_report(SEEDS, tmp_path / "out", [str(ok), str(second)], {"message": "second"}, **QUIET)
+    assert not result.ok
+    statuses = {nb["name"]: nb["status"] for nb in result.manifest["notebooks"]}
+    assert statuses == {"ok": "failed", "second": "ok"}  # the next notebook still ran and exported
+    assert result.failures == ["notebook ok: RuntimeError: exporter broke"]
