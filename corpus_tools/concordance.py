@@ -68,6 +68,7 @@ def kwic(
     case_sensitive: bool = False,
     boundary: str = "paragraph",
     sort: str | None = None,
+    tokens: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Key word in context: every occurrence of ``query`` with its context.
 
@@ -93,6 +94,9 @@ def kwic(
         word first), "left": by the words before it (nearest word first),
         as AntConc's 1R, 2R... / 1L, 2L... sorts; case-insensitive, ties in
         text order.
+    tokens : DataFrame, optional
+        ``data``'s token table with punctuation kept (``words_only=False``),
+        when already at hand: several queries then share one tokenisation.
 
     Returns
     -------
@@ -119,7 +123,10 @@ def kwic(
     if boundary not in BOUNDARIES:
         raise ValueError(f"boundary must be one of {sorted(BOUNDARIES)}, not {boundary!r}")
     matchers = _matchers(query, regex, case_sensitive)
-    toks = data if isinstance(data, pd.DataFrame) else as_token_table(data, words_only=False)
+    if tokens is not None:
+        toks = tokens
+    else:
+        toks = data if isinstance(data, pd.DataFrame) else as_token_table(data, words_only=False)
     unit = BOUNDARIES[boundary]
     units = list(zip(toks["article"], toks[unit] if unit else [0] * len(toks), strict=True))
     texts, pos, blocks = toks["token"].tolist(), toks["position"].tolist(), toks["block"].tolist()

@@ -17,7 +17,8 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 
 from corpus_tools.concordance import KWIC_COLUMNS, kwic
-from corpus_tools.corpus import Article, Corpus
+from corpus_tools.corpus import Article, Corpus, as_articles
+from corpus_tools.frequency import as_token_table
 from corpus_tools.keyness import keyness
 from corpus_tools.tokenize import is_word, iter_tokens
 
@@ -188,6 +189,9 @@ def kwic_lines(data, queries: Sequence[str], window: int = 5, **options) -> pd.D
     >>> lines[["query", "left", "match", "right"]].values.tolist()
     [['new york', '', 'New York', 'is big'], ['york', 'New', 'York', 'is big'], ['york', 'I like', 'York', '.']]
     """
+    if not isinstance(data, pd.DataFrame) and "tokens" not in options:
+        data = as_articles(data)  # an iterator would be used up by the first query
+        options["tokens"] = as_token_table(data, words_only=False)  # one tokenisation for all queries
     parts = [kwic(data, q, window, **options).assign(query=q) for q in queries]
     if not parts:
         return pd.DataFrame(columns=["query", *KWIC_COLUMNS])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 import pytest
 
 import corpus_tools as ct
@@ -115,3 +116,9 @@ def test_bad_input_and_empty_results(seed_corpus):
     empty = ct.kwic(ct.Corpus([]), "xi")
     assert empty.empty and list(empty.columns) == COLUMNS
     assert ct.format_kwic(none) == ""
+
+
+def test_a_shared_token_table_gives_the_same_lines(seed_corpus):
+    toks = ct.tokens(seed_corpus, words_only=False)
+    for query in ("putin", "xi jinping"):
+        pd.testing.assert_frame_equal(ct.kwic(seed_corpus, query, tokens=toks), ct.kwic(seed_corpus, query))
