@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 import pandas as pd
 
-from corpus_tools.corpus import Article, Corpus
+from corpus_tools.corpus import as_articles
 from corpus_tools.tokenize import TokenOptions, tokens
 
 __all__ = ["frequency_table", "ngram_table", "ngrams", "as_token_table", "smooth_idf"]
@@ -28,9 +28,11 @@ def as_token_table(data, options: TokenOptions | None = None, **overrides) -> pd
         if options is not None or overrides:
             raise TypeError("token options apply when tokenising; this is already a token table")
         return data
-    if isinstance(data, (Corpus, Article)) or isinstance(data, Iterable):
-        return tokens(data, options, **overrides)
-    raise TypeError(f"expected a token table, Corpus or Article, not {type(data).__name__}")
+    try:
+        articles = as_articles(data)
+    except TypeError:
+        raise TypeError(f"expected a token table, Corpus or Article(s), not {type(data).__name__}") from None
+    return tokens(articles, options, **overrides)
 
 
 def smooth_idf(doc_freq: pd.Series | int, n_docs: int):

@@ -22,10 +22,10 @@ from dataclasses import dataclass
 import pandas as pd
 
 from corpus_tools.corpus import Article, Block, as_articles
-from corpus_tools.frequency import smooth_idf
+from corpus_tools.frequency import as_token_table, smooth_idf
 from corpus_tools.headings import HeadingSignals, classify_headings
 from corpus_tools.quotations import find_quotations, quoted_word_mask
-from corpus_tools.tokenize import SentenceSplitter, TokenOptions, is_word, iter_tokens, tokens
+from corpus_tools.tokenize import SentenceSplitter, TokenOptions, is_word, iter_tokens
 
 __all__ = ["HEADING_COLUMNS", "SECTION_COLUMNS", "Section", "heading_table", "section_table", "section_terms",
            "sections"]
@@ -210,14 +210,9 @@ def section_terms(
         raise ValueError(f"scope must be 'article' or 'corpus', not {scope!r}")
     if top is not None and (not isinstance(top, int) or top < 1):
         raise ValueError(f"top must be a positive integer or None, not {top!r}")
-    if isinstance(data, pd.DataFrame):
-        if options is not None or overrides:
-            raise TypeError("token options apply when tokenising; this is already a token table")
-        toks = data
-    else:
-        if options is None and not overrides:
-            options = TokenOptions(stopwords="english")
-        toks = tokens(as_articles(data), options, **overrides)
+    if not isinstance(data, pd.DataFrame) and options is None and not overrides:
+        options = TokenOptions(stopwords="english")
+    toks = as_token_table(data, options, **overrides)
     counts = toks.groupby(["article", "section", column], sort=False).size().rename("count").reset_index()
     counts = counts.rename(columns={column: "term"})
     group = ["article", "term"] if scope == "article" else ["term"]

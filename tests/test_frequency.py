@@ -114,3 +114,8 @@ def test_zipf_fit_recovers_exact_power_law():
 
 
 import nltk  # noqa: E402  (used by test_ngram_counts_match_nltk_on_seed)
+
+
+def test_a_string_is_not_a_corpus():
+    with pytest.raises(TypeError, match="expected a token table, Corpus or Article"):
+        ct.frequency_table("some text")
