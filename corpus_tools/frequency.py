@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 import pandas as pd
 
 from corpus_tools.corpus import as_articles
 from corpus_tools.tokenize import TokenOptions, tokens
 
-__all__ = ["frequency_table", "ngram_table", "ngrams", "as_token_table", "smooth_idf"]
+__all__ = ["as_token_table", "frequency_table", "ngram_table", "ngrams", "ranked_counts", "smooth_idf"]
 
 PER = 10_000  # relative frequencies are per 10,000 tokens
 
@@ -164,6 +164,23 @@ def frequency_table(
                         by_article, min_count)
 
 
+def ranked_counts(counts: Mapping[str, int], min_count: int = 1) -> pd.DataFrame:
+    """``term``, ``count``, ``per_10k`` (of all counted tokens) and ``rank``, in the documented order.
+
+    The one place the corpus-level ordering and rank are made, for
+    in-memory tables and streamed counts alike.
+
+    >>> ranked_counts({"b": 2, "a": 2, "c": 1}, min_count=2).values.tolist()
+    [['a', 2, 4000.0, 1], ['b', 2, 4000.0, 2]]
+    """
+    if min_count < 1:
+        raise ValueError(f"min_count must be >= 1, not {min_count}")
+    n = sum(counts.values())
+    rows = [(t, c, c / n * PER) for t, c in counts.items() if c >= min_count]
+    df = pd.DataFrame(rows, columns=["term", "count", "per_10k"])
+    return _sorted(df.astype({"term": object, "count": "int64", "per_10k": "float64"}))
+
+
 def _count_table(pairs: list[tuple[str, str]], by_article: bool, min_count: int) -> pd.DataFrame:
     if min_count < 1:
         raise ValueError(f"min_count must be >= 1, not {min_count}")
@@ -177,11 +194,9 @@ def _count_table(pairs: list[tuple[str, str]], by_article: bool, min_count: int)
         total: Counter = Counter()
         for counts in per_article.values():
             total.update(counts)
-        n = sum(total.values())
-        rows = [(t, c, c / n * PER, doc_freq[t]) for t, c in total.items() if c >= min_count]
-        df = pd.DataFrame(rows, columns=["term", "count", "per_10k", "doc_freq"])
-        df = df.astype({"term": object, "count": "int64", "per_10k": "float64", "doc_freq": "int64"})
-        return _sorted(df)[["term", "count", "per_10k", "rank", "doc_freq"]]
+        df = ranked_counts(total, min_count)
+        df["doc_freq"] = df["term"].map(doc_freq).astype("int64")
+        return df
     n_docs = len(per_article)
     rows = []
     for art, counts in per_article.items():

@@ -36,7 +36,7 @@ import pandas as pd
 from corpus_tools.corpus import Article, LoadProblem
 from corpus_tools.counts import BOUNDARIES, NgramCounts
 from corpus_tools.fasttokenize import FastTokenizer
-from corpus_tools.frequency import PER
+from corpus_tools.frequency import ranked_counts
 from corpus_tools.loading import ACCEPTED_FORMATS, CorpusNotFoundError, FieldNames, _read_file, _walk
 from corpus_tools.tokenize import TokenOptions, iter_tokens
 
@@ -187,16 +187,8 @@ class CorpusCounts:
 
 
 def _table(counts: Counter, min_count: int, top: int | None) -> pd.DataFrame:
-    if min_count < 1:
-        raise ValueError(f"min_count must be >= 1, not {min_count}")
-    total = sum(counts.values())
-    rows = sorted(((t, c) for t, c in counts.items() if c >= min_count), key=lambda tc: (-tc[1], tc[0]))
-    rows = rows[:top] if top is not None else rows
-    df = pd.DataFrame(rows, columns=["term", "count"]).astype({"term": object, "count": "int64"})
-    df["per_10k"] = (df["count"] / total * PER) if total else pd.Series(dtype="float64")
-    df["rank"] = range(1, len(df) + 1)
-    return df
-
+    df = ranked_counts(counts, min_count)  # frequency_table's order, rank and per_10k
+    return df.head(top) if top is not None else df
 
 class _Counter:
     """Accumulates the counts of one batch of articles (one worker's state)."""
