@@ -30,18 +30,18 @@ sys.path.insert(0, str(REPO / "tests"))
 from hostile_corpus import build_big_article, build_many_files  # noqa: E402
 
 import corpus_tools as ct  # noqa: E402
-from corpus_tools.blocks import split_blocks  # noqa: E402
+from corpus_tools.model.blocks import split_blocks  # noqa: E402
 
 N = 100_000
 PATHOLOGICAL = {
     "markdown heading + 100k spaces": lambda: split_blocks("# a" + " " * N + "b #"),
     "100k-space blank line": lambda: split_blocks("x\n" + " " * N + "\ny"),
-    "100k quotes (word_spans)": lambda: ct.word_spans('"' * N),
+    "100k quotes (word_spans)": lambda: ct.tokens.word_spans('"' * N),
     "20k '. ' sentences": lambda: ct.word_tokenize(". " * 20_000),
     "10k 'Mr. '": lambda: ct.word_tokenize("Mr. " * 10_000),
     "100k '!' ": lambda: ct.word_tokenize("!" * N),
     "100k letters, no space": lambda: ct.word_tokenize("a" * N),
-    "date header + 1M white space": lambda: ct.parse_txt_article("date" + " " * 1_000_000, "x"),
+    "date header + 1M white space": lambda: ct.io.parse_txt_article("date" + " " * 1_000_000, "x"),
 }
 
 
@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> None:
         path, paragraphs = timed_result(f"write {args.megabytes} MB article", build_big_article, tmp, args.megabytes)
         corpus = timed_result(f"load it ({paragraphs} paragraphs)", ct.load_corpus, path)
         first_mb = ct.Article("x", corpus[0].blocks[: 2**20 // len(corpus[0].blocks[0].text)])
-        timed("tokenise its first MB", lambda: sum(1 for _ in ct.iter_tokens(first_mb)))
+        timed("tokenise its first MB", lambda: sum(1 for _ in ct.tokens.iter_tokens(first_mb)))
         del corpus
         folder = timed_result(f"write {args.files} tiny files", build_many_files, tmp / "many", args.files)
         timed(f"load {args.files} tiny files", lambda: ct.load_corpus(folder))

@@ -16,7 +16,7 @@ import os
 import resource
 import time
 
-from corpus_tools.parallel import count_corpus
+from corpus_tools.scale.parallel import count_corpus
 
 
 def cpu_seconds() -> float:

@@ -18,7 +18,7 @@ tokenising + counting only; "ours streamed" rows read the files themselves
 
 Methods:
 
-* ``ours``: :class:`corpus_tools.fasttokenize.FastTokenizer` counts of all
+* ``ours``: :class:`corpus_tools.tokens.fast.FastTokenizer` counts of all
   texts, normalised as ``frequency_table`` does (lower case, words only).
 * ``ours_stream_1``, ``ours_stream_all``, ``ours_dask``: :func:`corpus_tools.count_corpus`
   over the folder with ``n_jobs=1``, all cores, and a Dask ``LocalCluster``
@@ -77,7 +77,7 @@ def run_one(method: str, folder: str, nltk_mb: float) -> dict:
     cpu_before = _cpu()
     start = time.perf_counter()
     if method == "ours":
-        fast, options = ct.FastTokenizer(), ct.TokenOptions()
+        fast, options = ct.tokens.FastTokenizer(), ct.TokenOptions()
         raw: Counter = Counter()
         for i in range(0, len(texts), 1000):
             raw.update(fast.counts("\n".join(texts[i : i + 1000])))
@@ -138,16 +138,16 @@ def run_one(method: str, folder: str, nltk_mb: float) -> dict:
 def agreement(folder: str, mb: float) -> dict:
     """Fast vs exact tokens on the first ``mb`` MB: multiset agreement and the commonest differences."""
     import corpus_tools as ct
-    from corpus_tools.corpus import Article
+    from corpus_tools.model.corpus import Article
 
     texts = load_texts(folder, mb)
     ref: Counter = Counter()
     fast: Counter = Counter()
     for i, text in enumerate(texts):
         article = Article.from_text(text, id=str(i))
-        ref.update(t.text for t in ct.iter_tokens(article))
-        fast.update(ct.fast_token_counts("\n".join(b.text for b in article.blocks)))
-    a = ct.token_agreement(ref, fast)
+        ref.update(t.text for t in ct.tokens.iter_tokens(article))
+        fast.update(ct.tokens.fast_token_counts("\n".join(b.text for b in article.blocks)))
+    a = ct.tokens.token_agreement(ref, fast)
     return {"mb": sum(len(t.encode()) for t in texts) / 1e6, "reference_tokens": a.reference_tokens,
             "matched": a.matched, "rate": a.rate, "missing": a.missing.most_common(12),
             "extra": a.extra.most_common(12)}

@@ -9,12 +9,12 @@ import sys
 import threading
 from collections.abc import Sequence
 
-from corpus_tools import __version__
-from corpus_tools.diversity import lexical_diversity, zipf_fit
-from corpus_tools.frequency import frequency_table
-from corpus_tools.loading import load_corpus
-from corpus_tools.paths import default_corpus
-from corpus_tools.tokenize import TokenOptions, tokens
+from corpus_tools._version import __version__
+from corpus_tools.io.loading import load_corpus
+from corpus_tools.io.paths import default_corpus
+from corpus_tools.stats.diversity import diversity_table, zipf_fit
+from corpus_tools.stats.frequency import frequency_table
+from corpus_tools.tokens.tokenize import TokenOptions, token_table
 
 __all__ = ["main"]
 
@@ -22,7 +22,7 @@ __all__ = ["main"]
 def _summary(args: argparse.Namespace) -> int:
     corpus = load_corpus(args.corpus or default_corpus())
     opts = TokenOptions(stopwords=None if args.keep_stopwords else "english")
-    toks = tokens(corpus, opts)
+    toks = token_table(corpus, opts)
     s = corpus.summary()
     print(f"corpus: {args.corpus or default_corpus()}")
     print(f"articles: {s['articles']}  blocks: {s['blocks']} ({s['headings']} headings, "
@@ -31,7 +31,7 @@ def _summary(args: argparse.Namespace) -> int:
         print(f"load problems: {len(corpus.problems)} ({s['skipped']} skipped)")
         for p in corpus.problems[:10]:
             print(f"  {p}")
-    div = lexical_diversity(toks).iloc[0]
+    div = diversity_table(toks).iloc[0]
     freq = frequency_table(toks)
     fit = zipf_fit(freq)
     print(f"tokens: {int(div['tokens'])}  types: {int(div['types'])}  TTR: {div['ttr']:.3f}  "
@@ -65,7 +65,7 @@ def _sigterm_as_interrupt():
 
 
 def _report(args: argparse.Namespace) -> int:
-    from corpus_tools.report import ReportError, parse_parameter_value, read_parameter_file, run_report
+    from corpus_tools.report.runner import ReportError, parse_parameter_value, read_parameter_file, run_report
 
     corpus = args.corpus or default_corpus()
     try:

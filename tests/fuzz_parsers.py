@@ -39,7 +39,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import corpus_tools as ct
-from corpus_tools.loading import FieldNames, _parse_bytes
+from corpus_tools.io.loading import FieldNames, _parse_bytes
 
 FORMATS = ("txt", "jsonl", "csv", "tsv")
 REPO = Path(__file__).resolve().parent.parent
@@ -73,10 +73,10 @@ def _check_article(article: ct.Article, paragraph_break: str) -> None:
     for i, b in enumerate(article.blocks):
         assert b.index == i and b.text and text[b.start:b.end] == b.text, b
     text.encode("utf-8")  # no lone surrogates
-    record = ct.article_to_record(article)
+    record = ct.io.article_to_record(article)
     line = json.dumps(record, ensure_ascii=False).encode("utf-8")
-    for tok in ct.iter_tokens(article):
-        assert ct.normalize_apostrophes(text[tok.start:tok.end]) == tok.text, tok
+    for tok in ct.tokens.iter_tokens(article):
+        assert ct.tokens.normalize_apostrophes(text[tok.start:tok.end]) == tok.text, tok
     again = list(_parse_bytes(line, "jsonl", source="fuzz", stem="fuzz", fields=FieldNames(),
                               paragraph_break="blank"))
     assert len(again) == 1 and again[0][0] is not None, again

@@ -50,3 +50,11 @@ def test_cli_missing_corpus_is_a_clear_error(tmp_path):
     r = subprocess.run([sys.executable, "-m", "corpus_tools", "summary", str(tmp_path / "nope")],
                        capture_output=True, text=True)
     assert r.returncode == 2 and "nope: no such file or folder" in r.stderr
+
+
+def test_one_version_source():
+    # pyproject.toml reads the version from corpus_tools/_version.py (hatch's dynamic version)
+    import importlib.metadata
+
+    assert "version" in tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))["project"]["dynamic"]
+    assert importlib.metadata.version("corpus-tools") == ct.__version__

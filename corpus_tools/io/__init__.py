@@ -1,0 +1,39 @@
+"""Reading corpora from files and writing tables, figures and article files (atomically)."""
+
+from corpus_tools.io.atomic import atomic_write
+from corpus_tools.io.encoding import Decoded, DecodeError, decode_bytes
+from corpus_tools.io.loading import (
+    ACCEPTED_FORMATS,
+    CorpusLoadWarning,
+    CorpusNotFoundError,
+    EmptyCorpusError,
+    FieldNames,
+    load_corpus,
+    load_summary,
+    parse_txt_article,
+)
+from corpus_tools.io.outputs import OutputFolder, save_figure, save_table, table_to_csv
+from corpus_tools.io.paths import default_corpus
+from corpus_tools.io.writing import article_to_record, save_jsonl
+
+__all__ = [
+    "ACCEPTED_FORMATS",
+    "CorpusLoadWarning",
+    "CorpusNotFoundError",
+    "DecodeError",
+    "Decoded",
+    "EmptyCorpusError",
+    "FieldNames",
+    "OutputFolder",
+    "article_to_record",
+    "atomic_write",
+    "decode_bytes",
+    "default_corpus",
+    "load_corpus",
+    "load_summary",
+    "parse_txt_article",
+    "save_figure",
+    "save_jsonl",
+    "save_table",
+    "table_to_csv",
+]

@@ -1,0 +1,458 @@
+"""Run the analysis notebooks over a corpus into a report folder.
+
+:func:`run_report` executes notebooks with papermill's Python API in the
+current Python (see :mod:`corpus_tools.report.kernel`) and writes::
+
+    OUT/
+      index.html            links to everything, status per notebook
+      manifest.json         parameters, corpus files + sha256, versions, times, status
+      <notebook>/           one folder per notebook:
+        <notebook>.ipynb    the executed notebook (outputs inline)
+        <notebook>.html     its HTML export (nbconvert)
+        *.png, *.csv        the figures and tables it saved
+
+Atomicity: the report is built in a hidden sibling folder
+``.OUT.partial-<timestamp>-<pid>`` and only moved to ``OUT`` (renames only;
+the previous report is renamed aside, then deleted) when every notebook
+succeeded.  When a notebook fails, or the run is interrupted, ``OUT`` is left
+as it was and the new folder is renamed to ``OUT.failed-<timestamp>``, with
+the failed executed notebook inside for inspection; the other notebooks
+still run.
+
+Parameters: each notebook's cell tagged ``parameters`` (papermill's
+convention) declares its knobs.  A parameter is passed to every selected
+notebook that declares it; a name no selected notebook declares is an error
+raised before anything runs (papermill itself only logs a warning).
+``corpus``, ``output_dir`` and ``token_cache`` are set by the runner: the
+corpus is tokenised once per run into ``OUT/cache/`` (a Parquet table of all
+tokens keyed by the corpus content and tokeniser, reused by the next run when
+neither changed) and every notebook derives its own token table from it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+import warnings
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+import nbformat
+import yaml
+
+from corpus_tools._version import __version__
+from corpus_tools.io.loading import CorpusLoadWarning, display_path, load_corpus, walk_corpus_folder
+from corpus_tools.io.outputs import atomic_write
+from corpus_tools.model.corpus import Corpus
+from corpus_tools.report.html import export_html, index_page
+from corpus_tools.report.kernel import KERNEL_NAME, CurrentPythonKernelManager
+from corpus_tools.tokens.cache import RAW_TOKEN_OPTIONS, cached_token_table, token_cache_key
+from corpus_tools.tokens.tokenize import DEFAULT_TOKENIZER
+
+__all__ = [
+    "RUNNER_PARAMETERS",
+    "ReportError",
+    "ReportResult",
+    "available_notebooks",
+    "notebook_parameters",
+    "parse_parameter_value",
+    "read_parameter_file",
+    "resolve_parameters",
+    "run_report",
+]
+
+#: Parameters the runner sets itself (from CORPUS and -o).
+RUNNER_PARAMETERS = ("corpus", "output_dir", "token_cache")
+PACKAGES = ("nltk", "numpy", "pandas", "matplotlib", "papermill", "nbconvert", "nbformat", "nbclient",
+            "ipykernel", "jupyter_client", "pyyaml", "tqdm")
+
+
+class ReportError(ValueError):
+    """A report cannot start: bad notebook name, parameter or output folder."""
+
+
+@dataclass
+class ReportResult:
+    """What :func:`run_report` did: where the report is and what failed."""
+
+    path: Path
+    ok: bool
+    manifest: dict
+    failures: list[str] = field(default_factory=list)
+
+
+def _notebook_dirs() -> list[Path]:
+    here = Path(__file__).resolve().parent
+    return [p for p in (here.parent / "notebooks", here.parents[1] / "notebooks") if p.is_dir()]
+
+
+def available_notebooks() -> dict[str, Path]:
+    """The shipped notebooks by name (file stem), in report order.
+
+    >>> list(available_notebooks())
+    ['word_frequency', 'collocations', 'section_structure']
+    """
+    order = ["word_frequency", "collocations", "section_structure"]
+    found: dict[str, Path] = {}
+    for folder in _notebook_dirs():
+        for p in sorted(folder.glob("*.ipynb")):
+            found.setdefault(p.stem, p)
+    return dict(sorted(found.items(), key=lambda kv: (order.index(kv[0]) if kv[0] in order else len(order), kv[0])))
+
+
+def _select(names: list[str] | None) -> list[Path]:
+    shipped = available_notebooks()
+    if not names:
+        return list(shipped.values())
+    chosen = []
+    for name in names:
+        path = Path(name)
+        if name in shipped:
+            chosen.append(shipped[name])
+        elif path.suffix == ".ipynb" and path.is_file():
+            chosen.append(path.resolve())
+        else:
+            raise ReportError(f"unknown notebook {name!r}: choose from {', '.join(shipped)} or give a .ipynb path")
+    if len({p.stem for p in chosen}) != len(chosen):
+        raise ReportError("two selected notebooks have the same name; each needs its own report folder")
+    return chosen
+
+
+@functools.lru_cache(maxsize=64)
+def _inspect(path: str, mtime_ns: int) -> dict:
+    import papermill
+
+    return papermill.inspect_notebook(path)
+
+
+def notebook_parameters(path: str | os.PathLike) -> dict[str, dict]:
+    """The parameters a notebook declares (papermill's ``inspect_notebook``).
+
+    Returns ``{name: {"default": source text, "type": inferred type, "help": comment}}``.
+    """
+    path = Path(path)
+    params = _inspect(str(path.resolve()), path.stat().st_mtime_ns)
+    return {name: {"default": p["default"], "type": p["inferred_type_name"], "help": p["help"]}
+            for name, p in params.items()}
+
+
+def parse_parameter_value(text: str):
+    """Convert a ``-p NAME VALUE`` string like ``papermill -p`` does.
+
+    ``True``/``False``/``None``, integers and floats are converted, anything
+    else stays a string (papermill's ``_resolve_type``, restated here
+    because it is private); in addition a value starting with ``[`` or ``{``
+    is read as a YAML list or mapping, so list parameters can be given on
+    the command line.
+
+    >>> [parse_parameter_value(v) for v in ["True", "None", "12", "1e-3", "pmi", "[a, b]"]]
+    [True, None, 12, 0.001, 'pmi', ['a', 'b']]
+    """
+    if text in ("True", "False", "None"):
+        return {"True": True, "False": False, "None": None}[text]
+    for convert in (int, float):
+        try:
+            return convert(text)
+        except ValueError:
+            pass
+    if text.lstrip().startswith(("[", "{")):
+        try:
+            return yaml.safe_load(text)
+        except yaml.YAMLError as e:
+            raise ReportError(f"cannot read parameter value {text!r} as a YAML list/mapping: {e}") from None
+    return text
+
+
+def read_parameter_file(path: str | os.PathLike) -> dict:
+    """Parameters from a YAML file holding one mapping of name to value."""
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except OSError as e:
+        raise ReportError(f"{path}: cannot read parameter file: {e.strerror}") from None
+    except yaml.YAMLError as e:
+        raise ReportError(f"{path}: not valid YAML: {e}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict) or not all(isinstance(k, str) for k in data):
+        raise ReportError(f"{path}: a parameter file must be a mapping of parameter names to values")
+    return data
+
+
+def resolve_parameters(notebooks: list[Path], parameters: dict) -> dict[Path, dict]:
+    """Each notebook's share of ``parameters``; unknown names are an error.
+
+    Raises
+    ------
+    ReportError
+        Naming the unknown parameter(s) and the valid ones, or a parameter
+        the runner sets itself.
+    """
+    declared = {nb: notebook_parameters(nb) for nb in notebooks}
+    reserved = sorted(set(parameters) & set(RUNNER_PARAMETERS))
+    if reserved:
+        raise ReportError(f"parameter {', '.join(reserved)} is set by the runner: give the corpus as the CORPUS "
+                          "argument and the report folder with -o")
+    valid = sorted({n for names in declared.values() for n in names} - set(RUNNER_PARAMETERS))
+    unknown = [n for n in parameters if n not in valid]
+    if unknown:
+        raise ReportError(f"unknown parameter {', '.join(map(repr, unknown))} for notebook(s) "
+                          f"{', '.join(nb.stem for nb in notebooks)}; valid parameters: {', '.join(valid)}")
+    return {nb: {k: v for k, v in parameters.items() if k in names} for nb, names in declared.items()}
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _load(corpus: Path) -> Corpus:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CorpusLoadWarning)
+        return load_corpus(corpus)  # raises a clear error for a missing or empty corpus
+
+
+def _corpus_record(corpus: Path, loaded: Corpus) -> dict:
+    # The loader's own walk: no symlink out of the corpus folder (never hash a file outside it),
+    # no loops, no FIFOs (reading one blocks), no hidden files.
+    files = [corpus] if corpus.is_file() else walk_corpus_folder(corpus, follow_symlinks=False, problems=[])
+    root = corpus.parent if corpus.is_file() else corpus
+    return {
+        "path": display_path(str(corpus)),
+        "articles": len(loaded),
+        # display paths: a non-UTF-8 file name would make manifest.json unwritable
+        "files": [{"path": display_path(p.relative_to(root).as_posix()), "bytes": p.stat().st_size,
+                   "sha256": _sha256(p)} for p in files],
+        "problems": [str(p) for p in loaded.problems],
+        "skipped": sum(p.severity == "skipped" for p in loaded.problems),
+    }
+
+
+def _versions() -> dict:
+    versions = {"python": sys.version.split()[0], "corpus-tools": __version__}
+    for name in PACKAGES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = None
+    return versions
+
+
+def _failure_message(name: str, error: Exception) -> dict:
+    from papermill.exceptions import PapermillExecutionError
+
+    if isinstance(error, PapermillExecutionError):
+        first = next((line for line in error.source.splitlines() if line.strip()), "")
+        message = (f"notebook {name}: cell {error.cell_index} (execution count {error.exec_count}) failed: "
+                   f"{error.ename}: {error.evalue}\n    in cell: {first}")
+        return {"cell": error.cell_index, "execution_count": error.exec_count, "ename": error.ename,
+                "evalue": error.evalue, "message": message}
+    return {"cell": None, "execution_count": None, "ename": type(error).__name__, "evalue": str(error),
+            "message": f"notebook {name}: {type(error).__name__}: {error}"}
+
+
+def _run_notebook(source: Path, folder: Path, root: Path, parameters: dict, progress: bool,
+                  timeout: float | None) -> dict:
+    import papermill
+
+    folder.mkdir(parents=True)
+    executed = folder / f"{source.stem}.ipynb"
+    record = {"name": source.stem, "source": str(source), "parameters": parameters, "started": _now()}
+    t0 = time.perf_counter()
+    try:
+        papermill.execute_notebook(
+            str(source), str(executed), parameters=parameters, kernel_name=KERNEL_NAME,
+            kernel_manager_class=CurrentPythonKernelManager, progress_bar=progress, cwd=str(folder),
+            execution_timeout=timeout,
+        )
+        record.update(status="ok", error=None)
+    except Exception as e:  # any failure of one notebook is reported, and the others still run
+        record.update(status="failed", error=_failure_message(source.stem, e))
+    record["finished"] = _now()
+    record["duration_s"] = round(time.perf_counter() - t0, 3)
+    if executed.is_file():
+        record["executed"] = executed.relative_to(root).as_posix()
+        try:  # e.g. a notebook half-written by a crashed kernel: this notebook fails, the others still run
+            page = export_html(nbformat.read(executed, as_version=4))
+            html_path = atomic_write(folder / f"{source.stem}.html", lambda p: p.write_text(page, encoding="utf-8"))
+            record["html"] = html_path.relative_to(root).as_posix()
+        except Exception as e:
+            if record["status"] == "ok":
+                record.update(status="failed", error=_failure_message(source.stem, e))
+    record["artifacts"] = sorted(p.relative_to(root).as_posix() for p in folder.iterdir()
+                                 if p.suffix in (".png", ".svg", ".pdf", ".csv"))
+    return record
+
+
+def _token_cache(corpus: Corpus, folder: Path, previous: Path, tokenizer: str, log) -> Path:
+    """Tokenise the corpus once for every notebook of the run (see :func:`corpus_tools.corpus_token_table`).
+
+    The previous report's cache file is reused when corpus content and
+    tokeniser are unchanged (the file name carries their hash).
+    """
+    name = f"tokens-{token_cache_key(corpus, RAW_TOKEN_OPTIONS, tokenizer)[:32]}.parquet"
+    folder.mkdir(parents=True, exist_ok=True)
+    if (previous / name).is_file():
+        shutil.copyfile(previous / name, folder / name)
+        log(f"tokens: reusing {previous / name}")
+    else:
+        started = time.monotonic()
+        table = cached_token_table(corpus, folder, options=RAW_TOKEN_OPTIONS, tokenizer=tokenizer)
+        log(f"tokens: {len(table)} tokens ({tokenizer} tokenizer) in {time.monotonic() - started:.1f} s, "
+            "shared by every notebook")
+    return folder
+
+
+def _check_output_folder(out: Path) -> None:
+    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / "manifest.json").is_file())):
+        raise ReportError(f"{out}: exists and is not a corpus-tools report (no manifest.json); "
+                          "refusing to replace it: choose another -o folder")
+
+
+#: Free space a report needs before it starts (the seed corpus' report takes about 2.5 MB;
+#: figures and executed notebooks of a large corpus take more).
+MIN_FREE_BYTES = 50 * 2**20
+
+
+def _check_writable(out: Path) -> None:
+    """Fail before any work when ``out`` cannot be written: read-only, not a folder, disk full."""
+    parent = next((p for p in (out.parent, *out.parent.parents) if p.exists()), None)
+    if parent is None or not parent.is_dir():
+        raise ReportError(f"{out}: cannot create the report folder: {parent} is not a folder")
+    try:
+        probe = tempfile.mkdtemp(prefix=f".{out.name}.probe-", dir=parent)
+        os.rmdir(probe)
+    except OSError as e:
+        raise ReportError(f"{out}: cannot write the report folder in {parent}: {e.strerror or e}") from None
+    free = shutil.disk_usage(parent).free
+    if free < MIN_FREE_BYTES:
+        raise ReportError(f"{out}: only {free / 2**20:.1f} MB free on the disk of {parent}; a report needs at "
+                          f"least {MIN_FREE_BYTES / 2**20:.0f} MB: free some space or choose another -o folder")
+
+
+def _write_summary(folder: Path, manifest: dict) -> None:
+    atomic_write(folder / "manifest.json", lambda p: p.write_text(
+        json.dumps(manifest, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8"))
+    atomic_write(folder / "index.html", lambda p: p.write_text(index_page(manifest), encoding="utf-8"))
+
+
+def _swap_in(tmp: Path, out: Path, stamp: str) -> None:
+    old = out.parent / f".{out.name}.old-{stamp}-{os.getpid()}"
+    if out.exists():
+        os.replace(out, old)  # rename aside first: a directory cannot be replaced in one rename
+    os.replace(tmp, out)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _unused(path: Path) -> Path:
+    candidate, i = path, 1
+    while candidate.exists():
+        i += 1
+        candidate = path.with_name(f"{path.name}-{i}")
+    return candidate
+
+
+def run_report(corpus: str | os.PathLike, out: str | os.PathLike, notebooks: list[str] | None = None,
+               parameters: dict | None = None, progress: bool = True, timeout: float | None = None,
+               log=None) -> ReportResult:
+    """Execute notebooks over ``corpus`` into the report folder ``out``.
+
+    Parameters
+    ----------
+    corpus : path
+        Folder or file of articles (anything :func:`~corpus_tools.load_corpus` reads).
+    out : path
+        The report folder (replaced only by a successful run, see module docs).
+    notebooks : list of str, optional
+        Shipped notebook names (see :func:`available_notebooks`) or ``.ipynb``
+        paths; default all shipped notebooks.
+    parameters : dict, optional
+        Notebook parameters by name (values as data, never code).
+    progress : bool
+        Show papermill's progress bar per notebook.
+    timeout : float, optional
+        Seconds allowed per cell.
+    log : callable, optional
+        Receives one line per event (default: print to stderr).
+
+    Returns
+    -------
+    ReportResult
+        ``path`` is ``out`` when every notebook succeeded, else the
+        ``OUT.failed-<timestamp>`` folder; ``failures`` name notebook, cell
+        and error.
+
+    Raises
+    ------
+    ReportError, FileNotFoundError
+        Before anything runs: unknown notebook or parameter, missing or empty
+        corpus, an output folder that is not a previous report or cannot be
+        written (read-only, under a file, less than ``MIN_FREE_BYTES`` free).
+    """
+    log = log or (lambda line: print(line, file=sys.stderr, flush=True))
+    corpus, out = Path(corpus).resolve(), Path(out).resolve()
+    sources = _select(notebooks)
+    per_notebook = resolve_parameters(sources, dict(parameters or {}))
+    _check_output_folder(out)
+    _check_writable(out)
+    loaded = _load(corpus)
+    manifest = {"tool": "corpus-tools report", "version": __version__, "status": "running", "started": _now(),
+                "finished": None, "corpus": _corpus_record(corpus, loaded), "parameters": dict(parameters or {}),
+                "packages": _versions(), "kernel": {"python": sys.executable}, "notebooks": []}
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.parent / f".{out.name}.partial-{stamp}-{os.getpid()}"
+    tmp.mkdir()
+    failed_dir = _unused(out.parent / f"{out.name}.failed-{stamp}")
+    try:
+        tokenizer = str((parameters or {}).get("tokenizer", DEFAULT_TOKENIZER))
+        cache = _token_cache(loaded, tmp / "cache", out / "cache", tokenizer, log) \
+            if any("token_cache" in notebook_parameters(s) for s in sources) else None
+        for i, source in enumerate(sources, start=1):
+            declared = notebook_parameters(source)
+            params = dict(per_notebook[source])
+            if "token_cache" in declared:
+                params["token_cache"] = str(cache)
+            if "corpus" in declared:
+                params["corpus"] = str(corpus)
+            if "output_dir" in declared:
+                params["output_dir"] = str(tmp / source.stem)
+            log(f"[{i}/{len(sources)}] {source.stem}: running")
+            record = _run_notebook(source, tmp / source.stem, tmp, params, progress, timeout)
+            record["parameters"] = {k: v for k, v in params.items() if k not in RUNNER_PARAMETERS}
+            manifest["notebooks"].append(record)
+            log(f"[{i}/{len(sources)}] {source.stem}: {record['status']} in {record['duration_s']:.1f} s"
+                + (f"\n{record['error']['message']}" if record["error"] else ""))
+        failures = [nb["error"]["message"] for nb in manifest["notebooks"] if nb["status"] != "ok"]
+        manifest.update(status="failed" if failures else "ok", finished=_now())
+        _write_summary(tmp, manifest)
+    except BaseException as e:  # interrupted, or the summary cannot be written: never touch `out`
+        interrupted = isinstance(e, (KeyboardInterrupt, SystemExit))
+        manifest.update(status="interrupted" if interrupted else "error", finished=_now())
+        try:
+            _write_summary(tmp, manifest)
+        except Exception:  # e.g. the disk filled up: keep the first error
+            pass
+        os.replace(tmp, failed_dir)
+        log(f"{'interrupted' if interrupted else f'{type(e).__name__}: {e}'}; the previous report (if any) is "
+            f"unchanged; this run is kept in {failed_dir}")
+        raise
+    if failures:
+        os.replace(tmp, failed_dir)
+        return ReportResult(failed_dir, False, manifest, failures)
+    _swap_in(tmp, out, stamp)
+    return ReportResult(out, True, manifest, [])

@@ -1,0 +1,336 @@
+"""Collocations (n = 2, 3) and AntConc-style collocates of a node, scored by association measures.
+
+Counting is :func:`corpus_tools.stats.counts.count_ngrams`; scoring
+(:func:`ngram_score_table`) turns any :class:`~corpus_tools.stats.counts.NgramCounts`
+into a table, with NLTK's measure functions (and those of
+:mod:`corpus_tools.stats.measures`) applied to NLTK's marginals.
+
+Tables are sorted by the chosen measure (descending), then raw count
+(descending), then the n-gram / collocate (ascending, by code point); NaN
+scores come last.  Two runs give byte-identical tables.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Mapping
+
+import pandas as pd
+
+from corpus_tools.stats.concordance import phrase_hits
+from corpus_tools.stats.counts import BOUNDARIES, NgramCounts, count_ngrams, counts_by_article
+from corpus_tools.stats.measures import BIGRAM_MEASURES, TRIGRAM_MEASURES, resolve_measure
+from corpus_tools.tokens.table import as_token_table
+from corpus_tools.tokens.tokenize import TokenOptions, word_tokenize
+
+__all__ = ["collocate_table", "collocation_table", "ngram_score_table"]
+
+_WORD_COLS = {2: ["w1", "w2"], 3: ["w1", "w2", "w3"]}
+_MARGINAL_COLS = {2: ["f_w1", "f_w2"], 3: ["f_w1", "f_w2", "f_w3", "f_w1w2", "f_w1_w3", "f_w2w3"]}
+
+
+def _measure_names(n: int, measure: str, measures) -> tuple[str, list[str]]:
+    table = BIGRAM_MEASURES if n == 2 else TRIGRAM_MEASURES
+    key = resolve_measure(measure, n)
+    chosen = list(table) if measures is None else [resolve_measure(m, n) for m in measures]
+    if key not in chosen:
+        chosen.append(key)
+    return key, chosen
+
+
+def _check_min(name: str, value) -> None:
+    if not isinstance(value, int) or value < 1:
+        raise ValueError(f"{name} must be an integer >= 1, not {value!r}")
+
+
+def _score(fn, marginals) -> float:
+    """One measure; NaN where it is undefined for this table.
+
+    With windows (and in tiny texts) the marginals of NLTK's finders can
+    imply a negative "neither word" cell (``N - f(x) - f(y) + n_ii < 0``,
+    e.g. "war war war"), where NLTK's log-likelihood raises a math domain
+    error; such a score is reported as NaN instead of stopping the run.
+    """
+    try:
+        return fn(*marginals)
+    except (ValueError, ZeroDivisionError):
+        return math.nan
+
+
+def _sort(df: pd.DataFrame, measure: str, key: str) -> pd.DataFrame:
+    return df.sort_values([measure, "count", key], ascending=[False, False, True], kind="mergesort",
+                          na_position="last").reset_index(drop=True)
+
+
+def ngram_score_table(
+    counts: NgramCounts,
+    measure: str = "g2",
+    *,
+    measures: list[str] | None = None,
+    min_count: int = 1,
+    min_word_count: int = 1,
+) -> pd.DataFrame:
+    """Score every n-gram of ``counts`` by association measures.
+
+    The marginals are NLTK's (``score_ngram`` of its finders): for pairs,
+    ``n_ii = count / (window_size - 1)`` (Church & Hanks 1990 scaling;
+    the raw count when adjacent), ``n_ix = f(w1)``, ``n_xi = f(w2)``,
+    ``n_xx = N``; for trigrams the count itself, ``(f(w1 w2), f(w1 * w3),
+    f(w2 w3))`` and ``(f(w1), f(w2), f(w3))``, where ``f(w1 * w3)`` sums the
+    trigrams ``w1 ? w3``.
+
+    Parameters
+    ----------
+    counts : NgramCounts
+    measure : str
+        Column to sort by (see :data:`corpus_tools.stats.measures.BIGRAM_MEASURES`
+        / ``TRIGRAM_MEASURES``; aliases such as ``"G2"``, ``"MI"``,
+        ``"logDice"`` are accepted).
+    measures : list of str, optional
+        Measures to compute (default: all for this n).
+    min_count : int
+        Drop n-grams seen fewer times (raw count; NLTK's
+        ``apply_freq_filter``).
+    min_word_count : int
+        Drop n-grams with a word seen fewer times in all.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``ngram`` (words joined by a space), ``w1``, ``w2`` (, ``w3``),
+        ``count`` (raw), ``observed`` (the ``n_ii`` above), ``expected``
+        (``prod(f(w)) / N**(n - 1)``), the marginals ``f_w1``, ``f_w2``
+        (trigrams: also ``f_w3``, ``f_w1w2``, ``f_w1_w3``, ``f_w2w3``), then
+        one column per measure.
+
+    Examples
+    --------
+    >>> from corpus_tools import Corpus
+    >>> from corpus_tools.stats import count_ngrams
+    >>> from corpus_tools.tokens import token_table
+    >>> c = count_ngrams(token_table(Corpus.from_texts(["New York. New York. Old York. New shoes."])))
+    >>> ngram_score_table(c, "pmi", measures=["pmi"])[["ngram", "count", "expected", "pmi"]].round(3).values.tolist()
+    [['new shoes', 1, 0.375, 1.415], ['old york', 1, 0.375, 1.415], ['new york', 2, 1.125, 0.83]]
+    """
+    n = counts.n
+    key, names = _measure_names(n, measure, measures)
+    _check_min("min_count", min_count)
+    _check_min("min_word_count", min_word_count)
+    fns = [(BIGRAM_MEASURES if n == 2 else TRIGRAM_MEASURES)[m] for m in names]
+    words, n_all = counts.words, counts.n_words
+    scale = counts.window_size - 1 if n == 2 else 1
+    gapped: Counter = Counter()
+    if n == 3:
+        for (w1, _, w3), c in counts.ngrams.items():
+            gapped[w1, w3] += c
+    rows = []
+    for gram, count in counts.ngrams.items():
+        if count < min_count or any(words.get(w, 0) < min_word_count for w in gram):
+            continue
+        unigrams = tuple(words.get(w, 0) for w in gram)
+        observed = count / scale
+        if n == 2:
+            marginals = (observed, unigrams, n_all)
+            extra = unigrams
+        else:
+            pairs = (counts.pairs.get(gram[:2], 0), gapped[gram[0], gram[2]], counts.pairs.get(gram[1:], 0))
+            marginals = (observed, pairs, unigrams, n_all)
+            extra = unigrams + pairs
+        expected = math.prod(unigrams) / n_all ** (n - 1)
+        rows.append((" ".join(gram), *gram, count, observed, expected, *extra, *(_score(f, marginals) for f in fns)))
+    columns = ["ngram", *_WORD_COLS[n], "count", "observed", "expected", *_MARGINAL_COLS[n], *names]
+    df = pd.DataFrame(rows, columns=columns)
+    df = df.astype({c: "int64" for c in ["count", *_MARGINAL_COLS[n]]} |
+                   {c: "float64" for c in ["observed", "expected", *names]} |
+                   {c: object for c in ["ngram", *_WORD_COLS[n]]})
+    return _sort(df, key, "ngram")
+
+
+def collocation_table(
+    data,
+    n: int = 2,
+    *,
+    span: int | None = None,
+    boundary: str = "paragraph",
+    measure: str = "g2",
+    measures: list[str] | None = None,
+    min_count: int = 1,
+    min_word_count: int = 1,
+    by_article: bool = False,
+    column: str = "norm",
+    options: TokenOptions | Mapping[str, object] | None = None,
+) -> pd.DataFrame:
+    """Collocations of a corpus: pairs within a window, or trigrams, scored.
+
+    :func:`count_ngrams` then :func:`ngram_score_table`.  Stopword and
+    punctuation filtering and case folding are token options
+    (``stopwords="english"``, ``words_only``, ``lowercase``); filtered
+    tokens keep their positions, so a pair never jumps over them.
+
+    Parameters
+    ----------
+    data : token table, Corpus or Article
+    n : {2, 3}
+    span : int, optional
+        Pairs (x, y) with y at most ``span`` token positions after x
+        (default 1: adjacent; NLTK's ``window_size`` is ``span + 1``).
+        Trigrams: adjacent only.
+    boundary : {"paragraph", "sentence", "article"}
+        The unit pairs never cross (default: paragraph, i.e. block).
+    measure, measures, min_count, min_word_count
+        See :func:`ngram_score_table`.
+    by_article : bool
+        Count and score each article on its own (its own N); an ``article``
+        column comes first, articles in corpus order.  An article's rows
+        are the same whichever corpus it is in.
+    column : str
+        Token-table column (``"norm"`` or ``"token"``).
+    options : TokenOptions or mapping, optional
+        Token options when ``data`` is a corpus (:meth:`TokenOptions.coerce`).
+
+    Examples
+    --------
+    >>> from corpus_tools import Corpus
+    >>> c = Corpus.from_texts(["The White House said. The White House denied it."])
+    >>> t = collocation_table(c, measure="logDice", options={"stopwords": "english"})
+    >>> t[["ngram", "count", "log_dice"]].values.tolist()[0]
+    ['white house', 2, 14.0]
+    """
+    toks = as_token_table(data, options)
+    if span is not None and (not isinstance(span, int) or isinstance(span, bool) or span < 1):
+        raise ValueError(f"span must be an integer >= 1, not {span!r}")
+    window_size = n if span is None else span + 1  # NLTK's name, kept by the counting layer
+    if not by_article:
+        counts = count_ngrams(toks, n, window_size, boundary, column)
+        return ngram_score_table(counts, measure, measures=measures, min_count=min_count, min_word_count=min_word_count)
+    count_ngrams(toks.iloc[:0], n, window_size, boundary, column)  # validate settings even when empty
+    tables = [ngram_score_table(c, measure, measures=measures, min_count=min_count, min_word_count=min_word_count)
+              .assign(article=art)
+              for art, c in counts_by_article(toks, n, window_size, boundary, column).items()]
+    if not tables:
+        empty = NgramCounts(n, window_size, boundary, column)
+        tables = [ngram_score_table(empty, measure, measures=measures).assign(article=pd.Series(dtype=object))]
+    df = pd.concat(tables, ignore_index=True)
+    return df[["article", *[c for c in df.columns if c != "article"]]]
+
+
+def collocate_table(
+    data,
+    node: str | list[str],
+    *,
+    span: int | tuple[int, int] = 5,
+    boundary: str = "paragraph",
+    measure: str = "g2",
+    measures: list[str] | None = None,
+    min_count: int = 1,
+    min_word_count: int = 1,
+    column: str = "norm",
+    options: TokenOptions | Mapping[str, object] | None = None,
+) -> pd.DataFrame:
+    """Collocates of a node word or phrase, AntConc-style (span L left, R right).
+
+    A node occurrence is the node's tokens at consecutive positions of one
+    boundary unit.  Every kept token of the same unit at most ``left``
+    positions before its first token or ``right`` positions after its last
+    is a co-occurrence (positions count filtered tokens too).  Measures use
+    NLTK's bigram marginals with the window scaling of its finders
+    generalised to a span of ``left + right``: ``n_ii = count / (left +
+    right)``, ``n_ix = f(node)`` (node occurrences), ``n_xi = f(collocate)``,
+    ``N`` = kept tokens.  So ``collocate_table(t, "x", span=(0, S))``
+    scores every pair ``(x, y)`` exactly as ``collocation_table(t,
+    span=S)`` does.
+
+    Parameters
+    ----------
+    data : token table, Corpus or Article
+    node : str or list of str
+        A word, or a phrase (tokenised like the text and normalised by the
+        token options, default lower-cased).
+    span : int or (int, int)
+        How far a collocate may be from the node, in token positions: one
+        number for both sides, or ``(left, right)`` (>= 0, not both 0).
+    boundary, measure, measures, min_count, min_word_count, column, options
+        As for :func:`collocation_table`; ``min_count`` applies to the
+        co-occurrence count, ``min_word_count`` to the collocate's frequency.
+        With a token table, the token options only normalise the node (give
+        those the table was made with, e.g. ``stem="porter"``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``collocate``, ``count`` (co-occurrences), ``count_left``,
+        ``count_right``, ``observed`` (``n_ii``), ``expected`` (``f(node)
+        f(collocate) / N``, to compare with ``observed``), ``f_node``,
+        ``f_collocate``, then one column per measure; sorted by the
+        measure, then count (desc), then collocate (asc).
+        No hit: no rows, same columns.
+
+    Examples
+    --------
+    >>> from corpus_tools import Corpus
+    >>> c = Corpus.from_texts(["Prime minister Rishi Sunak met the prime minister of Japan."])
+    >>> t = collocate_table(c, "prime minister", span=1, measure="pmi")
+    >>> t[["collocate", "count_left", "count_right"]].values.tolist()  # all tie on pmi and count
+    [['of', 0, 1], ['rishi', 0, 1], ['the', 1, 0]]
+    """
+    opts = TokenOptions.coerce(options)
+    toks = as_token_table(data, opts if not isinstance(data, pd.DataFrame) else None)
+    left, right = (span, span) if isinstance(span, int) else tuple(span)
+    for name, value in (("left", left), ("right", right)):
+        if not isinstance(value, int) or value < 0:
+            raise ValueError(f"{name} must be an integer >= 0, not {value!r}")
+    if left + right == 0:
+        raise ValueError("span must reach at least one token on one side (it is (0, 0))")
+    if boundary not in BOUNDARIES:
+        raise ValueError(f"boundary must be one of {sorted(BOUNDARIES)}, not {boundary!r}")
+    key, names = _measure_names(2, measure, measures)
+    _check_min("min_count", min_count)
+    _check_min("min_word_count", min_word_count)
+    phrase = _node_tokens(node, opts)
+    unit = BOUNDARIES[boundary]
+    toks = toks.sort_values(["article", "position"], kind="mergesort")
+    keys = list(zip(toks["article"], toks[unit] if unit else [0] * len(toks), strict=True))
+    pos, words = toks["position"].tolist(), toks[column].tolist()
+    hits = phrase_hits(words, keys, pos, [lambda t, w=w: t == w for w in phrase])
+    before: Counter = Counter()
+    after: Counter = Counter()
+    k = len(phrase)
+    for i in hits:
+        j = i - 1
+        while j >= 0 and keys[j] == keys[i] and pos[i] - pos[j] <= left:
+            before[words[j]] += 1
+            j -= 1
+        j, last = i + k, pos[i + k - 1]
+        while j < len(words) and keys[j] == keys[i] and pos[j] - last <= right:
+            after[words[j]] += 1
+            j += 1
+    freq, n_all, width = Counter(words), len(words), left + right
+    fns = [BIGRAM_MEASURES[m] for m in names]
+    rows = []
+    for word, count in (before + after).items():
+        if count < min_count or freq[word] < min_word_count:
+            continue
+        marginals = (count / width, (len(hits), freq[word]), n_all)
+        expected = len(hits) * freq[word] / n_all
+        rows.append((word, count, before[word], after[word], count / width, expected, len(hits), freq[word],
+                     *(_score(f, marginals) for f in fns)))
+    columns = ["collocate", "count", "count_left", "count_right", "observed", "expected", "f_node",
+               "f_collocate", *names]
+    df = pd.DataFrame(rows, columns=columns)
+    df = df.astype({c: "int64" for c in ["count", "count_left", "count_right", "f_node", "f_collocate"]} |
+                   {c: "float64" for c in ["observed", "expected", *names]} | {"collocate": object})
+    return _sort(df, key, "collocate")
+
+
+def _node_tokens(node, opts: TokenOptions) -> list[str]:
+    raw = word_tokenize(node) if isinstance(node, str) else list(node)
+    if not raw:
+        raise ValueError(f"node must hold at least one token, not {node!r}")
+    out = []
+    for tok in raw:
+        norm = opts.normalize(tok)
+        if norm is None:
+            raise ValueError(f"node token {tok!r} is removed by the token options {opts}; it can never match")
+        out.append(norm)
+    return out

@@ -1,0 +1,236 @@
+"""KWIC concordances: every occurrence of a word, phrase or pattern, in context.
+
+Written by hand: NLTK's ``ConcordanceIndex`` works on one flat token list
+(no articles, blocks or positions) and only for single words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Hashable, Sequence
+
+import pandas as pd
+
+from corpus_tools.model.corpus import Article, as_articles
+from corpus_tools.stats.counts import BOUNDARIES
+from corpus_tools.tokens.table import as_token_table
+from corpus_tools.tokens.tokenize import word_tokenize
+
+__all__ = [
+    "format_kwic",
+    "kwic_table",
+    "kwic_queries_table",
+    "phrase_hits",
+]
+
+KWIC_COLUMNS = ["article", "block", "position", "left", "match", "right"]
+
+
+def phrase_hits(words: Sequence[str], units: Sequence[Hashable], positions: Sequence[int],
+                matchers: Sequence[Callable[[str], bool]]) -> list[int]:
+    """Indices where ``matchers`` match consecutive tokens of one unit.
+
+    Token ``i + m`` must satisfy ``matchers[m]``, lie in the same unit as
+    token ``i`` and sit at position ``positions[i] + m`` (no filtered token
+    in between).  Occurrences may overlap.
+
+    >>> phrase_hits(["a", "a", "a"], [0, 0, 0], [0, 1, 2], [str.isalpha, "a".__eq__])
+    [0, 1]
+    """
+    k, size = len(matchers), len(words)
+    hits = []
+    for i in range(size - k + 1):
+        if all(units[i + m] == units[i] and positions[i + m] == positions[i] + m and matchers[m](words[i + m])
+               for m in range(k)):
+            hits.append(i)
+    return hits
+
+
+def _matchers(query, regex: bool, case_sensitive: bool) -> list[Callable[[str], bool]]:
+    flags = 0 if case_sensitive else re.IGNORECASE
+    if isinstance(query, re.Pattern):
+        return [query.fullmatch]
+    if not isinstance(query, str) or not query.strip():
+        raise ValueError(f"query must be a non-empty string or compiled pattern, not {query!r}")
+    if regex:
+        try:
+            return [re.compile(part, flags).fullmatch for part in query.split()]
+        except re.error as exc:
+            raise ValueError(f"query {query!r} is not a valid regular expression: {exc}") from None
+    parts = word_tokenize(query) or query.split()
+    if case_sensitive:
+        return [lambda t, p=p: t == p for p in parts]
+    folded = [p.casefold() for p in parts]
+    return [lambda t, p=p: t.casefold() == p for p in folded]
+
+
+def kwic_table(
+    data,
+    query: str | re.Pattern,
+    context: int = 5,
+    *,
+    regex: bool = False,
+    case_sensitive: bool = False,
+    boundary: str = "paragraph",
+    sort: str | None = None,
+    tokens: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Key word in context: every occurrence of ``query`` with its context.
+
+    Parameters
+    ----------
+    data : Corpus, Article or token table
+        A corpus is tokenised keeping punctuation (``words_only=False``),
+        so contexts read like the text.
+    query : str or compiled pattern
+        A word or phrase, tokenised like the text (``"Xi's"`` is ``Xi`` +
+        ``'s``) and matched token by token, ignoring case unless
+        ``case_sensitive``.  With ``regex=True`` the query is split on
+        white space and each part must match a whole token
+        (``re.fullmatch``); a compiled pattern matches one token.
+    context : int
+        Tokens of context on each side (>= 1), never beyond the boundary.
+    regex, case_sensitive : bool
+    boundary : {"paragraph", "sentence", "article"}
+        The unit matches and contexts stay in (default: the paragraph or
+        heading).
+    sort : {None, "left", "right"}
+        None: text order.  "right": by the words after the match (first
+        word first), "left": by the words before it (nearest word first),
+        as AntConc's 1R, 2R... / 1L, 2L... sorts; case-insensitive, ties in
+        text order.
+    tokens : DataFrame, optional
+        ``data``'s token table with punctuation kept (``words_only=False``),
+        when already at hand: several queries then share one tokenisation.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``article``, ``block``, ``position`` (of the first matched token),
+        ``left``, ``match``, ``right``: the article's text as written
+        (white space folded to single spaces), cut at token boundaries;
+        given a bare token table, the tokens joined by spaces.  No hit: no
+        rows, the same columns.
+
+    Examples
+    --------
+    >>> from corpus_tools import Corpus
+    >>> c = Corpus.from_texts(["Xi met Putin. Then Xi left Moscow."])
+    >>> kwic_table(c, "xi", context=2)[["position", "left", "match", "right"]].values.tolist()
+    [[0, '', 'Xi', 'met Putin'], [5, '. Then', 'Xi', 'left Moscow']]
+    >>> print(format_kwic(kwic_table(Corpus.from_texts(["Xi’s plan, Putin’s war."]), "putin", context=4)))
+    Xi’s plan,  Putin  ’s war.
+    """
+    if not isinstance(context, int) or isinstance(context, bool) or context < 1:
+        raise ValueError(f"context must be an integer >= 1, not {context!r}")
+    if sort not in (None, "left", "right"):
+        raise ValueError(f"sort must be None, 'left' or 'right', not {sort!r}")
+    if boundary not in BOUNDARIES:
+        raise ValueError(f"boundary must be one of {sorted(BOUNDARIES)}, not {boundary!r}")
+    matchers = _matchers(query, regex, case_sensitive)
+    if tokens is not None:
+        toks = tokens
+    else:
+        toks = data if isinstance(data, pd.DataFrame) else as_token_table(data, {"words_only": False})
+    unit = BOUNDARIES[boundary]
+    units = list(zip(toks["article"], toks[unit] if unit else [0] * len(toks), strict=True))
+    texts, pos, blocks = toks["token"].tolist(), toks["position"].tolist(), toks["block"].tolist()
+    sources = _article_texts(data)
+    starts, ends = toks["start"].tolist(), toks["end"].tolist()
+    rows, keys = [], []
+    k = len(matchers)
+    for i in phrase_hits(texts, units, pos, matchers):
+        lo = i
+        while lo > 0 and i - (lo - 1) <= context and units[lo - 1] == units[i]:
+            lo -= 1
+        hi = i + k
+        while hi < len(texts) and hi - (i + k) < context and units[hi] == units[i]:
+            hi += 1
+        left, right = texts[lo:i], texts[i + k : hi]
+        source = sources.get(units[i][0])
+        if source is None:  # a bare token table: show the tokens
+            shown = (" ".join(left), " ".join(texts[i : i + k]), " ".join(right))
+        else:  # the text as written, from the tokens' character offsets
+            last = i + k - 1
+            shown = (_squash(source[starts[lo] : starts[i]]), _squash(source[starts[i] : ends[last]]),
+                     _squash(source[ends[last] : ends[hi - 1]]) if hi > i + k else "")
+        rows.append((units[i][0], blocks[i], pos[i], *shown))
+        keys.append([t.casefold() for t in (right if sort == "right" else left[::-1])])
+    df = pd.DataFrame(rows, columns=KWIC_COLUMNS).astype(
+        {"article": object, "block": "int64", "position": "int64", "left": object, "match": object, "right": object})
+    if sort:
+        order = sorted(range(len(rows)), key=lambda r: keys[r])  # sorted() is stable: ties keep text order
+        df = df.iloc[order].reset_index(drop=True)
+    return df
+
+
+def _article_texts(data) -> dict[str, str]:
+    """Article id -> text, when ``data`` carries the articles (not a bare token table)."""
+    if isinstance(data, pd.DataFrame):
+        return {}
+    articles = [data] if isinstance(data, Article) else data
+    return {a.id: a.text for a in articles}
+
+
+def _squash(text: str) -> str:
+    """Context on one line: runs of white space (paragraph breaks too) become one space."""
+    return " ".join(text.split())
+
+
+def format_kwic(table: pd.DataFrame, width: int | None = None) -> str:
+    """Plain-text concordance, one hit per line, aligned on the match.
+
+    The left context is right-aligned in ``width`` characters (default:
+    the longest left context; longer ones are cut on the left, marked
+    ``…``), then the match between two spaces, then the right context.
+
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"left": ["the", "a big"], "match": ["cat", "cat"], "right": ["sat", "ran off"]})
+    >>> print(format_kwic(t))
+      the  cat  sat
+    a big  cat  ran off
+    """
+    if width is not None and (not isinstance(width, int) or width < 1):
+        raise ValueError(f"width must be a positive integer, not {width!r}")
+    lefts = table["left"].tolist()
+    if width is None:
+        width = max((len(s) for s in lefts), default=0)
+    lines = []
+    for left, match, right in zip(lefts, table["match"], table["right"], strict=True):
+        if len(left) > width:
+            left = "…" + left[len(left) - width + 1 :]
+        lines.append(f"{left:>{width}}  {match}  {right}".rstrip())
+    return "\n".join(lines)
+
+
+def kwic_queries_table(
+    data,
+    queries: Sequence[str],
+    context: int = 5,
+    *,
+    regex: bool = False,
+    case_sensitive: bool = False,
+    boundary: str = "paragraph",
+    sort: str | None = None,
+    tokens: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """:func:`~corpus_tools.kwic_table` lines of several queries, one table.
+
+    A ``query`` column comes first; queries in the given order, each query's
+    lines in text order.  The other parameters are :func:`kwic_table`'s.
+    Articles are tokenised once for all queries.
+
+    >>> from corpus_tools import Corpus
+    >>> c = Corpus.from_texts(["New York is big. I like York."])
+    >>> lines = kwic_queries_table(c, ["new york", "york"], context=2)
+    >>> lines[["query", "left", "match", "right"]].values.tolist()
+    [['new york', '', 'New York', 'is big'], ['york', 'New', 'York', 'is big'], ['york', 'I like', 'York', '.']]
+    """
+    if not isinstance(data, pd.DataFrame) and tokens is None:
+        data = as_articles(data)  # an iterator would be used up by the first query
+        tokens = as_token_table(data, {"words_only": False})  # one tokenisation for all queries
+    parts = [kwic_table(data, q, context, regex=regex, case_sensitive=case_sensitive, boundary=boundary, sort=sort,
+                        tokens=tokens).assign(query=q) for q in queries]
+    if not parts:
+        return pd.DataFrame(columns=["query", *KWIC_COLUMNS])
+    return pd.concat(parts, ignore_index=True)[["query", *KWIC_COLUMNS]]

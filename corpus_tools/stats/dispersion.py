@@ -1,0 +1,261 @@
+"""Dispersion of terms across the parts of an article or a corpus.
+
+How evenly is a term spread?  The parts are an article's sections or
+paragraphs, or the articles of a corpus.  For a term with frequency ``v_i``
+in part ``i`` (``i = 1..n``), part sizes ``l_i`` (counted tokens),
+``f = sum(v_i)`` and ``L = sum(l_i)``:
+
+* **Range**: the number of parts with ``v_i > 0``.
+* **Juilland's D** (Juilland & Chang-Rodríguez 1964, *Frequency Dictionary
+  of Spanish Words*; in the form of Gries 2008 for parts of unequal size):
+  with the relative frequencies ``p_i = v_i / l_i``, their mean ``m`` and
+  population standard deviation ``sd``, ``CV = sd / m`` and
+  ``D = 1 - CV / sqrt(n - 1)``.  1 = perfectly even, 0 = all in one part
+  (for equal parts).  Undefined (NaN) for one part or ``f = 0``.
+* **Gries' DP** (Gries 2008, "Dispersions and adjusted frequencies in
+  corpora", *International Journal of Corpus Linguistics* 13(4): 403-437):
+  with the expected shares ``s_i = l_i / L``,
+  ``DP = 0.5 * sum_i |v_i / f - s_i|``.  0 = spread exactly as the part
+  sizes predict, ``1 - min(s_i)`` = all in the smallest part.
+* **DP_norm** (Lijffijt & Gries 2012, "Correction to Stefan Th. Gries'
+  'Dispersions and adjusted frequencies in corpora'", *IJCL* 17(1): 147-149):
+  ``DP / (1 - min(s_i))``, so that the maximum is 1 whatever the part sizes.
+
+NLTK has no dispersion measures (only a dispersion *plot*), so they are
+computed here with NumPy.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+from corpus_tools.stats.frequency import frequency_table
+from corpus_tools.tokens.table import as_token_table
+from corpus_tools.tokens.tokenize import TokenOptions
+
+__all__ = [
+    "DISPERSION_COLUMNS",
+    "dispersion_measures",
+    "dispersion_table",
+    "term_position_table",
+    "trace_terms",
+]
+
+DISPERSION_COLUMNS = ["frequency", "parts", "range", "juilland_d", "dp", "dp_norm"]
+
+_PART_COLUMNS = {"section": "section", "paragraph": "block", "block": "block", "article": "article"}
+
+
+def dispersion_measures(frequencies: Sequence[float], sizes: Sequence[float] | None = None) -> dict:
+    """Range, Juilland's D, Gries' DP and DP_norm of one term.
+
+    Parameters
+    ----------
+    frequencies : sequence of numbers
+        The term's frequency ``v_i`` in each part.
+    sizes : sequence of numbers, optional
+        Size ``l_i`` of each part (e.g. its number of tokens); equal sizes
+        when omitted.  Every size must be positive.
+
+    Returns
+    -------
+    dict
+        ``frequency`` (f), ``parts`` (n), ``range``, ``juilland_d``, ``dp``,
+        ``dp_norm`` (see the module docstring for the formulas).  D, DP and
+        DP_norm are NaN when ``f == 0``; D is also NaN for one part, and
+        DP_norm when there is a single part (its maximum ``1 - min(s)`` is 0).
+
+    Examples
+    --------
+    Gries (2008)'s worked example: sizes 9, 10, 10, 10, 11, frequencies 1-5.
+
+    >>> m = dispersion_measures([1, 2, 3, 4, 5], [9, 10, 10, 10, 11])
+    >>> round(m["dp"], 2), m["range"]
+    (0.18, 5)
+    >>> dispersion_measures([4, 0, 0, 0])["juilland_d"]
+    0.0
+    """
+    v = np.asarray(frequencies, dtype="float64")
+    n = len(v)
+    if v.ndim != 1 or n == 0:
+        raise ValueError("frequencies must be a non-empty one-dimensional sequence")
+    if (v < 0).any():
+        raise ValueError("frequencies must not be negative")
+    sz = np.ones(n) if sizes is None else np.asarray(sizes, dtype="float64")
+    if sz.shape != v.shape:
+        raise ValueError(f"sizes must have one entry per part: {len(sz)} sizes for {n} frequencies")
+    if (sz <= 0).any():
+        raise ValueError("sizes must all be positive (drop empty parts first)")
+    f = float(v.sum())
+    out = {"frequency": f, "parts": n, "range": int((v > 0).sum()),
+           "juilland_d": math.nan, "dp": math.nan, "dp_norm": math.nan}
+    if f == 0:
+        return out
+    if n > 1:
+        p = v / sz
+        cv = p.std() / p.mean()  # population SD, as in Juilland and in Gries (2008)
+        out["juilland_d"] = float(1 - cv / math.sqrt(n - 1))
+    s = sz / sz.sum()
+    dp = float(0.5 * np.abs(v / f - s).sum())
+    out["dp"] = dp
+    max_dp = 1 - float(s.min())
+    if max_dp > 0:
+        out["dp_norm"] = dp / max_dp
+    return out
+
+
+def dispersion_table(
+    data,
+    terms: Iterable[str] | None = None,
+    *,
+    by: str = "section",
+    column: str = "norm",
+    min_count: int = 1,
+    options: TokenOptions | Mapping[str, object] | None = None,
+) -> pd.DataFrame:
+    """Dispersion of terms over sections, paragraphs, or articles.
+
+    Parameters
+    ----------
+    data : token table, Corpus or Article
+        See :func:`corpus_tools.token_table`.
+    terms : iterable of str, optional
+        Terms (values of ``column``) to measure; default: every term seen
+        ``min_count`` times or more in the unit (article, or corpus for
+        ``by="article"``).  A listed term that never occurs gets a row with
+        frequency 0 and NaN measures.
+    by : {"section", "paragraph", "article"}
+        The parts.  ``"section"``: an article's sections (token-table
+        ``section``, headings included in the section they open).
+        ``"paragraph"``: an article's paragraph blocks (heading tokens are
+        left out).  ``"article"``: the articles of the corpus.
+    column : str
+        Token-table column holding the terms.
+    min_count : int
+        Smallest frequency for a term to get a row when ``terms`` is None.
+    options
+        Token options when ``data`` is not yet a token table.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``article`` (absent for ``by="article"``), ``term``, then
+        :data:`DISPERSION_COLUMNS`.  Part sizes are the counted tokens of
+        each part; parts without counted tokens (an empty lead, say) are
+        left out, so ``parts`` is the number of non-empty parts.  Rows:
+        articles in table order, then frequency descending, then term
+        ascending (code point order).
+
+    Examples
+    --------
+    >>> from corpus_tools import Corpus
+    >>> c = Corpus.from_texts(["Tanks roll.\\n\\nMore tanks\\n\\nTanks again."])
+    >>> dispersion_table(c, ["tanks"])[["term", "frequency", "parts", "range", "dp"]].values.tolist()
+    [['tanks', 3, 2, 2, 0.0]]
+    """
+    if by not in _PART_COLUMNS:
+        raise ValueError(f"by must be 'section', 'paragraph' or 'article', not {by!r}")
+    if min_count < 1:
+        raise ValueError(f"min_count must be >= 1, not {min_count}")
+    toks = as_token_table(data, options)
+    if column not in toks.columns:
+        raise KeyError(f"column {column!r} not in the token table")
+    if by == "paragraph":
+        toks = toks[toks["block_kind"] == "paragraph"]
+    wanted = None if terms is None else list(dict.fromkeys(terms))
+    part = _PART_COLUMNS[by]
+    if by == "article":
+        rows = _unit_rows(toks, part, column, wanted, min_count)
+        return _frame(rows, with_article=False)
+    rows = []
+    for art, unit in toks.groupby("article", sort=False):
+        rows.extend((art, *r) for r in _unit_rows(unit, part, column, wanted, min_count))
+    return _frame(rows, with_article=True)
+
+
+def _unit_rows(toks: pd.DataFrame, part: str, column: str, wanted, min_count: int) -> list[tuple]:
+    """Dispersion rows for one unit (an article, or the whole corpus).
+
+    The formulas of :func:`dispersion_measures`, vectorised over terms
+    (a terms x parts matrix); the tests check both agree.
+    """
+    sizes = toks.groupby(part, sort=False).size()
+    if len(sizes) == 0:
+        return []
+    counts = toks.groupby([column, part], sort=False).size().unstack(fill_value=0)
+    counts = counts.reindex(columns=sizes.index, fill_value=0)
+    if wanted is None:
+        totals = counts.sum(axis=1)
+        terms = totals.index[totals >= min_count].tolist()
+    else:
+        terms = wanted
+    v = counts.reindex(terms, fill_value=0).to_numpy(dtype="float64")
+    size = sizes.to_numpy(dtype="float64")
+    n = len(size)
+    f = v.sum(axis=1)
+    ranges = (v > 0).sum(axis=1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        p = v / size
+        cv = p.std(axis=1) / p.mean(axis=1)
+        d = 1 - cv / math.sqrt(n - 1) if n > 1 else np.full(len(f), math.nan)
+        s = size / size.sum()
+        dp = 0.5 * np.abs(v / f[:, None] - s).sum(axis=1)
+        max_dp = 1 - s.min()
+        dp_norm = dp / max_dp if max_dp > 0 else np.full(len(f), math.nan)
+    absent = f == 0
+    d, dp, dp_norm = (np.where(absent, math.nan, x) for x in (d, dp, dp_norm))
+    return list(zip(terms, f.astype("int64").tolist(), [n] * len(terms), ranges.tolist(), d.tolist(), dp.tolist(),
+                    dp_norm.tolist(), strict=True))
+
+
+def _frame(rows: list[tuple], with_article: bool) -> pd.DataFrame:
+    cols = (["article"] if with_article else []) + ["term", *DISPERSION_COLUMNS]
+    df = pd.DataFrame(rows, columns=cols)
+    df = df.astype({"term": object, "frequency": "int64", "parts": "int64", "range": "int64",
+                    "juilland_d": "float64", "dp": "float64", "dp_norm": "float64"})
+    keys, asc = ["frequency", "term"], [False, True]
+    if with_article:
+        df["article"] = df["article"].astype(object)
+        order = {a: i for i, a in enumerate(pd.unique(df["article"]))}
+        df["_order"] = df["article"].map(order)
+        keys, asc = ["_order", *keys], [True, *asc]
+    df = df.sort_values(keys, ascending=asc, kind="mergesort").reset_index(drop=True)
+    return df.drop(columns="_order", errors="ignore")
+
+
+def term_position_table(toks: pd.DataFrame, terms: Sequence[str], column: str = "norm") -> pd.DataFrame:
+    """Rows of a token table whose ``column`` is one of ``terms``.
+
+    Columns: article, term, position, section, block; in token order.
+    """
+    hits = toks[toks[column].isin(list(terms))]
+    return pd.DataFrame({"article": hits["article"].to_numpy(), "term": hits[column].to_numpy(),
+                         "position": hits["position"].to_numpy(), "section": hits["section"].to_numpy(),
+                         "block": hits["block"].to_numpy()})
+
+
+def trace_terms(toks: pd.DataFrame, terms: str | Sequence[str] | None = None, top: int = 5,
+                lowercase: bool = True, column: str = "norm") -> list[str]:
+    """The terms to trace through a text: ``terms`` as given, or the ``top`` most frequent.
+
+    ``terms`` may be a list or one comma-separated string (handy on a command
+    line); they are lower-cased when the token table was (``lowercase``).
+    With ``terms`` None, the ``top`` most frequent terms of ``toks`` (count
+    descending, then alphabetical) are taken.
+
+    >>> from corpus_tools import Corpus
+    >>> from corpus_tools.tokens import token_table
+    >>> t = token_table(Corpus.from_texts(["b a b c"]))
+    >>> trace_terms(t, top=2), trace_terms(t, "B, c")
+    (['b', 'a'], ['b', 'c'])
+    """
+    if terms is None:
+        return frequency_table(toks, column=column)["term"].head(top).tolist()
+    if isinstance(terms, str):
+        terms = terms.split(",")
+    cleaned = [str(t).strip() for t in terms if str(t).strip()]
+    return list(dict.fromkeys(t.lower() if lowercase else t for t in cleaned))

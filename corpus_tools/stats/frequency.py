@@ -1,0 +1,248 @@
+"""Term frequencies, n-grams and tf-idf as stable, sorted DataFrames.
+
+Every table is sorted by count (descending), then term (ascending, by
+Unicode code point), so that two runs give byte-identical tables; ``rank``
+is the 1-based row number in that order (ties get consecutive ranks, broken
+alphabetically).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+
+import pandas as pd
+
+from corpus_tools.tokens.table import as_token_table
+from corpus_tools.tokens.tokenize import TokenOptions
+
+__all__ = [
+    "distinctive_term_table",
+    "frequency_table",
+    "ngram_table",
+    "ngrams",
+    "ranked_count_table",
+    "smooth_idf",
+    "term_article_table",
+]
+
+PER = 10_000  # relative frequencies are per 10,000 tokens
+
+
+def smooth_idf(doc_freq: pd.Series | int, n_docs: int):
+    """Smoothed inverse document frequency, ``ln((1 + N) / (1 + df)) + 1``.
+
+    scikit-learn's ``TfidfVectorizer(smooth_idf=True)`` variant: never zero,
+    so a one-article corpus still ranks its terms by count.
+
+    >>> round(smooth_idf(1, 3), 6)
+    1.693147
+    """
+    if isinstance(doc_freq, pd.Series):
+        return ((1 + n_docs) / (1 + doc_freq)).map(math.log) + 1
+    return math.log((1 + n_docs) / (1 + doc_freq)) + 1
+
+
+def _sorted(df: pd.DataFrame, group: str | None = None) -> pd.DataFrame:
+    keys, asc = ["count", "term"], [False, True]
+    if group:
+        keys, asc = [group, *keys], [True, *asc]
+    df = df.sort_values(keys, ascending=asc, kind="mergesort").reset_index(drop=True)
+    df["rank"] = df.groupby(group).cumcount() + 1 if group else range(1, len(df) + 1)
+    return df
+
+
+def ngrams(toks: pd.DataFrame, n: int, column: str = "norm") -> Iterator[tuple[str, tuple[str, ...]]]:
+    """Yield ``(article, ngram)`` for every run of ``n`` tokens.
+
+    An n-gram is ``n`` tokens at consecutive positions of one sentence: it
+    never crosses a sentence (hence block) boundary, nor a token removed by
+    filtering (so with stopwords removed, "end of war" gives no bigram
+    "end war").
+    """
+    if not isinstance(n, int) or n < 1:
+        raise ValueError(f"n must be a positive integer, not {n!r}")
+    arts, sents, pos, terms = (toks[c].tolist() for c in ("article", "sentence", "position", column))
+    for i in range(len(terms) - n + 1):
+        j = i + n - 1
+        if arts[i] == arts[j] and sents[i] == sents[j] and pos[j] - pos[i] == n - 1:
+            yield arts[i], tuple(terms[i : j + 1])
+
+
+def ngram_table(
+    data,
+    n: int = 2,
+    *,
+    by_article: bool = False,
+    min_count: int = 1,
+    column: str = "norm",
+    options: TokenOptions | Mapping[str, object] | None = None,
+) -> pd.DataFrame:
+    """Frequencies of n-grams (see :func:`ngrams`), n >= 1.
+
+    Parameters
+    ----------
+    data : token table, Corpus or Article
+    n : int
+    by_article : bool
+        One block of rows per article instead of corpus totals.
+    min_count : int
+        Drop n-grams seen fewer times.
+    column : str
+        Token-table column to count (``"norm"`` or ``"token"``).
+    options : TokenOptions or mapping, optional
+        Token options when ``data`` is a corpus (:meth:`TokenOptions.coerce`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``term`` (the words joined by spaces), ``count``, ``per_10k`` (per
+        10,000 n-grams of the same n), ``rank``, ``doc_freq`` (articles
+        containing it), plus ``article`` first when ``by_article``.
+
+    Examples
+    --------
+    >>> from corpus_tools import Corpus
+    >>> t = ngram_table(Corpus.from_texts(["New York is big. New York grows."]), n=2)
+    >>> t[["term", "count"]].values.tolist()
+    [['new york', 2], ['is big', 1], ['york grows', 1], ['york is', 1]]
+    """
+    toks = as_token_table(data, options)
+    grams = list(ngrams(toks, n, column))
+    return _count_table([(a, " ".join(g)) for a, g in grams], by_article, min_count)
+
+
+def frequency_table(
+    data,
+    *,
+    by_article: bool = False,
+    min_count: int = 1,
+    column: str = "norm",
+    options: TokenOptions | Mapping[str, object] | None = None,
+) -> pd.DataFrame:
+    """Word frequencies for the corpus, or per article with tf-idf.
+
+    Parameters
+    ----------
+    data : token table, Corpus or Article
+    by_article : bool
+        Per-article rows, with ``idf`` and ``tfidf``.
+    min_count : int
+        Drop terms seen fewer times (in the corpus, or in the article).
+    column : str
+        Token-table column to count.
+    options : TokenOptions or mapping, optional
+        Token options when ``data`` is a corpus (:meth:`TokenOptions.coerce`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``term``, ``count``, ``per_10k`` (per 10,000 counted tokens of the
+        corpus or article), ``rank``, ``doc_freq`` (number of articles
+        containing the term).  With ``by_article``: ``article`` first, and
+        ``idf`` (:func:`smooth_idf`) and ``tfidf = count * idf`` (raw count
+        times smoothed idf, no length normalisation: scikit-learn's
+        ``TfidfVectorizer(norm=None)``).
+
+    Examples
+    --------
+    >>> from corpus_tools import Corpus
+    >>> t = frequency_table(Corpus.from_texts(["the cat and the hat"]))
+    >>> t[["term", "count", "rank"]].values.tolist()[:2]
+    [['the', 2, 1], ['and', 1, 2]]
+    """
+    toks = as_token_table(data, options)
+    return _count_table(list(zip(toks["article"].tolist(), toks[column].tolist(), strict=True)),
+                        by_article, min_count)
+
+
+def ranked_count_table(counts: Mapping[str, int], min_count: int = 1) -> pd.DataFrame:
+    """``term``, ``count``, ``per_10k`` (of all counted tokens) and ``rank``, in the documented order.
+
+    The one place the corpus-level ordering and rank are made, for
+    in-memory tables and streamed counts alike.
+
+    >>> ranked_count_table({"b": 2, "a": 2, "c": 1}, min_count=2).values.tolist()
+    [['a', 2, 4000.0, 1], ['b', 2, 4000.0, 2]]
+    """
+    if min_count < 1:
+        raise ValueError(f"min_count must be >= 1, not {min_count}")
+    n = sum(counts.values())
+    rows = [(t, c, c / n * PER) for t, c in counts.items() if c >= min_count]
+    df = pd.DataFrame(rows, columns=["term", "count", "per_10k"])
+    return _sorted(df.astype({"term": object, "count": "int64", "per_10k": "float64"}))
+
+
+def _count_table(pairs: list[tuple[str, str]], by_article: bool, min_count: int) -> pd.DataFrame:
+    if min_count < 1:
+        raise ValueError(f"min_count must be >= 1, not {min_count}")
+    per_article: dict[str, Counter] = {}
+    for art, term in pairs:
+        per_article.setdefault(art, Counter())[term] += 1
+    doc_freq: Counter = Counter()
+    for counts in per_article.values():
+        doc_freq.update(counts.keys())
+    if not by_article:
+        total: Counter = Counter()
+        for counts in per_article.values():
+            total.update(counts)
+        df = ranked_count_table(total, min_count)
+        df["doc_freq"] = df["term"].map(doc_freq).astype("int64")
+        return df
+    n_docs = len(per_article)
+    rows = []
+    for art, counts in per_article.items():
+        n = sum(counts.values())
+        rows.extend((art, t, c, c / n * PER, doc_freq[t]) for t, c in counts.items() if c >= min_count)
+    df = pd.DataFrame(rows, columns=["article", "term", "count", "per_10k", "doc_freq"])
+    df = df.astype({"article": object, "term": object, "count": "int64", "per_10k": "float64",
+                    "doc_freq": "int64"})
+    order = {a: i for i, a in enumerate(per_article)}  # articles in corpus order
+    df["_order"] = df["article"].map(order)
+    df = _sorted(df, "_order").drop(columns="_order")
+    df["idf"] = smooth_idf(df["doc_freq"], n_docs) if len(df) else pd.Series(dtype="float64")
+    df["tfidf"] = df["count"] * df["idf"]
+    return df[["article", "term", "count", "per_10k", "rank", "doc_freq", "idf", "tfidf"]]
+
+
+def distinctive_term_table(freq_by_article: pd.DataFrame, top: int = 10) -> pd.DataFrame:
+    """The ``top`` terms with the highest tf-idf in each article.
+
+    ``freq_by_article`` is ``frequency_table(..., by_article=True)``.  Rows are
+    in article order (as in the input), then tf-idf descending, then term
+    ascending; ``rank`` restarts at 1 for every article.
+
+    Examples
+    --------
+    >>> from corpus_tools import Corpus, frequency_table
+    >>> f = frequency_table(Corpus.from_texts(["cat cat dog", "dog eel"]), by_article=True)
+    >>> distinctive_term_table(f, top=1)[["article", "term"]].values.tolist()
+    [['0', 'cat'], ['1', 'eel']]
+    """
+    if not isinstance(top, int) or isinstance(top, bool) or top < 1:
+        raise ValueError(f"top must be an integer >= 1, not {top!r}")
+    order = {a: i for i, a in enumerate(dict.fromkeys(freq_by_article["article"]))}
+    df = freq_by_article.assign(_order=freq_by_article["article"].map(order))
+    df = df.sort_values(["_order", "tfidf", "term"], ascending=[True, False, True], kind="mergesort")
+    df = df.groupby("_order", sort=False).head(top).drop(columns=["_order", "rank"]).reset_index(drop=True)
+    df["rank"] = df.groupby("article", sort=False).cumcount() + 1
+    return df[["article", "rank", "term", "count", "tfidf"]]
+
+
+def term_article_table(freq_by_article: pd.DataFrame, terms: Sequence[str] | None = None,
+                        value: str = "tfidf") -> pd.DataFrame:
+    """Terms (rows) by articles (columns) of ``value``; 0 where a term is absent.
+
+    ``terms`` default: every term of ``freq_by_article``, in first-seen
+    order.  Columns keep the article order of the input.
+
+    >>> from corpus_tools import Corpus, frequency_table
+    >>> f = frequency_table(Corpus.from_texts(["cat cat dog", "dog"]), by_article=True)
+    >>> term_article_table(f, ["cat", "dog"], value="count").values.tolist()
+    [[2, 0], [1, 1]]
+    """
+    articles = list(dict.fromkeys(freq_by_article["article"]))
+    terms = list(dict.fromkeys(freq_by_article["term"])) if terms is None else list(terms)
+    wide = freq_by_article.pivot(index="term", columns="article", values=value)
+    return wide.reindex(index=terms, columns=articles).fillna(0).astype(freq_by_article[value].dtype)

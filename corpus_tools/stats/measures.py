@@ -1,0 +1,185 @@
+"""Association measures: NLTK's, plus those corpus linguists use that NLTK lacks.
+
+Every measure takes NLTK's marginals (see
+:class:`nltk.metrics.association.BigramAssocMeasures`):
+
+* bigrams: ``(n_ii, (n_ix, n_xi), n_xx)`` - the pair count, the counts of
+  its first and second word, and N;
+* trigrams: ``(n_iii, (n_iix, n_ixi, n_xii), (n_ixx, n_xix, n_xxi), n_xxx)``.
+
+NLTK's measures are used as they are (``BIGRAM_MEASURES``,
+``TRIGRAM_MEASURES`` map our column names to them).  Written here, because
+NLTK has no such function: :func:`log_dice`, :func:`mi3`,
+:func:`log_ratio` and the p-value of G2 (:func:`g2_p_value`; scipy is not a
+dependency, and the chi-square survival function has a closed form for the
+degrees of freedom needed).  NLTK's ``fisher`` is left out: it needs scipy.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from nltk.metrics import BigramAssocMeasures, TrigramAssocMeasures
+
+__all__ = [
+    "BIGRAM_MEASURES",
+    "LOG_RATIO_ZERO",
+    "MEASURE_ALIASES",
+    "TRIGRAM_MEASURES",
+    "chi2_p_value",
+    "g2_p_value",
+    "log_dice",
+    "log_ratio",
+    "mi3",
+    "resolve_measure",
+]
+
+#: Frequency used in place of 0 by :func:`log_ratio` (Hardie 2014's suggestion).
+LOG_RATIO_ZERO = 0.5
+
+
+def _product(values) -> float:
+    return math.prod(values)
+
+
+def log_dice(n_ii, n_ix_xi, n_xx) -> float:
+    """logDice (Rychlý 2008): ``14 + log2(2 f_xy / (f_x + f_y))``.
+
+    Rychlý, P. (2008). A lexicographer-friendly association score. *Proc.
+    RASLAN 2008*, 6-9.  Equals ``14 + log2(dice)`` with NLTK's Dice on the
+    same marginals, so with a window W > 2 it uses NLTK's ``n_ii`` divided
+    by W - 1: add ``log2(W - 1)`` for the score on raw window counts.  At
+    most 14; does not depend on N.
+
+    >>> log_dice(2, (4, 4), 100)  # 14 + log2(4 / 8)
+    13.0
+    """
+    n_ix, n_xi = n_ix_xi
+    return 14 + math.log2(2 * n_ii / (n_ix + n_xi))
+
+
+def mi3(n_ii, unigrams, n_all, n: int = 2) -> float:
+    """MI3, cubed pointwise mutual information (Daille 1994; Oakes 1998).
+
+    ``log2(O**3 / E)`` with ``E = prod(f_w) / N**(n - 1)`` the expected
+    count under independence; it raises PMI's weight on frequent n-grams.
+
+    Daille, B. (1994). *Approche mixte pour l'extraction automatique de
+    terminologie*. PhD thesis, Paris 7.  Oakes, M. (1998). *Statistics for
+    Corpus Linguistics*, p. 172.
+
+    >>> mi3(2, (4, 4), 16)  # log2(8 / (4 * 4 / 16))
+    3.0
+    """
+    expected = _product(unigrams) / n_all ** (n - 1)
+    return math.log2(n_ii**3 / expected)
+
+
+def log_ratio(n_ii, n_ix_xi, n_xx) -> float:
+    """Log ratio of a pair (Hardie 2014, as in #LancsBox's collocation statistics).
+
+    The binary log of the ratio of the second word's relative frequency
+    right after the first word to its relative frequency elsewhere::
+
+        log2( (n_ii / n_ix) / (n_oi / (N - n_ix)) ),  n_oi = n_xi - n_ii
+
+    A zero ``n_oi`` (or ``N - n_ix``) is replaced by :data:`LOG_RATIO_ZERO`
+    (0.5) so the score stays finite.  Each point is a doubling.
+
+    Hardie, A. (2014). Log Ratio - an informal introduction. CASS blog,
+    http://cass.lancs.ac.uk/log-ratio-an-informal-introduction/
+
+    >>> log_ratio(4, (8, 6), 24)  # (4/8) / (2/16) = 4
+    2.0
+    """
+    n_ix, n_xi = n_ix_xi
+    n_oi = (n_xi - n_ii) or LOG_RATIO_ZERO
+    rest = (n_xx - n_ix) or LOG_RATIO_ZERO
+    return math.log2((n_ii / n_ix) / (n_oi / rest))
+
+
+def chi2_p_value(statistic: float, df: int = 1) -> float:
+    """Upper tail ``P(X >= statistic)`` of a chi-square distribution, df 1 or even.
+
+    Closed forms (Abramowitz & Stegun 26.4.4 and 26.4.21):
+
+    * df = 1: ``erfc(sqrt(x / 2))`` (X is the square of a standard normal);
+    * even df = 2k: ``exp(-x / 2) * sum_{i < k} (x / 2)**i / i!``.
+
+    >>> round(chi2_p_value(3.841459), 6), round(chi2_p_value(9.487729, 4), 6)
+    (0.05, 0.05)
+    """
+    x = max(float(statistic), 0.0)
+    if df == 1:
+        return math.erfc(math.sqrt(x / 2))
+    if df < 1 or df % 2:
+        raise ValueError(f"df must be 1 or an even positive integer, not {df}")
+    half = x / 2
+    return math.exp(-half) * sum(half**i / math.factorial(i) for i in range(df // 2))
+
+
+def g2_p_value(g2: float, n: int = 2) -> float:
+    """p-value of the log-likelihood G2 of an n-gram's contingency table.
+
+    G2 tests independence of the n words: 2x2 table (n = 2) with 1 degree
+    of freedom; 2x2x2 table (n = 3) against mutual independence with
+    ``(8 - 1) - 3 = 4`` degrees of freedom.
+
+    >>> round(g2_p_value(10.83), 4)
+    0.001
+    """
+    return chi2_p_value(g2, 1 if n == 2 else 4)
+
+
+_B, _T = BigramAssocMeasures, TrigramAssocMeasures
+
+#: Column name -> function of NLTK bigram marginals.  Names are NLTK's.
+BIGRAM_MEASURES: dict[str, Callable] = {
+    "g2": _B.likelihood_ratio,  # Dunning's log-likelihood G2 (Manning & Schütze 5.3.4); NLTK: likelihood_ratio
+    "g2_p": lambda n_ii, u, n_all: g2_p_value(_B.likelihood_ratio(n_ii, u, n_all), 2),
+    "pmi": _B.pmi,
+    "mi3": lambda n_ii, u, n_all: mi3(n_ii, u, n_all, 2),
+    "student_t": _B.student_t,
+    "chi_sq": _B.chi_sq,
+    "phi_sq": _B.phi_sq,
+    "dice": _B.dice,
+    "log_dice": log_dice,
+    "jaccard": _B.jaccard,
+    "poisson_stirling": _B.poisson_stirling,
+    "log_ratio": log_ratio,
+    "raw_freq": _B.raw_freq,
+}
+
+#: Column name -> function of NLTK trigram marginals.
+TRIGRAM_MEASURES: dict[str, Callable] = {
+    "g2": _T.likelihood_ratio,
+    "g2_p": lambda n_iii, b, u, n_all: g2_p_value(_T.likelihood_ratio(n_iii, b, u, n_all), 3),
+    "pmi": _T.pmi,
+    "mi3": lambda n_iii, b, u, n_all: mi3(n_iii, u, n_all, 3),
+    "student_t": _T.student_t,
+    "chi_sq": _T.chi_sq,
+    "jaccard": _T.jaccard,
+    "poisson_stirling": _T.poisson_stirling,
+    "raw_freq": _T.raw_freq,
+}
+
+#: Other names users know the measures by.
+MEASURE_ALIASES = {"likelihood_ratio": "g2", "ll": "g2", "log_likelihood": "g2",
+                   "mi": "pmi", "t": "student_t", "t_score": "student_t", "chi2": "chi_sq",
+                   "logdice": "log_dice", "p": "g2_p"}
+
+
+def resolve_measure(name: str, n: int = 2) -> str:
+    """The column name of measure ``name`` for n-grams of size ``n``.
+
+    >>> resolve_measure("G2"), resolve_measure("logDice")
+    ('g2', 'log_dice')
+    """
+    table = BIGRAM_MEASURES if n == 2 else TRIGRAM_MEASURES
+    key = str(name).lower()
+    key = MEASURE_ALIASES.get(key, key)
+    if key not in table:
+        raise ValueError(f"unknown measure {name!r} for n = {n}; choose one of {sorted(table)} "
+                         f"(or an alias: {sorted(MEASURE_ALIASES)})")
+    return key

@@ -1,0 +1,289 @@
+"""The section structure of news articles, and statistics per section.
+
+An article is a sequence of sections: the lead (section 0: the paragraphs
+before the first heading, empty when the article opens with a heading),
+then one section per heading, holding that heading and the paragraphs up to
+the next one.  This is the numbering of the token table's ``section``
+column (:func:`corpus_tools.iter_tokens`).  Each heading also gets a finer
+kind, ``"subheading"`` or ``"link"`` (an inserted link to another story; see
+:mod:`corpus_tools.structure.headings`); a link heading still opens a section, so the
+numbering never depends on the classifier.
+
+Every table here is a DataFrame with rows in corpus order, then section
+order (and, for terms, tf-idf descending, term ascending).
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+from corpus_tools.model.blocks import Block
+from corpus_tools.model.corpus import Article, Corpus, as_articles
+from corpus_tools.stats.frequency import smooth_idf
+from corpus_tools.structure.headings import HeadingSignals, classify_headings
+from corpus_tools.structure.quotations import find_quotations, quoted_word_mask
+from corpus_tools.tokens.table import as_token_table
+from corpus_tools.tokens.tokenize import SentenceSplitter, TokenOptions, is_word, iter_tokens
+
+__all__ = [
+    "HEADING_COLUMNS",
+    "SECTION_COLUMNS",
+    "Section",
+    "block_table",
+    "heading_table",
+    "section_table",
+    "section_term_table",
+    "sections",
+    "sentence_table",
+]
+
+
+@dataclass(frozen=True)
+class Section:
+    """One section: its heading (None for the lead) and its paragraphs.
+
+    ``kind`` is ``"lead"`` for section 0, else the heading's kind
+    (``"subheading"`` or ``"link"``).
+    """
+
+    article: str
+    index: int
+    heading: Block | None
+    kind: str
+    paragraphs: tuple[Block, ...]
+
+    @property
+    def blocks(self) -> tuple[Block, ...]:
+        """The heading (if any) followed by the paragraphs."""
+        return ((self.heading,) if self.heading else ()) + self.paragraphs
+
+
+def sections(article: Article, *, neighbourhood: int = 1) -> list[Section]:
+    """The sections of ``article``: the lead, then one per heading.
+
+    Examples
+    --------
+    >>> a = Article.from_text("Lead para.\\n\\nSecond part\\n\\nBody one.\\n\\nBody two.", id="x")
+    >>> [(s.index, s.kind, s.heading and s.heading.text, len(s.paragraphs)) for s in sections(a)]
+    [(0, 'lead', None, 1), (1, 'subheading', 'Second part', 2)]
+    """
+    kinds = {h.block: h.kind for h in classify_headings(article, neighbourhood)}
+    out: list[Section] = []
+    heading, paragraphs = None, []
+    for block in article.blocks:
+        if block.kind == "heading":
+            out.append(Section(article.id, len(out), heading, kinds[heading.index] if heading else "lead",
+                               tuple(paragraphs)))
+            heading, paragraphs = block, []
+        else:
+            paragraphs.append(block)
+    out.append(Section(article.id, len(out), heading, kinds[heading.index] if heading else "lead",
+                       tuple(paragraphs)))
+    return out
+
+
+HEADING_COLUMNS = ["article", "section", "block", "heading", "kind", "words", "prefix", "source", "predicate",
+                   "continuity", "fit", "reason"]
+
+
+def heading_table(data, *, neighbourhood: int = 1) -> pd.DataFrame:
+    """Every heading with its kind and the signals behind it (see :mod:`corpus_tools.structure.headings`).
+
+    Columns (:data:`HEADING_COLUMNS`): ``article``, ``section`` (the section
+    the heading opens: 1 for the first heading), ``block``, ``heading``
+    (its text), ``kind``, ``words``, then the signals ``prefix``,
+    ``source``, ``predicate``, ``continuity``, ``fit`` and the ``reason``
+    for the kind.  Rows: corpus order, then text order.
+
+    >>> a = Article.from_text("Intro text.\\n\\nRead more: Other story\\n\\nMore text.", id="x")
+    >>> heading_table(a)[["section", "heading", "kind", "reason"]].values.tolist()
+    [[1, 'Read more: Other story', 'link', 'link label']]
+    """
+    rows = []
+    for a in as_articles(data):
+        hs: list[HeadingSignals] = classify_headings(a, neighbourhood)
+        rows.extend((a.id, i, h.block, h.text, h.kind, h.words, h.prefix, h.source, h.predicate, h.continuity,
+                     h.fit, h.reason) for i, h in enumerate(hs, start=1))
+    df = pd.DataFrame(rows, columns=HEADING_COLUMNS)
+    return df.astype({c: "int64" for c in ("section", "block", "words", "continuity", "fit")})
+
+
+SECTION_COLUMNS = ["article", "section", "kind", "heading", "heading_block", "first_block", "last_block",
+                   "paragraphs", "sentences", "words", "heading_words", "mean_sentence_length",
+                   "median_sentence_length", "quoted_words", "quoted_share"]
+
+
+def section_table(data, *, neighbourhood: int = 1, splitter: SentenceSplitter | None = None) -> pd.DataFrame:
+    """Per-section statistics, one row per section (the lead included, even when empty).
+
+    Columns (:data:`SECTION_COLUMNS`): ``kind`` ("lead", "subheading",
+    "link"); ``heading`` text and ``heading_block`` (None/-1 for the lead);
+    ``first_block``/``last_block`` (-1 when the section has no block);
+    ``paragraphs``; ``sentences`` (Punkt sentences of its paragraphs that
+    hold at least one word); ``words`` (word tokens of its paragraphs: the
+    heading line is counted apart, in ``heading_words``); mean and median
+    sentence length in words; ``quoted_words`` and ``quoted_share`` (words
+    inside direct quotations, see :mod:`corpus_tools.structure.quotations`, over
+    ``words``).  Ratios are NaN for a section without words.
+
+    Examples
+    --------
+    >>> a = Article.from_text('Lead one. “Quoted words here,” she said.\\n\\nEnd part', id="x")
+    >>> t = section_table(a)
+    >>> t[["section", "paragraphs", "sentences", "words", "heading_words"]].values.tolist()
+    [[0, 1, 2, 7, 0], [1, 0, 0, 0, 2]]
+    >>> float(t.loc[0, "quoted_share"]), float(t.loc[0, "median_sentence_length"])
+    (0.42857142857142855, 3.5)
+    """
+    rows = []
+    for a in as_articles(data):
+        toks = list(iter_tokens(a, splitter))
+        word_starts = [t.start for t in toks if is_word(t.text)]
+        quoted = dict(quoted_word_mask(a, find_quotations(a, word_starts), word_starts))
+        per_section_sentences: dict[int, Counter] = {}
+        words: Counter = Counter()
+        heading_words: Counter = Counter()
+        quoted_words: Counter = Counter()
+        for t in toks:
+            if not is_word(t.text):
+                continue
+            if t.block_kind == "heading":
+                heading_words[t.section] += 1
+                continue
+            words[t.section] += 1
+            quoted_words[t.section] += quoted.get(t.start, False)
+            per_section_sentences.setdefault(t.section, Counter())[t.sentence] += 1
+        for s in sections(a, neighbourhood=neighbourhood):
+            lengths = list(per_section_sentences.get(s.index, Counter()).values())
+            blocks = s.blocks
+            n = words[s.index]
+            rows.append((
+                a.id, s.index, s.kind, s.heading.text if s.heading else None, s.heading.index if s.heading else -1,
+                blocks[0].index if blocks else -1, blocks[-1].index if blocks else -1, len(s.paragraphs),
+                len(lengths), n, heading_words[s.index],
+                statistics.fmean(lengths) if lengths else float("nan"),
+                float(statistics.median(lengths)) if lengths else float("nan"),
+                quoted_words[s.index], quoted_words[s.index] / n if n else float("nan")))
+    df = pd.DataFrame(rows, columns=SECTION_COLUMNS)
+    ints = ("section", "heading_block", "first_block", "last_block", "paragraphs", "sentences", "words",
+            "heading_words", "quoted_words")
+    return df.astype({**{c: "int64" for c in ints}, "mean_sentence_length": "float64",
+                      "median_sentence_length": "float64", "quoted_share": "float64"})
+
+
+def section_term_table(
+    data,
+    *,
+    scope: str = "article",
+    top: int | None = 10,
+    column: str = "norm",
+    options: TokenOptions | Mapping[str, object] | None = None,
+) -> pd.DataFrame:
+    """Distinctive terms of each section by tf-idf, sections taken as the documents.
+
+    Parameters
+    ----------
+    data : token table, Corpus or Article
+    scope : {"article", "corpus"}
+        ``"article"``: the documents are the sections of the same article
+        (what sets a section apart from the rest of its article).
+        ``"corpus"``: the documents are all sections of all articles.
+    top : int or None
+        Keep the ``top`` rows per section (None: all).
+    column : str
+        Token-table column holding the terms.
+    options
+        Token options when tokenising; default ``TokenOptions(stopwords="english")``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``article``, ``section``, ``term``, ``count`` (in the section),
+        ``doc_freq`` (sections holding the term, in the scope), ``idf``
+        (:func:`corpus_tools.smooth_idf` with N = non-empty sections in
+        the scope), ``tfidf = count * idf``, ``rank`` (1-based within the
+        section).  Heading tokens count in the section they open.  Rows:
+        articles in order, sections ascending, tf-idf descending, term
+        ascending.
+
+    Examples
+    --------
+    >>> a = Article.from_text("Tanks and tanks.\\n\\nFood queues\\n\\nFood and water.", id="x")
+    >>> section_term_table(a, top=1)[["section", "term", "count", "doc_freq"]].values.tolist()
+    [[0, 'tanks', 2, 1], [1, 'food', 2, 1]]
+    """
+    if scope not in ("article", "corpus"):
+        raise ValueError(f"scope must be 'article' or 'corpus', not {scope!r}")
+    if top is not None and (not isinstance(top, int) or top < 1):
+        raise ValueError(f"top must be a positive integer or None, not {top!r}")
+    if not isinstance(data, pd.DataFrame) and options is None:
+        options = TokenOptions(stopwords="english")
+    toks = as_token_table(data, options)
+    counts = toks.groupby(["article", "section", column], sort=False).size().rename("count").reset_index()
+    counts = counts.rename(columns={column: "term"})
+    group = ["article", "term"] if scope == "article" else ["term"]
+    counts["doc_freq"] = counts.groupby(group, sort=False)["section"].transform("size").astype("int64")
+    if scope == "article":
+        n_docs = counts.groupby("article", sort=False)["section"].transform("nunique")
+        counts["idf"] = [smooth_idf(int(d), int(n)) for d, n in zip(counts["doc_freq"], n_docs, strict=True)]
+    else:
+        n = counts[["article", "section"]].drop_duplicates().shape[0]
+        counts["idf"] = smooth_idf(counts["doc_freq"], n) if len(counts) else pd.Series(dtype="float64")
+    counts["tfidf"] = counts["count"] * counts["idf"]
+    order = {art: i for i, art in enumerate(pd.unique(toks["article"]))}
+    counts["_order"] = counts["article"].map(order)
+    counts = counts.sort_values(["_order", "section", "tfidf", "term"], ascending=[True, True, False, True],
+                                kind="mergesort").drop(columns="_order")
+    counts["rank"] = counts.groupby(["article", "section"], sort=False).cumcount() + 1
+    if top is not None:
+        counts = counts[counts["rank"] <= top]
+    out = counts.reset_index(drop=True)[["article", "section", "term", "count", "doc_freq", "idf", "tfidf", "rank"]]
+    return out.astype({"article": object, "term": object, "section": "int64", "count": "int64",
+                       "doc_freq": "int64", "idf": "float64", "tfidf": "float64", "rank": "int64"})
+
+
+def block_table(data: Corpus | Article | Iterable[Article]) -> pd.DataFrame:
+    """One row per block: article, block, kind, section, words, sentences.
+
+    ``words`` counts word tokens (see :func:`~corpus_tools.is_word`),
+    ``section`` follows :class:`~corpus_tools.Token` (a heading opens the next
+    section; the lead is 0).
+
+    >>> from corpus_tools import Corpus
+    >>> block_table(Corpus.from_texts(["Lead one. Two.\\n\\nA Heading\\n\\nBody text here."]))[
+    ...     ["kind", "section", "words", "sentences"]].values.tolist()
+    [['paragraph', 0, 3, 2], ['heading', 1, 2, 1], ['paragraph', 1, 3, 1]]
+    """
+    rows = []
+    for article in as_articles(data):
+        words: dict[int, int] = {}
+        sentences: dict[int, set[int]] = {}
+        for tok in iter_tokens(article):
+            words[tok.block] = words.get(tok.block, 0) + is_word(tok.text)
+            sentences.setdefault(tok.block, set()).add(tok.sentence)
+        section = 0
+        for b in article.blocks:
+            section += b.kind == "heading"
+            rows.append((article.id, b.index, b.kind, section, words.get(b.index, 0), len(sentences.get(b.index, ()))))
+    return pd.DataFrame(rows, columns=["article", "block", "kind", "section", "words", "sentences"])
+
+
+def sentence_table(data: Corpus | Article | Iterable[Article]) -> pd.DataFrame:
+    """One row per sentence: article, section, block, sentence, words.
+
+    >>> from corpus_tools import Corpus
+    >>> sentence_table(Corpus.from_texts(["One two. Three."]))["words"].tolist()
+    [2, 1]
+    """
+    rows: dict[tuple, int] = {}
+    for article in as_articles(data):
+        for tok in iter_tokens(article):
+            key = (article.id, tok.section, tok.block, tok.sentence)
+            rows[key] = rows.get(key, 0) + is_word(tok.text)
+    return pd.DataFrame([(*k, v) for k, v in rows.items()],
+                        columns=["article", "section", "block", "sentence", "words"])

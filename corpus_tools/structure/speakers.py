@@ -1,0 +1,276 @@
+"""Who said a direct quotation: attribution rules and pronoun resolution.
+
+Used by :mod:`corpus_tools.structure.quotations`.  There is no attribution tool in
+NLTK (its taggers and chunkers need downloadable models), so the rules are
+hand-written, each with a name reported in the ``rule`` column.
+
+**Speakers.**  Tried in this order, within the quotation's sentence:
+
+1. ``“...,” Putin said`` / ``“...,” he said`` / ``“...,” the ministry said``
+   (speaker then reporting verb right after the quotation);
+2. ``“...,” said a statement`` (verb then speaker, up to the next comma or
+   full stop);
+3. ``“...”, firing drones, the General Staff said`` (``, SPEAKER VERB`` later
+   in the same sentence);
+4. ``X said: “...”`` / ``he told Putin: “...”`` (speaker, verb, optional
+   object, colon or comma right before the quotation); ``according to X``
+   after the quotation (in its sentence) or before it;
+5. ``X ... said on Tuesday that ... “...”`` (a reporting verb earlier in the
+   sentence: the speaker right before it, or, when the verb follows
+   "and" - ``Xi barely mentioned ... and said`` - the clause's first name);
+6. ``A statement included ..., while also asserting that ... “...”`` (an
+   -ing reporting verb before the quotation: the subject at the start of
+   the sentence, a name or a determiner plus up to four words ended by a
+   word in -ed, an auxiliary or a reporting verb).
+
+Reporting verbs are :data:`REPORTING_VERBS`.  ``speaker`` is the speaker as
+written.  ``resolved_speaker`` replaces "he"/"she" and age descriptions
+("the 54-year-old") with the nearest preceding candidate name: the named
+speaker of an earlier quotation, a name that is the subject of a reporting
+verb anywhere ("Oleksii Stepanov said he had..."), or a two- or three-word
+name after a title ("President Volodymyr Zelenskiy" gives "Volodymyr
+Zelenskiy", see :data:`TITLES`).  Gender and number are not checked; other
+pronouns ("they", "it") and descriptions ("a statement") are kept as they
+are.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from corpus_tools.model.corpus import Article
+from corpus_tools.tokens.tokenize import NEWS_ABBREVIATIONS
+
+__all__ = ["QUOTE_CHARACTERS", "REPORTING_VERBS", "TITLES", "attribute_speaker", "resolve_speaker",
+           "speaker_candidates", "speaker_kind"]
+
+#: Double quote marks of every shape (see :mod:`corpus_tools.structure.quotations` for their roles).
+QUOTE_CHARACTERS = "\u201c\u201e\u201f\u00ab\u201d\u00bb\""  # “ „ ‟ « ” » "
+
+_VERB_STEMS = ("say", "tell", "add", "ask", "state", "explain", "write", "respond", "reply", "declare",
+               "insist", "warn", "note", "announce", "comment", "urge", "argue", "claim", "recall",
+               "acknowledge", "tweet", "conclude", "remark", "answer", "shout", "promise", "vow", "admit",
+               "suggest", "predict", "stress", "emphasise", "emphasize", "maintain", "concede", "confirm",
+               "caution", "assert", "told", "said", "wrote")
+_IRREGULAR = {"say": ["says", "said", "saying"], "admit": ["admits", "admitted", "admitting"],
+              "tell": ["tells", "telling"], "write": ["writes", "writing"],
+              "told": ["told"], "said": ["said"], "wrote": ["wrote"]}
+
+
+def _forms(stem: str) -> list[str]:
+    if stem in _IRREGULAR:
+        return [stem, *_IRREGULAR[stem]]
+    if stem.endswith("e"):
+        return [stem, stem + "s", stem + "d", stem[:-1] + "ing"]
+    if stem.endswith("y") and stem not in ("say",):
+        return [stem, stem[:-1] + "ies", stem[:-1] + "ied", stem + "ing"]
+    es = "es" if stem.endswith(("sh", "ss", "ch")) else "s"
+    return [stem, stem + es, stem + "ed", stem + "ing"]
+
+
+#: Verbs that attribute speech, in all the forms matched.
+REPORTING_VERBS: frozenset[str] = frozenset(f for s in _VERB_STEMS for f in _forms(s))
+
+#: Words that introduce a person's name ("President X Y").
+TITLES: frozenset[str] = frozenset(
+    """President Minister Chancellor Secretary General Colonel Admiral Senator Governor Mayor Judge
+    Justice Pope King Queen Prince Princess Ambassador spokesperson spokesman spokeswoman Mr Mrs Ms Dr
+    Professor Commander Chief Director Commissioner Premier Lieutenant Captain Sergeant Major""".split()
+)
+
+_PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}
+_RESOLVABLE = {"he", "she"}
+_VERB = "(?:" + "|".join(sorted(REPORTING_VERBS, key=lambda v: (-len(v), v))) + ")"
+_CAP = r"[A-Z][\w'’\-]*"
+# a name: capitalised words, name particles inside ("Corriere della Sera"), an optional "Mr." in front
+_NAME = (rf"(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Prof|St)\.\s+)?{_CAP}"
+         rf"(?:\s+(?:{_CAP}|of|de|del|della|van|von|al|bin|da|di|le|la))*(?<!\s(?:of|de|la|le|da|di))")
+_PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t|[Yy]ou)"
+# a description: determiner + up to 8 words, none of them a conjunction or relative word
+_W = r"(?!(?:and|or|but|that|which|who|whom|when|while|as|if|then)\b)[\w'’\-]+"
+_DESC = rf"(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+{_W}(?:\s+{_W}){{0,7}}?"
+_SPEAKER = rf"(?P<speaker>{_PRON}|{_DESC}|{_NAME})"
+_AFTER_SPEAKER_VERB = re.compile(rf"^[\s,]*{_SPEAKER}\s+(?:also\s+|later\s+)?(?P<verb>{_VERB})\b")
+_AFTER_VERB_SPEAKER = re.compile(
+    rf"^[\s,]*(?P<verb>{_VERB})\s+(?P<speaker>(?:{_DESC}|{_NAME})(?:\s+[\w'’\-]+)*?)\s*(?=[,.;:!?]|$)")
+_LATER_SPEAKER_VERB = re.compile(
+    rf",\s+(?P<speaker>{_PRON}|{_DESC}|{_NAME}|[A-Z][\w'’\-]*(?:\s+[\w'’\-]+){{0,6}}?)\s+(?P<verb>{_VERB})\b")
+_ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?P<speaker>{_DESC}|{_NAME})\s*(?=[,.;:!?]|$)")
+_BEFORE_COLON = re.compile(
+    rf"{_SPEAKER}\s+(?:\w+\s+)?(?P<verb>{_VERB})(?:\s+[\w'’\-]+){{0,3}}?\s*[:,]\s*$")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“„A-Z0-9])")
+_STOP_CAPS = {"During", "After", "Before", "In", "On", "At", "As", "When", "While", "But", "And", "Yet",
+              "The", "A", "An", "If", "Since", "Although", "Despite", "Meanwhile", "Separately", "However"}
+# a title, then a name of two or three capitalised words ("General Staff of" is no name)
+_TITLED = re.compile(rf"\b(?:{'|'.join(sorted(TITLES))})\.?\s+(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){{1,2}})")
+_SPEECH_SUBJECT = re.compile(rf"(?<![\w'’])(?P<name>{_NAME})\s+(?:\w+ly\s+|also\s+)?{_VERB}\b")
+_AGE_DESCRIPTION = re.compile(r"^[Tt]he \d+-year-old$")
+
+
+@lru_cache(maxsize=256)
+def _sentence_ends(text: str) -> tuple[tuple[int, int], ...]:
+    """``(start, end)`` of the sentence ends in ``text``, except after an abbreviation ("Mr. Jones")."""
+    out = []
+    for m in _SENTENCE_END.finditer(text):
+        word = re.search(r"([\w.]+)$", text[max(0, m.start() - 30) : m.start()])
+        if word and word.group(1).lower() in NEWS_ABBREVIATIONS:
+            continue
+        out.append((m.start(), m.end()))
+    return tuple(out)
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Start and end of the sentence(s) around ``text[start:end]`` (within one block)."""
+    ends = _sentence_ends(text)
+    starts, stops = [a for a, _ in ends], [b for _, b in ends]
+    i = bisect.bisect_right(stops, max(start - 1, 0))  # the last sentence end before the span
+    left = stops[i - 1] if i else 0
+    j = bisect.bisect_left(starts, end + 1)  # the first sentence end after it
+    right = ends[j][0] + 1 if j < len(ends) else len(text)
+    return left, right
+
+
+def speaker_kind(speaker: str) -> str:
+    """``"pronoun"``, ``"description"`` (starts with a determiner) or ``"name"``.
+
+    >>> speaker_kind("he"), speaker_kind("the ministry"), speaker_kind("Putin")
+    ('pronoun', 'description', 'name')
+    """
+    if speaker.lower() in _PRONOUNS:
+        return "pronoun"
+    first = speaker.split()[0].lower()
+    return "description" if first in {"the", "a", "an", "its", "his", "her", "their"} else "name"
+
+
+def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
+                      marks: str = QUOTE_CHARACTERS) -> tuple[str | None, str | None, int]:
+    """Speaker of a quotation, by the rules of the module docstring.
+
+    Parameters
+    ----------
+    open_text, close_text : str
+        The block the quotation opens in, and the block it closes in.
+    qs : int
+        Offset in ``open_text`` of the quotation's first character (just after its opening mark).
+    qe : int
+        Offset in ``close_text`` of its closing mark (or end).
+    marks : str
+        The quote-mark characters (text beyond another mark is not searched).
+
+    Returns
+    -------
+    tuple
+        ``(speaker as written, rule name, speaker's offset in its block)``, or ``(None, None, -1)``.
+
+    Examples
+    --------
+    >>> t = "“We won,” Smith said."
+    >>> attribute_speaker(t, 1, t, 8)
+    ('Smith', 'quote, SPEAKER VERB', 10)
+    """
+    _, sent_end = _sentence_bounds(close_text, qe, qe)
+    after = close_text[qe + 1 : sent_end]
+    cut = min((after.find(c) for c in marks if c in after), default=len(after))
+    after = after[:cut]
+    base = qe + 1
+    # "...please.” Commenting on..., the White House said": the sentence ended inside the quotation, so
+    # only a speaker right after it ("...!” Smith shouted.") can be its attribution
+    ended = re.search(r"[.!?]\s*$", close_text[:qe]) is not None
+    for rule, rx in (("quote, SPEAKER VERB", _AFTER_SPEAKER_VERB), ("quote, VERB SPEAKER", _AFTER_VERB_SPEAKER),
+                     ("quote ..., SPEAKER VERB", _LATER_SPEAKER_VERB), ("quote, according to SPEAKER", _ACCORDING)):
+        if ended and rx in (_LATER_SPEAKER_VERB, _ACCORDING):
+            continue
+        m = rx.search(after)
+        if m and m.group("speaker").split()[0] not in _STOP_CAPS:
+            return m.group("speaker"), rule, base + m.start("speaker")
+    sent_start, _ = _sentence_bounds(open_text, qs, qs)
+    before = open_text[sent_start : max(qs - 1, sent_start)]
+    cut = max((before.rfind(c) for c in marks), default=-1)
+    before, base = before[cut + 1 :], sent_start + cut + 1
+    for rule, rx in (("SPEAKER VERB: quote", _BEFORE_COLON), ("according to SPEAKER, quote", _ACCORDING)):
+        m = rx.search(before)
+        if m:
+            return m.group("speaker"), rule, base + m.start("speaker")
+    # the nearest reporting verb that has a subject ("final remarks that" has none: try the next one back)
+    verbs = list(re.finditer(rf"\b{_VERB}\b", before))
+    for v in reversed(verbs):
+        head = before[: v.start()]
+        m = re.search(rf"{_SPEAKER}\s+(?:\w+ly\s+|also\s+)?$", head)
+        if m and m.group("speaker").split()[0] not in _STOP_CAPS:
+            return m.group("speaker"), "SPEAKER VERB ... quote", base + m.start("speaker")
+        if re.search(r"\band\s+(?:\w+ly\s+|also\s+)?$", head):
+            for m in re.finditer(rf"(?<![\w'’]){_NAME}|\b{_PRON}\b", head):
+                word = m.group().split()[0]
+                if word not in _STOP_CAPS:
+                    return m.group(), "SPEAKER ... and VERB ... quote", base + m.start()
+    if any(v.group().endswith("ing") for v in verbs):
+        # "A statement included ..., while also asserting that ... “...”": the participle's subject is
+        # the subject of the sentence
+        subject = _sentence_subject(open_text[sent_start : max(qs - 1, sent_start)])
+        if subject:
+            return subject[0], "SPEAKER ..., VERB-ing ... quote", sent_start + subject[1]
+    return None, None, -1
+
+
+_DETERMINERS = {"the", "a", "an", "its", "his", "her", "their"}
+_AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might",
+                "must", "should", "did", "does"}
+
+
+def _sentence_subject(sentence: str) -> tuple[str, int] | None:
+    """The subject at the start of ``sentence``: a name, or a determiner and up to 4 words ended by a verb.
+
+    The end of a description is found without a tagger: the first word
+    ending in -ed, an auxiliary, or a reporting verb; no such word, no subject.
+    """
+    words = list(re.finditer(r"[\w'’\-]+", sentence))
+    if not words:
+        return None
+    first = words[0].group()
+    if first.lower() in _DETERMINERS:
+        for k in range(1, min(6, len(words))):
+            w = words[k].group()
+            if w.endswith("ed") or w.lower() in _AUXILIARIES or w in REPORTING_VERBS:
+                return (sentence[words[0].start() : words[k - 1].end()], words[0].start()) if k >= 2 else None
+        return None
+    m = re.match(rf"\s*(?P<name>{_NAME})\s+[a-z]", sentence)
+    if m and first not in _STOP_CAPS:
+        return m.group("name"), m.start("name")
+    return None
+
+
+def speaker_candidates(article: Article) -> list[tuple[int, str]]:
+    """``(offset in article.text, name)`` of the names a pronoun may refer to, from the text alone.
+
+    Names after a title ("President Volodymyr Zelenskiy" gives "Volodymyr
+    Zelenskiy") and names that are the subject of a reporting verb
+    ("Oleksii Stepanov said he had ..."); named speakers of quotations are
+    added by :func:`corpus_tools.find_quotations` as it goes.
+
+    >>> speaker_candidates(Article.from_text("Ann Lee said no. President Bo Li left.", id="x"))
+    [(0, 'Ann Lee'), (27, 'Bo Li')]
+    """
+    candidates: list[tuple[int, str]] = []
+    for b in article.blocks:
+        candidates.extend((b.start + m.start("name"), m.group("name")) for m in _TITLED.finditer(b.text))
+        for m in _SPEECH_SUBJECT.finditer(b.text):
+            words = m.group("name").split()
+            while words and words[0] in _STOP_CAPS:  # "The Pentagon said" -> "Pentagon"
+                words.pop(0)
+            if words and " ".join(words).lower() not in _PRONOUNS:
+                candidates.append((b.start + m.end("name") - len(" ".join(words)), " ".join(words)))
+    return sorted(candidates)
+
+
+def resolve_speaker(speaker: str, candidates: list[tuple[int, str]], before: int) -> str:
+    """The nearest candidate before offset ``before`` for "he"/"she" or "the N-year-old"; else ``speaker``.
+
+    >>> resolve_speaker("she", [(0, "Ann"), (40, "Bo")], 30), resolve_speaker("they", [(0, "Ann")], 30)
+    ('Ann', 'they')
+    """
+    if speaker.lower() in _RESOLVABLE or _AGE_DESCRIPTION.match(speaker):
+        earlier = [c for c in candidates if c[0] < before]
+        return max(earlier)[1] if earlier else speaker
+    return speaker

@@ -1,0 +1,204 @@
+"""Tokenise a corpus once per run: a token-table cache keyed by content and settings.
+
+A report runner renders several notebooks over the same corpus; each would
+tokenise it again.  :func:`cached_token_table` returns the token table of
+:func:`corpus_tools.token_table`, reading it from a Parquet file (via pyarrow)
+when one exists for the same corpus *content* and the same tokeniser
+settings, and writing it (atomically) otherwise.
+
+The key (:func:`token_cache_key`) is a SHA-256 over: a format version, the
+corpus-tools version, the tokeniser (``"exact"``/``"fast"``), the token
+options, the extra abbreviations, and every article's id, block kinds and
+block texts, in corpus order.  So editing one character of one article,
+renaming an article, or changing an option gives a new cache file; loading
+the same files again, from anywhere, hits the cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import asdict
+from pathlib import Path
+
+import pandas as pd
+
+from corpus_tools._version import __version__
+from corpus_tools.io.atomic import atomic_write
+from corpus_tools.model.corpus import Article, Corpus
+from corpus_tools.tokens.fast import fast_normalize, shared_fast_tokenizer
+from corpus_tools.tokens.tokenize import DEFAULT_TOKENIZER, TOKEN_COLUMNS, TokenOptions, align_tokens, token_table
+
+__all__ = ["RAW_TOKEN_OPTIONS", "cached_token_table", "corpus_token_table", "fast_token_table", "renormalized_table",
+           "token_cache_key"]
+
+CACHE_FORMAT = 1
+
+#: Options that keep every token as written: the one table a report caches,
+#: from which each notebook derives its own (:func:`renormalized_table`).
+RAW_TOKEN_OPTIONS = TokenOptions(lowercase=False, words_only=False)
+
+
+def token_cache_key(corpus: Corpus, options: TokenOptions | None = None, tokenizer: str = DEFAULT_TOKENIZER) -> str:
+    """Hex SHA-256 of the corpus content and the tokeniser settings (see the module docstring).
+
+    >>> from corpus_tools import Corpus
+    >>> a = token_cache_key(Corpus.from_texts(["One text."]))
+    >>> a == token_cache_key(Corpus.from_texts(["One text."])), a == token_cache_key(Corpus.from_texts(["One text!"]))
+    (True, False)
+    """
+
+    if tokenizer not in ("exact", "fast"):
+        raise ValueError(f"tokenizer must be 'exact' or 'fast', not {tokenizer!r}")
+    options = options or TokenOptions()
+    settings = {k: v for k, v in asdict(options).items() if not k.startswith("_")}
+    if isinstance(settings.get("stopwords"), frozenset):
+        settings["stopwords"] = sorted(settings["stopwords"])
+    h = hashlib.sha256()
+    h.update(repr((CACHE_FORMAT, __version__, tokenizer, sorted(settings.items()))).encode())
+    for article in corpus:
+        h.update(b"\x1earticle\x1f" + article.id.encode("utf-8", "surrogatepass"))
+        for block in article.blocks:
+            h.update(b"\x1e" + block.kind.encode() + b"\x1f" + block.text.encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def fast_token_table(corpus: Corpus, options: TokenOptions | None = None) -> pd.DataFrame:
+    """The token table of :func:`corpus_tools.token_table`, with
+    :class:`~corpus_tools.tokens.fast.FastTokenizer` tokens.
+
+    Same columns and meaning; ``start``/``end`` are found by aligning the
+    tokens with the block text, as the exact path does.
+
+    >>> from corpus_tools import Corpus
+    >>> fast_token_table(Corpus.from_texts(["Mr. Xi’s visit ended."]))["token"].tolist()
+    ['Mr.', 'Xi', "'s", 'visit', 'ended']
+    """
+
+    options = options or TokenOptions()
+    fast = shared_fast_tokenizer()
+    norm_cache: dict[str, str | None] = {}
+    rows = []
+    for article in corpus:
+        position = sentence = section = 0
+        blocks = fast.sentences("\n".join(b.text for b in article.blocks))
+        nonempty = [b for b in article.blocks if b.text.split()]
+        for block, sents in zip(nonempty, blocks, strict=True):
+            if block.kind == "heading":
+                section += 1
+            text = fast_normalize(block.text)
+            spans = iter(align_tokens([t for s in sents for t in s], text))
+            for sent in sents:
+                for tok in sent:
+                    a, b = next(spans)
+                    if tok not in norm_cache:
+                        norm_cache[tok] = options.normalize(tok)
+                    norm = norm_cache[tok]
+                    if norm is not None:
+                        rows.append((article.id, section, block.index, block.kind, sentence, position,
+                                     block.start + a, block.start + b, tok, norm))
+                    position += 1
+                sentence += 1
+    return _typed(pd.DataFrame(rows, columns=TOKEN_COLUMNS))
+
+
+def _typed(df: pd.DataFrame) -> pd.DataFrame:
+    """The column types :func:`corpus_tools.token_table` gives (a Parquet round trip may change string types)."""
+    global _TOKEN_DTYPES
+    if _TOKEN_DTYPES is None:
+        _TOKEN_DTYPES = token_table(Corpus.from_texts(["A b."])).dtypes.to_dict()
+    return df.astype(_TOKEN_DTYPES)
+
+
+_TOKEN_DTYPES: dict | None = None
+
+
+def cached_token_table(
+    corpus: Corpus | list[Article],
+    cache_dir: str | os.PathLike,
+    *,
+    options: TokenOptions | None = None,
+    tokenizer: str = DEFAULT_TOKENIZER,
+) -> pd.DataFrame:
+    """The token table of ``corpus``, from ``cache_dir`` when it is there.
+
+    Parameters
+    ----------
+    corpus : Corpus
+    cache_dir : path
+        Folder for ``tokens-<key>.parquet`` files (created if needed), e.g.
+        the report's output folder.
+    options : TokenOptions, optional
+    tokenizer : {"exact", "fast"}
+        ``"exact"`` (default): :func:`corpus_tools.token_table`; ``"fast"``:
+        :func:`fast_token_table`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Equal to a fresh :func:`corpus_tools.token_table` (or :func:`fast_token_table`) table.
+    """
+    corpus = corpus if isinstance(corpus, Corpus) else Corpus(list(corpus))
+    options = options or TokenOptions()
+    key = token_cache_key(corpus, options, tokenizer)
+    folder = Path(cache_dir)
+    path = folder / f"tokens-{key[:32]}.parquet"
+    if path.exists():
+        try:
+            return _typed(pd.read_parquet(path, engine="pyarrow"))
+        except (OSError, ValueError):
+            pass  # a damaged cache file is rebuilt below
+    table = _typed(token_table(corpus, options)) if tokenizer == "exact" else fast_token_table(corpus, options)
+    # atomic: readers never see half a file
+    atomic_write(path, lambda tmp: table.to_parquet(tmp, engine="pyarrow", index=False))
+    return table
+
+
+def renormalized_table(raw: pd.DataFrame, options: TokenOptions | None = None) -> pd.DataFrame:
+    """Apply ``options`` to a table of all tokens (made with :data:`RAW_TOKEN_OPTIONS`).
+
+    Equal to tokenising again with ``options``, because normalisation looks
+    at one token at a time; each distinct token is normalised once.
+
+    >>> from corpus_tools import Corpus
+    >>> from corpus_tools.tokens import token_table
+    >>> raw = token_table(Corpus.from_texts(["The cat sat."]), RAW_TOKEN_OPTIONS)
+    >>> renormalized_table(raw, TokenOptions(stopwords="english"))["norm"].tolist()
+    ['cat', 'sat']
+    """
+    options = options or TokenOptions()
+    forms = {t: options.normalize(t) for t in raw["token"].unique()}
+    norm = raw["token"].map(forms)
+    out = raw.loc[norm.notna()].copy()
+    out["norm"] = norm[norm.notna()].astype(str)
+    return _typed(out.reset_index(drop=True))
+
+
+def corpus_token_table(
+    corpus: Corpus | list[Article],
+    options: TokenOptions | None = None,
+    *,
+    cache_dir: str | os.PathLike | None = None,
+    tokenizer: str = DEFAULT_TOKENIZER,
+) -> pd.DataFrame:
+    """The token table for ``options``, tokenising at most once per cache folder.
+
+    With ``cache_dir``, all tokens are cached there once
+    (:func:`cached_token_table` with :data:`RAW_TOKEN_OPTIONS`) and ``options``
+    are applied to the cached table, so notebooks with different options
+    share one tokenisation.  Without it: a fresh table.  Either way the
+    result equals :func:`corpus_tools.token_table` (``tokenizer="exact"``) or
+    :func:`fast_token_table` (``"fast"``) with ``options``.
+
+    >>> from corpus_tools import Corpus
+    >>> corpus_token_table(Corpus.from_texts(["Xi’s visit."]))["norm"].tolist()
+    ['xi', "'s", 'visit']
+    """
+    if tokenizer not in ("exact", "fast"):
+        raise ValueError(f"tokenizer must be 'exact' or 'fast', not {tokenizer!r}")
+    options = options or TokenOptions()
+    if cache_dir is None:
+        corpus = corpus if isinstance(corpus, Corpus) else Corpus(list(corpus))
+        return _typed(token_table(corpus, options)) if tokenizer == "exact" else fast_token_table(corpus, options)
+    raw = cached_token_table(corpus, cache_dir, options=RAW_TOKEN_OPTIONS, tokenizer=tokenizer)
+    return renormalized_table(raw, options)

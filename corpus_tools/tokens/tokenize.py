@@ -1,0 +1,447 @@
+"""Sentences and word tokens, offline and deterministic.
+
+* Sentences: NLTK's Punkt algorithm (:class:`nltk.tokenize.punkt.PunktSentenceTokenizer`)
+  without the downloadable model, given a pinned list of news abbreviations
+  (:data:`NEWS_ABBREVIATIONS`) so that "Mr.", "U.S." or "Brig. Gen." do not
+  end a sentence.  :meth:`SentenceSplitter.trained_on` also learns
+  abbreviations from your own texts with NLTK's ``PunktTrainer``.
+  Sentences never cross block (paragraph or heading) boundaries.
+* Words: NLTK's Treebank-style :class:`nltk.tokenize.NLTKWordTokenizer`
+  applied to each sentence, after typographic apostrophes (’ ‘ ʼ) are read as
+  ``'`` so that "Xi’s" gives ``Xi`` + ``'s`` exactly as "Xi's" does.  The
+  replacement is one character for one, so token offsets still point into
+  the original text.
+* Every token keeps its article, section, block, sentence and position
+  (:func:`iter_tokens`, :func:`token_table`).
+* Texts longer than :data:`MAX_PIECE_CHARS` (100,000 characters) are handed
+  to NLTK in pieces cut at white space, so that no single NLTK regex call
+  can hit NLTK's 5-second time limit; a piece boundary also ends a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, fields
+from functools import lru_cache
+from typing import Literal, NamedTuple
+
+import pandas as pd
+from nltk.tokenize import NLTKWordTokenizer
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktTrainer
+
+from corpus_tools.model.corpus import Article, Corpus
+from corpus_tools.tokens.stopwords import get_stopwords, is_stopword
+
+__all__ = [
+    "DEFAULT_TOKENIZER",
+    "TOKENIZERS",
+    "MAX_PIECE_CHARS",
+    "NEWS_ABBREVIATIONS",
+    "SentenceSplitter",
+    "Token",
+    "TokenOptions",
+    "is_word",
+    "iter_tokens",
+    "normalize_apostrophes",
+    "split_sentences",
+    "token_table",
+    "word_spans",
+    "word_tokenize",
+]
+
+#: Abbreviations that never end a sentence, in Punkt's form (lower case, no
+#: final period).  Titles, ranks, months, common US state and corporate
+#: abbreviations of English news.  Words that are also ordinary words at the
+#: end of a sentence ("No.", "Ill.", "Miss.") are deliberately left out.
+NEWS_ABBREVIATIONS: frozenset[str] = frozenset(
+    """
+    mr mrs ms messrs dr prof rev hon sen sens rep reps gov lt gen brig col maj capt cmdr
+    adm sgt cpl pvt supt insp det st sr jr fr pres amb atty gens
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    u.s u.k u.n e.u u.s.a d.c n.y l.a a.m p.m e.g i.e etc vs v approx est dept univ
+    assn ave blvd mt ft inc corp ltd co bros plc nos
+    ariz calif colo conn fla okla tenn tex minn mich wis nev neb ky
+    """.split()
+)
+
+#: Longest text handed to one Punkt or Treebank call, in characters.  NLTK
+#: (3.9+, ``nltk.redos``) runs each of its regular expressions under a
+#: 5-second wall-clock limit and raises TimeoutError past it: a single 2 MB
+#: sentence already needs 4 s for one substitution on a 2-core machine, so a
+#: scraped block without sentence ends would kill a whole run.  Longer texts
+#: are cut at white space (preferably not right after a period, which Punkt
+#: and Treebank read as a sentence end) into pieces of at most this length; a
+#: piece takes well under a second.  Texts shorter than this are unaffected.
+MAX_PIECE_CHARS = 100_000
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+_WORD_CHAR = re.compile(r"[^\W_]")
+
+
+def normalize_apostrophes(text: str) -> str:
+    """Read typographic apostrophes (’ ‘ ʼ) as ``'``; same length as ``text``.
+
+    >>> normalize_apostrophes("Xi’s")
+    "Xi's"
+    """
+    return text.translate(_APOSTROPHES)
+
+
+def is_word(token: str) -> bool:
+    """A word token holds at least one letter or digit.
+
+    >>> is_word("Xi"), is_word("'s"), is_word("15.6"), is_word(","), is_word("--")
+    (True, True, True, False, False)
+    """
+    return _WORD_CHAR.search(token) is not None
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of consecutive pieces of ``text`` of at most ``MAX_PIECE_CHARS``.
+
+    Written by hand: no NLTK or stdlib function cuts text at white space to a
+    length bound.  Each cut is the last white space of the window's second
+    half not preceded by "." (else any white space there, else a hard cut).
+    """
+    limit = MAX_PIECE_CHARS
+    spans: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > limit:
+        window_end = start + limit
+        lowest = start + limit // 2
+        cut = next((i for i in range(window_end, lowest, -1) if text[i - 1].isspace() and text[i - 2] != "."), None)
+        if cut is None:
+            cut = next((i for i in range(window_end, lowest, -1) if text[i - 1].isspace()), window_end)
+        spans.append((start, cut))
+        start = cut
+    spans.append((start, len(text)))
+    return spans
+
+
+class SentenceSplitter:
+    """Punkt sentence splitting with a known abbreviation list.
+
+    Parameters
+    ----------
+    abbreviations : iterable of str, optional
+        Extra abbreviations (case-insensitive, final period optional) on top
+        of :data:`NEWS_ABBREVIATIONS`.
+    params : PunktParameters, optional
+        Parameters learned by :meth:`trained_on`.
+
+    Examples
+    --------
+    >>> SentenceSplitter().split("Brig. Gen. Pat Ryder spoke. Mr. Smith left the U.S. on Friday.")
+    ['Brig. Gen. Pat Ryder spoke.', 'Mr. Smith left the U.S. on Friday.']
+    """
+
+    def __init__(self, abbreviations: Iterable[str] = (), params: PunktParameters | None = None):
+        self.params = params or PunktParameters()
+        extra = {a.lower().rstrip(".") for a in abbreviations}
+        self.params.abbrev_types |= NEWS_ABBREVIATIONS | extra
+        self._punkt = PunktSentenceTokenizer(self.params)
+
+    @classmethod
+    def trained_on(cls, texts: Iterable[str], abbreviations: Iterable[str] = ()) -> SentenceSplitter:
+        """Learn abbreviations, collocations and sentence starters from ``texts``.
+
+        Deterministic (Punkt's training is), but results then depend on the
+        training texts: the default splitter does not, which keeps an
+        article's sentences the same whichever corpus it is in.
+        """
+        trainer = PunktTrainer()
+        for text in texts:
+            trainer.train(text, finalize=False)
+        trainer.finalize_training()
+        return cls(abbreviations, trainer.get_params())
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Character spans of the sentences of ``text``.
+
+        On top of Punkt: a break after a full stop is undone when the next
+        sentence starts with a lower-case letter ("the Kan. delegation"),
+        which in edited news text means an abbreviation Punkt did not know.
+        Texts over ``MAX_PIECE_CHARS`` are split in pieces first (see
+        ``_pieces``).
+        """
+        norm = normalize_apostrophes(text)
+        spans: list[tuple[int, int]] = []
+        for a, b in _pieces(norm):
+            if not norm[a:b].strip():
+                continue
+            for s, e in self._punkt.span_tokenize(norm[a:b]):
+                start, end = a + s, a + e
+                if spans and norm[start].islower() and norm[spans[-1][1] - 1] == ".":
+                    spans[-1] = (spans[-1][0], end)
+                else:
+                    spans.append((start, end))
+        return spans
+
+    def split(self, text: str) -> list[str]:
+        """The sentences of ``text``."""
+        return [text[s:e] for s, e in self.spans(text)]
+
+
+_DEFAULT_SPLITTER = SentenceSplitter()
+_WORD_TOKENIZER = NLTKWordTokenizer()
+_DOUBLE_QUOTE_FORMS = {"``", "''", '"'}
+_QUOTE = re.compile(r'``|\'\'|"')
+
+
+def align_tokens(tokens: list[str], text: str) -> Iterator[tuple[int, int]]:
+    """Spans of ``tokens`` in ``text``, tolerant of Treebank's quote rewriting.
+
+    NLTK's own ``align_tokens`` raises when the tokenizer rewrote a
+    character (``"`` becomes ``\\`\\``` or ``''``); here a rewritten quote is
+    matched to the next quote character in the text, and a token that
+    cannot be found at all is dropped rather than failing the article.
+    """
+    point = 0
+    for tok in tokens:
+        if tok in _DOUBLE_QUOTE_FORMS:
+            # Only the quote search: text.find("``") would scan to the end of
+            # the text for every rewritten quote (quadratic on quote runs).
+            m = _QUOTE.search(text, point)
+            start, tok = (m.start(), m.group()) if m else (-1, tok)
+        else:
+            start = text.find(tok, point)
+        if start < 0:
+            continue
+        point = start + len(tok)
+        yield start, point
+
+
+def word_spans(sentence: str) -> list[tuple[int, int]]:
+    """Character spans of the Treebank word tokens of one sentence.
+
+    >>> s = "Xi’s visit"
+    >>> [s[a:b] for a, b in word_spans(s)]
+    ['Xi', '’s', 'visit']
+    """
+    norm = normalize_apostrophes(sentence)
+    out: list[tuple[int, int]] = []
+    for a, b in _pieces(norm):
+        piece = norm[a:b]
+        out.extend((a + s, a + e) for s, e in align_tokens(_WORD_TOKENIZER.tokenize(piece), piece))
+    return out
+
+
+def word_tokenize(text: str, splitter: SentenceSplitter | None = None) -> list[str]:
+    """Treebank word tokens of ``text``, sentence by sentence.
+
+    Apostrophes are normalised in the tokens (``’s`` becomes ``'s``);
+    everything else is the text as written.
+
+    >>> word_tokenize("Xi’s two-day visit cost $15.6 billion.")
+    ['Xi', "'s", 'two-day', 'visit', 'cost', '$', '15.6', 'billion', '.']
+    """
+    splitter = splitter or _DEFAULT_SPLITTER
+    norm = normalize_apostrophes(text)
+    out: list[str] = []
+    for s, e in splitter.spans(norm):
+        sent = norm[s:e]
+        out.extend(sent[a:b] for a, b in word_spans(sent))
+    return out
+
+
+def split_sentences(text: str, splitter: SentenceSplitter | None = None) -> list[str]:
+    """Sentences of ``text`` by the default (or given) :class:`SentenceSplitter`."""
+    return (splitter or _DEFAULT_SPLITTER).split(text)
+
+
+class Token(NamedTuple):
+    """One token and where it came from.
+
+    ``position`` counts all tokens of the article from 0 (so it has gaps
+    once tokens are filtered out); ``start``/``end`` are offsets into
+    :attr:`Article.text`; ``section`` counts the headings seen so far (the
+    lead before any heading is section 0, a heading opens the next one).
+    """
+
+    article: str
+    section: int
+    block: int
+    block_kind: str
+    sentence: int
+    position: int
+    start: int
+    end: int
+    text: str
+
+
+def iter_tokens(article: Article, splitter: SentenceSplitter | None = None) -> Iterator[Token]:
+    """All tokens of an article, in order, with their provenance.
+
+    >>> from corpus_tools import Article
+    >>> [t.text for t in iter_tokens(Article.from_text("Hi there. Bye.", id="a"))]
+    ['Hi', 'there', '.', 'Bye', '.']
+    """
+    splitter = splitter or _DEFAULT_SPLITTER
+    position = sentence = section = 0
+    for block in article.blocks:
+        if block.kind == "heading":
+            section += 1
+        norm = normalize_apostrophes(block.text)
+        for s, e in splitter.spans(norm):
+            sent = norm[s:e]
+            for a, b in word_spans(sent):
+                yield Token(article.id, section, block.index, block.kind, sentence, position,
+                            block.start + s + a, block.start + s + b, sent[a:b])
+                position += 1
+            sentence += 1
+
+
+_STEMMERS = ("porter", "snowball")
+
+
+@lru_cache(maxsize=4)
+def _stemmer(name: str):
+    from nltk.stem import PorterStemmer, SnowballStemmer
+
+    return PorterStemmer() if name == "porter" else SnowballStemmer("english")
+
+
+@dataclass(frozen=True)
+class TokenOptions:
+    """How tokens are normalised and filtered before counting.
+
+    Applied in this order: lower-casing, the word-token filter, the minimum
+    length, stopword removal (matched case-insensitively), stemming.
+
+    Parameters
+    ----------
+    lowercase : bool
+        Fold case (default True).
+    words_only : bool
+        Keep only tokens with a letter or digit (default True: drops
+        punctuation).
+    min_length : int
+        Shortest token kept, in characters (default 1).
+    stopwords : None, str, path or iterable of str
+        See :func:`corpus_tools.tokens.stopwords.get_stopwords`; default None.
+    stem : {None, "porter", "snowball"}
+        NLTK's Porter or English Snowball stemmer (default None).  Porter
+        keeps the case it is given; Snowball always lower-cases.
+
+    Examples
+    --------
+    >>> opts = TokenOptions(stopwords="english")
+    >>> [opts.normalize(t) for t in ["The", "Xi", "'s", ","]]
+    [None, 'xi', None, None]
+    """
+
+    lowercase: bool = True
+    words_only: bool = True
+    min_length: int = 1
+    stopwords: str | frozenset[str] | None = None
+    stem: Literal["porter", "snowball"] | None = None
+    _stopset: frozenset[str] = field(init=False, repr=False, compare=False, hash=False)
+
+    @classmethod
+    def coerce(cls, options: TokenOptions | Mapping[str, object] | None) -> TokenOptions:
+        """The one way token options are passed: a :class:`TokenOptions`, a mapping of its fields, or None.
+
+        >>> TokenOptions.coerce({"stopwords": "english"}).lowercase
+        True
+        """
+        if options is None:
+            return cls()
+        if isinstance(options, cls):
+            return options
+        if isinstance(options, Mapping):
+            unknown = sorted(set(options) - {f.name for f in fields(cls)})
+            if unknown:
+                raise TypeError(f"unknown token options {unknown}; known: {[f.name for f in fields(cls)]}")
+            return cls(**options)
+        raise TypeError(f"options must be a TokenOptions, a mapping of its fields or None, "
+                        f"not {type(options).__name__}")
+
+    def __post_init__(self) -> None:
+        if self.stem not in (None, *_STEMMERS):
+            raise ValueError(f"stem must be None, 'porter' or 'snowball', not {self.stem!r}")
+        if not isinstance(self.min_length, int) or self.min_length < 1:
+            raise ValueError(f"min_length must be a positive integer, not {self.min_length!r}")
+        spec = self.stopwords
+        if spec is not None and not isinstance(spec, (str, frozenset)):
+            spec = get_stopwords(spec)  # make lists hashable, so options can key a cache
+            object.__setattr__(self, "stopwords", spec)
+        object.__setattr__(self, "_stopset", get_stopwords(spec))
+
+    def normalize(self, token: str) -> str | None:
+        """The counted form of ``token``, or None when it is filtered out."""
+        if self.words_only and not is_word(token):
+            return None
+        if len(token) < self.min_length:
+            return None
+        if self._stopset and is_stopword(token, self._stopset):
+            return None
+        out = token.lower() if self.lowercase else token
+        if self.stem:
+            out = _stem(self.stem, out)
+        return out
+
+
+@lru_cache(maxsize=200_000)
+def _stem(name: str, word: str) -> str:
+    if name == "porter":
+        return _stemmer(name).stem(word, to_lowercase=False)
+    return _stemmer(name).stem(word)  # NLTK's Snowball always lower-cases
+
+
+#: The tokenizer every function and the report use unless told otherwise.
+#: ``"fast"`` (:class:`~corpus_tools.tokens.fast.FastTokenizer`) gives the
+#: exact path's tokens on 99.994 % of 560,554 tokens of real prose
+#: (benchmarks/RESULTS.md) at 10-20x its speed; ``"exact"`` is NLTK's
+#: Treebank tokenizer run sentence by sentence, the reference.
+DEFAULT_TOKENIZER = "fast"
+TOKENIZERS = ("exact", "fast")
+
+TOKEN_COLUMNS = ["article", "section", "block", "block_kind", "sentence", "position",
+                 "start", "end", "token", "norm"]
+
+
+def token_table(
+    data: Corpus | Article | Iterable[Article],
+    options: TokenOptions | Mapping[str, object] | None = None,
+    *,
+    splitter: SentenceSplitter | None = None,
+) -> pd.DataFrame:
+    """The tidy token table: one row per kept token.
+
+    Parameters
+    ----------
+    data : Corpus, Article or iterable of Article
+    options : TokenOptions or mapping, optional
+        Normalisation (:meth:`TokenOptions.coerce`): ``{"stopwords": "english"}``
+        or ``TokenOptions(stopwords="english")``.
+    splitter : SentenceSplitter, optional
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``article``, ``section``, ``block``, ``block_kind``,
+        ``sentence``, ``position``, ``start``, ``end`` (see :class:`Token`),
+        ``token`` (as written, apostrophes normalised) and ``norm`` (the
+        counted form).  Rows in text order.
+
+    Examples
+    --------
+    >>> from corpus_tools import Corpus
+    >>> token_table(Corpus.from_texts(["The cat sat."]), {"stopwords": "english"})["norm"].tolist()
+    ['cat', 'sat']
+    """
+    options = TokenOptions.coerce(options)
+    articles = [data] if isinstance(data, Article) else data
+    rows = []
+    for article in articles:
+        for tok in iter_tokens(article, splitter):
+            norm = options.normalize(tok.text)
+            if norm is not None:
+                rows.append((*tok[:8], tok.text, norm))
+    df = pd.DataFrame(rows, columns=TOKEN_COLUMNS)
+    for col in ("section", "block", "sentence", "position", "start", "end"):
+        df[col] = df[col].astype("int64")
+    df["article"] = df["article"].astype(str)
+    df["block_kind"] = df["block_kind"].astype(str)
+    return df

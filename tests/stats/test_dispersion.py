@@ -1,0 +1,161 @@
+"""Dispersion measures: hand-computed values, the extremes, and the table over sections/paragraphs/articles."""
+
+from __future__ import annotations
+
+import math
+import statistics
+
+import pytest
+
+import corpus_tools as ct
+from corpus_tools.stats.dispersion import term_position_table, trace_terms
+
+
+def test_gries_2008_worked_example():
+    # Gries (2008): parts of 9, 10, 10, 10, 11 words (L = 50), term frequencies 1..5 (f = 15).
+    m = ct.stats.dispersion_measures([1, 2, 3, 4, 5], [9, 10, 10, 10, 11])
+    # s = .18 .20 .20 .20 .22 ; v/f = 1/15 2/15 3/15 4/15 5/15
+    # |v/f - s| = .11333 + .06667 + 0 + .06667 + .11333 = .36 ; DP = .36 / 2 = .18
+    assert m["dp"] == pytest.approx(0.18)
+    assert m["dp_norm"] == pytest.approx(0.18 / (1 - 0.18))  # Lijffijt & Gries: DP / (1 - min s)
+    # Juilland's D on relative frequencies p = 1/9, 2/10, 3/10, 4/10, 5/11
+    p = [1 / 9, 0.2, 0.3, 0.4, 5 / 11]
+    mean = sum(p) / 5
+    sd = math.sqrt(sum((x - mean) ** 2 for x in p) / 5)
+    assert m["juilland_d"] == pytest.approx(1 - (sd / mean) / math.sqrt(4))
+    assert m["juilland_d"] == pytest.approx(1 - statistics.pstdev(p) / statistics.mean(p) / 2)
+    # mean = 1.465657 / 5 = .293131, sd = .125958, CV = .429699, D = 1 - .429699 / 2
+    assert m["juilland_d"] == pytest.approx(0.78515, abs=1e-5)
+    assert (m["frequency"], m["parts"], m["range"]) == (15, 5, 5)
+
+
+def test_term_in_one_part_only_is_the_minimum_dispersion():
+    m = ct.stats.dispersion_measures([4, 0, 0, 0])
+    # p = (4,0,0,0): mean 1, sd = sqrt((9+1+1+1)/4) = sqrt(3) = CV ; D = 1 - sqrt(3)/sqrt(3) = 0
+    assert m["juilland_d"] == pytest.approx(0.0, abs=1e-12)
+    # DP = 0.5 * (|1 - .25| + 3 * |0 - .25|) = 0.75 = 1 - min(s), so DP_norm = 1
+    assert m["dp"] == pytest.approx(0.75)
+    assert m["dp_norm"] == pytest.approx(1.0)
+    assert m["range"] == 1
+
+
+def test_term_in_smallest_of_unequal_parts():
+    m = ct.stats.dispersion_measures([5, 0], [10, 30])
+    # s = (.25, .75); DP = 0.5 * (.75 + .75) = .75 = 1 - .25 -> DP_norm 1
+    assert m["dp"] == pytest.approx(0.75) and m["dp_norm"] == pytest.approx(1.0)
+    # p = (.5, 0): mean .25, sd .25, CV 1, D = 1 - 1/sqrt(1) = 0
+    assert m["juilland_d"] == pytest.approx(0.0)
+
+
+def test_perfectly_even_spread_is_the_maximum_dispersion():
+    even = ct.stats.dispersion_measures([2, 2, 2, 2])
+    assert even["juilland_d"] == pytest.approx(1.0) and even["dp"] == pytest.approx(0.0)
+    # Even relative to unequal part sizes: 1/10 = 2/20 = 3/30.
+    prop = ct.stats.dispersion_measures([1, 2, 3], [10, 20, 30])
+    assert prop["juilland_d"] == pytest.approx(1.0) and prop["dp"] == pytest.approx(0.0, abs=1e-12)
+    assert prop["dp_norm"] == pytest.approx(0.0, abs=1e-12)
+
+
+def test_degenerate_inputs():
+    zero = ct.stats.dispersion_measures([0, 0, 0])
+    assert zero["range"] == 0 and zero["frequency"] == 0
+    assert all(math.isnan(zero[k]) for k in ("juilland_d", "dp", "dp_norm"))
+    one = ct.stats.dispersion_measures([3], [7])
+    assert math.isnan(one["juilland_d"]) and one["dp"] == 0.0 and math.isnan(one["dp_norm"])
+    with pytest.raises(ValueError, match="one entry per part"):
+        ct.stats.dispersion_measures([1, 2], [1])
+    with pytest.raises(ValueError, match="positive"):
+        ct.stats.dispersion_measures([1, 2], [1, 0])
+    with pytest.raises(ValueError, match="negative"):
+        ct.stats.dispersion_measures([1, -2])
+    with pytest.raises(ValueError, match="non-empty"):
+        ct.stats.dispersion_measures([])
+
+
+TEXT = "Tanks roll. Tanks fire.\n\nDrones fly.\n\nAir war\n\nDrones again. Tanks wait."
+
+
+def test_table_by_section_and_paragraph():
+    c = ct.Corpus.from_texts([TEXT], ids=["a"])
+    # sections: 0 = "tanks roll tanks fire drones fly" (6 tokens), 1 = "air war drones again tanks wait" (6)
+    sec = ct.dispersion_table(c, ["tanks", "drones", "air", "missing"])
+    assert sec[["article", "term", "frequency", "parts", "range"]].values.tolist() == [
+        ["a", "tanks", 3, 2, 2], ["a", "drones", 2, 2, 2], ["a", "air", 1, 2, 1], ["a", "missing", 0, 2, 0]]
+    tanks = sec.iloc[0]
+    # tanks: v = (2, 1), s = (.5, .5): DP = 0.5 * (|2/3 - .5| + |1/3 - .5|) = 1/6
+    assert tanks["dp"] == pytest.approx(1 / 6)
+    # p = (2/6, 1/6): mean .25, sd 1/12, CV 1/3, D = 1 - (1/3)/1 = 2/3
+    assert tanks["juilland_d"] == pytest.approx(2 / 3)
+    assert sec.iloc[1]["dp"] == pytest.approx(0.0)  # drones 1 + 1 in equal sections
+    assert math.isnan(sec.iloc[3]["dp"])
+    # paragraphs: "tanks roll tanks fire" (4), "drones fly" (2), "drones again tanks wait" (4); heading dropped
+    par = ct.dispersion_table(c, ["tanks"], by="paragraph").iloc[0]
+    assert (par["parts"], par["range"]) == (3, 2)
+    # s = (.4, .2, .4), v/f = (2/3, 0, 1/3): DP = 0.5 * (.26667 + .2 + .06667) = .26667
+    assert par["dp"] == pytest.approx(0.5 * (abs(2 / 3 - 0.4) + 0.2 + abs(1 / 3 - 0.4)))
+
+
+def test_table_across_articles_and_default_terms():
+    c = ct.Corpus.from_texts(["war war peace", "war", "peace talks"], ids=["x", "y", "z"])
+    t = ct.dispersion_table(c, by="article")
+    assert "article" not in t.columns
+    # sizes 3, 1, 2; war (2, 1, 0), peace (1, 0, 1), talks (0, 0, 1); order: frequency desc, term asc
+    assert t[["term", "frequency", "range"]].values.tolist() == [["war", 3, 2], ["peace", 2, 2], ["talks", 1, 1]]
+    war = t.iloc[0]
+    # s = (1/2, 1/6, 1/3), v/f = (2/3, 1/3, 0): DP = 0.5 * (1/6 + 1/6 + 1/3) = 1/3
+    assert war["dp"] == pytest.approx(1 / 3)
+    assert war["dp_norm"] == pytest.approx((1 / 3) / (1 - 1 / 6))
+    assert ct.dispersion_table(c, by="article", min_count=2)["term"].tolist() == ["war", "peace"]
+
+
+def test_table_on_seed_is_deterministic_and_consistent(seed_corpus):
+    toks = ct.token_table(seed_corpus)
+    t1 = ct.dispersion_table(toks, by="section")
+    t2 = ct.dispersion_table(ct.token_table(seed_corpus), by="section")
+    assert t1.equals(t2)
+    assert (t1["parts"] == 5).all()  # the seed's five sections all hold tokens
+    assert t1["frequency"].sum() == len(toks)
+    assert t1[["frequency", "term"]].values.tolist() == sorted(
+        t1[["frequency", "term"]].values.tolist(), key=lambda r: (-r[0], r[1]))
+    ukraine = t1[t1.term == "ukraine"].iloc[0]
+    # counted tokens per section 578, 179, 130, 64, 155 (1106); "ukraine" 7, 4, 2, 0, 2 (15)
+    assert ukraine["frequency"] == 15 and ukraine["range"] == 4
+    sizes, v = [578, 179, 130, 64, 155], [7, 4, 2, 0, 2]
+    assert ukraine["dp"] == pytest.approx(0.5 * sum(abs(x / 15 - s / 1106) for x, s in zip(v, sizes, strict=True)))
+    assert ((t1["dp"] >= 0) & (t1["dp"] <= 1)).all()
+
+
+def test_table_errors_and_empty():
+    c = ct.Corpus.from_texts(["Text here."])
+    with pytest.raises(ValueError, match="by must be"):
+        ct.dispersion_table(c, by="chapter")
+    with pytest.raises(KeyError, match="column"):
+        ct.dispersion_table(ct.token_table(c), column="lemma")
+    empty = ct.dispersion_table(ct.Corpus.from_texts([""]), ["x"])
+    assert empty.empty and list(empty.columns) == ["article", "term", *ct.stats.DISPERSION_COLUMNS]
+
+
+def test_vectorised_table_agrees_with_per_term_function(seed_corpus):
+    toks = ct.token_table(seed_corpus)
+    table = ct.dispersion_table(toks, by="paragraph")
+    body = toks[toks.block_kind == "paragraph"]
+    sizes = body.groupby("block").size()
+    for term in ["xi", "putin", "tanks", "kitchen", "the"]:
+        counts = body[body.norm == term].groupby("block").size().reindex(sizes.index, fill_value=0)
+        expected = ct.stats.dispersion_measures(counts.tolist(), sizes.tolist())
+        row = table[table.term == term].iloc[0]
+        for key in ct.stats.DISPERSION_COLUMNS:
+            assert row[key] == pytest.approx(expected[key]), (term, key)
+
+
+
+
+
+
+
+def test_term_positions_and_trace_terms():
+    toks = ct.token_table(ct.Corpus.from_texts(["War and peace. Peace, war, war."]))
+    assert trace_terms(toks, top=2) == ["war", "peace"]
+    assert trace_terms(toks, ["Peace", "war", "peace"]) == ["peace", "war"]
+    pos = term_position_table(toks, ["war"])
+    assert pos["position"].tolist() == [0, 6, 8]  # War and peace . Peace , war , war .
