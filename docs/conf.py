@@ -39,6 +39,21 @@ EXAMPLES = DOCS / "examples"
 EXAMPLES.mkdir(exist_ok=True)
 for nb in sorted((ROOT / "notebooks").glob("*.ipynb")):
     shutil.copyfile(nb, EXAMPLES / nb.name)
+# One API page per stage, one section per module (the module is each name's
+# documented home; a package page would repeat its re-exports).  Written at
+# build time so a new module is documented without editing docs/.
+STAGES = {"model": "Data model", "io": "Reading and writing", "tokens": "Tokens",
+          "structure": "Article structure", "stats": "Statistics", "scale": "Scale", "plots": "Figures",
+          "report": "Report"}
+(DOCS / "api").mkdir(exist_ok=True)
+for stage, title in STAGES.items():
+    heading = f"{title}: ``corpus_tools.{stage}``"
+    lines = [heading, "=" * len(heading), "", f".. automodule:: corpus_tools.{stage}", "   :no-members:", ""]
+    for module in sorted(p.stem for p in (ROOT / "corpus_tools" / stage).glob("*.py") if p.stem != "__init__"):
+        name = f"``corpus_tools.{stage}.{module}``"
+        lines += [name, "-" * len(name), "", f".. automodule:: corpus_tools.{stage}.{module}", "   :members:", ""]
+    (DOCS / "api" / f"{stage}.rst").write_text("\n".join(lines), encoding="utf-8")
+
 nb_execution_mode = "force"
 nb_execution_in_temp = True  # figures/ and CSVs land in a temporary folder, not in docs/
 nb_execution_timeout = 600
