@@ -118,14 +118,12 @@ class CorpusCounts:
         Kept-token (``norm``) frequencies.
     ngrams : dict of int -> Counter
         For each n of ``spec.ngram_sizes``: tuple of n norms -> count.
-    collocations : NgramCounts or None (property)
-        Built once from the raw co-occurrence counters when first asked
-        for (NgramCounts sorts its mappings, so merging raw counters first
-        is much cheaper).
     n_articles, n_tokens : int
         Articles counted; tokens before filtering.
     problems : list of LoadProblem
         Files or records skipped (or loaded with a caveat) while reading.
+
+    The collocation counts are the :attr:`collocations` property.
     """
 
     spec: CountSpec
@@ -160,7 +158,12 @@ class CorpusCounts:
 
     @property
     def collocations(self) -> NgramCounts | None:
-        """Collocation counts, as :func:`corpus_tools.stats.counts.count_ngrams` gives them (None if not asked for)."""
+        """Collocation counts, as :func:`corpus_tools.stats.counts.count_ngrams` gives them (None if not asked for).
+
+        Built from the raw co-occurrence counters when first asked for, and
+        again only after they change (NgramCounts sorts its mappings, so
+        merging raw counters first is much cheaper).
+        """
         spec = self.spec
         if spec.window_size is None:
             return None
