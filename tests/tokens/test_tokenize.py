@@ -11,7 +11,7 @@ import nltk
 import pytest
 from conftest import SEEDS
 from hypothesis import given
-from hypothesis import strategies as st
+from strategies import TEXT
 
 import corpus_tools as ct
 from corpus_tools.model.blocks import split_blocks
@@ -195,27 +195,6 @@ def test_pieces_cut_at_white_space_and_keep_the_tokens(monkeypatch):
 
 
 
-ANY_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200)
-NASTY_CHARS = list("\"'’‘ʼ`´“”«».,!?;:…-–—()[]{}#*&<>/\\|@$%^~_=+\n\r\t \u00a0\u2028\u2029\u0085\u200b\x0b\x0c\x1c"
-                   "\x1e\x00\x07\ufeff\u3000")
-NASTY_TEXT = st.text(alphabet=st.sampled_from(NASTY_CHARS), max_size=200)
-FRAGMENTS = st.sampled_from([
-    "Mr.", "U.S.", "Brig. Gen.", "``", "''", '"', "'s", "n't", "date 2023-01-01 ", "\n\n", "\n", "\r\n", "\r",
-    "# ", "## Heading ##", "C#", "...", "!!!!!!!!", "Xi’s", "$15.6 billion", "e.g.", "12-point", "<script>",
-])
-WORDS = st.sampled_from(["The", "talks", "ended", "Putin", "said", "Kyiv", "on", "Monday", "war", "x", "Ａ", "é",
-                         "naïve", "Zürich", "李", "١٢٣"])
-TEXT = st.one_of(
-    ANY_TEXT,
-    NASTY_TEXT,
-    st.lists(st.one_of(ANY_TEXT, NASTY_TEXT, FRAGMENTS, WORDS, WORDS, WORDS, st.just(" "), st.just(". ")),
-             max_size=40).map("".join),
-)
-# Texts that read as articles: words, sentence ends, wrapped lines, blank lines, headings.
-ARTICLE_TEXT = st.lists(
-    st.one_of(WORDS, WORDS, WORDS, FRAGMENTS, st.sampled_from([" ", " ", ". ", ", ", "\n", "\n\n", "\n \n"])),
-    min_size=1, max_size=60,
-).map("".join)
 
 
 def kinds_and_texts(blocks):
