@@ -15,7 +15,6 @@ from hypothesis import strategies as st
 from strategies import ARTICLE_TEXT, TEXT
 
 import corpus_tools as ct
-from corpus_tools.model.blocks import split_blocks
 
 ARTICLE = "date 2024-01-02 First paragraph, wrapped\nover two lines.\n\nA Heading\n\nSecond paragraph."
 
@@ -263,15 +262,6 @@ def test_duplicate_ids_rejected_in_memory():
         ct.Corpus.from_texts(["a", "b"], ids=["x", "x"])
 
 
-
-
-
-
-def blocks(text, **kw):
-    return [(b.kind, b.text) for b in split_blocks(text, **kw)]
-
-
-
 def test_jsonl_lone_surrogate_escape_is_replaced_and_warned(tmp_path):
     # was: the "\ud800" escape became a str that no UTF-8 writer can encode
     p = tmp_path / "s.jsonl"
@@ -342,11 +332,6 @@ def test_a_skipped_white_space_file_keeps_its_decoding_caveat(tmp_path):
         load_quiet(p)
     assert f"{p}: warning: invalid UTF-8 from byte 5" in str(err.value)
     assert f"{p}: skipped: no text (only white space)" in str(err.value)
-
-
-
-
-
 
 
 def kinds_and_texts(blocks):

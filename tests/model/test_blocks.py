@@ -63,11 +63,6 @@ def test_long_markdown_heading_line_is_parsed_in_linear_time():
     assert blocks("# a" + " " * 100_000 + "b #") == [("heading", "a b")]
 
 
-
-
-
-
-
 def kinds_and_texts(blocks):
     return [(b.kind, b.text) for b in blocks]
 

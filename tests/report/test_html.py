@@ -2,21 +2,6 @@
 
 from __future__ import annotations
 
-import warnings
-
-import corpus_tools as ct
-from corpus_tools.model.blocks import split_blocks
-
-
-def blocks(text, **kw):
-    return [(b.kind, b.text) for b in split_blocks(text, **kw)]
-
-
-def load_quiet(path, **kw):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ct.CorpusLoadWarning)
-        return ct.load_corpus(path, **kw)
-
 
 def test_report_html_sanitiser_keeps_tables_and_headings_and_escapes_script():
     # was: nbconvert's clean_html (sanitize_html=True) escaped th/thead/tbody, p and h1-h6,

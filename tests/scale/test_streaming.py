@@ -200,15 +200,6 @@ def test_silent_counting_starts_no_thread(tmp_path):
     assert {t.name for t in threading.enumerate()} <= before
 
 
-
-
-
-
-
-def kinds_and_texts(blocks):
-    return [(b.kind, b.text) for b in blocks]
-
-
 # -- tokenising never crashes, and its output is self-consistent -----------------
 
 

@@ -126,11 +126,6 @@ def test_a_shared_token_table_gives_the_same_lines(seed_corpus):
         pd.testing.assert_frame_equal(ct.kwic_table(seed_corpus, query, tokens=toks), ct.kwic_table(seed_corpus, query))
 
 
-
-
-
-
-
 def test_kwic_lines_concatenate_queries(seed_corpus):
     lines = kwic_queries_table(seed_corpus, ["putin", "xi"], context=3)
     # one line per occurrence: the frequency table's counts (putin 12, xi 13, see README)

@@ -148,11 +148,6 @@ def test_vectorised_table_agrees_with_per_term_function(seed_corpus):
             assert row[key] == pytest.approx(expected[key]), (term, key)
 
 
-
-
-
-
-
 def test_term_positions_and_trace_terms():
     toks = ct.token_table(ct.Corpus.from_texts(["War and peace. Peace, war, war."]))
     assert trace_terms(toks, top=2) == ["war", "peace"]

@@ -115,16 +115,9 @@ def test_zipf_fit_recovers_exact_power_law():
     assert math.isnan(ct.stats.zipf_fit([5]).slope)
 
 
-
-
 def test_a_string_is_not_a_corpus():
     with pytest.raises(TypeError, match="expected a token table, Corpus or Article"):
         ct.frequency_table("some text")
-
-
-
-
-
 
 
 def test_distinctive_terms_rank_by_tfidf():

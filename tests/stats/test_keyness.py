@@ -124,11 +124,6 @@ def test_bad_input():
     assert empty.empty and "g2_p" in empty.columns
 
 
-
-
-
-
-
 def test_keywords_by_article_is_keyness_against_the_rest():
     corpus = ct.Corpus.from_texts(["war war war peace", "peace peace talks", "talks war"], ids=["a", "b", "c"])
     toks = ct.token_table(corpus)

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import math
-import warnings
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import corpus_tools as ct
-from corpus_tools.model.blocks import split_blocks
 from corpus_tools.structure.quotations import QUOTE_MARKS
 
 # The seed's direct quotations, read off the article by hand: (first block, last block, opening words,
@@ -33,7 +31,6 @@ SEED_HUMAN = [
 SEED_RULES = ["SPEAKER ... and VERB ... quote", "SPEAKER VERB: quote", "quote, SPEAKER VERB", "SPEAKER VERB: quote",
               "quote ..., SPEAKER VERB", "quote, VERB SPEAKER", "quote, SPEAKER VERB",
               "SPEAKER ..., VERB-ing ... quote", "quote, SPEAKER VERB", "quote, SPEAKER VERB", "quote, VERB SPEAKER"]
-
 
 
 @pytest.fixture(scope="module")
@@ -203,20 +200,6 @@ def test_any_mix_of_marks_gives_consistent_quotations(pieces):
     t = ct.section_table(a)
     assert t["words"].sum() + t["heading_words"].sum() == s["words"]
     assert t["quoted_words"].sum() <= s["quoted_words"]  # quotations in headings are not section body words
-
-
-
-
-
-
-def blocks(text, **kw):
-    return [(b.kind, b.text) for b in split_blocks(text, **kw)]
-
-
-def load_quiet(path, **kw):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ct.CorpusLoadWarning)
-        return ct.load_corpus(path, **kw)
 
 
 def test_quote_runs_align_every_token_to_its_own_quote():

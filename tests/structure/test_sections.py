@@ -238,9 +238,6 @@ def test_section_numbering_matches_token_table(text):
     assert len(secs) == len(a.headings) + 1 == len(ct.section_table(a))
 
 
-
-
-
 TEXT = "Lead one here. Second sentence.\n\nA Heading\n\nBody text here. More.\n\nLast Part\n\nEnd."
 
 

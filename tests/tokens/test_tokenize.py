@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import warnings
 
 import nltk
 import pytest
@@ -14,7 +13,6 @@ from hypothesis import given
 from strategies import TEXT
 
 import corpus_tools as ct
-from corpus_tools.model.blocks import split_blocks
 
 
 def test_typographic_apostrophe_equals_ascii():
@@ -141,20 +139,6 @@ print(t.iloc[0].term, t.iloc[0]["count"])
     assert out.split() == ["ukrain", "15"]
 
 
-
-
-
-
-def blocks(text, **kw):
-    return [(b.kind, b.text) for b in split_blocks(text, **kw)]
-
-
-def load_quiet(path, **kw):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ct.CorpusLoadWarning)
-        return ct.load_corpus(path, **kw)
-
-
 def test_a_huge_sentence_never_reaches_nltks_regex_time_limit(monkeypatch):
     # was: NLTK (nltk.redos) gives each regex call 5 s of wall-clock time and raises
     # TimeoutError past it; one 2 MB sentence took 4 s in one Treebank substitution,
@@ -190,15 +174,6 @@ def test_pieces_cut_at_white_space_and_keep_the_tokens(monkeypatch):
     assert all(b - a <= 1_000 and text[b - 1].isspace() for a, b in pieces[:-1])
     assert all(b1 == a2 for (_, b1), (a2, _) in zip(pieces, pieces[1:], strict=False))
     assert ct.word_tokenize(text) == whole
-
-
-
-
-
-
-
-def kinds_and_texts(blocks):
-    return [(b.kind, b.text) for b in blocks]
 
 
 # -- tokenising never crashes, and its output is self-consistent -----------------
