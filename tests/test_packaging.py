@@ -22,7 +22,8 @@ def test_environment_yml_matches_pyproject():
     env = yaml.safe_load((REPO / "environment.yml").read_text("utf-8"))
     conda = [d for d in env["dependencies"] if isinstance(d, str)]
     pip_section = [d for d in env["dependencies"] if isinstance(d, dict)][0]["pip"]
-    runtime = {_name(r): r for r in project["dependencies"]}
+    # the runtime dependencies and the `jupyter` extra (JupyterLab, to open the notebooks)
+    runtime = {_name(r): r for r in [*project["dependencies"], *project["optional-dependencies"]["jupyter"]]}
     conda_map = {_name(r): r for r in conda if _name(r) not in ("python", "pip")}
     assert conda_map.keys() == runtime.keys()
     # same lower bounds too
