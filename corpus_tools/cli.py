@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import shutil
 import signal
 import sys
 import threading
 from collections.abc import Sequence
+from pathlib import Path
 
 from corpus_tools._version import __version__
 from corpus_tools.io.loading import load_corpus
@@ -74,7 +76,7 @@ def _report(args: argparse.Namespace) -> int:
             params[name] = parse_parameter_value(value)
         with _sigterm_as_interrupt():
             result = run_report(corpus, args.output, args.notebook, params, progress=not args.no_progress,
-                                timeout=args.timeout)
+                                timeout=args.timeout, reader=args.reader)
     except ReportError as e:
         print(f"corpus-tools report: error: {e}", file=sys.stderr)
         return 2
@@ -92,6 +94,27 @@ def _report(args: argparse.Namespace) -> int:
         print(f"the previous report (if any) is unchanged; this run is kept in {result.path}", file=sys.stderr)
         return 1
     print(f"report written to {result.path / 'index.html'}")
+    return 0
+
+
+def _notebooks(args: argparse.Namespace) -> int:
+    """Copy the shipped notebooks (from the wheel or the checkout) into DEST for editing."""
+    from corpus_tools.report.runner import available_notebooks
+
+    dest = Path(args.dest)
+    if dest.exists() and not dest.is_dir():
+        print(f"corpus-tools notebooks: error: {dest}: exists and is not a folder", file=sys.stderr)
+        return 2
+    shipped = available_notebooks()
+    clashes = [name for name in shipped if (dest / f"{name}.ipynb").exists()]
+    if clashes and not args.force:
+        print(f"corpus-tools notebooks: error: {', '.join(f'{n}.ipynb' for n in clashes)} already in {dest}: "
+              "refusing to overwrite your edits (--force replaces them)", file=sys.stderr)
+        return 2
+    dest.mkdir(parents=True, exist_ok=True)
+    for name, path in shipped.items():
+        shutil.copyfile(path, dest / f"{name}.ipynb")
+        print(dest / f"{name}.ipynb")
     return 0
 
 
@@ -116,7 +139,16 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("-f", "--params-file", metavar="YAML", help="YAML file of parameters (-p wins)")
     r.add_argument("--timeout", type=float, default=None, help="seconds allowed per cell (default: no limit)")
     r.add_argument("--no-progress", action="store_true", help="no progress bar")
+    r.add_argument("--reader", action="store_true",
+                   help="reader mode: the HTML pages hide the code cells (the executed notebooks keep them)")
     r.set_defaults(func=_report)
+    nb = sub.add_parser("notebooks", help="copy the report's notebooks into a folder, to open and edit in Jupyter",
+                        description="Copy the analysis notebooks shipped with corpus-tools into DEST. Run them "
+                        "there with `jupyter lab` (pip install \"corpus-tools[jupyter]\") or pass one to "
+                        "`corpus-tools report -n PATH.ipynb`.")
+    nb.add_argument("dest", help="folder to copy them into (created if missing)")
+    nb.add_argument("--force", action="store_true", help="replace notebooks already in DEST")
+    nb.set_defaults(func=_notebooks)
     return parser
 
 

@@ -11,16 +11,19 @@ Tables are CSV with a fixed float format (``repr`` precision, ``.`` decimal,
 
 from __future__ import annotations
 
+import html
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
 from corpus_tools.io.atomic import atomic_write
 
-__all__ = ["OutputFolder", "atomic_write", "save_figure", "save_table", "table_to_csv"]
+__all__ = ["OutputFolder", "ShownTable", "atomic_write", "format_table", "save_figure", "save_table", "shown_table",
+           "table_to_csv"]
 
 # SVG output embeds random element ids and the date unless pinned.
 _SVG_METADATA = {"Date": None}
@@ -102,7 +105,10 @@ class OutputFolder:
     ``figure``/``table`` save to the folder (PNG/CSV, atomically) and display
     the object inline when running under IPython (a figure built with the
     object API is not shown by ``%matplotlib inline`` on its own), so a
-    notebook cell stays one line per artifact.
+    notebook cell stays one line per artifact.  The CSV always has every row
+    and column; the table shown is cut to ``top`` rows (and to ``columns``),
+    says so ("showing 30 of 1,234 rows; the full table is keywords.csv") and
+    shows numbers plainly (see :func:`format_table`).
 
     Parameters
     ----------
@@ -132,13 +138,141 @@ class OutputFolder:
             _display(fig)
         return fig
 
-    def table(self, table: pd.DataFrame, name: str, show: bool = True, show_rows: int = 30) -> Path:
-        """Save ``table`` as CSV (see :func:`save_table`), display its first rows."""
+    def table(self, table: pd.DataFrame, name: str, show: bool = True, top: int = 30,
+              columns: Sequence[str] | None = None, per: str | None = None) -> Path:
+        """Save all of ``table`` as ``name.csv`` (see :func:`save_table`), display a readable cut of it.
+
+        Parameters
+        ----------
+        table : DataFrame
+        name : str
+            File name without ``.csv``.
+        show : bool
+            Display the table (under IPython only).
+        top : int
+            Rows shown (per group when ``per`` is given).
+        columns : sequence of str, optional
+            The columns shown, in order; the CSV keeps all of them.
+        per : str, optional
+            A column to bound by: at most ``top`` rows of each of its values
+            (e.g. a concordance's ``query``), and the total of each stated.
+
+        Returns
+        -------
+        Path
+            The CSV written.
+        """
         path = save_table(table, self.path, name)
         self.written.append(path)
         if show:
-            _display(table.head(show_rows))
+            _display(shown_table(table, path.name, top=top, columns=columns, per=per))
         return path
+
+
+class ShownTable:
+    """A table as a notebook shows it: a note on what was cut, then the rows.
+
+    Rendered as HTML (a ``<p class="ct-table-note">`` and pandas'
+    escaped ``to_html``) and as plain text; see :func:`shown_table`.
+    """
+
+    def __init__(self, note: str, table: pd.DataFrame):
+        self.note, self.table = note, table
+
+    def _repr_html_(self) -> str:
+        note = f'<p class="ct-table-note">{html.escape(self.note)}</p>' if self.note else ""
+        return note + self.table.to_html(index=False, escape=True, border=0, classes="dataframe ct-table")
+
+    def __repr__(self) -> str:
+        text = self.table.to_string(index=False) if len(self.table.columns) else "(no columns)"
+        return f"{self.note}\n{text}" if self.note else text
+
+
+def _count(n: int, what: str) -> str:
+    return f"{n:,} {what}{'' if n == 1 else 's'}"
+
+
+def shown_table(table: pd.DataFrame, csv_name: str, top: int = 30, columns: Sequence[str] | None = None,
+                per: str | None = None) -> ShownTable:
+    """The cut of ``table`` a notebook displays, with a note saying what was left out and where it is.
+
+    >>> t = pd.DataFrame({"term": list("abcde"), "count": [5, 4, 3, 2, 1], "p": [1e-9, 0.01, 0.2, 0.5, 1.0]})
+    >>> print(shown_table(t, "terms.csv", top=2, columns=["term", "p"]))
+    showing 2 of 5 rows and 2 of 3 columns; the full table is terms.csv
+    term        p
+       a < 0.0001
+       b   0.0100
+    >>> shown_table(t, "terms.csv").note
+    ''
+    """
+    if not isinstance(top, int) or isinstance(top, bool) or top < 0:
+        raise ValueError(f"top must be a non-negative integer, not {top!r}")
+    cut = []
+    if per is not None:
+        groups = table.groupby(per, sort=False, dropna=False)
+        rows = groups.head(top)
+        sizes = groups.size()
+        cut += [f"{_count(len(rows), 'row')} of {len(table):,}: at most {top:,} per {per}"]
+        cut += [f"{k!s}: {min(top, v):,} of {v:,}" for k, v in sizes.items() if v > top]
+    else:
+        rows = table.head(top)
+        if len(rows) < len(table):
+            cut.append(f"{len(rows):,} of {_count(len(table), 'row')}")
+    if columns is not None:
+        missing = [c for c in columns if c not in table.columns]
+        if missing:
+            raise KeyError(f"no column {', '.join(map(repr, missing))} in the table; columns: {list(table.columns)}")
+        rows = rows[list(columns)]
+        if len(columns) < len(table.columns):
+            cut.append(f"{len(columns)} of {len(table.columns)} columns")
+    note = ""
+    if cut:
+        if per is None and len(cut) == 2:
+            cut = [f"{cut[0]} and {cut[1]}"]
+        note = f"showing {'; '.join(cut)}; the full table is {csv_name}"
+    return ShownTable(note, format_table(rows))
+
+
+def _is_p_value(column) -> bool:
+    name = str(column).lower()
+    return name in ("p", "p_value", "pvalue") or name.endswith(("_p", "_p_value"))
+
+
+def _plain_number(value: float) -> str:
+    if not np.isfinite(value):
+        return str(value)
+    magnitude = abs(value)
+    if 0 < magnitude < 0.0001:  # four decimals would print a misleading 0.0000
+        return "< 0.0001" if value > 0 else "> -0.0001"
+    decimals = 0 if magnitude >= 1000 else 2 if magnitude >= 1 else 4
+    return f"{value:,.{decimals}f}"
+
+
+def format_table(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with its float columns as plain-number text, for reading (never for the CSV).
+
+    No scientific notation: p-values (columns ``p``, ``*_p``) have four
+    decimals and ``< 0.0001`` below that; other floats four decimals under 1,
+    two under 1,000, none above (with thousands separators).  Integers get
+    thousands separators.
+
+    >>> format_table(pd.DataFrame({"g2_p": [3e-12, 0.04], "g2": [1234.5678, 0.5], "count": [12345, 2]})).values.tolist()
+    [['< 0.0001', '1,235', '12,345'], ['0.0400', '0.5000', '2']]
+    """
+    shown = table.copy()
+    for column in shown.columns:
+        values = shown[column]
+        if pd.api.types.is_bool_dtype(values):
+            continue
+        if pd.api.types.is_float_dtype(values):
+            if _is_p_value(column):
+                shown[column] = [("< 0.0001" if 0 <= v < 0.0001 else f"{v:.4f}") if pd.notna(v) else ""
+                                 for v in values]
+            else:
+                shown[column] = [_plain_number(float(v)) if pd.notna(v) else "" for v in values]
+        elif pd.api.types.is_integer_dtype(values):
+            shown[column] = [f"{int(v):,}" for v in values]
+    return shown
 
 
 def _display(obj) -> None:

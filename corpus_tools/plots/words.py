@@ -6,6 +6,14 @@ with the object API (no pyplot state, so it is safe headless, in threads and
 in loops), with a title, axis labels and font sizes readable at report size.
 Save with :func:`corpus_tools.io.outputs.save_figure` (PNG, optionally SVG, written atomically).
 
+Readable at any corpus size: no figure side exceeds :data:`MAX_INCHES` (about
+2,000 px at the report's 120 dpi), whatever the number of articles, terms or
+sections.  A chart that cannot draw everything legibly draws a documented
+selection and says so in its title: the term-by-article heatmap shows the
+``top_articles`` articles with the most tokens and the ``top`` terms with the
+highest total tf-idf over them (:func:`plot_distinctive_heatmap`); a section
+chart keeps every section but labels only as many as fit.
+
 Examples
 --------
 >>> from corpus_tools import Corpus, frequency_table
@@ -28,7 +36,11 @@ from corpus_tools.stats.diversity import ZipfFit, zipf_fit
 from corpus_tools.stats.measures import resolve_measure
 
 __all__ = [
+    "MAX_INCHES",
+    "heatmap_selection_table",
     "plot_block_lengths",
+    "plot_distinctive_heatmap",
+    "plot_document_lengths",
     "plot_collocations",
     "plot_rank_frequency",
     "plot_sections",
@@ -41,6 +53,12 @@ TITLE_SIZE = 14
 LABEL_SIZE = 12
 TICK_SIZE = 10
 BLOCK_COLORS = {"heading": "#d95f02", "paragraph": "#1b9e77"}
+#: The longest side of any figure, in inches: 16.5 in is 1,980 px at the report's 120 dpi.
+MAX_INCHES = 16.5
+#: Height (and width) of one heatmap cell: a 10-point label is about 0.14 in high, so labels never touch.
+CELL_INCHES = 0.3
+#: Characters of a tick label before it is cut with "…" (long article ids would take the whole width).
+LABEL_CHARS = 28
 
 
 def _figure(width: float, height: float) -> tuple[Figure, object]:
@@ -51,6 +69,12 @@ def _figure(width: float, height: float) -> tuple[Figure, object]:
 def _plain(text) -> str:
     """Text shown literally: matplotlib would read "$...$" in a term or title as math."""
     return str(text).replace("$", r"\$")
+
+
+def _short(text, limit: int = LABEL_CHARS) -> str:
+    """A tick label cut to ``limit`` characters, shown literally."""
+    text = str(text)
+    return _plain(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
 def _label(ax, title: str, xlabel: str, ylabel: str) -> None:
@@ -122,28 +146,95 @@ def plot_rank_frequency(freq: pd.DataFrame, fit: ZipfFit | None = None, title: s
     return fig
 
 
-def plot_term_article_heatmap(matrix: pd.DataFrame, value: str = "tf-idf", title: str | None = None) -> Figure:
+def plot_term_article_heatmap(matrix: pd.DataFrame, value: str = "tf-idf", title: str | None = None,
+                              top: int = 40, top_articles: int = 50) -> Figure:
     """Heatmap of a term-by-article table (rows terms, columns articles).
 
-    Cells carry their value as text when the table is small enough to read.
+    At most ``top`` terms and ``top_articles`` articles are drawn, so that
+    no side exceeds :data:`MAX_INCHES`; when the table is larger, the rows
+    and columns with the largest totals are kept (in their order) and the
+    title says how many of how many are shown.  Cells carry their value as
+    text when the table is small enough to read.
     """
-    fig, ax = _figure(max(5, 1.1 * matrix.shape[1] + 3), max(3, 0.35 * matrix.shape[0] + 1.5))
-    _label(ax, title or f"Terms by article ({value})", "article", "term")
-    if matrix.empty:
+    shown = matrix
+    cut = []
+    if matrix.shape[0] > top:
+        keep = set(_largest(matrix.sum(axis=1), top))
+        shown = shown.loc[[t for t in shown.index if t in keep]]
+        cut.append(f"{top} of {matrix.shape[0]:,} terms")
+    if matrix.shape[1] > top_articles:
+        keep = set(_largest(matrix.sum(axis=0), top_articles))
+        shown = shown[[a for a in shown.columns if a in keep]]
+        cut.append(f"{top_articles} of {matrix.shape[1]:,} articles")
+    rows, cols = shown.shape
+    label_room = 0.09 * max((len(_short(i)) for i in shown.index), default=4) + 2.0  # term labels + colour bar
+    fig, ax = _figure(min(MAX_INCHES, max(5, CELL_INCHES * cols + label_room)),
+                      min(MAX_INCHES, max(3, CELL_INCHES * rows + 0.09 * LABEL_CHARS + 1.2)))
+    heading = title or f"Terms by article ({value})"
+    _label(ax, heading + (f"\n(showing {', '.join(cut)}: the largest totals)" if cut else ""), "article", "term")
+    if shown.empty:
         _empty(ax)
         return fig
-    data = matrix.to_numpy(dtype=float)
+    data = shown.to_numpy(dtype=float)
     image = ax.imshow(data, aspect="auto", cmap="viridis")
-    ax.set_xticks(range(matrix.shape[1]), [_plain(c) for c in matrix.columns], rotation=45, ha="right")
-    ax.set_yticks(range(matrix.shape[0]), [_plain(i) for i in matrix.index])
+    ax.set_xticks(range(cols), [_short(c) for c in shown.columns], rotation=90)
+    ax.set_yticks(range(rows), [_short(i) for i in shown.index])
     cbar = fig.colorbar(image, ax=ax)
     cbar.set_label(value, fontsize=LABEL_SIZE)
-    if data.size <= 400:
+    if data.size <= 400 and cols <= 20:  # numbers in cells only while a cell is wide enough for "12.3"
         high = np.nanmax(data) if np.isfinite(data).any() else 0
         for (i, j), v in np.ndenumerate(data):
             ax.text(j, i, f"{v:.1f}", ha="center", va="center", fontsize=8,
                     color="black" if v > high / 2 else "white")
     return fig
+
+
+def _largest(totals: pd.Series, k: int) -> list:
+    """Labels of the ``k`` largest values, ties in their original order (stable, deterministic)."""
+    order = np.argsort(-totals.to_numpy(dtype=float), kind="stable")[:k]
+    return [totals.index[i] for i in order]
+
+
+def heatmap_selection_table(freq_by_article: pd.DataFrame, top: int = 20, top_articles: int = 40) -> pd.DataFrame:
+    """The term-by-article tf-idf table :func:`plot_distinctive_heatmap` draws: a fair, bounded selection.
+
+    Articles: the ``top_articles`` with the most tokens (their ``count``
+    total), in corpus order; ties go to the earlier article.  Terms: the
+    ``top`` with the highest total tf-idf over those articles, ties by term
+    (code point), in that order.  Every article of a small corpus contributes,
+    unlike the first rows of a table sorted by article.
+
+    >>> from corpus_tools import Corpus, frequency_table
+    >>> f = frequency_table(Corpus.from_texts(["cat cat dog", "dog eel", "eel"]), by_article=True)
+    >>> m = heatmap_selection_table(f, top=2, top_articles=2)
+    >>> list(m.columns), list(m.index)
+    (['0', '1'], ['cat', 'dog'])
+    """
+    tokens = freq_by_article.groupby("article", sort=False)["count"].sum()
+    chosen = set(_largest(tokens, top_articles))
+    rows = freq_by_article[freq_by_article["article"].isin(chosen)]
+    totals = rows.groupby("term")["tfidf"].sum().sort_index()  # code-point order breaks ties
+    terms = _largest(totals, top)
+    wide = rows.pivot(index="term", columns="article", values="tfidf")
+    articles = [a for a in dict.fromkeys(freq_by_article["article"]) if a in chosen]
+    return wide.reindex(index=terms, columns=articles).fillna(0.0)
+
+
+def plot_distinctive_heatmap(freq_by_article: pd.DataFrame, top: int = 20, top_articles: int = 40,
+                             title: str | None = None) -> Figure:
+    """Tf-idf heatmap of the corpus' most distinctive terms over its largest articles.
+
+    ``freq_by_article`` is ``frequency_table(..., by_article=True)``; the
+    selection is :func:`heatmap_selection_table`, and the title says when articles
+    were left out.  The figure stays under :data:`MAX_INCHES` at any corpus
+    size.
+    """
+    n_articles = freq_by_article["article"].nunique()
+    matrix = heatmap_selection_table(freq_by_article, top=top, top_articles=top_articles)
+    heading = title or f"Distinctive terms by article (tf-idf, top {len(matrix)} terms)"
+    if n_articles > matrix.shape[1]:
+        heading += f"\n{matrix.shape[1]} of {n_articles:,} articles: those with the most tokens"
+    return plot_term_article_heatmap(matrix, value="tf-idf", title=heading, top=top, top_articles=top_articles)
 
 
 def plot_collocations(table: pd.DataFrame, score: str, top: int = 15, label: str = "ngram",
@@ -184,21 +275,38 @@ def plot_block_lengths(blocks: pd.DataFrame, title: str | None = None) -> Figure
     return fig
 
 
+#: Sections labelled by name on a section chart; beyond this, ticks are section numbers that fit.
+MAX_SECTION_LABELS = 30
+
+
 def plot_sections(sections: pd.DataFrame, columns: Sequence[str] = ("words", "sentences", "paragraphs"),
                   label: str = "section", title: str | None = None) -> Figure:
-    """Per-section counts, one panel per column (their scales differ), one bar per section."""
+    """Per-section counts, one panel per column (their scales differ), one bar per section.
+
+    Every section is drawn, in order, at any number of sections: the figure
+    is at most :data:`MAX_INCHES` wide, and beyond
+    :data:`MAX_SECTION_LABELS` sections the ticks are section numbers
+    (every k-th, so that labels never overlap) instead of every label.
+    """
     columns = list(columns)
-    fig = Figure(figsize=(max(8, 1.6 * len(columns) + 0.5 * len(sections) * len(columns)), 4.2), layout="constrained")
+    width = min(MAX_INCHES, max(8, 1.6 * len(columns) + 0.3 * min(len(sections), MAX_SECTION_LABELS) * len(columns)))
+    fig = Figure(figsize=(width, 4.2), layout="constrained")
     axes = fig.subplots(1, len(columns), squeeze=False)[0]
     fig.suptitle(_plain(title or "Size of each section"), fontsize=TITLE_SIZE)
+    many = len(sections) > MAX_SECTION_LABELS
     for ax, col in zip(axes, columns, strict=True):
-        _label(ax, col, label, col)
+        _label(ax, col, f"{label} number (1 to {len(sections):,})" if many else label, col)
         if sections.empty:
             _empty(ax)
             continue
         x = np.arange(len(sections))
-        ax.bar(x, sections[col].to_numpy(dtype=float), color="#386cb0")
-        ax.set_xticks(x, [_plain(v) for v in sections[label]])
+        ax.bar(x, sections[col].to_numpy(dtype=float), color="#386cb0", width=0.8 if not many else 1.0)
+        if many:
+            step = max(1, math.ceil(len(sections) / 8))  # at most 8-9 numbers per panel
+            ticks = x[::step]
+            ax.set_xticks(ticks, [f"{t + 1:,}" for t in ticks])
+        else:
+            ax.set_xticks(x, [_short(v, 12) for v in sections[label]], rotation=90 if len(sections) > 8 else 0)
         ax.grid(axis="y", alpha=0.3)
     return fig
 
@@ -216,4 +324,27 @@ def plot_sentence_lengths(lengths: Sequence[int] | pd.Series, title: str | None 
     ax.axvline(values.mean(), color="black", linestyle="--", label=f"mean {values.mean():.1f}")
     ax.axvline(float(np.median(values)), color="#e7298a", linestyle=":", label=f"median {np.median(values):.1f}")
     ax.legend(fontsize=TICK_SIZE)
+    return fig
+
+
+def plot_document_lengths(lengths: Sequence[int] | pd.Series, title: str | None = None) -> Figure:
+    """Histogram of article lengths (tokens per article), for the report's overview.
+
+    About 20 bins whatever the corpus size; the median is marked.
+
+    >>> fig = plot_document_lengths([10, 20, 20, 400])
+    >>> int(sum(p.get_height() for p in fig.axes[0].patches))
+    4
+    """
+    values = np.asarray(lengths, dtype=float)
+    fig, ax = _figure(6, 3.2)
+    _label(ax, title or "Article lengths", "tokens per article", "articles")
+    if values.size == 0:
+        _empty(ax)
+        return fig
+    ax.hist(values, bins=min(20, max(1, len(np.unique(values)))), color="#386cb0", edgecolor="white")
+    median = float(np.median(values))
+    ax.axvline(median, color="#d95f02", linestyle="--", label=f"median {median:,.0f}")
+    ax.legend(fontsize=TICK_SIZE)
+    ax.yaxis.get_major_locator().set_params(integer=True)
     return fig

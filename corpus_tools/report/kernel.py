@@ -12,12 +12,22 @@ When ``corpus_tools`` is imported from a source checkout that is not
 installed (its parent folder has a ``pyproject.toml``), that folder is put
 first on the kernel's ``PYTHONPATH`` so the kernel imports the same
 ``corpus_tools`` as the runner.  Installed packages need nothing.
+
+The runner and its kernels talk over IPC (Unix domain sockets in a private
+temporary folder, mode 0700, removed when the kernel shuts down)
+rather than TCP on localhost: nothing else on the machine can connect, and
+ipykernel has no reason to print its "Kernel is running over TCP without
+encryption" warning on the user's terminal once per notebook.  Windows has
+no IPC transport; there the kernel manager negotiates CurveZMQ encryption
+when pyzmq supports it (``transport_encryption="auto"``).
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
@@ -73,3 +83,28 @@ class CurrentPythonKernelManager(AsyncKernelManager):
     @default("kernel_spec_manager")
     def _kernel_spec_manager_default(self) -> KernelSpecManager:
         return _CurrentPythonSpecs(data_dir=self.data_dir)
+
+    @default("transport")
+    def _transport_default(self) -> str:
+        return "ipc" if os.name == "posix" else "tcp"
+
+    @default("ip")
+    def _ip_default(self) -> str:
+        if self.transport != "ipc":
+            return super()._ip_default()
+        # An absolute path: jupyter_client's default ("kernel-ipc") is relative, and the kernel
+        # runs in the notebook's folder while this process stays in the user's working directory.
+        self._ipc_dir = tempfile.mkdtemp(prefix="corpus-tools-kernel-")
+        return os.path.join(self._ipc_dir, "kernel")
+
+    async def _async_cleanup_resources(self, restart: bool = False) -> None:
+        await super()._async_cleanup_resources(restart=restart)
+        folder = getattr(self, "_ipc_dir", None)
+        if folder and not restart:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    cleanup_resources = _async_cleanup_resources
+
+    @default("transport_encryption")
+    def _transport_encryption_default(self) -> str:
+        return "disabled" if self.transport == "ipc" else "auto"

@@ -4,7 +4,8 @@
 current Python (see :mod:`corpus_tools.report.kernel`) and writes::
 
     OUT/
-      index.html            links to everything, status per notebook
+      index.html            the overview: corpus totals, dates, lengths, top terms, problems,
+                            parameters; per notebook its question, thumbnail, finding, links
       manifest.json         parameters, corpus files + sha256, versions, times, status
       <notebook>/           one folder per notebook:
         <notebook>.ipynb    the executed notebook (outputs inline)
@@ -36,6 +37,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -54,6 +56,7 @@ from corpus_tools.io.outputs import atomic_write
 from corpus_tools.model.corpus import Corpus
 from corpus_tools.report.html import export_html, index_page
 from corpus_tools.report.kernel import KERNEL_NAME, CurrentPythonKernelManager
+from corpus_tools.report.overview import overview_record
 from corpus_tools.tokens.cache import RAW_TOKEN_OPTIONS, cached_token_table, token_cache_key
 from corpus_tools.tokens.tokenize import DEFAULT_TOKENIZER
 
@@ -252,21 +255,48 @@ def _versions() -> dict:
     return versions
 
 
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+_CELL_LINE = re.compile(r"Cell In\[\d*\], line (\d+)")
+_ARROW_LINE = re.compile(r"^-+>\s*(\d+)\s")
+
+
+def _raising_line(error) -> tuple[int | None, str]:
+    """The line of the failed cell that raised: its number (1-based) and text.
+
+    IPython's traceback names it as ``Cell In[5], line 3`` (its first frame is
+    the cell itself) and marks it with an arrow; the first non-blank line of the
+    cell is only a fallback (it is often ``%matplotlib inline``, which says
+    nothing about what failed).
+    """
+    lines = error.source.splitlines()
+    text = _ANSI.sub("", "\n".join(error.traceback or []))
+    found = _CELL_LINE.search(text)
+    number = int(found.group(1)) if found else None
+    if number is None:
+        arrow = next((m for m in map(_ARROW_LINE.match, text.splitlines()) if m), None)
+        number = int(arrow.group(1)) if arrow else None
+    if number is not None and 1 <= number <= len(lines):
+        return number, lines[number - 1].strip()
+    return None, next((line.strip() for line in lines if line.strip()), "")
+
+
 def _failure_message(name: str, error: Exception) -> dict:
     from papermill.exceptions import PapermillExecutionError
 
     if isinstance(error, PapermillExecutionError):
-        first = next((line for line in error.source.splitlines() if line.strip()), "")
-        message = (f"notebook {name}: cell {error.cell_index} (execution count {error.exec_count}) failed: "
-                   f"{error.ename}: {error.evalue}\n    in cell: {first}")
-        return {"cell": error.cell_index, "execution_count": error.exec_count, "ename": error.ename,
-                "evalue": error.evalue, "message": message}
+        line, text = _raising_line(error)
+        where = f"line {line}" if line is not None else "cell"
+        # cell numbers from 1, as a reader counts the cells of the executed notebook
+        message = (f"notebook {name}: cell {error.cell_index + 1} (In [{error.exec_count}]) failed: "
+                   f"{error.ename}: {error.evalue}\n    {where}: {text}")
+        return {"cell": error.cell_index, "execution_count": error.exec_count, "line": line, "line_text": text,
+                "ename": error.ename, "evalue": error.evalue, "message": message}
     return {"cell": None, "execution_count": None, "ename": type(error).__name__, "evalue": str(error),
             "message": f"notebook {name}: {type(error).__name__}: {error}"}
 
 
 def _run_notebook(source: Path, folder: Path, root: Path, parameters: dict, progress: bool,
-                  timeout: float | None) -> dict:
+                  timeout: float | None, reader: bool = False) -> dict:
     import papermill
 
     folder.mkdir(parents=True)
@@ -287,7 +317,13 @@ def _run_notebook(source: Path, folder: Path, root: Path, parameters: dict, prog
     if executed.is_file():
         record["executed"] = executed.relative_to(root).as_posix()
         try:  # e.g. a notebook half-written by a crashed kernel: this notebook fails, the others still run
-            page = export_html(nbformat.read(executed, as_version=4))
+            notebook = nbformat.read(executed, as_version=4)
+            if "papermill" in notebook.metadata:
+                # papermill records the path it wrote to, the temporary .OUT.partial-* folder; the
+                # notebook's own name stays true once the folder is renamed to OUT or OUT.failed-*
+                notebook.metadata.papermill["output_path"] = executed.name
+                atomic_write(executed, lambda p: nbformat.write(notebook, p))
+            page = export_html(notebook, reader=reader)
             html_path = atomic_write(folder / f"{source.stem}.html", lambda p: p.write_text(page, encoding="utf-8"))
             record["html"] = html_path.relative_to(root).as_posix()
         except Exception as e:
@@ -368,7 +404,7 @@ def _unused(path: Path) -> Path:
 
 def run_report(corpus: str | os.PathLike, out: str | os.PathLike, notebooks: list[str] | None = None,
                parameters: dict | None = None, progress: bool = True, timeout: float | None = None,
-               log=None) -> ReportResult:
+               log=None, reader: bool = False) -> ReportResult:
     """Execute notebooks over ``corpus`` into the report folder ``out``.
 
     Parameters
@@ -388,6 +424,9 @@ def run_report(corpus: str | os.PathLike, out: str | os.PathLike, notebooks: lis
         Seconds allowed per cell.
     log : callable, optional
         Receives one line per event (default: print to stderr).
+    reader : bool
+        Reader mode: the HTML pages leave out the code cells (nbconvert's
+        ``exclude_input``); the executed notebooks keep their code.
 
     Returns
     -------
@@ -425,18 +464,22 @@ def run_report(corpus: str | os.PathLike, out: str | os.PathLike, notebooks: lis
         for i, source in enumerate(sources, start=1):
             declared = notebook_parameters(source)
             params = dict(per_notebook[source])
+            # Folders relative to the notebook's own folder (its working directory): the executed
+            # notebook and its outputs never name the temporary .OUT.partial-* folder, and re-running
+            # it from the finished report (Jupyter starts it in its folder) writes into the report.
             if "token_cache" in declared:
-                params["token_cache"] = str(cache)
+                params["token_cache"] = os.path.relpath(cache, tmp / source.stem)
             if "corpus" in declared:
                 params["corpus"] = str(corpus)
             if "output_dir" in declared:
-                params["output_dir"] = str(tmp / source.stem)
+                params["output_dir"] = "."
             log(f"[{i}/{len(sources)}] {source.stem}: running")
-            record = _run_notebook(source, tmp / source.stem, tmp, params, progress, timeout)
+            record = _run_notebook(source, tmp / source.stem, tmp, params, progress, timeout, reader)
             record["parameters"] = {k: v for k, v in params.items() if k not in RUNNER_PARAMETERS}
             manifest["notebooks"].append(record)
             log(f"[{i}/{len(sources)}] {source.stem}: {record['status']} in {record['duration_s']:.1f} s"
                 + (f"\n{record['error']['message']}" if record["error"] else ""))
+        manifest["overview"] = overview_record(loaded, tmp, manifest["notebooks"], cache, tokenizer)
         failures = [nb["error"]["message"] for nb in manifest["notebooks"] if nb["status"] != "ok"]
         manifest.update(status="failed" if failures else "ok", finished=_now())
         _write_summary(tmp, manifest)

@@ -12,7 +12,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from tqdm.auto import tqdm
+# Plain tqdm, not tqdm.auto: in a Jupyter kernel without ipywidgets (a report's), importing
+# tqdm.auto prints a red "TqdmWarning: IProgress not found" box into every notebook page.
+from tqdm import tqdm
 
 __all__ = ["file_batches", "progress_bar", "resolve_n_jobs"]
 

@@ -163,3 +163,118 @@ def test_save_table_and_output_folder(tmp_path, seed_freq):
     out.figure(plots.plot_top_terms(seed_freq), "f", show=False)
     assert [p.name for p in out.written] == ["t.csv", "f.png"]
     assert all(p.is_file() for p in out.written)
+
+
+# --- readable at any corpus size (issue 14) ----------------------------------------------------
+
+def _png_size(path):
+    import struct
+
+    header = path.read_bytes()[:24]
+    return struct.unpack(">II", header[16:24])  # width, height from the IHDR chunk
+
+
+def _overlaps(labels):
+    """Pairs of tick labels whose drawn boxes intersect (a 1-px tolerance for touching edges)."""
+    boxes = [t.get_window_extent() for t in labels if t.get_text()]
+    return [(i, j) for i in range(len(boxes)) for j in range(i + 1, len(boxes))
+            if boxes[i].x0 < boxes[j].x1 - 1 and boxes[j].x0 < boxes[i].x1 - 1
+            and boxes[i].y0 < boxes[j].y1 - 1 and boxes[j].y0 < boxes[i].y1 - 1]
+
+
+def _many_articles(n, words_per_article=30):
+    rng = np.random.default_rng(14)
+    vocab = [f"word{i:03d}" for i in range(400)]
+    texts = [" ".join(rng.choice(vocab, size=words_per_article + (i % 7) * 5)) for i in range(n)]
+    ids = [f"article-with-a-long-file-name-{i:04d}" for i in range(n)]
+    return ct.Corpus.from_texts(texts, ids=ids)
+
+
+@pytest.mark.parametrize("n_articles", [2, 50, 1000])
+def test_distinctive_heatmap_stays_under_2000_px_and_its_labels_never_overlap(tmp_path, n_articles):
+    by_article = ct.frequency_table(_many_articles(n_articles), by_article=True)
+    fig = plots.plot_distinctive_heatmap(by_article, top=20, top_articles=40)
+    (png,) = save_figure(fig, tmp_path, "heatmap")
+    width, height = _png_size(png)
+    assert max(width, height) <= 2000, (width, height)
+    ax = fig.axes[0]
+    fig.canvas.draw()
+    assert _overlaps(ax.get_xticklabels()) == [] and _overlaps(ax.get_yticklabels()) == []
+    shown = min(n_articles, 40)
+    assert ax.images[0].get_array().shape == (20, shown)
+    if n_articles > 40:
+        assert f"40 of {n_articles:,} articles: those with the most tokens" in ax.get_title()
+    else:
+        assert ax.get_title() == "Distinctive terms by article (tf-idf, top 20 terms)"  # nothing left out
+
+
+def test_heatmap_selection_is_the_longest_articles_and_their_top_terms():
+    corpus = ct.Corpus.from_texts(["cat dog", "eel eel eel fox", "gnu gnu hen hen hen", "ant"], ids=list("abcd"))
+    by_article = ct.frequency_table(corpus, by_article=True)
+    m = plots.heatmap_selection_table(by_article, top=3, top_articles=2)
+    assert list(m.columns) == ["b", "c"]  # 4 and 5 tokens, in corpus order; a (2) and d (1) left out
+    # total tf-idf over b and c: eel 3 x idf, hen 3 x idf, then gnu 2 x idf (fox has 1)
+    assert list(m.index) == ["eel", "hen", "gnu"]
+    assert m.loc["eel", "c"] == 0 and m.loc["hen", "b"] == 0
+
+
+def test_heatmap_caps_a_large_matrix_and_says_so(tmp_path):
+    matrix = pd.DataFrame(np.arange(100 * 300, dtype=float).reshape(100, 300),
+                          index=[f"t{i}" for i in range(100)], columns=[f"a{j}" for j in range(300)])
+    fig = plots.plot_term_article_heatmap(matrix, value="count")
+    ax = fig.axes[0]
+    assert ax.images[0].get_array().shape == (40, 50)
+    assert [t.get_text() for t in ax.get_xticklabels()][:2] == ["a250", "a251"]  # the largest column totals
+    assert "(showing 40 of 100 terms, 50 of 300 articles: the largest totals)" in ax.get_title()
+    (png,) = save_figure(fig, tmp_path, "big")
+    assert max(_png_size(png)) <= 2000
+
+
+@pytest.mark.parametrize("n_sections", [5, 30, 800])
+def test_section_chart_is_bounded_and_labels_never_overlap(tmp_path, n_sections):
+    sections = pd.DataFrame({"section": range(n_sections), "words": np.arange(n_sections) % 17 + 3,
+                             "sentences": np.arange(n_sections) % 5 + 1, "paragraphs": np.arange(n_sections) % 3 + 1})
+    fig = plots.plot_sections(sections)
+    (png,) = save_figure(fig, tmp_path, "sections")
+    width, height = _png_size(png)
+    assert width <= 2000 and height <= 2000, (width, height)
+    fig.canvas.draw()
+    for ax in fig.axes:
+        assert len(ax.patches) == n_sections  # every section is drawn
+        assert _overlaps(ax.get_xticklabels()) == []
+    if n_sections > plots.words.MAX_SECTION_LABELS:
+        assert fig.axes[0].get_xlabel() == f"section number (1 to {n_sections:,})"
+
+
+def test_document_length_histogram_counts_every_article():
+    fig = plots.plot_document_lengths([10, 20, 20, 400, 35])
+    ax = fig.axes[0]
+    assert sum(p.get_height() for p in ax.patches) == 5
+    assert ax.get_legend().get_texts()[0].get_text() == "median 20"
+    assert ax.get_xlabel() == "tokens per article" and ax.get_title() == "Article lengths"
+
+
+def test_output_folder_says_when_a_table_is_cut_and_shows_plain_numbers(tmp_path):
+    from corpus_tools.io.outputs import format_table, shown_table
+
+    table = pd.DataFrame({"term": [f"t{i}" for i in range(1234)], "count": range(1234, 0, -1),
+                          "g2": np.linspace(5000.5, 1.0, 1234), "g2_p": np.geomspace(1e-30, 0.5, 1234)})
+    shown = shown_table(table, "keywords.csv", top=30)
+    assert shown.note == "showing 30 of 1,234 rows; the full table is keywords.csv"
+    assert len(shown.table) == 30
+    assert shown.table["g2_p"].iloc[0] == "< 0.0001" and "e-" not in "".join(shown.table["g2_p"])
+    assert shown.table["count"].iloc[0] == "1,234" and shown.table["g2"].iloc[0] == "5,000"
+    assert '<p class="ct-table-note">showing 30 of 1,234 rows; the full table is keywords.csv</p>' in \
+        shown._repr_html_()
+    assert shown_table(table.head(3), "k.csv").note == ""  # nothing cut, nothing said
+    cols = shown_table(table, "k.csv", top=5, columns=["term", "g2"])
+    assert cols.note == "showing 5 of 1,234 rows and 2 of 4 columns; the full table is k.csv"
+    assert list(cols.table.columns) == ["term", "g2"]
+    # a concordance: bounded per query, each total stated
+    kwic = pd.DataFrame({"query": ["a b"] * 12 + ["c d"] * 2, "match": ["x"] * 14})
+    per = shown_table(kwic, "kwic.csv", top=10, per="query")
+    assert per.note == "showing 12 rows of 14: at most 10 per query; a b: 10 of 12; the full table is kwic.csv"
+    assert per.table["query"].tolist() == ["a b"] * 10 + ["c d"] * 2
+    assert format_table(pd.DataFrame({"x": [0.5, 12.345, float("nan")]}))["x"].tolist() == ["0.5000", "12.35", ""]
+    path = OutputFolder(tmp_path).table(table, "keywords", show=False)
+    assert path.read_text("utf-8").count("\n") == 1235  # the CSV keeps every row and column

@@ -147,7 +147,7 @@ def test_failing_notebook_keeps_the_previous_report(tmp_path, tiny, cli):
     r = cli(SEEDS, "-o", out, "-n", fail, "-n", ok, "-p", "message", "second", "--no-progress")
     assert r.returncode == 1
     assert "notebook fail: cell" in r.stderr and "ValueError: boom in cell" in r.stderr
-    assert "in cell: raise ValueError('boom in cell')" in r.stderr
+    assert "line 1: raise ValueError('boom in cell')" in r.stderr  # the line that raised, not the first line
     assert (out / "manifest.json").read_bytes() == good  # the previous report is untouched
     (failed,) = tmp_path.glob("out.failed-*")
     failed_manifest = json.loads((failed / "manifest.json").read_text("utf-8"))
@@ -242,11 +242,11 @@ def test_html_export_failure_fails_that_notebook_only(tmp_path, tiny, monkeypatc
     real = report.export_html
     calls = []
 
-    def broken_for_ok(nb):  # notebooks run in the order given: the first export is ok's
+    def broken_for_ok(nb, **options):  # notebooks run in the order given: the first export is ok's
         calls.append(1)
         if len(calls) == 1:
             raise RuntimeError("exporter broke")
-        return real(nb)
+        return real(nb, **options)
 
     monkeypatch.setattr(report, "export_html", broken_for_ok)
     result = run_report(SEEDS, tmp_path / "out", [str(ok), str(second)], {"message": "second"}, **QUIET)
