@@ -139,13 +139,15 @@ def fast_token_table(corpus: Corpus, options: TokenOptions | None = None) -> pd.
 
 def _typed(df: pd.DataFrame) -> pd.DataFrame:
     """The column types :func:`corpus_tools.token_table` gives (a Parquet round trip may change string types)."""
-    global _TOKEN_DTYPES
-    if _TOKEN_DTYPES is None:
-        _TOKEN_DTYPES = token_table(Corpus.from_texts(["A b."])).dtypes.to_dict()
-    return df.astype(_TOKEN_DTYPES)
+    return df.astype(_token_dtypes())
 
 
-_TOKEN_DTYPES: dict | None = None
+@cache
+def _token_dtypes() -> dict:
+    # token_table's text columns hold the type pandas infers for Python strings (object in
+    # pandas 2, "str" in pandas 3); read it off a one-cell frame rather than by tokenising
+    text = pd.DataFrame({"x": ["a"]})["x"].astype(str).dtype
+    return {c: (text if c in ("article", "block_kind", "token", "norm") else "int64") for c in TOKEN_COLUMNS}
 
 
 def cached_token_table(
