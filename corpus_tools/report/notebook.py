@@ -1,18 +1,26 @@
 """The one set-up call every report notebook starts with.
 
 A notebook's first code cell is ``nb = setup_notebook(corpus, output_dir,
-...)``: it loads the corpus once, prints what could not be read, makes the
-token table (from the runner's shared cache when there is one, so the
-report tokenises once) and opens the output folder.  Keeping this here, not
+...)``: it loads the corpus once, prints what could not be read, opens the
+token dataset (:func:`corpus_tools.scale.token_dataset`: the runner's shared
+one when there is one, so the report tokenises once) and the output folder.
+Frequency tables are computed from the dataset by DuckDB
+(``ct.frequency_table(nb.dataset)``), so the kernel holds aggregates, not
+the corpus' tokens; ``nb.tokens``, the whole token table in memory, is
+made only when a notebook asks for it.  Keeping this here, not
 copied into each notebook, means the notebooks hold only their narrative
 and their analysis calls.
 """
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
 
 import pandas as pd
 
@@ -20,7 +28,8 @@ from corpus_tools.io.loading import load_corpus, load_summary
 from corpus_tools.io.outputs import OutputFolder
 from corpus_tools.io.paths import default_corpus
 from corpus_tools.model.corpus import Article, Corpus
-from corpus_tools.tokens.cache import corpus_token_table
+from corpus_tools.scale.dataset import token_dataset
+from corpus_tools.tokens.dataset import TokenDataset
 from corpus_tools.tokens.tokenize import DEFAULT_TOKENIZER, TokenOptions
 
 __all__ = ["NotebookData", "article_rows_table", "setup_notebook"]
@@ -33,8 +42,9 @@ class NotebookData:
     Attributes
     ----------
     corpus : Corpus
-    tokens : pandas.DataFrame
-        The token table under ``options`` (see :func:`corpus_tools.token_table`).
+    dataset : TokenDataset
+        The corpus' token dataset, queried under ``options``: pass it to
+        ``ct.frequency_table`` / ``ct.ngram_table`` in place of a token table.
     out : OutputFolder
         Where figures and tables are saved (and shown inline).
     options : TokenOptions
@@ -43,10 +53,22 @@ class NotebookData:
     """
 
     corpus: Corpus
-    tokens: pd.DataFrame
+    dataset: TokenDataset
     out: OutputFolder
     options: TokenOptions
     article: Article | None
+    _tokens: list = field(default_factory=list, repr=False, compare=False)
+
+    @property
+    def tokens(self) -> pd.DataFrame:
+        """The whole token table under ``options``, in memory (made on first use).
+
+        Equal to :func:`corpus_tools.tokens.corpus_token_table`; for the
+        analyses that have no dataset query yet (diversity, keyness).
+        """
+        if not self._tokens:
+            self._tokens.append(self.dataset.token_table())
+        return self._tokens[0]
 
 
 def setup_notebook(
@@ -59,7 +81,10 @@ def setup_notebook(
     article: str | None = None,
     show_summary: bool = True,
 ) -> NotebookData:
-    """Load ``corpus`` (None: the shipped ``seeds/``), tokenise it, open ``output_dir``.
+    """Load ``corpus`` (None: the shipped ``seeds/``), open its token dataset and ``output_dir``.
+
+    ``token_cache`` is the folder of token datasets (the runner's); None
+    tokenises into a temporary folder removed when the process exits.
 
     ``article`` names the example article by id (None: the first); an
     unknown id is a ``KeyError`` naming it.  The load summary (skipped files
@@ -76,9 +101,17 @@ def setup_notebook(
     if show_summary:
         print(load_summary(data))
     options = TokenOptions.coerce(options)
-    tokens = corpus_token_table(data, options, cache_dir=token_cache, tokenizer=tokenizer)
     chosen = data[article] if article is not None else (data[0] if len(data) else None)
-    return NotebookData(data, tokens, OutputFolder(output_dir), options, chosen)
+    dataset = token_dataset(data, token_cache if token_cache is not None else _scratch_folder(), tokenizer=tokenizer)
+    return NotebookData(data, dataset.with_options(options), OutputFolder(output_dir), options, chosen)
+
+
+@cache
+def _scratch_folder() -> str:
+    """This process's folder of token datasets when no ``token_cache`` is given, removed at exit."""
+    folder = tempfile.mkdtemp(prefix="corpus-tools-tokens-")
+    atexit.register(shutil.rmtree, folder, True)
+    return folder
 
 
 def article_rows_table(table: pd.DataFrame, article: Article | str) -> pd.DataFrame:

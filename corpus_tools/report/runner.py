@@ -57,7 +57,8 @@ from corpus_tools.model.corpus import Corpus
 from corpus_tools.report.html import export_html, index_page
 from corpus_tools.report.kernel import KERNEL_NAME, CurrentPythonKernelManager
 from corpus_tools.report.overview import overview_record
-from corpus_tools.tokens.cache import RAW_TOKEN_OPTIONS, cached_token_table, token_cache_key
+from corpus_tools.scale.dataset import dataset_folder, token_dataset
+from corpus_tools.tokens.dataset import MANIFEST_NAME
 from corpus_tools.tokens.tokenize import DEFAULT_TOKENIZER
 
 __all__ = [
@@ -335,21 +336,23 @@ def _run_notebook(source: Path, folder: Path, root: Path, parameters: dict, prog
 
 
 def _token_cache(corpus: Corpus, folder: Path, previous: Path, tokenizer: str, log) -> Path:
-    """Tokenise the corpus once for every notebook of the run (see :func:`corpus_tools.corpus_token_table`).
+    """Tokenise the corpus once for every notebook of the run, into its token dataset
+    (:func:`corpus_tools.scale.token_dataset`, on every core).
 
-    The previous report's cache file is reused when corpus content and
-    tokeniser are unchanged (the file name carries their hash).
+    The previous report's dataset is reused when corpus content and
+    tokeniser are unchanged (the folder name carries their hash); it is
+    verified against its manifest, and rebuilt if damaged.
     """
-    name = f"tokens-{token_cache_key(corpus, RAW_TOKEN_OPTIONS, tokenizer)[:32]}.parquet"
     folder.mkdir(parents=True, exist_ok=True)
-    if (previous / name).is_file():
-        shutil.copyfile(previous / name, folder / name)
+    name = dataset_folder(corpus, folder, tokenizer).name
+    if (previous / name / MANIFEST_NAME).is_file():
+        shutil.copytree(previous / name, folder / name)
         log(f"tokens: reusing {previous / name}")
-    else:
-        started = time.monotonic()
-        table = cached_token_table(corpus, folder, options=RAW_TOKEN_OPTIONS, tokenizer=tokenizer)
-        log(f"tokens: {len(table)} tokens ({tokenizer} tokenizer) in {time.monotonic() - started:.1f} s, "
-            "shared by every notebook")
+    started = time.monotonic()
+    dataset = token_dataset(corpus, folder, tokenizer=tokenizer)
+    if not (previous / name / MANIFEST_NAME).is_file():
+        log(f"tokens: {dataset.n_rows} tokens ({tokenizer} tokenizer) in {time.monotonic() - started:.1f} s, "
+            f"{len(dataset.parts)} part files shared by every notebook")
     return folder
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 # tqdm.auto prints a red "TqdmWarning: IProgress not found" box into every notebook page.
 from tqdm import tqdm
 
-__all__ = ["file_batches", "progress_bar", "resolve_n_jobs"]
+__all__ = ["article_batches", "file_batches", "progress_bar", "resolve_n_jobs"]
 
 
 def resolve_n_jobs(n_jobs: int | None) -> int:
@@ -51,6 +51,27 @@ def file_batches(files: Sequence[Path], n_batches: int) -> list[list[Path]]:
         if batches[-1] and filled + size / 2 > target * len(batches):
             batches.append([])
         batches[-1].append(f)
+        filled += size
+    return batches
+
+
+def article_batches(articles: Sequence, n_batches: int) -> list[list]:
+    """Consecutive runs of ``articles`` of about equal total text length, in corpus order.
+
+    >>> from corpus_tools import Corpus
+    >>> [[a.id for a in b] for b in article_batches(list(Corpus.from_texts(["a b", "c d", "e f"])), 2)]
+    [['0', '1'], ['2']]
+    """
+    if not articles:
+        return []
+    sizes = [max(1, sum(len(b.text) for b in a.blocks)) for a in articles]
+    target = sum(sizes) / max(1, n_batches)
+    batches: list[list] = [[]]
+    filled = 0.0
+    for article, size in zip(articles, sizes, strict=True):
+        if batches[-1] and filled + size / 2 > target * len(batches):
+            batches.append([])
+        batches[-1].append(article)
         filled += size
     return batches
 

@@ -31,7 +31,7 @@ from corpus_tools.scale.batching import file_batches, progress_bar, resolve_n_jo
 from corpus_tools.scale.streaming import CorpusCounts, CountSpec, corpus_files, count_articles, count_files
 from corpus_tools.tokens.tokenize import DEFAULT_TOKENIZER
 
-__all__ = ["count_corpus"]
+__all__ = ["count_corpus", "pool_context"]
 
 
 def count_corpus(
@@ -107,7 +107,7 @@ def count_corpus(
     return result
 
 
-def _pool_context():
+def pool_context():
     """``fork`` when this process runs no other thread (workers start at once, modules
     already imported); otherwise ``forkserver`` (fork is unsafe with threads, e.g. a
     Dask client's), with corpus_tools preloaded in the server; ``spawn`` elsewhere."""
@@ -125,7 +125,7 @@ def _pool_context():
 
 
 def _count_in_pool(files: list[Path], spec: CountSpec, workers: int, progress, batches_per_worker: int):
-    context = _pool_context()
+    context = pool_context()
     bar = progress_bar(progress, len(files))
     # The first file is counted here before the workers start: with "fork" they
     # inherit this process's tokenizer caches (its commonest chunks) instead of

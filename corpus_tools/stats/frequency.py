@@ -14,6 +14,8 @@ from collections.abc import Iterator, Mapping, Sequence
 
 import pandas as pd
 
+from corpus_tools.stats.queries import TermCounts, query_term_counts
+from corpus_tools.tokens.dataset import TokenDataset
 from corpus_tools.tokens.table import as_token_table
 from corpus_tools.tokens.tokenize import TokenOptions
 
@@ -83,7 +85,10 @@ def ngram_table(
 
     Parameters
     ----------
-    data : token table, Corpus or Article
+    data : token table, Corpus, Article or TokenDataset
+        A :class:`~corpus_tools.tokens.dataset.TokenDataset` is counted by
+        DuckDB (:func:`~corpus_tools.stats.queries.query_term_counts`), with
+        ``min_count`` applied in the query; the table is the same.
     n : int
     by_article : bool
         One block of rows per article instead of corpus totals.
@@ -92,7 +97,8 @@ def ngram_table(
     column : str
         Token-table column to count (``"norm"`` or ``"token"``).
     options : TokenOptions or mapping, optional
-        Token options when ``data`` is a corpus (:meth:`TokenOptions.coerce`).
+        Token options when ``data`` is a corpus or a dataset (:meth:`TokenOptions.coerce`;
+        for a dataset, None keeps the dataset's own options).
 
     Returns
     -------
@@ -108,6 +114,8 @@ def ngram_table(
     >>> t[["term", "count"]].values.tolist()
     [['new york', 2], ['is big', 1], ['york grows', 1], ['york is', 1]]
     """
+    if isinstance(data, TokenDataset):
+        return _dataset_table(data, n, by_article, min_count, column, options)
     toks = as_token_table(data, options)
     grams = list(ngrams(toks, n, column))
     return _count_table([(a, " ".join(g)) for a, g in grams], by_article, min_count)
@@ -125,7 +133,10 @@ def frequency_table(
 
     Parameters
     ----------
-    data : token table, Corpus or Article
+    data : token table, Corpus, Article or TokenDataset
+        A :class:`~corpus_tools.tokens.dataset.TokenDataset` is counted by
+        DuckDB (:func:`~corpus_tools.stats.queries.query_term_counts`), with
+        ``min_count`` applied in the query; the table is the same.
     by_article : bool
         Per-article rows, with ``idf`` and ``tfidf``.
     min_count : int
@@ -133,7 +144,8 @@ def frequency_table(
     column : str
         Token-table column to count.
     options : TokenOptions or mapping, optional
-        Token options when ``data`` is a corpus (:meth:`TokenOptions.coerce`).
+        Token options when ``data`` is a corpus or a dataset (:meth:`TokenOptions.coerce`;
+        for a dataset, None keeps the dataset's own options).
 
     Returns
     -------
@@ -152,23 +164,27 @@ def frequency_table(
     >>> t[["term", "count", "rank"]].values.tolist()[:2]
     [['the', 2, 1], ['and', 1, 2]]
     """
+    if isinstance(data, TokenDataset):
+        return _dataset_table(data, 1, by_article, min_count, column, options)
     toks = as_token_table(data, options)
     return _count_table(list(zip(toks["article"].tolist(), toks[column].tolist(), strict=True)),
                         by_article, min_count)
 
 
-def ranked_count_table(counts: Mapping[str, int], min_count: int = 1) -> pd.DataFrame:
+def ranked_count_table(counts: Mapping[str, int], min_count: int = 1, *, total: int | None = None) -> pd.DataFrame:
     """``term``, ``count``, ``per_10k`` (of all counted tokens) and ``rank``, in the documented order.
 
     The one place the corpus-level ordering and rank are made, for
-    in-memory tables and streamed counts alike.
+    in-memory tables, streamed counts and the token dataset alike.
+    ``total`` is the number of counted tokens when ``counts`` is already
+    pruned (default: their sum).
 
     >>> ranked_count_table({"b": 2, "a": 2, "c": 1}, min_count=2).values.tolist()
     [['a', 2, 4000.0, 1], ['b', 2, 4000.0, 2]]
     """
     if min_count < 1:
         raise ValueError(f"min_count must be >= 1, not {min_count}")
-    n = sum(counts.values())
+    n = sum(counts.values()) if total is None else total
     rows = [(t, c, c / n * PER) for t, c in counts.items() if c >= min_count]
     df = pd.DataFrame(rows, columns=["term", "count", "per_10k"])
     return _sorted(df.astype({"term": object, "count": "int64", "per_10k": "float64"}))
@@ -183,23 +199,46 @@ def _count_table(pairs: list[tuple[str, str]], by_article: bool, min_count: int)
     doc_freq: Counter = Counter()
     for counts in per_article.values():
         doc_freq.update(counts.keys())
-    if not by_article:
+    totals = {art: sum(counts.values()) for art, counts in per_article.items()}  # articles in corpus order
+    if by_article:
+        rows = [(art, t, c, doc_freq[t]) for art, counts in per_article.items()
+                for t, c in counts.items() if c >= min_count]
+        columns = ["article", "term", "count", "doc_freq"]
+    else:
         total: Counter = Counter()
         for counts in per_article.values():
             total.update(counts)
-        df = ranked_count_table(total, min_count)
-        df["doc_freq"] = df["term"].map(doc_freq).astype("int64")
-        return df
-    n_docs = len(per_article)
-    rows = []
-    for art, counts in per_article.items():
-        n = sum(counts.values())
-        rows.extend((art, t, c, c / n * PER, doc_freq[t]) for t, c in counts.items() if c >= min_count)
-    df = pd.DataFrame(rows, columns=["article", "term", "count", "per_10k", "doc_freq"])
-    df = df.astype({"article": object, "term": object, "count": "int64", "per_10k": "float64",
-                    "doc_freq": "int64"})
-    order = {a: i for i, a in enumerate(per_article)}  # articles in corpus order
-    df["_order"] = df["article"].map(order)
+        rows = [(t, c, doc_freq[t]) for t, c in total.items() if c >= min_count]
+        columns = ["term", "count", "doc_freq"]
+    types = {"article": object, "term": object, "count": "int64", "doc_freq": "int64"}
+    counts_df = pd.DataFrame(rows, columns=columns).astype({c: types[c] for c in columns})
+    return _table_from_counts(TermCounts(counts_df, totals), by_article, min_count)
+
+
+def _dataset_table(data: TokenDataset, n: int, by_article: bool, min_count: int, column: str,
+                   options) -> pd.DataFrame:
+    if options is not None:
+        data = data.with_options(options)
+    counts = query_term_counts(data, n, column=column, by_article=by_article, min_count=min_count)
+    return _table_from_counts(counts, by_article, min_count)
+
+
+def _table_from_counts(counts: TermCounts, by_article: bool, min_count: int) -> pd.DataFrame:
+    """The frequency table from integer aggregates: the one place its floats, order and rank are made.
+
+    ``counts.counts`` is already pruned by ``min_count``; totals are not.
+    """
+    df = counts.counts
+    if not by_article:
+        table = ranked_count_table(dict(zip(df["term"], df["count"].tolist(), strict=True)), min_count,
+                                   total=counts.total)
+        table["doc_freq"] = table["term"].map(dict(zip(df["term"], df["doc_freq"].tolist(), strict=True)))
+        return table.astype({"doc_freq": "int64"})
+    n_docs = len(counts.totals)
+    order = {a: i for i, a in enumerate(counts.totals)}  # articles in corpus order
+    df = df.assign(per_10k=df["count"] / df["article"].map(counts.totals).astype("int64") * PER,
+                   _order=df["article"].map(order))
+    df = df[["article", "term", "count", "per_10k", "doc_freq", "_order"]].astype({"per_10k": "float64"})
     df = _sorted(df, "_order").drop(columns="_order")
     df["idf"] = smooth_idf(df["doc_freq"], n_docs) if len(df) else pd.Series(dtype="float64")
     df["tfidf"] = df["count"] * df["idf"]

@@ -7,6 +7,7 @@ from corpus_tools.tokens.cache import (
     fast_token_table,
     renormalized_table,
     token_cache_key,
+    tokenizer_fingerprint,
 )
 from corpus_tools.tokens.fast import (
     Agreement,
@@ -60,6 +61,7 @@ __all__ = [
     "token_agreement",
     "token_cache_key",
     "token_table",
+    "tokenizer_fingerprint",
     "word_spans",
     "word_tokenize",
 ]

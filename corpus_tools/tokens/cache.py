@@ -8,7 +8,9 @@ settings, and writing it (atomically) otherwise.
 
 The key (:func:`token_cache_key`) is a SHA-256 over: a format version, the
 corpus-tools version, the tokeniser (``"exact"``/``"fast"``), the token
-options, the extra abbreviations, and every article's id, block kinds and
+options, everything else that decides a token (:func:`tokenizer_fingerprint`:
+NLTK's version, the Unicode database version, the abbreviation list and the
+source of the tokenising modules), and every article's id, block kinds and
 block texts, in corpus order.  So editing one character of one article,
 renaming an article, or changing an option gives a new cache file; loading
 the same files again, from anywhere, hits the cache.
@@ -18,25 +20,58 @@ from __future__ import annotations
 
 import hashlib
 import os
+import unicodedata
 from dataclasses import asdict
+from functools import cache
 from pathlib import Path
 
+import nltk
 import pandas as pd
 
 from corpus_tools._version import __version__
 from corpus_tools.io.atomic import atomic_write
 from corpus_tools.model.corpus import Article, Corpus
+from corpus_tools.tokens import fast as _fast_module
+from corpus_tools.tokens import stopwords as _stopwords_module
+from corpus_tools.tokens import tokenize as _tokenize_module
 from corpus_tools.tokens.fast import fast_normalize, shared_fast_tokenizer
-from corpus_tools.tokens.tokenize import DEFAULT_TOKENIZER, TOKEN_COLUMNS, TokenOptions, align_tokens, token_table
+from corpus_tools.tokens.tokenize import (
+    DEFAULT_TOKENIZER,
+    NEWS_ABBREVIATIONS,
+    TOKEN_COLUMNS,
+    TokenOptions,
+    align_tokens,
+    token_table,
+)
 
 __all__ = ["RAW_TOKEN_OPTIONS", "cached_token_table", "corpus_token_table", "fast_token_table", "renormalized_table",
-           "token_cache_key"]
+           "token_cache_key", "tokenizer_fingerprint"]
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 #: Options that keep every token as written: the one table a report caches,
 #: from which each notebook derives its own (:func:`renormalized_table`).
 RAW_TOKEN_OPTIONS = TokenOptions(lowercase=False, words_only=False)
+
+
+@cache
+def tokenizer_fingerprint() -> str:
+    """Hex SHA-256 of everything besides the text and options that decides a token.
+
+    NLTK's version (Punkt and Treebank rules), the Unicode database version
+    (``str.isalnum``, ``\\w`` and case folding depend on it), the abbreviation
+    list, and the source files of the tokenising modules, so that editing a
+    rule invalidates every cache even when the package version is unchanged
+    (a development checkout).
+
+    >>> len(tokenizer_fingerprint())
+    64
+    """
+    h = hashlib.sha256()
+    h.update(repr((nltk.__version__, unicodedata.unidata_version, sorted(NEWS_ABBREVIATIONS))).encode())
+    for module in (_tokenize_module, _fast_module, _stopwords_module):
+        h.update(b"\x1e" + Path(module.__file__).read_bytes())
+    return h.hexdigest()
 
 
 def token_cache_key(corpus: Corpus, options: TokenOptions | None = None, tokenizer: str = DEFAULT_TOKENIZER) -> str:
@@ -55,7 +90,7 @@ def token_cache_key(corpus: Corpus, options: TokenOptions | None = None, tokeniz
     if isinstance(settings.get("stopwords"), frozenset):
         settings["stopwords"] = sorted(settings["stopwords"])
     h = hashlib.sha256()
-    h.update(repr((CACHE_FORMAT, __version__, tokenizer, sorted(settings.items()))).encode())
+    h.update(repr((CACHE_FORMAT, __version__, tokenizer_fingerprint(), tokenizer, sorted(settings.items()))).encode())
     for article in corpus:
         h.update(b"\x1earticle\x1f" + article.id.encode("utf-8", "surrogatepass"))
         for block in article.blocks:
@@ -104,13 +139,15 @@ def fast_token_table(corpus: Corpus, options: TokenOptions | None = None) -> pd.
 
 def _typed(df: pd.DataFrame) -> pd.DataFrame:
     """The column types :func:`corpus_tools.token_table` gives (a Parquet round trip may change string types)."""
-    global _TOKEN_DTYPES
-    if _TOKEN_DTYPES is None:
-        _TOKEN_DTYPES = token_table(Corpus.from_texts(["A b."])).dtypes.to_dict()
-    return df.astype(_TOKEN_DTYPES)
+    return df.astype(_token_dtypes())
 
 
-_TOKEN_DTYPES: dict | None = None
+@cache
+def _token_dtypes() -> dict:
+    # token_table's text columns hold the type pandas infers for Python strings (object in
+    # pandas 2, "str" in pandas 3); read it off a one-cell frame rather than by tokenising
+    text = pd.DataFrame({"x": ["a"]})["x"].astype(str).dtype
+    return {c: (text if c in ("article", "block_kind", "token", "norm") else "int64") for c in TOKEN_COLUMNS}
 
 
 def cached_token_table(

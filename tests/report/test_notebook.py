@@ -8,7 +8,6 @@ import shutil
 import warnings
 
 import nbformat
-import pandas as pd
 import papermill
 import pytest
 from conftest import REPO, SEED_ID, SEEDS
@@ -23,6 +22,7 @@ from corpus_tools.stats.dispersion import term_position_table
 from corpus_tools.stats.frequency import distinctive_term_table
 from corpus_tools.stats.keyness import keyword_table
 from corpus_tools.structure.sections import block_table, sentence_table
+from corpus_tools.tokens.dataset import open_token_dataset
 
 NAMES = ["word_frequency", "collocations", "section_structure"]
 NOTEBOOKS = REPO / "notebooks"
@@ -216,9 +216,10 @@ def test_notebook_runs_as_committed_from_its_folder(tmp_path, seed_report, name)
 
 
 def test_report_tokenises_once_into_a_shared_cache(seed_report, seed_corpus, tmp_path):
-    cached = sorted((seed_report / "cache").glob("tokens-*.parquet"))
-    assert len(cached) == 1  # one tokenisation for the three notebooks
-    table = pd.read_parquet(cached[0])
+    cached = sorted((seed_report / "cache").glob("tokens-*"))
+    assert len(cached) == 1  # one token dataset for the three notebooks
+    dataset = open_token_dataset(cached[0])  # complete and undamaged
+    table = dataset.with_options(ct.tokens.RAW_TOKEN_OPTIONS).token_table()
     assert table["token"].tolist() == ct.token_table(seed_corpus, ct.tokens.RAW_TOKEN_OPTIONS)["token"].tolist()
     manifest = json.loads((seed_report / "manifest.json").read_text("utf-8"))
     assert all("token_cache" not in nb["parameters"] for nb in manifest["notebooks"])
@@ -229,4 +230,4 @@ def test_report_tokenises_once_into_a_shared_cache(seed_report, seed_corpus, tmp
     result = run_report(SEEDS, out, notebooks=["word_frequency"], progress=False, log=lines.append)
     assert result.ok, result.failures
     assert f"tokens: reusing {out / 'cache' / cached[0].name}" in lines
-    assert (out / "cache" / cached[0].name).read_bytes() == cached[0].read_bytes()
+    assert open_token_dataset(out / "cache" / cached[0].name).manifest == dataset.manifest

@@ -1,0 +1,167 @@
+"""Benchmark: ``corpus-tools report`` end to end on news-like corpora of real English prose.
+
+Not a test: it runs the report command as a user does, in a subprocess,
+and samples (every 0.2 s, with psutil) the resident memory summed over
+that process and all its descendants (the runner, its tokenising workers
+and the notebook kernels), recording the peak for the whole run and for
+each notebook (the notebook running is read from the runner's log lines),
+and the wall time per notebook from the report's ``manifest.json``.
+
+Corpora: news-sized articles (2-8 KB, about 20,000 per 100 MB) with a date
+header and a title, made of the real English paragraphs that
+``benchmarks/build_corpus.py`` collects from Debian-packaged prose (its
+set-up is in that file), shuffled with a fixed seed; once the paragraph pool
+is used up, later passes reuse paragraphs in new articles, so the vocabulary
+grows like real text and then levels off.
+
+Usage::
+
+    python benchmarks/bench_report.py --mb 10 [--mb 100] [--notebook word_frequency] [--work /tmp/bench]
+
+Prints one Markdown table row per corpus (paste into benchmarks/RESULTS.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import random
+import re
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from build_corpus import paragraph_pool  # a sibling script, not a package
+
+ARTICLE_BYTES = (2_000, 8_000)
+
+
+def build_news_corpus(out: Path, mb: float, seed: int = 11, shard_articles: int = 500) -> dict:
+    """JSONL shards of news-like articles (id, title, date, text) totalling about ``mb`` MB of text."""
+    pool = paragraph_pool()
+    if not pool:
+        raise SystemExit("no source prose found: see the set-up in benchmarks/build_corpus.py")
+    out.mkdir(parents=True, exist_ok=True)
+    target = int(mb * 1e6)
+    written = article_no = passes = 0
+    shard: list[str] = []
+    shards = 0
+    day0 = dt.date(2020, 1, 1)
+    while written < target:
+        order = list(range(len(pool)))
+        random.Random(seed + passes).shuffle(order)
+        passes += 1
+        rng = random.Random(seed * 1000 + passes)
+        i = 0
+        while i < len(order) and written < target:
+            want = rng.randint(*ARTICLE_BYTES)
+            paras: list[str] = []
+            while i < len(order) and sum(len(p) + 2 for p in paras) < want:
+                paras.append(pool[order[i]])
+                i += 1
+            title = " ".join(re.findall(r"[A-Za-z]+", paras[0])[:6]).title()
+            record = {"id": f"n{article_no:07d}", "title": title,
+                      "date": (day0 + dt.timedelta(days=article_no % 1500)).isoformat(), "text": "\n\n".join(paras)}
+            article_no += 1
+            written += len(record["text"].encode())
+            shard.append(json.dumps(record, ensure_ascii=False))
+            if len(shard) == shard_articles:
+                (out / f"news{shards:04d}.jsonl").write_text("\n".join(shard) + "\n", "utf-8")
+                shards, shard = shards + 1, []
+    if shard:
+        (out / f"news{shards:04d}.jsonl").write_text("\n".join(shard) + "\n", "utf-8")
+        shards += 1
+    return {"articles": article_no, "files": shards, "mb": round(written / 1e6, 1), "passes": passes,
+            "pool_paragraphs": len(pool)}
+
+
+def tree_rss(proc: psutil.Process) -> int:
+    """Resident bytes of ``proc`` and every descendant alive now."""
+    total = 0
+    for p in [proc, *proc.children(recursive=True)]:
+        try:
+            total += p.memory_info().rss
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
+            pass
+    return total
+
+
+def run_report(corpus: Path, out: Path, notebooks: list[str], limit: float) -> dict:
+    cmd = [sys.executable, "-m", "corpus_tools", "report", str(corpus), "-o", str(out), "--no-progress"]
+    for name in notebooks:
+        cmd += ["-n", name]
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    ps = psutil.Process(proc.pid)
+    phase = ["load+tokens"]
+    peaks: dict[str, int] = {}
+    log: list[str] = []
+
+    def read_log() -> None:
+        for line in proc.stdout:
+            log.append(line.rstrip())
+            m = re.match(r"\[\d+/\d+\] (\S+): running", line)
+            if m:
+                phase[0] = m.group(1)
+
+    reader = threading.Thread(target=read_log, daemon=True)
+    reader.start()
+    killed = False
+    while proc.poll() is None:
+        rss = tree_rss(ps)
+        peaks[phase[0]] = max(peaks.get(phase[0], 0), rss)
+        if time.perf_counter() - started > limit and not killed:
+            killed = True  # the whole tree: runner, workers and kernels
+            for p in [*ps.children(recursive=True), ps]:
+                try:
+                    p.kill()
+                except psutil.NoSuchProcess:
+                    pass
+        time.sleep(0.2)
+    reader.join()
+    wall = time.perf_counter() - started
+    manifest = json.loads((out / "manifest.json").read_text()) if (out / "manifest.json").is_file() else {}
+    return {"rc": proc.returncode, "wall_s": round(wall, 1), "peak_mb": round(max(peaks.values()) / 2**20),
+            "peaks_mb": {k: round(v / 2**20) for k, v in peaks.items()},
+            "notebooks_s": {nb["name"]: nb["duration_s"] for nb in manifest.get("notebooks", [])},
+            "killed_in": phase[0] if killed else None,
+            "log": [ln for ln in log if ln.startswith("tokens:") or "] " in ln][-8:]}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--mb", type=float, action="append", help="corpus size in MB (repeatable; default 10)")
+    ap.add_argument("--notebook", action="append", default=[], help="only these notebooks (default: all)")
+    ap.add_argument("--work", type=Path, default=Path("/tmp/corpus-tools-bench-report"))
+    ap.add_argument("--limit", type=float, default=1800, help="kill the report after this many seconds")
+    args = ap.parse_args()
+    print(f"machine: {platform.platform()}, {os.cpu_count()} cores, "
+          f"{psutil.virtual_memory().total / 2**30:.0f} GB RAM, Python {platform.python_version()}")
+    rows = []
+    for mb in args.mb or [10.0]:
+        corpus = args.work / f"news-{mb:g}mb"
+        if not corpus.is_dir():
+            print("corpus:", build_news_corpus(corpus, mb))
+        out = args.work / f"report-{mb:g}mb"
+        result = run_report(corpus, out, args.notebook, args.limit)
+        print(json.dumps(result, indent=1))
+        rows.append((mb, result))
+    print("\n| corpus | wall | peak memory, process tree | per notebook: wall (peak) | exit |")
+    print("|---|---:|---:|---|---:|")
+    for mb, r in rows:
+        per = ", ".join(f"{k} {r['notebooks_s'].get(k, '-')} s ({r['peaks_mb'][k]} MB)" if k in r["notebooks_s"]
+                        else f"{k} ({r['peaks_mb'][k]} MB)" for k in r["peaks_mb"])
+        status = f"killed in {r['killed_in']}" if r["killed_in"] else r["rc"]
+        print(f"| {mb:g} MB | {r['wall_s']} s | {r['peak_mb']} MB | {per} | {status} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,137 @@
+"""Building the token dataset once per corpus and settings: in this process, on every core, or on Dask.
+
+:func:`token_dataset` is the entry point: it returns the verified
+:class:`~corpus_tools.tokens.dataset.TokenDataset` of a corpus in
+``cache_dir/tokens-<key>/``, building it when it is absent, incomplete or
+damaged (a part whose SHA-256 differs from the manifest's).  The corpus is
+cut into consecutive runs of articles of about equal text length
+(:func:`~corpus_tools.scale.batching.article_batches`); each run becomes one
+part file, written by a worker process (or a Dask task: the workers must
+see ``cache_dir``, a shared folder), and the manifest is written last by
+this process.  The parts hold the same rows whatever the number of workers,
+because each article is tokenised on its own.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from corpus_tools.model.corpus import Article, Corpus
+from corpus_tools.scale.batching import article_batches, resolve_n_jobs
+from corpus_tools.scale.distributed import connect
+from corpus_tools.scale.parallel import pool_context
+from corpus_tools.tokens.cache import RAW_TOKEN_OPTIONS, token_cache_key
+from corpus_tools.tokens.dataset import (
+    TokenDataset,
+    TokenDatasetError,
+    open_token_dataset,
+    write_manifest,
+    write_token_part,
+)
+from corpus_tools.tokens.tokenize import DEFAULT_TOKENIZER, TOKENIZERS
+
+__all__ = ["build_token_dataset", "dataset_folder", "token_dataset"]
+
+#: Articles per part file at most (news-sized articles: a few MB of text a part).
+MAX_PART_ARTICLES = 2_000
+
+
+def dataset_folder(corpus: Corpus, cache_dir: str | os.PathLike, tokenizer: str = DEFAULT_TOKENIZER) -> Path:
+    """Where the dataset of ``corpus`` and ``tokenizer`` lives in ``cache_dir``: ``tokens-<key[:32]>``."""
+    return Path(cache_dir) / f"tokens-{token_cache_key(corpus, RAW_TOKEN_OPTIONS, tokenizer)[:32]}"
+
+
+def token_dataset(
+    corpus: Corpus | list[Article],
+    cache_dir: str | os.PathLike,
+    *,
+    tokenizer: str = DEFAULT_TOKENIZER,
+    n_jobs: int | None = None,
+    client=None,
+) -> TokenDataset:
+    """The token dataset of ``corpus`` in ``cache_dir``, built if needed.
+
+    Parameters
+    ----------
+    corpus : Corpus or list of Article
+    cache_dir : path
+        Folder holding ``tokens-<key>/`` datasets (created if needed).
+    tokenizer : {"fast", "exact"}
+    n_jobs : int or None
+        Worker processes when building (None: all cores; 1: this process).
+    client : distributed.Client or str, optional
+        Build on this Dask cluster instead; its workers must see ``cache_dir``.
+
+    Returns
+    -------
+    TokenDataset
+        Verified against its manifest; rebuilt when a part was damaged.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> ds = token_dataset(Corpus.from_texts(["New York is big."]), tempfile.mkdtemp(), n_jobs=1)
+    >>> ds.n_rows, ds.articles
+    (5, ['0'])
+    """
+    corpus = corpus if isinstance(corpus, Corpus) else Corpus(list(corpus))
+    if tokenizer not in TOKENIZERS:
+        raise ValueError(f"tokenizer must be 'exact' or 'fast', not {tokenizer!r}")
+    key = token_cache_key(corpus, RAW_TOKEN_OPTIONS, tokenizer)
+    folder = dataset_folder(corpus, cache_dir, tokenizer)
+    try:
+        return open_token_dataset(folder, key)
+    except TokenDatasetError:
+        pass  # absent, incomplete or damaged: built again below
+    return build_token_dataset(corpus, folder, tokenizer=tokenizer, n_jobs=n_jobs, client=client)
+
+
+def build_token_dataset(corpus: Corpus, folder: str | os.PathLike, *, tokenizer: str = DEFAULT_TOKENIZER,
+                        n_jobs: int | None = None, client=None) -> TokenDataset:
+    """Tokenise ``corpus`` into a new dataset at ``folder`` (replacing what is there).
+
+    The parts are written into a temporary folder beside ``folder``, which
+    is renamed into place once the manifest is written: a reader never sees
+    half a dataset, and an interrupted build leaves no ``folder``.
+    """
+    folder = Path(folder)
+    key = token_cache_key(corpus, RAW_TOKEN_OPTIONS, tokenizer)
+    articles = list(corpus)
+    opened = False
+    if client is not None:
+        client, opened = connect(client)
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+    else:
+        workers = min(resolve_n_jobs(n_jobs), max(1, len(articles)))
+    # more batches than workers balances uneven articles; a cap per part keeps row groups useful
+    n_batches = max(workers * 4 if workers > 1 else 1, -(-len(articles) // MAX_PART_ARTICLES))
+    batches = article_batches(articles, n_batches)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+    try:
+        indexes = list(range(len(batches)))
+        if client is not None:
+            futures = client.map(write_token_part, batches, [str(tmp)] * len(batches), indexes,
+                                 [tokenizer] * len(batches), pure=False)
+            parts = client.gather(futures)  # in submission (article) order
+        elif workers == 1:
+            parts = [write_token_part(b, tmp, i, tokenizer) for i, b in zip(indexes, batches, strict=True)]
+        else:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=pool_context()) as pool:
+                parts = list(pool.map(write_token_part, batches, [tmp] * len(batches), indexes,
+                                      [tokenizer] * len(batches)))
+        write_manifest(tmp, key, tokenizer, [a.id for a in articles], parts)
+        if folder.exists():
+            shutil.rmtree(folder)
+        os.replace(tmp, folder)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    finally:
+        if opened:
+            client.close()
+    return open_token_dataset(folder, key, verify=False)

@@ -1,0 +1,164 @@
+"""Counting over the token dataset with DuckDB: the integer aggregates behind the frequency tables.
+
+:func:`query_term_counts` counts terms or n-grams of a
+:class:`~corpus_tools.tokens.dataset.TokenDataset` in an in-process DuckDB
+database reading its Parquet parts (multi-threaded, spilling to disk past
+:data:`MEMORY_LIMIT`), and returns only aggregates (:class:`TermCounts`),
+pruned by ``min_count`` inside the query, so memory grows with the
+vocabulary, not the corpus.  It computes integers only; the tables
+(ordering, rank, ``per_10k``, tf-idf) are made from them by the same code
+that makes them from an in-memory token table
+(:func:`corpus_tools.stats.frequency.frequency_table` and
+:func:`~corpus_tools.stats.frequency.ngram_table` dispatch here when given a
+dataset), so both paths give equal tables.
+
+Token options are applied the way :func:`corpus_tools.tokens.renormalized_table`
+applies them: :meth:`TokenOptions.normalize` once per distinct raw token,
+in Python (the one definition of normalisation), and the resulting
+``token -> term`` map is joined with the tokens in the database.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+
+from corpus_tools.tokens.dataset import TokenDataset
+
+__all__ = ["MEMORY_LIMIT", "TermCounts", "connect_duckdb", "query_term_counts"]
+
+#: DuckDB's memory limit for one query (it spills to a temporary folder beyond it);
+#: the environment variable ``CORPUS_TOOLS_DUCKDB_MEMORY`` overrides it ("4GB"...).
+MEMORY_LIMIT = "1GB"
+
+
+@dataclass(frozen=True)
+class TermCounts:
+    """Integer aggregates of terms (or n-grams) counted per article.
+
+    Attributes
+    ----------
+    counts : pandas.DataFrame
+        ``term``, ``count``, ``doc_freq`` (articles containing the term), and
+        ``article`` first when counted by article; rows with ``count >=
+        min_count`` only, in no particular order.
+    totals : dict
+        Article id -> number of counted items in it (before pruning), for
+        every article with at least one, in corpus order.
+    """
+
+    counts: pd.DataFrame
+    totals: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        """Counted items in the corpus (before pruning)."""
+        return sum(self.totals.values())
+
+
+def connect_duckdb(threads: int | None = None) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB connection with the package's limits.
+
+    ``threads``: None uses DuckDB's default (every core).  Insertion order
+    is not preserved (less memory); every result is ordered by the caller.
+    """
+    spill = Path(tempfile.gettempdir()) / "corpus-tools-duckdb"
+    config = {"memory_limit": os.environ.get("CORPUS_TOOLS_DUCKDB_MEMORY", MEMORY_LIMIT),
+              "preserve_insertion_order": False, "temp_directory": str(spill)}
+    if threads is not None:
+        config["threads"] = threads
+    return duckdb.connect(":memory:", config=config)
+
+
+def _forms(con: duckdb.DuckDBPyConnection, dataset: TokenDataset, column: str) -> pa.Table:
+    tokens = con.sql("SELECT DISTINCT token FROM raw").arrow()
+    tokens = tokens.read_all() if hasattr(tokens, "read_all") else tokens  # DuckDB 1.4+ returns a reader
+    kept, terms = [], []
+    for token in tokens.column("token").to_pylist():
+        norm = dataset.options.normalize(token)
+        if norm is not None:
+            kept.append(token)
+            terms.append(norm if column == "norm" else token)
+    return pa.table({"token": pa.array(kept, pa.string()), "term": pa.array(terms, pa.string())})
+
+
+def _items_sql(n: int) -> str:
+    if n == 1:
+        return "SELECT article, term FROM kept"
+    # n kept tokens at consecutive positions of one sentence (frequency.ngrams): within a
+    # sentence, positions grow, so the (n-1)-th next kept token is n-1 positions on exactly
+    # when no token in between was filtered out
+    leads = ", ".join(f"lead(term, {k}) OVER w" for k in range(1, n))
+    return (f"SELECT article, term FROM (SELECT article, concat_ws(' ', term, {leads}) AS term, "
+            f"lead(position, {n - 1}) OVER w - position AS gap FROM kept "
+            f"WINDOW w AS (PARTITION BY article, sentence ORDER BY position)) WHERE gap = {n - 1}")
+
+
+def query_term_counts(dataset: TokenDataset, n: int = 1, *, column: str = "norm", by_article: bool = False,
+                      min_count: int = 1, threads: int | None = None) -> TermCounts:
+    """Count terms (``n=1``) or n-grams of ``dataset`` under its options, in DuckDB.
+
+    Parameters
+    ----------
+    dataset : TokenDataset
+    n : int
+        N-gram size: ``n`` kept tokens at consecutive positions of one
+        sentence (:func:`corpus_tools.stats.frequency.ngrams`).
+    column : {"norm", "token"}
+        Count the normalised form, or the token as written (of kept tokens).
+    by_article : bool
+        Counts per article (else corpus totals).
+    min_count : int
+        Keep rows counted at least this often (in the corpus, or the article).
+    threads : int, optional
+        DuckDB threads (default: every core).
+
+    Returns
+    -------
+    TermCounts
+    """
+    if not isinstance(dataset, TokenDataset):
+        raise TypeError(f"expected a TokenDataset, not {type(dataset).__name__}")
+    if not isinstance(n, int) or isinstance(n, bool) or n < 1:
+        raise ValueError(f"n must be a positive integer, not {n!r}")
+    if not isinstance(min_count, int) or min_count < 1:
+        raise ValueError(f"min_count must be >= 1, not {min_count}")
+    if column not in ("norm", "token"):
+        raise ValueError(f"column must be 'norm' or 'token' for a token dataset, not {column!r}")
+    con = connect_duckdb(threads)
+    try:
+        if dataset.parts:
+            con.read_parquet([str(p) for p in dataset.parts]).create_view("raw")
+        else:
+            con.sql("CREATE VIEW raw AS SELECT ''::VARCHAR AS article, 0::BIGINT AS sentence, "
+                    "0::BIGINT AS position, ''::VARCHAR AS token WHERE false")
+        forms = _forms(con, dataset, column)
+        con.register("forms", forms)
+        con.sql("CREATE VIEW kept AS SELECT r.article, r.sentence, r.position, f.term "
+                "FROM raw r JOIN forms f ON r.token = f.token")
+        con.sql(f"CREATE TEMP TABLE per AS SELECT article, term, count(*) AS c FROM ({_items_sql(n)}) "
+                "GROUP BY article, term")
+        totals = dict(con.sql("SELECT article, sum(c)::BIGINT FROM per GROUP BY article").fetchall())
+        if by_article:
+            counts = con.execute(
+                "WITH d AS (SELECT term, count(*)::BIGINT AS doc_freq FROM per GROUP BY term) "
+                "SELECT p.article, p.term, p.c::BIGINT AS count, d.doc_freq FROM per p JOIN d USING (term) "
+                "WHERE p.c >= ?", [min_count]).df()
+        else:
+            counts = con.execute(
+                "SELECT term, sum(c)::BIGINT AS count, count(*)::BIGINT AS doc_freq FROM per GROUP BY term "
+                "HAVING sum(c) >= ?", [min_count]).df()
+    finally:
+        con.close()
+    order = {a: i for i, a in enumerate(dataset.articles)}
+    totals = {a: int(totals[a]) for a in sorted(totals, key=order.__getitem__)}
+    types = {"term": object, "count": "int64", "doc_freq": "int64"}
+    if by_article:
+        types["article"] = object
+    return TermCounts(counts.astype(types), totals)

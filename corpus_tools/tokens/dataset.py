@@ -1,0 +1,243 @@
+"""The token dataset: every token of a corpus in Parquet part files, with a verified manifest.
+
+A corpus is tokenised once per content and settings into a folder
+``tokens-<key>/`` (the key is :func:`corpus_tools.tokens.cache.token_cache_key`
+with :data:`~corpus_tools.tokens.cache.RAW_TOKEN_OPTIONS`): part files
+``part-00000.parquet``... hold the rows of :data:`TOKEN_COLUMNS` of
+consecutive runs of articles, written one row group at a time as the
+articles are tokenised (:func:`write_token_part`), so no process ever holds
+the token table of the whole corpus.  Parts can be written by different
+processes or Dask workers into one shared folder; :func:`write_manifest` then
+records, in ``manifest.json``, the key, the article order, and the size,
+row count and SHA-256 of every part.
+
+:func:`open_token_dataset` checks the manifest and each part's hash before
+the dataset is used: a damaged or swapped part file (a flipped bit) is a
+:class:`TokenDatasetError`, and the caller rebuilds
+(:func:`corpus_tools.scale.dataset.token_dataset`), instead of counting
+wrong tokens silently.
+
+The stored tokens are raw (:data:`~corpus_tools.tokens.cache.RAW_TOKEN_OPTIONS`:
+case kept, punctuation kept); a :class:`TokenDataset` carries the
+:class:`TokenOptions` a query applies, to each distinct token once
+(default ``TokenOptions()``, as every function that tokenises).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from corpus_tools.io.atomic import atomic_write
+from corpus_tools.model.corpus import Article, Corpus
+from corpus_tools.tokens.cache import RAW_TOKEN_OPTIONS, fast_token_table, renormalized_table
+from corpus_tools.tokens.tokenize import TOKEN_COLUMNS, TOKENIZERS, TokenOptions, token_table
+
+__all__ = [
+    "DATASET_FORMAT",
+    "MANIFEST_NAME",
+    "ROW_GROUP_CHARS",
+    "TOKEN_SCHEMA",
+    "TokenDataset",
+    "TokenDatasetError",
+    "open_token_dataset",
+    "part_name",
+    "write_manifest",
+    "write_token_part",
+]
+
+DATASET_FORMAT = 1
+MANIFEST_NAME = "manifest.json"
+
+#: Text (characters) tokenised before a row group is written: bounds a
+#: worker's memory (about 25 MB of Python rows per MB of text) whatever the part size.
+ROW_GROUP_CHARS = 1_000_000
+
+#: Column types of the part files (the columns of :func:`corpus_tools.token_table`).
+TOKEN_SCHEMA = pa.schema(
+    [("article", pa.string()), ("section", pa.int64()), ("block", pa.int64()), ("block_kind", pa.string()),
+     ("sentence", pa.int64()), ("position", pa.int64()), ("start", pa.int64()), ("end", pa.int64()),
+     ("token", pa.string()), ("norm", pa.string())]
+)
+assert TOKEN_SCHEMA.names == TOKEN_COLUMNS
+
+
+class TokenDatasetError(ValueError):
+    """A token dataset is missing, incomplete, for another corpus, or damaged."""
+
+
+def part_name(index: int) -> str:
+    """File name of part ``index``.
+
+    >>> part_name(3)
+    'part-00003.parquet'
+    """
+    return f"part-{index:05d}.parquet"
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        while chunk := f.read(1 << 20):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _chunks(articles: Sequence[Article], chars: int) -> Iterable[list[Article]]:
+    chunk: list[Article] = []
+    size = 0
+    for article in articles:
+        chunk.append(article)
+        size += sum(len(b.text) for b in article.blocks)
+        if size >= chars:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def write_token_part(articles: Sequence[Article], folder: str | os.PathLike, index: int,
+                     tokenizer: str) -> dict:
+    """Tokenise ``articles`` (raw tokens) into part file ``index`` of ``folder``; its manifest entry.
+
+    Row groups of about :data:`ROW_GROUP_CHARS` of text are written as they
+    are tokenised.  The tokens are those of :func:`corpus_tools.token_table`
+    (``tokenizer="exact"``) or :func:`~corpus_tools.tokens.cache.fast_token_table`
+    with :data:`~corpus_tools.tokens.cache.RAW_TOKEN_OPTIONS`.
+
+    Returns
+    -------
+    dict
+        ``file``, ``rows``, ``bytes``, ``sha256`` and ``articles`` (how many).
+    """
+    if tokenizer not in TOKENIZERS:
+        raise ValueError(f"tokenizer must be 'exact' or 'fast', not {tokenizer!r}")
+    articles = list(articles)
+    path = Path(folder) / part_name(index)
+    rows = 0
+
+    def write(tmp: Path) -> None:
+        nonlocal rows
+        with pq.ParquetWriter(tmp, TOKEN_SCHEMA, compression="zstd") as writer:
+            for chunk in _chunks(articles, ROW_GROUP_CHARS):
+                table = (token_table(chunk, RAW_TOKEN_OPTIONS) if tokenizer == "exact"
+                         else fast_token_table(Corpus(chunk), RAW_TOKEN_OPTIONS))
+                rows += len(table)
+                writer.write_table(pa.Table.from_pandas(table, schema=TOKEN_SCHEMA, preserve_index=False))
+
+    atomic_write(path, write)
+    return {"file": path.name, "rows": rows, "bytes": path.stat().st_size, "sha256": _sha256(path),
+            "articles": len(articles)}
+
+
+def write_manifest(folder: str | os.PathLike, key: str, tokenizer: str, articles: Sequence[str],
+                   parts: Sequence[Mapping]) -> Path:
+    """Write ``manifest.json`` last, after every part: a dataset without it is incomplete.
+
+    ``parts`` are the entries :func:`write_token_part` returned, in article
+    order; ``articles`` are the article ids in corpus order.
+    """
+    if sum(p["articles"] for p in parts) != len(articles):
+        raise ValueError(f"the parts hold {sum(p['articles'] for p in parts)} articles, the corpus {len(articles)}")
+    manifest = {"format": DATASET_FORMAT, "key": key, "tokenizer": tokenizer, "articles": list(articles),
+                "rows": sum(p["rows"] for p in parts), "parts": [dict(p) for p in parts]}
+    text = json.dumps(manifest, indent=1, ensure_ascii=False) + "\n"
+    return atomic_write(Path(folder) / MANIFEST_NAME, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class TokenDataset:
+    """A verified token dataset, and the token options its queries apply.
+
+    Made by :func:`open_token_dataset` (or
+    :func:`corpus_tools.scale.dataset.token_dataset`, which builds it when
+    needed).  Statistics accept it in place of a token table
+    (``ct.frequency_table(dataset)``): they are computed by DuckDB over the
+    part files (:mod:`corpus_tools.stats.queries`), never materialising the
+    token table.
+
+    Attributes
+    ----------
+    folder : Path
+    manifest : dict
+        See :func:`write_manifest`.
+    options : TokenOptions
+        Applied by queries and :meth:`token_table` (default ``TokenOptions()``:
+        lower-cased word tokens, as :func:`corpus_tools.token_table`).
+    """
+
+    folder: Path
+    manifest: Mapping = field(repr=False)
+    options: TokenOptions = field(default_factory=TokenOptions)
+
+    @property
+    def parts(self) -> list[Path]:
+        """The part files, in article order."""
+        return [self.folder / p["file"] for p in self.manifest["parts"]]
+
+    @property
+    def articles(self) -> list[str]:
+        """Article ids in corpus order."""
+        return list(self.manifest["articles"])
+
+    @property
+    def n_rows(self) -> int:
+        """Number of stored (raw) tokens."""
+        return int(self.manifest["rows"])
+
+    def with_options(self, options: TokenOptions | Mapping[str, object] | None) -> TokenDataset:
+        """The same dataset, queried under ``options`` (:meth:`TokenOptions.coerce`)."""
+        return replace(self, options=TokenOptions.coerce(options))
+
+    def token_table(self) -> pd.DataFrame:
+        """The whole token table under :attr:`options`, in memory: for small corpora and tests.
+
+        Equal to :func:`corpus_tools.tokens.corpus_token_table` of the corpus
+        with the same options and tokenizer.
+        """
+        parts = [pq.read_table(p, schema=TOKEN_SCHEMA) for p in self.parts]
+        raw = pa.concat_tables(parts).to_pandas() if parts else TOKEN_SCHEMA.empty_table().to_pandas()
+        return renormalized_table(raw, self.options)
+
+
+def open_token_dataset(folder: str | os.PathLike, key: str | None = None, *, verify: bool = True) -> TokenDataset:
+    """The dataset in ``folder``, after checking it is complete and undamaged.
+
+    Parameters
+    ----------
+    folder : path
+    key : str, optional
+        The expected key (a dataset of another corpus or settings is an error).
+    verify : bool
+        Recompute every part's SHA-256 (default; reads each file once).
+
+    Raises
+    ------
+    TokenDatasetError
+        No or unreadable manifest, another format or key, a part missing or
+        of another size or hash.
+    """
+    folder = Path(folder)
+    try:
+        manifest = json.loads((folder / MANIFEST_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise TokenDatasetError(f"{folder}: no readable {MANIFEST_NAME} ({e})") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != DATASET_FORMAT:
+        raise TokenDatasetError(f"{folder}: not a token dataset of format {DATASET_FORMAT}")
+    if key is not None and manifest.get("key") != key:
+        raise TokenDatasetError(f"{folder}: dataset of another corpus or settings (key {manifest.get('key')!r})")
+    for part in manifest["parts"]:
+        path = folder / part["file"]
+        if not path.is_file() or path.stat().st_size != part["bytes"]:
+            raise TokenDatasetError(f"{path}: missing or of another size than the manifest says")
+        if verify and _sha256(path) != part["sha256"]:
+            raise TokenDatasetError(f"{path}: content differs from the manifest's SHA-256 (damaged)")
+    return TokenDataset(folder, manifest)

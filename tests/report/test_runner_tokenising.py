@@ -1,0 +1,83 @@
+"""A report run tokenises each article once (in the runner's workers), and never in a notebook kernel."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from collections import Counter
+
+import pytest
+from report_helpers import write_fixture_corpus
+
+import corpus_tools as ct
+from corpus_tools.report.runner import run_report
+
+# Every entry point of both tokenizers, patched on the classes so that every instance
+# in every process counts: one line "<pid> <Class.method>" per call, in one shared file.
+COUNTER = textwrap.dedent('''
+    import os
+
+    def install(log_path):
+        from corpus_tools.tokens.fast import FastTokenizer
+        from corpus_tools.tokens.tokenize import SentenceSplitter
+
+        def counted(cls, name):
+            original = getattr(cls, name)
+
+            def wrapper(*args, **kwargs):
+                with open(log_path, "a") as f:
+                    f.write(f"{os.getpid()} {cls.__name__}.{name}\\n")
+                return original(*args, **kwargs)
+
+            setattr(cls, name, wrapper)
+
+        for name in ("counts", "sentences", "word_tokenize"):
+            counted(FastTokenizer, name)
+        for name in ("spans", "split"):
+            counted(SentenceSplitter, name)
+
+    if os.environ.get("CT_TOKENIZER_CALLS"):
+        install(os.environ["CT_TOKENIZER_CALLS"])
+''')
+
+
+@pytest.mark.slow
+def test_report_tokenises_each_article_once_and_kernels_never(tmp_path, monkeypatch):
+    corpus = write_fixture_corpus(tmp_path / "corpus")
+    n_articles = len(ct.load_corpus(corpus, warn=False))
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "sitecustomize.py").write_text(COUNTER)  # run at start-up by every kernel
+    log = tmp_path / "calls.txt"
+    monkeypatch.setenv("CT_TOKENIZER_CALLS", str(log))
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(site), os.environ.get("PYTHONPATH", "")]))
+    monkeypatch.setenv("MPLBACKEND", "Agg")
+    namespace: dict = {}
+    exec(COUNTER.replace('if os.environ.get("CT_TOKENIZER_CALLS"):', "if False:"), namespace)
+    with monkeypatch.context() as patched:  # this process (the runner) and its forked workers
+        from corpus_tools.tokens.fast import FastTokenizer
+        from corpus_tools.tokens.tokenize import SentenceSplitter
+
+        for cls, names in ((FastTokenizer, ("counts", "sentences", "word_tokenize")),
+                           (SentenceSplitter, ("spans", "split"))):
+            for name in names:
+                patched.setattr(cls, name, getattr(cls, name))  # restored after the run
+        namespace["install"](str(log))
+        lines = []
+        result = run_report(corpus, tmp_path / "report", notebooks=["word_frequency", "collocations"],
+                            progress=False, log=lines.append)
+    assert result.ok, result.failures
+    calls = [line.split() for line in log.read_text().splitlines()]
+    # the fast path reads each article's text once, in one call, in the runner or its workers
+    # the fast path reads each article's text once, in one call, in the runner or its workers
+    by_method = Counter(method for _, method in calls)
+    assert by_method["FastTokenizer.sentences"] == n_articles
+    assert set(by_method) <= {"FastTokenizer.sentences", "SentenceSplitter.spans"}  # Punkt set-up in a worker
+    # no kernel tokenised the corpus: besides the processes that tokenised articles, only the
+    # collocations kernel split its 3 concordance queries (top_kwic = 3) into words
+    tokenising = {pid for pid, method in calls if method == "FastTokenizer.sentences"}
+    assert len(tokenising) <= (os.cpu_count() or 1)
+    others = Counter(method for pid, method in calls if pid not in tokenising)
+    assert others == {"SentenceSplitter.spans": 3}, Counter(map(tuple, calls))
+    assert all(not line.startswith("tokens: reusing") for line in lines)
+    assert any(line.startswith("tokens: ") and "tokens (fast tokenizer)" in line for line in lines)
