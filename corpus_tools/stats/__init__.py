@@ -1,7 +1,13 @@
 """Term statistics over a token table: frequencies, n-grams, collocations, keyness, diversity, dispersion, KWIC."""
 
-from corpus_tools.stats.collocations import collocate_table, collocation_table, ngram_score_table
-from corpus_tools.stats.concordance import format_kwic, kwic_queries_table, kwic_table, phrase_hits
+from corpus_tools.stats.collocations import (
+    DIRECTIONS,
+    RYCHLY_MEASURES,
+    collocate_table,
+    collocation_table,
+    ngram_score_table,
+)
+from corpus_tools.stats.concordance import format_kwic, kwic_queries_table, kwic_table, phrase_hits, query_tokens
 from corpus_tools.stats.counts import BOUNDARIES, NgramCounts, count_ngrams, counts_by_article
 from corpus_tools.stats.dispersion import (
     DISPERSION_COLUMNS,
@@ -37,11 +43,13 @@ from corpus_tools.stats.measures import (
 __all__ = [
     "BIGRAM_MEASURES",
     "BOUNDARIES",
+    "DIRECTIONS",
     "DISPERSION_COLUMNS",
     "LOG_RATIO_ZERO",
     "MEASURE_ALIASES",
     "NgramCounts",
     "PCT_DIFF_ZERO",
+    "RYCHLY_MEASURES",
     "TRIGRAM_MEASURES",
     "ZipfFit",
     "chi2_p_value",
@@ -70,6 +78,7 @@ __all__ = [
     "ngram_table",
     "ngrams",
     "phrase_hits",
+    "query_tokens",
     "ranked_count_table",
     "resolve_measure",
     "ngram_score_table",
