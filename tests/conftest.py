@@ -43,3 +43,9 @@ def reuters_crude() -> ct.Corpus:
     corpus = ct.load_corpus(sorted(REUTERS.glob("crude-*.txt")))
     assert len(corpus) == 20
     return corpus
+
+
+@pytest.fixture(scope="session")
+def reuters() -> ct.Corpus:
+    """The 40 articles, without the sidecar (their ids are the file stems: crude-00001...)."""
+    return ct.load_corpus(sorted(REUTERS.glob("*.txt")))
