@@ -1,4 +1,4 @@
-"""Term statistics over a token table: frequencies, n-grams, collocations, keyness, diversity, dispersion, KWIC."""
+"""Term statistics over a token table: frequencies, n-grams, collocations, keyness, KWIC, groups, trends..."""
 
 from corpus_tools.stats.collocations import (
     DIRECTIONS,
@@ -26,6 +26,7 @@ from corpus_tools.stats.frequency import (
     smooth_idf,
     term_article_table,
 )
+from corpus_tools.stats.groups import group_frequency_table, group_labels, group_ngram_table
 from corpus_tools.stats.keyness import PCT_DIFF_ZERO, dated, keyness_scores, keyness_table, keyword_table
 from corpus_tools.stats.measures import (
     BIGRAM_MEASURES,
@@ -39,6 +40,7 @@ from corpus_tools.stats.measures import (
     mi3,
     resolve_measure,
 )
+from corpus_tools.stats.trends import TREND_COLUMNS, period_labels, trend_table
 
 __all__ = [
     "BIGRAM_MEASURES",
@@ -50,6 +52,7 @@ __all__ = [
     "NgramCounts",
     "PCT_DIFF_ZERO",
     "RYCHLY_MEASURES",
+    "TREND_COLUMNS",
     "TRIGRAM_MEASURES",
     "ZipfFit",
     "chi2_p_value",
@@ -64,6 +67,9 @@ __all__ = [
     "format_kwic",
     "frequency_table",
     "g2_p_value",
+    "group_frequency_table",
+    "group_labels",
+    "group_ngram_table",
     "keyness_table",
     "keyness_scores",
     "keyword_table",
@@ -77,6 +83,7 @@ __all__ = [
     "mtld",
     "ngram_table",
     "ngrams",
+    "period_labels",
     "phrase_hits",
     "query_tokens",
     "ranked_count_table",
@@ -86,6 +93,7 @@ __all__ = [
     "term_article_table",
     "term_position_table",
     "trace_terms",
+    "trend_table",
     "zipf_fit",
     "zipf_table",
 ]

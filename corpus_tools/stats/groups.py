@@ -19,8 +19,11 @@ from collections.abc import Callable, Mapping
 import pandas as pd
 
 from corpus_tools.model.corpus import ARTICLE_FIELDS, Article, as_articles
+from corpus_tools.stats.frequency import frequency_table, ngram_table
+from corpus_tools.tokens.table import as_token_table
+from corpus_tools.tokens.tokenize import TokenOptions
 
-__all__ = ["group_labels"]
+__all__ = ["group_frequency_table", "group_labels", "group_ngram_table"]
 
 
 def group_labels(data, groups: str | Callable[[Article], object] | Mapping[str, object]) -> dict[str, str]:
@@ -53,3 +56,73 @@ def group_labels(data, groups: str | Callable[[Article], object] | Mapping[str, 
         raise TypeError(f"groups must be a variable name, a function of an Article or a mapping, "
                         f"not {type(groups).__name__}")
     return {i: str(v) for i, v in values.items() if v is not None}
+
+
+def _grouped(data, groups, options, one_table) -> pd.DataFrame:
+    labels = group_labels(data, groups)
+    toks = as_token_table(data, options)
+    parts = []
+    for label in sorted(set(labels.values())):
+        ids = {i for i, g in labels.items() if g == label}
+        sub = toks[toks["article"].isin(ids)]
+        table = one_table(sub)
+        table.insert(0, "articles", len(ids))
+        table.insert(0, "group", label)
+        parts.append(table)
+    if not parts:
+        empty = one_table(toks.iloc[:0])
+        return pd.concat([pd.DataFrame({"group": pd.Series(dtype=object), "articles": pd.Series(dtype="int64")}),
+                          empty], axis=1)
+    return pd.concat(parts, ignore_index=True)
+
+
+def group_frequency_table(
+    data,
+    groups: str | Callable[[Article], object] | Mapping[str, object],
+    *,
+    min_count: int = 1,
+    column: str = "norm",
+    options: TokenOptions | Mapping[str, object] | None = None,
+) -> pd.DataFrame:
+    """Word frequencies within each group of articles (quanteda's ``textstat_frequency(groups=)``).
+
+    One :func:`~corpus_tools.frequency_table` per group, on that group's
+    tokens: ``per_10k`` is per 10,000 tokens of the group, ``rank`` restarts
+    at 1 in every group, ``doc_freq`` counts the group's articles.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``group``, ``articles`` (articles in the group), then the
+        frequency table's columns; groups in sorted order of their label,
+        each sorted as :func:`~corpus_tools.frequency_table` is (count
+        descending, then term by code point).
+
+    >>> from corpus_tools import Corpus
+    >>> c = Corpus.from_texts(["oil oil gas", "oil", "shares"], dates=["2023-01-03", "2023-01-09", "2023-02-01"])
+    >>> group_frequency_table(c, "date:month")[["group", "articles", "term", "count", "rank"]].values.tolist()
+    [['2023-01', 2, 'oil', 3, 1], ['2023-01', 2, 'gas', 1, 2], ['2023-02', 1, 'shares', 1, 1]]
+    """
+    return _grouped(data, groups, options,
+                    lambda sub: frequency_table(sub, min_count=min_count, column=column))
+
+
+def group_ngram_table(
+    data,
+    groups: str | Callable[[Article], object] | Mapping[str, object],
+    n: int = 2,
+    *,
+    min_count: int = 1,
+    column: str = "norm",
+    options: TokenOptions | Mapping[str, object] | None = None,
+) -> pd.DataFrame:
+    """N-gram frequencies within each group: :func:`~corpus_tools.ngram_table` per group (see group_frequency_table).
+
+    >>> from corpus_tools import Corpus
+    >>> c = Corpus([Article.from_text("Crude oil fell. Crude oil rose.", id="a", meta={"topic": "crude"}),
+    ...             Article.from_text("Shares rose.", id="b", meta={"topic": "acq"})])
+    >>> group_ngram_table(c, "topic")[["group", "term", "count"]].values.tolist()
+    [['acq', 'shares rose', 1], ['crude', 'crude oil', 2], ['crude', 'oil fell', 1], ['crude', 'oil rose', 1]]
+    """
+    return _grouped(data, groups, options,
+                    lambda sub: ngram_table(sub, n, min_count=min_count, column=column))
