@@ -189,7 +189,10 @@ def keyness_table(
         ``term``, ``freq_target``, ``freq_reference``, ``per_10k_target``,
         ``per_10k_reference``, ``g2``, ``g2_p``, ``chi2``, ``chi2_p``,
         ``log_ratio``, ``pct_diff``, ``direction``, ``note``; ``attrs``
-        records the target and reference sizes and the number of tests.
+        records the target and reference sizes, the number of tests and
+        the two sides' names for plots (``target_label``,
+        ``reference_label``: the group labels, else "target" and
+        "reference").
 
     Examples
     --------
@@ -207,8 +210,9 @@ def keyness_table(
         raise ValueError(f"min_count must be an integer >= 1, not {min_count!r}")
     if max_p is not None and not 0 <= max_p <= 1:
         raise ValueError(f"max_p must be within [0, 1], not {max_p!r}")
-    rest_ids = None
+    rest_ids, labels = None, ("target", "reference")
     if groups is not None:
+        labels = (_label(target), "other groups" if reference is None else _label(reference))
         target, rest_ids = _group_selection(data, groups, target, reference)
         reference = None
     toks = as_token_table(data, options)
@@ -253,8 +257,13 @@ def keyness_table(
         df = df[df["g2_p"] <= max_p]
     df = df.sort_values([measure, "freq_target", "term"], ascending=[False, False, True],
                         kind="mergesort").reset_index(drop=True)
-    df.attrs.update(target_tokens=c, reference_tokens=d, tests=tests, bonferroni=bonferroni)
+    df.attrs.update(target_tokens=c, reference_tokens=d, tests=tests, bonferroni=bonferroni,
+                    target_label=labels[0], reference_label=labels[1])
     return df
+
+
+def _label(groups) -> str:
+    return groups if isinstance(groups, str) else " + ".join(map(str, groups))
 
 
 def _group_selection(data, groups, target, reference):
