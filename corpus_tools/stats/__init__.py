@@ -26,7 +26,7 @@ from corpus_tools.stats.frequency import (
     smooth_idf,
     term_article_table,
 )
-from corpus_tools.stats.groups import group_frequency_table, group_labels, group_ngram_table
+from corpus_tools.stats.groups import group_diversity_table, group_frequency_table, group_labels, group_ngram_table
 from corpus_tools.stats.keyness import PCT_DIFF_ZERO, dated, keyness_scores, keyness_table, keyword_table
 from corpus_tools.stats.measures import (
     BIGRAM_MEASURES,
@@ -67,6 +67,7 @@ __all__ = [
     "format_kwic",
     "frequency_table",
     "g2_p_value",
+    "group_diversity_table",
     "group_frequency_table",
     "group_labels",
     "group_ngram_table",

@@ -19,11 +19,12 @@ from collections.abc import Callable, Mapping
 import pandas as pd
 
 from corpus_tools.model.corpus import ARTICLE_FIELDS, Article, as_articles
+from corpus_tools.stats.diversity import diversity_table
 from corpus_tools.stats.frequency import frequency_table, ngram_table
 from corpus_tools.tokens.table import as_token_table
 from corpus_tools.tokens.tokenize import TokenOptions
 
-__all__ = ["group_frequency_table", "group_labels", "group_ngram_table"]
+__all__ = ["group_diversity_table", "group_frequency_table", "group_labels", "group_ngram_table"]
 
 
 def group_labels(data, groups: str | Callable[[Article], object] | Mapping[str, object]) -> dict[str, str]:
@@ -126,3 +127,28 @@ def group_ngram_table(
     """
     return _grouped(data, groups, options,
                     lambda sub: ngram_table(sub, n, min_count=min_count, column=column))
+
+
+def group_diversity_table(
+    data,
+    groups: str | Callable[[Article], object] | Mapping[str, object],
+    *,
+    mattr_window: int = 50,
+    threshold: float = 0.72,
+    column: str = "norm",
+    options: TokenOptions | Mapping[str, object] | None = None,
+) -> pd.DataFrame:
+    """Lexical diversity of each group: one :func:`~corpus_tools.diversity_table` row per group.
+
+    A group's word sequence is its articles' tokens one after the other (as
+    for the corpus row of :func:`~corpus_tools.diversity_table`); groups in
+    sorted order of their label.
+
+    >>> from corpus_tools import Corpus
+    >>> c = Corpus([Article.from_text("a rose is a rose", id="a", meta={"desk": "x"}),
+    ...             Article.from_text("one two three", id="b", meta={"desk": "y"})])
+    >>> group_diversity_table(c, "desk")[["group", "articles", "tokens", "types"]].values.tolist()
+    [['x', 1, 5, 3], ['y', 1, 3, 3]]
+    """
+    return _grouped(data, groups, options, lambda sub: diversity_table(sub, mattr_window=mattr_window,
+                                                                        threshold=threshold, column=column))

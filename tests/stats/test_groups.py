@@ -46,3 +46,15 @@ def test_groups_by_variable_period_function_and_for_a_token_table():
     assert bigrams[bigrams.group == "x"].set_index("term")["count"].to_dict() == {"oil fell": 1, "oil rose": 1}
     empty = group_frequency_table(c, "date:year", min_count=5)
     assert empty.empty and list(empty.columns)[:3] == ["group", "articles", "term"]
+
+
+def test_each_group_diversity_row_is_the_diversity_of_its_articles(reuters):
+    topic = {a.id: a.id.split("-")[0] for a in reuters}
+    t = ct.stats.group_diversity_table(reuters, topic)
+    assert t.group.tolist() == ["acq", "crude"]
+    for label in ("acq", "crude"):
+        alone = ct.diversity_table(ct.Corpus([a for a in reuters if topic[a.id] == label]))
+        row = t[t.group == label].drop(columns=["group", "articles"]).reset_index(drop=True)
+        pd.testing.assert_frame_equal(row, alone)
+        words = ct.token_table(ct.Corpus([a for a in reuters if topic[a.id] == label])).norm
+        assert row.tokens[0] == len(words) and row.types[0] == words.nunique()
