@@ -170,7 +170,12 @@ def keyness_table(
         against group B) or ``groups="date:month", target="2023-03"``
         (one period against all other dated articles).
     measure : {"g2", "chi2", "log_ratio", "pct_diff"}
-        Sort key (descending), then target frequency (desc), then term (asc).
+        Sort key, signed as quanteda's ``textstat_keyness`` orders: words
+        over-used in the target first (strongest first), then under-used
+        ones (weakest first, so the reference's strongest words come last).
+        ``g2`` and ``chi2`` count as negative for under-used words;
+        ``log_ratio`` and ``pct_diff`` are signed already.  Ties: target
+        frequency (desc), then term (asc).
     min_count : int
         Keep words with ``a + b >= min_count``.
     bonferroni : bool
@@ -255,8 +260,9 @@ def keyness_table(
         df = df[df["direction"] == direction]
     if max_p is not None:
         df = df[df["g2_p"] <= max_p]
-    df = df.sort_values([measure, "freq_target", "term"], ascending=[False, False, True],
-                        kind="mergesort").reset_index(drop=True)
+    signed = df[measure].where(df["direction"] != "under", -df[measure]) if measure in ("g2", "chi2") else df[measure]
+    df = df.assign(_key=signed).sort_values(["_key", "freq_target", "term"], ascending=[False, False, True],
+                                            kind="mergesort").drop(columns="_key").reset_index(drop=True)
     df.attrs.update(target_tokens=c, reference_tokens=d, tests=tests, bonferroni=bonferroni,
                     target_label=labels[0], reference_label=labels[1])
     return df

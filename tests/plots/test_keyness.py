@@ -22,7 +22,7 @@ def test_signed_bars_top_each_way_with_both_groups_named(reuters):
     fig = plot_keyness(k, top=5)
     widths, labels = _bars(fig)
     over = k[k.direction == "over"].head(5)
-    under = k[k.direction == "under"].head(5)
+    under = k[k.direction == "under"].assign(v=lambda t: -t.g2).sort_values("v", kind="mergesort").head(5)
     assert labels == over.term.tolist() + under.term.tolist()[::-1]  # reference's strongest at the bottom
     assert widths == [round(v, 6) for v in over.g2] + [round(-v, 6) for v in under.g2[::-1]]
     legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]

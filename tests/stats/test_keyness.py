@@ -57,8 +57,9 @@ def test_constructed_pair_by_hand():
 def test_order_measures_and_filters():
     corpus = _pair()
     k = ct.keyness_table(corpus, "t")
-    keys = list(zip(-k.g2, -k.freq_target, k.term, strict=True))
-    assert keys == sorted(keys)
+    signed = k.g2.where(k.direction != "under", -k.g2)  # quanteda's order: target's words first
+    keys = list(zip(-signed, -k.freq_target, k.term, strict=True))
+    assert keys == sorted(keys) and k.direction.tolist()[0] == "over" and k.direction.tolist()[-1] == "under"
     by_lr = ct.keyness_table(corpus, "t", measure="log_ratio")
     # log ratios: war 2.585, truce 2, peace -1, talks -1 (tie: higher target frequency first), deal -1.585
     assert by_lr.term.tolist() == ["war", "truce", "peace", "talks", "deal"]
