@@ -204,7 +204,7 @@ def keyness_table(
     >>> from corpus_tools import Corpus
     >>> c = Corpus.from_texts(["war war war peace", "peace peace talks"], ids=["a", "b"])
     >>> keyness_table(c, "a")[["term", "freq_target", "freq_reference", "direction"]].values.tolist()
-    [['war', 3, 0, 'over'], ['talks', 0, 1, 'under'], ['peace', 1, 2, 'under']]
+    [['war', 3, 0, 'over'], ['peace', 1, 2, 'under'], ['talks', 0, 1, 'under']]
     """
     measure = _ALIASES.get(str(measure).lower(), str(measure).lower())
     if measure not in KEYNESS_MEASURES:
