@@ -28,6 +28,7 @@ BANNED = {
 }
 # n means an n-gram size, nothing else; these are the functions where it does.
 NGRAM_SIZE_N = {"ngram_table", "collocation_table", "count_ngrams", "counts_by_article", "ngrams", "g2_p_value",
+                "group_ngram_table",
                 "mi3", "resolve_measure"}
 # window_size is NLTK's own parameter in the counting layer that mirrors its finders (CONTRIBUTING.md).
 NLTK_WINDOW_SIZE = {"count_ngrams", "counts_by_article"}

@@ -12,6 +12,7 @@ from corpus_tools.io.loading import (
     load_summary,
     parse_txt_article,
 )
+from corpus_tools.io.metadata import METADATA_FILES, MetadataError, attach_metadata, find_metadata, read_metadata
 from corpus_tools.io.outputs import OutputFolder, save_figure, save_table, table_to_csv
 from corpus_tools.io.paths import default_corpus
 from corpus_tools.io.writing import article_to_record, save_jsonl
@@ -24,14 +25,19 @@ __all__ = [
     "Decoded",
     "EmptyCorpusError",
     "FieldNames",
+    "METADATA_FILES",
+    "MetadataError",
     "OutputFolder",
     "article_to_record",
+    "attach_metadata",
     "atomic_write",
     "decode_bytes",
     "default_corpus",
+    "find_metadata",
     "load_corpus",
     "load_summary",
     "parse_txt_article",
+    "read_metadata",
     "save_figure",
     "save_jsonl",
     "save_table",

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Literal
 
 from corpus_tools.io.encoding import DecodeError, decode_bytes
+from corpus_tools.io.metadata import attach_metadata, find_metadata
 from corpus_tools.model.blocks import normalize_newlines, split_blocks
 from corpus_tools.model.corpus import Article, Corpus, LoadProblem
 from corpus_tools.model.dates import parse_date
@@ -378,6 +379,7 @@ def load_corpus(
     id_field: str = "id",
     date_field: str = "date",
     title_field: str = "title",
+    metadata: str | os.PathLike | bool | None = None,
     paragraph_break: Literal["blank", "line"] = "blank",
     follow_symlinks: bool = False,
     warn: bool = True,
@@ -394,6 +396,12 @@ def load_corpus(
     text_field, id_field, date_field, title_field : str
         JSONL/CSV field names.  Only ``text_field`` is required; other
         fields are kept in :attr:`Article.meta`.
+    metadata : path, bool or None
+        A sidecar of document variables joined to the articles by file name
+        or id (:mod:`corpus_tools.io.metadata`).  None: a ``metadata.csv``
+        or ``metadata.jsonl`` at the top of a folder given, if any; a
+        path: that file (looked up in the folder first); False: none.  The
+        sidecar is never read as articles.
     paragraph_break : {"blank", "line"}
         How paragraphs are separated in the text (see
         :meth:`Article.from_text`).
@@ -426,6 +434,7 @@ def load_corpus(
     """
     paths = [path] if isinstance(path, (str, os.PathLike)) else list(path)
     fields = FieldNames(text_field, id_field, date_field, title_field)
+    sidecar = find_metadata(paths, metadata)  # document variables, never an article
     problems: list[LoadProblem] = []
     files: list[Path] = []
     for p in map(Path, paths):
@@ -436,6 +445,8 @@ def load_corpus(
             )
         if p.is_dir():
             for f in walk_corpus_folder(p, follow_symlinks, problems):
+                if sidecar is not None and f.resolve() == sidecar.resolve():
+                    continue
                 if _format_of(f) is None:
                     problems.append(LoadProblem(str(f), f"unsupported file type (accepted: {_ACCEPTED})"))
                 else:
@@ -463,6 +474,8 @@ def load_corpus(
                 article = _with_id(article, new_id)
             seen.setdefault(article.id, 1)
             articles.append(article)
+    if sidecar is not None:
+        articles = attach_metadata(articles, sidecar, problems)
 
     problems = [p if display_path(p.path) == p.path else replace(p, path=display_path(p.path))
                 for p in problems]

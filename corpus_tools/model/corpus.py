@@ -18,7 +18,35 @@ import pandas as pd
 from corpus_tools.model.blocks import BLOCK_SEPARATOR, Block, split_blocks
 from corpus_tools.model.dates import parse_date
 
-__all__ = ["Article", "Corpus", "LoadProblem", "as_articles"]
+__all__ = ["ARTICLE_FIELDS", "Article", "Corpus", "LoadProblem", "PERIODS", "as_articles", "period_label"]
+
+#: Date periods a document variable ``"date:<period>"`` names (:func:`period_label`).
+PERIODS = ("day", "week", "month", "year")
+
+#: Article attributes that are document variables too (``Article.variable``); any other name is a ``meta`` key.
+ARTICLE_FIELDS = ("id", "date", "title", "source")
+
+
+def period_label(date: _dt.date | None, period: str) -> str | None:
+    """The period of ``date`` as a label that sorts as time does (None for no date).
+
+    ``"2023-03-22"`` (day), ``"2023-W12"`` (ISO 8601 week, Monday first),
+    ``"2023-03"`` (month), ``"2023"`` (year).
+
+    >>> d = _dt.date(2023, 1, 1)
+    >>> [period_label(d, p) for p in PERIODS]
+    ['2023-01-01', '2022-W52', '2023-01', '2023']
+    """
+    if period not in PERIODS:
+        raise ValueError(f"period must be one of {list(PERIODS)}, not {period!r}")
+    if date is None:
+        return None
+    if period == "day":
+        return date.isoformat()
+    if period == "week":
+        year, week, _ = date.isocalendar()
+        return f"{year}-W{week:02d}"
+    return f"{date.year}-{date.month:02d}" if period == "month" else str(date.year)
 
 @dataclass(frozen=True, slots=True)
 class LoadProblem:
@@ -86,6 +114,22 @@ class Article:
     encoding: str | None = None
     meta: dict = field(default_factory=dict, compare=False, hash=False)
 
+    def variable(self, name: str):
+        """A document variable: ``id``, ``date``, ``title``, ``source``, a ``meta`` key, or ``"date:<period>"``.
+
+        ``"date:month"`` is the article's month (:func:`period_label`);
+        a variable the article lacks is None.
+
+        >>> a = Article.from_text("Text.", id="a", date="2023-03-22", meta={"desk": "world"})
+        >>> a.variable("desk"), a.variable("date:month"), a.variable("section")
+        ('world', '2023-03', None)
+        """
+        if name.startswith("date:"):
+            return period_label(self.date, name.removeprefix("date:"))
+        if name in ARTICLE_FIELDS:
+            return getattr(self, name)
+        return self.meta.get(name)
+
     @property
     def text(self) -> str:
         """The full text: the blocks joined by a blank line."""
@@ -140,6 +184,10 @@ class Article:
             source=source,
             meta=dict(meta or {}),
         )
+
+
+_FRAME_COLUMNS = ("id", "date", "title", "source", "encoding", "blocks", "headings", "paragraphs", "characters",
+                  "text")
 
 
 class Corpus(Sequence[Article]):
@@ -247,15 +295,72 @@ class Corpus(Sequence[Article]):
 
         return Corpus([a for a in self._articles if keep(a)], self.problems)
 
+    @property
+    def variables(self) -> list[str]:
+        """The ``meta`` document variables of the articles, in first-seen order (quanteda's docvars names)."""
+        return list(dict.fromkeys(k for a in self._articles for k in a.meta))
+
+    def filter(self, **variables) -> Corpus:
+        """Articles whose document variables equal the given values (a list or set: any of them).
+
+        Names are :meth:`Article.variable`'s (``source``, a ``meta`` key);
+        ``date:month`` and friends are written ``**{"date:month": "2023-03"}``.
+
+        >>> c = Corpus([Article.from_text("A.", id="a", meta={"desk": "world"}),
+        ...             Article.from_text("B.", id="b", meta={"desk": "sport"})])
+        >>> c.filter(desk="world").ids, c.filter(desk=["world", "sport"]).ids
+        (['a'], ['a', 'b'])
+        """
+        self._check_variables(variables)
+
+        def keep(a: Article) -> bool:
+            for name, wanted in variables.items():
+                value = a.variable(name)
+                if isinstance(wanted, (list, tuple, set, frozenset)):
+                    if value not in wanted:
+                        return False
+                elif value != wanted:
+                    return False
+            return True
+
+        return Corpus([a for a in self._articles if keep(a)], self.problems)
+
+    def groups(self, name: str) -> dict:
+        """The articles by the value of one document variable: value -> Corpus.
+
+        Groups in sorted order of their value (as text); articles without
+        the variable (None) are in no group.
+
+        >>> c = Corpus.from_texts(["a.", "b.", "c."], dates=["2023-02-01", "2023-01-09", "2023-02-11"])
+        >>> {k: v.ids for k, v in c.groups("date:month").items()}
+        {'2023-01': ['1'], '2023-02': ['0', '2']}
+        """
+        self._check_variables({name: None})
+        out: dict = {}
+        for a in self._articles:
+            value = a.variable(name)
+            if value is not None:
+                out.setdefault(value, []).append(a)
+        return {k: Corpus(out[k], self.problems) for k in sorted(out, key=str)}
+
+    def _check_variables(self, variables) -> None:
+        known = set(ARTICLE_FIELDS) | set(self.variables)
+        unknown = [n for n in variables if not n.startswith("date:") and n not in known]
+        if unknown and self._articles:
+            raise KeyError(f"no document variable {unknown[0]!r}; known: {sorted(known)}")
+
     # -- Tables ------------------------------------------------------------
     def to_frame(self) -> pd.DataFrame:
         """One row per article.
 
         Columns: ``id``, ``date``, ``title``, ``source``, ``encoding``,
-        ``blocks``, ``headings``, ``paragraphs``, ``characters`` and
-        ``text``.  Token counts need a tokenisation, which the data model
-        does not do: they are in the token dataset's per-article table.
+        ``blocks``, ``headings``, ``paragraphs``, ``characters``, then one
+        column per document variable (:attr:`variables`, None where an
+        article lacks it), then ``text``.  Token counts need a
+        tokenisation, which the data model does not do: they are in the
+        token dataset's per-article table.
         """
+        variables = [v for v in self.variables if v not in _FRAME_COLUMNS]
 
         rows = []
         for a in self._articles:
@@ -271,12 +376,11 @@ class Corpus(Sequence[Article]):
                     "headings": len(a.headings),
                     "paragraphs": len(a.paragraphs),
                     "characters": len(text),
+                    **{v: a.meta.get(v) for v in variables},
                     "text": text,
                 }
             )
-        columns = ["id", "date", "title", "source", "encoding", "blocks", "headings",
-                   "paragraphs", "characters", "text"]
-        return pd.DataFrame(rows, columns=columns)
+        return pd.DataFrame(rows, columns=[*_FRAME_COLUMNS[:-1], *variables, "text"])
 
     def problems_frame(self) -> pd.DataFrame:
         """The load problems as a table: path, record, severity, reason."""

@@ -1,6 +1,8 @@
 """Figures (matplotlib) drawn from the tables of :mod:`corpus_tools.stats` and :mod:`corpus_tools.structure`."""
 
+from corpus_tools.plots.keyness import KEYNESS_COLORS, plot_keyness
 from corpus_tools.plots.structure import plot_lexical_dispersion, plot_section_profile
+from corpus_tools.plots.trends import plot_trends
 from corpus_tools.plots.words import (
     heatmap_selection_table,
     plot_block_lengths,
@@ -15,11 +17,13 @@ from corpus_tools.plots.words import (
 )
 
 __all__ = [
+    "KEYNESS_COLORS",
     "heatmap_selection_table",
     "plot_block_lengths",
     "plot_collocations",
     "plot_distinctive_heatmap",
     "plot_document_lengths",
+    "plot_keyness",
     "plot_lexical_dispersion",
     "plot_section_profile",
     "plot_rank_frequency",
@@ -27,4 +31,5 @@ __all__ = [
     "plot_sentence_lengths",
     "plot_term_article_heatmap",
     "plot_top_terms",
+    "plot_trends",
 ]

@@ -1,7 +1,13 @@
-"""Term statistics over a token table: frequencies, n-grams, collocations, keyness, diversity, dispersion, KWIC."""
+"""Term statistics over a token table: frequencies, n-grams, collocations, keyness, KWIC, groups, trends..."""
 
-from corpus_tools.stats.collocations import collocate_table, collocation_table, ngram_score_table
-from corpus_tools.stats.concordance import format_kwic, kwic_queries_table, kwic_table, phrase_hits
+from corpus_tools.stats.collocations import (
+    DIRECTIONS,
+    RYCHLY_MEASURES,
+    collocate_table,
+    collocation_table,
+    ngram_score_table,
+)
+from corpus_tools.stats.concordance import format_kwic, kwic_queries_table, kwic_table, phrase_hits, query_tokens
 from corpus_tools.stats.counts import BOUNDARIES, NgramCounts, count_ngrams, counts_by_article
 from corpus_tools.stats.dispersion import (
     DISPERSION_COLUMNS,
@@ -20,6 +26,7 @@ from corpus_tools.stats.frequency import (
     smooth_idf,
     term_article_table,
 )
+from corpus_tools.stats.groups import group_diversity_table, group_frequency_table, group_labels, group_ngram_table
 from corpus_tools.stats.keyness import PCT_DIFF_ZERO, dated, keyness_scores, keyness_table, keyword_table
 from corpus_tools.stats.measures import (
     BIGRAM_MEASURES,
@@ -33,15 +40,19 @@ from corpus_tools.stats.measures import (
     mi3,
     resolve_measure,
 )
+from corpus_tools.stats.trends import TREND_COLUMNS, period_labels, trend_table
 
 __all__ = [
     "BIGRAM_MEASURES",
     "BOUNDARIES",
+    "DIRECTIONS",
     "DISPERSION_COLUMNS",
     "LOG_RATIO_ZERO",
     "MEASURE_ALIASES",
     "NgramCounts",
     "PCT_DIFF_ZERO",
+    "RYCHLY_MEASURES",
+    "TREND_COLUMNS",
     "TRIGRAM_MEASURES",
     "ZipfFit",
     "chi2_p_value",
@@ -56,6 +67,10 @@ __all__ = [
     "format_kwic",
     "frequency_table",
     "g2_p_value",
+    "group_diversity_table",
+    "group_frequency_table",
+    "group_labels",
+    "group_ngram_table",
     "keyness_table",
     "keyness_scores",
     "keyword_table",
@@ -69,7 +84,9 @@ __all__ = [
     "mtld",
     "ngram_table",
     "ngrams",
+    "period_labels",
     "phrase_hits",
+    "query_tokens",
     "ranked_count_table",
     "resolve_measure",
     "ngram_score_table",
@@ -77,6 +94,7 @@ __all__ = [
     "term_article_table",
     "term_position_table",
     "trace_terms",
+    "trend_table",
     "zipf_fit",
     "zipf_table",
 ]

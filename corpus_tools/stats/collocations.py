@@ -18,13 +18,13 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from corpus_tools.stats.concordance import phrase_hits
+from corpus_tools.stats.concordance import phrase_hits, query_tokens
 from corpus_tools.stats.counts import BOUNDARIES, NgramCounts, count_ngrams, counts_by_article
-from corpus_tools.stats.measures import BIGRAM_MEASURES, TRIGRAM_MEASURES, resolve_measure
+from corpus_tools.stats.measures import BIGRAM_MEASURES, TRIGRAM_MEASURES, log_dice, resolve_measure
 from corpus_tools.tokens.table import as_token_table
-from corpus_tools.tokens.tokenize import TokenOptions, word_tokenize
+from corpus_tools.tokens.tokenize import TokenOptions, is_word
 
-__all__ = ["collocate_table", "collocation_table", "ngram_score_table"]
+__all__ = ["DIRECTIONS", "RYCHLY_MEASURES", "collocate_table", "collocation_table", "ngram_score_table"]
 
 _WORD_COLS = {2: ["w1", "w2"], 3: ["w1", "w2", "w3"]}
 _MARGINAL_COLS = {2: ["f_w1", "f_w2"], 3: ["f_w1", "f_w2", "f_w3", "f_w1w2", "f_w1_w3", "f_w2w3"]}
@@ -215,6 +215,10 @@ def collocation_table(
     return df[["article", *[c for c in df.columns if c != "article"]]]
 
 
+#: The order of :func:`collocate_table`'s ``direction`` blocks: attracted words first.
+DIRECTIONS = ("attracted", "independent", "repelled")
+
+
 def collocate_table(
     data,
     node: str | list[str],
@@ -223,62 +227,108 @@ def collocate_table(
     boundary: str = "paragraph",
     measure: str = "g2",
     measures: list[str] | None = None,
-    min_count: int = 1,
+    min_count: int = 3,
     min_word_count: int = 1,
+    repelled: bool = False,
     column: str = "norm",
     options: TokenOptions | Mapping[str, object] | None = None,
 ) -> pd.DataFrame:
-    """Collocates of a node word or phrase, AntConc-style (span L left, R right).
+    """Collocates of a node word or phrase in a span (L left, R right), ranked by attraction.
 
-    A node occurrence is the node's tokens at consecutive positions of one
-    boundary unit.  Every kept token of the same unit at most ``left``
-    positions before its first token or ``right`` positions after its last
-    is a co-occurrence (positions count filtered tokens too).  Measures use
-    NLTK's bigram marginals with the window scaling of its finders
-    generalised to a span of ``left + right``: ``n_ii = count / (left +
-    right)``, ``n_ix = f(node)`` (node occurrences), ``n_xi = f(collocate)``,
-    ``N`` = kept tokens.  So ``collocate_table(t, "x", span=(0, S))``
-    scores every pair ``(x, y)`` exactly as ``collocation_table(t,
-    span=S)`` does.
+    Counting (Evert 2008, surface co-occurrence; the L/R window of
+    Brezina et al. 2015's #LancsBox): a node occurrence is the node's
+    tokens at consecutive positions of one boundary unit.  Its window is
+    every kept token of the same unit at most ``left`` positions before its
+    first token or ``right`` positions after its last (positions count
+    filtered tokens too).  The *span* is the union of all windows without
+    the node occurrences themselves, so a token within reach of two
+    occurrences counts once.  Each collocate ``c`` then has the real
+    co-occurrence contingency table of span tokens against the rest::
+
+                         c           not c
+        in the span      O11         R1 - O11        R1 = span tokens
+        elsewhere        C1 - O11    ...             N - R1
+                         C1 = f(c)                   N  = kept tokens
+
+    Scoring: every measure is NLTK's (or :mod:`corpus_tools.stats.measures`')
+    on the marginals ``(O11, (R1, C1), N)`` of that table, so ``g2`` and
+    ``g2_p`` are Dunning's log-likelihood test of it (1 degree of freedom)
+    and ``expected`` is ``E11 = R1 C1 / N``; no count is scaled by the span
+    width.  Two exceptions follow their authors: ``dice`` and ``log_dice``
+    are Rychlý's (2008) ``2 O11 / (f(node) + C1)`` with the node's
+    frequency, as Sketch Engine and #LancsBox compute them.
+
+    Ranking is one-sided (Evert 2008 on one-sided association): a collocate
+    is ``"attracted"`` when ``O11 > E11``, ``"repelled"`` when ``O11 <
+    E11``.  Only attracted collocates are kept unless ``repelled=True``;
+    then the rows come in ``direction`` blocks (attracted, independent,
+    repelled), each sorted by the measure (descending, NaN last), then
+    ``count`` (descending), then the collocate (ascending, by code point).
+
+    Evert, S. (2008). Corpora and collocations. In A. Lüdeling & M. Kytö
+    (eds.), *Corpus Linguistics. An International Handbook*, art. 58,
+    1212-1248. Mouton de Gruyter.  Brezina, V., McEnery, T. & Wattam, S.
+    (2015). Collocations in context: a new perspective on collocation
+    networks. *International Journal of Corpus Linguistics* 20(2), 139-173.
+    Rychlý, P. (2008). A lexicographer-friendly association score. *Proc.
+    RASLAN 2008*, 6-9.
 
     Parameters
     ----------
     data : token table, Corpus or Article
     node : str or list of str
-        A word, or a phrase (tokenised like the text and normalised by the
-        token options, default lower-cased).
+        A word or a phrase, tokenised as running text
+        (:func:`~corpus_tools.stats.concordance.query_tokens`: ``"U.S."``,
+        ``"can't"``, ``"$15.6"`` match the tokens the text gives) and
+        normalised by the token options (default lower-cased).  With
+        ``words_only`` (the default) its punctuation tokens are left out,
+        as they are of the table (``"$15.6"`` is the node ``15.6``).
     span : int or (int, int)
         How far a collocate may be from the node, in token positions: one
         number for both sides, or ``(left, right)`` (>= 0, not both 0).
-    boundary, measure, measures, min_count, min_word_count, column, options
-        As for :func:`collocation_table`; ``min_count`` applies to the
-        co-occurrence count, ``min_word_count`` to the collocate's frequency.
-        With a token table, the token options only normalise the node (give
-        those the table was made with, e.g. ``stem="porter"``).
+    boundary : {"paragraph", "sentence", "article"}
+        The unit windows never cross.
+    measure, measures
+        Sort measure and measures to compute (see
+        :data:`corpus_tools.stats.measures.BIGRAM_MEASURES`; aliases accepted).
+    min_count : int
+        Smallest co-occurrence count ``O11`` kept (default 3: one or two
+        co-occurrences are no evidence of attraction).
+    min_word_count : int
+        Smallest collocate frequency ``C1`` kept.
+    repelled : bool
+        Keep the repelled (and independent) collocates too, after the
+        attracted ones.
+    column : str
+        Token-table column (``"norm"`` or ``"token"``).
+    options : TokenOptions or mapping, optional
+        Token options when ``data`` is a corpus (``{"stopwords": "english"}``
+        drops function words from the collocates).  With a token table
+        they only normalise the node (give those the table was made with).
 
     Returns
     -------
     pandas.DataFrame
-        ``collocate``, ``count`` (co-occurrences), ``count_left``,
-        ``count_right``, ``observed`` (``n_ii``), ``expected`` (``f(node)
-        f(collocate) / N``, to compare with ``observed``), ``f_node``,
-        ``f_collocate``, then one column per measure; sorted by the
-        measure, then count (desc), then collocate (asc).
-        No hit: no rows, same columns.
+        ``collocate``, ``count`` (O11), ``count_left``, ``count_right``
+        (span tokens of ``c`` before / after an occurrence; a token on both
+        sides of two occurrences is in both), ``expected`` (E11),
+        ``f_collocate`` (C1), ``span_tokens`` (R1), ``tokens`` (N),
+        ``f_node`` (node occurrences), one column per measure, then
+        ``direction``.  No hit: no rows, same columns.
 
     Examples
     --------
     >>> from corpus_tools import Corpus
     >>> c = Corpus.from_texts(["Prime minister Rishi Sunak met the prime minister of Japan."])
-    >>> t = collocate_table(c, "prime minister", span=1, measure="pmi")
-    >>> t[["collocate", "count_left", "count_right"]].values.tolist()  # all tie on pmi and count
-    [['of', 0, 1], ['rishi', 0, 1], ['the', 1, 0]]
+    >>> t = collocate_table(c, "prime minister", span=1, measure="pmi", min_count=1)
+    >>> t[["collocate", "count_left", "count_right", "span_tokens", "tokens", "direction"]].values.tolist()
+    [['of', 0, 1, 3, 10, 'attracted'], ['rishi', 0, 1, 3, 10, 'attracted'], ['the', 1, 0, 3, 10, 'attracted']]
     """
     opts = TokenOptions.coerce(options)
     toks = as_token_table(data, opts if not isinstance(data, pd.DataFrame) else None)
     left, right = (span, span) if isinstance(span, int) else tuple(span)
     for name, value in (("left", left), ("right", right)):
-        if not isinstance(value, int) or value < 0:
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
             raise ValueError(f"{name} must be an integer >= 0, not {value!r}")
     if left + right == 0:
         raise ValueError("span must reach at least one token on one side (it is (0, 0))")
@@ -293,40 +343,61 @@ def collocate_table(
     keys = list(zip(toks["article"], toks[unit] if unit else [0] * len(toks), strict=True))
     pos, words = toks["position"].tolist(), toks[column].tolist()
     hits = phrase_hits(words, keys, pos, [lambda t, w=w: t == w for w in phrase])
-    before: Counter = Counter()
-    after: Counter = Counter()
     k = len(phrase)
+    node_at = {i + m for i in hits for m in range(k)}
+    before: set[int] = set()
+    after: set[int] = set()
     for i in hits:
         j = i - 1
         while j >= 0 and keys[j] == keys[i] and pos[i] - pos[j] <= left:
-            before[words[j]] += 1
+            before.add(j)
             j -= 1
         j, last = i + k, pos[i + k - 1]
         while j < len(words) and keys[j] == keys[i] and pos[j] - last <= right:
-            after[words[j]] += 1
+            after.add(j)
             j += 1
-    freq, n_all, width = Counter(words), len(words), left + right
-    fns = [BIGRAM_MEASURES[m] for m in names]
+    before, after = before - node_at, after - node_at
+    in_span = Counter(words[j] for j in before | after)
+    n_left, n_right = Counter(words[j] for j in before), Counter(words[j] for j in after)
+    freq, n_all, r1, f_node = Counter(words), len(words), len(before | after), len(hits)
+    fns = [(m, BIGRAM_MEASURES[m]) for m in names]
     rows = []
-    for word, count in (before + after).items():
-        if count < min_count or freq[word] < min_word_count:
+    for word, o11 in in_span.items():
+        c1 = freq[word]
+        if o11 < min_count or c1 < min_word_count:
             continue
-        marginals = (count / width, (len(hits), freq[word]), n_all)
-        expected = len(hits) * freq[word] / n_all
-        rows.append((word, count, before[word], after[word], count / width, expected, len(hits), freq[word],
-                     *(_score(f, marginals) for f in fns)))
-    columns = ["collocate", "count", "count_left", "count_right", "observed", "expected", "f_node",
-               "f_collocate", *names]
+        marginals = (o11, (r1, c1), n_all)
+        expected = r1 * c1 / n_all
+        scores = [_score(RYCHLY_MEASURES[m], (o11, (f_node, c1), n_all)) if m in RYCHLY_MEASURES
+                  else _score(f, marginals) for m, f in fns]
+        direction = DIRECTIONS[0] if o11 > expected else DIRECTIONS[2] if o11 < expected else DIRECTIONS[1]
+        if direction != DIRECTIONS[0] and not repelled:
+            continue
+        rows.append((word, o11, n_left[word], n_right[word], expected, c1, r1, n_all, f_node, *scores, direction))
+    columns = ["collocate", "count", "count_left", "count_right", "expected", "f_collocate", "span_tokens",
+               "tokens", "f_node", *names, "direction"]
     df = pd.DataFrame(rows, columns=columns)
-    df = df.astype({c: "int64" for c in ["count", "count_left", "count_right", "f_node", "f_collocate"]} |
-                   {c: "float64" for c in ["observed", "expected", *names]} | {"collocate": object})
-    return _sort(df, key, "collocate")
+    df = df.astype({c: "int64" for c in ["count", "count_left", "count_right", "f_collocate", "span_tokens",
+                                         "tokens", "f_node"]} |
+                   {c: "float64" for c in ["expected", *names]} | {"collocate": object, "direction": object})
+    block = df["direction"].map({d: i for i, d in enumerate(DIRECTIONS)}).astype("int64")
+    df = df.assign(_block=block).sort_values(["_block", key, "count", "collocate"],
+                                             ascending=[True, False, False, True], kind="mergesort",
+                                             na_position="last")
+    return df.drop(columns="_block").reset_index(drop=True)
+
+
+#: Measures of :func:`collocate_table` computed on the node's frequency rather than the span
+#: (Rychlý 2008: ``f_x`` is the headword's frequency): name -> function of ``(O11, (f(node), C1), N)``.
+RYCHLY_MEASURES = {"dice": lambda o11, f, n_all: 2 * o11 / sum(f), "log_dice": log_dice}
 
 
 def _node_tokens(node, opts: TokenOptions) -> list[str]:
-    raw = word_tokenize(node) if isinstance(node, str) else list(node)
+    raw = query_tokens(node) if isinstance(node, str) else list(node)
     if not raw:
         raise ValueError(f"node must hold at least one token, not {node!r}")
+    if opts.words_only:  # "$15.6" is $ + 15.6: its punctuation is no kept token, the node is its words
+        raw = [tok for tok in raw if is_word(tok)] or raw
     out = []
     for tok in raw:
         norm = opts.normalize(tok)

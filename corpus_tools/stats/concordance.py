@@ -14,13 +14,14 @@ import pandas as pd
 from corpus_tools.model.corpus import Article, as_articles
 from corpus_tools.stats.counts import BOUNDARIES
 from corpus_tools.tokens.table import as_token_table
-from corpus_tools.tokens.tokenize import word_tokenize
+from corpus_tools.tokens.tokenize import NEWS_ABBREVIATIONS, normalize_apostrophes, word_spans
 
 __all__ = [
     "format_kwic",
     "kwic_table",
     "kwic_queries_table",
     "phrase_hits",
+    "query_tokens",
 ]
 
 KWIC_COLUMNS = ["article", "block", "position", "left", "match", "right"]
@@ -46,6 +47,40 @@ def phrase_hits(words: Sequence[str], units: Sequence[Hashable], positions: Sequ
     return hits
 
 
+def query_tokens(query: str) -> list[str]:
+    """The tokens of a query, tokenised as they are inside running text (not as a sentence of its own).
+
+    Each white-space chunk is tokenised by the Treebank rules as if more text
+    followed it, so an abbreviation keeps its period as it does in the token
+    table (``"U.S."``, ``"e.g."``, ``"Mr."``), while clitics, currency
+    signs and quotes split as they do in the text (``"can't"`` is ``ca`` +
+    ``n't``, ``"$15.6"`` is ``$`` + ``15.6``, ``"Xi's"`` is ``Xi`` +
+    ``'s``).  A word that is no abbreviation gives up a final period
+    (``"oil."`` is ``oil`` + ``.``), as at a sentence end.  Tokenised as a
+    sentence (:func:`~corpus_tools.word_tokenize`), ``"U.S."`` would end in
+    a separate ``.`` and match nothing.
+
+    >>> query_tokens("U.S. can't pay $15.6 for Xi's two-day visit, e.g.")
+    ['U.S.', 'ca', "n't", 'pay', '$', '15.6', 'for', 'Xi', "'s", 'two-day', 'visit', ',', 'e.g.']
+    >>> query_tokens("oil.")
+    ['oil', '.']
+    """
+    out: list[str] = []
+    for chunk in normalize_apostrophes(query).split():
+        padded = chunk + " x"  # more text follows: Treebank's final-period rule does not fire
+        toks = [padded[a:b] for a, b in word_spans(padded)][:-1]
+        last = toks[-1] if toks else ""
+        if len(last) > 1 and last.endswith(".") and not _is_abbreviation(last):
+            toks[-1:] = [last[:-1], "."]
+        out.extend(toks)
+    return out
+
+
+def _is_abbreviation(token: str) -> bool:
+    stem = token[:-1]
+    return "." in stem or stem.lower() in NEWS_ABBREVIATIONS
+
+
 def _matchers(query, regex: bool, case_sensitive: bool) -> list[Callable[[str], bool]]:
     flags = 0 if case_sensitive else re.IGNORECASE
     if isinstance(query, re.Pattern):
@@ -57,7 +92,7 @@ def _matchers(query, regex: bool, case_sensitive: bool) -> list[Callable[[str], 
             return [re.compile(part, flags).fullmatch for part in query.split()]
         except re.error as exc:
             raise ValueError(f"query {query!r} is not a valid regular expression: {exc}") from None
-    parts = word_tokenize(query) or query.split()
+    parts = query_tokens(query) or query.split()
     if case_sensitive:
         return [lambda t, p=p: t == p for p in parts]
     folded = [p.casefold() for p in parts]
@@ -83,8 +118,9 @@ def kwic_table(
         A corpus is tokenised keeping punctuation (``words_only=False``),
         so contexts read like the text.
     query : str or compiled pattern
-        A word or phrase, tokenised like the text (``"Xi's"`` is ``Xi`` +
-        ``'s``) and matched token by token, ignoring case unless
+        A word or phrase, tokenised as running text is (:func:`query_tokens`:
+        ``"U.S."`` stays one token, ``"Xi's"`` is ``Xi`` + ``'s``) and
+        matched token by token, ignoring case unless
         ``case_sensitive``.  With ``regex=True`` the query is split on
         white space and each part must match a whole token
         (``re.fullmatch``); a compiled pattern matches one token.

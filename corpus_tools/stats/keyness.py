@@ -17,10 +17,13 @@ tokens) and ``b`` in the reference (``d`` tokens)::
 * ``log_ratio``: ``log2((a / c) / (b / d))`` (Hardie 2014), a zero
   frequency replaced by 0.5 (:data:`corpus_tools.stats.measures.LOG_RATIO_ZERO`);
 * ``pct_diff``: %DIFF = ``100 * (a / c - b / d) / (b / d)`` (Gabrielatos &
-  Marchi 2012), a zero reference frequency ``b / d`` replaced by 1e-18 as
-  they do;
+  Marchi 2012); with a zero reference frequency it is infinite (``inf``,
+  so it sorts first), not the huge finite number their 1e-18 stand-in gives;
 * ``direction``: ``"over"`` (relatively more frequent in the target),
-  ``"under"`` or ``"equal"``.
+  ``"under"`` or ``"equal"``;
+* ``note``: what a reader must know to read the row: ``"absent from the
+  reference: %DIFF infinite, log ratio with 0.5 for 0"`` or ``"absent from
+  the target: log ratio with 0.5 for 0"`` (empty otherwise).
 
 Dunning, T. (1993). Accurate methods for the statistics of surprise and
 coincidence. *Computational Linguistics* 19(1).  Hardie, A. (2014). Log
@@ -42,6 +45,7 @@ from nltk.metrics import BigramAssocMeasures
 from corpus_tools.model.corpus import Article
 from corpus_tools.model.dates import parse_date
 from corpus_tools.stats.frequency import PER
+from corpus_tools.stats.groups import group_labels
 from corpus_tools.stats.measures import LOG_RATIO_ZERO, chi2_p_value
 from corpus_tools.tokens.table import as_token_table
 from corpus_tools.tokens.tokenize import TokenOptions
@@ -54,13 +58,17 @@ __all__ = [
     "keyword_table",
 ]
 
-#: Normalised reference frequency used in place of 0 by %DIFF (Gabrielatos & Marchi 2012).
-PCT_DIFF_ZERO = 1e-18
+#: %DIFF of a word absent from the reference: infinite (Gabrielatos & Marchi's 1e-18 stand-in would print 1e+20).
+PCT_DIFF_ZERO = math.inf
+
+#: The ``note`` of a word absent from the reference, or from the target.
+NOTE_NO_REFERENCE = "absent from the reference: %DIFF infinite, log ratio with 0.5 for 0"
+NOTE_NO_TARGET = "absent from the target: log ratio with 0.5 for 0"
 
 KEYNESS_MEASURES = ("g2", "chi2", "log_ratio", "pct_diff")
 _ALIASES = {"likelihood_ratio": "g2", "ll": "g2", "log_likelihood": "g2", "chi_sq": "chi2", "%diff": "pct_diff"}
 COLUMNS = ["term", "freq_target", "freq_reference", "per_10k_target", "per_10k_reference", "g2", "g2_p",
-           "chi2", "chi2_p", "log_ratio", "pct_diff", "direction"]
+           "chi2", "chi2_p", "log_ratio", "pct_diff", "direction", "note"]
 
 
 def keyness_scores(a: int, b: int, c: int, d: int) -> dict:
@@ -69,6 +77,8 @@ def keyness_scores(a: int, b: int, c: int, d: int) -> dict:
     >>> s = keyness_scores(10, 10, 100, 1000)
     >>> round(s["log_ratio"], 6), round(s["pct_diff"], 6), s["direction"]
     (3.321928, 900.0, 'over')
+    >>> keyness_scores(3, 0, 100, 1000)["pct_diff"]
+    inf
     """
     if c <= 0 or d <= 0:
         raise ValueError(f"target and reference must both hold tokens (sizes {c} and {d})")
@@ -80,10 +90,11 @@ def keyness_scores(a: int, b: int, c: int, d: int) -> dict:
         chi2 = 0.0
     rel_t, rel_r = a / c, b / d
     log_ratio = math.log2(((a or LOG_RATIO_ZERO) / c) / ((b or LOG_RATIO_ZERO) / d))
-    pct_diff = 100 * (rel_t - rel_r) / (rel_r or PCT_DIFF_ZERO)
+    pct_diff = 100 * (rel_t - rel_r) / rel_r if rel_r else PCT_DIFF_ZERO if rel_t else math.nan
     direction = "over" if rel_t > rel_r else "under" if rel_t < rel_r else "equal"
+    note = NOTE_NO_REFERENCE if b == 0 else NOTE_NO_TARGET if a == 0 else ""
     return {"g2": g2, "g2_p": chi2_p_value(g2), "chi2": chi2, "chi2_p": chi2_p_value(chi2),
-            "log_ratio": log_ratio, "pct_diff": pct_diff, "direction": direction}
+            "log_ratio": log_ratio, "pct_diff": pct_diff, "direction": direction, "note": note}
 
 
 def dated(start: dt.date | str | None = None, end: dt.date | str | None = None) -> Callable[[Article], bool]:
@@ -128,6 +139,7 @@ def keyness_table(
     target: str | Iterable[str] | Article | Callable[[Article], bool] | None = None,
     reference=None,
     *,
+    groups: str | Callable[[Article], object] | Mapping[str, object] | None = None,
     measure: str = "g2",
     min_count: int = 1,
     bonferroni: bool = False,
@@ -148,11 +160,22 @@ def keyness_table(
         :class:`Article` (metadata: ``lambda a: a.meta.get("source") ==
         "bbc"``; dates: :func:`dated`).  None: all of ``data`` (then give a
         ``reference``).
-    reference : Corpus, Article, token table or None
-        None: the rest of ``data``.  Otherwise another corpus, tokenised
-        with the same options.
+    reference : Corpus, Article, token table, group label(s) or None
+        None: the rest of ``data``.  Otherwise another corpus (tokenised
+        with the same options), or with ``groups`` a group or list of groups.
+    groups : str, callable or mapping, optional
+        Compare groups of articles (see :mod:`corpus_tools.stats.groups`):
+        ``target`` and ``reference`` are then group labels, e.g.
+        ``groups="topic", target="crude", reference="acq"`` (group A
+        against group B) or ``groups="date:month", target="2023-03"``
+        (one period against all other dated articles).
     measure : {"g2", "chi2", "log_ratio", "pct_diff"}
-        Sort key (descending), then target frequency (desc), then term (asc).
+        Sort key, signed as quanteda's ``textstat_keyness`` orders: words
+        over-used in the target first (strongest first), then under-used
+        ones (weakest first, so the reference's strongest words come last).
+        ``g2`` and ``chi2`` count as negative for under-used words;
+        ``log_ratio`` and ``pct_diff`` are signed already.  Ties: target
+        frequency (desc), then term (asc).
     min_count : int
         Keep words with ``a + b >= min_count``.
     bonferroni : bool
@@ -170,15 +193,18 @@ def keyness_table(
     pandas.DataFrame
         ``term``, ``freq_target``, ``freq_reference``, ``per_10k_target``,
         ``per_10k_reference``, ``g2``, ``g2_p``, ``chi2``, ``chi2_p``,
-        ``log_ratio``, ``pct_diff``, ``direction``; ``attrs`` records the
-        target and reference sizes and the number of tests.
+        ``log_ratio``, ``pct_diff``, ``direction``, ``note``; ``attrs``
+        records the target and reference sizes, the number of tests and
+        the two sides' names for plots (``target_label``,
+        ``reference_label``: the group labels, else "target" and
+        "reference").
 
     Examples
     --------
     >>> from corpus_tools import Corpus
     >>> c = Corpus.from_texts(["war war war peace", "peace peace talks"], ids=["a", "b"])
     >>> keyness_table(c, "a")[["term", "freq_target", "freq_reference", "direction"]].values.tolist()
-    [['war', 3, 0, 'over'], ['talks', 0, 1, 'under'], ['peace', 1, 2, 'under']]
+    [['war', 3, 0, 'over'], ['peace', 1, 2, 'under'], ['talks', 0, 1, 'under']]
     """
     measure = _ALIASES.get(str(measure).lower(), str(measure).lower())
     if measure not in KEYNESS_MEASURES:
@@ -189,6 +215,11 @@ def keyness_table(
         raise ValueError(f"min_count must be an integer >= 1, not {min_count!r}")
     if max_p is not None and not 0 <= max_p <= 1:
         raise ValueError(f"max_p must be within [0, 1], not {max_p!r}")
+    rest_ids, labels = None, ("target", "reference")
+    if groups is not None:
+        labels = (_label(target), "other groups" if reference is None else _label(reference))
+        target, rest_ids = _group_selection(data, groups, target, reference)
+        reference = None
     toks = as_token_table(data, options)
     if target is None:
         if reference is None:
@@ -200,7 +231,9 @@ def keyness_table(
             raise ValueError("the target selects no article of the corpus")
         inside = toks["article"].isin(ids)
         target_toks = toks[inside]
-        if reference is None:
+        if rest_ids is not None:
+            reference_toks = toks[toks["article"].isin(set(rest_ids))]
+        elif reference is None:
             if inside.all():
                 raise ValueError("the target is the whole corpus: the rest is empty; give a reference corpus")
             reference_toks = toks[~inside]
@@ -217,8 +250,8 @@ def keyness_table(
             rows.append({"term": term, "freq_target": a, "freq_reference": b, "per_10k_target": a / c * PER,
                          "per_10k_reference": b / d * PER, **keyness_scores(a, b, c, d)})
     df = pd.DataFrame(rows, columns=COLUMNS).astype(
-        {"term": object, "freq_target": "int64", "freq_reference": "int64", "direction": object} |
-        {col: "float64" for col in COLUMNS[3:-1]})
+        {"term": object, "freq_target": "int64", "freq_reference": "int64", "direction": object, "note": object} |
+        {col: "float64" for col in COLUMNS[3:-2]})
     tests = len(df)
     if bonferroni:
         for col in ("g2_p", "chi2_p"):
@@ -227,10 +260,43 @@ def keyness_table(
         df = df[df["direction"] == direction]
     if max_p is not None:
         df = df[df["g2_p"] <= max_p]
-    df = df.sort_values([measure, "freq_target", "term"], ascending=[False, False, True],
-                        kind="mergesort").reset_index(drop=True)
-    df.attrs.update(target_tokens=c, reference_tokens=d, tests=tests, bonferroni=bonferroni)
+    signed = df[measure].where(df["direction"] != "under", -df[measure]) if measure in ("g2", "chi2") else df[measure]
+    df = df.assign(_key=signed).sort_values(["_key", "freq_target", "term"], ascending=[False, False, True],
+                                            kind="mergesort").drop(columns="_key").reset_index(drop=True)
+    df.attrs.update(target_tokens=c, reference_tokens=d, tests=tests, bonferroni=bonferroni,
+                    target_label=labels[0], reference_label=labels[1])
     return df
+
+
+def _label(groups) -> str:
+    return groups if isinstance(groups, str) else " + ".join(map(str, groups))
+
+
+def _group_selection(data, groups, target, reference):
+    """Target ids and reference (ids or the rest) from group labels."""
+    if target is None:
+        raise ValueError("with groups, give the target group (a label or a list of labels)")
+    labels = group_labels(data, groups)
+    known = sorted(set(labels.values()))
+
+    def ids_of(wanted, role):
+        wanted = [wanted] if isinstance(wanted, str) else [str(w) for w in wanted]
+        missing = [w for w in wanted if w not in known]
+        if missing:
+            raise ValueError(f"{role} group(s) {missing} not among the groups {known[:20]}")
+        return [i for i, g in labels.items() if g in wanted]
+
+    target_ids = ids_of(target, "target")
+    if reference is None:  # the other groups (articles outside every group, e.g. undated ones, are left out)
+        rest = [i for i, g in labels.items() if i not in set(target_ids)]
+    else:
+        rest = ids_of(reference, "reference")
+    if not rest:
+        raise ValueError(f"the target is every group: the reference is empty (groups: {known[:20]})")
+    overlap = set(target_ids) & set(rest)
+    if overlap:
+        raise ValueError(f"target and reference groups share articles: {sorted(overlap)[:10]}")
+    return target_ids, rest
 
 
 def keyword_table(toks: pd.DataFrame, top: int = 10, measure: str = "g2", min_count: int = 1) -> pd.DataFrame:

@@ -184,41 +184,94 @@ def test_filtering_and_case_folding_change_counts_as_expected():
     assert counts({"words_only": False})["war ,"] == 1  # punctuation kept when asked
 
 
+def _g2(o11, r1, c1, n):
+    """Dunning's G2 of the 2x2 table (O11, R1, C1, N), written out cell by cell (0 ln 0 = 0)."""
+    cells = [(o11, r1 * c1 / n), (r1 - o11, r1 * (n - c1) / n), (c1 - o11, (n - r1) * c1 / n),
+             (n - r1 - c1 + o11, (n - r1) * (n - c1) / n)]
+    return 2 * sum(o * math.log(o / e) for o, e in cells if o > 0)
+
+
 def test_collocates_by_hand():
     c = ct.Corpus.from_texts(["Putin met Xi in Moscow. Xi praised Putin.\n\nPutin left."])
-    t = ct.collocate_table(c, "xi", span=2, boundary="paragraph")
-    # xi at 2: left putin(0) met(1), right in(3) moscow(4); xi at 6: left moscow(4) .(5, filtered), right
-    # praised(7) putin(8).  The second paragraph is out of reach.
+    t = ct.collocate_table(c, "xi", span=2, boundary="paragraph", min_count=1)
+    # putin0 met1 xi2 in3 moscow4 .5 xi6 praised7 putin8 .9 | putin10 left11 .12; N = 10 kept words.
+    # xi2 reaches 0 1 | 3 4, xi6 reaches 4 (5 is filtered) | 7 8; the second paragraph is out of reach.
+    # The span is the union without the node: {0, 1, 3, 4, 7, 8}, R1 = 6: moscow4 counts once, on both sides.
     got = t.set_index("collocate")[["count", "count_left", "count_right"]].to_dict("index")
     assert got == {"putin": {"count": 2, "count_left": 1, "count_right": 1},
-                   "moscow": {"count": 2, "count_left": 1, "count_right": 1},
+                   "moscow": {"count": 1, "count_left": 1, "count_right": 1},
                    "met": {"count": 1, "count_left": 1, "count_right": 0},
                    "in": {"count": 1, "count_left": 0, "count_right": 1},
                    "praised": {"count": 1, "count_left": 0, "count_right": 1}}
     row = t.set_index("collocate").loc["putin"]
-    # N = 10 words; f(xi) 2, f(putin) 3; span 4 -> n_ii = 2 / 4
-    assert (row.f_node, row.f_collocate) == (2, 3)
-    assert row.observed == 0.5 and row.expected == pytest.approx(2 * 3 / 10)
-    assert row.pmi == pytest.approx(math.log2(0.5 * 10 / (2 * 3)))
-    sentence = ct.collocate_table(c, "xi", span=2, boundary="sentence")
-    assert sentence.set_index("collocate").loc["moscow", "count"] == 1  # only from the first xi
-    phrase = ct.collocate_table(c, "Xi praised", span=1)
+    # O11 2, R1 6, C1 3, N 10: cells 2 4 / 1 3, expected 1.8 4.2 / 1.2 2.8
+    assert (row["count"], row.span_tokens, row.f_collocate, row.tokens, row.f_node) == (2, 6, 3, 10, 2)
+    assert row.expected == pytest.approx(1.8) and row.direction == "attracted"
+    g2 = 2 * (2 * math.log(2 / 1.8) + 4 * math.log(4 / 4.2) + 1 * math.log(1 / 1.2) + 3 * math.log(3 / 2.8))
+    assert row.g2 == pytest.approx(g2) and row.g2 == pytest.approx(_g2(2, 6, 3, 10))
+    assert row.g2_p == pytest.approx(2 * (1 - NormalDist().cdf(math.sqrt(g2))))
+    assert row.pmi == pytest.approx(math.log2(2 * 10 / (6 * 3)))
+    assert row.student_t == pytest.approx((2 - 1.8) / math.sqrt(2))
+    assert row.chi_sq == pytest.approx(10 * (2 * 3 - 4 * 1) ** 2 / (6 * 4 * 3 * 7))
+    assert row.log_ratio == pytest.approx(math.log2((2 / 6) / (1 / 4)))  # putin in the span vs elsewhere
+    assert row.dice == pytest.approx(2 * 2 / (2 + 3))  # Rychlý: node frequency, not the span
+    assert row.log_dice == pytest.approx(14 + math.log2(4 / 5))
+    sentence = ct.collocate_table(c, "xi", span=2, boundary="sentence", min_count=1)
+    assert sentence.set_index("collocate").loc["moscow", "count_right"] == 1  # only from the first xi
+    assert sentence.set_index("collocate").loc["moscow", "count_left"] == 0
+    phrase = ct.collocate_table(c, "Xi praised", span=1, min_count=1)
     assert phrase.set_index("collocate")["count"].to_dict() == {"putin": 1}  # "." left of Xi is filtered
+    assert ct.collocate_table(c, "xi", span=2).empty  # min_count 3 by default: no co-occurrence is that common
 
 
-@pytest.mark.parametrize("node", ["ukraine", "xi", "china"])
-def test_collocates_equal_collocation_rows_for_one_sided_windows(seed_corpus, node):
-    toks = ct.token_table(seed_corpus, options={"stopwords": "english"})
-    pairs = ct.collocation_table(toks, span=3)
-    right = ct.collocate_table(toks, node, span=(0, 3))
-    expected = pairs[pairs.w1 == node].set_index("w2").sort_index()
+def test_collocates_are_ranked_by_attraction_and_repelled_ones_flagged():
+    # oil0 price1 | the2 .. the7 | oil8 the9 price10: N = 11; span (0, 1) -> {price1, the9}, R1 = 2;
+    # price: O11 1 > E11 2 * 2 / 11; the: O11 1 < E11 2 * 7 / 11
+    c = ct.Corpus.from_texts(["oil price\n\nthe the the the the the\n\noil the price"])
+    t = ct.collocate_table(c, "oil", span=(0, 1), min_count=1)
+    assert t.collocate.tolist() == ["price"]  # the: O11 1 < E11 2 * 7 / 11
+    both = ct.collocate_table(c, "oil", span=(0, 1), min_count=1, repelled=True).set_index("collocate")
+    assert both.index.tolist() == ["price", "the"] and both.direction.tolist() == ["attracted", "repelled"]
+    assert both.loc["the", "expected"] == pytest.approx(14 / 11)
+    assert both.loc["the", "g2"] == pytest.approx(_g2(1, 2, 7, 11)) and both.loc["the", "pmi"] < 0
+    assert both.loc["price", "count"] == 1 and both.loc["price", "g2"] == pytest.approx(_g2(1, 2, 2, 11))
+
+
+def test_adjacent_collocates_equal_adjacent_collocations_when_every_node_has_a_neighbour():
+    # every "red" is followed by a word of its sentence, so R1 = f(red) and the tables are NLTK's bigram tables
+    c = ct.Corpus.from_texts(["red wine red wine white wine red car"])
+    right = ct.collocate_table(c, "red", span=(0, 1), min_count=1, measures=list(BIGRAM_MEASURES))
+    pairs = ct.collocation_table(c, span=1)
+    expected = pairs[pairs.w1 == "red"].set_index("w2").sort_index()
     got = right.set_index("collocate").sort_index()
-    assert got["count"].to_dict() == expected["count"].to_dict()
+    assert (got.span_tokens == 3).all() and got["count"].to_dict() == expected["count"].to_dict()
     for name in BIGRAM_MEASURES:
-        assert got[name].to_dict() == expected[name].to_dict(), name
-    left = ct.collocate_table(toks, node, span=(3, 0)).set_index("collocate").sort_index()
-    expected_left = pairs[pairs.w2 == node].set_index("w1").sort_index()
-    assert left.pmi.to_dict() == expected_left.pmi.to_dict()
+        assert got[name].to_dict() == pytest.approx(expected[name].to_dict()), name
+
+
+def _collocates_by_brute_force(toks, node, span):
+    """O11 per collocate and R1, from the definition: a kept non-node token within ``span`` of a node token."""
+    rows = list(zip(toks.article, toks.block, toks.position, toks.norm, strict=True))
+    nodes = [(a, b, p) for a, b, p, w in rows if w == node]
+    in_span = [w for a, b, p, w in rows if w != node and any(
+        a == na and b == nb and 0 < abs(p - np_) <= span for na, nb, np_ in nodes)]
+    return {w: in_span.count(w) for w in set(in_span)}, len(in_span), len(rows)
+
+
+@pytest.mark.parametrize("node", ["oil", "prices", "opec"])
+def test_collocates_of_reuters_news_against_a_plain_recomputation(reuters_crude, node):
+    toks = ct.token_table(reuters_crude, options={"stopwords": "english"})
+    got = ct.collocate_table(toks, node, repelled=True, min_count=1).set_index("collocate")
+    o11, r1, n = _collocates_by_brute_force(toks, node, 5)
+    freq = toks.norm.value_counts()
+    assert got["count"].to_dict() == o11 and set(got.span_tokens) == {r1} and set(got.tokens) == {n}
+    for word, row in got.iterrows():
+        assert row.g2 == pytest.approx(_g2(o11[word], r1, freq[word], n))
+        assert row.pmi == pytest.approx(math.log2(o11[word] * n / (r1 * freq[word])))
+        assert row.direction == ("attracted" if o11[word] > r1 * freq[word] / n else "repelled")
+    default = ct.collocate_table(toks, node)
+    assert (default["count"] >= 3).all() and (default["count"] > default.expected).all()
+    assert default.g2.is_monotonic_decreasing
 
 
 def test_bad_input_is_a_clear_error_or_an_empty_table():
@@ -242,6 +295,7 @@ def test_bad_input_is_a_clear_error_or_an_empty_table():
     assert empty3.empty and list(empty3.columns)[:2] == ["article", "ngram"]
     none = ct.collocate_table(WINE, "zebra")
     assert none.empty and list(none.columns[:4]) == ["collocate", "count", "count_left", "count_right"]
+    assert list(none.columns) == list(ct.collocate_table(WINE, "red", min_count=1).columns)
     with pytest.raises(ValueError, match="left must be an integer >= 0, not -1"):
         ct.collocate_table(WINE, "red", span=(-1, 5))
     with pytest.raises(ValueError, match=r"span must reach at least one token on one side \(it is \(0, 0\)\)"):

@@ -133,3 +133,43 @@ def test_kwic_lines_concatenate_queries(seed_corpus):
     assert lines["query"].tolist() == ["putin"] * 12 + ["xi"] * 13
     assert list(lines.columns) == ["query", "article", "block", "position", "left", "match", "right"]
     assert kwic_queries_table(seed_corpus, []).empty
+
+
+TRICKY = ct.Corpus.from_texts([
+    "The U.S. can't pay $15.6 billion for Xi's two-day visit, e.g. to Moscow. Officials in the U.S.",
+    "Xi’s plan: the U.S. and e.g. Canada can't agree on a two-day truce, said Prime Minister Li.",
+], ids=["a", "b"])
+
+
+@pytest.mark.parametrize(("query", "hits", "match"), [
+    ("U.S.", 2, "U.S."),  # the two mid-sentence ones: a block-final "U.S." is U.S + "." (Treebank's last period)
+    ("U.S", 1, "U.S"),
+    ("can't", 2, "can't"),
+    ("$15.6", 1, "$15.6"),
+    ("Xi's", 2, "Xi's"),
+    ("e.g.", 2, "e.g."),
+    ("two-day", 2, "two-day"),
+    ("prime minister", 1, "Prime Minister"),
+    ("the U.S.", 2, "the U.S."),
+])
+def test_any_token_the_tokenizer_makes_can_be_queried(query, hits, match):
+    got = ct.kwic_table(TRICKY, query, context=2)
+    toks = ct.token_table(TRICKY, options={"words_only": False})
+    parts = ct.stats.query_tokens(query)
+    units = list(zip(toks.article, toks.block, strict=True))
+    counted = len(ct.stats.phrase_hits([t.casefold() for t in toks.token], units, toks.position.tolist(),
+                                       [p.casefold().__eq__ for p in parts]))
+    assert len(got) == counted == hits
+    if " " not in query and len(parts) == 1:  # one token: KWIC finds what the frequency table counts
+        assert hits == ct.frequency_table(TRICKY, options={"words_only": False}).set_index("term").loc[
+            query.lower(), "count"]
+    assert got.match.str.replace("’", "'").eq(match).sum() >= 1
+
+
+def test_collocates_of_any_token():
+    for node in ("U.S.", "can't", "$15.6", "Xi's", "e.g.", "two-day", "prime minister"):
+        t = ct.collocate_table(TRICKY, node, span=3, min_count=1)
+        assert len(t) > 0, node
+    assert "pay" in set(ct.collocate_table(TRICKY, "$15.6", span=2, min_count=1).collocate)  # "$" is filtered
+    with pytest.raises(ValueError, match="node token"):
+        ct.collocate_table(TRICKY, "the", options={"stopwords": "english"})

@@ -44,9 +44,11 @@ def test_constructed_pair_by_hand():
     deal = k.loc["deal"]  # a = 0: log ratio uses 0.5 for the zero
     assert deal.log_ratio == pytest.approx(math.log2((0.5 / 5) / (3 / 10)))
     assert deal.pct_diff == pytest.approx(-100.0) and deal.direction == "under"
-    truce = k.loc["truce"]  # b = 0: %DIFF divides by 1e-18 (Gabrielatos & Marchi), log ratio by 0.5 / 10
+    truce = k.loc["truce"]  # b = 0: %DIFF is infinite (not 1 / 1e-18), log ratio divides by 0.5 / 10
     assert truce.log_ratio == pytest.approx(math.log2((1 / 5) / (0.5 / 10)))  # = 2
-    assert truce.pct_diff == pytest.approx((1 / 5) / 1e-18 * 100)
+    assert truce.pct_diff == math.inf
+    assert truce.note == "absent from the reference: %DIFF infinite, log ratio with 0.5 for 0"
+    assert deal.note == "absent from the target: log ratio with 0.5 for 0" and war.note == ""
     peace = k.loc["peace"]  # 1/5 = 0.2 < 4/10 = 0.4
     assert peace.direction == "under" and peace.pct_diff == pytest.approx(-50.0)
     assert k.attrs["target_tokens"] == 5 and k.attrs["reference_tokens"] == 10 and k.attrs["tests"] == 5
@@ -55,8 +57,9 @@ def test_constructed_pair_by_hand():
 def test_order_measures_and_filters():
     corpus = _pair()
     k = ct.keyness_table(corpus, "t")
-    keys = list(zip(-k.g2, -k.freq_target, k.term, strict=True))
-    assert keys == sorted(keys)
+    signed = k.g2.where(k.direction != "under", -k.g2)  # quanteda's order: target's words first
+    keys = list(zip(-signed, -k.freq_target, k.term, strict=True))
+    assert keys == sorted(keys) and k.direction.tolist()[0] == "over" and k.direction.tolist()[-1] == "under"
     by_lr = ct.keyness_table(corpus, "t", measure="log_ratio")
     # log ratios: war 2.585, truce 2, peace -1, talks -1 (tie: higher target frequency first), deal -1.585
     assert by_lr.term.tolist() == ["war", "truce", "peace", "talks", "deal"]
@@ -135,3 +138,51 @@ def test_keywords_by_article_is_keyness_against_the_rest():
     assert table.columns[0] == "article" and set(table["direction"]) == {"over"}
     with pytest.raises(ValueError, match="at least two articles"):
         keyword_table(ct.token_table(corpus[:1]))
+
+
+def _g2(a, b, c, d):
+    """G2 of the keyness table [[a, b], [c - a, d - b]], cell by cell (0 ln 0 = 0)."""
+    n, row = c + d, a + b
+    cells = [(a, row * c / n), (b, row * d / n), (c - a, (n - row) * c / n), (d - b, (n - row) * d / n)]
+    return 2 * sum(o * math.log(o / e) for o, e in cells if o > 0)
+
+
+def test_group_against_group_on_reuters_equals_a_plain_recomputation(reuters):
+    topic = {a.id: a.id.split("-")[0] for a in reuters}  # crude-00001 -> crude
+    k = ct.keyness_table(reuters, "crude", "acq", groups=topic, options={"stopwords": "english"})
+    toks = ct.token_table(reuters, options={"stopwords": "english"})
+    crude = toks[toks.article.str.startswith("crude")].norm.value_counts().to_dict()
+    acq = toks[toks.article.str.startswith("acq")].norm.value_counts().to_dict()
+    c, d = sum(crude.values()), sum(acq.values())
+    assert (k.attrs["target_tokens"], k.attrs["reference_tokens"]) == (c, d)
+    for row in k.head(40).itertuples():
+        a, b = crude.get(row.term, 0), acq.get(row.term, 0)
+        assert (row.freq_target, row.freq_reference) == (a, b)
+        assert row.g2 == pytest.approx(_g2(a, b, c, d))
+        assert row.log_ratio == pytest.approx(math.log2(((a or 0.5) / c) / ((b or 0.5) / d)))
+        assert row.pct_diff == (math.inf if b == 0 else pytest.approx(100 * (a / c - b / d) / (b / d)))
+    assert k.term.tolist()[:3] == ["oil", "prices", "opec"]
+    # the same comparison with ids and a reference corpus; a callable grouping; a period against the rest
+    ids = [i for i, g in topic.items() if g == "crude"]
+    rest = ct.Corpus([a for a in reuters if topic[a.id] == "acq"])
+    same = ct.keyness_table(ct.Corpus([a for a in reuters if a.id in ids]), reference=rest,
+                            options={"stopwords": "english"})
+    assert k.to_csv() == same.to_csv()
+    by_fn = ct.keyness_table(reuters, "crude", groups=lambda a: a.id.split("-")[0], options={"stopwords": "english"})
+    assert by_fn.to_csv() == k.to_csv()  # reference None: the other groups
+
+
+def test_period_against_the_rest_and_group_errors():
+    c = ct.Corpus.from_texts(["war war peace", "peace talks", "war again", "no date here"],
+                             ids=["a", "b", "c", "d"], dates=["2023-01-05", "2023-01-20", "2023-02-01", None])
+    k = ct.keyness_table(c, "2023-01", groups="date:month")
+    expected = ct.keyness_table(c, ["a", "b"], reference=c[2:3])  # undated d is in no period
+    assert k.to_csv() == expected.to_csv()
+    with pytest.raises(ValueError, match=r"target group\(s\) \['2023-03'\] not among the groups \['2023-01', '20"):
+        ct.keyness_table(c, "2023-03", groups="date:month")
+    with pytest.raises(ValueError, match="the reference is empty"):
+        ct.keyness_table(c, ["2023-01", "2023-02"], groups="date:month")
+    with pytest.raises(KeyError, match="no document variable 'desk'"):
+        ct.keyness_table(c, "x", groups="desk")
+    with pytest.raises(TypeError, match="a token table carries no document variables"):
+        ct.keyness_table(ct.token_table(c), "x", groups="date:month")
