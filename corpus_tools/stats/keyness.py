@@ -240,12 +240,28 @@ def keyness_table(
     if reference is not None:
         reference_toks = as_token_table(reference, options)
     freq_t, freq_r = Counter(target_toks[column].tolist()), Counter(reference_toks[column].tolist())
-    c, d = sum(freq_t.values()), sum(freq_r.values())
+    df = _keyness_from_counts(freq_t, freq_r, freq_t.keys() | freq_r.keys(), measure=measure, min_count=min_count,
+                              bonferroni=bonferroni, direction=direction, max_p=max_p)
+    df.attrs.update(target_label=labels[0], reference_label=labels[1])
+    return df
+
+
+def _keyness_from_counts(freq_t: Mapping[str, int], freq_r: Mapping[str, int], terms: Iterable[str], *,
+                         measure: str, min_count: int, bonferroni: bool, direction: str, max_p: float | None,
+                         target_tokens: int | None = None, reference_tokens: int | None = None) -> pd.DataFrame:
+    """Score ``terms`` from target and reference counts, filter and sort: the one scoring path.
+
+    ``keyness_table`` passes every term of either side; ``keyword_table``
+    passes only the article's own terms (a word the target never uses
+    cannot be over-used), with the side sizes given.
+    """
+    c = sum(freq_t.values()) if target_tokens is None else target_tokens
+    d = sum(freq_r.values()) if reference_tokens is None else reference_tokens
     if c == 0 or d == 0:
         raise ValueError(f"the {'target' if c == 0 else 'reference'} holds no tokens; nothing to compare")
     rows = []
-    for term in sorted(freq_t.keys() | freq_r.keys()):
-        a, b = freq_t[term], freq_r[term]
+    for term in sorted(terms):
+        a, b = freq_t.get(term, 0), freq_r.get(term, 0)
         if a + b >= min_count:
             rows.append({"term": term, "freq_target": a, "freq_reference": b, "per_10k_target": a / c * PER,
                          "per_10k_reference": b / d * PER, **keyness_scores(a, b, c, d)})
@@ -264,7 +280,7 @@ def keyness_table(
     df = df.assign(_key=signed).sort_values(["_key", "freq_target", "term"], ascending=[False, False, True],
                                             kind="mergesort").drop(columns="_key").reset_index(drop=True)
     df.attrs.update(target_tokens=c, reference_tokens=d, tests=tests, bonferroni=bonferroni,
-                    target_label=labels[0], reference_label=labels[1])
+                    target_label="target", reference_label="reference")
     return df
 
 
@@ -302,10 +318,11 @@ def _group_selection(data, groups, target, reference):
 def keyword_table(toks: pd.DataFrame, top: int = 10, measure: str = "g2", min_count: int = 1) -> pd.DataFrame:
     """The ``top`` most over-used words of each article against the rest of the corpus.
 
-    One :func:`~corpus_tools.stats.keyness_table` call per article (target: the article,
-    reference: all other articles), keeping over-used words only, in
-    keyness order; an ``article`` column first, articles in corpus order.
-    Needs two or more articles.
+    For each article, :func:`~corpus_tools.stats.keyness_table`'s statistics with
+    the article as target and all other articles as reference, keeping
+    over-used words only, in keyness order; an ``article`` column first,
+    articles in corpus order.  The corpus is counted once (linear in its
+    size), not once per article.  Needs two or more articles.
 
     >>> from corpus_tools import Corpus
     >>> from corpus_tools.tokens import token_table
@@ -313,10 +330,32 @@ def keyword_table(toks: pd.DataFrame, top: int = 10, measure: str = "g2", min_co
     >>> keyword_table(t, top=1)[["article", "term", "freq_target", "direction"]].values.tolist()
     [['a', 'war', 3, 'over'], ['b', 'talks', 1, 'over']]
     """
+    measure = _ALIASES.get(str(measure).lower(), str(measure).lower())
+    if measure not in KEYNESS_MEASURES:
+        raise ValueError(f"unknown keyness measure {measure!r}; choose one of {list(KEYNESS_MEASURES)}")
+    if not isinstance(min_count, int) or min_count < 1:
+        raise ValueError(f"min_count must be an integer >= 1, not {min_count!r}")
     articles = list(dict.fromkeys(toks["article"].tolist()))
     if len(articles) < 2:
         raise ValueError(f"keywords need at least two articles to compare, not {len(articles)}")
-    parts = [keyness_table(toks, art, measure=measure, min_count=min_count, direction="over").head(top)
-             .assign(article=art) for art in articles]
+    # Count once: per-article counts and corpus totals; each article's reference
+    # is the totals minus the article.  (One keyness_table call per article
+    # recounted the whole corpus each time: quadratic in articles.)
+    per_article = toks.groupby(["article", "norm"], sort=False).size()
+    totals = Counter(toks["norm"].tolist())
+    sizes = toks.groupby("article", sort=False).size()
+    n_all = len(toks)
+    parts = []
+    for art in articles:
+        own = per_article.loc[art]
+        freq_t = dict(zip(own.index.tolist(), own.tolist(), strict=True))
+        freq_r = {term: totals[term] - count for term, count in freq_t.items()}
+        c = int(sizes.loc[art])
+        if n_all - c == 0:
+            raise ValueError("the reference holds no tokens; nothing to compare")
+        part = _keyness_from_counts(freq_t, freq_r, freq_t.keys(), measure=measure, min_count=min_count,
+                                    bonferroni=False, direction="over", max_p=None,
+                                    target_tokens=c, reference_tokens=n_all - c)
+        parts.append(part.head(top).assign(article=art))
     table = pd.concat(parts, ignore_index=True)
     return table[["article", *[c for c in table.columns if c != "article"]]]

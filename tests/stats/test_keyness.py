@@ -6,6 +6,7 @@ import datetime as dt
 import math
 from statistics import NormalDist
 
+import pandas as pd
 import pytest
 
 import corpus_tools as ct
@@ -186,3 +187,14 @@ def test_period_against_the_rest_and_group_errors():
         ct.keyness_table(c, "x", groups="desk")
     with pytest.raises(TypeError, match="a token table carries no document variables"):
         ct.keyness_table(ct.token_table(c), "x", groups="date:month")
+
+
+def test_keyword_table_counts_once_and_equals_one_keyness_table_per_article(reuters_crude):
+    # keyword_table counts the corpus once; the reference is the per-article keyness_table call it replaced
+    toks = ct.token_table(reuters_crude, {"stopwords": "english"})
+    got = ct.stats.keyword_table(toks, top=5)
+    for art in list(dict.fromkeys(toks["article"]))[:8]:
+        expected = ct.keyness_table(toks, art, direction="over").head(5).reset_index(drop=True)
+        mine = got[got["article"] == art].drop(columns="article").reset_index(drop=True)
+        pd.testing.assert_frame_equal(mine, expected)
+    assert list(dict.fromkeys(got["article"])) == list(dict.fromkeys(toks["article"]))
