@@ -1,5 +1,6 @@
 """Figures (matplotlib) drawn from the tables of :mod:`corpus_tools.stats` and :mod:`corpus_tools.structure`."""
 
+from corpus_tools.plots.concordance import plot_concordance
 from corpus_tools.plots.keyness import KEYNESS_COLORS, plot_keyness
 from corpus_tools.plots.structure import plot_lexical_dispersion, plot_section_profile
 from corpus_tools.plots.trends import plot_trends
@@ -21,6 +22,7 @@ __all__ = [
     "heatmap_selection_table",
     "plot_block_lengths",
     "plot_collocations",
+    "plot_concordance",
     "plot_distinctive_heatmap",
     "plot_document_lengths",
     "plot_keyness",

@@ -212,6 +212,22 @@ def resolve_parameters(notebooks: list[Path], parameters: dict) -> dict[Path, di
     return {nb: {k: v for k, v in parameters.items() if k in names} for nb, names in declared.items()}
 
 
+#: Parameters that name a file or folder: made absolute against the working
+#: directory of the command, since the notebooks run in their own folders.
+PATH_PARAMETERS = ("reference",)
+
+
+def _absolute_paths(parameters: dict) -> dict:
+    for name in PATH_PARAMETERS:
+        value = parameters.get(name)
+        if isinstance(value, str | Path):
+            path = Path(value).expanduser().resolve()
+            if not path.exists():
+                raise ReportError(f"parameter {name}: {value}: no such file or folder")
+            parameters[name] = str(path)
+    return parameters
+
+
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -448,7 +464,7 @@ def run_report(corpus: str | os.PathLike, out: str | os.PathLike, notebooks: lis
     log = log or (lambda line: print(line, file=sys.stderr, flush=True))
     corpus, out = Path(corpus).resolve(), Path(out).resolve()
     sources = _select(notebooks)
-    per_notebook = resolve_parameters(sources, dict(parameters or {}))
+    per_notebook = resolve_parameters(sources, _absolute_paths(dict(parameters or {})))
     _check_output_folder(out)
     _check_writable(out)
     loaded = _load(corpus)
