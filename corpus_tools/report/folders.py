@@ -62,14 +62,19 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
+def _name(name: str) -> str:
+    # a non-UTF-8 file name (kept by Python as lone surrogates) as JSON-writable text, one to one
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def _entries(folder: Path) -> Iterator[tuple[str, os.DirEntry]]:
-    """Every entry under ``folder`` (relative POSIX path, entry), links not followed."""
+    """Every entry under ``folder`` (relative POSIX path as JSON-writable text, entry), links not followed."""
     stack = [("", folder)]
     while stack:
         rel, current = stack.pop()
         with os.scandir(current) as it:
             for entry in sorted(it, key=lambda e: e.name):
-                path = f"{rel}{entry.name}"
+                path = f"{rel}{_name(entry.name)}"
                 yield path, entry
                 if entry.is_dir(follow_symlinks=False):
                     stack.append((path + "/", Path(entry.path)))

@@ -122,6 +122,10 @@ def available_notebooks() -> dict[str, Path]:
     return dict(sorted(found.items(), key=lambda kv: (order.index(kv[0]) if kv[0] in order else len(order), kv[0])))
 
 
+# names in the report folder the runner writes itself: no notebook folder may take one
+_RESERVED_NAMES = {"cache", "corpus.jsonl", "corpus.jsonl.load-problems.json", "manifest.json", "index.html"}
+
+
 def _select(names: list[str] | None) -> list[Path]:
     shipped = available_notebooks()
     if not names:
@@ -135,6 +139,10 @@ def _select(names: list[str] | None) -> list[Path]:
             chosen.append(path.resolve())
         else:
             raise ReportError(f"unknown notebook {name!r}: choose from {', '.join(shipped)} or give a .ipynb path")
+    clash = sorted({p.stem for p in chosen} & _RESERVED_NAMES)
+    if clash:
+        raise ReportError(f"notebook {clash[0]!r}: its folder would collide with the report's own "
+                          f"{clash[0]}; rename the notebook")
     if len({p.stem for p in chosen}) != len(chosen):
         raise ReportError("two selected notebooks have the same name; each needs its own report folder")
     return chosen

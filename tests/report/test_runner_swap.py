@@ -116,6 +116,32 @@ def test_a_report_with_a_users_file_added_or_a_table_edited_is_refused(tmp_path,
     assert (out / "ok" / "message.csv").read_text("utf-8") == "edited by hand\n"
 
 
+def test_a_symlink_or_fifo_added_to_a_report_makes_it_a_users_folder(tmp_path):
+    out = fake_report(tmp_path / "out")
+    assert report_folder_problem(out) is None
+    (out / "nb" / "link.csv").symlink_to(tmp_path)
+    assert report_folder_problem(out) == "nb/link.csv is not a report file"
+    (out / "nb" / "link.csv").unlink()
+    os.mkfifo(out / "pipe")
+    assert report_folder_problem(out) == "pipe is not a report file"
+
+
+def test_a_non_utf8_artifact_name_is_recorded_and_recognised(tmp_path):
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / os.fsdecode(b"caf\xe9.csv")).write_text("x", "utf-8")
+    fake = fake_report(folder)  # artifact_hashes must give JSON-writable names
+    assert json.loads((fake / "manifest.json").read_text("utf-8"))["artifacts_sha256"].keys() >= {"caf\\xe9.csv"}
+    assert report_folder_problem(fake) is None
+
+
+@pytest.mark.parametrize("stem", ["cache", "corpus.jsonl", "index.html"])
+def test_a_notebook_named_like_a_report_file_is_refused(tmp_path, stem):
+    nb = write_notebook(tmp_path / f"{stem}.ipynb", PARAMS, "pass")
+    with pytest.raises(ReportError, match=f"notebook '{stem}': its folder would collide"):
+        run_report(SEEDS, tmp_path / "out", [str(nb)], **QUIET)
+
+
 def test_old_style_manifest_without_hashes_is_refused(tmp_path):
     old = tmp_path / "old"
     old.mkdir()
