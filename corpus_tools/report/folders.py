@@ -31,6 +31,7 @@ import json
 import os
 import shutil
 import signal
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -209,7 +210,37 @@ def move_to_failed(folder: Path, out: Path, stamp: str) -> Path:
                 raise
 
 
-_HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+_HELD_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold SIGINT, SIGTERM and SIGHUP for the block, then deliver them to their handlers.
+
+    Python-level handlers, not ``pthread_sigmask``: a signal sent to the
+    process reaches any thread that does not block it (papermill and zmq run
+    threads), and Python then raises in the main thread all the same.
+    Outside the main thread (where handlers cannot be set) the thread's mask
+    is the best there is.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        previous_mask = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_SIGNALS)
+        try:
+            yield
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous_mask)
+        return
+    pending: list[int] = []
+    previous = {s: signal.getsignal(s) for s in _HELD_SIGNALS}
+    for s in _HELD_SIGNALS:
+        signal.signal(s, lambda signum, frame: pending.append(signum))
+    try:
+        yield
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, signal.SIG_DFL if handler is None else handler)
+        for signum in pending:
+            signal.raise_signal(signum)  # now, with both renames done
 
 
 def swap_in(tmp: Path, out: Path, stamp: str) -> None:
@@ -222,8 +253,7 @@ def swap_in(tmp: Path, out: Path, stamp: str) -> None:
     the start of every run) repairs that.
     """
     old = out.parent / f".{out.name}.old-{stamp}-{os.getpid()}"
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_SIGNALS)
-    try:
+    with _signals_held():
         had_report = os.path.lexists(out)
         if had_report:
             os.replace(out, old)  # rename aside first: a directory cannot be replaced in one rename
@@ -235,8 +265,6 @@ def swap_in(tmp: Path, out: Path, stamp: str) -> None:
             raise
         # still with the signals held: a Ctrl-C now would leave the old report hidden beside OUT
         shutil.rmtree(old, ignore_errors=True)
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _manifest_status(folder: Path) -> str | None:
