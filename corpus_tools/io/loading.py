@@ -196,6 +196,8 @@ def _record_to_article(
         return None, [LoadProblem(reason=f"field {fields.text!r} holds no paragraph or heading text", **where)]
     problems: list[LoadProblem] = []
     raw_id = _field_value(record, fields.id)
+    if isinstance(raw_id, float) and raw_id.is_integer():
+        raw_id = int(raw_id)  # a JSON id written from a float column (1.0) is the id 1
     article_id = default_id if raw_id is None or str(raw_id).strip() == "" else str(raw_id)
     date = None
     raw_date = _field_value(record, fields.date)
@@ -275,8 +277,12 @@ def _read_csv(text: str, delimiter: str, **kw) -> Iterator[tuple[Article | None,
     fields: FieldNames = kw["fields"]
     lines = io.StringIO(text, newline="").readlines()
 
+    # TSV (IANA text/tab-separated-values) has no quoting: a cell's quotes are its text
+    # ('"Hello," he said' must not lose them); CSV quotes as RFC 4180.
+    quoting = csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL
+
     def reader_from(line: int):
-        return csv.reader(itertools.islice(lines, line, None), delimiter=delimiter, strict=True)
+        return csv.reader(itertools.islice(lines, line, None), delimiter=delimiter, strict=True, quoting=quoting)
 
     reader = reader_from(0)
     try:

@@ -256,3 +256,17 @@ def test_inventory_hashes_the_bytes_that_were_parsed(tmp_path):
     assert c["a"].text == "First version."
     assert inventory == [{"path": corpus / "a.txt", "bytes": 14,
                           "sha256": hashlib.sha256(b"First version.").hexdigest()}]
+
+
+def test_tsv_keeps_its_quotes(tmp_path):
+    p = tmp_path / "q.tsv"
+    p.write_text('id\ttext\n1\t"Hello," he said. "Bye."\n2\tPlain.\n', encoding="utf-8")
+    c = load_quiet(p)
+    assert c.ids == ["1", "2"] and c["1"].text == '"Hello," he said. "Bye."' and not c.problems
+
+
+@pytest.mark.parametrize("raw, expected", [(None, "f-1"), (1.0, "1"), (2.5, "2.5"), ("", "f-1"), (7, "7")])
+def test_missing_or_float_ids(tmp_path, raw, expected):
+    p = tmp_path / "f.jsonl"
+    p.write_text(json.dumps({"id": raw, "text": "Words."}) + "\n", encoding="utf-8")
+    assert load_quiet(p).ids == [expected]
