@@ -44,6 +44,48 @@ def _summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def _count(text: str) -> int:
+    """An argparse type: a whole number >= 0 (a negative --top would mean "all but the last N")."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text[:40]!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"cannot be negative: {value}")
+    return value
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text[:40]!r}") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"must be more than 0 seconds: {text[:40]}")
+    return value
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from corpus_tools.report.runner import ReportError
+    from corpus_tools.report.verify import verify_report
+
+    try:
+        result = verify_report(args.report, args.corpus)
+    except ReportError as e:
+        print(f"corpus-tools verify: error: {e}", file=sys.stderr)
+        return 2
+    for line in result.artifacts:
+        print(f"artifact {line}")
+    for line in result.packages:
+        print(f"package {line}")
+    if result.ok:
+        print(f"verified: {result.compared} artifacts of {args.report} reproduced byte for byte")
+        return 0
+    print(f"corpus-tools verify: {len(result.artifacts)} artifact(s) and {len(result.packages)} package "
+          f"version(s) differ from {args.report}", file=sys.stderr)
+    return 1
+
+
 @contextlib.contextmanager
 def _sigterm_as_interrupt():
     """Make SIGTERM (what ``kill`` and CI timeouts send) unwind like Ctrl-C.
@@ -124,7 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("summary", help="print a corpus summary and its top terms")
     p.add_argument("corpus", nargs="?", help="folder, file(s); default: the shipped seeds/")
-    p.add_argument("--top", type=int, default=20, help="how many terms (default 20)")
+    p.add_argument("--top", type=_count, default=20, help="how many terms (default 20)")
     p.add_argument("--keep-stopwords", action="store_true", help="count stopwords too")
     p.set_defaults(func=_summary)
     r = sub.add_parser("report", help="run the analysis notebooks into a report folder",
@@ -137,7 +179,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("-p", "--param", nargs=2, action="append", metavar=("NAME", "VALUE"),
                    help="notebook parameter, converted like papermill -p (repeatable)")
     r.add_argument("-f", "--params-file", metavar="YAML", help="YAML file of parameters (-p wins)")
-    r.add_argument("--timeout", type=float, default=None, help="seconds allowed per cell (default: no limit)")
+    r.add_argument("--timeout", type=_seconds, default=None, help="seconds allowed per cell (default: no limit)")
     r.add_argument("--no-progress", action="store_true", help="no progress bar")
     r.add_argument("--reader", action="store_true",
                    help="reader mode: the HTML pages hide the code cells (the executed notebooks keep them)")
@@ -149,6 +191,14 @@ def build_parser() -> argparse.ArgumentParser:
     nb.add_argument("dest", help="folder to copy them into (created if missing)")
     nb.add_argument("--force", action="store_true", help="replace notebooks already in DEST")
     nb.set_defaults(func=_notebooks)
+    v = sub.add_parser("verify", help="re-run a report from its manifest and compare every artifact",
+                       description="Re-run REPORT's notebooks with its recorded parameters into a temporary "
+                       "folder; exit 1 naming each table, figure or corpus copy whose sha256 differs and each "
+                       "package whose version differs from the manifest's, 0 when all match.")
+    v.add_argument("report", help="a report folder written by `corpus-tools report`")
+    v.add_argument("--corpus", help="corpus to re-run over (default: the recorded path, else the report's "
+                   "corpus.jsonl)")
+    v.set_defaults(func=_verify)
     return parser
 
 

@@ -15,6 +15,13 @@ answer between versions.  The rules:
    English news text (a superset of the printable Latin-1 range);
 6. Latin-1, which decodes any byte, for the five bytes Windows-1252 leaves
    undefined.
+
+Rules 5 and 6 cannot tell Windows-1252 from the other single-byte legacy
+encodings (Cyrillic Windows-1251, Central European Windows-1250...): their
+letters are Windows-1252 accented letters and symbols.  The decoded text is
+checked for the two signs of a wrong guess (words made mostly of accented
+capitals and lower case letters, as Cyrillic reads; symbols such as ``¹ ³ ¿
+¥`` inside words, as Polish and Czech letters read) and a warning says so.
 """
 
 from __future__ import annotations
@@ -23,7 +30,7 @@ import codecs
 import re
 from dataclasses import dataclass
 
-__all__ = ["Decoded", "DecodeError", "decode_bytes"]
+__all__ = ["Decoded", "DecodeError", "decode_bytes", "legacy_encoding_warning"]
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -64,6 +71,32 @@ codecs.register_error("corpus_tools.cp1252", _cp1252_fallback)
 def _check_text(text: str) -> None:
     if text and len(_CONTROL.findall(text)) > MAX_CONTROL_SHARE * len(text):
         raise DecodeError("looks binary (too many control characters)")
+
+
+# Windows-1252 symbols that are letters in Windows-1250 (ą ł ż Ą Ł Ż Ľ ľ), seen right after a letter
+_CP1250_SIGN = re.compile(r"[^\W\d_][£¥¯³¹¼¾¿]")  # after a letter: "¿qué" is Spanish
+_HIGH_LETTER = re.compile(r"[À-ÿ]")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+
+
+def legacy_encoding_warning(text: str) -> str | None:
+    """A warning when ``text``, decoded as Windows-1252, reads like another single-byte encoding.
+
+    >>> legacy_encoding_warning("Привет, мир".encode("cp1251").decode("cp1252")) is not None
+    True
+    >>> legacy_encoding_warning("Zażółć gęślą jaźń".encode("cp1250").decode("cp1252")) is not None
+    True
+    >>> legacy_encoding_warning("Un café crème à Paris") is None
+    True
+    """
+    high = len(_HIGH_LETTER.findall(text))
+    if high and high >= len(_ASCII_LETTER.findall(text)):
+        return ("read as Windows-1252, but most letters are accented: this looks like another single-byte "
+                "encoding (e.g. Windows-1251 Cyrillic or KOI8-R); convert the file to UTF-8")
+    if _CP1250_SIGN.search(text):
+        return ("read as Windows-1252, but symbols such as ¹ ³ ¿ stand inside words: this looks like a Central "
+                "European encoding (e.g. Windows-1250 or ISO-8859-2); convert the file to UTF-8")
+    return None
 
 
 def decode_bytes(data: bytes) -> Decoded:
@@ -109,6 +142,6 @@ def decode_bytes(data: bytes) -> Decoded:
                 text, encoding = data.decode("cp1252"), "cp1252"
             except UnicodeDecodeError:
                 text, encoding = data.decode("latin-1"), "latin-1"
-            warning = None
+            warning = legacy_encoding_warning(text)
     _check_text(text)
     return Decoded(text, encoding, warning)

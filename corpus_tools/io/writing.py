@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from corpus_tools.io.atomic import atomic_write
+from corpus_tools.io.loading import LOAD_PROBLEMS_SUFFIX
 from corpus_tools.model.blocks import BLOCK_SEPARATOR, is_heading
 from corpus_tools.model.corpus import Article
 
@@ -63,7 +64,7 @@ def article_to_record(article: Article) -> dict:
     return record
 
 
-def save_jsonl(articles: Iterable[Article], path: str | os.PathLike) -> Path:
+def save_jsonl(articles: Iterable[Article], path: str | os.PathLike, *, load_problems: bool = False) -> Path:
     """Write articles to a JSONL file, atomically, as UTF-8.
 
     Parameters
@@ -71,6 +72,11 @@ def save_jsonl(articles: Iterable[Article], path: str | os.PathLike) -> Path:
     articles : Corpus or iterable of Article
     path : path
         The file to (over)write; its folder must exist.
+    load_problems : bool
+        Also write the corpus' load problems to ``path`` +
+        :data:`~corpus_tools.io.loading.LOAD_PROBLEMS_SUFFIX`, which
+        :func:`~corpus_tools.io.loading.load_corpus` reads back with the file:
+        a report over the copy says what the original load skipped.
 
     Returns
     -------
@@ -108,5 +114,10 @@ def save_jsonl(articles: Iterable[Article], path: str | os.PathLike) -> Path:
         with tmp.open("w", encoding="utf-8", newline="\n") as f:
             f.writelines(line + "\n" for line in lines)
 
+    if load_problems:
+        saved = [{"path": p.path, "reason": p.reason, "severity": p.severity, "record": p.record}
+                 for p in getattr(articles, "problems", [])]
+        atomic_write(path.with_name(path.name + LOAD_PROBLEMS_SUFFIX), lambda p: p.write_text(
+            json.dumps(saved, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"))
     atomic_write(path, write)
     return path

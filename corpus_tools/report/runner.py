@@ -6,7 +6,9 @@ current Python (see :mod:`corpus_tools.report.kernel`) and writes::
     OUT/
       index.html            the overview: corpus totals, dates, lengths, top terms, problems,
                             parameters; per notebook its question, thumbnail, finding, links
-      manifest.json         parameters, corpus files + sha256, versions, times, status
+      manifest.json         parameters, corpus files + sha256 of the bytes read, versions, times,
+                            status, and the sha256 of every other file (``artifacts_sha256``)
+      corpus.jsonl          the articles loaded (once) from the corpus: what every notebook analyses
       <notebook>/           one folder per notebook:
         <notebook>.ipynb    the executed notebook (outputs inline)
         <notebook>.html     its HTML export (nbconvert)
@@ -18,7 +20,8 @@ the previous report is renamed aside, then deleted) when every notebook
 succeeded.  When a notebook fails, or the run is interrupted, ``OUT`` is left
 as it was and the new folder is renamed to ``OUT.failed-<timestamp>``, with
 the failed executed notebook inside for inspection; the other notebooks
-still run.
+still run.  Which folders may be replaced, the per-folder lock and the repair
+of a swap cut short by SIGKILL are :mod:`corpus_tools.report.folders`.
 
 Parameters: each notebook's cell tagged ``parameters`` (papermill's
 convention) declares its knobs.  A parameter is passed to every selected
@@ -51,9 +54,20 @@ import nbformat
 import yaml
 
 from corpus_tools._version import __version__
-from corpus_tools.io.loading import CorpusLoadWarning, display_path, load_corpus, walk_corpus_folder
+from corpus_tools.io.loading import CorpusLoadWarning, display_path, load_corpus
 from corpus_tools.io.outputs import atomic_write
+from corpus_tools.io.writing import save_jsonl
 from corpus_tools.model.corpus import Corpus
+from corpus_tools.report.folders import (
+    REPORT_TOOL,
+    OutputLockedError,
+    artifact_hashes,
+    move_to_failed,
+    output_lock,
+    recover_output_folder,
+    report_folder_problem,
+    swap_in,
+)
 from corpus_tools.report.html import export_html, index_page
 from corpus_tools.report.kernel import KERNEL_NAME, CurrentPythonKernelManager
 from corpus_tools.report.overview import overview_record
@@ -112,6 +126,10 @@ def available_notebooks() -> dict[str, Path]:
     return dict(sorted(found.items(), key=lambda kv: (order.index(kv[0]) if kv[0] in order else len(order), kv[0])))
 
 
+# names in the report folder the runner writes itself: no notebook folder may take one
+_RESERVED_NAMES = {"cache", "corpus.jsonl", "corpus.jsonl.load-problems.json", "manifest.json", "index.html"}
+
+
 def _select(names: list[str] | None) -> list[Path]:
     shipped = available_notebooks()
     if not names:
@@ -125,6 +143,10 @@ def _select(names: list[str] | None) -> list[Path]:
             chosen.append(path.resolve())
         else:
             raise ReportError(f"unknown notebook {name!r}: choose from {', '.join(shipped)} or give a .ipynb path")
+    clash = sorted({p.stem for p in chosen} & _RESERVED_NAMES)
+    if clash:
+        raise ReportError(f"notebook {clash[0]!r}: its folder would collide with the report's own "
+                          f"{clash[0]}; rename the notebook")
     if len({p.stem for p in chosen}) != len(chosen):
         raise ReportError("two selected notebooks have the same name; each needs its own report folder")
     return chosen
@@ -148,6 +170,50 @@ def notebook_parameters(path: str | os.PathLike) -> dict[str, dict]:
             for name, p in params.items()}
 
 
+#: Largest parameter file read (a parameter file is a few lines of YAML).
+MAX_PARAMETER_FILE_BYTES = 1 << 20
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """``yaml.SafeLoader`` refusing anchors' aliases (``*name``): a parameter file needs none, and
+    nested aliases ("billion laughs") expand a few hundred bytes into gigabytes."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed in parameters", mark)
+        return super().compose_node(parent, index)
+
+
+def _yaml(text: str):
+    return yaml.load(text, Loader=_NoAliasLoader)  # a SafeLoader: no tags, so no code
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else f"{text[:limit]}... ({len(text)} characters)"
+
+
+def _shown(value: object, limit: int = 80) -> str:
+    """``repr(value)`` cut to ``limit`` characters: a 10 MB bad value is named, not echoed."""
+    return _cut(repr(value), limit)
+
+
+# Parameters that are counts (CONTRIBUTING.md's vocabulary): non-negative integers.
+def _is_count(name: str) -> bool:
+    return name in ("top", "n", "min_count", "min_word_count", "span", "kwic_context", "context") or \
+        name.startswith("top_") or name.endswith("_top")
+
+
+def _check_counts(parameters: dict) -> None:
+    for name, value in parameters.items():
+        if not _is_count(name):
+            continue
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ReportError(f"parameter {name} is a count: give a whole number, not {_shown(value)}")
+        if value < 0:
+            raise ReportError(f"parameter {name} is a count: it cannot be negative ({value})")
+
+
 def parse_parameter_value(text: str):
     """Convert a ``-p NAME VALUE`` string like ``papermill -p`` does.
 
@@ -169,20 +235,37 @@ def parse_parameter_value(text: str):
             pass
     if text.lstrip().startswith(("[", "{")):
         try:
-            return yaml.safe_load(text)
+            return _yaml(text)
         except yaml.YAMLError as e:
-            raise ReportError(f"cannot read parameter value {text!r} as a YAML list/mapping: {e}") from None
+            raise ReportError(f"cannot read parameter value {_shown(text)} as a YAML list/mapping: "
+                              f"{_cut(str(e), 300)}") from None
     return text
 
 
 def read_parameter_file(path: str | os.PathLike) -> dict:
-    """Parameters from a YAML file holding one mapping of name to value."""
+    """Parameters from a YAML file holding one mapping of name to value.
+
+    Plain YAML only: no tags (``!!python/...``), no aliases, at most
+    ``MAX_PARAMETER_FILE_BYTES``.
+
+    Raises
+    ------
+    ReportError
+        Naming the file and the problem.
+    """
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        with open(path, "rb") as f:
+            raw = f.read(MAX_PARAMETER_FILE_BYTES + 1)
+        if len(raw) > MAX_PARAMETER_FILE_BYTES:
+            raise ReportError(f"{path}: a parameter file of more than {MAX_PARAMETER_FILE_BYTES} bytes; "
+                              "parameters are a few lines of YAML")
+        data = _yaml(raw.decode("utf-8"))
     except OSError as e:
         raise ReportError(f"{path}: cannot read parameter file: {e.strerror}") from None
+    except UnicodeDecodeError as e:
+        raise ReportError(f"{path}: not UTF-8 text ({e.reason} at byte {e.start})") from None
     except yaml.YAMLError as e:
-        raise ReportError(f"{path}: not valid YAML: {e}") from None
+        raise ReportError(f"{path}: not valid YAML: {_cut(str(e), 300)}") from None
     if data is None:
         return {}
     if not isinstance(data, dict) or not all(isinstance(k, str) for k in data):
@@ -207,8 +290,9 @@ def resolve_parameters(notebooks: list[Path], parameters: dict) -> dict[Path, di
     valid = sorted({n for names in declared.values() for n in names} - set(RUNNER_PARAMETERS))
     unknown = [n for n in parameters if n not in valid]
     if unknown:
-        raise ReportError(f"unknown parameter {', '.join(map(repr, unknown))} for notebook(s) "
+        raise ReportError(f"unknown parameter {', '.join(map(_shown, unknown))} for notebook(s) "
                           f"{', '.join(nb.stem for nb in notebooks)}; valid parameters: {', '.join(valid)}")
+    _check_counts(parameters)
     return {nb: {k: v for k, v in parameters.items() if k in names} for nb, names in declared.items()}
 
 
@@ -240,26 +324,44 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def _load(corpus: Path) -> Corpus:
+#: The run folder's copy of the corpus the notebooks analyse (see :func:`_load_once`).
+ANALYSED_CORPUS = "corpus.jsonl"
+
+
+def _load(corpus: Path, inventory: list | None = None) -> Corpus:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", CorpusLoadWarning)
-        return load_corpus(corpus)  # raises a clear error for a missing or empty corpus
+        return load_corpus(corpus, inventory=inventory)  # raises a clear error for a missing or empty corpus
 
 
-def _corpus_record(corpus: Path, loaded: Corpus) -> dict:
-    # The loader's own walk: no symlink out of the corpus folder (never hash a file outside it),
-    # no loops, no FIFOs (reading one blocks), no hidden files.
-    files = [corpus] if corpus.is_file() else walk_corpus_folder(corpus, follow_symlinks=False, problems=[])
+def _load_once(corpus: Path, folder: Path) -> tuple[Corpus, dict]:
+    """Load ``corpus`` once for the whole run; the analysed copy and the manifest's record of it.
+
+    Each file is read once, and hashed from the very bytes parsed (the
+    loader's ``inventory``), so a file changing during the run cannot make
+    the manifest describe something else than what was analysed.  The
+    articles are saved as ``folder/corpus.jsonl`` (with the load problems
+    beside it) and every notebook loads that file, so all notebooks analyse
+    the same articles, even if the corpus folder changes meanwhile.
+    """
+    inventory: list[dict] = []
+    original = _load(corpus, inventory)
+    copy = save_jsonl(original, folder / ANALYSED_CORPUS, load_problems=True)
+    analysed = _load(copy)
+    if analysed.ids != original.ids:  # save_jsonl's round trip is tested; a mismatch is a bug, not data
+        raise RuntimeError(f"{copy}: the saved corpus does not load back as the loaded one")
     root = corpus.parent if corpus.is_file() else corpus
-    return {
+    record = {
         "path": display_path(str(corpus)),
-        "articles": len(loaded),
+        "articles": len(original),
         # display paths: a non-UTF-8 file name would make manifest.json unwritable
-        "files": [{"path": display_path(p.relative_to(root).as_posix()), "bytes": p.stat().st_size,
-                   "sha256": _sha256(p)} for p in files],
-        "problems": [str(p) for p in loaded.problems],
-        "skipped": sum(p.severity == "skipped" for p in loaded.problems),
+        "files": [{"path": display_path(f["path"].relative_to(root).as_posix()), "bytes": f["bytes"],
+                   "sha256": f["sha256"]} for f in inventory],
+        "problems": [str(p) for p in original.problems],
+        "skipped": sum(p.severity == "skipped" for p in original.problems),
+        "analysed": {"path": ANALYSED_CORPUS, "bytes": copy.stat().st_size, "sha256": _sha256(copy)},
     }
+    return analysed, record
 
 
 def _versions() -> dict:
@@ -372,10 +474,20 @@ def _token_cache(corpus: Corpus, folder: Path, previous: Path, tokenizer: str, l
     return folder
 
 
-def _check_output_folder(out: Path) -> None:
-    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / "manifest.json").is_file())):
-        raise ReportError(f"{out}: exists and is not a corpus-tools report (no manifest.json); "
-                          "refusing to replace it: choose another -o folder")
+def _check_output_folder(out: Path, corpus: Path) -> None:
+    """Refuse, before any work, an output folder whose replacement would lose anything not ours."""
+    if out == corpus or out in corpus.parents:
+        raise ReportError(f"{out}: the report folder would replace the corpus {corpus}; choose another -o folder")
+    if not os.path.lexists(out):
+        return
+    if not out.is_dir():
+        raise ReportError(f"{out}: exists and is not a folder; refusing to replace it: choose another -o folder")
+    if not any(out.iterdir()):
+        return
+    problem = report_folder_problem(out)
+    if problem:
+        raise ReportError(f"{out}: exists and is not a corpus-tools report ({problem}); refusing to replace it: "
+                          "choose another -o folder, or move its contents away")
 
 
 #: Free space a report needs before it starts (the seed corpus' report takes about 2.5 MB;
@@ -399,26 +511,17 @@ def _check_writable(out: Path) -> None:
                           f"least {MIN_FREE_BYTES / 2**20:.0f} MB: free some space or choose another -o folder")
 
 
-def _write_summary(folder: Path, manifest: dict) -> None:
+def _write_manifest(folder: Path, manifest: dict) -> None:
     atomic_write(folder / "manifest.json", lambda p: p.write_text(
         json.dumps(manifest, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8"))
+
+
+def _write_summary(folder: Path, manifest: dict) -> None:
     atomic_write(folder / "index.html", lambda p: p.write_text(index_page(manifest), encoding="utf-8"))
-
-
-def _swap_in(tmp: Path, out: Path, stamp: str) -> None:
-    old = out.parent / f".{out.name}.old-{stamp}-{os.getpid()}"
-    if out.exists():
-        os.replace(out, old)  # rename aside first: a directory cannot be replaced in one rename
-    os.replace(tmp, out)
-    shutil.rmtree(old, ignore_errors=True)
-
-
-def _unused(path: Path) -> Path:
-    candidate, i = path, 1
-    while candidate.exists():
-        i += 1
-        candidate = path.with_name(f"{path.name}-{i}")
-    return candidate
+    # last, once every other file is final: the sha256 of each is what makes this folder provably
+    # a report that a later run may replace (see corpus_tools.report.folders)
+    manifest["artifacts_sha256"] = artifact_hashes(folder)
+    _write_manifest(folder, manifest)
 
 
 def run_report(corpus: str | os.PathLike, out: str | os.PathLike, notebooks: list[str] | None = None,
@@ -464,20 +567,36 @@ def run_report(corpus: str | os.PathLike, out: str | os.PathLike, notebooks: lis
     log = log or (lambda line: print(line, file=sys.stderr, flush=True))
     corpus, out = Path(corpus).resolve(), Path(out).resolve()
     sources = _select(notebooks)
+    if not sources:  # e.g. an install without the notebooks: a run that executes nothing is no report
+        raise ReportError("no notebooks to run: none selected and none found beside the package "
+                          f"(looked in {', '.join(map(str, _notebook_dirs())) or 'no notebooks/ folder'})")
     per_notebook = resolve_parameters(sources, _absolute_paths(dict(parameters or {})))
-    _check_output_folder(out)
     _check_writable(out)
-    loaded = _load(corpus)
-    manifest = {"tool": "corpus-tools report", "version": __version__, "status": "running", "started": _now(),
-                "finished": None, "corpus": _corpus_record(corpus, loaded), "parameters": dict(parameters or {}),
-                "packages": _versions(), "kernel": {"python": sys.executable}, "notebooks": []}
-    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     out.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with output_lock(out):
+            recover_output_folder(out, log)
+            _check_output_folder(out, corpus)
+            return _run_locked(corpus, out, sources, per_notebook, dict(parameters or {}), progress, timeout, log,
+                               reader)
+    except OutputLockedError as e:
+        raise ReportError(str(e)) from None
+
+
+def _run_locked(corpus: Path, out: Path, sources: list[Path], per_notebook: dict, parameters: dict,
+                progress: bool, timeout: float | None, log, reader: bool) -> ReportResult:
+    """:func:`run_report` once the output folder is locked and checked."""
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     tmp = out.parent / f".{out.name}.partial-{stamp}-{os.getpid()}"
     tmp.mkdir()
-    failed_dir = _unused(out.parent / f"{out.name}.failed-{stamp}")
+    manifest = {"tool": REPORT_TOOL, "version": __version__, "status": "running", "started": _now(),
+                "finished": None, "corpus": {"path": display_path(str(corpus))}, "parameters": parameters,
+                "packages": _versions(), "kernel": {"python": sys.executable}, "notebooks": []}
     try:
-        tokenizer = str((parameters or {}).get("tokenizer", DEFAULT_TOKENIZER))
+        # the marker first: even a run killed now is recognised as a run folder (never read as corpus)
+        _write_manifest(tmp, manifest)
+        loaded, manifest["corpus"] = _load_once(corpus, tmp)
+        tokenizer = str(parameters.get("tokenizer", DEFAULT_TOKENIZER))
         cache = _token_cache(loaded, tmp / "cache", out / "cache", tokenizer, log) \
             if any("token_cache" in notebook_parameters(s) for s in sources) else None
         for i, source in enumerate(sources, start=1):
@@ -489,7 +608,9 @@ def run_report(corpus: str | os.PathLike, out: str | os.PathLike, notebooks: lis
             if "token_cache" in declared:
                 params["token_cache"] = os.path.relpath(cache, tmp / source.stem)
             if "corpus" in declared:
-                params["corpus"] = str(corpus)
+                # relative to the notebook's folder (its working directory): the executed notebook
+                # names the report's own copy, wherever the report is moved
+                params["corpus"] = f"../{ANALYSED_CORPUS}"
             if "output_dir" in declared:
                 params["output_dir"] = "."
             log(f"[{i}/{len(sources)}] {source.stem}: running")
@@ -509,12 +630,21 @@ def run_report(corpus: str | os.PathLike, out: str | os.PathLike, notebooks: lis
             _write_summary(tmp, manifest)
         except Exception:  # e.g. the disk filled up: keep the first error
             pass
-        os.replace(tmp, failed_dir)
+        if isinstance(e, (ReportError, FileNotFoundError, ValueError)) and not manifest["notebooks"]:
+            shutil.rmtree(tmp, ignore_errors=True)  # e.g. an empty corpus: nothing ran, nothing to keep
+            raise
+        failed_dir = move_to_failed(tmp, out, stamp)
         log(f"{'interrupted' if interrupted else f'{type(e).__name__}: {e}'}; the previous report (if any) is "
             f"unchanged; this run is kept in {failed_dir}")
         raise
     if failures:
-        os.replace(tmp, failed_dir)
+        failed_dir = move_to_failed(tmp, out, stamp)
         return ReportResult(failed_dir, False, manifest, failures)
-    _swap_in(tmp, out, stamp)
+    try:
+        swap_in(tmp, out, stamp)
+    except BaseException as e:  # swap_in has put the previous report back at `out`
+        kept = move_to_failed(tmp, out, stamp) if tmp.exists() else tmp
+        log(f"cannot move the finished report into {out}: {type(e).__name__}: {e}; the previous report (if "
+            f"any) is unchanged; this run is kept in {kept}")
+        raise
     return ReportResult(out, True, manifest, [])

@@ -139,7 +139,8 @@ def test_failing_notebook_keeps_the_previous_report(tmp_path, tiny, cli):
     good = (out / "manifest.json").read_bytes()
     manifest = json.loads(good)
     assert manifest["status"] == "ok" and manifest["parameters"] == {"message": "from-yaml"}
-    assert (out / "ok" / "message.csv").read_text("utf-8") == f"message,corpus\nfrom-yaml,{SEEDS}\n"
+    # the notebook analyses the run's own copy of the corpus, named relative to its folder
+    assert (out / "ok" / "message.csv").read_text("utf-8") == "message,corpus\nfrom-yaml,../corpus.jsonl\n"
     executed = nbformat.read(out / "ok" / "ok.ipynb", as_version=4)
     printed = "".join(o.get("text", "") for c in executed.cells for o in c.get("outputs", []))
     assert f"executable: {sys.executable}" in printed  # the kernel ran this interpreter
@@ -196,13 +197,19 @@ def test_report_folder_contents(tmp_path, tiny):
         '"x""; raise SystemExit(""injected"") #",')
     out = result.path
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == [
-        "index.html", "manifest.json", "ok", "ok/message.csv", "ok/ok.html", "ok/ok.ipynb"]
+        "corpus.jsonl", "corpus.jsonl.load-problems.json", "index.html", "manifest.json", "ok", "ok/message.csv",
+        "ok/ok.html", "ok/ok.ipynb"]
     m = json.loads((out / "manifest.json").read_text("utf-8"))
     import hashlib
     seed_file = next(SEEDS.glob("*.txt"))
     assert m["corpus"]["files"] == [{"path": seed_file.name, "bytes": seed_file.stat().st_size,
                                      "sha256": hashlib.sha256(seed_file.read_bytes()).hexdigest()}]
     assert m["corpus"]["articles"] == 1 and m["corpus"]["problems"] == [] and m["corpus"]["skipped"] == 0
+    assert m["corpus"]["analysed"] == {"path": "corpus.jsonl", "bytes": (out / "corpus.jsonl").stat().st_size,
+                                       "sha256": hashlib.sha256((out / "corpus.jsonl").read_bytes()).hexdigest()}
+    assert sorted(m["artifacts_sha256"]) == [
+        "corpus.jsonl", "corpus.jsonl.load-problems.json", "index.html", "ok/message.csv", "ok/ok.html", "ok/ok.ipynb"]
+    assert m["artifacts_sha256"]["ok/message.csv"] == hashlib.sha256((out / "ok/message.csv").read_bytes()).hexdigest()
     assert m["packages"]["papermill"] and m["packages"]["python"] == sys.version.split()[0]
     assert m["started"] <= m["notebooks"][0]["started"] <= m["notebooks"][0]["finished"] <= m["finished"]
     nb = m["notebooks"][0]
