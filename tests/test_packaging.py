@@ -111,7 +111,7 @@ def test_a_fresh_venv_with_the_wheel_runs_the_report_from_any_folder(wheel, tmp_
     assert r.returncode == 0, r.stderr
     assert "Kernel is running over TCP" not in r.stderr and "TqdmWarning" not in r.stderr
     manifest = json.loads((elsewhere / "out" / "manifest.json").read_text("utf-8"))
-    assert [nb["status"] for nb in manifest["notebooks"]] == ["ok", "ok", "ok"]
+    assert [nb["status"] for nb in manifest["notebooks"]] == ["ok", "ok", "ok", "ok"]
     assert all(nb["source"].startswith(str(venv)) for nb in manifest["notebooks"])  # the wheel's notebooks
     assert manifest["overview"]["tokens"] == 1106 and manifest["overview"]["types"] == 537  # ct.token_table(seed)
     r = subprocess.run([str(cli), "notebooks", "mine"], cwd=elsewhere, env=env, capture_output=True, text=True)

@@ -28,6 +28,7 @@ import pandas as pd
 
 from corpus_tools.model.corpus import Corpus
 from corpus_tools.plots.words import plot_document_lengths
+from corpus_tools.scale.dataset import token_dataset
 from corpus_tools.stats.frequency import distinctive_term_table, frequency_table
 from corpus_tools.tokens.cache import corpus_token_table
 from corpus_tools.tokens.tokenize import DEFAULT_TOKENIZER, TokenOptions
@@ -148,16 +149,25 @@ def overview_record(corpus: Corpus, root: str | os.PathLike, notebooks: list[dic
         (``{name: {"question", "finding", "thumbnail"}}``).
     """
     root = Path(root)
-    tokens = corpus_token_table(corpus, TokenOptions(), cache_dir=token_cache, tokenizer=tokenizer)
-    content = corpus_token_table(corpus, TokenOptions(stopwords="english"), cache_dir=token_cache,
-                                 tokenizer=tokenizer)
-    lengths = tokens.groupby("article", sort=False).size().reindex([a.id for a in corpus], fill_value=0)
+    # Counted by DuckDB from the run's token dataset (built by the runner before
+    # the notebooks: opening it verifies it, nothing is tokenised again).
+    if token_cache is not None:
+        dataset = token_dataset(corpus, token_cache, tokenizer=tokenizer)
+        every, content = dataset.with_options(TokenOptions()), dataset.with_options({"stopwords": "english"})
+        every_by_article = frequency_table(every, by_article=True)
+    else:  # no cache (a notebook-free call): tokenise once, in memory
+        tokens = corpus_token_table(corpus, TokenOptions(), tokenizer=tokenizer)
+        every, content = tokens, corpus_token_table(corpus, {"stopwords": "english"}, tokenizer=tokenizer)
+        every_by_article = frequency_table(every, by_article=True)
+    lengths = every_by_article.groupby("article", sort=False)["count"].sum().reindex(
+        [a.id for a in corpus], fill_value=0)
+    n_types = len(frequency_table(every))
     summary = corpus.summary()
     freq = frequency_table(content)
     record = {
         "articles": len(corpus),
-        "tokens": int(len(tokens)),
-        "types": int(tokens["norm"].nunique()) if len(tokens) else 0,
+        "tokens": int(lengths.sum()),
+        "types": int(n_types),
         "first_date": summary["first_date"],
         "last_date": summary["last_date"],
         "median_length": float(lengths.median()) if len(lengths) else 0.0,
@@ -165,7 +175,7 @@ def overview_record(corpus: Corpus, root: str | os.PathLike, notebooks: list[dic
                                                        freq["count"].head(OVERVIEW_TOP), strict=True)],
         "distinctive": {},
     }
-    if len(corpus) > 1 and len(content):
+    if len(corpus) > 1 and len(freq):
         longest = lengths.sort_values(ascending=False, kind="stable").head(LONGEST_ARTICLES).index.tolist()
         distinct = distinctive_term_table(frequency_table(content, by_article=True), top=5)
         record["distinctive"] = {a: distinct.loc[distinct["article"] == a, "term"].tolist() for a in longest}

@@ -116,9 +116,9 @@ def available_notebooks() -> dict[str, Path]:
     """The shipped notebooks by name (file stem), in report order.
 
     >>> list(available_notebooks())
-    ['word_frequency', 'collocations', 'section_structure']
+    ['word_frequency', 'collocations', 'keyness', 'section_structure']
     """
-    order = ["word_frequency", "collocations", "section_structure"]
+    order = ["word_frequency", "collocations", "keyness", "section_structure"]
     found: dict[str, Path] = {}
     for folder in _notebook_dirs():
         for p in sorted(folder.glob("*.ipynb")):

@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import os
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import asdict
 from functools import cache
 from pathlib import Path
@@ -74,7 +75,8 @@ def tokenizer_fingerprint() -> str:
     return h.hexdigest()
 
 
-def token_cache_key(corpus: Corpus, options: TokenOptions | None = None, tokenizer: str = DEFAULT_TOKENIZER) -> str:
+def token_cache_key(corpus: Corpus, options: TokenOptions | Mapping[str, object] | None = None,
+                    tokenizer: str = DEFAULT_TOKENIZER) -> str:
     """Hex SHA-256 of the corpus content and the tokeniser settings (see the module docstring).
 
     >>> from corpus_tools import Corpus
@@ -85,7 +87,7 @@ def token_cache_key(corpus: Corpus, options: TokenOptions | None = None, tokeniz
 
     if tokenizer not in ("exact", "fast"):
         raise ValueError(f"tokenizer must be 'exact' or 'fast', not {tokenizer!r}")
-    options = options or TokenOptions()
+    options = TokenOptions.coerce(options)
     settings = {k: v for k, v in asdict(options).items() if not k.startswith("_")}
     if isinstance(settings.get("stopwords"), frozenset):
         settings["stopwords"] = sorted(settings["stopwords"])
@@ -98,7 +100,7 @@ def token_cache_key(corpus: Corpus, options: TokenOptions | None = None, tokeniz
     return h.hexdigest()
 
 
-def fast_token_table(corpus: Corpus, options: TokenOptions | None = None) -> pd.DataFrame:
+def fast_token_table(corpus: Corpus, options: TokenOptions | Mapping[str, object] | None = None) -> pd.DataFrame:
     """The token table of :func:`corpus_tools.token_table`, with
     :class:`~corpus_tools.tokens.fast.FastTokenizer` tokens.
 
@@ -110,7 +112,7 @@ def fast_token_table(corpus: Corpus, options: TokenOptions | None = None) -> pd.
     ['Mr.', 'Xi', "'s", 'visit', 'ended']
     """
 
-    options = options or TokenOptions()
+    options = TokenOptions.coerce(options)
     fast = shared_fast_tokenizer()
     norm_cache: dict[str, str | None] = {}
     rows = []
@@ -154,7 +156,7 @@ def cached_token_table(
     corpus: Corpus | list[Article],
     cache_dir: str | os.PathLike,
     *,
-    options: TokenOptions | None = None,
+    options: TokenOptions | Mapping[str, object] | None = None,
     tokenizer: str = DEFAULT_TOKENIZER,
 ) -> pd.DataFrame:
     """The token table of ``corpus``, from ``cache_dir`` when it is there.
@@ -176,7 +178,7 @@ def cached_token_table(
         Equal to a fresh :func:`corpus_tools.token_table` (or :func:`fast_token_table`) table.
     """
     corpus = corpus if isinstance(corpus, Corpus) else Corpus(list(corpus))
-    options = options or TokenOptions()
+    options = TokenOptions.coerce(options)
     key = token_cache_key(corpus, options, tokenizer)
     folder = Path(cache_dir)
     path = folder / f"tokens-{key[:32]}.parquet"
@@ -191,7 +193,7 @@ def cached_token_table(
     return table
 
 
-def renormalized_table(raw: pd.DataFrame, options: TokenOptions | None = None) -> pd.DataFrame:
+def renormalized_table(raw: pd.DataFrame, options: TokenOptions | Mapping[str, object] | None = None) -> pd.DataFrame:
     """Apply ``options`` to a table of all tokens (made with :data:`RAW_TOKEN_OPTIONS`).
 
     Equal to tokenising again with ``options``, because normalisation looks
@@ -203,7 +205,7 @@ def renormalized_table(raw: pd.DataFrame, options: TokenOptions | None = None) -
     >>> renormalized_table(raw, TokenOptions(stopwords="english"))["norm"].tolist()
     ['cat', 'sat']
     """
-    options = options or TokenOptions()
+    options = TokenOptions.coerce(options)
     forms = {t: options.normalize(t) for t in raw["token"].unique()}
     norm = raw["token"].map(forms)
     out = raw.loc[norm.notna()].copy()
@@ -213,7 +215,7 @@ def renormalized_table(raw: pd.DataFrame, options: TokenOptions | None = None) -
 
 def corpus_token_table(
     corpus: Corpus | list[Article],
-    options: TokenOptions | None = None,
+    options: TokenOptions | Mapping[str, object] | None = None,
     *,
     cache_dir: str | os.PathLike | None = None,
     tokenizer: str = DEFAULT_TOKENIZER,
@@ -233,7 +235,7 @@ def corpus_token_table(
     """
     if tokenizer not in ("exact", "fast"):
         raise ValueError(f"tokenizer must be 'exact' or 'fast', not {tokenizer!r}")
-    options = options or TokenOptions()
+    options = TokenOptions.coerce(options)
     if cache_dir is None:
         corpus = corpus if isinstance(corpus, Corpus) else Corpus(list(corpus))
         return _typed(token_table(corpus, options)) if tokenizer == "exact" else fast_token_table(corpus, options)

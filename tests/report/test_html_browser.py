@@ -97,7 +97,7 @@ def _open(browser, page_path: Path, shot: Path):
 def test_every_page_loads_offline_without_errors_and_every_image_decodes(browser, reports, name):
     report, _ = reports[name]
     pages = _pages(report)
-    assert len(pages) == 4  # the overview and three notebook pages
+    assert len(pages) == 5  # the overview and four notebook pages
     for path in pages:
         shot = SCREENSHOTS / name / f"{path.parent.name if path.name != 'index.html' else 'index'}.png"
         seen, context = _open(browser, path, shot)

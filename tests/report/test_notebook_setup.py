@@ -33,11 +33,12 @@ def test_setup_picks_the_named_article_and_names_an_unknown_one():
 def test_setup_reads_the_runners_token_cache(tmp_path):
     corpus = ct.Corpus.from_texts(["The cat sat. The dog ran."])
     first = setup_notebook(corpus, show_summary=False, token_cache=tmp_path)
-    assert len(list(tmp_path.glob("tokens-*.parquet"))) == 1
+    datasets = sorted(p.name for p in tmp_path.iterdir())
+    assert len(datasets) == 1  # one token dataset (a folder of Parquet parts and its manifest)
     again = setup_notebook(corpus, show_summary=False, token_cache=tmp_path, options={"lowercase": False})
     assert first.tokens["norm"].tolist() == ["the", "cat", "sat", "the", "dog", "ran"]
     assert again.tokens["norm"].tolist() == ["The", "cat", "sat", "The", "dog", "ran"]  # one cache, two option sets
-    assert len(list(tmp_path.glob("tokens-*.parquet"))) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == datasets
 
 
 def test_article_rows_and_zipf_table():

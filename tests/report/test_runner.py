@@ -89,7 +89,7 @@ def test_unknown_and_reserved_parameters_are_errors():
     shares = resolve_parameters(nbs, {"top": 3, "measure": "pmi", "article": "x"})
     by_name = {p.stem: v for p, v in shares.items()}
     assert by_name == {"word_frequency": {"top": 3}, "collocations": {"top": 3, "measure": "pmi"},
-                       "section_structure": {"article": "x"}}
+                       "keyness": {}, "section_structure": {"article": "x"}}
     with pytest.raises(ReportError) as e:
         resolve_parameters(nbs, {"top": 3, "nope": 1})
     message = str(e.value)

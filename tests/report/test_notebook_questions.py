@@ -1,0 +1,78 @@
+"""The report answers the user's questions (issue 12): metadata groups, keyness, trends and their own terms.
+
+Run as a user would (`corpus-tools report CORPUS -p terms '[oil, OPEC, U.S.]' -p group_by topic`) over 40
+Reuters-21578 articles with a metadata.csv sidecar; each artifact is checked against the library computed
+independently here.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import REUTERS
+
+import corpus_tools as ct
+from corpus_tools import stats
+from corpus_tools.io.outputs import table_to_csv
+from corpus_tools.report.runner import run_report
+
+PARAMS = {"group_by": "topic", "terms": ["oil", "OPEC", "U.S."], "trend_period": "month"}
+
+
+@pytest.fixture(scope="module")
+def reuters_report(tmp_path_factory):
+    out = tmp_path_factory.mktemp("reuters") / "report"
+    result = run_report(REUTERS, out, notebooks=["word_frequency", "collocations", "keyness"], parameters=PARAMS,
+                        progress=False, log=lambda line: None)
+    assert result.ok, result.failures
+    corpus = ct.load_corpus(REUTERS, warn=False)
+    return out, corpus
+
+
+def _csv(path):
+    return path.read_text("utf-8")
+
+
+def test_the_sidecar_gives_the_groups(reuters_report):
+    _, corpus = reuters_report
+    assert len(corpus) == 40 and sorted(set(stats.group_labels(corpus, "topic").values())) == ["acq", "crude"]
+
+
+def test_keyness_of_each_group_against_the_other(reuters_report):
+    out, corpus = reuters_report
+    toks = ct.corpus_token_table(corpus, {"stopwords": "english"})
+    labels = stats.group_labels(corpus, "topic")
+    for group in ("acq", "crude"):
+        expected = ct.keyness_table(toks, group, None, groups=labels, min_count=5, bonferroni=True)
+        assert _csv(out / "keyness" / f"keyness_{group}.csv") == table_to_csv(expected)
+        assert (out / "keyness" / f"keyness_{group}.png").read_bytes()[:4] == b"\x89PNG"
+    crude = ct.keyness_table(toks, "crude", None, groups=labels, min_count=5, bonferroni=True)
+    assert crude["term"].iloc[0] == "oil"  # the crude-oil stories' first keyword, read off the articles
+
+
+def test_frequencies_by_group_and_trends(reuters_report):
+    out, corpus = reuters_report
+    toks = ct.corpus_token_table(corpus, {"stopwords": "english"})
+    labels = stats.group_labels(corpus, "topic")
+    assert _csv(out / "word_frequency" / "frequency_by_group.csv") == table_to_csv(
+        stats.group_frequency_table(toks, labels))
+    trends = stats.trend_table(toks, None, period="month", top=5, dates={a.id: a.date for a in corpus},
+                               options={"stopwords": "english"})
+    assert _csv(out / "word_frequency" / "trends.csv") == table_to_csv(trends)
+    assert set(trends["period"]) == {"1987-02", "1987-03"}  # the dates of the sample
+    assert (out / "word_frequency" / "trends.png").is_file()
+
+
+def test_your_terms_get_a_concordance_collocates_and_a_plot(reuters_report):
+    out, corpus = reuters_report
+    raw = ct.corpus_token_table(corpus, {"words_only": False})
+    toks = ct.corpus_token_table(corpus, {"stopwords": "english"})
+    folder = out / "collocations"
+    for i, (term, slug) in enumerate([("oil", "oil"), ("OPEC", "opec"), ("U.S.", "u_s")], start=1):
+        lines = ct.kwic_table(corpus, term, context=6, sort="right", tokens=raw)
+        assert _csv(folder / f"kwic_term{i}_{slug}.csv") == table_to_csv(lines)
+        assert len(lines) > 0 and (folder / f"concordance_term{i}_{slug}.png").is_file()
+        coll = ct.collocate_table(toks, term, span=5, min_count=3, options={"stopwords": "english"})
+        assert _csv(folder / f"collocates_term{i}_{slug}.csv") == table_to_csv(coll)
+    # every "oil" the frequency table counts is a concordance line
+    oil = ct.frequency_table(toks).set_index("term").loc["oil", "count"]
+    assert len(ct.kwic_table(corpus, "oil", tokens=raw)) == oil
