@@ -86,6 +86,7 @@ __all__ = [
     "block_role_table",
     "block_roles",
     "headline",
+    "is_chapter_heading",
     "promote_headlines",
     "recurring_lines",
     "role_sections_of",
@@ -146,6 +147,15 @@ _LINK_INTRO = re.compile(r"^(?:recommended|related(?: stories| articles| coverag
                          r"more stories|more from .{1,40})$", re.IGNORECASE)
 _ATTRIBUTION = re.compile(r"^(?:-{1,2}|–|—)\s*[A-Z]")
 _ENDS_IN_DASH = re.compile(r"(?:-{2}|–|—)\s*['\"’”]?$")
+
+
+def is_chapter_heading(text: str) -> bool:
+    """Whether a line is a chapter or part heading ("Chapter 1", "BOOK II", "Part Three: The Return").
+
+    >>> is_chapter_heading("CHAPTER XII"), is_chapter_heading("Part of the plan")
+    (True, False)
+    """
+    return len(text.split()) <= 10 and _CHAPTER.search(text) is not None
 
 
 @dataclass(frozen=True)
