@@ -332,6 +332,9 @@ def _marked_blocks(article: Article, raws: list[dict]) -> dict[int, str]:
     return out
 
 
+_LEADING_SPACE = re.compile(r"\s*")
+
+
 def _inherited(prev: Quotation, raw: dict, block, marked: str, qs: int, fiction: bool,
                out: list[Quotation]) -> tuple[str | None, str | None]:
     """Speaker of an unattributed quotation from the quotations before it (or None, None).
@@ -341,12 +344,13 @@ def _inherited(prev: Quotation, raw: dict, block, marked: str, qs: int, fiction:
     (the article has a chapter heading): a paragraph that is only a quotation,
     right after another speaker's, is the reply of the speaker before that.
     """
-    opens_block = not marked[: max(qs - 1, 0)].strip()
+    opens_block = _LEADING_SPACE.match(marked).end() >= qs - 1  # nothing but space before the opening mark
     adjacent = prev.block == block.index or (prev.last_block == block.index - 1 and opens_block)
     if not adjacent or prev.resolved_speaker is None:
         return None, None
     if fiction and prev.block != block.index and opens_block:
-        for earlier in reversed(out[:-1]):
+        for k in range(len(out) - 2, -1, -1):
+            earlier = out[k]
             if earlier.resolved_speaker and earlier.resolved_speaker != prev.resolved_speaker:
                 return earlier.resolved_speaker, "turn-taking: the speaker before the previous one"
             if earlier.block < prev.block - 3:

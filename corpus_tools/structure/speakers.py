@@ -170,10 +170,17 @@ def _sentence_ends(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=256)
+def _sentence_edges(text: str) -> tuple[list[int], list[int]]:
+    """The starts and the stops of :func:`_sentence_ends`, cached (rebuilt per quotation they made it quadratic)."""
+    ends = _sentence_ends(text)
+    return [a for a, _ in ends], [b for _, b in ends]
+
+
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Start and end of the sentence(s) around ``text[start:end]`` (within one block)."""
     ends = _sentence_ends(text)
-    starts, stops = [a for a, _ in ends], [b for _, b in ends]
+    starts, stops = _sentence_edges(text)
     i = bisect.bisect_right(stops, max(start - 1, 0))  # the last sentence end before the span
     left = stops[i - 1] if i else 0
     j = bisect.bisect_left(starts, end + 1)  # the first sentence end after it
@@ -235,7 +242,7 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
     base = qe + 1
     # "...please.” Commenting on..., the White House said": the sentence ended inside the quotation, so
     # only a speaker right after it ("...!” Smith shouted.") can be its attribution
-    ended = re.search(r"[.!?]\s*$", close_text[:qe]) is not None
+    ended = re.search(r"[.!?]\s*$", close_text[max(0, qe - 40) : qe]) is not None
     for rule, rx in (("quote, SPEAKER VERB", _AFTER_SPEAKER_VERB), ("quote, VERB SPEAKER", _AFTER_VERB_SPEAKER),
                      ("quote ..., SPEAKER VERB", _LATER_SPEAKER_VERB), ("quote, according to SPEAKER", _ACCORDING)):
         if ended and rx in (_LATER_SPEAKER_VERB, _ACCORDING):
