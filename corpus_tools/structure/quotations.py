@@ -47,7 +47,9 @@ from corpus_tools.structure.roles import is_chapter_heading
 from corpus_tools.structure.speakers import (
     QUOTE_CHARACTERS,
     attribute_speaker,
+    honorific_mentions,
     person_description,
+    resolve_relation,
     resolve_speaker,
     speaker_candidates,
     speaker_kind,
@@ -272,6 +274,7 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
     raws = _spans(article)
     marked = _marked_blocks(article, raws)
     fiction = any(b.kind == "heading" and is_chapter_heading(b.text) for b in blocks)
+    mentions = _narrative_mentions(honorific_mentions(article), raws) if fiction else []
     out: list[Quotation] = []
     for raw in raws:
         segs = tuple(raw["segments"])
@@ -282,15 +285,20 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
         speaker, rule, where = attribute_speaker(marked[first.index], qs, marked[last_index], qe, QUOTE_MARKS)
         kind = resolved = None
         if speaker is None and out:
-            speaker, rule = _inherited(out[-1], raw, first, marked[first.index], qs, fiction, out)
+            speaker, rule = _inherited(out[-1], raw, first, marked[first.index], qs, fiction, out, candidates,
+                                       mentions)
         if speaker is not None:
             speaker = speaker.strip(" ,")
             kind = speaker_kind(speaker)
             resolved = resolve_speaker(speaker, candidates, segs[0][0])
-            if speaker.lower() == "it" and out and out[-1].speaker_kind == "description" \
+            if fiction and (relation := resolve_relation(speaker, mentions, segs[0][0])):
+                resolved = relation  # "his wife" next to "Mr. Bennet": "Mrs. Bennet"
+                bisect.insort(candidates, (segs[0][0], relation))
+            elif speaker.lower() == "it" and out and out[-1].speaker_kind == "description" \
                     and not person_description(out[-1].resolved_speaker):
                 resolved = out[-1].resolved_speaker  # "It says ..." after "the report says": the report
-            if where >= 0 and (kind == "name" or person_description(speaker)):
+            if where >= 0 and not (fiction and resolved != speaker and kind == "description") and (
+                    kind == "name" or person_description(speaker)):
                 # a named speaker (or a person described: "the regional manager") is a candidate for later pronouns
                 offset = (last.start if rule and rule.startswith("quote") else first.start) + where
                 bisect.insort(candidates, (offset, speaker))
@@ -302,6 +310,21 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
             rule=rule, notes="; ".join(raw["notes"]), segments=segs, speaker_name=None))
     names = speaker_names(article, [q.resolved_speaker for q in out])
     return [replace(q, speaker_name=n) for q, n in zip(out, names, strict=True)]
+
+
+def _narrative_mentions(mentions: list[tuple[int, str]], raws: list[dict]) -> list[tuple[int, str]]:
+    """The mentions outside every quotation, or all of them when there are none outside.
+
+    "his wife" is the wife of someone the narration names, not of the "Mr. Morris" a character talks about.
+    """
+    segs = sorted(s for q in raws for s in q["segments"])
+    seg_starts = [a for a, _ in segs]
+    outside = []
+    for m in mentions:
+        k = bisect.bisect_right(seg_starts, m[0]) - 1
+        if not (k >= 0 and m[0] < segs[k][1]):
+            outside.append(m)
+    return outside or mentions
 
 
 def _marked_blocks(article: Article, raws: list[dict]) -> dict[int, str]:
@@ -336,13 +359,16 @@ _LEADING_SPACE = re.compile(r"\s*")
 
 
 def _inherited(prev: Quotation, raw: dict, block, marked: str, qs: int, fiction: bool,
-               out: list[Quotation]) -> tuple[str | None, str | None]:
+               out: list[Quotation], candidates: list[tuple[int, str]],
+               mentions: list[tuple[int, str]]) -> tuple[str | None, str | None]:
     """Speaker of an unattributed quotation from the quotations before it (or None, None).
 
     News: a quotation in the same paragraph as the previous one, or opening
     the paragraph right after it, continues the previous speaker.  Fiction
-    (the article has a chapter heading): a paragraph that is only a quotation,
-    right after another speaker's, is the reply of the speaker before that.
+    (the article has a chapter heading): a paragraph opening with an
+    unattributed quotation, right after another speaker's, is the reply of
+    the last other named speaker of the chapter, or else of the nearest other
+    named person.
     """
     opens_block = _LEADING_SPACE.match(marked).end() >= qs - 1  # nothing but space before the opening mark
     adjacent = prev.block == block.index or (prev.last_block == block.index - 1 and opens_block)
@@ -351,10 +377,13 @@ def _inherited(prev: Quotation, raw: dict, block, marked: str, qs: int, fiction:
     if fiction and prev.block != block.index and opens_block:
         for k in range(len(out) - 2, -1, -1):
             earlier = out[k]
-            if earlier.resolved_speaker and earlier.resolved_speaker != prev.resolved_speaker:
+            if earlier.resolved_speaker and earlier.resolved_speaker != prev.resolved_speaker \
+                    and speaker_kind(earlier.resolved_speaker) == "name":
                 return earlier.resolved_speaker, "turn-taking: the speaker before the previous one"
-            if earlier.block < prev.block - 3:
-                break
+        i, j = bisect.bisect_left(candidates, (block.start,)), bisect.bisect_left(mentions, (block.start,))
+        for _, name in reversed(sorted(candidates[max(0, i - 20) : i] + mentions[max(0, j - 20) : j])):
+            if name != prev.resolved_speaker and speaker_kind(name) == "name":
+                return name, "turn-taking: the nearest other named person"
         return None, None
     return prev.resolved_speaker, "continues the previous quotation's speaker"
 

@@ -44,7 +44,8 @@ from corpus_tools.model.corpus import Article
 from corpus_tools.tokens.tokenize import NEWS_ABBREVIATIONS
 
 __all__ = ["QUOTE_CHARACTERS", "REPORTING_VERBS", "TITLES", "attribute_speaker", "clean_name", "person_description",
-           "resolve_speaker", "speaker_candidates", "speaker_kind", "speaker_names"]
+           "honorific_mentions", "resolve_relation", "resolve_speaker", "speaker_candidates", "speaker_kind",
+           "speaker_names"]
 
 #: Double quote marks of every shape (see :mod:`corpus_tools.structure.quotations` for their roles).
 QUOTE_CHARACTERS = "\u201c\u201e\u201f\u00ab\u201d\u00bb\""  # “ „ ‟ « ” » "
@@ -53,7 +54,10 @@ _VERB_STEMS = ("say", "tell", "add", "ask", "state", "explain", "write", "respon
                "insist", "warn", "note", "announce", "comment", "urge", "argue", "claim", "recall",
                "acknowledge", "tweet", "conclude", "remark", "answer", "shout", "promise", "vow", "admit",
                "suggest", "predict", "stress", "emphasise", "emphasize", "maintain", "concede", "confirm",
-               "caution", "assert", "told", "said", "wrote")
+               "caution", "assert", "told", "said", "wrote",
+               # the verbs of dialogue in fiction ("returned she", "cried his wife")
+               "return", "cry", "exclaim", "continue", "murmur", "whisper", "observe", "rejoin", "inquire",
+               "enquire", "repeat", "interrupt", "sigh", "mutter", "scream", "resume", "retort")
 _IRREGULAR = {"say": ["says", "said", "saying"], "admit": ["admits", "admitted", "admitting"],
               "tell": ["tells", "telling"], "write": ["writes", "writing"],
               "told": ["told"], "said": ["said"], "wrote": ["wrote"]}
@@ -121,7 +125,7 @@ _FULL_STOP = r"(?<![\s.][A-Z])\.(?![A-Za-z])"
 _ROLE_WORDS = (r"(?:(?!(?:on|in|at|to|that|after|before|during|with|by|for|from|of|when|as|last|this|earlier|later|"
                r"the|a|an|and|but|or|he|she|they|it|we)\b)[a-z][\w\-]*\s+){1,3}")
 _AFTER_VERB_SPEAKER = re.compile(
-    rf"^[\s,]*(?P<verb>{_VERB})(?:\s+{_VERB})?\s+(?P<speaker>(?:{_DESC}|{_NAME}|{_ROLE_WORDS}{_NAME})"
+    rf"^[\s,]*(?P<verb>{_VERB})(?:\s+{_VERB})?\s+(?P<speaker>(?:{_DESC}|{_NAME}|{_ROLE_WORDS}{_NAME}|{_PRON})"
     rf"(?:\s+[\w'’\-]+)*?)\s*(?=[,;:!?]|{_FULL_STOP}|$)")
 _LATER_SPEAKER_VERB = re.compile(
     rf",\s+(?P<speaker>{_PRON}|{_DESC}|{_NAME}|[A-Z][\w'’\-]*(?:\s+[\w'’\-]+){{0,6}}?)\s+(?P<verb>{_VERB})\b")
@@ -248,6 +252,9 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
         if ended and rx in (_LATER_SPEAKER_VERB, _ACCORDING):
             continue
         m = rx.search(after)
+        if m and rx is _AFTER_VERB_SPEAKER and m.group("speaker").split()[0].lower() in _PRONOUNS \
+                and len(m.group("speaker").split()) > 1:
+            continue  # "said he would go": "he", not "he would go", and the verb is no attribution here
         if m and _acceptable(m.group("speaker")):
             return m.group("speaker"), rule, base + m.start("speaker")
     sent_start, _ = _sentence_bounds(open_text, qs, qs)
@@ -318,6 +325,18 @@ def _sentence_subject(sentence: str) -> tuple[str, int] | None:
     return None
 
 
+_HONORIFIC_NAME = re.compile(r"\b(?P<name>(?:Mr|Mrs)\.?\s+[A-Z][\w'’\-]+)")
+
+
+def honorific_mentions(article: Article) -> list[tuple[int, str]]:
+    """``(offset, "Mr. X")`` of every "Mr./Mrs. Surname" in the article, for :func:`resolve_relation`.
+
+    >>> honorific_mentions(Article.from_text("My dear Mr. Bennet, Mrs. Long is here.", id="x"))
+    [(8, 'Mr. Bennet'), (20, 'Mrs. Long')]
+    """
+    return [(b.start + m.start(), m.group("name")) for b in article.blocks for m in _HONORIFIC_NAME.finditer(b.text)]
+
+
 def speaker_candidates(article: Article) -> list[tuple[int, str]]:
     """``(offset in article.text, name)`` of the names a pronoun may refer to, from the text alone.
 
@@ -362,6 +381,37 @@ def resolve_speaker(speaker: str, candidates: list[tuple[int, str]], before: int
     return speaker
 
 
+_RELATIONS = {"wife": "Mrs.", "lady": "Mrs.", "mother": "Mrs.", "husband": "Mr.", "father": "Mr."}
+
+
+def resolve_relation(speaker: str, candidates: list[tuple[int, str]], before: int) -> str | None:
+    """A family description as the honorific and surname of the nearest "Mr./Mrs. Surname" before ``before``.
+
+    Novels name a couple by one surname and refer to them as "his wife", "her father": "his wife" near
+    "Mr. Bennet" is "Mrs. Bennet".  None when ``speaker`` is no such description or no candidate fits.
+
+    >>> resolve_relation("his wife", [(0, "Mr. Bennet")], 10), resolve_relation("the report", [], 10)
+    ('Mrs. Bennet', None)
+    """
+    if speaker_kind(speaker) != "description":
+        return None
+    head = _description_head(speaker).split()
+    if len(head) != 2 or head[0].lower() not in ("his", "her", "their") or head[1].lower() not in _RELATIONS:
+        return None
+    # whose relation: "his wife" is Mr. X's, "her husband" Mrs. X's; a daughter's father or mother, either's
+    possessor = {"his": ("Mr",), "her": ("Mrs",) if head[1].lower() == "husband" else ("Mr", "Mrs")}.get(
+        head[0].lower(), ("Mr", "Mrs"))
+    i = bisect.bisect_left(candidates, (before,))
+    nearest = [*reversed(candidates[:i]), *candidates[i:]]  # the nearest before first, then the ones after
+    surnames = [n.split()[1] for _, n in nearest if len(n.split()) == 2 and n.split()[0].rstrip(".") in possessor]
+    if not surnames:
+        return None
+    # the family the text names most often (a visitor's "Mr. Bingley" is mentioned less), ties to the nearest
+    counts = {x: surnames.count(x) for x in surnames}
+    best = max(surnames, key=lambda x: counts[x])  # max keeps the first, i.e. the nearest, of equal counts
+    return f"{_RELATIONS[head[1].lower()]} {best}"
+
+
 def _organisation(name: str) -> bool:
     words = name.replace(".", " ").split()
     return any(w in _ORGANISATION_WORDS for w in words) or (len(words) == 1 and words[0].isupper()
@@ -394,7 +444,8 @@ def person_description(speaker: str) -> bool:
 
 def _description_head(speaker: str) -> str:
     """A description cut before its post-modifiers: "the regional manager for one of ..." -> "the regional manager"."""
-    return re.split(r"\s+(?:for|of|who|which|with|at|in|from|on|that|to)\b|,", speaker)[0].strip()
+    head = re.split(r"\s+(?:for|of|who|which|with|at|in|from|on|that|to)\b|,", speaker)[0].strip()
+    return re.sub(r"(?:\s+[a-z]+ly)+$", "", head)  # "his wife impatiently" -> "his wife"
 
 
 def clean_name(speaker: str) -> str:

@@ -151,6 +151,17 @@ def test_devset_scores():
     assert (news["quotations"], books["quotations"]) == (75, 64)
     assert news["quote_precision"] == news["quote_recall"] == books["quote_precision"] == books["quote_recall"] == 1.0
     assert news["speaker_accuracy"] == pytest.approx(67 / 74)
-    # fiction is far from the 0.75 target: untagged dialogue turns and "his wife" for Mrs. Bennet (see the README)
-    assert books["speaker_accuracy"] < 0.75
+    # fiction: 49 of 64 (untagged turns after narration, and "he" for an unknown-gender "Kitty", stay wrong)
+    assert books["speaker_accuracy"] == pytest.approx(49 / 64)
     assert len([e for e in errors if e.startswith("speaker news")]) == 7
+
+
+def test_fiction_dialogue_turns_and_family_descriptions():
+    text = ("Chapter 1\n\nMr. Gray sat by the fire.\n\n\"Is it late?\" said his wife.\n\n\"Not yet.\"\n\n"
+            "\"Then stay,\" cried she.\n\n\"I will.\"")
+    t = q(text)
+    assert t["speaker_name"].tolist() == ["Mrs. Gray", "Mr. Gray", "Mrs. Gray", "Mr. Gray"]
+    assert t["rule"].tolist()[1] == "turn-taking: the nearest other named person"
+    assert t["rule"].tolist()[3] == "turn-taking: the speaker before the previous one"
+    # in news (no chapter heading) an untagged paragraph continues the previous speaker instead
+    assert q(text.replace("Chapter 1", "Fire news"))["speaker_name"].tolist()[1] == "his wife"
