@@ -23,6 +23,33 @@ in part ``i`` (``i = 1..n``), part sizes ``l_i`` (counted tokens),
 
 NLTK has no dispersion measures (only a dispersion *plot*), so they are
 computed here with NumPy.
+
+**The parts** (``by`` of :func:`dispersion_table`):
+
+* ``"section"``: an article's sections as numbered in the token table's
+  ``section`` column.  The plain token table numbers them by headings, so
+  a wire headline opens section 1 and a closing "Reuter" opens a section of
+  one word; pass :func:`corpus_tools.structure.body_token_table` instead to
+  measure over body sections (page furniture and sign-offs left out).
+* ``"paragraph"``: an article's paragraph blocks (heading tokens left out).
+* ``"article"``: the articles of the corpus.
+* ``"equal"``: each article cut into ``parts`` runs of consecutive counted
+  tokens of (nearly) equal size, the setting Juilland's D was made for.
+
+**Empty parts** (no counted token: an empty lead, a section holding only
+its heading when the heading is left out, more equal parts than tokens) are
+dropped before measuring, so ``parts`` counts the non-empty parts: a part
+of size 0 has no relative frequency and no expected share.
+
+**D and DP on unequal parts.**  D compares relative frequencies and gives a
+tiny part the same weight as a large one, while DP weights parts by size.
+Over a large body section and a one-word sign-off section, every term of
+the body has ``p = (v/l, 0)``: ``CV = 1`` and ``D = 0`` ("all in one
+part"), while DP is ``1/L`` ("perfectly even"); both are right by their
+definitions, which disagree.  With parts of comparable size the two move
+in opposite directions, as they should (even spread: D near 1, DP near 0;
+clumped: D near 0, DP near its maximum), which the tests check: use
+body sections or ``by="equal"`` for D.
 """
 
 from __future__ import annotations
@@ -47,7 +74,8 @@ __all__ = [
 
 DISPERSION_COLUMNS = ["frequency", "parts", "range", "juilland_d", "dp", "dp_norm"]
 
-_PART_COLUMNS = {"section": "section", "paragraph": "block", "block": "block", "article": "article"}
+_PART_COLUMNS = {"section": "section", "paragraph": "block", "block": "block", "article": "article",
+                 "equal": "_part"}
 
 
 def dispersion_measures(frequencies: Sequence[float], sizes: Sequence[float] | None = None) -> dict:
@@ -116,6 +144,7 @@ def dispersion_table(
     column: str = "norm",
     min_count: int = 1,
     options: TokenOptions | Mapping[str, object] | None = None,
+    parts: int = 10,
 ) -> pd.DataFrame:
     """Dispersion of terms over sections, paragraphs, or articles.
 
@@ -128,17 +157,21 @@ def dispersion_table(
         ``min_count`` times or more in the unit (article, or corpus for
         ``by="article"``).  A listed term that never occurs gets a row with
         frequency 0 and NaN measures.
-    by : {"section", "paragraph", "article"}
-        The parts.  ``"section"``: an article's sections (token-table
-        ``section``, headings included in the section they open).
-        ``"paragraph"``: an article's paragraph blocks (heading tokens are
-        left out).  ``"article"``: the articles of the corpus.
+    by : {"section", "paragraph", "article", "equal"}
+        The parts (see the module docstring).  ``"section"``: an article's
+        sections (token-table ``section``, headings included in the section
+        they open).  ``"paragraph"``: an article's paragraph blocks (heading
+        tokens are left out).  ``"article"``: the articles of the corpus.
+        ``"equal"``: ``parts`` equal runs of each article's counted tokens.
     column : str
         Token-table column holding the terms.
     min_count : int
         Smallest frequency for a term to get a row when ``terms`` is None.
     options
         Token options when ``data`` is not yet a token table.
+    parts : int
+        Number of equal parts per article for ``by="equal"`` (fewer when the
+        article has fewer counted tokens: empty parts are dropped).
 
     Returns
     -------
@@ -158,7 +191,9 @@ def dispersion_table(
     [['tanks', 3, 2, 2, 0.0]]
     """
     if by not in _PART_COLUMNS:
-        raise ValueError(f"by must be 'section', 'paragraph' or 'article', not {by!r}")
+        raise ValueError(f"by must be 'section', 'paragraph', 'article' or 'equal', not {by!r}")
+    if not isinstance(parts, int) or parts < 1:
+        raise ValueError(f"parts must be a positive integer, not {parts!r}")
     if min_count < 1:
         raise ValueError(f"min_count must be >= 1, not {min_count}")
     toks = as_token_table(data, options)
@@ -166,6 +201,11 @@ def dispersion_table(
         raise KeyError(f"column {column!r} not in the token table")
     if by == "paragraph":
         toks = toks[toks["block_kind"] == "paragraph"]
+    if by == "equal":
+        # token i of an article of n counted tokens goes to part floor(i * parts / n)
+        rank = toks.groupby("article", sort=False).cumcount().to_numpy()
+        size = toks.groupby("article", sort=False)["article"].transform("size").to_numpy()
+        toks = toks.assign(_part=(rank * parts) // size if len(toks) else rank)
     wanted = None if terms is None else list(dict.fromkeys(terms))
     part = _PART_COLUMNS[by]
     if by == "article":

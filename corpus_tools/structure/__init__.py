@@ -1,5 +1,6 @@
-"""Article structure: headings and sections, quotations and their speakers."""
+"""Article structure: block roles, headings and sections, quotations and their speakers."""
 
+from corpus_tools.structure.body import BODY_SECTION_COLUMNS, body_section_table, body_sections, body_token_table
 from corpus_tools.structure.headings import HEADING_KINDS, HeadingSignals, classify_headings
 from corpus_tools.structure.quotations import (
     QUOTATION_COLUMNS,
@@ -10,6 +11,18 @@ from corpus_tools.structure.quotations import (
     quotation_table,
     quoted_word_mask,
     speaker_table,
+)
+from corpus_tools.structure.roles import (
+    BLOCK_ROLE_COLUMNS,
+    BLOCK_ROLES,
+    BODY_ROLES,
+    SECTION_ROLES,
+    BlockRole,
+    block_role_table,
+    block_roles,
+    headline,
+    promote_headlines,
+    recurring_lines,
 )
 from corpus_tools.structure.sections import (
     HEADING_COLUMNS,
@@ -24,6 +37,20 @@ from corpus_tools.structure.sections import (
 )
 
 __all__ = [
+    "BLOCK_ROLES",
+    "BLOCK_ROLE_COLUMNS",
+    "BODY_ROLES",
+    "BODY_SECTION_COLUMNS",
+    "SECTION_ROLES",
+    "BlockRole",
+    "block_role_table",
+    "body_section_table",
+    "body_sections",
+    "body_token_table",
+    "block_roles",
+    "headline",
+    "promote_headlines",
+    "recurring_lines",
     "HEADING_COLUMNS",
     "HEADING_KINDS",
     "HeadingSignals",

@@ -3,9 +3,18 @@
 No NLTK or pandas tool extracts quotations with attribution, so this module
 does it by hand with a small, documented set of rules.
 
-**Quote marks.**  Double quotes only: typographic ``“ ”``, low ``„``,
-guillemets ``« »`` and straight ``"``.  (Single quotes are left alone: in
-English text they are mostly apostrophes.)  Each mark's role is read from
+**Quote marks.**  Double quotes: typographic ``“ ”``, low ``„``,
+guillemets ``« »`` and straight ``"``.  A straight ``"`` between two letters
+or digits (``Kuwait"s``, typed for an apostrophe on the wire) is an
+apostrophe, never a quote mark.  Single quotes (straight ``'…'`` and
+typographic ``‘…’``) are found in a second pass, outside the double-quoted
+text, and only as a pair within one paragraph: an opening mark after a space
+or an opening bracket and before a letter (not an elision such as ``'em``
+or ``'90s``), closed by the first mark after a non-space and before a space,
+punctuation or the paragraph end; a mark inside a word (``can't``, ``club’s``)
+is an apostrophe.  A plural possessive (``the owners’ union``: after an
+"s", before a lower-case word) closes the quotation only when no later mark
+can.  Their ``notes`` say ``"single quotes"``.  Each mark's role is read from
 its position before its shape, which tolerates real-world typing errors: a
 mark after a letter or punctuation and before a space or the end
 (``right now,“ he said``) *closes* a quotation even if it is an opening
@@ -27,24 +36,31 @@ paragraph.  A heading always ends a quotation.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
 from corpus_tools.model.corpus import Article, as_articles
+from corpus_tools.structure.roles import is_chapter_heading
 from corpus_tools.structure.speakers import (
     QUOTE_CHARACTERS,
     attribute_speaker,
+    honorific_mentions,
+    person_description,
+    resolve_relation,
     resolve_speaker,
     speaker_candidates,
     speaker_kind,
+    speaker_names,
 )
 from corpus_tools.tokens.tokenize import is_word, iter_tokens
 
 __all__ = ["QUOTATION_COLUMNS", "QUOTE_MARKS", "Quotation", "find_quotations",
            "quotation_summary_table", "quotation_table", "quoted_word_mask", "speaker_table"]
 
+SINGLE_MARKS = "'\u2018\u2019"  # ' ‘ ’
 OPENING_GLYPHS = "\u201c\u201e\u201f\u00ab"  # “ „ ‟ «
 CLOSING_GLYPHS = "\u201d\u00bb"  # ” »
 QUOTE_MARKS = QUOTE_CHARACTERS
@@ -78,6 +94,10 @@ class Quotation:
         Repairs made, ``"; "``-separated ("closing mark typed as opening"...).
     segments : tuple of (int, int)
         ``(start, end)`` per paragraph.
+    speaker_name : str or None
+        The resolved speaker with the article's name variants merged
+        ("Lewis" and "E.F. Hutton Group analyst Michael Lewis" both give
+        "Michael Lewis"; see :func:`corpus_tools.structure.speakers.speaker_names`).
     """
 
     article: str
@@ -95,6 +115,7 @@ class Quotation:
     rule: str | None
     notes: str
     segments: tuple[tuple[int, int], ...]
+    speaker_name: str | None = None
 
 
 def _role(text: str, i: int) -> str:
@@ -114,13 +135,76 @@ def _role(text: str, i: int) -> str:
     return "either"
 
 
+def _is_apostrophe(text: str, i: int) -> bool:
+    """A straight double quote between two letters or digits (``Kuwait"s``): an apostrophe typed as ``"``."""
+    return text[i] == '"' and 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
+
+
+_ELISIONS = {"em", "til", "tis", "twas", "cause", "n", "round", "bout", "nuff", "s"}
+_LATER_SINGLE_CLOSE = re.compile(r"(?<=\S)['\u2019](?=[\s.,;:!?)\]\u2014\u2013\"\u201d]|$)")
+
+
+def _single_pairs(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``(opening, closing)`` offsets of the single-quoted quotations of one paragraph, outside ``covered``."""
+    pairs: list[tuple[int, int]] = []
+    starts = [a for a, _ in covered]
+    open_at = None
+    for m in re.finditer(r"['\u2018\u2019]", text):
+        i = m.start()
+        k = bisect.bisect_right(starts, i) - 1
+        if k >= 0 and i <= covered[k][1]:
+            continue  # inside a double-quoted quotation: nested, part of it
+        ch = text[i]
+        prev = text[i - 1] if i > 0 else " "
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        if open_at is None:
+            if ch == "\u2019" or not (prev.isspace() or prev in _OPEN_BEFORE or prev in QUOTE_MARKS):
+                continue
+            word = re.match(r"[A-Za-z]+", text[i + 1 : i + 8])
+            if not nxt.isalpha() or (word and word.group().lower() in _ELISIONS and
+                                     not text[i + 1 + len(word.group()) : i + 2 + len(word.group())].isalpha()):
+                continue
+            open_at = i
+            continue
+        if ch == "\u2018" or prev.isspace() or not (nxt.isspace() or nxt in _CLOSE_AFTER or nxt in QUOTE_MARKS
+                                                     or i + 1 == len(text)):
+            continue
+        possessive = prev in "sS" and nxt == " " and text[i + 2 : i + 3].islower()
+        if possessive and _LATER_SINGLE_CLOSE.search(text, i + 1):
+            continue
+        pairs.append((open_at, i))
+        open_at = None
+    return pairs
+
+
 def _spans(article: Article) -> list[dict]:
     """Raw quotation spans (offsets into article.text) with notes; no speakers yet."""
+    found = _double_spans(article)
+    starts = [b.start for b in article.blocks]
+    by_block: dict[int, list[tuple[int, int]]] = {}
+    for q in found:
+        for s, e in q["segments"]:
+            by_block.setdefault(bisect.bisect_right(starts, s) - 1, []).append((s, e))
+    singles = []
+    for block in article.blocks:
+        if not any(c in block.text for c in SINGLE_MARKS):
+            continue
+        covered = sorted((s - block.start - 1, e - block.start) for s, e in by_block.get(block.index, ()))
+        for o, c in _single_pairs(block.text, covered):
+            singles.append({"block": block.index, "segments": [(block.start + o + 1, block.start + c)],
+                            "notes": ["single quotes"], "closed": True, "marks": (block.start + o, block.start + c)})
+    if singles:
+        found = sorted(found + singles, key=lambda q: q["segments"][0][0])
+    return [q for q in found if any(e > s for s, e in q["segments"])]
+
+
+def _double_spans(article: Article) -> list[dict]:
+    """Raw double-quoted spans (offsets into article.text) with notes."""
     found: list[dict] = []
     current: dict | None = None
     for block in article.blocks:
         text = block.text
-        marks = [(i, _role(text, i)) for i, ch in enumerate(text) if ch in QUOTE_MARKS]
+        marks = [(i, _role(text, i)) for i, ch in enumerate(text) if ch in QUOTE_MARKS and not _is_apostrophe(text, i)]
         seg_start = None
         if current is not None:
             first = marks[0] if marks else None
@@ -164,7 +248,7 @@ def _spans(article: Article) -> list[dict]:
     if current is not None:
         current["notes"].append("unterminated")
         found.append(current)
-    return [q for q in found if any(e > s for s, e in q["segments"])]
+    return found
 
 
 def _count_in(sorted_offsets: list[int], segments) -> int:
@@ -182,34 +266,126 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
     [('We will win,', 'Smith', 'quote, SPEAKER VERB'), ('Maybe.', 'Jones', 'SPEAKER VERB: quote')]
     """
     text = article.text
-    by_index = {b.index: b for b in article.blocks}
-    block_at = sorted((b.start, b.index) for b in article.blocks)
+    blocks = article.blocks
+    starts = [b.start for b in blocks]
     if word_starts is None:
         word_starts = [t.start for t in iter_tokens(article) if is_word(t.text)]
     candidates = speaker_candidates(article)
+    raws = _spans(article)
+    marked = _marked_blocks(article, raws)
+    fiction = any(b.kind == "heading" and is_chapter_heading(b.text) for b in blocks)
+    mentions = _narrative_mentions(honorific_mentions(article), raws) if fiction else []
     out: list[Quotation] = []
-    for raw in _spans(article):
+    for raw in raws:
         segs = tuple(raw["segments"])
-        first = by_index[raw["block"]]
-        last_index = max(i for s, i in block_at if s <= segs[-1][0])
-        last = by_index[last_index]
+        first = blocks[raw["block"]]
+        last_index = bisect.bisect_right(starts, segs[-1][0]) - 1
+        last = blocks[last_index]
         qs, qe = segs[0][0] - first.start, segs[-1][1] - last.start
-        speaker, rule, where = attribute_speaker(first.text, qs, last.text, qe, QUOTE_MARKS)
+        speaker, rule, where = attribute_speaker(marked[first.index], qs, marked[last_index], qe, QUOTE_MARKS)
         kind = resolved = None
+        if speaker is None and out:
+            speaker, rule = _inherited(out[-1], raw, first, marked[first.index], qs, fiction, out, candidates,
+                                       mentions)
         if speaker is not None:
             speaker = speaker.strip(" ,")
             kind = speaker_kind(speaker)
             resolved = resolve_speaker(speaker, candidates, segs[0][0])
-            if kind == "name":  # a named speaker is a candidate for later pronouns
+            if fiction and (relation := resolve_relation(speaker, mentions, segs[0][0])):
+                resolved = relation  # "his wife" next to "Mr. Bennet": "Mrs. Bennet"
+                bisect.insort(candidates, (segs[0][0], relation))
+            elif speaker.lower() == "it" and out and out[-1].speaker_kind == "description" \
+                    and not person_description(out[-1].resolved_speaker):
+                resolved = out[-1].resolved_speaker  # "It says ..." after "the report says": the report
+            if where >= 0 and not (fiction and resolved != speaker and kind == "description") and (
+                    kind == "name" or person_description(speaker)):
+                # a named speaker (or a person described: "the regional manager") is a candidate for later pronouns
                 offset = (last.start if rule and rule.startswith("quote") else first.start) + where
-                candidates.append((offset, speaker))
+                bisect.insort(candidates, (offset, speaker))
         words = _count_in(word_starts, segs)
         out.append(Quotation(
             article=article.id, index=len(out), block=first.index, last_block=last_index,
             start=segs[0][0], end=segs[-1][1], text=" ".join(" ".join(text[s:e].split()) for s, e in segs if e > s),
             words=words, closed=raw["closed"], speaker=speaker, speaker_kind=kind, resolved_speaker=resolved,
-            rule=rule, notes="; ".join(raw["notes"]), segments=segs))
+            rule=rule, notes="; ".join(raw["notes"]), segments=segs, speaker_name=None))
+    names = speaker_names(article, [q.resolved_speaker for q in out])
+    return [replace(q, speaker_name=n) for q, n in zip(out, names, strict=True)]
+
+
+def _narrative_mentions(mentions: list[tuple[int, str]], raws: list[dict]) -> list[tuple[int, str]]:
+    """The mentions outside every quotation, or all of them when there are none outside.
+
+    "his wife" is the wife of someone the narration names, not of the "Mr. Morris" a character talks about.
+    """
+    segs = sorted(s for q in raws for s in q["segments"])
+    seg_starts = [a for a, _ in segs]
+    outside = []
+    for m in mentions:
+        k = bisect.bisect_right(seg_starts, m[0]) - 1
+        if not (k >= 0 and m[0] < segs[k][1]):
+            outside.append(m)
+    return outside or mentions
+
+
+def _marked_blocks(article: Article, raws: list[dict]) -> dict[int, str]:
+    """Each block's text as the attribution rules read it.
+
+    A straight ``"`` typed for an apostrophe becomes ``'`` (it must not cut
+    the sentence the rules search), and the marks of single-quoted
+    quotations become ``"`` (so the rules stop at them as at double quotes).
+    Same length as the block text: offsets are unchanged.
+    """
+    starts = [b.start for b in article.blocks]
+    singles: dict[int, list[int]] = {}
+    for q in raws:
+        for m in q.get("marks", ()):
+            singles.setdefault(bisect.bisect_right(starts, m) - 1, []).append(m)
+    out = {}
+    for b in article.blocks:
+        chars = None
+        if '"' in b.text:
+            chars = list(b.text)
+            for i, ch in enumerate(chars):
+                if ch == '"' and _is_apostrophe(b.text, i):
+                    chars[i] = "'"
+        for m in singles.get(b.index, ()):
+            chars = chars or list(b.text)
+            chars[m - b.start] = '"'
+        out[b.index] = "".join(chars) if chars is not None else b.text
     return out
+
+
+_LEADING_SPACE = re.compile(r"\s*")
+
+
+def _inherited(prev: Quotation, raw: dict, block, marked: str, qs: int, fiction: bool,
+               out: list[Quotation], candidates: list[tuple[int, str]],
+               mentions: list[tuple[int, str]]) -> tuple[str | None, str | None]:
+    """Speaker of an unattributed quotation from the quotations before it (or None, None).
+
+    News: a quotation in the same paragraph as the previous one, or opening
+    the paragraph right after it, continues the previous speaker.  Fiction
+    (the article has a chapter heading): a paragraph opening with an
+    unattributed quotation, right after another speaker's, is the reply of
+    the last other named speaker of the chapter, or else of the nearest other
+    named person.
+    """
+    opens_block = _LEADING_SPACE.match(marked).end() >= qs - 1  # nothing but space before the opening mark
+    adjacent = prev.block == block.index or (prev.last_block == block.index - 1 and opens_block)
+    if not adjacent or prev.resolved_speaker is None:
+        return None, None
+    if fiction and prev.block != block.index and opens_block:
+        for k in range(len(out) - 2, -1, -1):
+            earlier = out[k]
+            if earlier.resolved_speaker and earlier.resolved_speaker != prev.resolved_speaker \
+                    and speaker_kind(earlier.resolved_speaker) == "name":
+                return earlier.resolved_speaker, "turn-taking: the speaker before the previous one"
+        i, j = bisect.bisect_left(candidates, (block.start,)), bisect.bisect_left(mentions, (block.start,))
+        for _, name in reversed(sorted(candidates[max(0, i - 20) : i] + mentions[max(0, j - 20) : j])):
+            if name != prev.resolved_speaker and speaker_kind(name) == "name":
+                return name, "turn-taking: the nearest other named person"
+        return None, None
+    return prev.resolved_speaker, "continues the previous quotation's speaker"
 
 
 def quoted_word_mask(article: Article, quotes: list[Quotation] | None = None,
@@ -235,7 +411,7 @@ def quoted_word_mask(article: Article, quotes: list[Quotation] | None = None,
 
 
 QUOTATION_COLUMNS = ["article", "quote", "block", "last_block", "start", "end", "text", "words", "closed",
-                     "speaker", "speaker_kind", "resolved_speaker", "rule", "notes"]
+                     "speaker", "speaker_kind", "resolved_speaker", "rule", "notes", "speaker_name"]
 
 
 def quotation_table(data) -> pd.DataFrame:
@@ -246,14 +422,16 @@ def quotation_table(data) -> pd.DataFrame:
     block; ``start``/``end`` are offsets into :attr:`Article.text` of the
     quoted text (marks excluded); ``words`` counts its word tokens;
     ``closed`` is False for an unterminated quotation; ``rule`` names the
-    attribution rule that found the speaker; ``notes`` lists repairs.
+    attribution rule that found the speaker; ``notes`` lists repairs;
+    ``speaker_name`` is the resolved speaker with the article's name variants
+    merged (the column to count people by).
 
     >>> df = quotation_table(Article.from_text('“Yes,” he said.', id="x"))
     >>> df[["text", "speaker", "speaker_kind"]].values.tolist()
     [['Yes,', 'he', 'pronoun']]
     """
     rows = [(q.article, q.index, q.block, q.last_block, q.start, q.end, q.text, q.words, q.closed, q.speaker,
-             q.speaker_kind, q.resolved_speaker, q.rule, q.notes)
+             q.speaker_kind, q.resolved_speaker, q.rule, q.notes, q.speaker_name)
             for a in as_articles(data) for q in find_quotations(a)]
     df = pd.DataFrame(rows, columns=QUOTATION_COLUMNS)
     return df.astype({"quote": "int64", "block": "int64", "last_block": "int64", "start": "int64",

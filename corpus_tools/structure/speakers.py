@@ -43,8 +43,9 @@ from functools import lru_cache
 from corpus_tools.model.corpus import Article
 from corpus_tools.tokens.tokenize import NEWS_ABBREVIATIONS
 
-__all__ = ["QUOTE_CHARACTERS", "REPORTING_VERBS", "TITLES", "attribute_speaker", "resolve_speaker",
-           "speaker_candidates", "speaker_kind"]
+__all__ = ["QUOTE_CHARACTERS", "REPORTING_VERBS", "TITLES", "attribute_speaker", "clean_name", "person_description",
+           "honorific_mentions", "resolve_relation", "resolve_speaker", "speaker_candidates", "speaker_kind",
+           "speaker_names"]
 
 #: Double quote marks of every shape (see :mod:`corpus_tools.structure.quotations` for their roles).
 QUOTE_CHARACTERS = "\u201c\u201e\u201f\u00ab\u201d\u00bb\""  # “ „ ‟ « ” » "
@@ -53,7 +54,10 @@ _VERB_STEMS = ("say", "tell", "add", "ask", "state", "explain", "write", "respon
                "insist", "warn", "note", "announce", "comment", "urge", "argue", "claim", "recall",
                "acknowledge", "tweet", "conclude", "remark", "answer", "shout", "promise", "vow", "admit",
                "suggest", "predict", "stress", "emphasise", "emphasize", "maintain", "concede", "confirm",
-               "caution", "assert", "told", "said", "wrote")
+               "caution", "assert", "told", "said", "wrote",
+               # the verbs of dialogue in fiction ("returned she", "cried his wife")
+               "return", "cry", "exclaim", "continue", "murmur", "whisper", "observe", "rejoin", "inquire",
+               "enquire", "repeat", "interrupt", "sigh", "mutter", "scream", "resume", "retort")
 _IRREGULAR = {"say": ["says", "said", "saying"], "admit": ["admits", "admitted", "admitting"],
               "tell": ["tells", "telling"], "write": ["writes", "writing"],
               "told": ["told"], "said": ["said"], "wrote": ["wrote"]}
@@ -77,35 +81,84 @@ REPORTING_VERBS: frozenset[str] = frozenset(f for s in _VERB_STEMS for f in _for
 TITLES: frozenset[str] = frozenset(
     """President Minister Chancellor Secretary General Colonel Admiral Senator Governor Mayor Judge
     Justice Pope King Queen Prince Princess Ambassador spokesperson spokesman spokeswoman Mr Mrs Ms Dr
-    Professor Commander Chief Director Commissioner Premier Lieutenant Captain Sergeant Major""".split()
+    Professor Commander Chief Director Commissioner Premier Lieutenant Captain Sergeant Major Sheikh Sheik
+    Emir Sultan Rabbi Bishop Cardinal Archbishop Rep Sen Gov Gen Lord Lady Sir Dame Miss Chairman Chairwoman
+    Manager Coach""".split()
 )
+# honorifics kept in front of a lone surname ("Mr. Bennet" and "Mrs. Bennet" are two people)
+_HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lady", "Lord", "Dame", "Mr.", "Mrs.", "Ms.", "Dr."}
+# nouns that make a description a person ("the regional manager"), an antecedent for "he"/"she"
+_PERSON_NOUNS = frozenset("""manager spokesman spokeswoman spokesperson analyst minister official executive director
+    chairman chairwoman president trader economist editor secretary governor mayor source banker dealer lawyer
+    attorney officer worker resident engineer chief expert diplomat man woman boy girl father mother wife husband
+    son daughter brother sister lady gentleman friend leader coach player striker manager-general owner founder
+    councillor judge senator minister-counsellor arbitrageur broker consultant professor doctor witness""".split())
+# words that mark an organisation: "he"/"she" never resolves to it
+_ORGANISATION_WORDS = frozenset("""Corp Corporation Inc Co Ltd Plc PLC Group Company Association Agency Ministry
+    Exchange Bank Commission Council Department Securities United FC Club City Party Embassy Government Office
+    Institute University Center Centre Trust Partners Holdings Industries Reuters Press News Daily Times Post
+    Council Committee Board Service Services Authority Fund Foundation Union Federation""".split())
+_FEMALE = {"she", "her", "mrs", "mrs.", "miss", "ms", "ms.", "lady", "queen", "princess", "dame", "wife", "mother",
+           "daughter", "sister", "woman", "girl", "spokeswoman", "chairwoman"}
+_MALE = {"he", "him", "his", "mr", "mr.", "sir", "lord", "king", "prince", "husband", "father", "son", "brother",
+         "man", "boy", "spokesman", "chairman", "gentleman"}
 
 _PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}
 _RESOLVABLE = {"he", "she"}
 _VERB = "(?:" + "|".join(sorted(REPORTING_VERBS, key=lambda v: (-len(v), v))) + ")"
-_CAP = r"[A-Z][\w'’\-]*"
+# a capitalised word, an initial run ("E.F."), or a particle-prefixed surname ("al-Sabah")
+_CAP = (r"(?:(?:[A-Z]\.){1,3}(?=\s*[A-Z])|(?:al|el|bin|ibn|abu|ben|de|van|von|da|di|le|la|d|o)[\-’']?[A-Z][\w'’\-]*"
+        r"|[A-Z][\w'’\-]*)")
 # a name: capitalised words, name particles inside ("Corriere della Sera"), an optional "Mr." in front
 _NAME = (rf"(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Prof|St)\.\s+)?{_CAP}"
-         rf"(?:\s+(?:{_CAP}|of|de|del|della|van|von|al|bin|da|di|le|la))*(?<!\s(?:of|de|la|le|da|di))")
+         rf"(?:\s*(?<=[\s.]){_CAP}|\s+(?:of|de|del|della|van|von|al|bin|ibn|da|di|le|la)(?=\s+[A-Za-z]))*"
+         r"(?<!\s(?:of|de|la|le|da|di))")
 _PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t|[Yy]ou)"
 # a description: determiner + up to 8 words, none of them a conjunction or relative word
 _W = r"(?!(?:and|or|but|that|which|who|whom|when|while|as|if|then)\b)[\w'’\-]+"
 _DESC = rf"(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+{_W}(?:\s+{_W}){{0,7}}?"
 _SPEAKER = rf"(?P<speaker>{_PRON}|{_DESC}|{_NAME})"
 _AFTER_SPEAKER_VERB = re.compile(rf"^[\s,]*{_SPEAKER}\s+(?:also\s+|later\s+)?(?P<verb>{_VERB})\b")
+# a full stop that is no initial ("E.F. Hutton": the stop after "F" ends no sentence)
+_FULL_STOP = r"(?<![\s.][A-Z])\.(?![A-Za-z])"
+# lower-case role words in front of a name: "said manager Sean Doyle", "said club chairman Graham Pell"
+_ROLE_WORDS = (r"(?:(?!(?:on|in|at|to|that|after|before|during|with|by|for|from|of|when|as|last|this|earlier|later|"
+               r"the|a|an|and|but|or|he|she|they|it|we)\b)[a-z][\w\-]*\s+){1,3}")
 _AFTER_VERB_SPEAKER = re.compile(
-    rf"^[\s,]*(?P<verb>{_VERB})\s+(?P<speaker>(?:{_DESC}|{_NAME})(?:\s+[\w'’\-]+)*?)\s*(?=[,.;:!?]|$)")
+    rf"^[\s,]*(?P<verb>{_VERB})(?:\s+{_VERB})?\s+(?P<speaker>(?:{_DESC}|{_NAME}|{_ROLE_WORDS}{_NAME}|{_PRON})"
+    rf"(?:\s+[\w'’\-]+)*?)\s*(?=[,;:!?]|{_FULL_STOP}|$)")
 _LATER_SPEAKER_VERB = re.compile(
     rf",\s+(?P<speaker>{_PRON}|{_DESC}|{_NAME}|[A-Z][\w'’\-]*(?:\s+[\w'’\-]+){{0,6}}?)\s+(?P<verb>{_VERB})\b")
 _ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?P<speaker>{_DESC}|{_NAME})\s*(?=[,.;:!?]|$)")
 _BEFORE_COLON = re.compile(
-    rf"{_SPEAKER}\s+(?:\w+\s+)?(?P<verb>{_VERB})(?:\s+[\w'’\-]+){{0,3}}?\s*[:,]\s*$")
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“„A-Z0-9])")
+    rf"{_SPEAKER},?\s+(?:\w+ly\s+|also\s+|later\s+|then\s+|again\s+|suddenly\s+)?(?P<verb>{_VERB})(?:\s+[\w'’\-]+){{0,3}}?\s*[:,]\s*$")
+_QUOTED_AS = re.compile(rf"{_SPEAKER}\s+(?:was|is|were|has been|had been)\s+quoted\b[^\"“”]{{0,120}}?"
+                        r"\bas\s+(?:saying|telling|writing)\b[^\"“”]{0,40}$")
+# the subject at the start of a sentence holding a partial quotation ("Its chairman, Graham Pell, described the
+# sale as 'painful'"; "Governor Mike Landry called it ..."): name, appositive name, or pronoun
+_LEADING = r"^\s*(?:(?:But|And|However|Yet|Meanwhile|Still|Instead|Separately|Earlier|Later),?\s+)?"
+_APPOSITIVE_SUBJECT = re.compile(rf"{_LEADING}{_DESC},\s+(?P<speaker>{_NAME}),\s+(?:\w+ly\s+|also\s+)?[a-z]")
+_NAME_SUBJECT = re.compile(rf"{_LEADING}(?P<speaker>{_NAME}(?:\s+[a-z]+\s+{_NAME})?|{_PRON})(?:,[^,\"“”]{{1,80}},)?"
+                           r"\s+(?:\w+ly\s+|also\s+)?(?!(?:of|and|or|in|at|for|to|with|from)\b)[a-z]{2,}")
+#: windows the rules search around a quotation (they keep attribution linear on long paragraphs)
+_AFTER_WINDOW, _BEFORE_WINDOW = 300, 400
+_SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s+(?=[\"“„‘'A-Z0-9])")
 _STOP_CAPS = {"During", "After", "Before", "In", "On", "At", "As", "When", "While", "But", "And", "Yet",
-              "The", "A", "An", "If", "Since", "Although", "Despite", "Meanwhile", "Separately", "However"}
+              "The", "A", "An", "If", "Since", "Although", "Despite", "Meanwhile", "Separately", "However",
+              # auxiliaries, possessives and sentence adverbs are never names ("Had", "Her" as speakers)
+              "Had", "Has", "Have", "Was", "Were", "Is", "Are", "Be", "Been", "Do", "Did", "Does", "Will", "Would",
+              "Could", "Should", "May", "Might", "Must", "Can", "Shall",
+              "This", "That", "These", "Those", "There", "Then", "Now", "Here", "What", "Why", "How", "Who",
+              "Oh", "Yes", "No", "Not", "Well", "So", "Or", "Nor", "For", "To", "With", "From", "By", "Of", "Asked",
+              "Describing", "Referring", "Because", "Under", "Last", "Earlier", "Later", "Yesterday", "Today"}
 # a title, then a name of two or three capitalised words ("General Staff of" is no name)
 _TITLED = re.compile(rf"\b(?:{'|'.join(sorted(TITLES))})\.?\s+(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){{1,2}})")
-_SPEECH_SUBJECT = re.compile(rf"(?<![\w'’])(?P<name>{_NAME})\s+(?:\w+ly\s+|also\s+)?{_VERB}\b")
+_SPEECH_SUBJECT = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}),?\s+(?:\w+ly\s+|also\s+)?{_VERB}\b")
+_SPEECH_SUBJECT_OF = re.compile(rf"(?<![\w'’])(?P<name>{_NAME})\s+(?:of|at|from)\s+[^,.;\"“”]{{1,80}}?\s+"
+                                rf"(?:\w+ly\s+|also\s+)?{_VERB}\b")
+# capitalised plural nouns opening a sentence ("Analysts said"): no antecedent for "he"/"she"
+_GROUP_WORDS = {"Analysts", "Traders", "Sources", "Officials", "Bankers", "Economists", "Dealers", "Experts",
+                "Residents", "Police", "Others", "Some", "Many", "Both", "Investors", "Diplomats", "Witnesses"}
 _AGE_DESCRIPTION = re.compile(r"^[Tt]he \d+-year-old$")
 
 
@@ -115,21 +168,37 @@ def _sentence_ends(text: str) -> tuple[tuple[int, int], ...]:
     out = []
     for m in _SENTENCE_END.finditer(text):
         word = re.search(r"([\w.]+)$", text[max(0, m.start() - 30) : m.start()])
-        if word and word.group(1).lower() in NEWS_ABBREVIATIONS:
-            continue
+        if word and (word.group(1).lower() in NEWS_ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word.group(1))):
+            continue  # "Mr. Jones", "E.F. Hutton": an abbreviation or an initial ends no sentence
         out.append((m.start(), m.end()))
     return tuple(out)
+
+
+@lru_cache(maxsize=256)
+def _sentence_edges(text: str) -> tuple[list[int], list[int]]:
+    """The starts and the stops of :func:`_sentence_ends`, cached (rebuilt per quotation they made it quadratic)."""
+    ends = _sentence_ends(text)
+    return [a for a, _ in ends], [b for _, b in ends]
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Start and end of the sentence(s) around ``text[start:end]`` (within one block)."""
     ends = _sentence_ends(text)
-    starts, stops = [a for a, _ in ends], [b for _, b in ends]
+    starts, stops = _sentence_edges(text)
     i = bisect.bisect_right(stops, max(start - 1, 0))  # the last sentence end before the span
     left = stops[i - 1] if i else 0
     j = bisect.bisect_left(starts, end + 1)  # the first sentence end after it
     right = ends[j][0] + 1 if j < len(ends) else len(text)
     return left, right
+
+
+_POSSESSIVES = {"Her", "His", "Its", "Their", "Our", "My", "Your"}
+
+
+def _acceptable(speaker: str) -> bool:
+    """No auxiliary, adverb or conjunction opens a speaker, and a lone possessive ("Her") is none."""
+    words = speaker.split()
+    return bool(words) and words[0] not in _STOP_CAPS and not (len(words) == 1 and words[0] in _POSSESSIVES)
 
 
 def speaker_kind(speaker: str) -> str:
@@ -171,34 +240,39 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
     ('Smith', 'quote, SPEAKER VERB', 10)
     """
     _, sent_end = _sentence_bounds(close_text, qe, qe)
-    after = close_text[qe + 1 : sent_end]
+    after = close_text[qe + 1 : min(sent_end, qe + 1 + _AFTER_WINDOW)]
     cut = min((after.find(c) for c in marks if c in after), default=len(after))
     after = after[:cut]
     base = qe + 1
     # "...please.” Commenting on..., the White House said": the sentence ended inside the quotation, so
     # only a speaker right after it ("...!” Smith shouted.") can be its attribution
-    ended = re.search(r"[.!?]\s*$", close_text[:qe]) is not None
+    ended = re.search(r"[.!?]\s*$", close_text[max(0, qe - 40) : qe]) is not None
     for rule, rx in (("quote, SPEAKER VERB", _AFTER_SPEAKER_VERB), ("quote, VERB SPEAKER", _AFTER_VERB_SPEAKER),
                      ("quote ..., SPEAKER VERB", _LATER_SPEAKER_VERB), ("quote, according to SPEAKER", _ACCORDING)):
         if ended and rx in (_LATER_SPEAKER_VERB, _ACCORDING):
             continue
         m = rx.search(after)
-        if m and m.group("speaker").split()[0] not in _STOP_CAPS:
+        if m and rx is _AFTER_VERB_SPEAKER and m.group("speaker").split()[0].lower() in _PRONOUNS \
+                and len(m.group("speaker").split()) > 1:
+            continue  # "said he would go": "he", not "he would go", and the verb is no attribution here
+        if m and _acceptable(m.group("speaker")):
             return m.group("speaker"), rule, base + m.start("speaker")
     sent_start, _ = _sentence_bounds(open_text, qs, qs)
+    sent_start = max(sent_start, qs - 1 - _BEFORE_WINDOW)
     before = open_text[sent_start : max(qs - 1, sent_start)]
     cut = max((before.rfind(c) for c in marks), default=-1)
     before, base = before[cut + 1 :], sent_start + cut + 1
-    for rule, rx in (("SPEAKER VERB: quote", _BEFORE_COLON), ("according to SPEAKER, quote", _ACCORDING)):
+    for rule, rx in (("SPEAKER quoted as saying: quote", _QUOTED_AS), ("SPEAKER VERB: quote", _BEFORE_COLON),
+                     ("according to SPEAKER, quote", _ACCORDING)):
         m = rx.search(before)
-        if m:
+        if m and _acceptable(m.group("speaker")):
             return m.group("speaker"), rule, base + m.start("speaker")
     # the nearest reporting verb that has a subject ("final remarks that" has none: try the next one back)
     verbs = list(re.finditer(rf"\b{_VERB}\b", before))
     for v in reversed(verbs):
         head = before[: v.start()]
         m = re.search(rf"{_SPEAKER}\s+(?:\w+ly\s+|also\s+)?$", head)
-        if m and m.group("speaker").split()[0] not in _STOP_CAPS:
+        if m and _acceptable(m.group("speaker")):
             return m.group("speaker"), "SPEAKER VERB ... quote", base + m.start("speaker")
         if re.search(r"\band\s+(?:\w+ly\s+|also\s+)?$", head):
             for m in re.finditer(rf"(?<![\w'’]){_NAME}|\b{_PRON}\b", head):
@@ -211,6 +285,16 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
         subject = _sentence_subject(open_text[sent_start : max(qs - 1, sent_start)])
         if subject:
             return subject[0], "SPEAKER ..., VERB-ing ... quote", sent_start + subject[1]
+    if before.strip() and before.rstrip()[-1:].isalnum():
+        # a partial quotation inside a sentence ("... called the barrier “a sound investment”"): its sentence's
+        # subject said the quoted words
+        for rx in (_APPOSITIVE_SUBJECT, _NAME_SUBJECT):
+            m = rx.search(before)
+            if m and _acceptable(m.group("speaker")):
+                return m.group("speaker"), "SPEAKER ... partial quote", base + m.start("speaker")
+        subject = _sentence_subject(before)
+        if subject:
+            return subject[0], "SPEAKER ... partial quote", base + subject[1]
     return None, None, -1
 
 
@@ -241,6 +325,18 @@ def _sentence_subject(sentence: str) -> tuple[str, int] | None:
     return None
 
 
+_HONORIFIC_NAME = re.compile(r"\b(?P<name>(?:Mr|Mrs)\.?\s+[A-Z][\w'’\-]+)")
+
+
+def honorific_mentions(article: Article) -> list[tuple[int, str]]:
+    """``(offset, "Mr. X")`` of every "Mr./Mrs. Surname" in the article, for :func:`resolve_relation`.
+
+    >>> honorific_mentions(Article.from_text("My dear Mr. Bennet, Mrs. Long is here.", id="x"))
+    [(8, 'Mr. Bennet'), (20, 'Mrs. Long')]
+    """
+    return [(b.start + m.start(), m.group("name")) for b in article.blocks for m in _HONORIFIC_NAME.finditer(b.text)]
+
+
 def speaker_candidates(article: Article) -> list[tuple[int, str]]:
     """``(offset in article.text, name)`` of the names a pronoun may refer to, from the text alone.
 
@@ -255,11 +351,13 @@ def speaker_candidates(article: Article) -> list[tuple[int, str]]:
     candidates: list[tuple[int, str]] = []
     for b in article.blocks:
         candidates.extend((b.start + m.start("name"), m.group("name")) for m in _TITLED.finditer(b.text))
-        for m in _SPEECH_SUBJECT.finditer(b.text):
+        found = [*_SPEECH_SUBJECT.finditer(b.text), *_SPEECH_SUBJECT_OF.finditer(b.text)]
+        for m in found:
             words = m.group("name").split()
             while words and words[0] in _STOP_CAPS:  # "The Pentagon said" -> "Pentagon"
                 words.pop(0)
-            if words and " ".join(words).lower() not in _PRONOUNS:
+            if (words and " ".join(words).lower() not in _PRONOUNS and " ".join(words) not in _GROUP_WORDS
+                    and not _is_title(words[-1])):  # "Nigerian Oil Minister, said": no name ends in a title
                 candidates.append((b.start + m.end("name") - len(" ".join(words)), " ".join(words)))
     return sorted(candidates)
 
@@ -271,6 +369,166 @@ def resolve_speaker(speaker: str, candidates: list[tuple[int, str]], before: int
     ('Ann', 'they')
     """
     if speaker.lower() in _RESOLVABLE or _AGE_DESCRIPTION.match(speaker):
-        earlier = [c for c in candidates if c[0] < before]
-        return max(earlier)[1] if earlier else speaker
+        gender = _gender(speaker)
+        i = bisect.bisect_left(candidates, (before,))  # candidates are sorted by offset
+        while i > 0:
+            i -= 1
+            name = candidates[i][1]
+            if _organisation(name) or (gender and _gender(name) not in (None, gender)):
+                continue  # "he" is never a club or a company, nor "she" a Mr.
+            return name
+        return speaker
     return speaker
+
+
+_RELATIONS = {"wife": "Mrs.", "lady": "Mrs.", "mother": "Mrs.", "husband": "Mr.", "father": "Mr."}
+
+
+def resolve_relation(speaker: str, candidates: list[tuple[int, str]], before: int) -> str | None:
+    """A family description as the honorific and surname of the nearest "Mr./Mrs. Surname" before ``before``.
+
+    Novels name a couple by one surname and refer to them as "his wife", "her father": "his wife" near
+    "Mr. Bennet" is "Mrs. Bennet".  None when ``speaker`` is no such description or no candidate fits.
+
+    >>> resolve_relation("his wife", [(0, "Mr. Bennet")], 10), resolve_relation("the report", [], 10)
+    ('Mrs. Bennet', None)
+    """
+    if speaker_kind(speaker) != "description":
+        return None
+    head = _description_head(speaker).split()
+    if len(head) != 2 or head[0].lower() not in ("his", "her", "their") or head[1].lower() not in _RELATIONS:
+        return None
+    # whose relation: "his wife" is Mr. X's, "her husband" Mrs. X's; a daughter's father or mother, either's
+    possessor = {"his": ("Mr",), "her": ("Mrs",) if head[1].lower() == "husband" else ("Mr", "Mrs")}.get(
+        head[0].lower(), ("Mr", "Mrs"))
+    i = bisect.bisect_left(candidates, (before,))
+    nearest = [*reversed(candidates[:i]), *candidates[i:]]  # the nearest before first, then the ones after
+    surnames = [n.split()[1] for _, n in nearest if len(n.split()) == 2 and n.split()[0].rstrip(".") in possessor]
+    if not surnames:
+        return None
+    # the family the text names most often (a visitor's "Mr. Bingley" is mentioned less), ties to the nearest
+    counts = {x: surnames.count(x) for x in surnames}
+    best = max(surnames, key=lambda x: counts[x])  # max keeps the first, i.e. the nearest, of equal counts
+    return f"{_RELATIONS[head[1].lower()]} {best}"
+
+
+def _organisation(name: str) -> bool:
+    words = name.replace(".", " ").split()
+    return any(w in _ORGANISATION_WORDS for w in words) or (len(words) == 1 and words[0].isupper()
+                                                             and len(words[0]) > 1)
+
+
+def _gender(name: str) -> str | None:
+    words = [w.lower() for w in name.split()]
+    if not words:
+        return None
+    keys = {words[0], words[-1]}
+    if keys & _FEMALE:
+        return "f"
+    if keys & _MALE:
+        return "m"
+    return None
+
+
+def person_description(speaker: str) -> bool:
+    """Whether ``speaker`` describes a person ("the regional manager", "a company spokeswoman").
+
+    >>> person_description("the regional manager for one of the companies"), person_description("the report")
+    (True, False)
+    """
+    if speaker_kind(speaker) != "description":
+        return False
+    head = _description_head(speaker)
+    return head.split()[-1].lower() in _PERSON_NOUNS if head else False
+
+
+def _description_head(speaker: str) -> str:
+    """A description cut before its post-modifiers: "the regional manager for one of ..." -> "the regional manager"."""
+    head = re.split(r"\s+(?:for|of|who|which|with|at|in|from|on|that|to)\b|,", speaker)[0].strip()
+    return re.sub(r"(?:\s+[a-z]+ly)+$", "", head)  # "his wife impatiently" -> "his wife"
+
+
+def clean_name(speaker: str) -> str:
+    """A speaker as a name: titles, roles and trailing adverbs dropped, descriptions cut to their head.
+
+    >>> clean_name("E.F. Hutton Group analyst Michael Lewis"), clean_name("Sheikh Ali al-Khalifa al-Sabah")
+    ('Michael Lewis', 'Ali al-Khalifa al-Sabah')
+    >>> clean_name("Elizabeth archly"), clean_name("Mr. Bennet"), clean_name("Dillard Spriggs of Petroleum Analysis")
+    ('Elizabeth', 'Mr. Bennet', 'Dillard Spriggs')
+    """
+    if speaker_kind(speaker) != "name":
+        return _description_head(speaker) if speaker_kind(speaker) == "description" else speaker
+    name = re.split(r",|\s+(?:of|at|from|for|with|in|who|according)\s+", speaker)[0]
+    words = name.split()
+    while len(words) > 1 and not _capitalised(words[-1]) and words[-1] not in _PARTICLE_WORDS:
+        words.pop()  # "Elizabeth archly"
+    # the last run of capitalised words (and particles) after a lower-case word: "... analyst Michael Lewis"
+    for k in range(len(words) - 1, 0, -1):
+        if not _capitalised(words[k - 1]) and words[k - 1] not in _PARTICLE_WORDS and _capitalised(words[k]):
+            words = words[k:]
+            break
+    # drop titles in front while at least one name word remains ("Florida Governor Ron DeSantis" -> "Ron DeSantis");
+    # an honorific stays in front of a lone surname ("Mr. Bennet")
+    titled = [i for i, w in enumerate(words[:-1]) if _is_title(w)]
+    if titled:
+        rest = words[titled[-1] + 1 :]
+        if len(rest) >= 2 or words[titled[-1]] not in _HONORIFICS:
+            words = rest
+        else:
+            words = words[titled[-1] :]
+    return " ".join(words)
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() or _PREFIXED.match(word) is not None
+
+
+_PREFIXED = re.compile(r"(?:al|el|bin|ibn|abu|ben|de|van|von|da|di|le|la|d|o)[\-’'][A-Z]")
+
+
+def _is_title(word: str) -> bool:
+    w = word.rstrip(".")
+    return w in TITLES or (w[:1].isupper() and w.lower() in _PERSON_NOUNS)
+
+
+_PARTICLE_WORDS = {"of", "de", "del", "della", "van", "von", "al", "bin", "ibn", "da", "di", "le", "la"}
+_NAME_RUN = re.compile(_NAME)
+
+
+def speaker_names(article: Article, speakers: list[str | None]) -> list[str | None]:
+    """``speakers`` with the article's name variants merged into its fullest name.
+
+    Each name is cleaned (:func:`clean_name`); a one-word name (or an
+    honorific + surname) becomes the longest name of two or more words in
+    the article that ends with it (a surname: "Lewis" -> "Michael Lewis") or
+    starts with it (a first name: "Sheikh Ali" -> "Ali al-Khalifa
+    al-Sabah"); an honorific is matched only by a name with the same
+    honorific or none.  Descriptions are cut to their head.
+
+    >>> a = Article.from_text("Analyst Michael Lewis spoke. Lewis said so.", id="x")
+    >>> speaker_names(a, ["Lewis", "the regional manager for one of them", None])
+    ['Michael Lewis', 'the regional manager', None]
+    """
+    full: list[list[str]] = []
+    for b in article.blocks:
+        for m in _NAME_RUN.finditer(b.text):
+            words = clean_name(m.group()).split()
+            if len([w for w in words if not _is_title(w)]) >= 2 and words[0] not in _STOP_CAPS:
+                full.append(words)
+    out = []
+    for sp in speakers:
+        if sp is None:
+            out.append(None)
+            continue
+        name = clean_name(sp)
+        words = name.split()
+        core = [w for w in words if not _is_title(w)]
+        if speaker_kind(sp) == "name" and len(core) == 1:
+            honorific = words[0] if words[0] in _HONORIFICS else None
+            matches = [f for f in full if (f[-1] == core[0] or f[0] == core[0]) and f != words
+                       and (honorific is None or f[0] == honorific)]
+            matches = [f for f in matches if honorific is not None or f[0] not in _HONORIFICS]
+            if matches:
+                name = " ".join(max(matches, key=len))
+        out.append(name)
+    return out

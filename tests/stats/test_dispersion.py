@@ -154,3 +154,58 @@ def test_term_positions_and_trace_terms():
     assert trace_terms(toks, ["Peace", "war", "peace"]) == ["peace", "war"]
     pos = term_position_table(toks, ["war"])
     assert pos["position"].tolist() == [0, 6, 8]  # War and peace . Peace , war , war .
+
+
+# -- parts that agree with themselves (issue 13) ---------------------------------------------------------------
+
+def test_d_and_dp_move_in_opposite_directions_from_even_to_clumped():
+    sizes = [20, 20, 20, 20, 20]
+    series = [[4, 4, 4, 4, 4], [5, 4, 4, 4, 3], [8, 6, 4, 2, 0], [12, 8, 0, 0, 0], [20, 0, 0, 0, 0]]
+    ds = [ct.stats.dispersion_measures(v, sizes)["juilland_d"] for v in series]
+    dps = [ct.stats.dispersion_measures(v, sizes)["dp"] for v in series]
+    assert ds[0] == pytest.approx(1.0) and dps[0] == pytest.approx(0.0)
+    assert ds[-1] == pytest.approx(0.0, abs=1e-12) and dps[-1] == pytest.approx(0.8)
+    # from even to clumped, D falls at every step and DP rises at every step
+    assert all(a > b for a, b in zip(ds, ds[1:], strict=False))
+    assert all(a < b for a, b in zip(dps, dps[1:], strict=False))
+
+
+def test_equal_parts_in_the_table():
+    even = " ".join(["oil price"] * 10)  # 20 tokens, "oil" in every fifth
+    clumped = " ".join(["gas"] * 10 + ["word"] * 10)
+    t = ct.dispersion_table(ct.Corpus.from_texts([even, clumped]), ["oil", "gas"], by="equal", parts=5)
+    # one row per article and term: each term's own article
+    t = t[t["frequency"] > 0]
+    oil, gas = t[t.term == "oil"].iloc[0], t[t.term == "gas"].iloc[0]
+    assert (oil["parts"], oil["range"], gas["parts"], gas["range"]) == (5, 5, 5, 3)
+    assert oil["juilland_d"] == pytest.approx(1.0) and oil["dp"] == pytest.approx(0.0)
+    # gas: 4, 4, 2, 0, 0 of 4 tokens per part: D low, DP high
+    assert gas["dp"] == pytest.approx(0.5 * (0.2 + 0.2 + 0.0 + 0.2 + 0.2))
+    # p = 1, 1, .5, 0, 0: mean .5, population SD sqrt(.2), D = 1 - (sqrt(.2) / .5) / sqrt(4)
+    assert gas["juilland_d"] == pytest.approx(1 - math.sqrt(0.2) / 0.5 / 2)
+    assert gas["juilland_d"] < oil["juilland_d"] and gas["dp"] > oil["dp"]
+    # more parts than tokens: the empty parts are dropped, one part per token
+    short = ct.dispersion_table(ct.Corpus.from_texts(["one two three"]), ["two"], by="equal", parts=10).iloc[0]
+    assert (short["parts"], short["range"]) == (3, 1)
+    with pytest.raises(ValueError, match="parts must be a positive integer"):
+        ct.dispersion_table(ct.Corpus.from_texts(["x"]), by="equal", parts=0)
+
+
+def test_wire_story_sections_the_issue_found_contradictory():
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "data" / "structure" / "news" / "reuters-crude-00002.txt"
+    story = ct.Corpus([ct.Article.from_text(path.read_text(encoding="utf-8"), id="opec")])
+    # heading-numbered sections: the body, then a one-word "Reuter" section (the empty lead is dropped)
+    by_heading = ct.dispersion_table(story, by="section")
+    body_terms = by_heading[by_heading.term != "reuter"]
+    assert (body_terms["parts"] == 2).all()
+    assert (body_terms["juilland_d"].abs() < 1e-12).all()  # D says "all in one part" for every term ...
+    assert (body_terms.loc[body_terms.term == "opec", "dp"] < 0.01).all()  # ... DP says "as expected"
+    # body sections: one section, where dispersion is undefined for D and 0 for DP, not a contradiction
+    body = ct.dispersion_table(ct.structure.body_token_table(story), by="section")
+    assert (body["parts"] == 1).all() and body["juilland_d"].isna().all() and "reuter" not in set(body["term"])
+    # equal parts of the body: D and DP agree on which term is the more evenly spread
+    eq = ct.dispersion_table(ct.structure.body_token_table(story), ["opec", "mizrahi"], by="equal", parts=5)
+    opec, mizrahi = eq.set_index("term").loc["opec"], eq.set_index("term").loc["mizrahi"]
+    assert opec["juilland_d"] > mizrahi["juilland_d"] and opec["dp"] < mizrahi["dp"]

@@ -1,0 +1,118 @@
+"""Block roles, quotations and speakers against the hand-annotated development set.
+
+    python benchmarks/bench_structure.py            # the table of scores
+    python benchmarks/bench_structure.py --errors   # and every disagreement
+
+The set and its annotation rules: ``tests/data/structure/README.md``.
+Scores:
+
+* block-role accuracy: blocks whose role is the annotated one, over all blocks;
+* quotation precision and recall: a found quotation matches an annotated one
+  when it starts in the same block and its text starts with the annotated
+  opening words (white space normalised), each used once;
+* speaker accuracy: over matched quotations whose annotated speaker is not
+  null, the share whose speaker (``speaker_name``: variants merged, pronouns
+  and descriptions resolved) is the annotated one, case-folded; for an
+  annotated description the head nouns (last words) are compared.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import corpus_tools as ct
+from corpus_tools.structure import block_role_table, quotation_table
+
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "structure"
+
+
+def load_devset(data: Path = DATA) -> tuple[ct.Corpus, dict]:
+    """The development set as a corpus (ids = file paths relative to ``data``) and its annotations."""
+    ann = json.loads((data / "annotations.json").read_text(encoding="utf-8"))
+    arts = [ct.Article.from_text((data / k).read_text(encoding="utf-8"), id=k) for k in ann]
+    return ct.Corpus(arts), ann
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _speaker_ok(found, gold: str) -> bool:
+    if not isinstance(found, str) or not found:
+        return False
+    f, g = _norm(found), _norm(gold)
+    if f == g:
+        return True
+    if gold.split()[0].lower() in ("the", "a", "an", "his", "her", "its", "their"):
+        return f.split()[-1] == g.split()[-1]
+    return False
+
+
+def score(data: Path = DATA) -> tuple[dict, list[str]]:
+    """Scores per genre (``news``, ``books``) and all together, and the list of disagreements."""
+    corpus, ann = load_devset(data)
+    roles = block_role_table(corpus)
+    quotes = quotation_table(corpus)
+    tallies: dict[str, dict[str, int]] = {}
+    errors: list[str] = []
+    for art in corpus:
+        genre = art.id.split("/")[0]
+        t = tallies.setdefault(genre, dict.fromkeys(
+            ("blocks", "roles_ok", "found", "gold", "matched", "speakers", "speakers_ok"), 0))
+        gold_roles = ann[art.id]["roles"]
+        found_roles = roles.loc[roles["article"] == art.id, "role"].tolist()
+        t["blocks"] += len(gold_roles)
+        for i, (g, f) in enumerate(zip(gold_roles, found_roles, strict=True)):
+            t["roles_ok"] += g == f
+            if g != f:
+                errors.append(f"role    {art.id} block {i}: {f} (annotated {g}): {art.blocks[i].text[:60]!r}")
+        found = quotes[quotes["article"] == art.id].to_dict("records")
+        used: set[int] = set()
+        t["found"] += len(found)
+        for block, words, speaker in ann[art.id]["quotes"]:
+            t["gold"] += 1
+            hit = next((k for k, q in enumerate(found) if k not in used and q["block"] == block
+                        and _norm(q["text"]).startswith(_norm(words))), None)
+            if hit is None:
+                errors.append(f"missed  {art.id} block {block}: {words!r}")
+                continue
+            used.add(hit)
+            t["matched"] += 1
+            if speaker is not None:
+                t["speakers"] += 1
+                ok = _speaker_ok(found[hit]["speaker_name"], speaker)
+                t["speakers_ok"] += ok
+                if not ok:
+                    errors.append(f"speaker {art.id} block {block} {words!r}: {found[hit]['speaker_name']!r} "
+                                  f"(annotated {speaker!r}; as written {found[hit]['speaker']!r})")
+        errors.extend(f"extra   {art.id} block {q['block']}: {q['text'][:50]!r}"
+                      for k, q in enumerate(found) if k not in used)
+    tallies["all"] = {k: sum(t[k] for t in tallies.values()) for k in next(iter(tallies.values()))}
+    out = {}
+    for genre, t in tallies.items():
+        out[genre] = {
+            "articles": sum(a.id.startswith(genre) for a in corpus) if genre != "all" else len(corpus),
+            "blocks": t["blocks"], "role_accuracy": t["roles_ok"] / t["blocks"],
+            "quotations": t["gold"], "quote_precision": t["matched"] / t["found"] if t["found"] else float("nan"),
+            "quote_recall": t["matched"] / t["gold"] if t["gold"] else float("nan"),
+            "speakers": t["speakers"],
+            "speaker_accuracy": t["speakers_ok"] / t["speakers"] if t["speakers"] else float("nan")}
+    return out, errors
+
+
+def main(argv: list[str]) -> int:
+    scores, errors = score()
+    print(f"{'':6} {'articles':>8} {'blocks':>6} {'roles':>7} {'quotes':>6} {'P':>6} {'R':>6} "
+          f"{'speakers':>8} {'accuracy':>8}")
+    for genre, s in scores.items():
+        print(f"{genre:6} {s['articles']:8d} {s['blocks']:6d} {s['role_accuracy']:7.3f} {s['quotations']:6d} "
+              f"{s['quote_precision']:6.3f} {s['quote_recall']:6.3f} {s['speakers']:8d} {s['speaker_accuracy']:8.3f}")
+    if "--errors" in argv:
+        print(*errors, sep="\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

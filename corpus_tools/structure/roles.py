@@ -1,0 +1,429 @@
+"""What each block of an article is for: headline, dateline, byline, body, caption, sign-off, page furniture.
+
+A scraped news page or a wire story is more than its body: a headline, a
+section label ("NEWS"), bylines and publication times, read-time and share
+lines, photo captions, inserted related-story links, the agency sign-off
+("Reuter", "Reporting by ...; Editing by ..."), copyright and navigation
+lines.  A book chapter has its chapter heading and, sometimes, an epigraph.
+:func:`block_roles` gives every block one role of :data:`BLOCK_ROLES`, with
+the rule that decided it (``reason``) and the text that triggered the rule
+(``signal``).  No tagger or model is involved; the rules, tried in this
+order for each block, are:
+
+``chapter``
+    "Chapter 1", "CHAPTER XII", "Book Two", "Part III: ..." (a chapter or
+    part word, then a numeral or number word, at most 10 words).
+``signoff``
+    An agency sign-off alone on its line ("Reuter", "AP", "AFP"), or a
+    credits line ("Reporting by ...", "Additional reporting by ...",
+    "Writing by ...; Editing by ...").
+``boilerplate``
+    Page furniture matched by :data:`BOILERPLATE_PATTERNS` (read time,
+    share lines, "Load Comments", "Advertisement", "More from ...",
+    "Sign up ...", copyright, "All rights reserved"...); a line listed in
+    ``recurring`` (see :func:`recurring_lines`: short lines repeated across
+    many articles of the corpus); or a section label: a line of at most 3
+    words before the headline, followed by another heading line.
+``caption``
+    A photo caption or credit: "(Photo: ...)", "Photo: ...",
+    "Photograph: ...", "AP Photo/...", "REUTERS/...", "... /Getty Images".
+``byline``
+    "By Name ..." (at most 12 words, no sentence end), or a publication
+    time line ("Published ...", "Updated ...", or a short line that is only
+    a date and time).
+``dateline``
+    A wire dateline alone in its block ("GREENBELT, Md --", "HOUSTON,
+    March 2 -", "LONDON (Reuters) -").  A dateline in front of the first
+    paragraph leaves that paragraph the ``lead`` and is reported in its
+    ``dateline`` column.
+``headline``
+    The first heading-shaped block before any body paragraph (a short
+    line without a final full stop), or the block equal to the article's
+    title.  :func:`headline` promotes it to the title when the source gave
+    none.
+``standfirst``
+    Between the headline and the lead, a heading-shaped line, or a
+    paragraph followed by a byline or dateline.
+``link``
+    A heading labelled "Read more:", "Related:"... or classified ``link``
+    by :func:`corpus_tools.structure.headings.classify_headings`, or a
+    heading right after a "Recommended"/"Related stories" line.
+``subheading``
+    Any other heading inside the body.
+``epigraph``
+    In a chapter, the short block(s) between the chapter heading and its
+    first paragraph that end with an attribution line ("-- Shakespeare").
+``list``
+    A paragraph that starts with a bullet ("- ", "* ", "• ").
+``lead`` / ``paragraph``
+    The first body paragraph of the article, then every other one.  A
+    heading-shaped line ending in a dash ("I wonder whether--") is a
+    paragraph: an interrupted speech, not a heading.
+
+Body roles are :data:`BODY_ROLES`; the roles that open a section are
+:data:`SECTION_ROLES` (see :func:`corpus_tools.structure.body.body_sections`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+
+import pandas as pd
+
+from corpus_tools.model.corpus import Article, Corpus, as_articles
+from corpus_tools.structure.headings import classify_headings
+
+__all__ = [
+    "BLOCK_ROLES",
+    "BLOCK_ROLE_COLUMNS",
+    "BODY_ROLES",
+    "BOILERPLATE_PATTERNS",
+    "SECTION_ROLES",
+    "BlockRole",
+    "block_role_table",
+    "block_roles",
+    "headline",
+    "is_chapter_heading",
+    "promote_headlines",
+    "recurring_lines",
+    "role_sections_of",
+]
+
+#: Every role a block can get.
+BLOCK_ROLES = ("headline", "standfirst", "dateline", "byline", "lead", "paragraph", "subheading", "link",
+               "caption", "signoff", "boilerplate", "chapter", "epigraph", "list")
+#: The roles of the article's own text (word statistics and sections are built from these).
+BODY_ROLES = frozenset({"lead", "paragraph", "subheading", "link", "chapter", "epigraph", "list"})
+#: The roles that open a section.
+SECTION_ROLES = frozenset({"subheading", "link", "chapter"})
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
+          r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\.?")
+_NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                r"sixteen|seventeen|eighteen|nineteen|twenty|first|second|third|fourth|fifth|last|the\s+\w+)")
+_CHAPTER = re.compile(rf"^(?:chapter|book|part|volume|canto|act|scene)\s+(?:[ivxlcdm]+\b|\d+\b|{_NUMBER_WORD}\b)",
+                      re.IGNORECASE)
+_AGENCY = r"(?:Reuters?|AP|AFP|UPI|dpa|DPA|Xinhua|Bloomberg|PA|ANSA|EFE|Kyodo|Tass|TASS)"
+_SIGNOFF = re.compile(rf"^(?:{_AGENCY}|REUTERS?)\.?$|^[(\-–— ]*(?:additional\s+)?(?:reporting|writing|editing|"
+                      r"compiled|edited|produced|research(?:ing)?)\s+by\b", re.IGNORECASE)
+#: Page furniture, matched against the whole block (case-insensitive).
+BOILERPLATE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
+    r"^\d+\s*(?:-\s*)?(?:min(?:ute)?s?|m)\.?\s+read$",
+    r"^share\b.{0,60}$", r"\bshare (?:on|via) (?:facebook|twitter|x|whatsapp|linkedin|email|e-mail)\b",
+    r"^(?:(?:facebook|twitter|whatsapp|linkedin|email|e-mail|print|copy link|pinterest|reddit)\s*){1,8}$",
+    r"^(?:load|view|show|read|see)\s+(?:\d+\s+)?comments?$", r"^comments?(?:\s*\(\d+\))?$",
+    r"^(?:more|latest|top|related|recommended|trending|popular|most read|most popular|editor'?s? picks?)"
+    r"(?:\s+(?:news|stories|videos|articles|reads?|on this|for you))?$",
+    r"^more (?:from|on|in|about) .{1,40}$",
+    r"advertisement\b", r"^(?:ad|sponsored|sponsored content|promoted|skip to (?:main )?content)$",
+    r"scroll to continue", r"^(?:sign up|subscribe|register|log in|follow us)\b", r"\bnewsletter\b.{0,40}$",
+    r"©", r"^\(c\)\s*\d{4}", r"^copyright\b", r"all rights reserved", r"^our standards\s*:",
+    r"^(?:click|tap) here\b", r"^(?:this|the) (?:article|story) (?:is|was) (?:more than|over) \d",
+    r"^(?:image|photo|video)s? (?:source|credit)s?\s*[:,]", r"^listen to (?:this|the) (?:article|story)\b",
+))
+_CAPTION = re.compile(
+    r"\((?:photo|photograph|image|picture|file photo|credit|pictured)\b[^)]*\)\s*$|"
+    r"^(?:photo|photograph|image|picture|file photo|pictured|above|top|main image)\s*:|"
+    r"\b(?:photograph|photo|image|picture|credit)\s*:\s*[A-Z][^.!?]{0,70}$|"
+    rf"\b(?:{_AGENCY}|EPA|Getty)\s+(?:Photo|Images?)\s*/|\bREUTERS/[A-Z]|"
+    r"/\s*(?:Getty Images|Reuters|AP|AFP|EPA|Shutterstock|Alamy|PA Wire)\s*$", re.IGNORECASE)
+_BYLINE = re.compile(r"^By\s+[A-Z][\w.'’\-]*", re.IGNORECASE)
+_TIMESTAMP = re.compile(r"^(?:published|updated|posted|last updated|first published|modified)\b", re.IGNORECASE)
+_DATE_ONLY = re.compile(
+    rf"^(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)[a-z]*\.?,?\s+)?"
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d)"
+    r"(?:[\s,|at]+\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\s*$", re.IGNORECASE)
+_PLACE_WORD = r"[A-Z][\w.'’\-]*"
+_DATELINE = re.compile(
+    rf"^(?P<place>(?:{_PLACE_WORD})(?:\s+{_PLACE_WORD}){{0,3}}(?:,\s*{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}})?)"
+    rf"(?P<date>,?\s+{_MONTH}\s+\d{{1,2}})?\s*(?P<agency>\({_AGENCY}\))?\s*(?:-{{1,2}}|–|—)(?=\s|$)")
+_BULLET = re.compile(r"^[-*•·▪‣◦]\s+\S")
+_LINK_LABEL = re.compile(r"^(?:read more|related|see also|also read|more on this|recommended|further reading|"
+                         r"read next|watch|listen)\s*[:\-–—|]", re.IGNORECASE)
+_LINK_INTRO = re.compile(r"^(?:recommended|related(?: stories| articles| coverage)?|read next|you may also like|"
+                         r"more stories|more from .{1,40})$", re.IGNORECASE)
+_ATTRIBUTION = re.compile(r"^(?:-{1,2}|–|—)\s*[A-Z]")
+_ENDS_IN_DASH = re.compile(r"(?:-{2}|–|—)\s*['\"’”]?$")
+
+
+def is_chapter_heading(text: str) -> bool:
+    """Whether a line is a chapter or part heading ("Chapter 1", "BOOK II", "Part Three: The Return").
+
+    >>> is_chapter_heading("CHAPTER XII"), is_chapter_heading("Part of the plan")
+    (True, False)
+    """
+    return len(text.split()) <= 10 and _CHAPTER.search(text) is not None
+
+
+@dataclass(frozen=True)
+class BlockRole:
+    """The role of one block, with the rule that decided it and the text that triggered the rule."""
+
+    block: int
+    kind: str
+    role: str
+    reason: str
+    signal: str
+    dateline: str
+
+
+def _match(rx: re.Pattern, text: str) -> str:
+    m = rx.search(text)
+    return m.group() if m else ""
+
+
+def _boilerplate(text: str) -> str:
+    for rx in BOILERPLATE_PATTERNS:
+        m = rx.search(text)
+        if m:
+            return m.group()
+    return ""
+
+
+def _headline_shaped(block) -> bool:
+    """A heading block; or a short line ending in ? or ! (a headline may ask), or in capitals without a full stop.
+
+    The capitals case covers wire headlines that :func:`~corpus_tools.model.is_heading` refuses because they do
+    not start with a letter ("<COFAB INC> BUYS GULFEX").
+    """
+    text = block.text
+    if block.kind == "heading":
+        return True
+    if len(text.split()) > 20:
+        return False
+    letters = [c for c in text if c.isalpha()]
+    return text.rstrip("'\"’”").endswith(("?", "!")) or (
+        bool(letters) and all(c.isupper() for c in letters) and not text.rstrip().endswith((".", ",", ";", ":")))
+
+
+def _normal_line(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def recurring_lines(data, *, min_count: int = 3, max_words: int = 12) -> dict[str, int]:
+    """Short lines that recur across the articles of a corpus: page furniture the patterns do not know.
+
+    Parameters
+    ----------
+    data : Corpus, Article or iterable of Article
+    min_count : int
+        A line (white space normalised, case-folded) is kept when it is the
+        whole of a block in at least ``min_count`` different articles.
+    max_words : int
+        Longer blocks are never taken for furniture (a wire paragraph
+        repeated in two stories is text).
+
+    Returns
+    -------
+    dict
+        ``{line: number of articles}``, in first-seen order.
+
+    Examples
+    --------
+    >>> arts = [Article.from_text(f"Story {i} text here.\\n\\nLoad Comments", id=str(i)) for i in range(3)]
+    >>> recurring_lines(arts)
+    {'load comments': 3}
+    """
+    if min_count < 2:
+        raise ValueError(f"min_count must be >= 2 for a line to recur, not {min_count}")
+    seen: Counter = Counter()
+    for article in as_articles(data):
+        seen.update({_normal_line(b.text) for b in article.blocks if len(b.text.split()) <= max_words})
+    return {line: n for line, n in seen.items() if n >= min_count}
+
+
+def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str] = (),
+                neighbourhood: int = 1) -> list[BlockRole]:
+    """The role of every block of ``article``, in text order (rules: see the module docstring).
+
+    Parameters
+    ----------
+    article : Article
+    recurring : mapping or iterable of str
+        Lines (normalised as by :func:`recurring_lines`) to take for
+        boilerplate wherever they appear.
+    neighbourhood : int
+        Passed to :func:`~corpus_tools.structure.headings.classify_headings`
+        to tell links from subheadings.
+
+    Examples
+    --------
+    >>> a = Article.from_text("OIL PRICES FALL\\n\\nHOUSTON, March 2 - Prices fell.\\n\\nThey fell again.\\n\\nReuter",
+    ...                       id="x")
+    >>> [(r.role, r.reason) for r in block_roles(a)]  # doctest: +NORMALIZE_WHITESPACE
+    [('headline', 'first heading-shaped block before the body'), ('lead', 'first body paragraph'),
+     ('paragraph', 'body paragraph'), ('signoff', 'agency sign-off or credits')]
+    >>> block_roles(a)[1].dateline
+    'HOUSTON, March 2 -'
+    """
+    recurring = set(recurring)
+    heading_kinds = {h.block: h for h in classify_headings(article, neighbourhood)}
+    blocks = article.blocks
+    out: list[BlockRole] = []
+    seen_headline = seen_body = seen_chapter_body = False
+    title = _normal_line(article.title) if article.title else None
+    for pos, block in enumerate(blocks):
+        text, kind = block.text, block.kind
+        nxt = blocks[pos + 1] if pos + 1 < len(blocks) else None
+        dateline = ""
+
+        def role(name: str, reason: str, signal: str = "", _block=block, _dateline="") -> BlockRole:
+            return BlockRole(_block.index, _block.kind, name, reason, signal, _dateline)
+
+        words = len(text.split())
+        if (sig := _match(_CHAPTER, text)) and words <= 10 and kind == "heading":
+            r = role("chapter", "chapter or part heading", sig)
+            seen_chapter_body = False
+        elif words <= 30 and (sig := _match(_SIGNOFF, text)):
+            r = role("signoff", "agency sign-off or credits", sig)
+        elif words <= 30 and (sig := _boilerplate(text)):
+            r = role("boilerplate", "page furniture pattern", sig)
+        elif _normal_line(text) in recurring:
+            r = role("boilerplate", "line recurring across the corpus", _normal_line(text))
+        elif (not seen_headline and not seen_body and words <= 3 and kind == "heading" and nxt is not None
+              and nxt.kind == "heading" and len(nxt.text.split()) > words and title != _normal_line(text)):
+            r = role("boilerplate", "section label above the headline", text)
+        elif words <= 40 and (sig := _match(_CAPTION, text)):
+            r = role("caption", "photo caption or credit", sig)
+        elif words <= 12 and not text.endswith(".") and (sig := _match(_BYLINE, text)):
+            r = role("byline", "by-line", sig)
+        elif words <= 14 and ((sig := _match(_TIMESTAMP, text)) or (sig := _match(_DATE_ONLY, text))):
+            r = role("byline", "publication time", sig)
+        elif (m := _DATELINE.match(text)) and not text[m.end():].strip() and (
+                m.group("date") or m.group("agency") or m.group("place").split(",")[0].isupper()):
+            r = role("dateline", "wire dateline alone in its block", m.group())
+        elif title is not None and _normal_line(text) == title and not seen_body:
+            r = role("headline", "equals the article's title", text)
+            seen_headline = True
+        elif not seen_headline and not seen_body and _headline_shaped(block) and not _ENDS_IN_DASH.search(text):
+            r = role("headline", "first heading-shaped block before the body", text)
+            seen_headline = True
+        elif seen_headline and not seen_body and (
+                (kind == "heading" and not _ENDS_IN_DASH.search(text)) or (
+                nxt is not None and words <= 40 and (_match(_BYLINE, nxt.text) or _DATELINE.match(nxt.text)))
+                and out and out[-1].role == "headline"):
+            r = role("standfirst", "summary line between headline and body", text)
+        elif kind == "heading" and not _ENDS_IN_DASH.search(text):
+            h = heading_kinds.get(block.index)
+            after_intro = bool(out) and out[-1].role == "boilerplate" and _LINK_INTRO.match(blocks[pos - 1].text)
+            if sig := _match(_LINK_LABEL, text):
+                r = role("link", "link label", sig)
+            elif after_intro:
+                r = role("link", "heading after a related-stories line", blocks[pos - 1].text)
+            elif h is not None and h.kind == "link":
+                r = role("link", h.reason, h.source or h.predicate or h.prefix)
+            elif not seen_body:
+                r = role("subheading", "heading before the body", text)
+            else:
+                r = role("subheading", h.reason if h else "heading", text)
+        elif _BULLET.match(text):
+            r = role("list", "bulleted line", text[:2])
+        elif (out and out[-1].role in ("chapter", "epigraph") and not seen_chapter_body and words <= 60 and (
+                _ATTRIBUTION.match(text) or (nxt is not None and _ATTRIBUTION.match(nxt.text)
+                                             and len(nxt.text.split()) <= 8))):
+            r = role("epigraph", "before the chapter's first paragraph, with an attribution line",
+                     (text if _ATTRIBUTION.match(text) else nxt.text)[:40])
+        else:
+            m = _DATELINE.match(text)
+            if m and (m.group("date") or m.group("agency") or m.group("place").split(",")[0].isupper()):
+                dateline = m.group()
+            name, reason = ("lead", "first body paragraph") if not seen_body else ("paragraph", "body paragraph")
+            if _ENDS_IN_DASH.search(text) and kind == "heading":
+                reason += " (heading-shaped, but ends in a dash: an interrupted line)"
+            r = role(name, reason, dateline, _dateline=dateline)
+            seen_body = True
+            seen_chapter_body = True
+        out.append(r)
+    return out
+
+
+BLOCK_ROLE_COLUMNS = ["article", "block", "kind", "role", "section", "words", "text", "reason", "signal",
+                      "dateline"]
+
+
+def block_role_table(data, *, min_count: int | None = 3, neighbourhood: int = 1) -> pd.DataFrame:
+    """Every block with its role and the signals that decided it.
+
+    Parameters
+    ----------
+    data : Corpus, Article or iterable of Article
+    min_count : int or None
+        Lines that are a whole block in at least ``min_count`` articles are
+        boilerplate (:func:`recurring_lines`); None turns the corpus-level
+        detector off.
+    neighbourhood : int
+        See :func:`~corpus_tools.structure.headings.classify_headings`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`BLOCK_ROLE_COLUMNS`: ``kind`` is the block's
+        :attr:`~corpus_tools.model.blocks.Block.kind`; ``role`` one of
+        :data:`BLOCK_ROLES`; ``section`` the body section the block belongs
+        to (0 = the lead section; -1 for a block outside the body, see
+        :func:`corpus_tools.structure.body.body_sections`); ``words``
+        white-space separated words; ``reason`` the rule; ``signal`` the
+        text that triggered it; ``dateline`` a dateline found in front of a
+        paragraph.  Rows: corpus order, then block order.
+
+    Examples
+    --------
+    >>> a = Article.from_text("NEWS\\n\\nDam holds after storm\\n\\nBy Ann Lee\\n\\nThe dam held.\\n\\nLoad Comments",
+    ...                       id="x")
+    >>> block_role_table(a)[["role", "section", "signal"]].values.tolist()  # doctest: +NORMALIZE_WHITESPACE
+    [['boilerplate', -1, 'NEWS'], ['headline', -1, 'Dam holds after storm'], ['byline', -1, 'By Ann'],
+     ['lead', 0, ''], ['boilerplate', -1, 'Load Comments']]
+    """
+    articles = as_articles(data)
+    recurring = recurring_lines(articles, min_count=min_count) if min_count is not None else {}
+    rows = []
+    for a in articles:
+        roles = block_roles(a, recurring=recurring, neighbourhood=neighbourhood)
+        for r, section in zip(roles, role_sections_of(roles), strict=True):
+            rows.append((a.id, r.block, r.kind, r.role, section, len(a.blocks[r.block].text.split()),
+                         a.blocks[r.block].text, r.reason, r.signal, r.dateline))
+    df = pd.DataFrame(rows, columns=BLOCK_ROLE_COLUMNS)
+    return df.astype({"block": "int64", "section": "int64", "words": "int64"})
+
+
+def role_sections_of(roles: list[BlockRole]) -> list[int]:
+    """The body section of each block (-1 outside the body): section 0 is the lead, each opener starts the next.
+
+    >>> r = [BlockRole(0, "heading", "headline", "", "", ""), BlockRole(1, "paragraph", "lead", "", "", ""),
+    ...      BlockRole(2, "heading", "subheading", "", "", ""), BlockRole(3, "paragraph", "signoff", "", "", "")]
+    >>> role_sections_of(r)
+    [-1, 0, 1, -1]
+    """
+    out, section = [], 0
+    for r in roles:
+        if r.role in SECTION_ROLES:
+            section += 1
+        out.append(section if r.role in BODY_ROLES else -1)
+    return out
+
+
+def headline(article: Article, *, recurring: Iterable[str] = ()) -> str | None:
+    """The article's title, or else the text of its headline block (None when it has neither).
+
+    >>> headline(Article.from_text("Dam holds after storm\\n\\nThe dam held.", id="x"))
+    'Dam holds after storm'
+    """
+    if article.title:
+        return article.title
+    return next((article.blocks[r.block].text for r in block_roles(article, recurring=recurring)
+                 if r.role == "headline"), None)
+
+
+def promote_headlines(data, *, min_count: int | None = 3) -> Corpus:
+    """The corpus with each untitled article's headline promoted to its title (the blocks stay as they are).
+
+    >>> c = promote_headlines([Article.from_text("Dam holds\\n\\nThe dam held.", id="x")])
+    >>> c[0].title
+    'Dam holds'
+    """
+    articles = as_articles(data)
+    recurring = recurring_lines(articles, min_count=min_count) if min_count is not None and articles else {}
+    return Corpus([a if a.title else replace(a, title=headline(a, recurring=recurring)) for a in articles])
