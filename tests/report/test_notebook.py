@@ -121,6 +121,8 @@ def test_seed_report_section_structure_equals_the_library(seed_report, seed_corp
     options = ct.TokenOptions(lowercase=True, stopwords="english")
     assert _csv(folder, "block_lengths") == table_to_csv(block_table(seed_corpus))
     assert _csv(folder, "headings") == table_to_csv(ct.heading_table(seed_corpus))
+    assert _csv(folder, "block_roles") == table_to_csv(ct.structure.block_role_table(seed_corpus))
+    assert _csv(folder, "block_role_counts") == "role,blocks\nlead,1\nlink,3\nparagraph,31\nsubheading,1\n"
     assert _csv(folder, "sections") == table_to_csv(ct.section_table(seed_corpus))
     assert _csv(folder, "section_terms") == table_to_csv(
         ct.structure.section_term_table(seed_corpus, top=5, options=options))
