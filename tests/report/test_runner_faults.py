@@ -241,7 +241,8 @@ def test_report_html_never_contains_the_articles_markup_unescaped(hostile_report
         assert not live_handler.search(html), page
         assert '<script>alert("pwned")</script>' not in html and "<img src=x" not in html, page
         reached += html.count("onerror=alert")
-        if page.name != "index.html":  # and the sanitiser keeps the report's own markup working:
+        if page.name not in ("index.html", "keyness.html"):  # keyness has nothing to compare here; elsewhere
+            # the sanitiser keeps the report's own markup working:
             assert "<th" in html and "&lt;th" not in html and "&lt;tbody" not in html, page  # tables
             assert "&lt;/h1&gt;" not in html and "&lt;p&gt;" not in html, page  # Markdown headings, paragraphs
     assert reached > 0  # the article's markup did reach the report (KWIC and n-gram tables), as text
