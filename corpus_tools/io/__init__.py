@@ -12,7 +12,14 @@ from corpus_tools.io.loading import (
     load_summary,
     parse_txt_article,
 )
-from corpus_tools.io.metadata import METADATA_FILES, MetadataError, attach_metadata, find_metadata, read_metadata
+from corpus_tools.io.metadata import (
+    METADATA_FILES,
+    MetadataError,
+    attach_folder_metadata,
+    attach_metadata,
+    find_metadata,
+    read_metadata,
+)
 from corpus_tools.io.outputs import OutputFolder, save_figure, save_table, table_to_csv
 from corpus_tools.io.paths import default_corpus
 from corpus_tools.io.writing import article_to_record, save_jsonl
@@ -29,6 +36,7 @@ __all__ = [
     "MetadataError",
     "OutputFolder",
     "article_to_record",
+    "attach_folder_metadata",
     "attach_metadata",
     "atomic_write",
     "decode_bytes",

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Literal
 
 from corpus_tools.io.encoding import DecodeError, decode_bytes
-from corpus_tools.io.metadata import attach_metadata, find_metadata
+from corpus_tools.io.metadata import METADATA_FILES, attach_folder_metadata, attach_metadata, find_metadata
 from corpus_tools.model.blocks import normalize_newlines, split_blocks
 from corpus_tools.model.corpus import Article, Corpus, LoadProblem
 from corpus_tools.model.dates import parse_date
@@ -626,6 +626,7 @@ def load_corpus(
     sidecar = find_metadata(paths, metadata)  # document variables, never an article
     problems: list[LoadProblem] = []
     files: list[tuple[Path, Path | None]] = []  # (file, the corpus folder it was listed in)
+    nested: list[Path] = []  # metadata sidecars of sub-folders (metadata=None: found, never articles)
     for p in map(Path, paths):
         if not p.exists():
             raise CorpusNotFoundError(
@@ -636,6 +637,9 @@ def load_corpus(
             root = None if follow_symlinks else p.resolve()
             for f in walk_corpus_folder(p, follow_symlinks, problems):
                 if sidecar is not None and f.resolve() == sidecar.resolve():
+                    continue
+                if metadata is None and f.name in METADATA_FILES and f.parent.resolve() != p.resolve():
+                    nested.append(f)
                     continue
                 if _format_of(f) is None:
                     problems.append(LoadProblem(str(f), f"unsupported file type (accepted: {_ACCEPTED})"))
@@ -672,6 +676,8 @@ def load_corpus(
             articles.append(article)
     if sidecar is not None:
         articles = attach_metadata(articles, sidecar, problems)
+    if nested:
+        articles = attach_folder_metadata(articles, nested, problems)
 
     problems = [p if display_path(p.path) == p.path else replace(p, path=display_path(p.path))
                 for p in problems]

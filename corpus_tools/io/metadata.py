@@ -38,7 +38,8 @@ from corpus_tools.io.encoding import DecodeError, decode_bytes
 from corpus_tools.model.corpus import Article, LoadProblem
 from corpus_tools.model.dates import parse_date
 
-__all__ = ["METADATA_FILES", "MetadataError", "attach_metadata", "find_metadata", "read_metadata"]
+__all__ = ["METADATA_FILES", "MetadataError", "attach_folder_metadata", "attach_metadata", "find_metadata",
+           "read_metadata"]
 
 #: Sidecar names found beside the articles of a corpus folder (and never read as articles).
 METADATA_FILES = ("metadata.csv", "metadata.jsonl")
@@ -213,3 +214,30 @@ def _joined(article: Article, numbered: tuple[int, dict], on: str, name: str, pr
             continue
         meta[key] = value
     return replace(article, meta=meta, **changes)
+
+
+def attach_folder_metadata(articles: list[Article], sidecars: Iterable[str | os.PathLike],
+                           problems: list[LoadProblem]) -> list[Article]:
+    """``articles`` with the variables of sidecars found in sub-folders of a corpus.
+
+    A scraped archive often keeps one folder per source, each with its own
+    ``metadata.csv``: each such sidecar is joined (as :func:`attach_metadata`)
+    to the articles read from its folder and the folders below it only.
+
+    >>> import tempfile, pathlib
+    >>> root = pathlib.Path(tempfile.mkdtemp()); (root / "bbc").mkdir()
+    >>> _ = (root / "bbc" / "a.txt").write_text("Text.")
+    >>> _ = (root / "bbc" / "metadata.csv").write_text("file,desk\\na.txt,world\\n")
+    >>> from corpus_tools.io.loading import load_corpus
+    >>> load_corpus(root)[0].variable("desk")
+    'world'
+    """
+    articles = list(articles)
+    for sidecar in sidecars:
+        folder = Path(sidecar).parent
+        inside = [i for i, a in enumerate(articles)
+                  if (rel := _relative(a.source, folder)) is not None and not rel.startswith("../")]
+        joined = attach_metadata([articles[i] for i in inside], sidecar, problems)
+        for i, article in zip(inside, joined, strict=True):
+            articles[i] = article
+    return articles

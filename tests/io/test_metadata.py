@@ -104,3 +104,19 @@ def test_the_reuters_sidecar():
     assert first.date == dt.date(1987, 2, 26) and first.title == "DIAMOND SHAMROCK (DIA) CUTS CRUDE PRICES"
     assert first.source.endswith("crude-00001.txt") and first.meta == {"topic": "crude", "places": "usa"}
     assert read_metadata(REUTERS / "metadata.csv")[0]["file"] == "crude-00001.txt"
+
+
+def test_a_sidecar_in_a_sub_folder_describes_that_folder_only(tmp_path):
+    # a scraped archive: one folder per source, each with its own metadata.csv, plus loose articles
+    (tmp_path / "wire").mkdir()
+    (tmp_path / "wire" / "a.txt").write_text("Oil rose today.", "utf-8")
+    (tmp_path / "wire" / "b.txt").write_text("Gas fell today.", "utf-8")
+    (tmp_path / "wire" / "metadata.csv").write_text("file,id,desk\na.txt,w1,energy\nb.txt,w2,markets\n", "utf-8")
+    (tmp_path / "loose.txt").write_text("No sidecar here.", "utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # the sidecar is not an article and not a load problem
+        corpus = ct.load_corpus(tmp_path)
+    assert sorted(corpus.ids) == ["loose", "w1", "w2"]
+    assert corpus["w1"].variable("desk") == "energy" and corpus["w2"].variable("desk") == "markets"
+    assert corpus["loose"].variable("desk") is None
+    assert corpus.problems == []
