@@ -40,6 +40,7 @@ __all__ = [
     "OutputLockedError",
     "artifact_hashes",
     "failed_folder_name",
+    "file_sha256",
     "move_to_failed",
     "output_lock",
     "recover_output_folder",
@@ -55,7 +56,8 @@ class OutputLockedError(RuntimeError):
     """Another run holds the output folder's lock."""
 
 
-def _sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file's bytes, read in 1 MiB chunks (hex)."""
     h = hashlib.sha256()
     with path.open("rb") as f:
         for chunk in iter(lambda: f.read(1 << 20), b""):
@@ -93,7 +95,7 @@ def artifact_hashes(folder: str | os.PathLike) -> dict[str, str]:
     ['a.csv']
     """
     folder = Path(folder)
-    return {rel: _sha256(Path(entry.path)) for rel, entry in sorted(_entries(folder))
+    return {rel: file_sha256(Path(entry.path)) for rel, entry in sorted(_entries(folder))
             if entry.is_file(follow_symlinks=False) and rel != "manifest.json"}
 
 
@@ -137,7 +139,7 @@ def report_folder_problem(folder: str | os.PathLike) -> str | None:
                 continue
             if not entry.is_file(follow_symlinks=False) or rel not in listed:
                 return f"{rel} is not a report file"
-            if _sha256(Path(entry.path)) != listed[rel]:
+            if file_sha256(Path(entry.path)) != listed[rel]:
                 return f"{rel} was changed after the report was written"
     except OSError as e:
         return f"cannot read {e.filename}: {e.strerror}"

@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 import json
 import os
 import re
@@ -62,6 +61,7 @@ from corpus_tools.report.folders import (
     REPORT_TOOL,
     OutputLockedError,
     artifact_hashes,
+    file_sha256,
     move_to_failed,
     output_lock,
     recover_output_folder,
@@ -316,14 +316,6 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 #: The run folder's copy of the corpus the notebooks analyse (see :func:`_load_once`).
 ANALYSED_CORPUS = "corpus.jsonl"
 
@@ -359,7 +351,7 @@ def _load_once(corpus: Path, folder: Path) -> tuple[Corpus, dict]:
                    "sha256": f["sha256"]} for f in inventory],
         "problems": [str(p) for p in original.problems],
         "skipped": sum(p.severity == "skipped" for p in original.problems),
-        "analysed": {"path": ANALYSED_CORPUS, "bytes": copy.stat().st_size, "sha256": _sha256(copy)},
+        "analysed": {"path": ANALYSED_CORPUS, "bytes": copy.stat().st_size, "sha256": file_sha256(copy)},
     }
     return analysed, record
 
