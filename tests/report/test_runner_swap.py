@@ -265,6 +265,9 @@ def test_sigint_during_the_swap_waits_until_both_renames_are_done(tmp_path, monk
             os.kill(os.getpid(), signal.SIGINT)
 
     monkeypatch.setattr(folders.os, "replace", replace)
+    # Python's own Ctrl-C handler, as in a terminal: a shell starts background jobs (a CI script run
+    # in the background too) with SIGINT ignored, and an ignored signal rightly stays ignored
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     # another thread running (papermill's and zmq's do): a process signal may land on it, where the
     # main thread's signal mask does not hold it back (what the first version of swap_in relied on)
     stop = threading.Event()
@@ -275,6 +278,7 @@ def test_sigint_during_the_swap_waits_until_both_renames_are_done(tmp_path, monk
             swap_in(new, out, "s")
     finally:
         stop.set()
+        signal.signal(signal.SIGINT, previous)
     assert len(calls) == 2 and (out / "nb" / "t.csv").read_text("utf-8") == "new"
     assert listing(tmp_path) == ["out"]
 
