@@ -28,6 +28,7 @@ from pathlib import Path
 
 import nltk
 import pandas as pd
+import pyarrow as pa
 
 from corpus_tools._version import __version__
 from corpus_tools.io.atomic import atomic_write
@@ -45,8 +46,8 @@ from corpus_tools.tokens.tokenize import (
     token_table,
 )
 
-__all__ = ["RAW_TOKEN_OPTIONS", "cached_token_table", "corpus_token_table", "fast_token_table", "renormalized_table",
-           "token_cache_key", "tokenizer_fingerprint"]
+__all__ = ["RAW_TOKEN_OPTIONS", "cached_token_table", "corpus_token_table", "fast_token_arrow", "fast_token_table",
+           "renormalized_table", "token_cache_key", "tokenizer_fingerprint"]
 
 CACHE_FORMAT = 2
 
@@ -111,11 +112,24 @@ def fast_token_table(corpus: Corpus, options: TokenOptions | Mapping[str, object
     >>> fast_token_table(Corpus.from_texts(["Mr. Xi’s visit ended."]))["token"].tolist()
     ['Mr.', 'Xi', "'s", 'visit', 'ended']
     """
+    return _typed(fast_token_arrow(corpus, options).to_pandas())
 
+
+def fast_token_arrow(corpus: Corpus, options: TokenOptions | Mapping[str, object] | None = None) -> pa.Table:
+    """:func:`fast_token_table` as a pyarrow Table (columns :data:`TOKEN_COLUMNS`, int64 and string).
+
+    What the token dataset's part files store: built straight from Python lists, without a
+    pandas DataFrame in between (pandas' construction cost more than the tokenizer).
+    """
     options = TokenOptions.coerce(options)
     fast = shared_fast_tokenizer()
     norm_cache: dict[str, str | None] = {}
-    rows = []
+    # Built column by column (lists extended per block, then one pyarrow array each): no row
+    # tuples, no pandas construction (0.94 CPU-s of 2.06 for 2.5 MB of news-like text; Arrow
+    # from the same lists 0.36 CPU-s).
+    columns: dict[str, list] = {c: [] for c in TOKEN_COLUMNS}
+    (c_article, c_section, c_block, c_kind, c_sentence, c_position, c_start, c_end, c_token,
+     c_norm) = (columns[c] for c in TOKEN_COLUMNS)
     for article in corpus:
         position = sentence = section = 0
         blocks = fast.sentences("\n".join(b.text for b in article.blocks))
@@ -123,20 +137,54 @@ def fast_token_table(corpus: Corpus, options: TokenOptions | Mapping[str, object
         for block, sents in zip(nonempty, blocks, strict=True):
             if block.kind == "heading":
                 section += 1
+            toks = [t for s in sents for t in s]
             text = fast_normalize(block.text)
-            spans = iter(align_tokens([t for s in sents for t in s], text))
-            for sent in sents:
-                for tok in sent:
-                    a, b = next(spans)
-                    if tok not in norm_cache:
-                        norm_cache[tok] = options.normalize(tok)
-                    norm = norm_cache[tok]
-                    if norm is not None:
-                        rows.append((article.id, section, block.index, block.kind, sentence, position,
-                                     block.start + a, block.start + b, tok, norm))
-                    position += 1
-                sentence += 1
-    return _typed(pd.DataFrame(rows, columns=TOKEN_COLUMNS))
+            spans = list(align_tokens(toks, text))
+            if len(spans) != len(toks):  # a token not found in the text (not seen in practice)
+                spans = _spans_one_by_one(toks, text)
+            sentences = [sentence + i for i, s in enumerate(sents) for _ in s]
+            positions = range(position, position + len(toks))
+            sentence += len(sents)
+            position += len(toks)
+            for tok in toks:
+                if tok not in norm_cache:
+                    norm_cache[tok] = options.normalize(tok)
+            norms = [norm_cache[t] for t in toks]
+            if None in norms:  # options filter some tokens out: keep the rows of the others
+                keep = [i for i, v in enumerate(norms) if v is not None]
+                toks, norms = [toks[i] for i in keep], [norms[i] for i in keep]
+                spans, sentences = [spans[i] for i in keep], [sentences[i] for i in keep]
+                positions = [positions[i] for i in keep]
+            n = len(toks)
+            c_article.extend([article.id] * n)
+            c_section.extend([section] * n)
+            c_block.extend([block.index] * n)
+            c_kind.extend([block.kind] * n)
+            c_sentence.extend(sentences)
+            c_position.extend(positions)
+            c_start.extend([block.start + a for a, _ in spans])
+            c_end.extend([block.start + b for _, b in spans])
+            c_token.extend(toks)
+            c_norm.extend(norms)
+    return pa.table({c: pa.array(columns[c], pa.string() if c in _TEXT_COLUMNS else pa.int64())
+                     for c in TOKEN_COLUMNS})
+
+
+_TEXT_COLUMNS = frozenset({"article", "block_kind", "token", "norm"})
+
+
+def _spans_one_by_one(tokens: list[str], text: str) -> list[tuple[int, int]]:
+    """One span per token, a token missing from ``text`` getting an empty span where it would be.
+
+    :func:`align_tokens` drops such a token; the table needs a row for each.
+    """
+    spans, point = [], 0
+    for tok in tokens:
+        found = next(align_tokens([tok], text[point:]), None)
+        span = (point + found[0], point + found[1]) if found else (point, point)
+        point = span[1]
+        spans.append(span)
+    return spans
 
 
 def _typed(df: pd.DataFrame) -> pd.DataFrame:

@@ -7,6 +7,8 @@ import pytest
 
 import corpus_tools as ct
 import corpus_tools.tokens.cache as cache
+from corpus_tools.tokens.cache import RAW_TOKEN_OPTIONS, _spans_one_by_one, _typed, fast_token_arrow, fast_token_table
+from corpus_tools.tokens.tokenize import TOKEN_COLUMNS, normalize_apostrophes
 
 OPTIONS = [
     ct.TokenOptions(),
@@ -49,3 +51,21 @@ def test_renormalize_keeps_positions_and_offsets(seed_corpus):
     assert len(raw) == 1226 and (raw["norm"] == raw["token"]).all()
     words = ct.tokens.renormalized_table(raw, ct.TokenOptions())
     assert words["position"].tolist() == raw.loc[raw["token"].map(ct.tokens.is_word), "position"].tolist()
+
+
+@pytest.mark.parametrize("options", [RAW_TOKEN_OPTIONS, {"stopwords": "english"},
+                                     {"words_only": True, "min_length": 4}])
+def test_fast_token_arrow_is_the_fast_table_and_offsets_point_at_the_tokens(seed_corpus, options):
+    arrow = fast_token_arrow(seed_corpus, options)
+    assert arrow.schema.names == TOKEN_COLUMNS
+    pd.testing.assert_frame_equal(fast_token_table(seed_corpus, options), _typed(arrow.to_pandas()))
+    text = {a.id: a.text for a in seed_corpus}
+    rows = arrow.to_pylist()
+    # every kept token is the article text between its offsets (apostrophes read as ')
+    assert all(normalize_apostrophes(text[r["article"]][r["start"]:r["end"]]) == r["token"]
+               or r["token"] in ("``", "''") for r in rows)
+    assert [r["position"] for r in rows] == sorted(r["position"] for r in rows)
+
+
+def test_a_token_missing_from_the_text_gets_an_empty_span_in_place():
+    assert _spans_one_by_one(["a", "zz", "b"], "a b") == [(0, 1), (1, 1), (2, 3)]
