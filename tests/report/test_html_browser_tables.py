@@ -17,10 +17,12 @@ import pandas as pd
 import pytest
 from conftest import REPO
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+from playwright.sync_api import expect
 from report_helpers import HOSTILE
 
 from corpus_tools.io.outputs import shown_table
 from corpus_tools.report.html import export_html
+from corpus_tools.report.runner import run_report
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -75,9 +77,7 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture
-def opened(browser, page_path):
-    """The page open in a fresh context, and what the browser saw: console errors, requests, dialogs."""
+def _open(browser, path: Path, tables: int):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     seen = {"errors": [], "requests": [], "dialogs": []}
@@ -86,27 +86,44 @@ def opened(browser, page_path):
     page.on("requestfailed", lambda r: seen["errors"].append(f"failed: {r.url}"))
     page.on("request", lambda r: seen["requests"].append(r.url))
     page.on("dialog", lambda d: (seen["dialogs"].append(d.message), d.dismiss()))
-    page.goto(page_path.as_uri(), wait_until="load")
-    page.wait_for_function("document.querySelectorAll('table[data-ct-interactive]').length === 2")
-    yield page, seen
-    context.close()
-    # nothing left the page, nothing went wrong, the hostile term never ran
+    page.goto(path.as_uri(), wait_until="load")
+    page.wait_for_function(f"document.querySelectorAll('table[data-ct-interactive]').length === {tables}")
+    return context, page, seen
+
+
+def _check_quiet(seen):
+    """Nothing left the page, nothing went wrong, no script of an article's ran (it would alert)."""
     assert seen["errors"] == []
     assert [u for u in seen["requests"] if not u.startswith(("file:", "data:"))] == []
     assert seen["dialogs"] == []
 
 
-def _shown(page, index: int) -> list[str]:
-    table = page.locator("table.ct-table").first
-    return table.locator(f"tbody tr td:nth-child({index})").all_text_contents()
+@pytest.fixture
+def opened(browser, page_path):
+    """The page open in a fresh context, and what the browser saw: console errors, requests, dialogs."""
+    context, page, seen = _open(browser, page_path, tables=2)
+    yield page, seen
+    context.close()
+    _check_quiet(seen)
 
 
-def _info(page) -> str:
-    return page.locator(".dt-info").first.inner_text()
+def _cells(table, index: int):
+    return table.locator(f"tbody tr td:nth-child({index})")
 
 
-def _number(text: str) -> int:
-    return int(text.replace(",", ""))
+def _after(cells, texts: list[str]) -> list[str]:
+    """The cells' texts once they read ``texts``: DataTables sorts and filters in a timeout after the
+    event (to show its "processing" box first), so the page is polled, up to Playwright's 5 s."""
+    expect(cells).to_have_text(texts)
+    return cells.all_text_contents()
+
+
+def _info(page, text: str) -> None:
+    expect(page.locator(".dt-info").first).to_have_text(text)
+
+
+def _commas(numbers) -> list[str]:
+    return [f"{n:,}" for n in numbers]
 
 
 def test_a_numeric_header_click_sorts_by_number_then_reversed(opened):
@@ -115,54 +132,59 @@ def test_a_numeric_header_click_sorts_by_number_then_reversed(opened):
     assert table.get_attribute("data-ct-interactive") == "sort, search, pages"
     shown = _table()["count"].head(30).tolist()  # the 30 rows the note says are shown
     # the notebook's order (count descending) is kept until the reader clicks
-    assert [_number(c) for c in _shown(page, 2)] == shown[:10]
+    assert _cells(table, 2).all_text_contents() == _commas(shown[:10])
     header = table.locator("thead th", has_text="count")
     header.click()
-    ascending = _shown(page, 2)
-    assert [_number(c) for c in ascending] == sorted(shown)[:10] == [11, 12, 13, 14, 15, 17, 18, 19, 21, 22]
+    assert sorted(shown)[:10] == [11, 12, 13, 14, 15, 17, 18, 19, 21, 22]
+    ascending = _after(_cells(table, 2), _commas(sorted(shown)[:10]))
+    expect(header).to_have_attribute("aria-sort", "ascending")
     header.click()
-    descending = [_number(c) for c in _shown(page, 2)]
-    assert descending == sorted(shown, reverse=True)[:10] == [2000, 1200, 1000, 700, 600, 500, 410, 300, 250, 150]
-    # a text sort would have put "99" first (and "1,200" before "11" going up)
-    assert sorted(map(str, shown), reverse=True)[0] == "99" and sorted(ascending)[0] == "11"
+    assert sorted(shown, reverse=True)[:10] == [2000, 1200, 1000, 700, 600, 500, 410, 300, 250, 150]
+    _after(_cells(table, 2), _commas(sorted(shown, reverse=True)[:10]))
+    expect(header).to_have_attribute("aria-sort", "descending")
+    # as text, "99" would come first going down, and "1,200" before "11" going up
+    assert sorted(_commas(shown), reverse=True)[0] == "99" and sorted(_commas(shown))[0] == "1,000"
+    assert ascending[0] == "11"
 
 
 def test_p_values_shown_as_less_than_sort_by_the_value_they_stand_for(opened):
     page, _ = opened
     table = page.locator("table.ct-table").first
     table.locator("thead th").nth(2).click()  # ascending p: the largest counts first
-    terms = _shown(page, 1)
     expected = _table().head(30).sort_values("p")["term"].head(10).tolist()
-    assert terms == expected
-    # five cells of the same text sort in their p-values' order, then come the printed ones
-    assert _shown(page, 3)[:7] == ["< 0.0001"] * 5 + ["0.0001", "0.0001"]
+    terms = _after(_cells(table, 1), expected)
     assert terms[:5] == ["term30", "term00", "term07", "term19", "term36"]
+    # five cells of the same text sort in their p-values' order, then come the printed ones
+    assert _cells(table, 3).all_text_contents()[:7] == ["< 0.0001"] * 5 + ["0.0001", "0.0001"]
 
 
 def test_the_search_box_keeps_only_matching_rows(opened):
     page, _ = opened
+    table = page.locator("table.ct-table").first
     search = page.locator(".dt-search input").first
     search.fill("term1")
-    terms = _shown(page, 1)
-    expected = [t for t in _table()["term"].head(30) if "term1" in t]
-    assert sorted(terms) == sorted(expected) and len(expected) == 8  # term10-19 less the two cut from the 30
-    assert _info(page) == f"Showing 1 to {len(expected)} of {len(expected)} entries (filtered from 30 total entries)"
+    expected = [t for t in _table()["term"].head(30) if "term1" in t]  # in the notebook's order
+    assert len(expected) == 8  # term10-19 less the two cut from the 30 shown
+    _after(_cells(table, 1), expected)
+    _info(page, "Showing 1 to 8 of 8 entries (filtered from 30 total entries)")
     search.fill("script")  # the hostile term: found as text, shown as text
-    assert _shown(page, 1) == [HOSTILE]
+    _after(_cells(table, 1), [HOSTILE])
     search.fill("no such term")
-    assert page.locator("table.ct-table").first.locator("tbody td.dt-empty").count() == 1
-    assert _info(page).startswith("Showing 0 to 0 of 0 entries")
+    expect(table.locator("tbody td.dt-empty")).to_have_count(1)
+    _info(page, "Showing 0 to 0 of 0 entries (filtered from 30 total entries)")
 
 
 def test_paging_shows_ten_rows_a_page_and_the_right_counts(opened):
     page, _ = opened
-    assert _info(page) == "Showing 1 to 10 of 30 entries"
-    assert len(_shown(page, 1)) == 10
+    table = page.locator("table.ct-table").first
+    _info(page, "Showing 1 to 10 of 30 entries")
+    assert _cells(table, 1).count() == 10
     page.locator(".dt-paging button", has_text="3").first.click()
-    assert _info(page) == "Showing 21 to 30 of 30 entries"
-    assert [_number(c) for c in _shown(page, 2)] == _table()["count"].iloc[20:30].tolist()
+    _info(page, "Showing 21 to 30 of 30 entries")
+    _after(_cells(table, 2), _commas(_table()["count"].iloc[20:30]))
     page.locator(".dt-length select").first.select_option(label="All")
-    assert _info(page) == "Showing 1 to 30 of 30 entries" and len(_shown(page, 1)) == 30
+    _info(page, "Showing 1 to 30 of 30 entries")
+    expect(_cells(table, 1)).to_have_count(30)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     shot = SCREENSHOTS / "terms_table.png"
     page.screenshot(path=str(shot), full_page=True)
@@ -175,4 +197,34 @@ def test_a_small_table_sorts_without_search_or_pages(opened):
     assert small.get_attribute("data-ct-interactive") == "sort"
     assert page.locator(".dt-search").count() == 1 and page.locator(".dt-paging").count() == 1  # the large one's
     small.locator("thead th", has_text="blocks").click()
-    assert small.locator("tbody tr td:nth-child(2)").all_text_contents() == ["9", "10", "100"]
+    _after(_cells(small, 2), ["9", "10", "100"])
+
+
+def test_on_a_real_report_page_a_numeric_column_sorts_as_numbers(browser, tmp_path):
+    # the seed's collocations page: bigram g2 values 27.11 ... 8.45, where "10.97" < "8.45" as text
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("MPLBACKEND", "Agg")
+        result = run_report(REPO / "seeds", tmp_path / "report", notebooks=["collocations"], progress=False,
+                            log=lambda line: None)
+    assert result.ok, result.failures
+    page_path = result.path / "collocations" / "collocations.html"
+    csv = pd.read_csv(result.path / "collocations" / "bigrams.csv")
+    context, page, seen = _open(browser, page_path, tables=3)
+    try:
+        bigrams = page.locator("table.ct-table").first
+        assert bigrams.get_attribute("data-ct-interactive") == "sort"
+        column = list(bigrams.locator("thead th").all_text_contents()).index("g2") + 1
+        shown = [float(t) for t in bigrams.locator(f"tbody td:nth-child({column})").all_text_contents()]
+        assert shown == [round(v, 2) for v in csv["g2"].head(len(shown))]  # the notebook's order: g2 descending
+        header = bigrams.locator("thead th").nth(column - 1)
+        cells = bigrams.locator(f"tbody td:nth-child({column})")
+        header.click()
+        ascending = _after(cells, [f"{v:.2f}" for v in sorted(shown)])
+        assert ascending != sorted(ascending)  # as text the order would differ
+        header.click()
+        _after(cells, [f"{v:.2f}" for v in sorted(shown, reverse=True)])
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / "seed_collocations.png"), full_page=True)
+    finally:
+        context.close()
+    _check_quiet(seen)
