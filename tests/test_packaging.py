@@ -91,6 +91,11 @@ def test_the_wheel_carries_the_notebooks_and_templates(wheel):
     assert not any(n.startswith(("notebooks/", "tests/", "seeds/")) for n in names)
     for name in NOTEBOOKS:  # the very same files as the source folder
         assert zipfile.ZipFile(wheel).read(f"corpus_tools/notebooks/{name}") == (REPO / "notebooks" / name).read_bytes()
+    # and the seed corpus, byte for byte (default_corpus() finds it when there is no checkout)
+    seeds = sorted(p.name for p in (REPO / "seeds").iterdir())
+    assert sorted(n.rsplit("/", 1)[1] for n in names if n.startswith("corpus_tools/seeds/")) == seeds
+    for name in seeds:
+        assert zipfile.ZipFile(wheel).read(f"corpus_tools/seeds/{name}") == (REPO / "seeds" / name).read_bytes()
 
 
 @pytest.mark.slow
@@ -114,6 +119,13 @@ def test_a_fresh_venv_with_the_wheel_runs_the_report_from_any_folder(wheel, tmp_
     assert [nb["status"] for nb in manifest["notebooks"]] == ["ok", "ok", "ok", "ok"]
     assert all(nb["source"].startswith(str(venv)) for nb in manifest["notebooks"])  # the wheel's notebooks
     assert manifest["overview"]["tokens"] == 1106 and manifest["overview"]["types"] == 537  # ct.token_table(seed)
+    # no corpus given: the seed the wheel carries, found from a folder with no checkout above it
+    r = subprocess.run([str(cli), "report", "-o", "out_seed", "--no-progress", "-n", "word_frequency"],
+                       cwd=elsewhere, env=env, capture_output=True, text=True, timeout=900)
+    assert r.returncode == 0, r.stderr
+    manifest = json.loads((elsewhere / "out_seed" / "manifest.json").read_text("utf-8"))
+    assert Path(manifest["corpus"]["path"]).parent == Path(where).parent  # site-packages/corpus_tools/seeds
+    assert Path(manifest["corpus"]["path"]).name == "seeds" and manifest["overview"]["tokens"] == 1106
     r = subprocess.run([str(cli), "notebooks", "mine"], cwd=elsewhere, env=env, capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
     assert sorted(p.name for p in (elsewhere / "mine").iterdir()) == NOTEBOOKS

@@ -172,16 +172,43 @@ class OutputFolder:
 class ShownTable:
     """A table as a notebook shows it: a note on what was cut, then the rows.
 
-    Rendered as HTML (a ``<p class="ct-table-note">`` and pandas'
-    escaped ``to_html``) and as plain text; see :func:`shown_table`.
+    Rendered as HTML (a ``<p class="ct-table-note">`` and an escaped
+    ``<table class="dataframe ct-table">``) and as plain text; see
+    :func:`shown_table`.  ``table`` is the formatted text shown;
+    ``values``, when given, the same rows unformatted: each number cell's
+    exact value goes into its ``data-order`` attribute, so the report's
+    interactive table sorts ``12,345`` after ``9,999`` and ``< 0.0001`` by
+    the p-value it stands for.
+
+    >>> t = pd.DataFrame({"term": ["<b>"], "count": [12345]})
+    >>> print(ShownTable("", format_table(t), t)._repr_html_())
+    <table class="dataframe ct-table"><thead><tr><th>term</th><th class="num">count</th></tr></thead><tbody>
+    <tr><td>&lt;b&gt;</td><td class="num" data-order="12345">12,345</td></tr>
+    </tbody></table>
     """
 
-    def __init__(self, note: str, table: pd.DataFrame):
-        self.note, self.table = note, table
+    def __init__(self, note: str, table: pd.DataFrame, values: pd.DataFrame | None = None):
+        self.note, self.table, self.values = note, table, values
 
     def _repr_html_(self) -> str:
-        note = f'<p class="ct-table-note">{html.escape(self.note)}</p>' if self.note else ""
-        return note + self.table.to_html(index=False, escape=True, border=0, classes="dataframe ct-table")
+        e = html.escape
+        note = f'<p class="ct-table-note">{e(self.note)}</p>' if self.note else ""
+        numeric = [self.values is not None and _is_number_column(self.values[c]) for c in self.values.columns] \
+            if self.values is not None else [False] * len(self.table.columns)
+        head = "".join(f'<th class="num">{e(str(c))}</th>' if num else f"<th>{e(str(c))}</th>"
+                       for c, num in zip(self.table.columns, numeric, strict=True))
+        body = []
+        for i in range(len(self.table)):
+            cells = []
+            for j, num in enumerate(numeric):
+                text = e(str(self.table.iat[i, j]))
+                if num:
+                    cells.append(f'<td class="num" data-order="{_order_value(self.values.iat[i, j])}">{text}</td>')
+                else:
+                    cells.append(f"<td>{text}</td>")
+            body.append(f"<tr>{''.join(cells)}</tr>\n")
+        return (f'{note}<table class="dataframe ct-table"><thead><tr>{head}</tr></thead><tbody>\n'
+                f"{''.join(body)}</tbody></table>")
 
     def __repr__(self) -> str:
         text = self.table.to_string(index=False) if len(self.table.columns) else "(no columns)"
@@ -230,7 +257,21 @@ def shown_table(table: pd.DataFrame, csv_name: str, top: int = 30, columns: Sequ
         if per is None and len(cut) == 2:
             cut = [f"{cut[0]} and {cut[1]}"]
         note = f"showing {'; '.join(cut)}; the full table is {csv_name}"
-    return ShownTable(note, format_table(rows))
+    return ShownTable(note, format_table(rows), rows)
+
+
+def _order_value(value) -> str:
+    """A number as DataTables reads it for sorting: exact (``repr``), ``""`` for a missing one."""
+    if pd.isna(value):
+        return ""
+    value = float(value)
+    if not np.isfinite(value):  # DataTables reads "inf" as text: the largest float sorts where infinity does
+        return repr(float(np.copysign(np.finfo(float).max, value)))
+    return str(int(value)) if value.is_integer() else repr(value)
+
+
+def _is_number_column(values: pd.Series) -> bool:
+    return (pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values))
 
 
 def _is_p_value(column) -> bool:

@@ -89,14 +89,14 @@ def plot_lexical_dispersion(
     for t in all_tokens:
         first_token.setdefault(t.block, (t.position, t.section))
     kinds_seen = []
+    labels = []  # (x, text, colour) of each section's label, laid out once the axes are final
     for h in classify_headings(article, neighbourhood):
         if h.block not in first_token:
             continue
         x, section = first_token[h.block]
         style, colour = _KIND_STYLE[h.kind]
         ax.axvline(x, linestyle=style, color=colour, linewidth=1.2)
-        ax.annotate(f"§{section}", (x, 1.0), xycoords=("data", "axes fraction"), xytext=(2, 2),
-                    textcoords="offset points", fontsize=8, color=colour)
+        labels.append((x, f"§{section}", colour))
         if h.kind not in kinds_seen:
             kinds_seen.append(h.kind)
     ax.set_yticks(range(len(terms)), terms)
@@ -104,12 +104,69 @@ def plot_lexical_dispersion(
     ax.set_xlim(0, max(n_tokens, 1))
     ax.set_xlabel("token position in article")
     ax.set_ylabel("term")
-    ax.set_title(title or f"Lexical dispersion in {article.id}", pad=14)
+    ax.set_title(title or f"Lexical dispersion in {article.id}", pad=_title_pad(_LABEL_ROWS if labels else 0))
     if kinds_seen:
         handles = [Line2D([], [], linestyle=_KIND_STYLE[k][0], color=_KIND_STYLE[k][1], label=f"heading: {k}")
                    for k in kinds_seen]
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
+    _place_section_labels(fig, ax, labels)
     return fig
+
+
+#: Rows of section labels above the dispersion plot, and the gap (points) kept between two labels.
+_LABEL_ROWS, _LABEL_GAP, _LABEL_FONTSIZE = 3, 3.0, 8
+_LABEL_ROW_HEIGHT = 1.3 * _LABEL_FONTSIZE  # points
+
+
+def _title_pad(rows: int) -> float:
+    return 6.0 + rows * _LABEL_ROW_HEIGHT
+
+
+def _place_section_labels(fig: Figure, ax: Axes, labels: list[tuple[float, str, str]]) -> None:
+    """Label each heading line above the axes so that no two labels touch and none leaves the figure.
+
+    Close headings (a novel's chapters at 20,000 articles' scale, a list of
+    short sections) put their labels on top of each other when each sits at
+    its line.  Laid out in display space, once the axes have their final
+    width: left to right, each label goes in the lowest of ``_LABEL_ROWS``
+    rows where it clears the previous label by ``_LABEL_GAP`` points; a
+    label near the right edge is right-aligned to its line so it stays over
+    the axes; a label that fits in no row is left out (its line stays), and
+    the x label says how many were.  The labels are outside the layout
+    engine (``set_in_layout(False)``) so that placing them cannot move the
+    axes they were measured against; the title's pad reserves their rows.
+    """
+    if not labels:
+        return
+    fig.draw_without_rendering()  # the layout engine's pass: the axes' final position
+    left_edge, right_edge = ax.get_window_extent().x0, ax.get_window_extent().x1
+    points = fig.dpi / 72.0  # display pixels per point
+    gap, nudge = _LABEL_GAP * points, 2.0 * points
+    row_ends = [-float("inf")] * _LABEL_ROWS
+    rows_used, left_out = 0, 0
+    for x, text, colour in sorted(labels, key=lambda label: label[0]):
+        label = ax.annotate(text, (x, 1.0), xycoords=("data", "axes fraction"), xytext=(2, 2),
+                            textcoords="offset points", fontsize=_LABEL_FONTSIZE, color=colour, annotation_clip=False)
+        label.set_in_layout(False)
+        width = label.get_window_extent().width
+        at = ax.transData.transform((x, 0))[0]
+        start = at + nudge
+        if start + width > right_edge:  # would overhang the axes (and the legend beside them): end at the line
+            start = max(left_edge, at - nudge - width)
+            label.set_horizontalalignment("right")
+            label.xyann = (-2, 2)
+        row = next((r for r, end in enumerate(row_ends) if start >= end + gap), None)
+        if row is None:
+            label.remove()
+            left_out += 1
+            continue
+        row_ends[row] = start + width
+        rows_used = max(rows_used, row + 1)
+        label.xyann = (label.xyann[0], 2 + row * _LABEL_ROW_HEIGHT)
+    ax.set_title(ax.get_title(), pad=_title_pad(rows_used))
+    if left_out:
+        shown = len(labels) - left_out
+        ax.set_xlabel(f"{ax.get_xlabel()} ({shown} of {len(labels)} section labels shown, for space)")
 
 
 def plot_section_profile(article: Article, *, neighbourhood: int = 1, ax: Axes | None = None,

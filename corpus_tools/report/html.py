@@ -12,18 +12,29 @@ in ``templates/`` (nbconvert's ``lab`` template without the require.js,
 MathJax and Mermaid scripts it loads from a CDN), so opening a report makes
 no request outside the page, and a ``$`` in article text is never typeset as
 mathematics.  Figures are embedded as data URIs.
+
+Tables are interactive (sort on a header click, search, paging) through
+DataTables, inlined into each page from the bundle that the ``itables``
+package ships for its own offline mode (``itables/html/dt_bundle.js``, MIT
+licensed, jQuery and DataTables inside): the report's page script enhances
+the plain, sanitised ``<table>`` elements after load, so no notebook output
+needs a script (the sanitiser strips them all) and no request leaves the page.
 """
 
 from __future__ import annotations
 
+import base64
+import functools
 import html
+import importlib.util
 import re
 from pathlib import Path
 
 import bleach
 import nbformat
 
-__all__ = ["MAX_PROBLEMS_SHOWN", "TEMPLATES", "clean_report_html", "export_html", "index_page"]
+__all__ = ["MAX_PROBLEMS_SHOWN", "TEMPLATES", "clean_report_html", "export_html", "index_page",
+           "table_assets"]
 
 
 # nbconvert's own ``clean_html`` allows too few tags (no th/thead/tbody, p or h1-h6): with
@@ -36,7 +47,10 @@ _REPORT_TAGS = frozenset({
     "details", "summary",
 })
 _REPORT_ATTRIBUTES = {**bleach.ALLOWED_ATTRIBUTES, "*": ["class", "id"], "a": ["href", "title", "class", "id"],
-                      "th": ["class", "id", "colspan", "rowspan"], "td": ["class", "id", "colspan", "rowspan"],
+                      "th": ["class", "id", "colspan", "rowspan"],
+                      # data-order: the cell's exact number, which the interactive table sorts by
+                      # (the text shown is formatted: "12,345", "< 0.0001"); an attribute, never run
+                      "td": ["class", "id", "colspan", "rowspan", "data-order"],
                       "table": ["class", "id", "border"]}
 _STYLE_BLOCK = re.compile(r"<style\b[^>]*>.*?</style\s*>", re.IGNORECASE | re.DOTALL)
 
@@ -58,6 +72,33 @@ def clean_report_html(fragment: str | bytes) -> str:
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
+@functools.lru_cache(maxsize=1)
+def table_assets() -> dict[str, str]:
+    """DataTables' CSS (``css``) and JavaScript (``js_base64``), read from the installed ``itables`` package.
+
+    The JavaScript travels base64-encoded and the page imports it as a
+    ``data:`` URL module: the minified bundle has ``<!--`` and ``<script``
+    inside its regular expressions, which would put the HTML parser in its
+    "double escaped" script state, where the page's own ``</script>`` no
+    longer ends the script, if it were inlined as text.
+
+    >>> assets = table_assets()
+    >>> sorted(assets), "dataTable" in assets["css"]
+    (['css', 'js_base64'], True)
+    """
+    # find_spec, not import: itables' import reads an itables.toml from the working directory
+    # up and loads its sample data sets; the report needs only two of its files
+    spec = importlib.util.find_spec("itables")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("the report's interactive tables need itables: pip install itables")
+    folder = Path(spec.submodule_search_locations[0]) / "html"
+    js = (folder / "dt_bundle.js").read_bytes()
+    css = (folder / "dt_bundle.css").read_text(encoding="utf-8")
+    if b"export{" not in js or "</style" in css.lower():  # a bundle of another shape: fail loudly, not silently
+        raise RuntimeError("itables' dt_bundle.js/.css are not the ES module bundle this report expects")
+    return {"css": css, "js_base64": base64.b64encode(js).decode("ascii")}
+
+
 def export_html(notebook: nbformat.NotebookNode, reader: bool = False) -> str:
     """The notebook as a standalone, offline HTML page (nbconvert, images embedded).
 
@@ -76,7 +117,7 @@ def export_html(notebook: nbformat.NotebookNode, reader: bool = False) -> str:
     exporter = HTMLExporter(template_name="offline", extra_template_basedirs=[str(TEMPLATES)],
                             sanitize_html=True, filters={"clean_html": clean_report_html},
                             exclude_input=reader, exclude_input_prompt=reader, exclude_output_prompt=reader)
-    body, _ = exporter.from_notebook_node(notebook)
+    body, _ = exporter.from_notebook_node(notebook, resources={"ct_tables": table_assets()})
     return body
 
 

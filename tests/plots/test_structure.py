@@ -61,3 +61,45 @@ def test_section_profile_plot(seed_article):
     # an empty article still draws (one empty lead bar)
     empty = ct.plot_section_profile(ct.Article.from_text("", id="e")).axes[0]
     assert [p.get_height() for p in empty.patches] == [0] and len(empty.texts) == 0
+
+
+# --- section labels never overlap (issue 14) ----------------------------------------------------
+
+def _many_headings(parts: int) -> ct.Article:
+    body = [f"Part {i} heading\n\nThe war went on in part {i}. Soldiers moved." for i in range(parts)]
+    return ct.Article.from_text("Intro text about the war begins here today.\n\n" + "\n\n".join(body), id="many")
+
+
+@pytest.mark.parametrize("parts", [40, 300])
+def test_dispersion_section_labels_never_overlap_nor_leave_the_figure(parts):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    fig = ct.plot_lexical_dispersion(_many_headings(parts), ["war", "part"])
+    FigureCanvasAgg(fig)
+    fig.savefig(io.BytesIO(), format="png", dpi=120)  # as save_figure does: the saved figure's layout
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    lines = _vlines(ax)
+    assert len(lines) == parts  # every heading keeps its line, labelled or not
+    labels = list(ax.texts)
+    boxes = [t.get_window_extent(renderer) for t in labels]
+    for i, a in enumerate(boxes):
+        assert fig.bbox.x0 <= a.x0 and a.x1 <= fig.bbox.x1 and fig.bbox.y0 <= a.y0 and a.y1 <= fig.bbox.y1
+        for b in boxes[i + 1:]:
+            assert not a.overlaps(b), (a, b)
+        assert not a.overlaps(ax.title.get_window_extent(renderer))
+        assert not a.overlaps(ax.get_window_extent(renderer))  # above the plot, never over the marks
+    # each label starts or ends at its own heading's line (within the 2-point nudge and a pixel)
+    line_x = {f"§{i + 1}": ax.transData.transform((ln.get_xdata()[0], 0))[0] for i, ln in enumerate(lines)}
+    nudge = 2 * fig.dpi / 72 + 1
+    for t, box in zip(labels, boxes, strict=True):
+        assert min(abs(box.x0 - line_x[t.get_text()]), abs(box.x1 - line_x[t.get_text()])) <= nudge, t.get_text()
+    if parts == 40:  # room for all of them, in staggered rows
+        assert sorted(t.get_text() for t in labels) == sorted(line_x)
+        assert ax.get_xlabel() == "token position in article"
+        assert len({round(b.y0) for b in boxes}) > 1
+    else:  # too close for all: thinned, and the axis label says so
+        assert 0 < len(labels) < parts
+        shown = f"{len(labels)} of {parts} section labels shown, for space"
+        assert ax.get_xlabel() == f"token position in article ({shown})"
+        assert "§1" in {t.get_text() for t in labels}
