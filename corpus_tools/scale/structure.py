@@ -264,4 +264,10 @@ def structure_table(dataset: TokenDataset, kind: str) -> pd.DataFrame:
     except KeyError:
         raise KeyError(f"{dataset.folder}: no {kind!r} structure table in this dataset") from None
     table = pa.concat_tables([pq.read_table(p, schema=schema) for p in paths]) if paths else schema.empty_table()
-    return table.to_pandas()
+    frame = table.to_pandas()
+    for field in schema:
+        if field.type == pa.string() and table.column(field.name).null_count == len(frame):
+            # a text column with no value at all (no quotation attributed): pandas makes it an object
+            # column of None from Python rows, as the in-memory functions build them
+            frame[field.name] = pd.Series([None] * len(frame), dtype=object, index=frame.index)
+    return frame
