@@ -198,8 +198,8 @@ def structure_tables(articles: Sequence[Article], raw_tokens: pd.DataFrame,
     """
     articles = list(articles)
     tokens: dict[str, list[Token]] = {a.id: [] for a in articles}
-    for row in raw_tokens[["article", "section", "block", "block_kind", "sentence", "position", "start", "end",
-                           "token"]].itertuples(index=False, name=None):
+    columns = [raw_tokens[c].tolist() for c in Token._fields[:-1] + ("token",)]  # whole columns: no per-row boxing
+    for row in zip(*columns, strict=True):
         tokens[row[0]].append(Token(*row))
     word_starts = {a: [t.start for t in toks if is_word(t.text)] for a, toks in tokens.items()}
     quotes = {a.id: find_quotations(a, word_starts[a.id]) for a in articles}
