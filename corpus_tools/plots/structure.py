@@ -13,13 +13,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from corpus_tools.model.corpus import Article
+from corpus_tools.scale.structure import structure_table
 from corpus_tools.structure.headings import classify_headings
 from corpus_tools.structure.sections import section_table
+from corpus_tools.tokens.cache import RAW_TOKEN_OPTIONS, renormalized_table
+from corpus_tools.tokens.dataset import TokenDataset
 from corpus_tools.tokens.tokenize import TokenOptions, iter_tokens, token_table
 
 __all__ = ["plot_lexical_dispersion", "plot_section_profile"]
@@ -36,11 +40,12 @@ def _axes(ax: Axes | None, size: tuple[float, float]) -> tuple[Figure, Axes]:
 
 
 def plot_lexical_dispersion(
-    article: Article,
+    article: Article | str,
     terms: Iterable[str],
     *,
     options: TokenOptions | None = None,
     neighbourhood: int = 1,
+    dataset: TokenDataset | None = None,
     ax: Axes | None = None,
     title: str | None = None,
 ) -> Figure:
@@ -48,7 +53,8 @@ def plot_lexical_dispersion(
 
     Parameters
     ----------
-    article : Article
+    article : Article or str
+        The article (or, with ``dataset``, its id).
     terms : iterable of str
         Terms as counted (``options.normalize`` form: lower case by default).
         Plotted top to bottom in the order given.
@@ -56,6 +62,12 @@ def plot_lexical_dispersion(
         How tokens are normalised (default :class:`TokenOptions`).
     neighbourhood : int
         Passed to :func:`corpus_tools.classify_headings` (heading kinds).
+    dataset : TokenDataset, optional
+        Read the article's tokens from this dataset (a filtered read of its
+        one part) and the heading kinds from its stored headings table
+        (:func:`corpus_tools.scale.structure_table`): nothing is tokenised,
+        and the positions are those of the dataset's tokenizer.  Without
+        it the article is tokenised (exact tokenizer).
     ax : matplotlib Axes, optional
     title : str, optional
         Default: ``"Lexical dispersion in <article id>"``.
@@ -78,19 +90,32 @@ def plot_lexical_dispersion(
     terms = list(dict.fromkeys(terms))
     if not terms:
         raise ValueError("terms must name at least one term to plot")
-    toks = token_table(article, options or TokenOptions())
-    all_tokens = list(iter_tokens(article))
+    options = options or TokenOptions()
+    if dataset is not None:
+        name = article.id if isinstance(article, Article) else str(article)
+        raw = dataset.with_options(RAW_TOKEN_OPTIONS).article_token_table(name)
+        toks = renormalized_table(raw, options)
+        all_tokens = list(zip(raw["block"].tolist(), raw["position"].tolist(), raw["section"].tolist(), strict=True))
+        headings = structure_table(dataset, "headings")
+        headings = list(headings.loc[headings["article"] == name, ["block", "kind"]].itertuples(index=False))
+    else:
+        if not isinstance(article, Article):
+            raise TypeError("give the Article, or its id together with dataset=")
+        name = article.id
+        toks = token_table(article, options)
+        all_tokens = [(t.block, t.position, t.section) for t in iter_tokens(article)]
+        headings = classify_headings(article, neighbourhood)
     n_tokens = len(all_tokens)
     fig, ax = _axes(ax, (10, 1.2 + 0.45 * len(terms)))
     for row, term in enumerate(terms):
         xs = toks.loc[toks["norm"] == term, "position"].tolist()
         ax.plot(xs, [row] * len(xs), linestyle="none", marker="|", markersize=14, color="tab:blue")
     first_token = {}
-    for t in all_tokens:
-        first_token.setdefault(t.block, (t.position, t.section))
+    for block, position, section in all_tokens:
+        first_token.setdefault(block, (position, section))
     kinds_seen = []
     labels = []  # (x, text, colour) of each section's label, laid out once the axes are final
-    for h in classify_headings(article, neighbourhood):
+    for h in headings:
         if h.block not in first_token:
             continue
         x, section = first_token[h.block]
@@ -104,7 +129,7 @@ def plot_lexical_dispersion(
     ax.set_xlim(0, max(n_tokens, 1))
     ax.set_xlabel("token position in article")
     ax.set_ylabel("term")
-    ax.set_title(title or f"Lexical dispersion in {article.id}", pad=_title_pad(_LABEL_ROWS if labels else 0))
+    ax.set_title(title or f"Lexical dispersion in {name}", pad=_title_pad(_LABEL_ROWS if labels else 0))
     if kinds_seen:
         handles = [Line2D([], [], linestyle=_KIND_STYLE[k][0], color=_KIND_STYLE[k][1], label=f"heading: {k}")
                    for k in kinds_seen]
@@ -169,9 +194,13 @@ def _place_section_labels(fig: Figure, ax: Axes, labels: list[tuple[float, str, 
         ax.set_xlabel(f"{ax.get_xlabel()} ({shown} of {len(labels)} section labels shown, for space)")
 
 
-def plot_section_profile(article: Article, *, neighbourhood: int = 1, ax: Axes | None = None,
+def plot_section_profile(article: Article | pd.DataFrame, *, neighbourhood: int = 1, ax: Axes | None = None,
                          title: str | None = None) -> Figure:
     """Words per section (bars coloured by section kind), with the quoted share printed on each bar.
+
+    ``article`` is an Article, or the rows of one article of a section
+    table (:func:`corpus_tools.section_table`, or the dataset's stored
+    ``structure_table(ds, "sections")``): drawn from them without tokenising.
 
     Examples
     --------
@@ -180,7 +209,13 @@ def plot_section_profile(article: Article, *, neighbourhood: int = 1, ax: Axes |
     >>> [t.get_text() for t in fig.axes[0].get_xticklabels()], fig.axes[0].get_ylabel()
     (['§0 lead', '§1 subheading'], 'words (paragraphs only)')
     """
-    t = section_table(article, neighbourhood=neighbourhood)
+    if isinstance(article, pd.DataFrame):
+        t = article.reset_index(drop=True)
+        if t["article"].nunique() > 1:
+            raise ValueError("give the section rows of one article (e.g. article_rows_table(sections, id))")
+        name = t["article"].iloc[0] if len(t) else ""
+    else:
+        t, name = section_table(article, neighbourhood=neighbourhood), article.id
     fig, ax = _axes(ax, (max(4.0, 1.2 * len(t)), 3.5))
     xs = list(range(len(t)))
     ax.bar(xs, t["words"], color=[_KIND_COLOUR[k] for k in t["kind"]])
@@ -191,5 +226,5 @@ def plot_section_profile(article: Article, *, neighbourhood: int = 1, ax: Axes |
     ax.set_xticks(xs, [f"§{s} {k}" for s, k in zip(t["section"], t["kind"], strict=True)])
     ax.set_xlabel("section")
     ax.set_ylabel("words (paragraphs only)")
-    ax.set_title(title or f"Sections of {article.id}")
+    ax.set_title(title or f"Sections of {name}")
     return fig

@@ -6,8 +6,11 @@ token dataset (:func:`corpus_tools.scale.token_dataset`: the runner's shared
 one when there is one, so the report tokenises once) and the output folder.
 Frequency tables are computed from the dataset by DuckDB
 (``ct.frequency_table(nb.dataset)``), so the kernel holds aggregates, not
-the corpus' tokens; ``nb.tokens``, the whole token table in memory, is
-made only when a notebook asks for it.  Keeping this here, not
+the corpus' tokens; the per-article structure tables (blocks, sections,
+quotations...) were stored beside the dataset by the tokenising pass and
+are read with ``corpus_tools.scale.structure_table(nb.dataset, kind)``;
+``nb.tokens``, the whole token table in memory, is made only when a
+notebook asks for it.  Keeping this here, not
 copied into each notebook, means the notebooks hold only their narrative
 and their analysis calls.
 """

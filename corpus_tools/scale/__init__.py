@@ -5,8 +5,11 @@ from corpus_tools.scale.dataset import build_token_dataset, dataset_folder, toke
 from corpus_tools.scale.distributed import connect, count_on_dask
 from corpus_tools.scale.parallel import count_corpus, pool_context
 from corpus_tools.scale.streaming import CorpusCounts, CountSpec, corpus_files, count_articles, count_files
+from corpus_tools.scale.structure import STRUCTURE_TABLES, structure_table
 
 __all__ = [
+    "STRUCTURE_TABLES",
+    "structure_table",
     "article_batches",
     "build_token_dataset",
     "dataset_folder",

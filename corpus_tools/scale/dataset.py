@@ -10,6 +10,14 @@ part file, written by a worker process (or a Dask task: the workers must
 see ``cache_dir``, a shared folder), and the manifest is written last by
 this process.  The parts hold the same rows whatever the number of workers,
 because each article is tokenised on its own.
+
+In the same pass, each worker computes the per-article structure tables
+from the text and the tokens it has just written
+(:mod:`corpus_tools.scale.structure`) and writes them beside its part;
+the corpus-level input of those tables (the recurring lines of the
+boilerplate detector) is computed here, once, before the workers start.  A
+dataset whose structure record does not match the current rules and
+corpus is rebuilt like a damaged one.
 """
 
 from __future__ import annotations
@@ -24,13 +32,18 @@ from corpus_tools.model.corpus import Article, Corpus
 from corpus_tools.scale.batching import article_batches, resolve_n_jobs
 from corpus_tools.scale.distributed import connect
 from corpus_tools.scale.parallel import pool_context
+from corpus_tools.scale.structure import (
+    corpus_recurring_lines,
+    structure_fingerprint,
+    structure_record,
+    write_dataset_part,
+)
 from corpus_tools.tokens.cache import RAW_TOKEN_OPTIONS, token_cache_key
 from corpus_tools.tokens.dataset import (
     TokenDataset,
     TokenDatasetError,
     open_token_dataset,
     write_manifest,
-    write_token_part,
 )
 from corpus_tools.tokens.tokenize import DEFAULT_TOKENIZER, TOKENIZERS
 
@@ -84,15 +97,23 @@ def token_dataset(
     key = token_cache_key(corpus, RAW_TOKEN_OPTIONS, tokenizer)
     folder = dataset_folder(corpus, cache_dir, tokenizer)
     try:
-        return open_token_dataset(folder, key)
+        dataset = open_token_dataset(folder, key)
     except TokenDatasetError:
         pass  # absent, incomplete or damaged: built again below
+    else:
+        # The key covers the corpus content, of which the recorded recurring lines are a function; the
+        # fingerprint covers the rules that made the tables (recurring_lines' own included), so a match
+        # means the stored tables are today's, without reading the corpus again.
+        recorded = dataset.manifest.get("structure", {})
+        if recorded.get("fingerprint") == structure_fingerprint(recorded.get("recurring", {})):
+            return dataset
+        # structure tables made by other rules (or missing): built again below
     return build_token_dataset(corpus, folder, tokenizer=tokenizer, n_jobs=n_jobs, client=client)
 
 
 def build_token_dataset(corpus: Corpus, folder: str | os.PathLike, *, tokenizer: str = DEFAULT_TOKENIZER,
                         n_jobs: int | None = None, client=None) -> TokenDataset:
-    """Tokenise ``corpus`` into a new dataset at ``folder`` (replacing what is there).
+    """Tokenise ``corpus`` into a new dataset at ``folder`` (replacing what is there), with its structure tables.
 
     The parts are written into a temporary folder beside ``folder``, which
     is renamed into place once the manifest is written: a reader never sees
@@ -101,6 +122,7 @@ def build_token_dataset(corpus: Corpus, folder: str | os.PathLike, *, tokenizer:
     folder = Path(folder)
     key = token_cache_key(corpus, RAW_TOKEN_OPTIONS, tokenizer)
     articles = list(corpus)
+    recurring = corpus_recurring_lines(articles)  # corpus-level: once, before the workers
     opened = False
     if client is not None:
         client, opened = connect(client)
@@ -115,16 +137,17 @@ def build_token_dataset(corpus: Corpus, folder: str | os.PathLike, *, tokenizer:
     try:
         indexes = list(range(len(batches)))
         if client is not None:
-            futures = client.map(write_token_part, batches, [str(tmp)] * len(batches), indexes,
-                                 [tokenizer] * len(batches), pure=False)
+            futures = client.map(write_dataset_part, batches, [str(tmp)] * len(batches), indexes,
+                                 [tokenizer] * len(batches), [recurring] * len(batches), pure=False)
             parts = client.gather(futures)  # in submission (article) order
         elif workers == 1:
-            parts = [write_token_part(b, tmp, i, tokenizer) for i, b in zip(indexes, batches, strict=True)]
+            parts = [write_dataset_part(b, tmp, i, tokenizer, recurring)
+                     for i, b in zip(indexes, batches, strict=True)]
         else:
             with ProcessPoolExecutor(max_workers=workers, mp_context=pool_context()) as pool:
-                parts = list(pool.map(write_token_part, batches, [tmp] * len(batches), indexes,
-                                      [tokenizer] * len(batches)))
-        write_manifest(tmp, key, tokenizer, [a.id for a in articles], parts)
+                parts = list(pool.map(write_dataset_part, batches, [tmp] * len(batches), indexes,
+                                      [tokenizer] * len(batches), [recurring] * len(batches)))
+        write_manifest(tmp, key, tokenizer, [a.id for a in articles], parts, structure=structure_record(recurring))
         if folder.exists():
             shutil.rmtree(folder)
         os.replace(tmp, folder)

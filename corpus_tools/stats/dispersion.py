@@ -59,8 +59,11 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from corpus_tools.stats.frequency import frequency_table
+from corpus_tools.stats.queries import connect_duckdb
+from corpus_tools.tokens.dataset import TokenDataset
 from corpus_tools.tokens.table import as_token_table
 from corpus_tools.tokens.tokenize import TokenOptions
 
@@ -150,8 +153,12 @@ def dispersion_table(
 
     Parameters
     ----------
-    data : token table, Corpus or Article
-        See :func:`corpus_tools.token_table`.
+    data : token table, TokenDataset, Corpus or Article
+        See :func:`corpus_tools.token_table`.  A
+        :class:`~corpus_tools.tokens.dataset.TokenDataset` is counted by
+        DuckDB under its options (part sizes and term counts per part; no
+        token table in memory, nothing tokenised), giving the table of its
+        token table.
     terms : iterable of str, optional
         Terms (values of ``column``) to measure; default: every term seen
         ``min_count`` times or more in the unit (article, or corpus for
@@ -196,6 +203,11 @@ def dispersion_table(
         raise ValueError(f"parts must be a positive integer, not {parts!r}")
     if min_count < 1:
         raise ValueError(f"min_count must be >= 1, not {min_count}")
+    wanted = None if terms is None else list(dict.fromkeys(terms))
+    if isinstance(data, TokenDataset):
+        if options is not None:
+            raise TypeError("a token dataset carries its options: use dataset.with_options(...)")
+        return _dataset_dispersion(data, wanted, by, column, min_count, parts)
     toks = as_token_table(data, options)
     if column not in toks.columns:
         raise KeyError(f"column {column!r} not in the token table")
@@ -206,7 +218,6 @@ def dispersion_table(
         rank = toks.groupby("article", sort=False).cumcount().to_numpy()
         size = toks.groupby("article", sort=False)["article"].transform("size").to_numpy()
         toks = toks.assign(_part=(rank * parts) // size if len(toks) else rank)
-    wanted = None if terms is None else list(dict.fromkeys(terms))
     part = _PART_COLUMNS[by]
     if by == "article":
         rows = _unit_rows(toks, part, column, wanted, min_count)
@@ -227,13 +238,20 @@ def _unit_rows(toks: pd.DataFrame, part: str, column: str, wanted, min_count: in
     if len(sizes) == 0:
         return []
     counts = toks.groupby([column, part], sort=False).size().unstack(fill_value=0)
+    return _count_rows(sizes, counts, wanted, min_count)
+
+
+def _count_rows(sizes: pd.Series, counts: pd.DataFrame, wanted, min_count: int) -> list[tuple]:
+    """Dispersion rows from part sizes (index: the parts, in order) and counts (terms x parts)."""
     counts = counts.reindex(columns=sizes.index, fill_value=0)
     if wanted is None:
         totals = counts.sum(axis=1)
         terms = totals.index[totals >= min_count].tolist()
     else:
         terms = wanted
-    v = counts.reindex(terms, fill_value=0).to_numpy(dtype="float64")
+    # C order whatever pandas' block layout: numpy's pairwise sums along a row then add in the same
+    # order for a table from a token table and one from the dataset's counts (byte-equal floats)
+    v = np.ascontiguousarray(counts.reindex(terms, fill_value=0).to_numpy(dtype="float64"))
     size = sizes.to_numpy(dtype="float64")
     n = len(size)
     f = v.sum(axis=1)
@@ -250,6 +268,66 @@ def _unit_rows(toks: pd.DataFrame, part: str, column: str, wanted, min_count: in
     d, dp, dp_norm = (np.where(absent, math.nan, x) for x in (d, dp, dp_norm))
     return list(zip(terms, f.astype("int64").tolist(), [n] * len(terms), ranges.tolist(), d.tolist(), dp.tolist(),
                     dp_norm.tolist(), strict=True))
+
+
+def _dataset_dispersion(dataset: TokenDataset, wanted, by: str, column: str, min_count: int,
+                        parts: int) -> pd.DataFrame:
+    """:func:`dispersion_table` of a dataset: sizes and counts per part by DuckDB, measures by :func:`_count_rows`.
+
+    Parts are taken in token order (sections, blocks and equal parts
+    ascending, articles in corpus order), the order the in-memory path
+    meets them in, so the floats are summed in the same order.
+    """
+    if column not in ("norm", "token"):
+        raise KeyError(f"column {column!r} not in the token table")
+    part_sql = {"section": "section", "paragraph": "block", "block": "block", "article": "article",
+                "equal": f"(row_number() OVER (PARTITION BY article ORDER BY position) - 1) * {parts} "
+                         "// count(*) OVER (PARTITION BY article)"}[by]
+    if not dataset.parts:
+        return _frame([], with_article=by != "article")
+    con = connect_duckdb()
+    try:
+        con.read_parquet([str(p) for p in dataset.parts]).create_view("raw")
+        kept, forms = [], []
+        for (token,) in con.sql("SELECT DISTINCT token FROM raw").fetchall():
+            norm = dataset.options.normalize(token)
+            if norm is not None:
+                kept.append(token)
+                forms.append(norm if column == "norm" else token)
+        con.register("forms", pa.table({"token": pa.array(kept, pa.string()), "term": pa.array(forms, pa.string())}))
+        where = "WHERE r.block_kind = 'paragraph'" if by == "paragraph" else ""
+        con.sql(f"CREATE TEMP TABLE kept AS SELECT r.article, {part_sql.replace('article', 'r.article')} AS part, "
+                f"f.term FROM raw r JOIN forms f ON r.token = f.token {where}" if by != "equal" else
+                f"CREATE TEMP TABLE kept AS SELECT article, {part_sql} AS part, term FROM "
+                f"(SELECT r.article, r.position, f.term FROM raw r JOIN forms f ON r.token = f.token)")
+        sizes = con.sql("SELECT article, part, count(*)::BIGINT AS n FROM kept GROUP BY article, part").df()
+        if wanted is not None:
+            con.register("wanted", pa.table({"term": pa.array(wanted, pa.string())}))
+            counts = con.sql("SELECT article, part, term, count(*)::BIGINT AS n FROM kept "
+                             "WHERE term IN (SELECT term FROM wanted) GROUP BY article, part, term").df()
+        else:
+            counts = con.sql("SELECT article, part, term, count(*)::BIGINT AS n FROM kept "
+                             "GROUP BY article, part, term").df()
+    finally:
+        con.close()
+    order = {a: i for i, a in enumerate(dataset.articles)}
+    if by == "article":
+        sizes = sizes.assign(_order=sizes["article"].map(order)).sort_values("_order")
+        size = pd.Series(sizes["n"].to_numpy(), index=pd.Index(sizes["article"].to_numpy()))
+        grid = counts.assign(part=counts["article"]).pivot_table(index="term", columns="part", values="n",
+                                                                 aggfunc="sum", fill_value=0)
+        return _frame(_count_rows(size, grid, wanted, min_count) if len(size) else [], with_article=False)
+    rows = []
+    sizes = sizes.assign(_order=sizes["article"].map(order)).sort_values(["_order", "part"], kind="mergesort")
+    by_article = dict(tuple(counts.groupby("article", sort=False)))
+    for _, unit in sizes.groupby("_order", sort=True):
+        name = unit["article"].iloc[0]
+        size = pd.Series(unit["n"].to_numpy(), index=pd.Index(unit["part"].to_numpy()))
+        c = by_article.get(name, counts.iloc[:0])
+        grid = c.pivot_table(index="term", columns="part", values="n", aggfunc="sum", fill_value=0) if len(c) \
+            else pd.DataFrame(index=pd.Index([], dtype=object))
+        rows.extend((name, *r) for r in _count_rows(size, grid, wanted, min_count))
+    return _frame(rows, with_article=True)
 
 
 def _frame(rows: list[tuple], with_article: bool) -> pd.DataFrame:

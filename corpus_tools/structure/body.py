@@ -60,20 +60,23 @@ BODY_SECTION_COLUMNS = ["article", "section", "kind", "heading", "heading_block"
                         "paragraphs", "words"]
 
 
-def body_section_table(data, *, min_count: int | None = 3, neighbourhood: int = 1) -> pd.DataFrame:
+def body_section_table(data, *, min_count: int | None = 3, neighbourhood: int = 1,
+                       recurring: Mapping[str, int] | None = None) -> pd.DataFrame:
     """One row per body section (:data:`BODY_SECTION_COLUMNS`), corpus order then section order.
 
     ``heading``/``heading_block`` are None/-1 for the lead section;
     ``first_block``/``last_block`` span the section's blocks (-1 when it has
     none); ``words`` counts the white-space separated words of its
-    paragraphs.  ``min_count``: see :func:`~corpus_tools.structure.roles.block_role_table`.
+    paragraphs.  ``min_count`` and ``recurring`` (the corpus-level lines,
+    already computed): see :func:`~corpus_tools.structure.roles.block_role_table`.
 
     >>> a = Article.from_text("OIL PRICES FALL\\n\\nPrices fell today.\\n\\nReuter", id="x")
     >>> body_section_table(a)[["section", "kind", "first_block", "paragraphs", "words"]].values.tolist()
     [[0, 'lead', 1, 1, 3]]
     """
     articles = as_articles(data)
-    recurring = recurring_lines(articles, min_count=min_count) if min_count is not None else {}
+    if recurring is None:
+        recurring = recurring_lines(articles, min_count=min_count) if min_count is not None else {}
     rows = []
     for a in articles:
         for s in body_sections(a, recurring=recurring, neighbourhood=neighbourhood):

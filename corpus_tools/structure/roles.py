@@ -344,7 +344,8 @@ BLOCK_ROLE_COLUMNS = ["article", "block", "kind", "role", "section", "words", "t
                       "dateline"]
 
 
-def block_role_table(data, *, min_count: int | None = 3, neighbourhood: int = 1) -> pd.DataFrame:
+def block_role_table(data, *, min_count: int | None = 3, neighbourhood: int = 1,
+                     recurring: Mapping[str, int] | None = None) -> pd.DataFrame:
     """Every block with its role and the signals that decided it.
 
     Parameters
@@ -356,6 +357,11 @@ def block_role_table(data, *, min_count: int | None = 3, neighbourhood: int = 1)
         detector off.
     neighbourhood : int
         See :func:`~corpus_tools.structure.headings.classify_headings`.
+    recurring : mapping, optional
+        The corpus-level lines, already computed (:func:`recurring_lines`
+        of the whole corpus, ``min_count`` then unused): the token dataset's
+        workers see a batch of articles, not the corpus, so the lines are
+        found once before they start.
 
     Returns
     -------
@@ -378,7 +384,8 @@ def block_role_table(data, *, min_count: int | None = 3, neighbourhood: int = 1)
      ['lead', 0, ''], ['boilerplate', -1, 'Load Comments']]
     """
     articles = as_articles(data)
-    recurring = recurring_lines(articles, min_count=min_count) if min_count is not None else {}
+    if recurring is None:
+        recurring = recurring_lines(articles, min_count=min_count) if min_count is not None else {}
     rows = []
     for a in articles:
         roles = block_roles(a, recurring=recurring, neighbourhood=neighbourhood)

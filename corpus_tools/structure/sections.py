@@ -17,26 +17,36 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
+import pyarrow as pa
 
 from corpus_tools.model.blocks import Block
 from corpus_tools.model.corpus import Article, Corpus, as_articles
 from corpus_tools.stats.frequency import smooth_idf
+from corpus_tools.stats.queries import connect_duckdb
 from corpus_tools.structure.headings import HeadingSignals, classify_headings
-from corpus_tools.structure.quotations import find_quotations, quoted_word_mask
+from corpus_tools.structure.quotations import Quotation, find_quotations, quoted_word_mask
+from corpus_tools.tokens.dataset import TokenDataset
 from corpus_tools.tokens.table import as_token_table
-from corpus_tools.tokens.tokenize import SentenceSplitter, TokenOptions, is_word, iter_tokens
+from corpus_tools.tokens.tokenize import SentenceSplitter, Token, TokenOptions, is_word, iter_tokens
+
+#: Where an article's tokens come from: a function of the article giving all its tokens in
+#: order (:func:`~corpus_tools.tokens.tokenize.iter_tokens` by default; the token dataset's
+#: pass gives the tokens it has just written, so the tables agree with its tokenizer).
+TokenSource = Callable[[Article], Iterable[Token]]
 
 __all__ = [
     "HEADING_COLUMNS",
     "SECTION_COLUMNS",
     "Section",
+    "TokenSource",
     "block_table",
     "heading_table",
     "section_table",
+    "section_term_counts",
     "section_term_table",
     "sections",
     "sentence_table",
@@ -118,7 +128,9 @@ SECTION_COLUMNS = ["article", "section", "kind", "heading", "heading_block", "fi
                    "median_sentence_length", "quoted_words", "quoted_share"]
 
 
-def section_table(data, *, neighbourhood: int = 1, splitter: SentenceSplitter | None = None) -> pd.DataFrame:
+def section_table(data, *, neighbourhood: int = 1, splitter: SentenceSplitter | None = None,
+                  tokens: TokenSource | None = None,
+                  quotations: Callable[[Article, list[int]], list[Quotation]] | None = None) -> pd.DataFrame:
     """Per-section statistics, one row per section (the lead included, even when empty).
 
     Columns (:data:`SECTION_COLUMNS`): ``kind`` ("lead", "subheading",
@@ -131,6 +143,11 @@ def section_table(data, *, neighbourhood: int = 1, splitter: SentenceSplitter | 
     inside direct quotations, see :mod:`corpus_tools.structure.quotations`, over
     ``words``).  Ratios are NaN for a section without words.
 
+    ``tokens`` (a :data:`TokenSource`; default: tokenise with ``splitter``)
+    and ``quotations`` (``(article, word_starts) -> quotations``; default
+    :func:`~corpus_tools.structure.quotations.find_quotations`) let the
+    token dataset's pass reuse what it has already computed.
+
     Examples
     --------
     >>> a = Article.from_text('Lead one. “Quoted words here,” she said.\\n\\nEnd part', id="x")
@@ -141,10 +158,12 @@ def section_table(data, *, neighbourhood: int = 1, splitter: SentenceSplitter | 
     (0.42857142857142855, 3.5)
     """
     rows = []
+    tokens = tokens or (lambda article: iter_tokens(article, splitter))
+    quotations = quotations or find_quotations
     for a in as_articles(data):
-        toks = list(iter_tokens(a, splitter))
+        toks = list(tokens(a))
         word_starts = [t.start for t in toks if is_word(t.text)]
-        quoted = dict(quoted_word_mask(a, find_quotations(a, word_starts), word_starts))
+        quoted = dict(quoted_word_mask(a, quotations(a, word_starts), word_starts))
         per_section_sentences: dict[int, Counter] = {}
         words: Counter = Counter()
         heading_words: Counter = Counter()
@@ -188,7 +207,10 @@ def section_term_table(
 
     Parameters
     ----------
-    data : token table, Corpus or Article
+    data : token table, TokenDataset, Corpus or Article
+        A :class:`~corpus_tools.tokens.dataset.TokenDataset` is counted by
+        DuckDB under its options (nothing tokenised, no token table in
+        memory); the table equals the one of its token table.
     scope : {"article", "corpus"}
         ``"article"``: the documents are the sections of the same article
         (what sets a section apart from the rest of its article).
@@ -221,11 +243,16 @@ def section_term_table(
         raise ValueError(f"scope must be 'article' or 'corpus', not {scope!r}")
     if top is not None and (not isinstance(top, int) or top < 1):
         raise ValueError(f"top must be a positive integer or None, not {top!r}")
-    if not isinstance(data, pd.DataFrame) and options is None:
-        options = TokenOptions(stopwords="english")
-    toks = as_token_table(data, options)
-    counts = toks.groupby(["article", "section", column], sort=False).size().rename("count").reset_index()
-    counts = counts.rename(columns={column: "term"})
+    if isinstance(data, TokenDataset):
+        if options is not None:
+            raise TypeError("a token dataset carries its options: use dataset.with_options(...)")
+        counts, articles = section_term_counts(data, column), data.articles
+    else:
+        if not isinstance(data, pd.DataFrame) and options is None:
+            options = TokenOptions(stopwords="english")
+        toks = as_token_table(data, options)
+        counts = toks.groupby(["article", "section", column], sort=False).size().rename("count").reset_index()
+        counts, articles = counts.rename(columns={column: "term"}), pd.unique(toks["article"])
     group = ["article", "term"] if scope == "article" else ["term"]
     counts["doc_freq"] = counts.groupby(group, sort=False)["section"].transform("size").astype("int64")
     if scope == "article":
@@ -235,7 +262,7 @@ def section_term_table(
         n = counts[["article", "section"]].drop_duplicates().shape[0]
         counts["idf"] = smooth_idf(counts["doc_freq"], n) if len(counts) else pd.Series(dtype="float64")
     counts["tfidf"] = counts["count"] * counts["idf"]
-    order = {art: i for i, art in enumerate(pd.unique(toks["article"]))}
+    order = {art: i for i, art in enumerate(articles)}
     counts["_order"] = counts["article"].map(order)
     counts = counts.sort_values(["_order", "section", "tfidf", "term"], ascending=[True, True, False, True],
                                 kind="mergesort").drop(columns="_order")
@@ -247,12 +274,44 @@ def section_term_table(
                        "doc_freq": "int64", "idf": "float64", "tfidf": "float64", "rank": "int64"})
 
 
-def block_table(data: Corpus | Article | Iterable[Article]) -> pd.DataFrame:
+def section_term_counts(dataset: TokenDataset, column: str = "norm") -> pd.DataFrame:
+    """``article``, ``section``, ``term``, ``count`` of a token dataset under its options, counted by DuckDB.
+
+    The integers behind :func:`section_term_table` (in no particular order):
+    each distinct raw token is normalised once by the dataset's options, as
+    :func:`corpus_tools.tokens.renormalized_table` does, and joined in the
+    database, so only the counts reach pandas.
+    """
+    if column not in ("norm", "token"):
+        raise ValueError(f"column must be 'norm' or 'token' for a token dataset, not {column!r}")
+    empty = pd.DataFrame({"article": pd.Series(dtype=object), "section": pd.Series(dtype="int64"),
+                          "term": pd.Series(dtype=object), "count": pd.Series(dtype="int64")})
+    if not dataset.parts:
+        return empty
+    con = connect_duckdb()
+    try:
+        con.read_parquet([str(p) for p in dataset.parts]).create_view("raw")
+        kept, terms = [], []
+        for (token,) in con.sql("SELECT DISTINCT token FROM raw").fetchall():
+            norm = dataset.options.normalize(token)
+            if norm is not None:
+                kept.append(token)
+                terms.append(norm if column == "norm" else token)
+        con.register("forms", pa.table({"token": pa.array(kept, pa.string()), "term": pa.array(terms, pa.string())}))
+        counts = con.sql("SELECT r.article, r.section, f.term, count(*)::BIGINT AS count FROM raw r "
+                         "JOIN forms f ON r.token = f.token GROUP BY r.article, r.section, f.term").df()
+    finally:
+        con.close()
+    return counts.astype({"article": object, "section": "int64", "term": object, "count": "int64"}) \
+        if len(counts) else empty
+
+
+def block_table(data: Corpus | Article | Iterable[Article], *, tokens: TokenSource | None = None) -> pd.DataFrame:
     """One row per block: article, block, kind, section, words, sentences.
 
     ``words`` counts word tokens (see :func:`~corpus_tools.is_word`),
     ``section`` follows :class:`~corpus_tools.Token` (a heading opens the next
-    section; the lead is 0).
+    section; the lead is 0).  ``tokens``: see :data:`TokenSource`.
 
     >>> from corpus_tools import Corpus
     >>> block_table(Corpus.from_texts(["Lead one. Two.\\n\\nA Heading\\n\\nBody text here."]))[
@@ -260,10 +319,11 @@ def block_table(data: Corpus | Article | Iterable[Article]) -> pd.DataFrame:
     [['paragraph', 0, 3, 2], ['heading', 1, 2, 1], ['paragraph', 1, 3, 1]]
     """
     rows = []
+    tokens = tokens or iter_tokens
     for article in as_articles(data):
         words: dict[int, int] = {}
         sentences: dict[int, set[int]] = {}
-        for tok in iter_tokens(article):
+        for tok in tokens(article):
             words[tok.block] = words.get(tok.block, 0) + is_word(tok.text)
             sentences.setdefault(tok.block, set()).add(tok.sentence)
         section = 0
@@ -273,16 +333,17 @@ def block_table(data: Corpus | Article | Iterable[Article]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["article", "block", "kind", "section", "words", "sentences"])
 
 
-def sentence_table(data: Corpus | Article | Iterable[Article]) -> pd.DataFrame:
-    """One row per sentence: article, section, block, sentence, words.
+def sentence_table(data: Corpus | Article | Iterable[Article], *, tokens: TokenSource | None = None) -> pd.DataFrame:
+    """One row per sentence: article, section, block, sentence, words.  ``tokens``: see :data:`TokenSource`.
 
     >>> from corpus_tools import Corpus
     >>> sentence_table(Corpus.from_texts(["One two. Three."]))["words"].tolist()
     [2, 1]
     """
     rows: dict[tuple, int] = {}
+    tokens = tokens or iter_tokens
     for article in as_articles(data):
-        for tok in iter_tokens(article):
+        for tok in tokens(article):
             key = (article.id, tok.section, tok.block, tok.sentence)
             rows[key] = rows.get(key, 0) + is_word(tok.text)
     return pd.DataFrame([(*k, v) for k, v in rows.items()],

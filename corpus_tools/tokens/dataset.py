@@ -9,7 +9,10 @@ articles are tokenised (:func:`write_token_part`), so no process ever holds
 the token table of the whole corpus.  Parts can be written by different
 processes or Dask workers into one shared folder; :func:`write_manifest` then
 records, in ``manifest.json``, the key, the article order, and the size,
-row count and SHA-256 of every part.
+row count and SHA-256 of every part.  A part entry may also list files
+written beside it (``files``: the per-article structure tables that
+:mod:`corpus_tools.scale.structure` computes in the same pass), each with
+its size and SHA-256, verified like the part.
 
 :func:`open_token_dataset` checks the manifest and each part's hash before
 the dataset is used: a damaged or swapped part file (a flipped bit) is a
@@ -28,7 +31,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -48,13 +51,15 @@ __all__ = [
     "TOKEN_SCHEMA",
     "TokenDataset",
     "TokenDatasetError",
+    "file_entry",
     "open_token_dataset",
     "part_name",
     "write_manifest",
     "write_token_part",
 ]
 
-DATASET_FORMAT = 1
+#: 2: parts may carry ``files`` (structure tables) and the manifest a ``structure`` record.
+DATASET_FORMAT = 2
 MANIFEST_NAME = "manifest.json"
 
 #: Text (characters) tokenised before a row group is written: bounds a
@@ -83,6 +88,12 @@ def part_name(index: int) -> str:
     return f"part-{index:05d}.parquet"
 
 
+def file_entry(path: str | os.PathLike, rows: int) -> dict:
+    """The manifest entry of a file of the dataset: ``file`` (its name), ``rows``, ``bytes``, ``sha256``."""
+    path = Path(path)
+    return {"file": path.name, "rows": int(rows), "bytes": path.stat().st_size, "sha256": _sha256(path)}
+
+
 def _sha256(path: Path) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as f:
@@ -105,13 +116,18 @@ def _chunks(articles: Sequence[Article], chars: int) -> Iterable[list[Article]]:
 
 
 def write_token_part(articles: Sequence[Article], folder: str | os.PathLike, index: int,
-                     tokenizer: str) -> dict:
+                     tokenizer: str, *, on_chunk: Callable[[list[Article], pd.DataFrame], None] | None = None) -> dict:
     """Tokenise ``articles`` (raw tokens) into part file ``index`` of ``folder``; its manifest entry.
 
     Row groups of about :data:`ROW_GROUP_CHARS` of text are written as they
     are tokenised.  The tokens are those of :func:`corpus_tools.token_table`
     (``tokenizer="exact"``) or :func:`~corpus_tools.tokens.cache.fast_token_table`
     with :data:`~corpus_tools.tokens.cache.RAW_TOKEN_OPTIONS`.
+
+    ``on_chunk(articles, raw_tokens)`` is called for each run of articles
+    with the token table just written for them: what needs an article's
+    text and its tokens (the structure tables) is computed in this pass
+    from these very tokens, never by tokenising again.
 
     Returns
     -------
@@ -131,24 +147,29 @@ def write_token_part(articles: Sequence[Article], folder: str | os.PathLike, ind
                 table = (token_table(chunk, RAW_TOKEN_OPTIONS) if tokenizer == "exact"
                          else fast_token_table(Corpus(chunk), RAW_TOKEN_OPTIONS))
                 rows += len(table)
+                if on_chunk is not None:
+                    on_chunk(chunk, table)
                 writer.write_table(pa.Table.from_pandas(table, schema=TOKEN_SCHEMA, preserve_index=False))
 
     atomic_write(path, write)
-    return {"file": path.name, "rows": rows, "bytes": path.stat().st_size, "sha256": _sha256(path),
-            "articles": len(articles)}
+    return {**file_entry(path, rows), "articles": len(articles)}
 
 
 def write_manifest(folder: str | os.PathLike, key: str, tokenizer: str, articles: Sequence[str],
-                   parts: Sequence[Mapping]) -> Path:
+                   parts: Sequence[Mapping], *, structure: Mapping | None = None) -> Path:
     """Write ``manifest.json`` last, after every part: a dataset without it is incomplete.
 
     ``parts`` are the entries :func:`write_token_part` returned, in article
-    order; ``articles`` are the article ids in corpus order.
+    order (with ``files`` written beside each part, if any); ``articles``
+    are the article ids in corpus order; ``structure`` records what the
+    structure tables were computed with (:mod:`corpus_tools.scale.structure`).
     """
     if sum(p["articles"] for p in parts) != len(articles):
         raise ValueError(f"the parts hold {sum(p['articles'] for p in parts)} articles, the corpus {len(articles)}")
     manifest = {"format": DATASET_FORMAT, "key": key, "tokenizer": tokenizer, "articles": list(articles),
                 "rows": sum(p["rows"] for p in parts), "parts": [dict(p) for p in parts]}
+    if structure is not None:
+        manifest["structure"] = dict(structure)
     text = json.dumps(manifest, indent=1, ensure_ascii=False) + "\n"
     return atomic_write(Path(folder) / MANIFEST_NAME, lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
@@ -207,6 +228,29 @@ class TokenDataset:
         raw = pa.concat_tables(parts).to_pandas() if parts else TOKEN_SCHEMA.empty_table().to_pandas()
         return renormalized_table(raw, self.options)
 
+    def part_of(self, article: str) -> int:
+        """Index of the part holding ``article`` (parts hold consecutive runs of articles); KeyError if unknown."""
+        try:
+            i = self.articles.index(article)
+        except ValueError:
+            raise KeyError(f"article {article!r} is not in the dataset") from None
+        end = 0
+        for k, p in enumerate(self.manifest["parts"]):
+            end += p["articles"]
+            if i < end:
+                return k
+        raise KeyError(f"article {article!r} is in no part")  # pragma: no cover - the manifest is checked
+
+    def article_token_table(self, article: str) -> pd.DataFrame:
+        """The token table of one article under :attr:`options`: a filtered read of its one part.
+
+        Equal to the rows of :meth:`token_table` for that article, without
+        reading (or tokenising) the rest of the corpus.
+        """
+        part = self.parts[self.part_of(article)]
+        raw = pq.read_table(part, schema=TOKEN_SCHEMA, filters=[("article", "==", article)]).to_pandas()
+        return renormalized_table(raw, self.options)
+
 
 def open_token_dataset(folder: str | os.PathLike, key: str | None = None, *, verify: bool = True) -> TokenDataset:
     """The dataset in ``folder``, after checking it is complete and undamaged.
@@ -235,9 +279,10 @@ def open_token_dataset(folder: str | os.PathLike, key: str | None = None, *, ver
     if key is not None and manifest.get("key") != key:
         raise TokenDatasetError(f"{folder}: dataset of another corpus or settings (key {manifest.get('key')!r})")
     for part in manifest["parts"]:
-        path = folder / part["file"]
-        if not path.is_file() or path.stat().st_size != part["bytes"]:
-            raise TokenDatasetError(f"{path}: missing or of another size than the manifest says")
-        if verify and _sha256(path) != part["sha256"]:
-            raise TokenDatasetError(f"{path}: content differs from the manifest's SHA-256 (damaged)")
+        for entry in (part, *part.get("files", {}).values()):
+            path = folder / entry["file"]
+            if not path.is_file() or path.stat().st_size != entry["bytes"]:
+                raise TokenDatasetError(f"{path}: missing or of another size than the manifest says")
+            if verify and _sha256(path) != entry["sha256"]:
+                raise TokenDatasetError(f"{path}: content differs from the manifest's SHA-256 (damaged)")
     return TokenDataset(folder, manifest)

@@ -17,6 +17,7 @@ import corpus_tools as ct
 from corpus_tools.io.outputs import table_to_csv
 from corpus_tools.report.kernel import KERNEL_NAME, CurrentPythonKernelManager
 from corpus_tools.report.runner import notebook_parameters, run_report
+from corpus_tools.scale import structure_table
 from corpus_tools.stats.concordance import kwic_queries_table
 from corpus_tools.stats.dispersion import term_position_table
 from corpus_tools.stats.frequency import distinctive_term_table
@@ -136,6 +137,13 @@ def test_seed_report_section_structure_equals_the_library(seed_report, seed_corp
     assert _csv(folder, "dispersion") == table_to_csv(ct.dispersion_table(toks, terms, by="section"))
     assert len(ct.section_table(seed_corpus)) == 5  # the lead and 4 headed sections
     assert len(block_table(seed_corpus)) == 36
+    # the notebook read these tables from the run's token dataset, where the tokenising pass stored them
+    dataset = open_token_dataset(next((seed_report / "cache").glob("tokens-*")))
+    for csv, kind in (("block_lengths", "blocks"), ("headings", "headings"), ("sections", "sections"),
+                      ("body_sections", "body_sections"), ("sentence_lengths", "sentences"),
+                      ("quotations", "quotations"), ("quotation_summary", "quotation_summary"),
+                      ("speakers", "speakers")):
+        assert _csv(folder, csv) == table_to_csv(structure_table(dataset, kind)), csv
     for png in ("block_lengths", "sections", "section_profile", "sentence_lengths", "dispersion"):
         assert (folder / f"{png}.png").is_file()
 

@@ -10,7 +10,7 @@ import pytest
 
 import corpus_tools as ct
 import corpus_tools.tokens.dataset as dataset_module
-from corpus_tools.scale import dataset_folder, token_dataset
+from corpus_tools.scale import STRUCTURE_TABLES, dataset_folder, structure_table, token_dataset
 from corpus_tools.tokens.dataset import TokenDatasetError, open_token_dataset
 
 RAW = ct.tokens.RAW_TOKEN_OPTIONS
@@ -33,6 +33,11 @@ def test_dataset_holds_the_token_table_whatever_the_workers(tmp_path, tokenizer,
         pd.testing.assert_frame_equal(ds.with_options(RAW).token_table(), fresh)
         assert ds.n_rows == len(fresh) and ds.articles == [a.id for a in corpus]
     assert len(two.parts) == 8 and len(one.parts) == 1  # 2 workers x 4 batches; one process: one part
+    # the structure tables, computed per run of articles (several per part here), read back as one
+    for kind in STRUCTURE_TABLES:
+        pd.testing.assert_frame_equal(structure_table(two, kind), structure_table(one, kind), check_exact=True)
+    if tokenizer == "exact":
+        pd.testing.assert_frame_equal(structure_table(one, "sections"), ct.section_table(corpus), check_exact=True)
     assert pq.ParquetFile(one.parts[0]).num_row_groups > 1
     assert json.loads((two.folder / "manifest.json").read_text())["tokenizer"] == tokenizer
 
@@ -119,5 +124,7 @@ def test_dask_workers_write_the_same_dataset(tmp_path):
         cluster.close()
     assert len(on_dask.parts) > 1
     pd.testing.assert_frame_equal(on_dask.with_options(RAW).token_table(), one.with_options(RAW).token_table())
+    for kind in STRUCTURE_TABLES:  # written by the Dask workers beside their parts
+        pd.testing.assert_frame_equal(structure_table(on_dask, kind), structure_table(one, kind), check_exact=True)
     pd.testing.assert_frame_equal(ct.ngram_table(on_dask, n=2, by_article=True), ct.ngram_table(one, n=2,
                                                                                                 by_article=True))

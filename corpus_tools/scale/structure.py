@@ -1,0 +1,273 @@
+"""Per-article structure tables, computed in the tokenising pass and stored beside the token dataset.
+
+The section-structure tables (blocks, sentences, headings, sections, block
+roles, body sections, quotations, the quotation summary, speakers) need an
+article's text and its tokens.  Tokenising each article again for each
+table (as the in-memory functions do when called one by one) costs about as
+much as building the whole dataset, and always uses the exact tokenizer.
+Here they are computed once, in the worker that has just tokenised a batch
+of articles (:func:`write_dataset_part`, through the ``on_chunk`` hook of
+:func:`~corpus_tools.tokens.dataset.write_token_part`), from the article
+text and *the dataset's own tokens*: word counts agree with the tokenizer
+the dataset was built with.  Quotations are found once per article and
+shared by the four tables that need them.
+
+Each table of each part is a small Parquet file ``<kind>-<part>.parquet``
+(``sections-00003.parquet``) listed, with its size and SHA-256, under the
+part's ``files`` in the manifest and verified with the parts: a damaged
+file means a rebuild.  The corpus-level input, the recurring lines that the
+boilerplate detector takes for page furniture
+(:func:`corpus_tools.structure.roles.recurring_lines`), is computed once by
+the parent before the workers start and recorded in the manifest's
+``structure`` record, with a fingerprint of the structure rules' source
+(:func:`structure_fingerprint`): editing a rule or the corpus rebuilds.
+
+:func:`structure_table` reads one kind for the whole corpus.  With
+``tokenizer="exact"`` every table equals the in-memory function's
+(``ct.section_table(corpus)`` ...); with ``"fast"`` only the word and
+sentence counts can differ, where the fast tokens differ (on about 0.01 %
+of tokens of real prose).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import os
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from corpus_tools.io.atomic import atomic_write
+from corpus_tools.model.corpus import Article
+from corpus_tools.structure.body import body_section_table
+from corpus_tools.structure.quotations import Quotation, find_quotations, quoted_word_mask
+from corpus_tools.structure.roles import block_role_table, recurring_lines
+from corpus_tools.structure.sections import block_table, heading_table, section_table, sentence_table
+from corpus_tools.tokens.dataset import TokenDataset, file_entry, write_token_part
+from corpus_tools.tokens.tokenize import Token, is_word
+
+__all__ = [
+    "RECURRING_MIN_COUNT",
+    "STRUCTURE_FORMAT",
+    "STRUCTURE_TABLES",
+    "corpus_recurring_lines",
+    "structure_file_name",
+    "structure_fingerprint",
+    "structure_record",
+    "structure_table",
+    "structure_tables",
+    "write_dataset_part",
+]
+
+#: Bumped when the stored tables change shape or meaning.
+STRUCTURE_FORMAT = 1
+#: ``min_count`` of the corpus-level boilerplate detector (the default of ``block_role_table``).
+RECURRING_MIN_COUNT = 3
+
+_S, _I, _F, _B = pa.string(), pa.int64(), pa.float64(), pa.bool_()
+
+
+def _schema(*columns: tuple[str, pa.DataType]) -> pa.Schema:
+    return pa.schema(list(columns))
+
+
+#: Every stored table and its column types, in the column order of the in-memory function:
+#: blocks = ``block_table``, sentences = ``sentence_table``, headings = ``heading_table``,
+#: sections = ``section_table``, block_roles = ``block_role_table``, body_sections =
+#: ``body_section_table``, quotations = ``quotation_table``, quotation_summary =
+#: ``quotation_summary_table``, speakers = ``speaker_table``.
+STRUCTURE_TABLES: dict[str, pa.Schema] = {
+    "blocks": _schema(("article", _S), ("block", _I), ("kind", _S), ("section", _I), ("words", _I),
+                      ("sentences", _I)),
+    "sentences": _schema(("article", _S), ("section", _I), ("block", _I), ("sentence", _I), ("words", _I)),
+    "headings": _schema(("article", _S), ("section", _I), ("block", _I), ("heading", _S), ("kind", _S),
+                        ("words", _I), ("prefix", _S), ("source", _S), ("predicate", _S), ("continuity", _I),
+                        ("fit", _I), ("reason", _S)),
+    "sections": _schema(("article", _S), ("section", _I), ("kind", _S), ("heading", _S), ("heading_block", _I),
+                        ("first_block", _I), ("last_block", _I), ("paragraphs", _I), ("sentences", _I),
+                        ("words", _I), ("heading_words", _I), ("mean_sentence_length", _F),
+                        ("median_sentence_length", _F), ("quoted_words", _I), ("quoted_share", _F)),
+    "block_roles": _schema(("article", _S), ("block", _I), ("kind", _S), ("role", _S), ("section", _I),
+                           ("words", _I), ("text", _S), ("reason", _S), ("signal", _S), ("dateline", _S)),
+    "body_sections": _schema(("article", _S), ("section", _I), ("kind", _S), ("heading", _S),
+                             ("heading_block", _I), ("first_block", _I), ("last_block", _I), ("paragraphs", _I),
+                             ("words", _I)),
+    "quotations": _schema(("article", _S), ("quote", _I), ("block", _I), ("last_block", _I), ("start", _I),
+                          ("end", _I), ("text", _S), ("words", _I), ("closed", _B), ("speaker", _S),
+                          ("speaker_kind", _S), ("resolved_speaker", _S), ("rule", _S), ("notes", _S),
+                          ("speaker_name", _S)),
+    "quotation_summary": _schema(("article", _S), ("quotations", _I), ("words", _I), ("quoted_words", _I),
+                                 ("quoted_share", _F), ("speakers", _I), ("unattributed", _I)),
+    "speakers": _schema(("article", _S), ("speaker", _S), ("quotations", _I), ("quoted_words", _I)),
+}
+
+
+def structure_file_name(kind: str, index: int) -> str:
+    """File name of table ``kind`` of part ``index``.
+
+    >>> structure_file_name("sections", 3)
+    'sections-00003.parquet'
+    """
+    if kind not in STRUCTURE_TABLES:
+        raise ValueError(f"kind must be one of {list(STRUCTURE_TABLES)}, not {kind!r}")
+    return f"{kind}-{index:05d}.parquet"
+
+
+@cache
+def _rules_digest() -> str:
+    h = hashlib.sha256(repr(STRUCTURE_FORMAT).encode())
+    for name in ("body", "headings", "quotations", "roles", "sections", "speakers"):
+        # by name: the package namespace shadows some modules with a function of theirs (``sections``)
+        module = importlib.import_module(f"corpus_tools.structure.{name}")
+        h.update(b"\x1e" + Path(module.__file__).read_bytes())
+    h.update(b"\x1e" + Path(__file__).read_bytes())
+    return h.hexdigest()
+
+
+def structure_fingerprint(recurring: Mapping[str, int]) -> str:
+    """Hex SHA-256 of what decides the stored tables besides the corpus and its tokens.
+
+    The source of the structure modules (a rule edited gives another
+    fingerprint), this module's, :data:`STRUCTURE_FORMAT`, and the
+    corpus-level recurring lines.
+
+    >>> a = structure_fingerprint({})
+    >>> a == structure_fingerprint({}), a == structure_fingerprint({"load comments": 3})
+    (True, False)
+    """
+    h = hashlib.sha256(_rules_digest().encode())
+    h.update(repr(sorted(recurring.items())).encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def corpus_recurring_lines(articles: Sequence[Article]) -> dict[str, int]:
+    """The corpus-level input of the structure tables: :func:`recurring_lines` with :data:`RECURRING_MIN_COUNT`."""
+    return recurring_lines(list(articles), min_count=RECURRING_MIN_COUNT)
+
+
+def structure_record(recurring: Mapping[str, int]) -> dict:
+    """The manifest's ``structure`` record: format, fingerprint, tables, and the recurring lines used."""
+    return {"format": STRUCTURE_FORMAT, "fingerprint": structure_fingerprint(recurring),
+            "tables": list(STRUCTURE_TABLES), "recurring_min_count": RECURRING_MIN_COUNT,
+            "recurring": dict(recurring)}
+
+
+def _quotation_frames(articles: list[Article], quotes: dict[str, list[Quotation]],
+                      word_starts: dict[str, list[int]]) -> dict[str, pd.DataFrame]:
+    """The three quotation tables from quotations already found (the columns of
+    :func:`~corpus_tools.structure.quotations.quotation_table`,
+    :func:`~corpus_tools.structure.quotations.quotation_summary_table` and
+    :func:`~corpus_tools.structure.quotations.speaker_table`; the tests check they are equal)."""
+    table, summary, speakers = [], [], []
+    for a in articles:
+        qs = quotes[a.id]
+        table.extend((q.article, q.index, q.block, q.last_block, q.start, q.end, q.text, q.words, q.closed, q.speaker,
+                      q.speaker_kind, q.resolved_speaker, q.rule, q.notes, q.speaker_name) for q in qs)
+        mask = quoted_word_mask(a, qs, word_starts[a.id])
+        quoted = sum(inside for _, inside in mask)
+        named = {q.resolved_speaker for q in qs if q.resolved_speaker}
+        summary.append((a.id, len(qs), len(mask), quoted, quoted / len(mask) if mask else float("nan"), len(named),
+                        sum(q.speaker is None for q in qs)))
+        counts: Counter = Counter()
+        words: Counter = Counter()
+        for q in qs:
+            if q.resolved_speaker:
+                counts[q.resolved_speaker] += 1
+                words[q.resolved_speaker] += q.words
+        speakers.extend(sorted(((a.id, s, c, words[s]) for s, c in counts.items()), key=lambda r: (-r[2], r[1])))
+    names = STRUCTURE_TABLES
+    return {"quotations": pd.DataFrame(table, columns=names["quotations"].names),
+            "quotation_summary": pd.DataFrame(summary, columns=names["quotation_summary"].names),
+            "speakers": pd.DataFrame(speakers, columns=names["speakers"].names)}
+
+
+def structure_tables(articles: Sequence[Article], raw_tokens: pd.DataFrame,
+                     recurring: Mapping[str, int]) -> dict[str, pd.DataFrame]:
+    """Every table of :data:`STRUCTURE_TABLES` for ``articles``, from their raw token table.
+
+    ``raw_tokens`` holds every token of the articles
+    (:data:`~corpus_tools.tokens.cache.RAW_TOKEN_OPTIONS`), as the dataset
+    stores them; ``recurring`` is the corpus-level input
+    (:func:`corpus_recurring_lines` of the whole corpus).
+    """
+    articles = list(articles)
+    tokens: dict[str, list[Token]] = {a.id: [] for a in articles}
+    columns = [raw_tokens[c].tolist() for c in Token._fields[:-1] + ("token",)]  # whole columns: no per-row boxing
+    for row in zip(*columns, strict=True):
+        tokens[row[0]].append(Token(*row))
+    word_starts = {a: [t.start for t in toks if is_word(t.text)] for a, toks in tokens.items()}
+    quotes = {a.id: find_quotations(a, word_starts[a.id]) for a in articles}
+
+    def source(article: Article) -> list[Token]:
+        return tokens[article.id]
+
+    def found(article: Article, _starts: list[int]) -> list[Quotation]:
+        return quotes[article.id]
+
+    return {"blocks": block_table(articles, tokens=source),
+            "sentences": sentence_table(articles, tokens=source),
+            "headings": heading_table(articles),
+            "sections": section_table(articles, tokens=source, quotations=found),
+            "block_roles": block_role_table(articles, recurring=recurring),
+            "body_sections": body_section_table(articles, recurring=recurring),
+            **_quotation_frames(articles, quotes, word_starts)}
+
+
+def write_dataset_part(articles: Sequence[Article], folder: str | os.PathLike, index: int, tokenizer: str,
+                       recurring: Mapping[str, int]) -> dict:
+    """Part ``index`` of a dataset: its token part file and, from the same tokens, its structure tables.
+
+    Runs in a worker process or a Dask task (a top-level function of
+    picklable arguments).  Returns the manifest entry of
+    :func:`~corpus_tools.tokens.dataset.write_token_part` with ``files``:
+    ``{kind: {file, rows, bytes, sha256}}``.
+    """
+    collected: dict[str, list[pa.Table]] = {kind: [] for kind in STRUCTURE_TABLES}
+
+    def on_chunk(chunk: list[Article], raw: pd.DataFrame) -> None:
+        for kind, frame in structure_tables(chunk, raw, recurring).items():
+            collected[kind].append(pa.Table.from_pandas(frame, schema=STRUCTURE_TABLES[kind], preserve_index=False))
+
+    entry = write_token_part(articles, folder, index, tokenizer, on_chunk=on_chunk)
+    files = {}
+    for kind, schema in STRUCTURE_TABLES.items():
+        table = pa.concat_tables(collected[kind]) if collected[kind] else schema.empty_table()
+        path = Path(folder) / structure_file_name(kind, index)
+        atomic_write(path, lambda tmp, t=table: pq.write_table(t, tmp, compression="zstd"))
+        files[kind] = file_entry(path, table.num_rows)
+    return {**entry, "files": files}
+
+
+def structure_table(dataset: TokenDataset, kind: str) -> pd.DataFrame:
+    """Table ``kind`` (:data:`STRUCTURE_TABLES`) of the whole corpus, read from the dataset's part files.
+
+    Rows in corpus order, as the in-memory function orders them; with a
+    dataset built with ``tokenizer="exact"`` the table equals it
+    (``structure_table(ds, "sections")`` equals ``ct.section_table(corpus)``).
+
+    Raises
+    ------
+    KeyError
+        The dataset holds no such table (a dataset written without them).
+    """
+    if kind not in STRUCTURE_TABLES:
+        raise ValueError(f"kind must be one of {list(STRUCTURE_TABLES)}, not {kind!r}")
+    schema = STRUCTURE_TABLES[kind]
+    try:
+        paths = [dataset.folder / p["files"][kind]["file"] for p in dataset.manifest["parts"]]
+    except KeyError:
+        raise KeyError(f"{dataset.folder}: no {kind!r} structure table in this dataset") from None
+    table = pa.concat_tables([pq.read_table(p, schema=schema) for p in paths]) if paths else schema.empty_table()
+    frame = table.to_pandas()
+    for field in schema:
+        if field.type == pa.string() and table.column(field.name).null_count == len(frame):
+            # a text column with no value at all (no quotation attributed): pandas makes it an object
+            # column of None from Python rows, as the in-memory functions build them
+            frame[field.name] = pd.Series([None] * len(frame), dtype=object, index=frame.index)
+    return frame
