@@ -46,8 +46,8 @@ from corpus_tools.tokens.tokenize import (
     token_table,
 )
 
-__all__ = ["RAW_TOKEN_OPTIONS", "cached_token_table", "corpus_token_table", "fast_token_arrow", "fast_token_table",
-           "renormalized_table", "token_cache_key", "tokenizer_fingerprint"]
+__all__ = ["RAW_TOKEN_OPTIONS", "arrow_token_table", "cached_token_table", "corpus_token_table", "fast_token_arrow",
+           "fast_token_table", "renormalized_table", "token_cache_key", "tokenizer_fingerprint"]
 
 CACHE_FORMAT = 2
 
@@ -112,7 +112,13 @@ def fast_token_table(corpus: Corpus, options: TokenOptions | Mapping[str, object
     >>> fast_token_table(Corpus.from_texts(["Mr. Xi’s visit ended."]))["token"].tolist()
     ['Mr.', 'Xi', "'s", 'visit', 'ended']
     """
-    return _typed(fast_token_arrow(corpus, options).to_pandas())
+    return arrow_token_table(fast_token_arrow(corpus, options))
+
+
+def arrow_token_table(table: pa.Table) -> pd.DataFrame:
+    """A token table held as Arrow (:func:`fast_token_arrow`, a part file) as the DataFrame
+    :func:`corpus_tools.token_table` gives: same column types."""
+    return _typed(table.to_pandas())
 
 
 def fast_token_arrow(corpus: Corpus, options: TokenOptions | Mapping[str, object] | None = None) -> pa.Table:

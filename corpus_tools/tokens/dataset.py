@@ -41,7 +41,7 @@ import pyarrow.parquet as pq
 
 from corpus_tools.io.atomic import atomic_write
 from corpus_tools.model.corpus import Article, Corpus
-from corpus_tools.tokens.cache import RAW_TOKEN_OPTIONS, fast_token_table, renormalized_table
+from corpus_tools.tokens.cache import RAW_TOKEN_OPTIONS, arrow_token_table, fast_token_arrow, renormalized_table
 from corpus_tools.tokens.tokenize import TOKEN_COLUMNS, TOKENIZERS, TokenOptions, token_table
 
 __all__ = [
@@ -144,12 +144,16 @@ def write_token_part(articles: Sequence[Article], folder: str | os.PathLike, ind
         nonlocal rows
         with pq.ParquetWriter(tmp, TOKEN_SCHEMA, compression="zstd") as writer:
             for chunk in _chunks(articles, ROW_GROUP_CHARS):
-                table = (token_table(chunk, RAW_TOKEN_OPTIONS) if tokenizer == "exact"
-                         else fast_token_table(Corpus(chunk), RAW_TOKEN_OPTIONS))
-                rows += len(table)
+                if tokenizer == "exact":
+                    table = token_table(chunk, RAW_TOKEN_OPTIONS)
+                    arrow = pa.Table.from_pandas(table, schema=TOKEN_SCHEMA, preserve_index=False)
+                else:  # built as Arrow: the pandas table only when the structure pass asks for it
+                    arrow = fast_token_arrow(Corpus(chunk), RAW_TOKEN_OPTIONS).cast(TOKEN_SCHEMA)
+                    table = arrow_token_table(arrow) if on_chunk else None
+                rows += arrow.num_rows
                 if on_chunk is not None:
                     on_chunk(chunk, table)
-                writer.write_table(pa.Table.from_pandas(table, schema=TOKEN_SCHEMA, preserve_index=False))
+                writer.write_table(arrow)
 
     atomic_write(path, write)
     return {**file_entry(path, rows), "articles": len(articles)}

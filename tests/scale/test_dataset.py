@@ -49,7 +49,7 @@ def test_second_call_reuses_the_dataset_without_tokenising(tmp_path, monkeypatch
     def no_tokenising(*args, **kwargs):
         raise AssertionError("tokenised again")
 
-    monkeypatch.setattr(dataset_module, "fast_token_table", no_tokenising)
+    monkeypatch.setattr(dataset_module, "fast_token_arrow", no_tokenising)
     again = token_dataset(corpus, tmp_path, n_jobs=1)
     assert again.folder == first.folder and again.manifest == first.manifest
     assert [p.name for p in tmp_path.iterdir()] == [first.folder.name]  # no temporary folder left
