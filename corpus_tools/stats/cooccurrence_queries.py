@@ -229,8 +229,8 @@ def query_collocate_counts(dataset: TokenDataset, phrase: Sequence[str], left: i
         con.execute(f"CREATE TEMP TABLE hits AS {_hits_sql(k, [f'k{m}.term = ?' for m in range(k)])}", list(phrase))
         f_node = con.sql("SELECT count(*) FROM hits").fetchall()[0][0]
         n_all = con.sql("SELECT count(*) FROM k").fetchall()[0][0]
-        con.sql(f"CREATE TEMP TABLE node AS SELECT DISTINCT article, unnest(range(position, position + {k})) AS position "
-                "FROM hits")
+        con.sql(f"CREATE TEMP TABLE node AS SELECT DISTINCT article, "
+                f"unnest(range(position, position + {k})) AS position FROM hits")
         con.sql(f"CREATE TEMP TABLE cand AS "
                 f"SELECT article, unit, unnest(range(position - {left}, position)) AS position, 0 AS side FROM hits "
                 f"UNION ALL SELECT article, unit, unnest(range(position + {k}, position + {k + right})) AS position, "

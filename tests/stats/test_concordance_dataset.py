@@ -80,7 +80,7 @@ def test_regex_case_and_dates(datasets):
 
 
 def test_article_lengths_from_the_dataset(datasets):
-    for corpus, ds in datasets.values():
+    for _corpus, ds in datasets.values():
         for options in ({"words_only": False}, {"stopwords": "english"}):
             d = ds.with_options(options)
             expected = d.token_table().groupby("article", sort=False).size()
