@@ -176,7 +176,7 @@ def kwic_table(
     matchers = _matchers(query, regex, case_sensitive)
     dataset = tokens if isinstance(tokens, TokenDataset) else data if isinstance(data, TokenDataset) else None
     if dataset is not None:
-        with TokenQuery(dataset, boundary, "token") as q:
+        with TokenQuery(dataset, boundary, "token", rows=True) as q:
             return _dataset_kwic(q, data, matchers, context, sort)
     if tokens is not None:
         toks = tokens
@@ -321,7 +321,7 @@ def kwic_queries_table(
             raise ValueError(f"context must be an integer >= 1, not {context!r}")
         if sort not in (None, "left", "right"):
             raise ValueError(f"sort must be None, 'left' or 'right', not {sort!r}")
-        with TokenQuery(dataset, boundary, "token") as db:  # one connection, one kept-token table, for all
+        with TokenQuery(dataset, boundary, "token", rows=True) as db:  # one connection, one kept-token table, for all
             parts = [_dataset_kwic(db, data, _matchers(q, regex, case_sensitive), context, sort).assign(query=q)
                      for q in queries]
     else:

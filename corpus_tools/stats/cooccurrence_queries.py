@@ -57,23 +57,24 @@ class TokenQuery:
     """One DuckDB connection over a dataset's kept tokens, shared by several queries.
 
     Table ``k`` holds the kept tokens (under ``dataset.options``): ``article``,
-    ``unit`` (the boundary unit: sentence, block or 0), ``block``,
-    ``position``, ``rn`` (the row's number in its article, from 1, in
-    position order: the in-memory token table's row order), ``start``,
-    ``end``, ``token`` and ``term`` (the ``column`` counted).  It lives in the
-    database (spilling past the memory limit), never in Python.  Use as a
-    context manager, or call :meth:`close`.
+    ``unit`` (the boundary unit: sentence, block or 0), ``position`` and
+    ``term`` (the ``column`` counted); with ``rows=True`` (KWIC) also
+    ``block``, ``rn`` (the row's number in its article, from 1, in position
+    order: the in-memory token table's row order), ``start``, ``end`` and
+    ``token`` (about twice the work, so only when asked for).  It lives in
+    the database (spilling past the memory limit), never in Python.  Use as
+    a context manager, or call :meth:`close`.
     """
 
     def __init__(self, dataset: TokenDataset, boundary: str = "paragraph", column: str = "norm",
-                 threads: int | None = None) -> None:
+                 threads: int | None = None, *, rows: bool = False) -> None:
         if not isinstance(dataset, TokenDataset):
             raise TypeError(f"expected a TokenDataset, not {type(dataset).__name__}")
         if boundary not in BOUNDARIES:
             raise ValueError(f"boundary must be one of {sorted(BOUNDARIES)}, not {boundary!r}")
         if column not in ("norm", "token"):
             raise ValueError(f"column must be 'norm' or 'token' for a token dataset, not {column!r}")
-        self.dataset, self.boundary, self.column = dataset, boundary, column
+        self.dataset, self.boundary, self.column, self.rows = dataset, boundary, column, rows
         self.con = connect_duckdb(threads)
         try:
             if dataset.parts:
@@ -82,9 +83,10 @@ class TokenQuery:
                 self.con.sql(_EMPTY_RAW)
             self.con.register("forms", kept_token_forms(self.con, dataset, column))
             unit = BOUNDARIES[boundary]
+            extra = ("r.block, row_number() OVER (PARTITION BY r.article ORDER BY r.position) AS rn, r.start, "
+                     "r.\"end\", r.token, ") if rows else ""
             self.con.sql(f"CREATE TEMP TABLE k AS SELECT r.article, {('r.' + unit) if unit else '0::BIGINT'} AS unit, "
-                         "r.block, r.position, row_number() OVER (PARTITION BY r.article ORDER BY r.position) AS rn, "
-                         "r.start, r.\"end\", r.token, f.term FROM raw r JOIN forms f ON r.token = f.token")
+                         f"r.position, {extra}f.term FROM raw r JOIN forms f ON r.token = f.token")
         except BaseException:
             self.con.close()
             raise
@@ -200,11 +202,12 @@ def query_ngram_counts(dataset: TokenDataset, n: int = 2, window_size: int | Non
             for art in dataset.articles if art in words}
 
 
-def _hits_sql(k: int, conditions: Sequence[str]) -> str:
+def _hits_sql(k: int, conditions: Sequence[str], rows: bool) -> str:
     """Rows of ``k`` starting ``k`` consecutive kept tokens of one unit; ``conditions[m]`` tests alias ``k{m}``."""
     joins = " ".join(f"JOIN k k{m} ON k{m}.article = k0.article AND k{m}.unit = k0.unit "
                      f"AND k{m}.position = k0.position + {m}" for m in range(1, k))
-    return (f"SELECT k0.article, k0.unit, k0.block, k0.position, k0.rn FROM k k0 {joins} "
+    return (f"SELECT k0.article, k0.unit, {'k0.block, ' if rows else ''}k0.position{', k0.rn' if rows else ''} "
+            f"FROM k k0 {joins} "
             f"WHERE {' AND '.join(conditions)}")
 
 
@@ -226,7 +229,8 @@ def query_collocate_counts(dataset: TokenDataset, phrase: Sequence[str], left: i
         raise ValueError("phrase must hold at least one term")
     with TokenQuery(dataset, boundary, column, threads) as q:
         con = q.con
-        con.execute(f"CREATE TEMP TABLE hits AS {_hits_sql(k, [f'k{m}.term = ?' for m in range(k)])}", list(phrase))
+        hits_sql = _hits_sql(k, [f"k{m}.term = ?" for m in range(k)], False)
+        con.execute(f"CREATE TEMP TABLE hits AS {hits_sql}", list(phrase))
         f_node = con.sql("SELECT count(*) FROM hits").fetchall()[0][0]
         n_all = con.sql("SELECT count(*) FROM k").fetchall()[0][0]
         con.sql(f"CREATE TEMP TABLE node AS SELECT DISTINCT article, "
@@ -269,12 +273,15 @@ class KwicHit:
 def query_kwic_hits(q: TokenQuery, matchers: Sequence[Callable[[str], bool]], context: int) -> list[KwicHit]:
     """Occurrences of ``matchers`` (token ``m`` of the phrase must satisfy ``matchers[m]``), in text order.
 
+    ``q`` is a ``TokenQuery(..., rows=True)``.
     The matchers run once per distinct kept token, in Python; the hits are
     found by a join on consecutive positions of one unit (as
     :func:`corpus_tools.stats.concordance.phrase_hits`), and only the rows
     at most ``context`` rows before or after each hit, in its unit, are
     read back.
     """
+    if not q.rows:
+        raise ValueError("query_kwic_hits needs a TokenQuery made with rows=True")
     k = len(matchers)
     distinct = q.con.sql("SELECT DISTINCT token FROM k").fetchall()
     rows = [(m, t) for m, fn in enumerate(matchers) for (t,) in distinct if fn(t)]
@@ -283,7 +290,8 @@ def query_kwic_hits(q: TokenQuery, matchers: Sequence[Callable[[str], bool]], co
     try:
         conditions = [f"k{m}.token IN (SELECT token FROM mt WHERE m = {m})" for m in range(k)]
         q.con.sql("DROP TABLE IF EXISTS kh")
-        q.con.sql(f"CREATE TEMP TABLE kh AS SELECT row_number() OVER () AS id, * FROM ({_hits_sql(k, conditions)})")
+        hits_sql = _hits_sql(k, conditions, True)
+        q.con.sql(f"CREATE TEMP TABLE kh AS SELECT row_number() OVER () AS id, * FROM ({hits_sql})")
         hits = q.con.sql("SELECT id, article, unit, block, position, rn FROM kh").fetchall()
         near = q.con.sql(
             f"WITH c AS (SELECT id, article, unit, unnest(range(rn - {context}, rn + {k + context})) AS rn FROM kh) "
