@@ -123,6 +123,15 @@ def test_seed_report_collocations_equal_the_library(seed_report, seed_corpus, tm
         ct.collocation_table(toks, n=2, min_count=2)["count"].head(3).tolist()
 
 
+def test_collocations_notebook_reads_only_the_dataset():
+    # issue 11: no kernel holds a per-token table of the whole corpus; every count is a dataset query
+    nb = nbformat.read(NOTEBOOKS / "collocations.ipynb", as_version=4)
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    for made in ("nb.tokens", "token_table(", "groupby("):
+        assert made not in code, made
+    assert "nb.dataset" in code
+
+
 def test_seed_report_section_structure_equals_the_library(seed_report, seed_corpus, seed_article):
     folder = seed_report / "section_structure"
     options = ct.TokenOptions(lowercase=True, stopwords="english")
