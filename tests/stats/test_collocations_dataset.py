@@ -65,6 +65,11 @@ def test_min_word_count_and_other_measures(datasets, n):
     for min_word_count in (1, 4):
         kwargs = dict(n=n, measure="pmi", measures=["pmi", "student_t"], min_count=2, min_word_count=min_word_count)
         pd.testing.assert_frame_equal(ct.collocation_table(ds, **kwargs), ct.collocation_table(toks, **kwargs))
+    # the tokens as written (case kept) instead of the normalised forms
+    pd.testing.assert_frame_equal(ct.collocation_table(ds, n=n, column="token"),
+                                  ct.collocation_table(toks, n=n, column="token"))
+    pd.testing.assert_frame_equal(ct.collocate_table(ds, "deal", column="token", min_count=1),
+                                  ct.collocate_table(toks, "deal", column="token", min_count=1))
 
 
 @pytest.mark.parametrize("n", [2, 3])
