@@ -86,7 +86,7 @@ PROBE = textwrap.dedent("""
     coll = ct.collocate_table(ds, "w001", span=5, boundary="article", min_count=2, repelled=True)
     after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(json.dumps({"growth_kb": after - before, "rows": [len(bigrams), len(trigrams), len(coll)],
-                      "tokens": int(bigrams["tokens"].iloc[0]) if "tokens" in bigrams else None}))
+                      "f_node": int(coll["f_node"].iloc[0])}))
 """)
 
 
@@ -105,6 +105,7 @@ def test_collocation_query_memory_does_not_grow_with_the_corpus(tmp_path):
     large = _probe(_dataset(tmp_path / "large", 100_000))   # 2,000,000 tokens: 20 times more
     # the same vocabulary and successions: the same collocations and collocates, whatever the length
     assert small["rows"] == large["rows"], (small, large)
+    assert large["f_node"] == 20 * small["f_node"]  # w001 occurs 20 times as often in the large corpus
     assert small["rows"][0] > 0 and small["rows"][2] > 0
     # a pandas token table of 2 million rows alone takes several hundred MB; the queries grow by at
     # most DuckDB's limit (its working memory, spilled beyond) and Python's share of the results
