@@ -19,8 +19,10 @@ from collections.abc import Mapping
 import pandas as pd
 
 from corpus_tools.stats.concordance import phrase_hits, query_tokens
-from corpus_tools.stats.counts import BOUNDARIES, NgramCounts, count_ngrams, counts_by_article
+from corpus_tools.stats.cooccurrence_queries import query_collocate_counts, query_ngram_counts
+from corpus_tools.stats.counts import BOUNDARIES, CollocateCounts, NgramCounts, count_ngrams, counts_by_article
 from corpus_tools.stats.measures import BIGRAM_MEASURES, TRIGRAM_MEASURES, log_dice, resolve_measure
+from corpus_tools.tokens.dataset import TokenDataset
 from corpus_tools.tokens.table import as_token_table
 from corpus_tools.tokens.tokenize import TokenOptions, is_word
 
@@ -117,11 +119,16 @@ def ngram_score_table(
     key, names = _measure_names(n, measure, measures)
     _check_min("min_count", min_count)
     _check_min("min_word_count", min_word_count)
+    if min_count < counts.min_count or min_word_count < counts.min_word_count:
+        raise ValueError(f"the counts were pruned at min_count={counts.min_count}, min_word_count="
+                         f"{counts.min_word_count}: they cannot be scored with min_count={min_count}, "
+                         f"min_word_count={min_word_count}")
     fns = [(BIGRAM_MEASURES if n == 2 else TRIGRAM_MEASURES)[m] for m in names]
     words, n_all = counts.words, counts.n_words
     scale = counts.window_size - 1 if n == 2 else 1
-    gapped: Counter = Counter()
-    if n == 3:
+    gapped: Mapping = counts.gapped
+    if n == 3 and not counts.pruned:  # complete counts: f(w1 * w3) sums the trigrams w1 ? w3
+        gapped = Counter()
         for (w1, _, w3), c in counts.ngrams.items():
             gapped[w1, w3] += c
     rows = []
@@ -134,7 +141,7 @@ def ngram_score_table(
             marginals = (observed, unigrams, n_all)
             extra = unigrams
         else:
-            pairs = (counts.pairs.get(gram[:2], 0), gapped[gram[0], gram[2]], counts.pairs.get(gram[1:], 0))
+            pairs = (counts.pairs.get(gram[:2], 0), gapped.get((gram[0], gram[2]), 0), counts.pairs.get(gram[1:], 0))
             marginals = (observed, pairs, unigrams, n_all)
             extra = unigrams + pairs
         expected = math.prod(unigrams) / n_all ** (n - 1)
@@ -170,7 +177,11 @@ def collocation_table(
 
     Parameters
     ----------
-    data : token table, Corpus or Article
+    data : token table, Corpus, Article or TokenDataset
+        A :class:`~corpus_tools.tokens.dataset.TokenDataset` is counted by
+        DuckDB (:func:`~corpus_tools.stats.cooccurrence_queries.query_ngram_counts`),
+        n-grams below ``min_count`` / ``min_word_count`` pruned in the query;
+        the table is the same.
     n : {2, 3}
     span : int, optional
         Pairs (x, y) with y at most ``span`` token positions after x
@@ -187,7 +198,8 @@ def collocation_table(
     column : str
         Token-table column (``"norm"`` or ``"token"``).
     options : TokenOptions or mapping, optional
-        Token options when ``data`` is a corpus (:meth:`TokenOptions.coerce`).
+        Token options when ``data`` is a corpus or a dataset
+        (:meth:`TokenOptions.coerce`; for a dataset, None keeps its own options).
 
     Examples
     --------
@@ -197,17 +209,36 @@ def collocation_table(
     >>> t[["ngram", "count", "log_dice"]].values.tolist()[0]
     ['white house', 2, 14.0]
     """
-    toks = as_token_table(data, options)
     if span is not None and (not isinstance(span, int) or isinstance(span, bool) or span < 1):
         raise ValueError(f"span must be an integer >= 1, not {span!r}")
     window_size = n if span is None else span + 1  # NLTK's name, kept by the counting layer
+    if isinstance(data, TokenDataset):
+        _measure_names(n, measure, measures)  # an unknown measure fails before the query runs
+        _check_min("min_count", min_count)
+        _check_min("min_word_count", min_word_count)
+        found = query_ngram_counts(data if options is None else data.with_options(options), n, window_size,
+                                   boundary, column, min_count=min_count, min_word_count=min_word_count,
+                                   by_article=by_article)
+        return _scored(found, by_article, n, window_size, boundary, column, measure, measures, min_count,
+                       min_word_count)
+    toks = as_token_table(data, options)
     if not by_article:
         counts = count_ngrams(toks, n, window_size, boundary, column)
         return ngram_score_table(counts, measure, measures=measures, min_count=min_count, min_word_count=min_word_count)
     count_ngrams(toks.iloc[:0], n, window_size, boundary, column)  # validate settings even when empty
+    return _scored(counts_by_article(toks, n, window_size, boundary, column), True, n, window_size, boundary,
+                   column, measure, measures, min_count, min_word_count)
+
+
+def _scored(counts, by_article: bool, n, window_size, boundary, column, measure, measures, min_count,
+            min_word_count) -> pd.DataFrame:
+    """The collocation table of ``counts`` (one NgramCounts, or article -> NgramCounts): both paths end here."""
+    if not by_article:
+        return ngram_score_table(counts, measure, measures=measures, min_count=min_count,
+                                 min_word_count=min_word_count)
     tables = [ngram_score_table(c, measure, measures=measures, min_count=min_count, min_word_count=min_word_count)
               .assign(article=art)
-              for art, c in counts_by_article(toks, n, window_size, boundary, column).items()]
+              for art, c in counts.items()]
     if not tables:
         empty = NgramCounts(n, window_size, boundary, column)
         tables = [ngram_score_table(empty, measure, measures=measures).assign(article=pd.Series(dtype=object))]
@@ -275,7 +306,11 @@ def collocate_table(
 
     Parameters
     ----------
-    data : token table, Corpus or Article
+    data : token table, Corpus, Article or TokenDataset
+        A :class:`~corpus_tools.tokens.dataset.TokenDataset` is counted by
+        DuckDB (:func:`~corpus_tools.stats.cooccurrence_queries.query_collocate_counts`,
+        collocates below ``min_count`` / ``min_word_count`` pruned in the
+        query); the table is the same.
     node : str or list of str
         A word or a phrase, tokenised as running text
         (:func:`~corpus_tools.stats.concordance.query_tokens`: ``"U.S."``,
@@ -302,8 +337,8 @@ def collocate_table(
     column : str
         Token-table column (``"norm"`` or ``"token"``).
     options : TokenOptions or mapping, optional
-        Token options when ``data`` is a corpus (``{"stopwords": "english"}``
-        drops function words from the collocates).  With a token table
+        Token options when ``data`` is a corpus or a dataset (``{"stopwords": "english"}``
+        drops function words from the collocates; for a dataset, None keeps its own).  With a token table
         they only normalise the node (give those the table was made with).
 
     Returns
@@ -324,8 +359,10 @@ def collocate_table(
     >>> t[["collocate", "count_left", "count_right", "span_tokens", "tokens", "direction"]].values.tolist()
     [['of', 0, 1, 3, 10, 'attracted'], ['rishi', 0, 1, 3, 10, 'attracted'], ['the', 1, 0, 3, 10, 'attracted']]
     """
-    opts = TokenOptions.coerce(options)
-    toks = as_token_table(data, opts if not isinstance(data, pd.DataFrame) else None)
+    is_dataset = isinstance(data, TokenDataset)
+    if is_dataset and options is not None:
+        data = data.with_options(options)
+    opts = data.options if is_dataset else TokenOptions.coerce(options)
     left, right = (span, span) if isinstance(span, int) else tuple(span)
     for name, value in (("left", left), ("right", right)):
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
@@ -338,6 +375,18 @@ def collocate_table(
     _check_min("min_count", min_count)
     _check_min("min_word_count", min_word_count)
     phrase = _node_tokens(node, opts)
+    if is_dataset:
+        counts = query_collocate_counts(data, phrase, left, right, boundary, column, min_count=min_count,
+                                        min_word_count=min_word_count)
+    else:
+        toks = as_token_table(data, opts if not isinstance(data, pd.DataFrame) else None)
+        counts = _collocate_counts(toks, phrase, left, right, boundary, column)
+    return _collocate_scores(counts, key, names, min_count, min_word_count, repelled)
+
+
+def _collocate_counts(toks: pd.DataFrame, phrase: list[str], left: int, right: int, boundary: str,
+                      column: str) -> CollocateCounts:
+    """The span counts of ``phrase`` in a token table (the in-memory counting of :func:`collocate_table`)."""
     unit = BOUNDARIES[boundary]
     toks = toks.sort_values(["article", "position"], kind="mergesort")
     keys = list(zip(toks["article"], toks[unit] if unit else [0] * len(toks), strict=True))
@@ -359,11 +408,18 @@ def collocate_table(
     before, after = before - node_at, after - node_at
     in_span = Counter(words[j] for j in before | after)
     n_left, n_right = Counter(words[j] for j in before), Counter(words[j] for j in after)
-    freq, n_all, r1, f_node = Counter(words), len(words), len(before | after), len(hits)
+    freq = Counter(words)
+    return CollocateCounts({w: (o11, n_left[w], n_right[w], freq[w]) for w, o11 in in_span.items()},
+                           span_tokens=len(before | after), tokens=len(words), f_node=len(hits))
+
+
+def _collocate_scores(counts: CollocateCounts, key: str, names: list[str], min_count: int, min_word_count: int,
+                      repelled: bool) -> pd.DataFrame:
+    """The collocate table of span counts: the one place its scores, directions and order are made."""
+    n_all, r1, f_node = counts.tokens, counts.span_tokens, counts.f_node
     fns = [(m, BIGRAM_MEASURES[m]) for m in names]
     rows = []
-    for word, o11 in in_span.items():
-        c1 = freq[word]
+    for word, (o11, n_left, n_right, c1) in counts.span.items():
         if o11 < min_count or c1 < min_word_count:
             continue
         marginals = (o11, (r1, c1), n_all)
@@ -373,7 +429,7 @@ def collocate_table(
         direction = DIRECTIONS[0] if o11 > expected else DIRECTIONS[2] if o11 < expected else DIRECTIONS[1]
         if direction != DIRECTIONS[0] and not repelled:
             continue
-        rows.append((word, o11, n_left[word], n_right[word], expected, c1, r1, n_all, f_node, *scores, direction))
+        rows.append((word, o11, n_left, n_right, expected, c1, r1, n_all, f_node, *scores, direction))
     columns = ["collocate", "count", "count_left", "count_right", "expected", "f_collocate", "span_tokens",
                "tokens", "f_node", *names, "direction"]
     df = pd.DataFrame(rows, columns=columns)

@@ -12,7 +12,9 @@ from collections.abc import Callable, Hashable, Sequence
 import pandas as pd
 
 from corpus_tools.model.corpus import Article, as_articles
+from corpus_tools.stats.cooccurrence_queries import TokenQuery, query_kwic_hits
 from corpus_tools.stats.counts import BOUNDARIES
+from corpus_tools.tokens.dataset import TokenDataset
 from corpus_tools.tokens.table import as_token_table
 from corpus_tools.tokens.tokenize import NEWS_ABBREVIATIONS, normalize_apostrophes, word_spans
 
@@ -24,7 +26,7 @@ __all__ = [
     "query_tokens",
 ]
 
-KWIC_COLUMNS = ["article", "block", "position", "left", "match", "right"]
+KWIC_COLUMNS = ["article", "date", "block", "position", "left", "match", "right"]
 
 
 def phrase_hits(words: Sequence[str], units: Sequence[Hashable], positions: Sequence[int],
@@ -108,7 +110,7 @@ def kwic_table(
     case_sensitive: bool = False,
     boundary: str = "paragraph",
     sort: str | None = None,
-    tokens: pd.DataFrame | None = None,
+    tokens: pd.DataFrame | TokenDataset | None = None,
 ) -> pd.DataFrame:
     """Key word in context: every occurrence of ``query`` with its context.
 
@@ -135,18 +137,26 @@ def kwic_table(
         word first), "left": by the words before it (nearest word first),
         as AntConc's 1R, 2R... / 1L, 2L... sorts; case-insensitive, ties in
         text order.
-    tokens : DataFrame, optional
+    tokens : DataFrame or TokenDataset, optional
         ``data``'s token table with punctuation kept (``words_only=False``),
         when already at hand: several queries then share one tokenisation.
+        Or ``data``'s :class:`~corpus_tools.tokens.dataset.TokenDataset`
+        (``dataset.with_options({"words_only": False})``): the hits are found
+        by DuckDB and only the context rows near them are read
+        (:func:`~corpus_tools.stats.cooccurrence_queries.query_kwic_hits`);
+        the lines equal those of ``tokens=dataset.token_table()``, without
+        that table ever being made.  ``data`` may then be the dataset itself
+        (no texts: the tokens are shown joined by spaces).
 
     Returns
     -------
     pandas.DataFrame
-        ``article``, ``block``, ``position`` (of the first matched token),
-        ``left``, ``match``, ``right``: the article's text as written
-        (white space folded to single spaces), cut at token boundaries;
-        given a bare token table, the tokens joined by spaces.  No hit: no
-        rows, the same columns.
+        ``article``, ``date`` (the article's date, ISO ``YYYY-MM-DD``, or
+        empty when unknown or given a bare token table), ``block``,
+        ``position`` (of the first matched token), ``left``, ``match``,
+        ``right``: the article's text as written (white space folded to
+        single spaces), cut at token boundaries; given a bare token table,
+        the tokens joined by spaces.  No hit: no rows, the same columns.
 
     Examples
     --------
@@ -164,6 +174,10 @@ def kwic_table(
     if boundary not in BOUNDARIES:
         raise ValueError(f"boundary must be one of {sorted(BOUNDARIES)}, not {boundary!r}")
     matchers = _matchers(query, regex, case_sensitive)
+    dataset = tokens if isinstance(tokens, TokenDataset) else data if isinstance(data, TokenDataset) else None
+    if dataset is not None:
+        with TokenQuery(dataset, boundary, "token", rows=True) as q:
+            return _dataset_kwic(q, data, matchers, context, sort)
     if tokens is not None:
         toks = tokens
     else:
@@ -171,7 +185,7 @@ def kwic_table(
     unit = BOUNDARIES[boundary]
     units = list(zip(toks["article"], toks[unit] if unit else [0] * len(toks), strict=True))
     texts, pos, blocks = toks["token"].tolist(), toks["position"].tolist(), toks["block"].tolist()
-    sources = _article_texts(data)
+    sources, dates = _article_texts(data), _article_dates(data)
     starts, ends = toks["start"].tolist(), toks["end"].tolist()
     rows, keys = [], []
     k = len(matchers)
@@ -182,30 +196,64 @@ def kwic_table(
         hi = i + k
         while hi < len(texts) and hi - (i + k) < context and units[hi] == units[i]:
             hi += 1
-        left, right = texts[lo:i], texts[i + k : hi]
-        source = sources.get(units[i][0])
-        if source is None:  # a bare token table: show the tokens
-            shown = (" ".join(left), " ".join(texts[i : i + k]), " ".join(right))
-        else:  # the text as written, from the tokens' character offsets
-            last = i + k - 1
-            shown = (_squash(source[starts[lo] : starts[i]]), _squash(source[starts[i] : ends[last]]),
-                     _squash(source[ends[last] : ends[hi - 1]]) if hi > i + k else "")
-        rows.append((units[i][0], blocks[i], pos[i], *shown))
-        keys.append([t.casefold() for t in (right if sort == "right" else left[::-1])])
+        article = units[i][0]
+        rows.append((article, dates.get(article, ""), blocks[i], pos[i],
+                     *_shown(sources.get(article), texts, starts, ends, lo, i, k, hi)))
+        keys.append(_sort_key(texts, lo, i, k, hi, sort))
+    return _kwic_frame(rows, keys, sort)
+
+
+def _shown(source: str | None, texts, starts, ends, lo: int, i: int, k: int, hi: int) -> tuple[str, str, str]:
+    """Left context, match and right context of the hit at row ``i`` (rows ``lo ... hi - 1`` shown)."""
+    if source is None:  # a bare token table: show the tokens
+        return " ".join(texts[lo:i]), " ".join(texts[i : i + k]), " ".join(texts[i + k : hi])
+    last = i + k - 1  # the text as written, from the tokens' character offsets
+    return (_squash(source[starts[lo] : starts[i]]), _squash(source[starts[i] : ends[last]]),
+            _squash(source[ends[last] : ends[hi - 1]]) if hi > i + k else "")
+
+
+def _sort_key(texts, lo: int, i: int, k: int, hi: int, sort: str | None) -> list[str]:
+    return [t.casefold() for t in (texts[i + k : hi] if sort == "right" else texts[lo:i][::-1])]
+
+
+def _kwic_frame(rows: list[tuple], keys: list[list[str]], sort: str | None) -> pd.DataFrame:
+    """The KWIC table of its lines (in text order): the one place its columns, types and order are made."""
     df = pd.DataFrame(rows, columns=KWIC_COLUMNS).astype(
-        {"article": object, "block": "int64", "position": "int64", "left": object, "match": object, "right": object})
+        {"article": object, "date": object, "block": "int64", "position": "int64", "left": object, "match": object,
+         "right": object})
     if sort:
         order = sorted(range(len(rows)), key=lambda r: keys[r])  # sorted() is stable: ties keep text order
         df = df.iloc[order].reset_index(drop=True)
     return df
 
 
+def _dataset_kwic(q: TokenQuery, data, matchers, context: int, sort: str | None) -> pd.DataFrame:
+    """:func:`kwic_table`'s lines from the hits DuckDB finds, their context rows only."""
+    sources, dates = _article_texts(data), _article_dates(data)
+    rows, keys = [], []
+    k = len(matchers)
+    for hit in query_kwic_hits(q, matchers, context):
+        i, hi = hit.match_at, len(hit.tokens)
+        rows.append((hit.article, dates.get(hit.article, ""), hit.block, hit.position,
+                     *_shown(sources.get(hit.article), hit.tokens, hit.starts, hit.ends, 0, i, k, hi)))
+        keys.append(_sort_key(hit.tokens, 0, i, k, hi, sort))
+    return _kwic_frame(rows, keys, sort)
+
+
 def _article_texts(data) -> dict[str, str]:
-    """Article id -> text, when ``data`` carries the articles (not a bare token table)."""
-    if isinstance(data, pd.DataFrame):
+    """Article id -> text, when ``data`` carries the articles (not a bare token table or a dataset)."""
+    if data is None or isinstance(data, pd.DataFrame | TokenDataset):
         return {}
     articles = [data] if isinstance(data, Article) else data
     return {a.id: a.text for a in articles}
+
+
+def _article_dates(data) -> dict[str, str]:
+    """Article id -> ISO date (``""`` when unknown), when ``data`` carries the articles."""
+    if data is None or isinstance(data, pd.DataFrame | TokenDataset):
+        return {}
+    articles = [data] if isinstance(data, Article) else data
+    return {a.id: a.date.isoformat() if a.date is not None else "" for a in articles}
 
 
 def _squash(text: str) -> str:
@@ -248,13 +296,14 @@ def kwic_queries_table(
     case_sensitive: bool = False,
     boundary: str = "paragraph",
     sort: str | None = None,
-    tokens: pd.DataFrame | None = None,
+    tokens: pd.DataFrame | TokenDataset | None = None,
 ) -> pd.DataFrame:
     """:func:`~corpus_tools.kwic_table` lines of several queries, one table.
 
     A ``query`` column comes first; queries in the given order, each query's
     lines in text order.  The other parameters are :func:`kwic_table`'s.
-    Articles are tokenised once for all queries.
+    Articles are tokenised once for all queries; with a token dataset, all
+    queries share one DuckDB connection and kept-token table.
 
     >>> from corpus_tools import Corpus
     >>> c = Corpus.from_texts(["New York is big. I like York."])
@@ -262,11 +311,25 @@ def kwic_queries_table(
     >>> lines[["query", "left", "match", "right"]].values.tolist()
     [['new york', '', 'New York', 'is big'], ['york', 'New', 'York', 'is big'], ['york', 'I like', 'York', '.']]
     """
-    if not isinstance(data, pd.DataFrame) and tokens is None:
-        data = as_articles(data)  # an iterator would be used up by the first query
-        tokens = as_token_table(data, {"words_only": False})  # one tokenisation for all queries
-    parts = [kwic_table(data, q, context, regex=regex, case_sensitive=case_sensitive, boundary=boundary, sort=sort,
-                        tokens=tokens).assign(query=q) for q in queries]
+    if isinstance(tokens, TokenDataset) or isinstance(data, TokenDataset):
+        dataset = tokens if isinstance(tokens, TokenDataset) else data
+        for q in queries:  # every query is checked before the database is opened
+            _matchers(q, regex, case_sensitive)
+        if not isinstance(data, pd.DataFrame | TokenDataset):
+            data = as_articles(data)
+        if not isinstance(context, int) or isinstance(context, bool) or context < 1:
+            raise ValueError(f"context must be an integer >= 1, not {context!r}")
+        if sort not in (None, "left", "right"):
+            raise ValueError(f"sort must be None, 'left' or 'right', not {sort!r}")
+        with TokenQuery(dataset, boundary, "token", rows=True) as db:  # one connection, one kept-token table, for all
+            parts = [_dataset_kwic(db, data, _matchers(q, regex, case_sensitive), context, sort).assign(query=q)
+                     for q in queries]
+    else:
+        if not isinstance(data, pd.DataFrame) and tokens is None:
+            data = as_articles(data)  # an iterator would be used up by the first query
+            tokens = as_token_table(data, {"words_only": False})  # one tokenisation for all queries
+        parts = [kwic_table(data, q, context, regex=regex, case_sensitive=case_sensitive, boundary=boundary,
+                            sort=sort, tokens=tokens).assign(query=q) for q in queries]
     if not parts:
         return pd.DataFrame(columns=["query", *KWIC_COLUMNS])
     return pd.concat(parts, ignore_index=True)[["query", *KWIC_COLUMNS]]

@@ -24,7 +24,7 @@ from types import MappingProxyType
 
 import pandas as pd
 
-__all__ = ["BOUNDARIES", "NgramCounts", "count_ngrams", "counts_by_article"]
+__all__ = ["BOUNDARIES", "CollocateCounts", "NgramCounts", "count_ngrams", "counts_by_article"]
 
 #: Boundary unit -> token-table column identifying it (within an article).
 #: "paragraph" means a block: a paragraph or a heading.
@@ -60,11 +60,27 @@ class NgramCounts:
         N: the number of kept tokens (the sum of ``words``).
     pairs : mapping of tuple -> int
         n = 3 only: adjacent pairs (positions i, i + 1), NLTK's
-        ``bigram_fd``; empty for n = 2.
+        ``bigram_fd``; empty for n = 2.  When pruned, only the pairs
+        ``(w1, w2)`` and ``(w2, w3)`` of the kept trigrams (their counts complete).
+    min_count, min_word_count : int
+        The pruning already applied (default 1, 1: complete counts).
+        Pruned counts hold only the n-grams counted at least ``min_count``
+        times whose words are each counted at least ``min_word_count``
+        times; ``words``, ``n_words`` and every marginal of a kept n-gram
+        stay complete, so its scores are exact.  Counting in the database
+        prunes this way (:mod:`corpus_tools.stats.cooccurrence_queries`):
+        memory grows with what is kept, not with the corpus.
+    gapped : mapping of tuple -> int
+        n = 3, pruned only: ``f(w1 * w3)``, the trigrams ``w1 ? w3`` counted
+        over all trigrams (not only the kept ones), for the ``(w1, w3)`` of
+        each kept trigram.  Complete counts leave it empty: scoring sums it
+        from ``ngrams``.
 
-    The mappings are read-only.  ``a + b`` merges two counts with the same
-    settings (``n``, ``window_size``, ``boundary``, ``column``); over
-    disjoint sets of articles it equals the counts of their union.
+    The mappings are read-only.  ``a + b`` merges two complete counts with
+    the same settings (``n``, ``window_size``, ``boundary``, ``column``);
+    over disjoint sets of articles it equals the counts of their union.
+    Pruned counts do not merge (an n-gram pruned in each part may pass the
+    threshold in their sum).
 
     Examples
     --------
@@ -86,16 +102,30 @@ class NgramCounts:
     words: Mapping[str, int] = field(default_factory=dict)
     n_words: int = 0
     pairs: Mapping[tuple[str, str], int] = field(default_factory=dict)
+    min_count: int = 1
+    min_word_count: int = 1
+    gapped: Mapping[tuple[str, str], int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         _check_settings(self.n, self.window_size, self.boundary)
-        for name in ("ngrams", "words", "pairs"):
+        for name in ("min_count", "min_word_count"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise ValueError(f"{name} must be an integer >= 1, not {value!r}")
+        if self.gapped and not (self.n == 3 and self.pruned):
+            raise ValueError("gapped (w1 * w3 counts) are only kept for pruned trigram counts")
+        for name in ("ngrams", "words", "pairs", "gapped"):
             object.__setattr__(self, name, _frozen(getattr(self, name)))
         if self.n_words != sum(self.words.values()):
             raise ValueError(f"n_words ({self.n_words}) must equal the sum of word counts "
                              f"({sum(self.words.values())})")
         if self.n == 2 and self.pairs:
             raise ValueError("pairs (adjacent-pair counts) are only kept for n = 3")
+
+    @property
+    def pruned(self) -> bool:
+        """Whether rare n-grams were left out when counting (``min_count`` or ``min_word_count`` > 1)."""
+        return self.min_count > 1 or self.min_word_count > 1
 
     @property
     def settings(self) -> tuple[int, int, str, str]:
@@ -108,6 +138,9 @@ class NgramCounts:
         if other.settings != self.settings:
             raise ValueError(f"cannot merge counts with settings {self.settings} and {other.settings} "
                              "(n, window_size, boundary, column)")
+        if self.pruned or other.pruned:
+            raise ValueError("pruned counts (min_count or min_word_count > 1) cannot be merged: an n-gram "
+                             "left out of each part may pass the threshold in their sum")
         return NgramCounts(*self.settings,
                            ngrams=Counter(self.ngrams) + Counter(other.ngrams),
                            words=Counter(self.words) + Counter(other.words),
@@ -119,7 +152,7 @@ class NgramCounts:
 
     def __reduce__(self):  # MappingProxyType does not pickle; rebuild from plain dicts
         return (NgramCounts, (*self.settings, dict(self.ngrams), dict(self.words), self.n_words,
-                              dict(self.pairs)))
+                              dict(self.pairs), self.min_count, self.min_word_count, dict(self.gapped)))
 
     @classmethod
     def merge(cls, counts: Iterable[NgramCounts]) -> NgramCounts:
@@ -255,3 +288,39 @@ def counts_by_article(toks: pd.DataFrame, n: int = 2, window_size: int | None = 
     """
     return {art: count_ngrams(group, n, window_size, boundary, column)
             for art, group in toks.groupby("article", sort=False)}
+
+
+@dataclass(frozen=True)
+class CollocateCounts:
+    """What :func:`corpus_tools.stats.collocations.collocate_table` scores: a node's span counts.
+
+    Counted in memory (``collocate_table`` over a token table) or in the
+    database (:func:`corpus_tools.stats.cooccurrence_queries.query_collocate_counts`);
+    scored by one function, so both give equal tables.
+
+    Attributes
+    ----------
+    span : mapping of str -> (int, int, int, int)
+        Collocate -> ``(O11, count_left, count_right, C1)``: its tokens in the
+        span, those before / after an occurrence, and its frequency.  May be
+        pruned (only collocates with ``O11 >= min_count`` and ``C1 >=
+        min_word_count``); the totals below are always complete.
+    span_tokens : int
+        R1, the number of tokens in the span.
+    tokens : int
+        N, the number of kept tokens.
+    f_node : int
+        Node occurrences.
+    """
+
+    span: Mapping[str, tuple[int, int, int, int]] = field(default_factory=dict)
+    span_tokens: int = 0
+    tokens: int = 0
+    f_node: int = 0
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "span", MappingProxyType(
+            {w: tuple(int(x) for x in v) for w, v in sorted(self.span.items())}))
+
+    def __reduce__(self):
+        return (CollocateCounts, (dict(self.span), self.span_tokens, self.tokens, self.f_node))

@@ -31,7 +31,7 @@ import pyarrow as pa
 
 from corpus_tools.tokens.dataset import TokenDataset
 
-__all__ = ["MEMORY_LIMIT", "TermCounts", "connect_duckdb", "query_term_counts"]
+__all__ = ["MEMORY_LIMIT", "TermCounts", "connect_duckdb", "kept_token_forms", "query_term_counts"]
 
 #: DuckDB's memory limit for one query (it spills to a temporary folder beyond it);
 #: the environment variable ``CORPUS_TOOLS_DUCKDB_MEMORY`` overrides it ("4GB"...).
@@ -162,3 +162,15 @@ def query_term_counts(dataset: TokenDataset, n: int = 1, *, column: str = "norm"
     if by_article:
         types["article"] = object
     return TermCounts(counts.astype(types), totals)
+
+
+def kept_token_forms(con: duckdb.DuckDBPyConnection, dataset: TokenDataset, column: str = "norm") -> pa.Table:
+    """``token -> term`` for every distinct raw token of view ``raw`` that ``dataset.options`` keep.
+
+    The one place the database queries apply token options (shared with
+    :mod:`corpus_tools.stats.cooccurrence_queries`): :meth:`TokenOptions.normalize`
+    once per distinct token, in Python; ``term`` is the normalised form
+    (``column="norm"``) or the token itself (``"token"``).  ``con`` must
+    have a view or table ``raw`` with a ``token`` column.
+    """
+    return _forms(con, dataset, column)

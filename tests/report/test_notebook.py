@@ -17,7 +17,7 @@ import corpus_tools as ct
 from corpus_tools.io.outputs import table_to_csv
 from corpus_tools.report.kernel import KERNEL_NAME, CurrentPythonKernelManager
 from corpus_tools.report.runner import notebook_parameters, run_report
-from corpus_tools.scale import structure_table
+from corpus_tools.scale import structure_table, token_dataset
 from corpus_tools.stats.concordance import kwic_queries_table
 from corpus_tools.stats.dispersion import term_position_table
 from corpus_tools.stats.frequency import distinctive_term_table
@@ -103,18 +103,33 @@ def test_seed_report_word_frequency_equals_the_library(seed_report, seed_corpus)
         assert (folder / f"{png}.png").read_bytes()[:4] == b"\x89PNG"
 
 
-def test_seed_report_collocations_equal_the_library(seed_report, seed_corpus):
+def test_seed_report_collocations_equal_the_library(seed_report, seed_corpus, tmp_path):
     folder = seed_report / "collocations"
-    toks = ct.token_table(seed_corpus, options={"lowercase": True, "stopwords": "english"})  # the default
+    options = {"lowercase": True, "stopwords": "english"}  # the default
+    toks = ct.token_table(seed_corpus, options=options)
+    ds = token_dataset(seed_corpus, tmp_path, n_jobs=1).with_options(options)  # what the kernel queried
+    raw = ds.with_options({"words_only": False})
     for n, name in ((2, "bigrams"), (3, "trigrams")):
         expected = ct.collocation_table(toks, n=n, measure="g2", min_count=2)
         assert _csv(folder, name) == table_to_csv(expected)  # every n-gram; the page shows the top 20
+        assert _csv(folder, name) == table_to_csv(ct.collocation_table(ds, n=n, measure="g2", min_count=2))
         assert (folder / f"{name}.png").is_file()
     top3 = ct.collocation_table(toks, n=2, min_count=2)["ngram"].head(3).tolist()
     assert _csv(folder, "kwic") == table_to_csv(kwic_queries_table(seed_corpus, top3, context=6))
+    assert _csv(folder, "kwic") == table_to_csv(kwic_queries_table(seed_corpus, top3, context=6, tokens=raw))
+    assert set(_csv(folder, "kwic").splitlines()[1].split(",")) >= {"2023-03-22"}  # the article's date
     # every occurrence of each pair has its line
     assert [(kwic_queries_table(seed_corpus, [q])["query"] == q).sum() for q in top3] == \
         ct.collocation_table(toks, n=2, min_count=2)["count"].head(3).tolist()
+
+
+def test_collocations_notebook_reads_only_the_dataset():
+    # issue 11: no kernel holds a per-token table of the whole corpus; every count is a dataset query
+    nb = nbformat.read(NOTEBOOKS / "collocations.ipynb", as_version=4)
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    for made in ("nb.tokens", "token_table(", "groupby("):
+        assert made not in code, made
+    assert "nb.dataset" in code
 
 
 def test_seed_report_section_structure_equals_the_library(seed_report, seed_corpus, seed_article):
@@ -178,8 +193,13 @@ def test_fixture_report_uses_the_parameters(fixture_report):
     co = report / "collocations"
     expected = ct.collocation_table(toks, n=2, measure="pmi", span=2, boundary="sentence", min_count=1)
     assert _csv(co, "bigrams") == table_to_csv(expected)  # every bigram; the page shows the top 5
+    ds = token_dataset(corpus, report.parent / "tokens-check", n_jobs=1)
+    assert _csv(co, "bigrams") == table_to_csv(ct.collocation_table(
+        ds, n=2, measure="pmi", span=2, boundary="sentence", min_count=1, options={"lowercase": False}))
     lines = kwic_queries_table(corpus, expected["ngram"].head(2).tolist(), context=6)
     assert _csv(co, "kwic") == table_to_csv(lines)
+    assert _csv(co, "kwic") == table_to_csv(kwic_queries_table(
+        corpus, expected["ngram"].head(2).tolist(), context=6, tokens=ds.with_options({"words_only": False})))
     ss = report / "section_structure"
     river = ct.token_table(corpus["b_river"], options={"lowercase": False, "stopwords": None})
     positions = term_position_table(river, ["river", "farms"])

@@ -14,6 +14,7 @@ import corpus_tools as ct
 from corpus_tools import stats
 from corpus_tools.io.outputs import table_to_csv
 from corpus_tools.report.runner import run_report
+from corpus_tools.scale import token_dataset
 
 PARAMS = {"group_by": "topic", "terms": ["oil", "OPEC", "U.S."], "trend_period": "month"}
 
@@ -62,17 +63,23 @@ def test_frequencies_by_group_and_trends(reuters_report):
     assert (out / "word_frequency" / "trends.png").is_file()
 
 
-def test_your_terms_get_a_concordance_collocates_and_a_plot(reuters_report):
+def test_your_terms_get_a_concordance_collocates_and_a_plot(reuters_report, tmp_path):
     out, corpus = reuters_report
     raw = ct.corpus_token_table(corpus, {"words_only": False})
     toks = ct.corpus_token_table(corpus, {"stopwords": "english"})
+    ds = token_dataset(corpus, tmp_path, n_jobs=1)  # what the kernel queried
     folder = out / "collocations"
     for i, (term, slug) in enumerate([("oil", "oil"), ("OPEC", "opec"), ("U.S.", "u_s")], start=1):
         lines = ct.kwic_table(corpus, term, context=6, sort="right", tokens=raw)
         assert _csv(folder / f"kwic_term{i}_{slug}.csv") == table_to_csv(lines)
+        assert table_to_csv(lines) == table_to_csv(ct.kwic_table(corpus, term, context=6, sort="right",
+                                                                 tokens=ds.with_options({"words_only": False})))
+        assert set(lines["date"]) <= {a.date.isoformat() for a in corpus if a.date} | {""}
         assert len(lines) > 0 and (folder / f"concordance_term{i}_{slug}.png").is_file()
         coll = ct.collocate_table(toks, term, span=5, min_count=3, options={"stopwords": "english"})
         assert _csv(folder / f"collocates_term{i}_{slug}.csv") == table_to_csv(coll)
+        assert table_to_csv(coll) == table_to_csv(ct.collocate_table(ds, term, span=5, min_count=3,
+                                                                     options={"stopwords": "english"}))
     # every "oil" the frequency table counts is a concordance line
     oil = ct.frequency_table(toks).set_index("term").loc["oil", "count"]
     assert len(ct.kwic_table(corpus, "oil", tokens=raw)) == oil

@@ -10,7 +10,7 @@ import pytest
 import corpus_tools as ct
 from corpus_tools.stats.concordance import kwic_queries_table
 
-COLUMNS = ["article", "block", "position", "left", "match", "right"]
+COLUMNS = ["article", "date", "block", "position", "left", "match", "right"]
 
 
 @pytest.mark.parametrize("word", ["ukraine", "xi", "putin", "china", "the", "'s", "said"])
@@ -43,6 +43,7 @@ def test_seed_context_is_the_text_around_the_match(seed_corpus, seed_article):
     first = hits.iloc[0]
     # paragraph 1: "During his two-day visit Xi barely mentioned the Ukraine conflict and said on Tuesday..."
     assert (first.article, first.block) == (seed_article.id, 1)
+    assert set(hits["date"]) == {seed_article.date.isoformat()} == {"2023-03-22"}  # the seed's dateline
     assert (first.left, first.match, first.right) == ("barely mentioned the", "Ukraine", "conflict and said")
     toks = ct.token_table(seed_corpus, options={"words_only": False}).set_index("position")
     for row in hits.itertuples():
@@ -59,6 +60,7 @@ def test_seed_context_is_the_text_around_the_match(seed_corpus, seed_article):
         # the same hit on the bare token table shows the tokens themselves
     bare = ct.kwic_table(ct.token_table(seed_corpus, options={"words_only": False}), "ukraine", context=3)
     assert bare.left.tolist()[0] == "barely mentioned the" and len(bare) == len(hits)
+    assert set(bare["date"]) == {""}  # a bare token table knows no dates
     chinas = ct.kwic_table(seed_corpus, "china", context=2)
     assert chinas.iloc[0].right == "’s President"  # the text as written, not "'s President"
     raw = ct.token_table(seed_corpus, options={"words_only": False})
@@ -131,7 +133,7 @@ def test_kwic_lines_concatenate_queries(seed_corpus):
     # one line per occurrence: the frequency table's counts (putin 12, xi 13, see README)
     assert (lines["query"] == "putin").sum() == 12 and (lines["query"] == "xi").sum() == 13
     assert lines["query"].tolist() == ["putin"] * 12 + ["xi"] * 13
-    assert list(lines.columns) == ["query", "article", "block", "position", "left", "match", "right"]
+    assert list(lines.columns) == ["query", "article", "date", "block", "position", "left", "match", "right"]
     assert kwic_queries_table(seed_corpus, []).empty
 
 

@@ -136,3 +136,20 @@ def test_random_tables_match_nltk_and_merge(toks, window_size, boundary):
         assert sum(counts_by_article(toks, 2, window_size, boundary).values()) == ours
     else:
         assert ours.n_words == 0
+
+
+def test_pruned_counts_say_so_and_do_not_merge():
+    words = {"a": 2, "b": 2, "c": 1}
+    pruned = NgramCounts(3, 3, "sentence", "norm", ngrams={("a", "b", "a"): 2}, words=words, n_words=5,
+                         pairs={("a", "b"): 2, ("b", "a"): 2}, min_count=2, gapped={("a", "a"): 3})
+    assert pruned.pruned and not NgramCounts(2, 2, "sentence", "norm").pruned
+    with pytest.raises(ValueError, match="cannot be merged"):
+        pruned + pruned
+    with pytest.raises(ValueError, match="gapped"):  # only pruned trigram counts carry f(w1 * w3)
+        NgramCounts(3, 3, "sentence", "norm", gapped={("a", "a"): 1})
+    with pytest.raises(ValueError, match="min_count must be an integer >= 1"):
+        NgramCounts(2, 2, "sentence", "norm", min_count=0)
+    assert pickle.loads(pickle.dumps(pruned)) == pruned
+    # scored with the stored f(w1 * w3) (a pruned "a c a" counts in it), not one summed from the kept trigrams
+    row = ct.stats.ngram_score_table(pruned, min_count=2).iloc[0]
+    assert (row["f_w1w2"], row["f_w1_w3"], row["f_w2w3"]) == (2, 3, 2)

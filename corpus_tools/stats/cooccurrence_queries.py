@@ -1,0 +1,335 @@
+"""Co-occurrence over the token dataset with DuckDB: n-gram and collocate counts, KWIC hits, article lengths.
+
+The counting half of the collocation and concordance functions when they
+are given a :class:`~corpus_tools.tokens.dataset.TokenDataset`:
+
+* :func:`query_ngram_counts` gives the :class:`~corpus_tools.stats.counts.NgramCounts`
+  of :func:`~corpus_tools.stats.counts.count_ngrams` (NLTK's finders per
+  boundary unit, filtered tokens kept as gaps), with rare n-grams pruned by
+  ``min_count`` / ``min_word_count`` *inside* the query; the word counts, N
+  and the marginals of every kept n-gram stay complete, so scores are exact;
+* :func:`query_collocate_counts` gives the
+  :class:`~corpus_tools.stats.counts.CollocateCounts` of a node: its
+  occurrences found by a join on consecutive positions, its span by a join
+  of each occurrence's window positions (occurrences x span rows, never a
+  scan per occurrence);
+* :func:`query_kwic_hits` finds a query's occurrences and fetches only the
+  tokens of the context rows around them;
+* :func:`article_token_counts` counts each article's kept tokens.
+
+Scoring and table making stay where the in-memory path does them
+(:mod:`corpus_tools.stats.collocations`, :mod:`corpus_tools.stats.concordance`),
+so both paths give equal tables.  Python receives only aggregates and the
+rows near hits: memory grows with the vocabulary and the hits, not the corpus.
+Token options are applied once per distinct raw token
+(:func:`corpus_tools.stats.queries.kept_token_forms`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+
+from corpus_tools.stats.counts import BOUNDARIES, CollocateCounts, NgramCounts
+from corpus_tools.stats.queries import connect_duckdb, kept_token_forms
+from corpus_tools.tokens.dataset import TokenDataset
+
+__all__ = [
+    "KwicHit",
+    "TokenQuery",
+    "article_token_counts",
+    "query_collocate_counts",
+    "query_kwic_hits",
+    "query_ngram_counts",
+]
+
+_EMPTY_RAW = ("CREATE VIEW raw AS SELECT ''::VARCHAR AS article, 0::BIGINT AS section, 0::BIGINT AS block, "
+              "''::VARCHAR AS block_kind, 0::BIGINT AS sentence, 0::BIGINT AS position, 0::BIGINT AS start, "
+              "0::BIGINT AS \"end\", ''::VARCHAR AS token, ''::VARCHAR AS norm WHERE false")
+
+
+class TokenQuery:
+    """One DuckDB connection over a dataset's kept tokens, shared by several queries.
+
+    Table ``k`` holds the kept tokens (under ``dataset.options``): ``article``,
+    ``unit`` (the boundary unit: sentence, block or 0), ``position`` and
+    ``term`` (the ``column`` counted); with ``rows=True`` (KWIC) also
+    ``block``, ``rn`` (the row's number in its article, from 1, in position
+    order: the in-memory token table's row order), ``start``, ``end`` and
+    ``token`` (about twice the work, so only when asked for).  It lives in
+    the database (spilling past the memory limit), never in Python.  Use as
+    a context manager, or call :meth:`close`.
+    """
+
+    def __init__(self, dataset: TokenDataset, boundary: str = "paragraph", column: str = "norm",
+                 threads: int | None = None, *, rows: bool = False) -> None:
+        if not isinstance(dataset, TokenDataset):
+            raise TypeError(f"expected a TokenDataset, not {type(dataset).__name__}")
+        if boundary not in BOUNDARIES:
+            raise ValueError(f"boundary must be one of {sorted(BOUNDARIES)}, not {boundary!r}")
+        if column not in ("norm", "token"):
+            raise ValueError(f"column must be 'norm' or 'token' for a token dataset, not {column!r}")
+        self.dataset, self.boundary, self.column, self.rows = dataset, boundary, column, rows
+        self.con = connect_duckdb(threads)
+        try:
+            if dataset.parts:
+                self.con.read_parquet([str(p) for p in dataset.parts]).create_view("raw")
+            else:
+                self.con.sql(_EMPTY_RAW)
+            self.con.register("forms", kept_token_forms(self.con, dataset, column))
+            unit = BOUNDARIES[boundary]
+            extra = ("r.block, row_number() OVER (PARTITION BY r.article ORDER BY r.position) AS rn, r.start, "
+                     "r.\"end\", r.token, ") if rows else ""
+            self.con.sql(f"CREATE TEMP TABLE k AS SELECT r.article, {('r.' + unit) if unit else '0::BIGINT'} AS unit, "
+                         f"r.position, {extra}f.term FROM raw r JOIN forms f ON r.token = f.token")
+        except BaseException:
+            self.con.close()
+            raise
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> TokenQuery:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def word_counts(self, by_article: bool = False) -> dict:
+        """term -> count (or article -> term -> count) of the kept tokens."""
+        if not by_article:
+            return dict(self.con.sql("SELECT term, count(*) FROM k GROUP BY term").fetchall())
+        out: dict = defaultdict(dict)
+        for art, term, c in self.con.sql("SELECT article, term, count(*) FROM k GROUP BY article, term").fetchall():
+            out[art][term] = c
+        return out
+
+
+def _group(by_article: bool) -> str:
+    return "article, " if by_article else ""
+
+
+def _word_filter(alias: str, cols: Sequence[str], by_article: bool, min_word_count: int) -> str:
+    """Joins keeping rows of ``alias`` whose words in ``cols`` are each counted >= min_word_count."""
+    if min_word_count <= 1:
+        return ""
+    same = f"{{w}}.article = {alias}.article AND " if by_article else ""
+    return " ".join(f"JOIN wc w{i} ON {same.format(w=f'w{i}')}w{i}.term = {alias}.{col} AND w{i}.c >= {min_word_count}"
+                    for i, col in enumerate(cols))
+
+
+def query_ngram_counts(dataset: TokenDataset, n: int = 2, window_size: int | None = None,
+                       boundary: str = "paragraph", column: str = "norm", *, min_count: int = 1,
+                       min_word_count: int = 1, by_article: bool = False,
+                       threads: int | None = None) -> NgramCounts | dict[str, NgramCounts]:
+    """:func:`~corpus_tools.stats.counts.count_ngrams` of the dataset's kept tokens, pruned in DuckDB.
+
+    Pairs within the window (n = 2) are the ``lead`` rows 1 ... ``window_size
+    - 1`` of each kept token in its boundary unit (ordered by position) that
+    are at most ``window_size - 1`` positions on; trigrams are kept tokens
+    at positions i, i + 1, i + 2 of one unit.  N-grams counted fewer than
+    ``min_count`` times, or with a word counted fewer than
+    ``min_word_count`` times, are dropped in the query (``NgramCounts.min_count``
+    says so); ``words``, ``n_words`` and, for trigrams, the ``pairs`` and
+    ``gapped`` marginals of the kept ones are complete.  With ``min_count =
+    min_word_count = 1`` the result equals ``count_ngrams`` of the token table.
+
+    ``by_article``: a dict article -> counts (each pruned within its article),
+    articles with kept tokens, in corpus order (:func:`~corpus_tools.stats.counts.counts_by_article`).
+    """
+    window_size = n if window_size is None else window_size
+    NgramCounts(n, window_size, boundary, column, min_count=min_count, min_word_count=min_word_count)  # validates
+    g = _group(by_article)
+    pruned = min_count > 1 or min_word_count > 1
+    with TokenQuery(dataset, boundary, column, threads) as q:
+        con = q.con
+        con.sql(f"CREATE TEMP TABLE wc AS SELECT {g}term, count(*)::BIGINT AS c FROM k GROUP BY ALL")
+        window = "WINDOW w AS (PARTITION BY article, unit ORDER BY position)"
+        if n == 2:
+            span = window_size - 1
+            leads = ", ".join(f"lead(term, {j}) OVER w AS t{j}, lead(position, {j}) OVER w - position AS d{j}"
+                              for j in range(1, span + 1))
+            pairs = " UNION ALL ".join(f"SELECT article, term AS w1, t{j} AS w2 FROM l WHERE d{j} <= {span}"
+                                       for j in range(1, span + 1))
+            con.sql(f"CREATE TEMP TABLE kept AS WITH l AS (SELECT article, term, {leads} FROM k {window}), "
+                    f"p AS ({pairs}), c AS (SELECT {g}w1, w2, count(*)::BIGINT AS c FROM p GROUP BY ALL "
+                    f"HAVING count(*) >= {min_count}) "
+                    f"SELECT c.* FROM c {_word_filter('c', ['w1', 'w2'], by_article, min_word_count)}")
+            grams = con.sql(f"SELECT {g}w1, w2, c FROM kept").fetchall()
+            adjacent, gapped = [], []
+        else:
+            con.sql(f"CREATE TEMP TABLE l AS SELECT article, term, lead(term, 1) OVER w AS t1, "
+                    f"lead(term, 2) OVER w AS t2, lead(position, 1) OVER w - position AS d1, "
+                    f"lead(position, 2) OVER w - position AS d2 FROM k {window}")
+            con.sql(f"CREATE TEMP TABLE tri AS SELECT {g}term AS w1, t1 AS w2, t2 AS w3, count(*)::BIGINT AS c "
+                    "FROM l WHERE d2 = 2 GROUP BY ALL")
+            con.sql(f"CREATE TEMP TABLE adj AS SELECT {g}term AS w1, t1 AS w2, count(*)::BIGINT AS c "
+                    "FROM l WHERE d1 = 1 GROUP BY ALL")
+            con.sql(f"CREATE TEMP TABLE kept AS SELECT t.* FROM tri t "
+                    f"{_word_filter('t', ['w1', 'w2', 'w3'], by_article, min_word_count)} WHERE t.c >= {min_count}")
+            grams = con.sql(f"SELECT {g}w1, w2, w3, c FROM kept").fetchall()
+            on = "a.article = x.article AND " if by_article else ""
+            if pruned:
+                adjacent = con.sql(
+                    f"WITH x AS (SELECT {g}w1, w2 FROM kept UNION SELECT {g}w2 AS w1, w3 AS w2 FROM kept) "
+                    f"SELECT {'a.article, ' if by_article else ''}a.w1, a.w2, a.c FROM adj a SEMI JOIN x "
+                    f"ON {on}a.w1 = x.w1 AND a.w2 = x.w2").fetchall()
+                gapped = con.sql(
+                    f"WITH x AS (SELECT DISTINCT {g}w1, w3 FROM kept) "
+                    f"SELECT {'a.article, ' if by_article else ''}a.w1, a.w3, sum(a.c)::BIGINT FROM tri a SEMI JOIN x "
+                    f"ON {on}a.w1 = x.w1 AND a.w3 = x.w3 GROUP BY ALL").fetchall()
+            else:
+                adjacent = con.sql(f"SELECT {g}w1, w2, c FROM adj").fetchall()
+                gapped = []
+        words = q.word_counts(by_article)
+    settings = dict(min_count=min_count, min_word_count=min_word_count)
+    if not by_article:
+        return NgramCounts(n, window_size, boundary, column, ngrams={r[:-1]: r[-1] for r in grams}, words=words,
+                           n_words=sum(words.values()), pairs={r[:-1]: r[-1] for r in adjacent},
+                           gapped={r[:-1]: r[-1] for r in gapped}, **settings)
+    split = {name: defaultdict(dict) for name in ("grams", "pairs", "gapped")}
+    for name, rows in (("grams", grams), ("pairs", adjacent), ("gapped", gapped)):
+        for r in rows:
+            split[name][r[0]][r[1:-1]] = r[-1]
+    return {art: NgramCounts(n, window_size, boundary, column, ngrams=split["grams"].get(art, {}), words=words[art],
+                             n_words=sum(words[art].values()), pairs=split["pairs"].get(art, {}),
+                             gapped=split["gapped"].get(art, {}), **settings)
+            for art in dataset.articles if art in words}
+
+
+def _hits_sql(k: int, conditions: Sequence[str], rows: bool) -> str:
+    """Rows of ``k`` starting ``k`` consecutive kept tokens of one unit; ``conditions[m]`` tests alias ``k{m}``."""
+    joins = " ".join(f"JOIN k k{m} ON k{m}.article = k0.article AND k{m}.unit = k0.unit "
+                     f"AND k{m}.position = k0.position + {m}" for m in range(1, k))
+    return (f"SELECT k0.article, k0.unit, {'k0.block, ' if rows else ''}k0.position{', k0.rn' if rows else ''} "
+            f"FROM k k0 {joins} "
+            f"WHERE {' AND '.join(conditions)}")
+
+
+def query_collocate_counts(dataset: TokenDataset, phrase: Sequence[str], left: int, right: int,
+                           boundary: str = "paragraph", column: str = "norm", *, min_count: int = 1,
+                           min_word_count: int = 1, threads: int | None = None) -> CollocateCounts:
+    """The span counts of a node (already normalised: ``phrase`` is its terms) over the dataset.
+
+    Semantics of :func:`corpus_tools.stats.collocations.collocate_table`:
+    an occurrence is ``phrase`` at consecutive positions of one unit; its
+    window is every kept token of that unit at most ``left`` positions
+    before its first token or ``right`` after its last; the span is the
+    union of the windows without the node's own tokens.  Collocates with
+    ``O11 < min_count`` or ``C1 < min_word_count`` are dropped in the query;
+    ``span_tokens``, ``tokens`` and ``f_node`` are complete.
+    """
+    k = len(phrase)
+    if not k:
+        raise ValueError("phrase must hold at least one term")
+    with TokenQuery(dataset, boundary, column, threads) as q:
+        con = q.con
+        hits_sql = _hits_sql(k, [f"k{m}.term = ?" for m in range(k)], False)
+        con.execute(f"CREATE TEMP TABLE hits AS {hits_sql}", list(phrase))
+        f_node = con.sql("SELECT count(*) FROM hits").fetchall()[0][0]
+        n_all = con.sql("SELECT count(*) FROM k").fetchall()[0][0]
+        con.sql(f"CREATE TEMP TABLE node AS SELECT DISTINCT article, "
+                f"unnest(range(position, position + {k})) AS position FROM hits")
+        con.sql(f"CREATE TEMP TABLE cand AS "
+                f"SELECT article, unit, unnest(range(position - {left}, position)) AS position, 0 AS side FROM hits "
+                f"UNION ALL SELECT article, unit, unnest(range(position + {k}, position + {k + right})) AS position, "
+                "1 AS side FROM hits")
+        con.sql("CREATE TEMP TABLE win AS SELECT c.article, c.position, k.term, max(c.side = 0)::INT AS l, "
+                "max(c.side = 1)::INT AS r FROM cand c JOIN k ON k.article = c.article AND k.position = c.position "
+                "AND k.unit = c.unit ANTI JOIN node ON node.article = c.article AND node.position = c.position "
+                "GROUP BY c.article, c.position, k.term")
+        r1 = con.sql("SELECT count(*) FROM win").fetchall()[0][0]
+        rows = con.sql(
+            "WITH wc AS (SELECT term, count(*) AS c FROM k GROUP BY term) "
+            "SELECT w.term, count(*)::BIGINT, sum(w.l)::BIGINT, sum(w.r)::BIGINT, any_value(wc.c)::BIGINT "
+            "FROM win w JOIN wc ON wc.term = w.term GROUP BY w.term "
+            f"HAVING count(*) >= {int(min_count)} AND any_value(wc.c) >= {int(min_word_count)}").fetchall()
+    return CollocateCounts({r[0]: r[1:] for r in rows}, span_tokens=r1, tokens=n_all, f_node=f_node)
+
+
+@dataclass(frozen=True)
+class KwicHit:
+    """One occurrence of a KWIC query and its context rows, as the in-memory table has them.
+
+    ``tokens``, ``starts``, ``ends`` run over the rows ``lo ... hi - 1`` of
+    the hit's unit: ``match_at`` rows of left context, the ``k`` matched
+    rows, then the right context.
+    """
+
+    article: str
+    block: int
+    position: int
+    match_at: int
+    tokens: list[str]
+    starts: list[int]
+    ends: list[int]
+
+
+def query_kwic_hits(q: TokenQuery, matchers: Sequence[Callable[[str], bool]], context: int) -> list[KwicHit]:
+    """Occurrences of ``matchers`` (token ``m`` of the phrase must satisfy ``matchers[m]``), in text order.
+
+    ``q`` is a ``TokenQuery(..., rows=True)``.
+    The matchers run once per distinct kept token, in Python; the hits are
+    found by a join on consecutive positions of one unit (as
+    :func:`corpus_tools.stats.concordance.phrase_hits`), and only the rows
+    at most ``context`` rows before or after each hit, in its unit, are
+    read back.
+    """
+    if not q.rows:
+        raise ValueError("query_kwic_hits needs a TokenQuery made with rows=True")
+    k = len(matchers)
+    distinct = q.con.sql("SELECT DISTINCT token FROM k").fetchall()
+    rows = [(m, t) for m, fn in enumerate(matchers) for (t,) in distinct if fn(t)]
+    q.con.register("mt", pa.table({"m": pa.array([r[0] for r in rows], pa.int64()),
+                                   "token": pa.array([r[1] for r in rows], pa.string())}))
+    try:
+        conditions = [f"k{m}.token IN (SELECT token FROM mt WHERE m = {m})" for m in range(k)]
+        q.con.sql("DROP TABLE IF EXISTS kh")
+        hits_sql = _hits_sql(k, conditions, True)
+        q.con.sql(f"CREATE TEMP TABLE kh AS SELECT row_number() OVER () AS id, * FROM ({hits_sql})")
+        hits = q.con.sql("SELECT id, article, unit, block, position, rn FROM kh").fetchall()
+        near = q.con.sql(
+            f"WITH c AS (SELECT id, article, unit, unnest(range(rn - {context}, rn + {k + context})) AS rn FROM kh) "
+            "SELECT c.id, k.rn, k.token, k.start, k.\"end\" FROM c JOIN k ON k.article = c.article AND k.rn = c.rn "
+            "AND k.unit = c.unit ORDER BY c.id, k.rn").fetchall()
+    finally:
+        q.con.unregister("mt")
+    by_hit: dict[int, list] = defaultdict(list)
+    for row in near:
+        by_hit[row[0]].append(row[1:])
+    order = {a: i for i, a in enumerate(q.dataset.articles)}
+    out = []
+    for hid, art, _, block, pos, rn in sorted(hits, key=lambda h: (order[h[1]], h[4])):
+        ctx = by_hit[hid]
+        out.append(KwicHit(art, block, pos, sum(r[0] < rn for r in ctx), [r[1] for r in ctx], [r[2] for r in ctx],
+                           [r[3] for r in ctx]))
+    return out
+
+
+def article_token_counts(dataset: TokenDataset, threads: int | None = None) -> pd.Series:
+    """Article id -> number of kept tokens (under ``dataset.options``), articles with any, in corpus order.
+
+    Equal to ``dataset.token_table().groupby("article", sort=False).size()``
+    (the lengths :func:`corpus_tools.plots.plot_concordance` scales by),
+    counted in the database.
+    """
+    if not isinstance(dataset, TokenDataset):
+        raise TypeError(f"expected a TokenDataset, not {type(dataset).__name__}")
+    con: duckdb.DuckDBPyConnection = connect_duckdb(threads)
+    try:
+        if dataset.parts:
+            con.read_parquet([str(p) for p in dataset.parts]).create_view("raw")
+        else:
+            con.sql(_EMPTY_RAW)
+        con.register("forms", kept_token_forms(con, dataset, "token"))
+        counts = dict(con.sql("SELECT r.article, count(*)::BIGINT FROM raw r SEMI JOIN forms f ON r.token = f.token "
+                              "GROUP BY r.article").fetchall())
+    finally:
+        con.close()
+    ids = [a for a in dataset.articles if a in counts]
+    return pd.Series([counts[a] for a in ids], index=pd.Index(ids, dtype=object, name="article"), dtype="int64")
