@@ -18,6 +18,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from corpus_tools.model.checks import check_counts
 from corpus_tools.stats.concordance import phrase_hits, query_tokens
 from corpus_tools.stats.counts import BOUNDARIES, NgramCounts, count_ngrams, counts_by_article
 from corpus_tools.stats.measures import BIGRAM_MEASURES, TRIGRAM_MEASURES, log_dice, resolve_measure
@@ -113,6 +114,7 @@ def ngram_score_table(
     >>> ngram_score_table(c, "pmi", measures=["pmi"])[["ngram", "count", "expected", "pmi"]].round(3).values.tolist()
     [['new shoes', 1, 0.375, 1.415], ['old york', 1, 0.375, 1.415], ['new york', 2, 1.125, 0.83]]
     """
+    check_counts(min_count=min_count, min_word_count=min_word_count)
     n = counts.n
     key, names = _measure_names(n, measure, measures)
     _check_min("min_count", min_count)
@@ -197,6 +199,7 @@ def collocation_table(
     >>> t[["ngram", "count", "log_dice"]].values.tolist()[0]
     ['white house', 2, 14.0]
     """
+    check_counts(min_count=min_count, min_word_count=min_word_count)
     toks = as_token_table(data, options)
     if span is not None and (not isinstance(span, int) or isinstance(span, bool) or span < 1):
         raise ValueError(f"span must be an integer >= 1, not {span!r}")
@@ -324,6 +327,7 @@ def collocate_table(
     >>> t[["collocate", "count_left", "count_right", "span_tokens", "tokens", "direction"]].values.tolist()
     [['of', 0, 1, 3, 10, 'attracted'], ['rishi', 0, 1, 3, 10, 'attracted'], ['the', 1, 0, 3, 10, 'attracted']]
     """
+    check_counts(span=span, min_count=min_count, min_word_count=min_word_count)
     opts = TokenOptions.coerce(options)
     toks = as_token_table(data, opts if not isinstance(data, pd.DataFrame) else None)
     left, right = (span, span) if isinstance(span, int) else tuple(span)

@@ -60,6 +60,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+from corpus_tools.model.checks import check_counts
 from corpus_tools.stats.frequency import frequency_table
 from corpus_tools.tokens.table import as_token_table
 from corpus_tools.tokens.tokenize import TokenOptions
@@ -190,6 +191,7 @@ def dispersion_table(
     >>> dispersion_table(c, ["tanks"])[["term", "frequency", "parts", "range", "dp"]].values.tolist()
     [['tanks', 3, 2, 2, 0.0]]
     """
+    check_counts(min_count=min_count)
     if by not in _PART_COLUMNS:
         raise ValueError(f"by must be 'section', 'paragraph', 'article' or 'equal', not {by!r}")
     if not isinstance(parts, int) or parts < 1:
@@ -293,6 +295,7 @@ def trace_terms(toks: pd.DataFrame, terms: str | Sequence[str] | None = None, to
     >>> trace_terms(t, top=2), trace_terms(t, "B, c")
     (['b', 'a'], ['b', 'c'])
     """
+    check_counts(top=top)
     if terms is None:
         return frequency_table(toks, column=column)["term"].head(top).tolist()
     if isinstance(terms, str):

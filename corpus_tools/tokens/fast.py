@@ -17,7 +17,9 @@ work once per *distinct* white-space chunk instead of once per occurrence:
 * The only rule that depends on the sentence is the final period ("left."
   gives ``left`` + ``.`` at a sentence end, but "Mr." keeps its period
   inside one, and a known abbreviation keeps it at a sentence end too, as
-  on the exact path: :func:`~corpus_tools.tokens.tokenize.join_abbreviation_periods`).  For each chunk that ends in a period, the Punkt decision of
+  on the exact path:
+  :func:`~corpus_tools.tokens.tokenize.join_abbreviation_periods`).  For
+  each chunk that ends in a period, the Punkt decision of
   :class:`corpus_tools.tokens.tokenize.SentenceSplitter` (untrained, with
   :data:`NEWS_ABBREVIATIONS`) is reproduced from the chunk and the first
   character of the next chunk: abbreviations never end a sentence, initials

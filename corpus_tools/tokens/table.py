@@ -11,6 +11,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from corpus_tools.model.checks import reject_text
 from corpus_tools.model.corpus import as_articles
 from corpus_tools.tokens.tokenize import TokenOptions, token_table
 
@@ -23,6 +24,7 @@ def as_token_table(data, options: TokenOptions | Mapping[str, object] | None = N
         if options is not None:
             raise TypeError("token options apply when tokenising; this is already a token table")
         return data
+    reject_text(data)
     try:
         articles = as_articles(data)
     except TypeError:

@@ -41,6 +41,7 @@ import pandas as pd
 from nltk.tokenize import NLTKWordTokenizer
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktTrainer
 
+from corpus_tools.model.checks import reject_text, short_repr
 from corpus_tools.model.corpus import Article, Corpus
 from corpus_tools.tokens.stopwords import get_stopwords, is_stopword
 
@@ -297,6 +298,8 @@ def word_tokenize(text: str, splitter: SentenceSplitter | None = None) -> list[s
     >>> word_tokenize("Xi’s two-day visit cost $15.6 billion.")
     ['Xi', "'s", 'two-day', 'visit', 'cost', '$', '15.6', 'billion', '.']
     """
+    if not isinstance(text, str):
+        raise TypeError(f"word_tokenize: text must be a str, not {type(text).__name__} ({short_repr(text)})")
     splitter = splitter or _DEFAULT_SPLITTER
     norm = normalize_apostrophes(text)
     out: list[str] = []
@@ -493,6 +496,7 @@ def token_table(
     >>> token_table(Corpus.from_texts(["The cat sat."]), {"stopwords": "english"})["norm"].tolist()
     ['cat', 'sat']
     """
+    reject_text(data)
     options = TokenOptions.coerce(options)
     articles = [data] if isinstance(data, Article) else data
     rows = []
