@@ -140,7 +140,13 @@ def _sigterm_as_interrupt():
 
 
 def _report(args: argparse.Namespace) -> int:
-    from corpus_tools.report.runner import ReportError, parse_parameter_value, read_parameter_file, run_report
+    from corpus_tools.report.runner import (
+        DiskFullError,
+        ReportError,
+        parse_parameter_value,
+        read_parameter_file,
+        run_report,
+    )
 
     corpus = args.corpus or default_corpus()
     try:
@@ -150,6 +156,9 @@ def _report(args: argparse.Namespace) -> int:
         with _sigterm_as_interrupt():
             result = run_report(corpus, args.output, args.notebook, params, progress=not args.no_progress,
                                 timeout=args.timeout, reader=args.reader)
+    except DiskFullError as e:  # the run started: the previous report is untouched, the partial run kept
+        _print(f"corpus-tools report: error: {e}", file=sys.stderr)
+        return 1
     except ReportError as e:
         _print(f"corpus-tools report: error: {e}", file=sys.stderr)
         return 2
