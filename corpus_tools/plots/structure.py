@@ -76,9 +76,16 @@ def plot_lexical_dispersion(
     ('Lexical dispersion in x', 2)
     """
     terms = list(dict.fromkeys(terms))
+    toks = token_table(article, options or TokenOptions())
+    if not terms and toks.empty:  # "* * *", emoji only: nothing to trace, and no error (the report goes on)
+        fig, ax = _axes(ax, (10, 1.6))
+        ax.text(0.5, 0.5, f"{article.id} has no countable word: no term to plot", ha="center", va="center",
+                transform=ax.transAxes)
+        ax.set_axis_off()
+        ax.set_title(title or f"Lexical dispersion in {article.id}", pad=14)
+        return fig
     if not terms:
         raise ValueError("terms must name at least one term to plot")
-    toks = token_table(article, options or TokenOptions())
     all_tokens = list(iter_tokens(article))
     n_tokens = len(all_tokens)
     fig, ax = _axes(ax, (10, 1.2 + 0.45 * len(terms)))
