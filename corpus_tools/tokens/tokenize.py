@@ -497,10 +497,15 @@ def token_table(
     ['cat', 'sat']
     """
     reject_text(data)
+    if not isinstance(data, Article | Iterable):
+        raise TypeError(f"data must be a Corpus, an Article or Articles, not {type(data).__name__}")
     options = TokenOptions.coerce(options)
     articles = [data] if isinstance(data, Article) else data
     rows = []
     for article in articles:
+        if not isinstance(article, Article):
+            raise TypeError(f"data must hold Articles, not {type(article).__name__} ({short_repr(article, 40)}); "
+                            "wrap texts in Corpus.from_texts([...])")
         for tok in iter_tokens(article, splitter):
             norm = options.normalize(tok.text)
             if norm is not None:

@@ -111,6 +111,16 @@ def test_a_string_is_not_a_corpus():
         ct.model.as_articles(b"bytes")
 
 
+@pytest.mark.parametrize(("bad", "message"), [
+    (None, "data must be a Corpus, an Article or Articles, not NoneType"),
+    ([1, 2], r"data must hold Articles, not int \(1\)"),
+    (["Oil rose."], r"data must hold Articles, not str \('Oil rose.'\); wrap texts in Corpus.from_texts"),
+])
+def test_token_table_names_what_it_was_given(bad, message):
+    with pytest.raises(TypeError, match=message):
+        ct.token_table(bad)
+
+
 @pytest.mark.parametrize("bad", [None, b"Oil rose.", 42, ["Oil rose."]])
 def test_word_tokenize_needs_a_string(bad):
     with pytest.raises(TypeError, match=rf"word_tokenize: text must be a str, not {type(bad).__name__}"):
