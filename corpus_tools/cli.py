@@ -47,6 +47,11 @@ def _print(*parts: object, file=None) -> None:
     print(*(terminal_safe(p) for p in parts), file=file)
 
 
+def _log(line: str) -> None:
+    """The runner's progress lines (notebook errors may quote an article id or file name), escaped."""
+    print(terminal_safe(line), file=sys.stderr, flush=True)
+
+
 def _summary(args: argparse.Namespace) -> int:
     with warnings.catch_warnings(record=True) as caught:  # shown below, escaped (a file name may hold ESC)
         warnings.simplefilter("always")
@@ -155,7 +160,7 @@ def _report(args: argparse.Namespace) -> int:
             params[name] = parse_parameter_value(value)
         with _sigterm_as_interrupt():
             result = run_report(corpus, args.output, args.notebook, params, progress=not args.no_progress,
-                                timeout=args.timeout, reader=args.reader)
+                                timeout=args.timeout, reader=args.reader, log=_log)
     except DiskFullError as e:  # the run started: the previous report is untouched, the partial run kept
         _print(f"corpus-tools report: error: {e}", file=sys.stderr)
         return 1

@@ -37,3 +37,16 @@ def test_an_error_naming_a_path_with_escapes_is_escaped_too(tmp_path, capsys):
     assert main(["summary", str(missing)]) == 2
     err = capsys.readouterr().err
     assert "\x1b" not in err and "no\\x1b[5msuch" in err
+
+
+def test_report_progress_lines_are_escaped(tmp_path, capsys, monkeypatch):
+    from corpus_tools.report import runner
+
+    def fake_run_report(corpus, out, notebooks, params, log, **kwargs):
+        log("[1/1] evil\x1b[2Jname: failed")
+        raise runner.ReportError("stop here")
+
+    monkeypatch.setattr(runner, "run_report", fake_run_report)
+    assert main(["report", str(tmp_path), "-o", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "[1/1] evil\\x1b[2Jname: failed" in err
