@@ -173,8 +173,10 @@ def decode_bytes(data: bytes) -> Decoded:
 
 def _utf16_without_bom(data: bytes) -> Decoded | None:
     """UTF-16-LE/BE text without a byte-order mark, told by its NUL high bytes; None if it is not."""
+    odd_tail = len(data) % 2  # a file cut one byte short: the half character is dropped, and said so
+    data = data[:len(data) - odd_tail]
     half = len(data) // 2
-    if half < 2 or len(data) % 2:
+    if half < 2:
         return None
     even, odd = data[0::2].count(0), data[1::2].count(0)
     for codec, nul, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
@@ -187,7 +189,8 @@ def _utf16_without_bom(data: bytes) -> Decoded | None:
                 return None
             _check_text(text)
             return Decoded(text, codec, f"no byte-order mark: read as {codec.upper()}, guessed from the NUL "
-                                        f"bytes at every other position")
+                                        f"bytes at every other position"
+                                        + ("; the odd last byte (a cut-off character) was dropped" if odd_tail else ""))
     return None
 
 

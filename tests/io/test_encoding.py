@@ -24,6 +24,17 @@ def test_utf16_without_a_bom_is_guessed_from_its_nul_pattern(codec):
     assert "no byte-order mark" in decoded.warning and codec.upper() in decoded.warning
 
 
+def test_utf16_cut_one_byte_short_drops_the_half_character_and_says_so():
+    decoded = decode_bytes(TEXT.encode("utf-16-be") + b"\x00")
+    assert decoded.text == TEXT and decoded.encoding == "utf-16-be"
+    assert decoded.warning.endswith("; the odd last byte (a cut-off character) was dropped")
+
+
+def test_utf32_without_a_bom_is_not_mistaken_for_utf16():
+    with pytest.raises(DecodeError, match="contains NUL bytes"):
+        decode_bytes(TEXT.encode("utf-32-le"))
+
+
 def test_utf16_without_a_bom_holding_mostly_cyrillic_still_reads():
     text = "Москва, 12 мая. Переговоры идут: 3 дня, 2 страны, 1 итог. Итог - мир."
     assert decode_bytes(text.encode("utf-16-le")).text == text
