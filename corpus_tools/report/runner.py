@@ -106,10 +106,10 @@ class DiskFullError(ReportError):
     :attr:`kept` (``OUT.failed-<timestamp>``).  The message says all of it.
     """
 
-    def __init__(self, writing: str, kept: Path):
+    def __init__(self, writing: str, kept: Path | None):
         self.writing, self.kept = writing, kept
         super().__init__(f"no space left on device writing {writing}; the previous report (if any) is "
-                         f"untouched; partial output in {kept}")
+                         + (f"untouched; partial output in {kept}" if kept else "untouched; nothing was written"))
 
 
 _DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
@@ -625,7 +625,12 @@ def _run_locked(corpus: Path, out: Path, sources: list[Path], per_notebook: dict
     """:func:`run_report` once the output folder is locked and checked."""
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     tmp = out.parent / f".{out.name}.partial-{stamp}-{os.getpid()}"
-    tmp.mkdir()
+    try:
+        tmp.mkdir()
+    except OSError as e:
+        if _disk_full(e):
+            raise DiskFullError(f"the run folder {tmp}", None) from e
+        raise
     manifest = {"tool": REPORT_TOOL, "version": __version__, "status": "running", "started": _now(),
                 "finished": None, "corpus": {"path": display_path(str(corpus))}, "parameters": parameters,
                 "packages": _versions(), "kernel": {"python": sys.executable}, "notebooks": []}

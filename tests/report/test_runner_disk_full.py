@@ -128,3 +128,23 @@ def test_final_swap(run, monkeypatch):
     message, failed = run()
     assert "(moving the finished run into place)" in message
     assert (failed / "index.html").is_file()  # the finished report is kept whole
+
+
+def test_run_folder_itself(previous, tmp_path, capsys, monkeypatch):
+    shutil.copytree(previous / "out", tmp_path / "out")
+    before = _tree(tmp_path / "out")
+    real_mkdir = Path.mkdir
+
+    def mkdir(self, *args, **kwargs):
+        if self.name.startswith(".out.partial-"):
+            _enospc()
+        return real_mkdir(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "mkdir", mkdir)
+    code = main(["report", str(SEEDS), "-o", str(tmp_path / "out"), "-n", str(previous / "saver.ipynb"),
+                 "--no-progress"])
+    err = capsys.readouterr().err
+    assert code == 1 and "Traceback" not in err
+    assert err.startswith("corpus-tools report: error: no space left on device writing the run folder ")
+    assert err.rstrip().endswith("the previous report (if any) is untouched; nothing was written")
+    assert _tree(tmp_path / "out") == before and sorted(p.name for p in tmp_path.iterdir()) == ["out"]
