@@ -115,7 +115,7 @@ def ngram_table(
     >>> t[["term", "count"]].values.tolist()
     [['new york', 2], ['is big', 1], ['york grows', 1], ['york is', 1]]
     """
-    check_counts(n=n, min_count=min_count)
+    check_counts(min_count=min_count)
     if isinstance(data, TokenDataset):
         return _dataset_table(data, n, by_article, min_count, column, options)
     toks = as_token_table(data, options)

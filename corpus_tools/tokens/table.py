@@ -11,7 +11,6 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from corpus_tools.model.checks import reject_text
 from corpus_tools.model.corpus import as_articles
 from corpus_tools.tokens.tokenize import TokenOptions, token_table
 
@@ -24,9 +23,9 @@ def as_token_table(data, options: TokenOptions | Mapping[str, object] | None = N
         if options is not None:
             raise TypeError("token options apply when tokenising; this is already a token table")
         return data
-    reject_text(data)
     try:
         articles = as_articles(data)
-    except TypeError:
-        raise TypeError(f"expected a token table, Corpus or Article(s), not {type(data).__name__}") from None
+    except TypeError as e:
+        hint = f"; {e}" if isinstance(data, str | bytes) else ""  # say how to make a corpus of texts
+        raise TypeError(f"expected a token table, Corpus or Article(s), not {type(data).__name__}{hint}") from None
     return token_table(articles, options)
