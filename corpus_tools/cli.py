@@ -4,43 +4,79 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import re
 import shutil
 import signal
 import sys
 import threading
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
 from corpus_tools._version import __version__
-from corpus_tools.io.loading import load_corpus
+from corpus_tools.io.loading import CorpusLoadWarning, load_corpus
 from corpus_tools.io.paths import default_corpus
 from corpus_tools.stats.diversity import diversity_table, zipf_fit
 from corpus_tools.stats.frequency import frequency_table
 from corpus_tools.tokens.tokenize import TokenOptions, token_table
 
-__all__ = ["main"]
+__all__ = ["main", "terminal_safe"]
+
+# C0 and C1 controls (ESC starts terminal escape sequences; CR rewrites the
+# line), DEL, and the bidirectional overrides that reorder what is shown.
+_UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: object) -> str:
+    r"""``str(text)`` with control characters shown as escapes (``\x1b``), never sent raw to the terminal.
+
+    A file name or article id holding ESC could otherwise recolour, clear
+    or rewrite the user's terminal.  Line breaks are kept; a tab is shown
+    as ``\t``.
+
+    >>> terminal_safe("evil\x1b[2J.txt"), terminal_safe("tab\there"), terminal_safe("rtl\u202egnp.exe")
+    ('evil\\x1b[2J.txt', 'tab\\there', 'rtl\\u202egnp.exe')
+    """
+    def escape(m: re.Match) -> str:
+        c = m.group()
+        return {"\t": "\\t", "\r": "\\r"}.get(c) or (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
+    return _UNSAFE.sub(escape, str(text))
+
+
+def _print(*parts: object, file=None) -> None:
+    print(*(terminal_safe(p) for p in parts), file=file)
+
+
+def _log(line: str) -> None:
+    """The runner's progress lines (notebook errors may quote an article id or file name), escaped."""
+    print(terminal_safe(line), file=sys.stderr, flush=True)
 
 
 def _summary(args: argparse.Namespace) -> int:
-    corpus = load_corpus(args.corpus or default_corpus())
+    with warnings.catch_warnings(record=True) as caught:  # shown below, escaped (a file name may hold ESC)
+        warnings.simplefilter("always")
+        corpus = load_corpus(args.corpus or default_corpus())
+    for w in caught:
+        if not issubclass(w.category, CorpusLoadWarning):  # the load problems are listed below
+            _print(f"warning: {w.message}", file=sys.stderr)
     opts = TokenOptions(stopwords=None if args.keep_stopwords else "english")
     toks = token_table(corpus, opts)
     s = corpus.summary()
-    print(f"corpus: {args.corpus or default_corpus()}")
-    print(f"articles: {s['articles']}  blocks: {s['blocks']} ({s['headings']} headings, "
+    _print(f"corpus: {args.corpus or default_corpus()}")
+    _print(f"articles: {s['articles']}  blocks: {s['blocks']} ({s['headings']} headings, "
           f"{s['paragraphs']} paragraphs)  dates: {s['first_date']} .. {s['last_date']}")
     if corpus.problems:
-        print(f"load problems: {len(corpus.problems)} ({s['skipped']} skipped)")
+        _print(f"load problems: {len(corpus.problems)} ({s['skipped']} skipped)")
         for p in corpus.problems[:10]:
-            print(f"  {p}")
+            _print(f"  {p}")
     div = diversity_table(toks).iloc[0]
     freq = frequency_table(toks)
     fit = zipf_fit(freq)
-    print(f"tokens: {int(div['tokens'])}  types: {int(div['types'])}  TTR: {div['ttr']:.3f}  "
+    _print(f"tokens: {int(div['tokens'])}  types: {int(div['types'])}  TTR: {div['ttr']:.3f}  "
           f"MATTR: {div['mattr']:.3f}  MTLD: {div['mtld']:.1f}  Zipf slope: {fit.slope:.2f} "
           f"(R² {fit.r_squared:.2f})")
-    print(f"top {args.top} terms ({'with' if args.keep_stopwords else 'without'} stopwords):")
-    print(freq.head(args.top).to_string(index=False, float_format=lambda x: f"{x:.1f}"))
+    _print(f"top {args.top} terms ({'with' if args.keep_stopwords else 'without'} stopwords):")
+    _print(freq.head(args.top).to_string(index=False, float_format=lambda x: f"{x:.1f}"))
     return 0
 
 
@@ -72,16 +108,16 @@ def _verify(args: argparse.Namespace) -> int:
     try:
         result = verify_report(args.report, args.corpus)
     except ReportError as e:
-        print(f"corpus-tools verify: error: {e}", file=sys.stderr)
+        _print(f"corpus-tools verify: error: {e}", file=sys.stderr)
         return 2
     for line in result.artifacts:
-        print(f"artifact {line}")
+        _print(f"artifact {line}")
     for line in result.packages:
-        print(f"package {line}")
+        _print(f"package {line}")
     if result.ok:
-        print(f"verified: {result.compared} artifacts of {args.report} reproduced byte for byte")
+        _print(f"verified: {result.compared} artifacts of {args.report} reproduced byte for byte")
         return 0
-    print(f"corpus-tools verify: {len(result.artifacts)} artifact(s) and {len(result.packages)} package "
+    _print(f"corpus-tools verify: {len(result.artifacts)} artifact(s) and {len(result.packages)} package "
           f"version(s) differ from {args.report}", file=sys.stderr)
     return 1
 
@@ -109,7 +145,13 @@ def _sigterm_as_interrupt():
 
 
 def _report(args: argparse.Namespace) -> int:
-    from corpus_tools.report.runner import ReportError, parse_parameter_value, read_parameter_file, run_report
+    from corpus_tools.report.runner import (
+        DiskFullError,
+        ReportError,
+        parse_parameter_value,
+        read_parameter_file,
+        run_report,
+    )
 
     corpus = args.corpus or default_corpus()
     try:
@@ -118,24 +160,27 @@ def _report(args: argparse.Namespace) -> int:
             params[name] = parse_parameter_value(value)
         with _sigterm_as_interrupt():
             result = run_report(corpus, args.output, args.notebook, params, progress=not args.no_progress,
-                                timeout=args.timeout, reader=args.reader)
+                                timeout=args.timeout, reader=args.reader, log=_log)
+    except DiskFullError as e:  # the run started: the previous report is untouched, the partial run kept
+        _print(f"corpus-tools report: error: {e}", file=sys.stderr)
+        return 1
     except ReportError as e:
-        print(f"corpus-tools report: error: {e}", file=sys.stderr)
+        _print(f"corpus-tools report: error: {e}", file=sys.stderr)
         return 2
     except PermissionError as e:  # e.g. an output folder in a read-only place
-        print(f"corpus-tools report: error: {e.filename}: {e.strerror}", file=sys.stderr)
+        _print(f"corpus-tools report: error: {e.filename}: {e.strerror}", file=sys.stderr)
         return 2
     except KeyboardInterrupt as e:  # run_report has already said where the partial run is kept
         signum = e.args[0] if e.args and isinstance(e.args[0], int) else signal.SIGINT
-        print(f"corpus-tools report: interrupted by {signal.Signals(signum).name}", file=sys.stderr)
+        _print(f"corpus-tools report: interrupted by {signal.Signals(signum).name}", file=sys.stderr)
         return 128 + signum
     if not result.ok:
-        print(f"corpus-tools report: {len(result.failures)} notebook(s) failed:", file=sys.stderr)
+        _print(f"corpus-tools report: {len(result.failures)} notebook(s) failed:", file=sys.stderr)
         for message in result.failures:
-            print(f"  {message}", file=sys.stderr)
-        print(f"the previous report (if any) is unchanged; this run is kept in {result.path}", file=sys.stderr)
+            _print(f"  {message}", file=sys.stderr)
+        _print(f"the previous report (if any) is unchanged; this run is kept in {result.path}", file=sys.stderr)
         return 1
-    print(f"report written to {result.path / 'index.html'}")
+    _print(f"report written to {result.path / 'index.html'}")
     return 0
 
 
@@ -145,18 +190,18 @@ def _notebooks(args: argparse.Namespace) -> int:
 
     dest = Path(args.dest)
     if dest.exists() and not dest.is_dir():
-        print(f"corpus-tools notebooks: error: {dest}: exists and is not a folder", file=sys.stderr)
+        _print(f"corpus-tools notebooks: error: {dest}: exists and is not a folder", file=sys.stderr)
         return 2
     shipped = available_notebooks()
     clashes = [name for name in shipped if (dest / f"{name}.ipynb").exists()]
     if clashes and not args.force:
-        print(f"corpus-tools notebooks: error: {', '.join(f'{n}.ipynb' for n in clashes)} already in {dest}: "
+        _print(f"corpus-tools notebooks: error: {', '.join(f'{n}.ipynb' for n in clashes)} already in {dest}: "
               "refusing to overwrite your edits (--force replaces them)", file=sys.stderr)
         return 2
     dest.mkdir(parents=True, exist_ok=True)
     for name, path in shipped.items():
         shutil.copyfile(path, dest / f"{name}.ipynb")
-        print(dest / f"{name}.ipynb")
+        _print(dest / f"{name}.ipynb")
     return 0
 
 
@@ -208,5 +253,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.func(args)
     except (FileNotFoundError, ValueError) as e:
-        print(f"corpus-tools: error: {e}", file=sys.stderr)
+        _print(f"corpus-tools: error: {e}", file=sys.stderr)
         return 2

@@ -5,18 +5,27 @@ must be deterministic: chardet-style statistical detection can change its
 answer between versions.  The rules:
 
 1. a byte-order mark decides (UTF-8, UTF-16, UTF-32);
-2. a NUL byte, or more than 5% control characters, means a binary file;
-3. strict UTF-8;
-4. UTF-8 with some invalid bytes (a file with valid multi-byte UTF-8
+2. no mark, but NUL bytes at nearly every other position and (almost) none
+   in between: UTF-16-LE or -BE text without a byte-order mark (ASCII-range
+   characters have a NUL high byte), decoded as such with a warning that
+   the encoding was guessed;
+3. the signature of a known binary format (PDF, ZIP and the office formats
+   built on it, gzip, PNG, JPEG, GIF), more NUL bytes than
+   :data:`MAX_STRAY_NULS_SHARE` of the file, or more than 5% control
+   characters, means a binary file;
+4. a few NUL bytes in otherwise text (a stray byte from a bad copy or a
+   database export) are dropped, with a warning giving their number;
+5. strict UTF-8;
+6. UTF-8 with some invalid bytes (a file with valid multi-byte UTF-8
    sequences *and* stray legacy bytes, typically a Windows-1252 curly quote
    pasted into a UTF-8 file): the stray bytes are read as Windows-1252 and
    a warning says where;
-5. no multi-byte UTF-8 at all: Windows-1252, the usual legacy encoding of
+7. no multi-byte UTF-8 at all: Windows-1252, the usual legacy encoding of
    English news text (a superset of the printable Latin-1 range);
-6. Latin-1, which decodes any byte, for the five bytes Windows-1252 leaves
+8. Latin-1, which decodes any byte, for the five bytes Windows-1252 leaves
    undefined.
 
-Rules 5 and 6 cannot tell Windows-1252 from the other single-byte legacy
+Rules 7 and 8 cannot tell Windows-1252 from the other single-byte legacy
 encodings (Cyrillic Windows-1251, Central European Windows-1250...): their
 letters are Windows-1252 accented letters and symbols.  The decoded text is
 checked for the two signs of a wrong guess (words made mostly of accented
@@ -44,6 +53,23 @@ _UTF8_MULTIBYTE = re.compile(
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 MAX_CONTROL_SHARE = 0.05
+#: Most NUL bytes a text file may hold (as a share of its bytes; at least one
+#: is always allowed) and still be read as text, the NULs dropped.  Compressed
+#: data has about 0.4 % NULs, but then fails the control-character rule.
+MAX_STRAY_NULS_SHARE = 0.01
+#: Share of the bytes at one parity (odd for little-endian) that must be NUL,
+#: and most at the other parity, for UTF-16 without a byte-order mark.
+_UTF16_NUL_SHARE, _UTF16_OTHER_SHARE = 0.2, 0.01
+_BINARY_SIGNATURES = (
+    (b"%PDF-", "a PDF file"),
+    (b"PK\x03\x04", "a ZIP archive"),
+    (b"PK\x05\x06", "a ZIP archive"),
+    (b"\x1f\x8b", "a gzip file"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+)
 
 
 class DecodeError(ValueError):
@@ -124,8 +150,51 @@ def decode_bytes(data: bytes) -> Decoded:
                 raise DecodeError(f"declares {name} by its byte-order mark but is not: {e}") from None
             _check_text(text)
             return Decoded(text, name)
-    if b"\x00" in data:
-        raise DecodeError("looks binary (contains NUL bytes)")
+    nuls = data.count(0)
+    if nuls:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
+        if nuls > max(1, MAX_STRAY_NULS_SHARE * len(data)):
+            raise DecodeError("looks binary (contains NUL bytes)")
+    for signature, kind in _BINARY_SIGNATURES:
+        if data.startswith(signature):
+            raise DecodeError(f"looks binary ({kind})" if not nuls else "looks binary (contains NUL bytes)")
+    stray = None
+    if nuls:
+        stray = f"{nuls} NUL byte{'s' if nuls > 1 else ''} dropped (the first at byte {data.index(0)})"
+        data = data.replace(b"\x00", b"")
+    decoded = _decode_without_nuls(data)
+    if stray:
+        warning = f"{stray}; {decoded.warning}" if decoded.warning else stray
+        return Decoded(decoded.text, decoded.encoding, warning)
+    return decoded
+
+
+def _utf16_without_bom(data: bytes) -> Decoded | None:
+    """UTF-16-LE/BE text without a byte-order mark, told by its NUL high bytes; None if it is not."""
+    odd_tail = len(data) % 2  # a file cut one byte short: the half character is dropped, and said so
+    data = data[:len(data) - odd_tail]
+    half = len(data) // 2
+    if half < 2:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    for codec, nul, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if nul >= _UTF16_NUL_SHARE * half and other <= _UTF16_OTHER_SHARE * half:
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+            if "\x00" in text:
+                return None
+            _check_text(text)
+            return Decoded(text, codec, f"no byte-order mark: read as {codec.upper()}, guessed from the NUL "
+                                        f"bytes at every other position"
+                                        + ("; the odd last byte (a cut-off character) was dropped" if odd_tail else ""))
+    return None
+
+
+def _decode_without_nuls(data: bytes) -> Decoded:
     try:
         text = data.decode("utf-8")
         encoding, warning = "utf-8", None

@@ -16,6 +16,7 @@ from typing import Literal, overload
 import pandas as pd
 
 from corpus_tools.model.blocks import BLOCK_SEPARATOR, Block, split_blocks
+from corpus_tools.model.checks import reject_text
 from corpus_tools.model.dates import parse_date
 
 __all__ = ["ARTICLE_FIELDS", "Article", "Corpus", "LoadProblem", "PERIODS", "as_articles", "period_label"]
@@ -501,6 +502,7 @@ def as_articles(data) -> list[Article]:
     >>> [a.id for a in as_articles(Corpus.from_texts(["One.", "Two."]))]
     ['0', '1']
     """
+    reject_text(data)
     if isinstance(data, Article):
         return [data]
     if not isinstance(data, (str, bytes, pd.DataFrame)) and isinstance(data, Iterable):

@@ -88,8 +88,6 @@ def plot_lexical_dispersion(
     ('Lexical dispersion in x', 2)
     """
     terms = list(dict.fromkeys(terms))
-    if not terms:
-        raise ValueError("terms must name at least one term to plot")
     options = options or TokenOptions()
     if dataset is not None:
         name = article.id if isinstance(article, Article) else str(article)
@@ -105,6 +103,15 @@ def plot_lexical_dispersion(
         toks = token_table(article, options)
         all_tokens = [(t.block, t.position, t.section) for t in iter_tokens(article)]
         headings = classify_headings(article, neighbourhood)
+    if not terms and toks.empty:  # "* * *", emoji only: nothing to trace, and no error (the report goes on)
+        fig, ax = _axes(ax, (10, 1.6))
+        ax.text(0.5, 0.5, f"{name} has no countable word: no term to plot", ha="center", va="center",
+                transform=ax.transAxes)
+        ax.set_axis_off()
+        ax.set_title(title or f"Lexical dispersion in {name}", pad=14)
+        return fig
+    if not terms:
+        raise ValueError("terms must name at least one term to plot")
     n_tokens = len(all_tokens)
     fig, ax = _axes(ax, (10, 1.2 + 0.45 * len(terms)))
     for row, term in enumerate(terms):

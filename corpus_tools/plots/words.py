@@ -32,6 +32,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
+from corpus_tools.model.checks import check_counts
 from corpus_tools.stats.diversity import ZipfFit, zipf_fit
 from corpus_tools.stats.measures import resolve_measure
 
@@ -119,6 +120,7 @@ def plot_top_terms(freq: pd.DataFrame, top: int = 20, value: str = "count", titl
         Column for the bar length (``"count"``, ``"per_10k"``, ``"tfidf"``).
     title : str, optional
     """
+    check_counts(top=top)
     labels = {"count": "occurrences", "per_10k": "occurrences per 10,000 tokens", "tfidf": "tf-idf"}
     return _barh(freq, "term", value, top, title or f"Top {min(top, len(freq))} terms", labels.get(value, value))
 
@@ -156,6 +158,7 @@ def plot_term_article_heatmap(matrix: pd.DataFrame, value: str = "tf-idf", title
     title says how many of how many are shown.  Cells carry their value as
     text when the table is small enough to read.
     """
+    check_counts(top=top, top_articles=top_articles)
     shown = matrix
     cut = []
     if matrix.shape[0] > top:
@@ -210,6 +213,7 @@ def heatmap_selection_table(freq_by_article: pd.DataFrame, top: int = 20, top_ar
     >>> list(m.columns), list(m.index)
     (['0', '1'], ['cat', 'dog'])
     """
+    check_counts(top=top, top_articles=top_articles)
     tokens = freq_by_article.groupby("article", sort=False)["count"].sum()
     chosen = set(_largest(tokens, top_articles))
     rows = freq_by_article[freq_by_article["article"].isin(chosen)]
@@ -229,6 +233,7 @@ def plot_distinctive_heatmap(freq_by_article: pd.DataFrame, top: int = 20, top_a
     were left out.  The figure stays under :data:`MAX_INCHES` at any corpus
     size.
     """
+    check_counts(top=top, top_articles=top_articles)
     n_articles = freq_by_article["article"].nunique()
     matrix = heatmap_selection_table(freq_by_article, top=top, top_articles=top_articles)
     heading = title or f"Distinctive terms by article (tf-idf, top {len(matrix)} terms)"
@@ -244,6 +249,7 @@ def plot_collocations(table: pd.DataFrame, score: str, top: int = 15, label: str
     ``score`` is a column of ``table`` or a measure name or alias as
     :func:`~corpus_tools.collocation_table` takes it (``"logDice"``).
     """
+    check_counts(top=top)
     if score not in table.columns:
         size = 3 if label in table.columns and table[label].astype(str).str.count(" ").max() == 2 else 2
         try:

@@ -36,6 +36,7 @@ neither changed) and every notebook derives its own token table from it.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import functools
 import json
 import os
@@ -76,6 +77,7 @@ from corpus_tools.tokens.dataset import MANIFEST_NAME
 from corpus_tools.tokens.tokenize import DEFAULT_TOKENIZER
 
 __all__ = [
+    "DiskFullError",
     "RUNNER_PARAMETERS",
     "ReportError",
     "ReportResult",
@@ -95,6 +97,35 @@ PACKAGES = ("nltk", "numpy", "pandas", "matplotlib", "papermill", "nbconvert", "
 
 class ReportError(ValueError):
     """A report cannot start: bad notebook name, parameter or output folder."""
+
+
+class DiskFullError(ReportError):
+    """The disk filled up (ENOSPC, or a quota: EDQUOT) while the run wrote its report.
+
+    The previous report is untouched; what the run wrote is kept in
+    :attr:`kept` (``OUT.failed-<timestamp>``).  The message says all of it.
+    """
+
+    def __init__(self, writing: str, kept: Path | None):
+        self.writing, self.kept = writing, kept
+        super().__init__(f"no space left on device writing {writing}; the previous report (if any) is "
+                         + (f"untouched; partial output in {kept}" if kept else "untouched; nothing was written"))
+
+
+_DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+_DISK_FULL_TEXT = tuple(f"[Errno {n}]" for n in sorted(_DISK_FULL))
+
+
+def _disk_full(error: BaseException) -> bool:
+    return isinstance(error, OSError) and error.errno in _DISK_FULL
+
+
+def _notebook_disk_full(record: dict) -> OSError | None:
+    """The disk-full error a notebook failed with (in its kernel or writing its pages), or None."""
+    err = record.get("error") or {}
+    if any(text in str(err.get("evalue", "")) for text in _DISK_FULL_TEXT):
+        return OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(err["evalue"]))
+    return None
 
 
 @dataclass
@@ -133,6 +164,8 @@ _RESERVED_NAMES = {"cache", "corpus.jsonl", "corpus.jsonl.load-problems.json", "
 def _select(names: list[str] | None) -> list[Path]:
     shipped = available_notebooks()
     if not names:
+        for path in shipped.values():
+            _check_notebook(path)
         return list(shipped.values())
     chosen = []
     for name in names:
@@ -143,6 +176,8 @@ def _select(names: list[str] | None) -> list[Path]:
             chosen.append(path.resolve())
         else:
             raise ReportError(f"unknown notebook {name!r}: choose from {', '.join(shipped)} or give a .ipynb path")
+    for path in chosen:
+        _check_notebook(path)
     clash = sorted({p.stem for p in chosen} & _RESERVED_NAMES)
     if clash:
         raise ReportError(f"notebook {clash[0]!r}: its folder would collide with the report's own "
@@ -150,6 +185,16 @@ def _select(names: list[str] | None) -> list[Path]:
     if len({p.stem for p in chosen}) != len(chosen):
         raise ReportError("two selected notebooks have the same name; each needs its own report folder")
     return chosen
+
+
+def _check_notebook(path: Path) -> None:
+    """Refuse, before anything runs, a selected file that is not a valid Jupyter notebook (``{}``, not JSON...)."""
+    try:
+        nbformat.validate(nbformat.read(path, as_version=4))
+    except Exception as e:  # nbformat raises NotJSONError, ValidationError, AttributeError (a JSON list)...
+        reason = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        raise ReportError(f"{path}: not a valid Jupyter notebook ({_cut(reason, 200)}); fix it or leave it "
+                          "out of the selected notebooks") from None
 
 
 @functools.lru_cache(maxsize=64)
@@ -580,14 +625,22 @@ def _run_locked(corpus: Path, out: Path, sources: list[Path], per_notebook: dict
     """:func:`run_report` once the output folder is locked and checked."""
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     tmp = out.parent / f".{out.name}.partial-{stamp}-{os.getpid()}"
-    tmp.mkdir()
+    try:
+        tmp.mkdir()
+    except OSError as e:
+        if _disk_full(e):
+            raise DiskFullError(f"the run folder {tmp}", None) from e
+        raise
     manifest = {"tool": REPORT_TOOL, "version": __version__, "status": "running", "started": _now(),
                 "finished": None, "corpus": {"path": display_path(str(corpus))}, "parameters": parameters,
                 "packages": _versions(), "kernel": {"python": sys.executable}, "notebooks": []}
+    step = "manifest.json"  # what the run is writing, for a disk-full message
     try:
         # the marker first: even a run killed now is recognised as a run folder (never read as corpus)
         _write_manifest(tmp, manifest)
+        step = f"the analysed copy of the corpus ({ANALYSED_CORPUS})"
         loaded, manifest["corpus"] = _load_once(corpus, tmp)
+        step = "the token cache"
         tokenizer = str(parameters.get("tokenizer", DEFAULT_TOKENIZER))
         cache = _token_cache(loaded, tmp / "cache", out / "cache", tokenizer, log) \
             if any("token_cache" in notebook_parameters(s) for s in sources) else None
@@ -606,14 +659,19 @@ def _run_locked(corpus: Path, out: Path, sources: list[Path], per_notebook: dict
             if "output_dir" in declared:
                 params["output_dir"] = "."
             log(f"[{i}/{len(sources)}] {source.stem}: running")
+            step = f"notebook {source.stem}"
             record = _run_notebook(source, tmp / source.stem, tmp, params, progress, timeout, reader)
             record["parameters"] = {k: v for k, v in params.items() if k not in RUNNER_PARAMETERS}
             manifest["notebooks"].append(record)
+            full = _notebook_disk_full(record)
+            if full is not None:  # the next notebooks would fail the same way
+                raise full
             log(f"[{i}/{len(sources)}] {source.stem}: {record['status']} in {record['duration_s']:.1f} s"
                 + (f"\n{record['error']['message']}" if record["error"] else ""))
         manifest["overview"] = overview_record(loaded, tmp, manifest["notebooks"], cache, tokenizer)
         failures = [nb["error"]["message"] for nb in manifest["notebooks"] if nb["status"] != "ok"]
         manifest.update(status="failed" if failures else "ok", finished=_now())
+        step = "the report summary (index.html, manifest.json)"
         _write_summary(tmp, manifest)
     except BaseException as e:  # interrupted, or the summary cannot be written: never touch `out`
         interrupted = isinstance(e, (KeyboardInterrupt, SystemExit))
@@ -626,6 +684,9 @@ def _run_locked(corpus: Path, out: Path, sources: list[Path], per_notebook: dict
             shutil.rmtree(tmp, ignore_errors=True)  # e.g. an empty corpus: nothing ran, nothing to keep
             raise
         failed_dir = move_to_failed(tmp, out, stamp)
+        if _disk_full(e):  # one clear message (the CLI prints it), no traceback
+            raise DiskFullError(step + (f" ({e.filename})" if e.filename and e.filename not in step else ""),
+                                failed_dir) from e
         log(f"{'interrupted' if interrupted else f'{type(e).__name__}: {e}'}; the previous report (if any) is "
             f"unchanged; this run is kept in {failed_dir}")
         raise
@@ -636,6 +697,8 @@ def _run_locked(corpus: Path, out: Path, sources: list[Path], per_notebook: dict
         swap_in(tmp, out, stamp)
     except BaseException as e:  # swap_in has put the previous report back at `out`
         kept = move_to_failed(tmp, out, stamp) if tmp.exists() else tmp
+        if _disk_full(e):
+            raise DiskFullError(f"the report folder {out} (moving the finished run into place)", kept) from e
         log(f"cannot move the finished report into {out}: {type(e).__name__}: {e}; the previous report (if "
             f"any) is unchanged; this run is kept in {kept}")
         raise

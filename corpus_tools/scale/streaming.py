@@ -40,6 +40,7 @@ from corpus_tools.io.loading import (
     read_file_articles,
     walk_corpus_folder,
 )
+from corpus_tools.model.checks import check_counts
 from corpus_tools.model.corpus import Article, LoadProblem
 from corpus_tools.stats.counts import BOUNDARIES, NgramCounts
 from corpus_tools.stats.frequency import ranked_count_table
@@ -184,10 +185,12 @@ class CorpusCounts:
     def frequency_table(self, min_count: int = 1, top: int | None = None) -> pd.DataFrame:
         """``term``, ``count``, ``per_10k``, ``rank``: as :func:`corpus_tools.frequency_table`
         (sorted by count desc, then term asc), without ``doc_freq``."""
+        check_counts(min_count=min_count, top=top)
         return _table(self.unigrams, min_count, top)
 
     def ngram_table(self, n: int = 2, min_count: int = 1, top: int | None = None) -> pd.DataFrame:
         """n-gram frequencies (terms joined by a space), as :func:`corpus_tools.ngram_table`."""
+        check_counts(n=n, min_count=min_count, top=top)
         if n == 1:
             return self.frequency_table(min_count, top)
         if n not in self.ngrams:

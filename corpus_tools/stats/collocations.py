@@ -18,6 +18,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from corpus_tools.model.checks import check_counts
 from corpus_tools.stats.concordance import phrase_hits, query_tokens
 from corpus_tools.stats.cooccurrence_queries import query_collocate_counts, query_ngram_counts
 from corpus_tools.stats.counts import BOUNDARIES, CollocateCounts, NgramCounts, count_ngrams, counts_by_article
@@ -115,6 +116,7 @@ def ngram_score_table(
     >>> ngram_score_table(c, "pmi", measures=["pmi"])[["ngram", "count", "expected", "pmi"]].round(3).values.tolist()
     [['new shoes', 1, 0.375, 1.415], ['old york', 1, 0.375, 1.415], ['new york', 2, 1.125, 0.83]]
     """
+    check_counts(min_count=min_count, min_word_count=min_word_count)
     n = counts.n
     key, names = _measure_names(n, measure, measures)
     _check_min("min_count", min_count)
@@ -209,6 +211,7 @@ def collocation_table(
     >>> t[["ngram", "count", "log_dice"]].values.tolist()[0]
     ['white house', 2, 14.0]
     """
+    check_counts(min_count=min_count, min_word_count=min_word_count)
     if span is not None and (not isinstance(span, int) or isinstance(span, bool) or span < 1):
         raise ValueError(f"span must be an integer >= 1, not {span!r}")
     window_size = n if span is None else span + 1  # NLTK's name, kept by the counting layer
@@ -359,6 +362,7 @@ def collocate_table(
     >>> t[["collocate", "count_left", "count_right", "span_tokens", "tokens", "direction"]].values.tolist()
     [['of', 0, 1, 3, 10, 'attracted'], ['rishi', 0, 1, 3, 10, 'attracted'], ['the', 1, 0, 3, 10, 'attracted']]
     """
+    check_counts(span=span, min_count=min_count, min_word_count=min_word_count)
     is_dataset = isinstance(data, TokenDataset)
     if is_dataset and options is not None:
         data = data.with_options(options)

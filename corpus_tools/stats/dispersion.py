@@ -61,6 +61,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from corpus_tools.model.checks import check_counts
 from corpus_tools.stats.frequency import frequency_table
 from corpus_tools.stats.queries import connect_duckdb
 from corpus_tools.tokens.dataset import TokenDataset
@@ -197,6 +198,7 @@ def dispersion_table(
     >>> dispersion_table(c, ["tanks"])[["term", "frequency", "parts", "range", "dp"]].values.tolist()
     [['tanks', 3, 2, 2, 0.0]]
     """
+    check_counts(min_count=min_count)
     if by not in _PART_COLUMNS:
         raise ValueError(f"by must be 'section', 'paragraph', 'article' or 'equal', not {by!r}")
     if not isinstance(parts, int) or parts < 1:
@@ -371,6 +373,7 @@ def trace_terms(toks: pd.DataFrame, terms: str | Sequence[str] | None = None, to
     >>> trace_terms(t, top=2), trace_terms(t, "B, c")
     (['b', 'a'], ['b', 'c'])
     """
+    check_counts(top=top)
     if terms is None:
         return frequency_table(toks, column=column)["term"].head(top).tolist()
     if isinstance(terms, str):

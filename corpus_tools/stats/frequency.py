@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping, Sequence
 
 import pandas as pd
 
+from corpus_tools.model.checks import check_counts
 from corpus_tools.stats.queries import TermCounts, query_term_counts
 from corpus_tools.tokens.dataset import TokenDataset
 from corpus_tools.tokens.table import as_token_table
@@ -114,6 +115,7 @@ def ngram_table(
     >>> t[["term", "count"]].values.tolist()
     [['new york', 2], ['is big', 1], ['york grows', 1], ['york is', 1]]
     """
+    check_counts(min_count=min_count)
     if isinstance(data, TokenDataset):
         return _dataset_table(data, n, by_article, min_count, column, options)
     toks = as_token_table(data, options)
@@ -164,6 +166,7 @@ def frequency_table(
     >>> t[["term", "count", "rank"]].values.tolist()[:2]
     [['the', 2, 1], ['and', 1, 2]]
     """
+    check_counts(min_count=min_count)
     if isinstance(data, TokenDataset):
         return _dataset_table(data, 1, by_article, min_count, column, options)
     toks = as_token_table(data, options)
@@ -182,6 +185,7 @@ def ranked_count_table(counts: Mapping[str, int], min_count: int = 1, *, total: 
     >>> ranked_count_table({"b": 2, "a": 2, "c": 1}, min_count=2).values.tolist()
     [['a', 2, 4000.0, 1], ['b', 2, 4000.0, 2]]
     """
+    check_counts(min_count=min_count)
     if min_count < 1:
         raise ValueError(f"min_count must be >= 1, not {min_count}")
     n = sum(counts.values()) if total is None else total

@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping
 
 import pandas as pd
 
+from corpus_tools.model.checks import check_counts
 from corpus_tools.model.corpus import ARTICLE_FIELDS, Article, as_articles
 from corpus_tools.stats.diversity import diversity_table
 from corpus_tools.stats.frequency import frequency_table, ngram_table
@@ -104,6 +105,7 @@ def group_frequency_table(
     >>> group_frequency_table(c, "date:month")[["group", "articles", "term", "count", "rank"]].values.tolist()
     [['2023-01', 2, 'oil', 3, 1], ['2023-01', 2, 'gas', 1, 2], ['2023-02', 1, 'shares', 1, 1]]
     """
+    check_counts(min_count=min_count)
     return _grouped(data, groups, options,
                     lambda sub: frequency_table(sub, min_count=min_count, column=column))
 
@@ -125,6 +127,7 @@ def group_ngram_table(
     >>> group_ngram_table(c, "topic")[["group", "term", "count"]].values.tolist()
     [['acq', 'shares rose', 1], ['crude', 'crude oil', 2], ['crude', 'oil fell', 1], ['crude', 'oil rose', 1]]
     """
+    check_counts(n=n, min_count=min_count)
     return _grouped(data, groups, options,
                     lambda sub: ngram_table(sub, n, min_count=min_count, column=column))
 

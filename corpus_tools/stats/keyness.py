@@ -42,6 +42,7 @@ from collections.abc import Callable, Iterable, Mapping
 import pandas as pd
 from nltk.metrics import BigramAssocMeasures
 
+from corpus_tools.model.checks import check_counts, reject_table
 from corpus_tools.model.corpus import Article
 from corpus_tools.model.dates import parse_date
 from corpus_tools.stats.frequency import PER
@@ -206,6 +207,9 @@ def keyness_table(
     >>> keyness_table(c, "a")[["term", "freq_target", "freq_reference", "direction"]].values.tolist()
     [['war', 3, 0, 'over'], ['peace', 1, 2, 'under'], ['talks', 0, 1, 'under']]
     """
+    check_counts(min_count=min_count)
+    reject_table(target, "target", "the second positional argument is target (which articles of data); "
+                 "to compare against another token table or corpus, pass it as reference=")
     measure = _ALIASES.get(str(measure).lower(), str(measure).lower())
     if measure not in KEYNESS_MEASURES:
         raise ValueError(f"unknown keyness measure {measure!r}; choose one of {list(KEYNESS_MEASURES)}")
@@ -330,6 +334,7 @@ def keyword_table(toks: pd.DataFrame, top: int = 10, measure: str = "g2", min_co
     >>> keyword_table(t, top=1)[["article", "term", "freq_target", "direction"]].values.tolist()
     [['a', 'war', 3, 'over'], ['b', 'talks', 1, 'over']]
     """
+    check_counts(top=top, min_count=min_count)
     measure = _ALIASES.get(str(measure).lower(), str(measure).lower())
     if measure not in KEYNESS_MEASURES:
         raise ValueError(f"unknown keyness measure {measure!r}; choose one of {list(KEYNESS_MEASURES)}")

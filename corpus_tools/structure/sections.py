@@ -24,6 +24,7 @@ import pandas as pd
 import pyarrow as pa
 
 from corpus_tools.model.blocks import Block
+from corpus_tools.model.checks import check_counts
 from corpus_tools.model.corpus import Article, Corpus, as_articles
 from corpus_tools.stats.frequency import smooth_idf
 from corpus_tools.stats.queries import connect_duckdb
@@ -239,6 +240,7 @@ def section_term_table(
     >>> section_term_table(a, top=1)[["section", "term", "count", "doc_freq"]].values.tolist()
     [[0, 'tanks', 2, 1], [1, 'food', 2, 1]]
     """
+    check_counts(top=top)
     if scope not in ("article", "corpus"):
         raise ValueError(f"scope must be 'article' or 'corpus', not {scope!r}")
     if top is not None and (not isinstance(top, int) or top < 1):

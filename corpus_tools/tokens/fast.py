@@ -16,7 +16,10 @@ work once per *distinct* white-space chunk instead of once per occurrence:
   Treebank's own output.
 * The only rule that depends on the sentence is the final period ("left."
   gives ``left`` + ``.`` at a sentence end, but "Mr." keeps its period
-  inside one).  For each chunk that ends in a period, the Punkt decision of
+  inside one, and a known abbreviation keeps it at a sentence end too, as
+  on the exact path:
+  :func:`~corpus_tools.tokens.tokenize.join_abbreviation_periods`).  For
+  each chunk that ends in a period, the Punkt decision of
   :class:`corpus_tools.tokens.tokenize.SentenceSplitter` (untrained, with
   :data:`NEWS_ABBREVIATIONS`) is reproduced from the chunk and the first
   character of the next chunk: abbreviations never end a sentence, initials
@@ -42,7 +45,7 @@ from typing import NamedTuple
 
 from nltk.tokenize.punkt import PunktLanguageVars
 
-from corpus_tools.tokens.tokenize import NEWS_ABBREVIATIONS, SentenceSplitter, word_spans
+from corpus_tools.tokens.tokenize import NEWS_ABBREVIATIONS, SentenceSplitter, join_abbreviation_periods, word_spans
 
 __all__ = ["Agreement", "FastTokenizer", "fast_sentences", "fast_token_counts", "fast_word_tokenize",
            "token_agreement"]
@@ -139,7 +142,7 @@ class FastTokenizer:
             if quick is None:
                 batch.append(chunk)
             else:
-                cache[chunk] = quick
+                cache[chunk] = tuple(join_abbreviation_periods(quick, self.abbreviations)) if final else quick
                 if not final and quick != (chunk,):
                     self._split_chunks.add(chunk)
         if not batch:
@@ -157,7 +160,8 @@ class FastTokenizer:
             else:
                 groups[-1].append(tok)
         for chunk, toks in zip(batch, groups, strict=False):
-            cache[chunk] = tuple(toks)
+            # A known abbreviation keeps its period at a sentence end, as on the exact path.
+            cache[chunk] = tuple(join_abbreviation_periods(toks, self.abbreviations) if final else toks)
             if not final and cache[chunk] != (chunk,):
                 self._split_chunks.add(chunk)
 

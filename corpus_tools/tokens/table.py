@@ -25,6 +25,7 @@ def as_token_table(data, options: TokenOptions | Mapping[str, object] | None = N
         return data
     try:
         articles = as_articles(data)
-    except TypeError:
-        raise TypeError(f"expected a token table, Corpus or Article(s), not {type(data).__name__}") from None
+    except TypeError as e:
+        hint = f"; {e}" if isinstance(data, str | bytes) else ""  # say how to make a corpus of texts
+        raise TypeError(f"expected a token table, Corpus or Article(s), not {type(data).__name__}{hint}") from None
     return token_table(articles, options)

@@ -11,6 +11,17 @@
   ``'`` so that "Xi’s" gives ``Xi`` + ``'s`` exactly as "Xi's" does.  The
   replacement is one character for one, so token offsets still point into
   the original text.
+* One deliberate difference from NLTK: a known abbreviation (the
+  splitter's list, :data:`NEWS_ABBREVIATIONS` by default) that ends a
+  sentence keeps its period, which also ends the sentence: "He moved to the
+  U.S." gives ``U.S.`` where NLTK's ``word_tokenize`` gives ``U.S`` + ``.``
+  (Treebank's final-period rule does not know abbreviations).  So "U.S." is
+  one type wherever it stands (mid-sentence, before a capitalised word, at
+  a paragraph end), and ``kwic``/``frequency_table`` count every occurrence
+  alike.  The Penn Treebank itself writes such a sentence end as ``U.S.``
+  followed by an extra ``.`` that is not in the text; a token table holds
+  only what is written (every token has offsets), so the period is not
+  doubled (:func:`join_abbreviation_periods`).
 * Every token keeps its article, section, block, sentence and position
   (:func:`iter_tokens`, :func:`token_table`).
 * Texts longer than :data:`MAX_PIECE_CHARS` (100,000 characters) are handed
@@ -30,6 +41,7 @@ import pandas as pd
 from nltk.tokenize import NLTKWordTokenizer
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktTrainer
 
+from corpus_tools.model.checks import reject_text, short_repr
 from corpus_tools.model.corpus import Article, Corpus
 from corpus_tools.tokens.stopwords import get_stopwords, is_stopword
 
@@ -43,6 +55,8 @@ __all__ = [
     "TokenOptions",
     "is_word",
     "iter_tokens",
+    "join_abbreviation_periods",
+    "keeps_period",
     "normalize_apostrophes",
     "split_sentences",
     "token_table",
@@ -95,6 +109,44 @@ def is_word(token: str) -> bool:
     (True, True, True, False, False)
     """
     return _WORD_CHAR.search(token) is not None
+
+
+def keeps_period(word: str, abbreviations: Iterable[str] | frozenset[str] = NEWS_ABBREVIATIONS) -> bool:
+    """Whether ``word`` (without its final period) is a known abbreviation, by Punkt's rule.
+
+    Case-insensitive; as in Punkt, the part after the last hyphen also
+    counts ("ex-Gov").
+
+    >>> keeps_period("U.S"), keeps_period("ex-Gov"), keeps_period("left")
+    (True, True, False)
+    """
+    abbreviations = abbreviations if isinstance(abbreviations, (set, frozenset)) else frozenset(abbreviations)
+    typ = word.lower()
+    return bool(typ) and (typ in abbreviations or typ.split("-")[-1] in abbreviations)
+
+
+def join_abbreviation_periods(tokens: Iterable[str],
+                              abbreviations: Iterable[str] | frozenset[str] = NEWS_ABBREVIATIONS) -> list[str]:
+    """Treebank tokens with a final ``.`` split off a known abbreviation joined back to it.
+
+    Treebank's final-period rule splits the period off the last word of a
+    sentence, abbreviation or not; this undoes it for abbreviations (see the
+    module docstring).  Only a ``.`` token right after a word not already
+    ending in a period is joined; the tokens must be one white-space chunk
+    or come from one sentence (where Treebank splits no other period).
+
+    >>> join_abbreviation_periods(["left", "the", "U.S", ".", ")"])
+    ['left', 'the', 'U.S.', ')']
+    >>> join_abbreviation_periods(["left", "."])
+    ['left', '.']
+    """
+    out: list[str] = []
+    for tok in tokens:
+        if tok == "." and out and not out[-1].endswith(".") and keeps_period(out[-1], abbreviations):
+            out[-1] += "."
+        else:
+            out.append(tok)
+    return out
 
 
 def _pieces(text: str) -> list[tuple[int, int]]:
@@ -212,18 +264,28 @@ def align_tokens(tokens: list[str], text: str) -> Iterator[tuple[int, int]]:
         yield start, point
 
 
-def word_spans(sentence: str) -> list[tuple[int, int]]:
+def word_spans(sentence: str,
+               abbreviations: Iterable[str] | frozenset[str] = NEWS_ABBREVIATIONS) -> list[tuple[int, int]]:
     """Character spans of the Treebank word tokens of one sentence.
 
-    >>> s = "Xi’s visit"
+    A sentence-final period right after a known abbreviation stays part of
+    it (``abbreviations``: see :func:`join_abbreviation_periods`).
+
+    >>> s = "Xi’s visit to the U.S."
     >>> [s[a:b] for a, b in word_spans(s)]
-    ['Xi', '’s', 'visit']
+    ['Xi', '’s', 'visit', 'to', 'the', 'U.S.']
     """
+    abbreviations = abbreviations if isinstance(abbreviations, (set, frozenset)) else frozenset(abbreviations)
     norm = normalize_apostrophes(sentence)
     out: list[tuple[int, int]] = []
     for a, b in _pieces(norm):
         piece = norm[a:b]
         out.extend((a + s, a + e) for s, e in align_tokens(_WORD_TOKENIZER.tokenize(piece), piece))
+    for i in range(len(out) - 1, 0, -1):  # Treebank splits at most the last period of a piece
+        (ps, pe), (s, e) = out[i - 1], out[i]
+        if (e - s == 1 and norm[s] == "." and pe == s and norm[pe - 1] != "."
+                and keeps_period(norm[ps:pe], abbreviations)):
+            out[i - 1:i + 1] = [(ps, e)]
     return out
 
 
@@ -236,12 +298,14 @@ def word_tokenize(text: str, splitter: SentenceSplitter | None = None) -> list[s
     >>> word_tokenize("Xi’s two-day visit cost $15.6 billion.")
     ['Xi', "'s", 'two-day', 'visit', 'cost', '$', '15.6', 'billion', '.']
     """
+    if not isinstance(text, str):
+        raise TypeError(f"word_tokenize: text must be a str, not {type(text).__name__} ({short_repr(text)})")
     splitter = splitter or _DEFAULT_SPLITTER
     norm = normalize_apostrophes(text)
     out: list[str] = []
     for s, e in splitter.spans(norm):
         sent = norm[s:e]
-        out.extend(sent[a:b] for a, b in word_spans(sent))
+        out.extend(sent[a:b] for a, b in word_spans(sent, splitter.params.abbrev_types))
     return out
 
 
@@ -278,6 +342,7 @@ def iter_tokens(article: Article, splitter: SentenceSplitter | None = None) -> I
     ['Hi', 'there', '.', 'Bye', '.']
     """
     splitter = splitter or _DEFAULT_SPLITTER
+    abbreviations = frozenset(splitter.params.abbrev_types)
     position = sentence = section = 0
     for block in article.blocks:
         if block.kind == "heading":
@@ -285,7 +350,7 @@ def iter_tokens(article: Article, splitter: SentenceSplitter | None = None) -> I
         norm = normalize_apostrophes(block.text)
         for s, e in splitter.spans(norm):
             sent = norm[s:e]
-            for a, b in word_spans(sent):
+            for a, b in word_spans(sent, abbreviations):
                 yield Token(article.id, section, block.index, block.kind, sentence, position,
                             block.start + s + a, block.start + s + b, sent[a:b])
                 position += 1
@@ -431,10 +496,16 @@ def token_table(
     >>> token_table(Corpus.from_texts(["The cat sat."]), {"stopwords": "english"})["norm"].tolist()
     ['cat', 'sat']
     """
+    reject_text(data)
+    if not isinstance(data, Article | Iterable):
+        raise TypeError(f"data must be a Corpus, an Article or Articles, not {type(data).__name__}")
     options = TokenOptions.coerce(options)
     articles = [data] if isinstance(data, Article) else data
     rows = []
     for article in articles:
+        if not isinstance(article, Article):
+            raise TypeError(f"data must hold Articles, not {type(article).__name__} ({short_repr(article, 40)}); "
+                            "wrap texts in Corpus.from_texts([...])")
         for tok in iter_tokens(article, splitter):
             norm = options.normalize(tok.text)
             if norm is not None:

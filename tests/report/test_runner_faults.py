@@ -298,11 +298,13 @@ def test_disk_filling_up_at_the_end_leaves_no_half_folder(tmp_path, echo, monkey
 
     monkeypatch.setattr(report, "_write_summary", disk_full)
     logged = []
-    with pytest.raises(OSError, match=os.strerror(errno.ENOSPC)):
+    with pytest.raises(report.DiskFullError) as err:
         run_report(SEEDS, out, [str(echo)], progress=False, log=logged.append)
     assert (out / "manifest.json").read_bytes() == before
     assert not list(tmp_path.glob(".out.*"))
     (failed,) = tmp_path.glob("out.failed-*")
     assert (failed / "echo" / "echo.ipynb").is_file()  # what ran is kept for inspection
-    assert logged[-1] == (f"OSError: [Errno {errno.ENOSPC}] {os.strerror(errno.ENOSPC)}; the previous report "
-                          f"(if any) is unchanged; this run is kept in {failed}")
+    assert str(err.value) == ("no space left on device writing the report summary (index.html, manifest.json); "
+                              f"the previous report (if any) is untouched; partial output in {failed}")
+    assert err.value.kept == failed and isinstance(err.value.__cause__, OSError)
+    assert not any("kept in" in line for line in logged)  # one message: the error's (test_runner_disk_full.py)

@@ -98,7 +98,7 @@ def test_bad_input_is_a_clear_error(datasets):
     _, ds = datasets["seed"]
     with pytest.raises(ValueError, match="n must be a positive integer, not 0"):
         ct.ngram_table(ds, n=0)
-    with pytest.raises(ValueError, match="min_count must be >= 1, not 0"):
+    with pytest.raises(ValueError, match="min_count must be (an integer )?>= 1, not 0"):
         ct.frequency_table(ds, min_count=0)
     with pytest.raises(ValueError, match="column must be 'norm' or 'token'"):
         ct.frequency_table(ds, column="block_kind")

@@ -116,7 +116,9 @@ def test_quick_shapes_equal_treebank():
         cache = reference._final if final else reference._mid
         for chunk, toks in quick.items():
             if toks is not None:
-                assert toks == cache[chunk], (chunk, final)
+                # at a sentence end, _fill joins an abbreviation's period back (both routes alike)
+                expected = tuple(ct.tokens.join_abbreviation_periods(toks)) if final else toks
+                assert expected == cache[chunk], (chunk, final)
 
 
 def test_fast_path_follows_the_lower_case_continuation_rule():
