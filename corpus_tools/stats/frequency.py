@@ -125,6 +125,7 @@ def frequency_table(
     data,
     *,
     by_article: bool = False,
+    groups=None,
     min_count: int = 1,
     column: str = "norm",
     options: TokenOptions | Mapping[str, object] | None = None,
@@ -139,8 +140,17 @@ def frequency_table(
         ``min_count`` applied in the query; the table is the same.
     by_article : bool
         Per-article rows, with ``idf`` and ``tfidf``.
+    groups : str, callable or mapping, optional
+        Frequencies within each group of articles instead (quanteda's
+        ``textstat_frequency(groups=)``): a document variable or date period
+        (``"source"``, ``"date:month"``) or a function of an Article when
+        ``data`` is a Corpus, else a mapping article id -> group (build it
+        with :func:`~corpus_tools.stats.groups.group_labels` of the corpus).
+        The table is :func:`~corpus_tools.stats.groups.group_frequency_table`'s:
+        ``group`` and ``articles`` first, ``per_10k``, ``rank`` and
+        ``doc_freq`` within the group.  Not with ``by_article``.
     min_count : int
-        Drop terms seen fewer times (in the corpus, or in the article).
+        Drop terms seen fewer times (in the corpus, the article or the group).
     column : str
         Token-table column to count.
     options : TokenOptions or mapping, optional
@@ -163,7 +173,16 @@ def frequency_table(
     >>> t = frequency_table(Corpus.from_texts(["the cat and the hat"]))
     >>> t[["term", "count", "rank"]].values.tolist()[:2]
     [['the', 2, 1], ['and', 1, 2]]
+    >>> c = Corpus.from_texts(["oil oil", "gas"], ids=["a", "b"])
+    >>> frequency_table(c, groups={"a": "x", "b": "y"})[["group", "term", "count"]].values.tolist()
+    [['x', 'oil', 2], ['y', 'gas', 1]]
     """
+    if groups is not None:
+        if by_article:
+            raise ValueError("give by_article or groups, not both")
+        from corpus_tools.stats.groups import group_frequency_table  # groups builds on this module
+
+        return group_frequency_table(data, groups, min_count=min_count, column=column, options=options)
     if isinstance(data, TokenDataset):
         return _dataset_table(data, 1, by_article, min_count, column, options)
     toks = as_token_table(data, options)
