@@ -128,8 +128,8 @@ class _Diversity:
     """Everything of one :func:`diversity_table` row but MTLD's backward pass, fed the words in pieces.
 
     The one implementation of the row: an in-memory sequence is fed at once
-    (:func:`_diversity_row`); a token dataset is streamed article by article,
-    forward, then backward for the second MTLD pass (:func:`_stream_rows`), so
+    (:func:`_diversity_row`); a token dataset is streamed in pieces, forward,
+    then backward for the second MTLD pass (:func:`_stream_rows`), so
     a row over the whole corpus (the articles' words one after the other)
     equals the in-memory one without the sequence ever being held.
     """
@@ -144,7 +144,8 @@ class _Diversity:
         self.mattr.feed(words)
         self.forward.feed(words)
 
-    def row(self) -> dict:
+    def summary(self) -> dict:
+        """The row without MTLD, and the forward pass's value (``_forward``)."""
         counts = self.counts
         hapax = sum(1 for c in counts.values() if c == 1)
         n, v = self.mattr.n, len(counts)
@@ -155,8 +156,18 @@ class _Diversity:
             "hapax": hapax,
             "hapax_share": hapax / v if v else math.nan,
             "mattr": self.mattr.value(),
-            "mtld": (self.forward.value() + self.backward.value()) / 2 if n else math.nan,
+            "_forward": self.forward.value(),
         }
+
+    def row(self) -> dict:
+        return _finish(self.summary(), self.backward.value())
+
+
+def _finish(summary: dict, backward: float) -> dict:
+    """The row from :meth:`_Diversity.summary` and the backward MTLD pass's value."""
+    row = {k: v for k, v in summary.items() if k != "_forward"}
+    row["mtld"] = (summary["_forward"] + backward) / 2 if row["tokens"] else math.nan
+    return row
 
 
 def _diversity_row(words: list[str], mattr_window: int, threshold: float) -> dict:
@@ -168,17 +179,50 @@ def _diversity_row(words: list[str], mattr_window: int, threshold: float) -> dic
 
 def _stream_rows(dataset: TokenDataset, labels: Mapping[str, str] | None, column: str, mattr_window: int,
                  threshold: float, groups: Sequence[str] = ("",)) -> dict[str, dict]:
-    """Rows of the groups ``labels`` (article -> group; None: one group ``""`` of every article), streamed."""
+    """Rows of the groups ``labels`` (article -> group; None: one group ``""`` of every article), streamed.
+
+    Forward, then backward, in pieces of at most one batch: memory is one
+    batch and one accumulator per group (its counts and MATTR window).
+    """
     accs = {g: _Diversity(mattr_window, threshold) for g in groups}
-    for article, words in iter_article_words(dataset, column):
+    for article, words in iter_article_words(dataset, column, whole=False):
         group = "" if labels is None else labels.get(article)
         if group is not None:
             accs[group].feed(words)
-    for article, words in iter_article_words(dataset, column, reverse=True):
+    for article, words in iter_article_words(dataset, column, reverse=True, whole=False):
         group = "" if labels is None else labels.get(article)
         if group is not None:
             accs[group].backward.feed(words)
     return {g: acc.row() for g, acc in accs.items()}
+
+
+def _stream_article_rows(dataset: TokenDataset, column: str, mattr_window: int, threshold: float) -> list[dict]:
+    """One row per article with a kept token, streamed in pieces: memory is one batch, not one article.
+
+    The forward pass keeps each article's summary (a few numbers) once it
+    ends; the backward pass (articles last first) completes their MTLD.
+    """
+    summaries: dict[str, dict] = {}
+    current, acc = None, None
+    for article, words in iter_article_words(dataset, column, whole=False):
+        if article != current:
+            if acc is not None:
+                summaries[current] = acc.summary()
+            current, acc = article, _Diversity(mattr_window, threshold)
+        acc.feed(words)
+    if acc is not None:
+        summaries[current] = acc.summary()
+    backward: dict[str, float] = {}
+    current, back = None, None
+    for article, words in iter_article_words(dataset, column, reverse=True, whole=False):
+        if article != current:
+            if back is not None:
+                backward[current] = back.value()
+            current, back = article, _MtldPass(threshold)
+        back.feed(words)
+    if back is not None:
+        backward[current] = back.value()
+    return [{"article": article, **_finish(summary, backward[article])} for article, summary in summaries.items()]
 
 
 DIVERSITY_COLUMNS = ["tokens", "types", "ttr", "hapax", "hapax_share", "mattr", "mtld"]
@@ -199,9 +243,9 @@ def diversity_table(
     ----------
     data : token table, Corpus, Article or TokenDataset
         A :class:`~corpus_tools.tokens.dataset.TokenDataset` is streamed
-        from its part files article by article
+        from its part files, forward then backward for MTLD's second pass
         (:func:`~corpus_tools.stats.word_queries.iter_article_words`: memory
-        is one batch and one article); the table is the same.
+        is one batch, not the corpus nor an article); the table is the same.
     by_article : bool
         One row per article instead of one for the corpus (whose word
         sequence is the articles' tokens one after the other).
@@ -225,8 +269,7 @@ def diversity_table(
     if isinstance(data, TokenDataset):
         ds = data.with_options(options) if options is not None else data
         if by_article:
-            rows = [{"article": art, **_diversity_row(words, mattr_window, threshold)}
-                    for art, words in iter_article_words(ds, column)]
+            rows = _stream_article_rows(ds, column, mattr_window, threshold)
             return pd.DataFrame(rows, columns=["article", *DIVERSITY_COLUMNS])
         return pd.DataFrame([_stream_rows(ds, None, column, mattr_window, threshold)[""]])
     toks = as_token_table(data, options)

@@ -226,20 +226,25 @@ def _batches(dataset: TokenDataset, reverse: bool) -> Iterator[pa.Table]:
 
 
 def iter_article_words(dataset: TokenDataset, column: str = "norm", *, reverse: bool = False,
-                       ) -> Iterator[tuple[str, list[str]]]:
+                       whole: bool = True) -> Iterator[tuple[str, list[str]]]:
     """``(article, terms)`` for every article with a kept token, streamed from the parts with pyarrow.
 
     Articles in corpus order with their terms in text order (``reverse``:
     last article first, each one's terms last first), under the dataset's
     options (each distinct raw token normalised once).  Only the part
     files' ``article`` and ``token`` columns are read, one batch at a time:
-    memory is one batch and one article, not the corpus.
+    memory is one batch and one article, not the corpus.  ``whole=False``
+    yields the pieces of an article as they come (one batch at most each,
+    the same article possibly several times in a row): memory is one batch.
     """
     _check(dataset, column)
     forms: dict[str, str | None] = {}
     normalize = dataset.options.normalize
     current, words = None, []
     for table in _batches(dataset, reverse):
+        if not whole and words:
+            yield current, words
+            words = []
         arts = table.column("article").to_pylist()
         toks = table.column("token").to_pylist()
         if reverse:
