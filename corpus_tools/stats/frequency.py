@@ -301,6 +301,11 @@ def term_article_table(freq_by_article: pd.DataFrame, terms: Sequence[str] | Non
     [[2, 0], [1, 1]]
     """
     articles = list(dict.fromkeys(freq_by_article["article"]))
-    terms = list(dict.fromkeys(freq_by_article["term"])) if terms is None else list(terms)
-    wide = freq_by_article.pivot(index="term", columns="article", values=value)
+    rows = freq_by_article
+    if terms is None:
+        terms = list(dict.fromkeys(freq_by_article["term"]))
+    else:  # only the chosen terms' rows are pivoted: not a dense table of every term x article
+        terms = list(terms)
+        rows = freq_by_article[freq_by_article["term"].isin(set(terms))]
+    wide = rows.pivot(index="term", columns="article", values=value)
     return wide.reindex(index=terms, columns=articles).fillna(0).astype(freq_by_article[value].dtype)

@@ -18,8 +18,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 
 import duckdb
+import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from corpus_tools.stats.queries import _forms, connect_duckdb
@@ -245,22 +247,31 @@ def iter_article_words(dataset: TokenDataset, column: str = "norm", *, reverse: 
         if not whole and words:
             yield current, words
             words = []
-        arts = table.column("article").to_pylist()
-        toks = table.column("token").to_pylist()
+        if not table.num_rows:
+            continue
+        # vectorised: each distinct token of the batch is looked up (normalised once per dataset),
+        # the batch's terms are taken by index and the runs of one article cut by index
+        tokens = pc.dictionary_encode(table.column("token").combine_chunks())
+        distinct = tokens.dictionary.to_pylist()
+        for tok in distinct:
+            if tok not in forms:
+                norm = normalize(tok)
+                forms[tok] = None if norm is None else norm if column == "norm" else tok
+        lookup = np.array([forms[t] for t in distinct], dtype=object)
+        terms = lookup[tokens.indices.to_numpy(zero_copy_only=False)]
+        arts = pc.dictionary_encode(table.column("article").combine_chunks())
+        art_idx = arts.indices.to_numpy(zero_copy_only=False)
+        names = arts.dictionary.to_pylist()
         if reverse:
-            arts.reverse()
-            toks.reverse()
-        for art, tok in zip(arts, toks, strict=True):
+            terms, art_idx = terms[::-1], art_idx[::-1]
+        cuts = [0, *(np.flatnonzero(art_idx[1:] != art_idx[:-1]) + 1).tolist(), len(art_idx)]
+        for lo, hi in zip(cuts[:-1], cuts[1:], strict=True):
+            art = names[art_idx[lo]]
             if art != current:
                 if words:
                     yield current, words
                 current, words = art, []
-            try:
-                form = forms[tok]
-            except KeyError:
-                norm = normalize(tok)
-                form = forms[tok] = None if norm is None else norm if column == "norm" else tok
-            if form is not None:
-                words.append(form)
+            run = terms[lo:hi]
+            words.extend(run[run != None].tolist())  # noqa: E711 (element-wise: the removed tokens)
     if words:
         yield current, words

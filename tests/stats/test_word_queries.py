@@ -339,3 +339,14 @@ def test_keyness_dataset_errors_as_in_memory(corpora, datasets):
             ct.keyness_table(data, ["nope"])
         with pytest.raises(TypeError, match="a predicate target needs a Corpus"):
             ct.keyness_table(data, lambda a: True)
+
+
+def test_term_article_table_of_chosen_terms_pivots_only_their_rows(corpora, datasets):
+    _, ds, _ = _pair(corpora, datasets, "reuters", OPTIONS[1])
+    by_article = ct.frequency_table(ds, by_article=True)
+    terms = ["oil", "opec", "nowhere", "said"]
+    full = by_article.pivot(index="term", columns="article", values="tfidf")  # the dense definition
+    articles = list(dict.fromkeys(by_article["article"]))
+    expected = full.reindex(index=terms, columns=articles).fillna(0).astype("float64")
+    _equal(stats.term_article_table(by_article, terms), expected)
+    assert stats.term_article_table(by_article, terms).loc["nowhere"].sum() == 0
