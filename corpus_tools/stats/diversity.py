@@ -27,6 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from corpus_tools.stats.grouping import grouped_table
 from corpus_tools.stats.word_queries import iter_article_words
 from corpus_tools.tokens.dataset import TokenDataset
 from corpus_tools.tokens.table import as_token_table
@@ -232,6 +233,7 @@ def diversity_table(
     data,
     *,
     by_article: bool = False,
+    groups=None,
     mattr_window: int = 50,
     threshold: float = 0.72,
     column: str = "norm",
@@ -249,6 +251,11 @@ def diversity_table(
     by_article : bool
         One row per article instead of one for the corpus (whose word
         sequence is the articles' tokens one after the other).
+    groups : str, callable or mapping, optional
+        One row per group of articles instead (``group`` and ``articles``
+        first), its word sequence its articles' tokens one after the other;
+        ``groups`` as :func:`~corpus_tools.frequency_table` takes it.  Not
+        with ``by_article``.
     mattr_window : int
         MATTR's moving-window length in tokens.
     threshold : float
@@ -266,6 +273,16 @@ def diversity_table(
     [[5, 3, 1]]
     """
     _Mattr(mattr_window), _MtldPass(threshold)  # check the parameters before any work
+    if groups is not None:
+        if by_article:
+            raise ValueError("give by_article or groups, not both")
+
+        def streamed(ds: TokenDataset, labels: Mapping[str, str]) -> dict[str, pd.DataFrame]:
+            rows = _stream_rows(ds, labels, column, mattr_window, threshold, sorted(set(labels.values())))
+            return {g: pd.DataFrame([row]) for g, row in rows.items()}
+
+        return grouped_table(data, groups, options, lambda sub: diversity_table(
+            sub, mattr_window=mattr_window, threshold=threshold, column=column), streamed)
     if isinstance(data, TokenDataset):
         ds = data.with_options(options) if options is not None else data
         if by_article:

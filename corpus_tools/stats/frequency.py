@@ -14,7 +14,9 @@ from collections.abc import Iterator, Mapping, Sequence
 
 import pandas as pd
 
+from corpus_tools.stats.grouping import grouped_table
 from corpus_tools.stats.queries import TermCounts, query_term_counts
+from corpus_tools.stats.word_queries import query_group_counts
 from corpus_tools.tokens.dataset import TokenDataset
 from corpus_tools.tokens.table import as_token_table
 from corpus_tools.tokens.tokenize import TokenOptions
@@ -77,6 +79,7 @@ def ngram_table(
     n: int = 2,
     *,
     by_article: bool = False,
+    groups=None,
     min_count: int = 1,
     column: str = "norm",
     options: TokenOptions | Mapping[str, object] | None = None,
@@ -92,8 +95,11 @@ def ngram_table(
     n : int
     by_article : bool
         One block of rows per article instead of corpus totals.
+    groups : str, callable or mapping, optional
+        One block of rows per group of articles instead, as
+        :func:`frequency_table` takes it.  Not with ``by_article``.
     min_count : int
-        Drop n-grams seen fewer times.
+        Drop n-grams seen fewer times (in the corpus, the article or the group).
     column : str
         Token-table column to count (``"norm"`` or ``"token"``).
     options : TokenOptions or mapping, optional
@@ -114,6 +120,14 @@ def ngram_table(
     >>> t[["term", "count"]].values.tolist()
     [['new york', 2], ['is big', 1], ['york grows', 1], ['york is', 1]]
     """
+    if not isinstance(n, int) or isinstance(n, bool) or n < 1:
+        raise ValueError(f"n must be a positive integer, not {n!r}")
+    if groups is not None:
+        if by_article:
+            raise ValueError("give by_article or groups, not both")
+        return grouped_table(data, groups, options,
+                             lambda sub: ngram_table(sub, n, min_count=min_count, column=column),
+                             _count_tables(n, min_count, column))
     if isinstance(data, TokenDataset):
         return _dataset_table(data, n, by_article, min_count, column, options)
     toks = as_token_table(data, options)
@@ -146,9 +160,12 @@ def frequency_table(
         (``"source"``, ``"date:month"``) or a function of an Article when
         ``data`` is a Corpus, else a mapping article id -> group (build it
         with :func:`~corpus_tools.stats.groups.group_labels` of the corpus).
-        The table is :func:`~corpus_tools.stats.groups.group_frequency_table`'s:
-        ``group`` and ``articles`` first, ``per_10k``, ``rank`` and
-        ``doc_freq`` within the group.  Not with ``by_article``.
+        One frequency table per group, on that group's tokens
+        (:func:`~corpus_tools.stats.grouping.grouped_table`; for a dataset
+        one DuckDB aggregate with the labels joined on ``article``):
+        ``group`` and ``articles`` (articles in the group) first, then
+        ``per_10k``, ``rank`` and ``doc_freq`` within the group; groups in
+        sorted order of their label.  Not with ``by_article``.
     min_count : int
         Drop terms seen fewer times (in the corpus, the article or the group).
     column : str
@@ -180,9 +197,9 @@ def frequency_table(
     if groups is not None:
         if by_article:
             raise ValueError("give by_article or groups, not both")
-        from corpus_tools.stats.groups import group_frequency_table  # groups builds on this module
-
-        return group_frequency_table(data, groups, min_count=min_count, column=column, options=options)
+        return grouped_table(data, groups, options,
+                             lambda sub: frequency_table(sub, min_count=min_count, column=column),
+                             _count_tables(1, min_count, column))
     if isinstance(data, TokenDataset):
         return _dataset_table(data, 1, by_article, min_count, column, options)
     toks = as_token_table(data, options)
@@ -309,3 +326,18 @@ def term_article_table(freq_by_article: pd.DataFrame, terms: Sequence[str] | Non
         rows = freq_by_article[freq_by_article["term"].isin(set(terms))]
     wide = rows.pivot(index="term", columns="article", values=value)
     return wide.reindex(index=terms, columns=articles).fillna(0).astype(freq_by_article[value].dtype)
+
+
+def _count_tables(n: int, min_count: int, column: str):
+    """``dataset_tables`` of the frequency (n = 1) and n-gram tables: one DuckDB aggregate over the groups."""
+    def tables(ds: TokenDataset, labels: Mapping[str, str]) -> dict[str, pd.DataFrame]:
+        counts, totals = query_group_counts(ds, labels, n, column=column, min_count=min_count)
+        by_group = dict(tuple(counts.groupby("group", sort=False)))
+        out = {}
+        for label in set(labels.values()):
+            sub = by_group.get(label, counts.iloc[:0]).drop(columns="group").reset_index(drop=True)
+            sizes = {a: t for a, t in totals.items() if labels[a] == label}
+            if sizes:  # a group without tokens gets the in-memory empty table
+                out[label] = _table_from_counts(TermCounts(sub, sizes), False, min_count)
+        return out
+    return tables

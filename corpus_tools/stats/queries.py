@@ -31,7 +31,7 @@ import pyarrow as pa
 
 from corpus_tools.tokens.dataset import TokenDataset
 
-__all__ = ["MEMORY_LIMIT", "TermCounts", "connect_duckdb", "query_term_counts"]
+__all__ = ["MEMORY_LIMIT", "TermCounts", "connect_duckdb", "query_term_counts", "token_forms"]
 
 #: DuckDB's memory limit for one query (it spills to a temporary folder beyond it);
 #: the environment variable ``CORPUS_TOOLS_DUCKDB_MEMORY`` overrides it ("4GB"...).
@@ -86,6 +86,16 @@ def _forms(con: duckdb.DuckDBPyConnection, dataset: TokenDataset, column: str) -
             kept.append(token)
             terms.append(norm if column == "norm" else token)
     return pa.table({"token": pa.array(kept, pa.string()), "term": pa.array(terms, pa.string())})
+
+
+def token_forms(con: duckdb.DuckDBPyConnection, dataset: TokenDataset, column: str = "norm") -> pa.Table:
+    """``token -> term`` of the distinct raw tokens of view ``raw`` that ``dataset``'s options keep.
+
+    ``term`` is the normalised form (``column="norm"``) or the token itself
+    (``"token"``); each distinct token is normalised once, in Python.  For
+    other modules' queries, joined with the tokens in the database as here.
+    """
+    return _forms(con, dataset, column)
 
 
 def _items_sql(n: int) -> str:

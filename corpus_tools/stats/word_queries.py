@@ -24,7 +24,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from corpus_tools.stats.queries import _forms, connect_duckdb
+from corpus_tools.stats.queries import connect_duckdb, token_forms
 from corpus_tools.tokens.dataset import TokenDataset
 
 __all__ = [
@@ -58,7 +58,7 @@ def _open(dataset: TokenDataset, column: str, threads: int | None = None) -> duc
     else:
         con.sql("CREATE VIEW raw AS SELECT ''::VARCHAR AS article, 0::BIGINT AS block, 0::BIGINT AS sentence, "
                 "0::BIGINT AS position, ''::VARCHAR AS token WHERE false")
-    con.register("forms", _forms(con, dataset, column))
+    con.register("forms", token_forms(con, dataset, column))
     con.sql("CREATE VIEW kept AS SELECT r.article, r.block, r.sentence, r.position, f.term "
             "FROM raw r JOIN forms f ON r.token = f.token")
     return con
