@@ -490,6 +490,8 @@ def keyword_table(data, top: int = 10, measure: str = "g2", min_count: int = 1, 
         per["total"] = per.groupby("term", sort=False)["count"].transform("sum")
         chunks = iter([per])
     if len(sizes) < 2:
+        if hasattr(chunks, "close"):
+            chunks.close()  # the dataset's query: its DuckDB connection is closed now, not when collected
         raise ValueError(f"keywords need at least two articles to compare, not {len(sizes)}")
     ids = np.array(list(sizes), dtype=object)
     size = np.array(list(sizes.values()), dtype="int64")

@@ -252,6 +252,11 @@ def test_group_tables_of_dataset_equal_the_token_table_path(corpora, datasets):
     _equal(stats.group_frequency_table(ds, labels), stats.group_frequency_table(toks, labels))
     _equal(ct.frequency_table(toks, groups=labels), stats.group_frequency_table(toks, labels))
     _equal(stats.group_diversity_table(ds, labels), stats.group_diversity_table(toks, labels))
+    _equal(ct.ngram_table(ds, 2, groups=labels), stats.group_ngram_table(toks, labels, n=2))
+    _equal(ct.diversity_table(ds, groups=labels), stats.group_diversity_table(toks, labels))
+    for table in (ct.ngram_table, ct.diversity_table):
+        with pytest.raises(ValueError, match="by_article or groups, not both"):
+            table(ds, groups=labels, by_article=True)
     # no group at all: the same empty table
     _equal(stats.group_frequency_table(ds, {}), stats.group_frequency_table(toks, {}))
     with pytest.raises(TypeError, match="a token dataset carries no document variables"):
