@@ -20,17 +20,82 @@ Formulas:
 from __future__ import annotations
 
 import math
-from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections import Counter, deque
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from corpus_tools.stats.grouping import grouped_table
+from corpus_tools.stats.word_queries import iter_article_words
+from corpus_tools.tokens.dataset import TokenDataset
 from corpus_tools.tokens.table import as_token_table
 from corpus_tools.tokens.tokenize import TokenOptions
 
 __all__ = ["ZipfFit", "diversity_table", "mattr", "mtld", "zipf_fit", "zipf_table"]
+
+
+class _Mattr:
+    """MATTR fed a word sequence in pieces: the window's counts and the running sum of its types."""
+
+    def __init__(self, mattr_window: int) -> None:
+        if mattr_window < 1:
+            raise ValueError(f"mattr_window must be >= 1, not {mattr_window}")
+        self.w, self.n, self.total = mattr_window, 0, 0
+        self.window: deque[str] = deque()
+        self.counts: Counter = Counter()
+
+    def feed(self, words: Iterable[str]) -> None:
+        w, window, counts = self.w, self.window, self.counts
+        for word in words:
+            self.n += 1
+            if self.n <= w:  # filling the first window
+                window.append(word)
+                counts[word] += 1
+                if self.n == w:
+                    self.total = len(counts)
+                continue
+            out = window.popleft()  # slide: one word in, one out
+            counts[out] -= 1
+            if counts[out] == 0:
+                del counts[out]
+            window.append(word)
+            counts[word] += 1
+            self.total += len(counts)
+
+    def value(self) -> float:
+        if self.n == 0:
+            return math.nan
+        if self.n <= self.w:
+            return len(self.counts) / self.n
+        return self.total / (self.n - self.w + 1) / self.w
+
+
+class _MtldPass:
+    """One pass of MTLD (forward, or backward when fed the words last first), fed in pieces."""
+
+    def __init__(self, threshold: float) -> None:
+        if not 0 < threshold < 1:
+            raise ValueError(f"threshold must be between 0 and 1, not {threshold}")
+        self.threshold, self.factors, self.count, self.n = threshold, 0.0, 0, 0
+        self.types: set[str] = set()
+
+    def feed(self, words: Iterable[str]) -> None:
+        threshold = self.threshold
+        for w in words:
+            self.types.add(w)
+            self.count += 1
+            self.n += 1
+            if len(self.types) / self.count <= threshold:
+                self.factors += 1
+                self.types, self.count = set(), 0
+
+    def value(self) -> float:
+        factors = self.factors
+        if self.count:
+            factors += (1 - len(self.types) / self.count) / (1 - self.threshold)
+        return self.n / factors if factors else math.nan
 
 
 def mattr(words: Sequence[str], mattr_window: int = 50) -> float:
@@ -41,38 +106,9 @@ def mattr(words: Sequence[str], mattr_window: int = 50) -> float:
     >>> round(mattr(["a", "a", "b"], mattr_window=2), 3)
     0.75
     """
-    if mattr_window < 1:
-        raise ValueError(f"mattr_window must be >= 1, not {mattr_window}")
-    n = len(words)
-    if n == 0:
-        return math.nan
-    if n <= mattr_window:
-        return len(set(words)) / n
-    counts = Counter(words[:mattr_window])
-    total = len(counts)
-    for i in range(mattr_window, n):  # slide: one word in, one out
-        out, inn = words[i - mattr_window], words[i]
-        counts[out] -= 1
-        if counts[out] == 0:
-            del counts[out]
-        counts[inn] += 1
-        total += len(counts)
-    return total / (n - mattr_window + 1) / mattr_window
-
-
-def _mtld_pass(words: Sequence[str], threshold: float) -> float:
-    factors = 0.0
-    types: set[str] = set()
-    count = 0
-    for w in words:
-        types.add(w)
-        count += 1
-        if len(types) / count <= threshold:
-            factors += 1
-            types, count = set(), 0
-    if count:
-        factors += (1 - len(types) / count) / (1 - threshold)
-    return len(words) / factors if factors else math.nan
+    acc = _Mattr(mattr_window)
+    acc.feed(words)
+    return acc.value()
 
 
 def mtld(words: Sequence[str], threshold: float = 0.72) -> float:
@@ -81,32 +117,123 @@ def mtld(words: Sequence[str], threshold: float = 0.72) -> float:
     >>> mtld(["a"] * 10)  # every 2nd word completes a factor (TTR 0.5)
     2.0
     """
-    if not 0 < threshold < 1:
-        raise ValueError(f"threshold must be between 0 and 1, not {threshold}")
+    forward, backward = _MtldPass(threshold), _MtldPass(threshold)
     if not words:
         return math.nan
-    return (_mtld_pass(words, threshold) + _mtld_pass(list(reversed(words)), threshold)) / 2
+    forward.feed(words)
+    backward.feed(reversed(words))
+    return (forward.value() + backward.value()) / 2
+
+
+class _Diversity:
+    """Everything of one :func:`diversity_table` row but MTLD's backward pass, fed the words in pieces.
+
+    The one implementation of the row: an in-memory sequence is fed at once
+    (:func:`_diversity_row`); a token dataset is streamed in pieces, forward,
+    then backward for the second MTLD pass (:func:`_stream_rows`), so
+    a row over the whole corpus (the articles' words one after the other)
+    equals the in-memory one without the sequence ever being held.
+    """
+
+    def __init__(self, mattr_window: int, threshold: float) -> None:
+        self.counts: Counter = Counter()
+        self.mattr = _Mattr(mattr_window)
+        self.forward, self.backward = _MtldPass(threshold), _MtldPass(threshold)
+
+    def feed(self, words: Sequence[str]) -> None:
+        self.counts.update(words)
+        self.mattr.feed(words)
+        self.forward.feed(words)
+
+    def summary(self) -> dict:
+        """The row without MTLD, and the forward pass's value (``_forward``)."""
+        counts = self.counts
+        hapax = sum(1 for c in counts.values() if c == 1)
+        n, v = self.mattr.n, len(counts)
+        return {
+            "tokens": n,
+            "types": v,
+            "ttr": v / n if n else math.nan,
+            "hapax": hapax,
+            "hapax_share": hapax / v if v else math.nan,
+            "mattr": self.mattr.value(),
+            "_forward": self.forward.value(),
+        }
+
+    def row(self) -> dict:
+        return _finish(self.summary(), self.backward.value())
+
+
+def _finish(summary: dict, backward: float) -> dict:
+    """The row from :meth:`_Diversity.summary` and the backward MTLD pass's value."""
+    row = {k: v for k, v in summary.items() if k != "_forward"}
+    row["mtld"] = (summary["_forward"] + backward) / 2 if row["tokens"] else math.nan
+    return row
 
 
 def _diversity_row(words: list[str], mattr_window: int, threshold: float) -> dict:
-    counts = Counter(words)
-    hapax = sum(1 for c in counts.values() if c == 1)
-    n, v = len(words), len(counts)
-    return {
-        "tokens": n,
-        "types": v,
-        "ttr": v / n if n else math.nan,
-        "hapax": hapax,
-        "hapax_share": hapax / v if v else math.nan,
-        "mattr": mattr(words, mattr_window),
-        "mtld": mtld(words, threshold),
-    }
+    acc = _Diversity(mattr_window, threshold)
+    acc.feed(words)
+    acc.backward.feed(reversed(words))
+    return acc.row()
+
+
+def _stream_rows(dataset: TokenDataset, labels: Mapping[str, str] | None, column: str, mattr_window: int,
+                 threshold: float, groups: Sequence[str] = ("",)) -> dict[str, dict]:
+    """Rows of the groups ``labels`` (article -> group; None: one group ``""`` of every article), streamed.
+
+    Forward, then backward, in pieces of at most one batch: memory is one
+    batch and one accumulator per group (its counts and MATTR window).
+    """
+    accs = {g: _Diversity(mattr_window, threshold) for g in groups}
+    for article, words in iter_article_words(dataset, column, whole=False):
+        group = "" if labels is None else labels.get(article)
+        if group is not None:
+            accs[group].feed(words)
+    for article, words in iter_article_words(dataset, column, reverse=True, whole=False):
+        group = "" if labels is None else labels.get(article)
+        if group is not None:
+            accs[group].backward.feed(words)
+    return {g: acc.row() for g, acc in accs.items()}
+
+
+def _stream_article_rows(dataset: TokenDataset, column: str, mattr_window: int, threshold: float) -> list[dict]:
+    """One row per article with a kept token, streamed in pieces: memory is one batch, not one article.
+
+    The forward pass keeps each article's summary (a few numbers) once it
+    ends; the backward pass (articles last first) completes their MTLD.
+    """
+    summaries: dict[str, dict] = {}
+    current, acc = None, None
+    for article, words in iter_article_words(dataset, column, whole=False):
+        if article != current:
+            if acc is not None:
+                summaries[current] = acc.summary()
+            current, acc = article, _Diversity(mattr_window, threshold)
+        acc.feed(words)
+    if acc is not None:
+        summaries[current] = acc.summary()
+    backward: dict[str, float] = {}
+    current, back = None, None
+    for article, words in iter_article_words(dataset, column, reverse=True, whole=False):
+        if article != current:
+            if back is not None:
+                backward[current] = back.value()
+            current, back = article, _MtldPass(threshold)
+        back.feed(words)
+    if back is not None:
+        backward[current] = back.value()
+    return [{"article": article, **_finish(summary, backward[article])} for article, summary in summaries.items()]
+
+
+DIVERSITY_COLUMNS = ["tokens", "types", "ttr", "hapax", "hapax_share", "mattr", "mtld"]
 
 
 def diversity_table(
     data,
     *,
     by_article: bool = False,
+    groups=None,
     mattr_window: int = 50,
     threshold: float = 0.72,
     column: str = "norm",
@@ -116,10 +243,19 @@ def diversity_table(
 
     Parameters
     ----------
-    data : token table, Corpus or Article
+    data : token table, Corpus, Article or TokenDataset
+        A :class:`~corpus_tools.tokens.dataset.TokenDataset` is streamed
+        from its part files, forward then backward for MTLD's second pass
+        (:func:`~corpus_tools.stats.word_queries.iter_article_words`: memory
+        is one batch, not the corpus nor an article); the table is the same.
     by_article : bool
         One row per article instead of one for the corpus (whose word
         sequence is the articles' tokens one after the other).
+    groups : str, callable or mapping, optional
+        One row per group of articles instead (``group`` and ``articles``
+        first), its word sequence its articles' tokens one after the other;
+        ``groups`` as :func:`~corpus_tools.frequency_table` takes it.  Not
+        with ``by_article``.
     mattr_window : int
         MATTR's moving-window length in tokens.
     threshold : float
@@ -127,7 +263,8 @@ def diversity_table(
     column : str
         Token-table column to use.
     options : TokenOptions or mapping, optional
-        Token options when ``data`` is a corpus (:meth:`TokenOptions.coerce`).
+        Token options when ``data`` is a corpus or a dataset (:meth:`TokenOptions.coerce`;
+        for a dataset, None keeps the dataset's own options).
 
     Examples
     --------
@@ -135,14 +272,30 @@ def diversity_table(
     >>> diversity_table(Corpus.from_texts(["a rose is a rose"]))[["tokens", "types", "hapax"]].values.tolist()
     [[5, 3, 1]]
     """
+    _Mattr(mattr_window), _MtldPass(threshold)  # check the parameters before any work
+    if groups is not None:
+        if by_article:
+            raise ValueError("give by_article or groups, not both")
+
+        def streamed(ds: TokenDataset, labels: Mapping[str, str]) -> dict[str, pd.DataFrame]:
+            rows = _stream_rows(ds, labels, column, mattr_window, threshold, sorted(set(labels.values())))
+            return {g: pd.DataFrame([row]) for g, row in rows.items()}
+
+        return grouped_table(data, groups, options, lambda sub: diversity_table(
+            sub, mattr_window=mattr_window, threshold=threshold, column=column), streamed)
+    if isinstance(data, TokenDataset):
+        ds = data.with_options(options) if options is not None else data
+        if by_article:
+            rows = _stream_article_rows(ds, column, mattr_window, threshold)
+            return pd.DataFrame(rows, columns=["article", *DIVERSITY_COLUMNS])
+        return pd.DataFrame([_stream_rows(ds, None, column, mattr_window, threshold)[""]])
     toks = as_token_table(data, options)
     if by_article:
         rows = [
             {"article": art, **_diversity_row(group[column].tolist(), mattr_window, threshold)}
             for art, group in toks.groupby("article", sort=False)
         ]
-        return pd.DataFrame(rows, columns=["article", "tokens", "types", "ttr", "hapax",
-                                           "hapax_share", "mattr", "mtld"])
+        return pd.DataFrame(rows, columns=["article", *DIVERSITY_COLUMNS])
     return pd.DataFrame([_diversity_row(toks[column].tolist(), mattr_window, threshold)])
 
 

@@ -15,7 +15,9 @@ from collections.abc import Iterator, Mapping, Sequence
 import pandas as pd
 
 from corpus_tools.model.checks import check_counts
+from corpus_tools.stats.grouping import grouped_table
 from corpus_tools.stats.queries import TermCounts, query_term_counts
+from corpus_tools.stats.word_queries import query_group_counts
 from corpus_tools.tokens.dataset import TokenDataset
 from corpus_tools.tokens.table import as_token_table
 from corpus_tools.tokens.tokenize import TokenOptions
@@ -78,6 +80,7 @@ def ngram_table(
     n: int = 2,
     *,
     by_article: bool = False,
+    groups=None,
     min_count: int = 1,
     column: str = "norm",
     options: TokenOptions | Mapping[str, object] | None = None,
@@ -93,8 +96,11 @@ def ngram_table(
     n : int
     by_article : bool
         One block of rows per article instead of corpus totals.
+    groups : str, callable or mapping, optional
+        One block of rows per group of articles instead, as
+        :func:`frequency_table` takes it.  Not with ``by_article``.
     min_count : int
-        Drop n-grams seen fewer times.
+        Drop n-grams seen fewer times (in the corpus, the article or the group).
     column : str
         Token-table column to count (``"norm"`` or ``"token"``).
     options : TokenOptions or mapping, optional
@@ -116,6 +122,14 @@ def ngram_table(
     [['new york', 2], ['is big', 1], ['york grows', 1], ['york is', 1]]
     """
     check_counts(min_count=min_count)
+    if not isinstance(n, int) or isinstance(n, bool) or n < 1:
+        raise ValueError(f"n must be a positive integer, not {n!r}")
+    if groups is not None:
+        if by_article:
+            raise ValueError("give by_article or groups, not both")
+        return grouped_table(data, groups, options,
+                             lambda sub: ngram_table(sub, n, min_count=min_count, column=column),
+                             _count_tables(n, min_count, column))
     if isinstance(data, TokenDataset):
         return _dataset_table(data, n, by_article, min_count, column, options)
     toks = as_token_table(data, options)
@@ -127,6 +141,7 @@ def frequency_table(
     data,
     *,
     by_article: bool = False,
+    groups=None,
     min_count: int = 1,
     column: str = "norm",
     options: TokenOptions | Mapping[str, object] | None = None,
@@ -141,8 +156,20 @@ def frequency_table(
         ``min_count`` applied in the query; the table is the same.
     by_article : bool
         Per-article rows, with ``idf`` and ``tfidf``.
+    groups : str, callable or mapping, optional
+        Frequencies within each group of articles instead (quanteda's
+        ``textstat_frequency(groups=)``): a document variable or date period
+        (``"source"``, ``"date:month"``) or a function of an Article when
+        ``data`` is a Corpus, else a mapping article id -> group (build it
+        with :func:`~corpus_tools.stats.groups.group_labels` of the corpus).
+        One frequency table per group, on that group's tokens
+        (:func:`~corpus_tools.stats.grouping.grouped_table`; for a dataset
+        one DuckDB aggregate with the labels joined on ``article``):
+        ``group`` and ``articles`` (articles in the group) first, then
+        ``per_10k``, ``rank`` and ``doc_freq`` within the group; groups in
+        sorted order of their label.  Not with ``by_article``.
     min_count : int
-        Drop terms seen fewer times (in the corpus, or in the article).
+        Drop terms seen fewer times (in the corpus, the article or the group).
     column : str
         Token-table column to count.
     options : TokenOptions or mapping, optional
@@ -165,8 +192,17 @@ def frequency_table(
     >>> t = frequency_table(Corpus.from_texts(["the cat and the hat"]))
     >>> t[["term", "count", "rank"]].values.tolist()[:2]
     [['the', 2, 1], ['and', 1, 2]]
+    >>> c = Corpus.from_texts(["oil oil", "gas"], ids=["a", "b"])
+    >>> frequency_table(c, groups={"a": "x", "b": "y"})[["group", "term", "count"]].values.tolist()
+    [['x', 'oil', 2], ['y', 'gas', 1]]
     """
     check_counts(min_count=min_count)
+    if groups is not None:
+        if by_article:
+            raise ValueError("give by_article or groups, not both")
+        return grouped_table(data, groups, options,
+                             lambda sub: frequency_table(sub, min_count=min_count, column=column),
+                             _count_tables(1, min_count, column))
     if isinstance(data, TokenDataset):
         return _dataset_table(data, 1, by_article, min_count, column, options)
     toks = as_token_table(data, options)
@@ -286,6 +322,26 @@ def term_article_table(freq_by_article: pd.DataFrame, terms: Sequence[str] | Non
     [[2, 0], [1, 1]]
     """
     articles = list(dict.fromkeys(freq_by_article["article"]))
-    terms = list(dict.fromkeys(freq_by_article["term"])) if terms is None else list(terms)
-    wide = freq_by_article.pivot(index="term", columns="article", values=value)
+    rows = freq_by_article
+    if terms is None:
+        terms = list(dict.fromkeys(freq_by_article["term"]))
+    else:  # only the chosen terms' rows are pivoted: not a dense table of every term x article
+        terms = list(terms)
+        rows = freq_by_article[freq_by_article["term"].isin(set(terms))]
+    wide = rows.pivot(index="term", columns="article", values=value)
     return wide.reindex(index=terms, columns=articles).fillna(0).astype(freq_by_article[value].dtype)
+
+
+def _count_tables(n: int, min_count: int, column: str):
+    """``dataset_tables`` of the frequency (n = 1) and n-gram tables: one DuckDB aggregate over the groups."""
+    def tables(ds: TokenDataset, labels: Mapping[str, str]) -> dict[str, pd.DataFrame]:
+        counts, totals = query_group_counts(ds, labels, n, column=column, min_count=min_count)
+        by_group = dict(tuple(counts.groupby("group", sort=False)))
+        out = {}
+        for label in set(labels.values()):
+            sub = by_group.get(label, counts.iloc[:0]).drop(columns="group").reset_index(drop=True)
+            sizes = {a: t for a, t in totals.items() if labels[a] == label}
+            if sizes:  # a group without tokens gets the in-memory empty table
+                out[label] = _table_from_counts(TermCounts(sub, sizes), False, min_count)
+        return out
+    return tables

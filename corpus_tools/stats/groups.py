@@ -6,8 +6,15 @@ A grouping (the ``groups=`` parameter, after quanteda's ``textstat_frequency(gro
   a ``meta`` key such as ``"topic"``, or a date period ``"date:day"``, ``"date:week"``,
   ``"date:month"``, ``"date:year"``;
 * a function of an :class:`~corpus_tools.model.corpus.Article` returning its group;
-* a mapping article id -> group (the only form a bare token table can take, as it
-  carries no document variables: build it once with :func:`group_labels` from the corpus).
+* a mapping article id -> group (the only form a bare token table or a
+  :class:`~corpus_tools.tokens.dataset.TokenDataset` can take, as they carry no
+  document variables: build it once with :func:`group_labels` from the corpus).
+
+Given a token dataset, the grouped tables are computed from aggregates: the
+labels are registered as a small DuckDB table joined on ``article``
+(:func:`corpus_tools.stats.word_queries.query_group_counts`), or, for
+lexical diversity, the parts are streamed once forward and once backward
+with one accumulator per group; the tables equal those of the token table.
 
 Group labels are text (``str(value)``); an article whose value is None is in no group.
 """
@@ -19,63 +26,13 @@ from collections.abc import Callable, Mapping
 import pandas as pd
 
 from corpus_tools.model.checks import check_counts
-from corpus_tools.model.corpus import ARTICLE_FIELDS, Article, as_articles
+from corpus_tools.model.corpus import Article
 from corpus_tools.stats.diversity import diversity_table
 from corpus_tools.stats.frequency import frequency_table, ngram_table
-from corpus_tools.tokens.table import as_token_table
+from corpus_tools.stats.grouping import group_labels
 from corpus_tools.tokens.tokenize import TokenOptions
 
 __all__ = ["group_diversity_table", "group_frequency_table", "group_labels", "group_ngram_table"]
-
-
-def group_labels(data, groups: str | Callable[[Article], object] | Mapping[str, object]) -> dict[str, str]:
-    """Article id -> group label, for the articles that have a group (in corpus order).
-
-    ``data`` is a Corpus or Article(s); with a mapping ``groups`` it may also
-    be a token table (the ids are then its ``article`` values).
-
-    >>> from corpus_tools import Corpus
-    >>> c = Corpus.from_texts(["a.", "b.", "c."], ids=["x", "y", "z"], dates=["2023-01-02", None, "2024-05-01"])
-    >>> group_labels(c, "date:year")
-    {'x': '2023', 'z': '2024'}
-    """
-    if isinstance(groups, Mapping):
-        ids = (list(dict.fromkeys(data["article"].tolist())) if isinstance(data, pd.DataFrame)
-               else [a.id for a in as_articles(data)])
-        return {i: str(groups[i]) for i in ids if groups.get(i) is not None}
-    if isinstance(data, pd.DataFrame):
-        raise TypeError("a token table carries no document variables: give groups as a mapping article id -> "
-                        "group, e.g. group_labels(corpus, 'source')")
-    articles = as_articles(data)
-    if isinstance(groups, str):
-        known = {*ARTICLE_FIELDS, *(k for a in articles for k in a.meta)}
-        if articles and not groups.startswith("date:") and groups not in known:
-            raise KeyError(f"no document variable {groups!r}; known: {sorted(known)}")
-        values = {a.id: a.variable(groups) for a in articles}
-    elif callable(groups):
-        values = {a.id: groups(a) for a in articles}
-    else:
-        raise TypeError(f"groups must be a variable name, a function of an Article or a mapping, "
-                        f"not {type(groups).__name__}")
-    return {i: str(v) for i, v in values.items() if v is not None}
-
-
-def _grouped(data, groups, options, one_table) -> pd.DataFrame:
-    labels = group_labels(data, groups)
-    toks = as_token_table(data, options)
-    parts = []
-    for label in sorted(set(labels.values())):
-        ids = {i for i, g in labels.items() if g == label}
-        sub = toks[toks["article"].isin(ids)]
-        table = one_table(sub)
-        table.insert(0, "articles", len(ids))
-        table.insert(0, "group", label)
-        parts.append(table)
-    if not parts:
-        empty = one_table(toks.iloc[:0])
-        return pd.concat([pd.DataFrame({"group": pd.Series(dtype=object), "articles": pd.Series(dtype="int64")}),
-                          empty], axis=1)
-    return pd.concat(parts, ignore_index=True)
 
 
 def group_frequency_table(
@@ -106,8 +63,7 @@ def group_frequency_table(
     [['2023-01', 2, 'oil', 3, 1], ['2023-01', 2, 'gas', 1, 2], ['2023-02', 1, 'shares', 1, 1]]
     """
     check_counts(min_count=min_count)
-    return _grouped(data, groups, options,
-                    lambda sub: frequency_table(sub, min_count=min_count, column=column))
+    return frequency_table(data, groups=groups, min_count=min_count, column=column, options=options)
 
 
 def group_ngram_table(
@@ -128,8 +84,7 @@ def group_ngram_table(
     [['acq', 'shares rose', 1], ['crude', 'crude oil', 2], ['crude', 'oil fell', 1], ['crude', 'oil rose', 1]]
     """
     check_counts(n=n, min_count=min_count)
-    return _grouped(data, groups, options,
-                    lambda sub: ngram_table(sub, n, min_count=min_count, column=column))
+    return ngram_table(data, n, groups=groups, min_count=min_count, column=column, options=options)
 
 
 def group_diversity_table(
@@ -153,5 +108,5 @@ def group_diversity_table(
     >>> group_diversity_table(c, "desk")[["group", "articles", "tokens", "types"]].values.tolist()
     [['x', 1, 5, 3], ['y', 1, 3, 3]]
     """
-    return _grouped(data, groups, options, lambda sub: diversity_table(sub, mattr_window=mattr_window,
-                                                                        threshold=threshold, column=column))
+    return diversity_table(data, groups=groups, mattr_window=mattr_window, threshold=threshold, column=column,
+                           options=options)

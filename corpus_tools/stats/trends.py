@@ -20,6 +20,8 @@ from corpus_tools.model.corpus import PERIODS, as_articles, period_label
 from corpus_tools.model.dates import parse_date
 from corpus_tools.stats.concordance import phrase_hits, query_tokens
 from corpus_tools.stats.frequency import PER
+from corpus_tools.stats.word_queries import query_group_counts, query_phrase_counts
+from corpus_tools.tokens.dataset import TokenDataset
 from corpus_tools.tokens.table import as_token_table
 from corpus_tools.tokens.tokenize import TokenOptions, is_word
 
@@ -76,8 +78,12 @@ def trend_table(
 
     Parameters
     ----------
-    data : Corpus, Article(s) or token table
-        A token table needs ``dates`` (article id -> date), as it carries none.
+    data : Corpus, Article(s), token table or TokenDataset
+        A token table or dataset needs ``dates`` (article id -> date), as it
+        carries none.  A :class:`~corpus_tools.tokens.dataset.TokenDataset`
+        is counted by DuckDB (tokens and top terms of the dated articles, and
+        the terms' occurrences per article, joined with a small article ->
+        period table); the table is the same as from its token table.
     terms : list of str, optional
         Words or phrases (the ``term`` column shows them as given), tokenised
         as running text and normalised by the
@@ -91,7 +97,8 @@ def trend_table(
     dates : mapping, optional
         Article id -> date, for a token table (or to override the articles').
     column, options
-        Token-table column and token options (a corpus is tokenised with them).
+        Token-table column and token options (a corpus is tokenised with them,
+        a dataset queried with them; None keeps the dataset's own).
 
     Returns
     -------
@@ -112,12 +119,17 @@ def trend_table(
         raise ValueError(f"period must be one of {list(PERIODS)}, not {period!r}")
     if not isinstance(top, int) or isinstance(top, bool) or top < 1:
         raise ValueError(f"top must be an integer >= 1, not {top!r}")
-    opts = TokenOptions.coerce(options)
-    if isinstance(data, pd.DataFrame):
+    if isinstance(data, TokenDataset):
+        data = data.with_options(options) if options is not None else data
+        opts = data.options
+    else:
+        opts = TokenOptions.coerce(options)
+    if isinstance(data, (pd.DataFrame, TokenDataset)):
         if dates is None:
-            raise TypeError("a token table carries no dates: give dates={article id: date}")
+            kind = "token table" if isinstance(data, pd.DataFrame) else "token dataset"
+            raise TypeError(f"a {kind} carries no dates: give dates={{article id: date}}")
         toks = data
-        ids = list(dict.fromkeys(toks["article"].tolist()))
+        ids = data.articles if isinstance(data, TokenDataset) else list(dict.fromkeys(toks["article"].tolist()))
     else:
         articles = as_articles(data)
         toks = as_token_table(articles, opts)
@@ -126,25 +138,12 @@ def trend_table(
     dates = {i: parse_date(d) if isinstance(d, str) else d for i, d in dates.items()}
     label = {i: period_label(dates.get(i), period) for i in ids}
     dated = {i: p for i, p in label.items() if p is not None}
-    toks = toks[toks["article"].isin(set(dated))]
-    words = toks[column].tolist()
-    if terms is None:
-        counts = Counter(words)
-        chosen = [(t, (t,)) for t, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top]]
+    if terms is not None and isinstance(terms, str):
+        raise TypeError("terms must be a list of strings (a single string would be read as characters)")
+    if isinstance(toks, TokenDataset):
+        counts_by, tokens, chosen = _dataset_counts(toks, terms, top, dated, column, opts)
     else:
-        if isinstance(terms, str):
-            raise TypeError("terms must be a list of strings (a single string would be read as characters)")
-        chosen = [(t, _term_tokens(t, opts)) for t in dict.fromkeys(terms)]
-    article_of = toks["article"].tolist()
-    units = list(zip(article_of, toks["block"].tolist(), strict=True))
-    positions = toks["position"].tolist()
-    counts_by: dict[str, Counter] = {}
-    for term, parts in chosen:
-        found = Counter()
-        for i in phrase_hits(words, units, positions, [p.__eq__ for p in parts]):
-            found[dated[article_of[i]]] += 1
-        counts_by[term] = found
-    tokens = Counter(dated[a] for a in article_of)
+        counts_by, tokens, chosen = _table_counts(toks, terms, top, dated, column, opts)
     n_articles = Counter(dated.values())
     days = [dates[i] for i in dated]
     periods = period_labels(min(days), max(days), period) if days else []
@@ -156,3 +155,42 @@ def trend_table(
          "per_10k": "float64"})
     df.attrs.update(period=period, undated_articles=len(ids) - len(dated))
     return df
+
+
+def _chosen(terms, counts: Mapping[str, int], top: int, opts: TokenOptions) -> list[tuple[str, tuple[str, ...]]]:
+    """The terms followed: the given ones (tokenised), else the ``top`` most frequent (count desc, term)."""
+    if terms is None:
+        return [(t, (t,)) for t, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top]]
+    return [(t, _term_tokens(t, opts)) for t in dict.fromkeys(terms)]
+
+
+def _table_counts(toks: pd.DataFrame, terms, top: int, dated: Mapping[str, str], column: str, opts: TokenOptions):
+    """Per-term counts by period, kept tokens by period, and the chosen terms, from a token table."""
+    toks = toks[toks["article"].isin(set(dated))]
+    words = toks[column].tolist()
+    chosen = _chosen(terms, Counter(words) if terms is None else {}, top, opts)
+    article_of = toks["article"].tolist()
+    units = list(zip(article_of, toks["block"].tolist(), strict=True))
+    positions = toks["position"].tolist()
+    counts_by: dict[str, Counter] = {}
+    for term, parts in chosen:
+        found = Counter()
+        for i in phrase_hits(words, units, positions, [p.__eq__ for p in parts]):
+            found[dated[article_of[i]]] += 1
+        counts_by[term] = found
+    return counts_by, Counter(dated[a] for a in article_of), chosen
+
+
+def _dataset_counts(ds: TokenDataset, terms, top: int, dated: Mapping[str, str], column: str, opts: TokenOptions):
+    """:func:`_table_counts` from a token dataset's aggregates (DuckDB), never its token table."""
+    counts, totals = query_group_counts(ds, dict.fromkeys(dated, "dated"), column=column)
+    vocabulary = dict(zip(counts["term"], counts["count"].tolist(), strict=True)) if terms is None else {}
+    chosen = _chosen(terms, vocabulary, top, opts)
+    hits = query_phrase_counts(ds, [parts for _, parts in chosen], column=column, articles=list(dated))
+    counts_by: dict[str, Counter] = {term: Counter() for term, _ in chosen}
+    for i, art, n in zip(hits["phrase"].tolist(), hits["article"].tolist(), hits["count"].tolist(), strict=True):
+        counts_by[chosen[i][0]][dated[art]] += n
+    tokens: Counter = Counter()
+    for art, n in totals.items():
+        tokens[dated[art]] += n
+    return counts_by, tokens, chosen

@@ -33,6 +33,13 @@ def _csv(folder, name):
     return (folder / f"{name}.csv").read_text("utf-8")
 
 
+def _report_dataset(report, options):
+    """The token dataset the report's notebooks queried (its one cache), under ``options``."""
+    cached = sorted((report / "cache").glob("tokens-*"))
+    assert len(cached) == 1
+    return open_token_dataset(cached[0]).with_options(options)
+
+
 def _png_outputs(path):
     nb = nbformat.read(path, as_version=4)
     return sum("image/png" in o.get("data", {}) for c in nb.cells if c.cell_type == "code" for o in c.outputs)
@@ -93,7 +100,12 @@ def test_seed_report_word_frequency_equals_the_library(seed_report, seed_corpus)
     freq = ct.frequency_table(toks)
     assert _csv(folder, "top_terms") == table_to_csv(freq.head(20))
     assert _csv(folder, "top_terms").splitlines()[1].startswith("ukraine,15,")  # README: ukraine 15
-    assert _csv(folder, "lexical_diversity") == table_to_csv(ct.diversity_table(toks))
+    # the notebook's tables are the library's over the report's dataset, and those equal the in-memory ones
+    ds = _report_dataset(seed_report, {"lowercase": True, "stopwords": "english", "min_length": 1})
+    for name, by_article in (("lexical_diversity", False), ("lexical_diversity_by_article", True)):
+        assert _csv(folder, name) == table_to_csv(ct.diversity_table(ds, by_article=by_article))
+        assert table_to_csv(ct.diversity_table(ds, by_article=by_article)) == table_to_csv(
+            ct.diversity_table(toks, by_article=by_article))
     fit = ct.stats.zipf_fit(freq)
     header, row = _csv(folder, "zipf_fit").splitlines()
     assert header == "slope,intercept,r_squared,n_types"
@@ -188,7 +200,11 @@ def test_fixture_report_uses_the_parameters(fixture_report):
     assert set(distinct["article"]) == {"a_port", "b_river", "c_school", "d_hostile"}
     assert (wf / "term_article_heatmap.png").is_file()
     keywords = keyword_table(toks, top=4)
-    assert _csv(wf, "keywords") == table_to_csv(keywords)
+    ds = _report_dataset(report, {"lowercase": False, "stopwords": None})
+    assert _csv(wf, "keywords") == table_to_csv(keyword_table(ds, top=4)) == table_to_csv(keywords)
+    for name, by_article in (("lexical_diversity", False), ("lexical_diversity_by_article", True)):
+        assert _csv(wf, name) == table_to_csv(ct.diversity_table(ds, by_article=by_article)) == table_to_csv(
+            ct.diversity_table(toks, by_article=by_article))
     assert keywords[keywords["article"] == "b_river"]["term"].iloc[0] == "river"  # 4 times, nowhere else
     co = report / "collocations"
     expected = ct.collocation_table(toks, n=2, measure="pmi", span=2, boundary="sentence", min_count=1)

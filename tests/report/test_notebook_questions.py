@@ -8,13 +8,14 @@ independently here.
 from __future__ import annotations
 
 import pytest
-from conftest import REUTERS
+from conftest import REUTERS, SEEDS
 
 import corpus_tools as ct
 from corpus_tools import stats
 from corpus_tools.io.outputs import table_to_csv
 from corpus_tools.report.runner import run_report
 from corpus_tools.scale import token_dataset
+from corpus_tools.tokens.dataset import open_token_dataset
 
 PARAMS = {"group_by": "topic", "terms": ["oil", "OPEC", "U.S."], "trend_period": "month"}
 
@@ -33,6 +34,13 @@ def _csv(path):
     return path.read_text("utf-8")
 
 
+def _dataset(out, options):
+    """The token dataset the report's notebooks queried, under ``options``."""
+    cached = sorted((out / "cache").glob("tokens-*"))
+    assert len(cached) == 1
+    return open_token_dataset(cached[0]).with_options(options)
+
+
 def test_the_sidecar_gives_the_groups(reuters_report):
     _, corpus = reuters_report
     assert len(corpus) == 40 and sorted(set(stats.group_labels(corpus, "topic").values())) == ["acq", "crude"]
@@ -42,9 +50,11 @@ def test_keyness_of_each_group_against_the_other(reuters_report):
     out, corpus = reuters_report
     toks = ct.corpus_token_table(corpus, {"stopwords": "english"})
     labels = stats.group_labels(corpus, "topic")
+    ds = _dataset(out, {"stopwords": "english"})
     for group in ("acq", "crude"):
         expected = ct.keyness_table(toks, group, None, groups=labels, min_count=5, bonferroni=True)
-        assert _csv(out / "keyness" / f"keyness_{group}.csv") == table_to_csv(expected)
+        got = ct.keyness_table(ds, group, None, groups=labels, min_count=5, bonferroni=True)
+        assert _csv(out / "keyness" / f"keyness_{group}.csv") == table_to_csv(got) == table_to_csv(expected)
         assert (out / "keyness" / f"keyness_{group}.png").read_bytes()[:4] == b"\x89PNG"
     crude = ct.keyness_table(toks, "crude", None, groups=labels, min_count=5, bonferroni=True)
     assert crude["term"].iloc[0] == "oil"  # the crude-oil stories' first keyword, read off the articles
@@ -53,14 +63,47 @@ def test_keyness_of_each_group_against_the_other(reuters_report):
 def test_frequencies_by_group_and_trends(reuters_report):
     out, corpus = reuters_report
     toks = ct.corpus_token_table(corpus, {"stopwords": "english"})
+    ds = _dataset(out, {"stopwords": "english"})
     labels = stats.group_labels(corpus, "topic")
     assert _csv(out / "word_frequency" / "frequency_by_group.csv") == table_to_csv(
-        stats.group_frequency_table(toks, labels))
-    trends = stats.trend_table(toks, None, period="month", top=5, dates={a.id: a.date for a in corpus},
-                               options={"stopwords": "english"})
-    assert _csv(out / "word_frequency" / "trends.csv") == table_to_csv(trends)
+        ct.frequency_table(ds, groups=labels)) == table_to_csv(stats.group_frequency_table(toks, labels))
+    # no trend_terms: the trends follow the user's terms
+    dates = {a.id: a.date for a in corpus}
+    trends = stats.trend_table(ds, PARAMS["terms"], period="month", dates=dates)
+    assert _csv(out / "word_frequency" / "trends.csv") == table_to_csv(trends) == table_to_csv(
+        stats.trend_table(toks, PARAMS["terms"], period="month", dates=dates, options={"stopwords": "english"}))
     assert set(trends["period"]) == {"1987-02", "1987-03"}  # the dates of the sample
+    assert trends["term"].unique().tolist() == ["oil", "OPEC", "U.S."]
+    oil = ct.frequency_table(ds).set_index("term").loc["oil", "count"]
+    assert trends.loc[trends["term"] == "oil", "count"].sum() == oil  # every dated article has its date here
     assert (out / "word_frequency" / "trends.png").is_file()
+    keywords = stats.keyword_table(ds, top=10)
+    assert _csv(out / "word_frequency" / "keywords.csv") == table_to_csv(keywords) == table_to_csv(
+        stats.keyword_table(toks, top=10))
+
+
+def test_keyness_against_a_reference_corpus(tmp_path):
+    # the reference (the seed) is tokenised into its own dataset in the report's token cache
+    out = tmp_path / "report"
+    result = run_report(REUTERS, out, notebooks=["keyness"], parameters={"reference": str(SEEDS)},
+                        progress=False, log=lambda line: None)
+    assert result.ok, result.failures
+    options = {"lowercase": True, "stopwords": "english"}
+    cached = sorted((out / "cache").glob("tokens-*"))
+    assert len(cached) == 2  # the corpus' and the reference's
+    corpus = ct.load_corpus(REUTERS, warn=False)
+    expected = ct.keyness_table(ct.corpus_token_table(corpus, options), reference=ct.corpus_token_table(
+        ct.load_corpus(SEEDS), options), min_count=5, bonferroni=True)
+    ds = _dataset_of(out, corpus).with_options(options)
+    got = ct.keyness_table(ds, reference=_dataset_of(out, ct.load_corpus(SEEDS)), min_count=5, bonferroni=True)
+    assert _csv(out / "keyness" / "keyness_reference.csv") == table_to_csv(got) == table_to_csv(expected)
+    assert expected["term"].iloc[0] == "oil"
+
+
+def _dataset_of(out, corpus):
+    from corpus_tools.scale.dataset import dataset_folder
+
+    return open_token_dataset(dataset_folder(corpus, out / "cache", "fast"))
 
 
 def test_your_terms_get_a_concordance_collocates_and_a_plot(reuters_report, tmp_path):

@@ -1,0 +1,277 @@
+"""DuckDB and Parquet queries behind the word-level tables of a token dataset: aggregates only.
+
+The keyword, group, keyness and trend tables of a
+:class:`~corpus_tools.tokens.dataset.TokenDataset` are made from integer
+aggregates computed here (by DuckDB over the part files, or by streaming the
+parts with pyarrow for the statistics that need the token sequence), then
+scored, ordered and laid out by the same code that makes them from an
+in-memory token table.  No function here returns or holds a per-token table
+of the corpus: results grow with the vocabulary (times the articles for the
+per-article keyword counts, which are streamed in chunks of whole articles).
+
+Token options are applied as :mod:`corpus_tools.stats.queries` applies them:
+:meth:`TokenOptions.normalize` once per distinct raw token, in Python.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+
+import duckdb
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from corpus_tools.stats.queries import connect_duckdb, kept_token_forms
+from corpus_tools.tokens.dataset import TokenDataset
+
+__all__ = [
+    "KEYWORD_CHUNK_ROWS",
+    "STREAM_BATCH_ROWS",
+    "iter_article_words",
+    "iter_keyword_counts",
+    "query_group_counts",
+    "query_phrase_counts",
+]
+
+#: Rows of article x term counts scored at once by the keyword table (whole articles per chunk).
+KEYWORD_CHUNK_ROWS = 500_000
+#: Token rows converted to Python at once when streaming the parts.
+STREAM_BATCH_ROWS = 65_536
+
+
+def _check(dataset, column: str) -> None:
+    if not isinstance(dataset, TokenDataset):
+        raise TypeError(f"expected a TokenDataset, not {type(dataset).__name__}")
+    if column not in ("norm", "token"):
+        raise ValueError(f"column must be 'norm' or 'token' for a token dataset, not {column!r}")
+
+
+def _open(dataset: TokenDataset, column: str, threads: int | None = None) -> duckdb.DuckDBPyConnection:
+    """A connection with views ``raw`` (the parts) and ``kept`` (article, block, sentence, position, term)."""
+    _check(dataset, column)
+    con = connect_duckdb(threads)
+    if dataset.parts:
+        con.read_parquet([str(p) for p in dataset.parts]).create_view("raw")
+    else:
+        con.sql("CREATE VIEW raw AS SELECT ''::VARCHAR AS article, 0::BIGINT AS block, 0::BIGINT AS sentence, "
+                "0::BIGINT AS position, ''::VARCHAR AS token WHERE false")
+    con.register("forms", kept_token_forms(con, dataset, column))
+    con.sql("CREATE VIEW kept AS SELECT r.article, r.block, r.sentence, r.position, f.term "
+            "FROM raw r JOIN forms f ON r.token = f.token")
+    return con
+
+
+def _register_labels(con, labels: Mapping[str, str]) -> None:
+    con.register("labels", pa.table({"article": pa.array(list(labels), pa.string()),
+                                     "grp": pa.array([str(v) for v in labels.values()], pa.string())}))
+
+
+def _items_sql(n: int, unit: str = "sentence") -> str:
+    """Kept terms (n = 1) or n-grams at consecutive positions of one ``unit``, as frequency.ngrams."""
+    if n == 1:
+        return "SELECT article, term FROM kept"
+    leads = ", ".join(f"lead(term, {k}) OVER w" for k in range(1, n))
+    return (f"SELECT article, term FROM (SELECT article, concat_ws(' ', term, {leads}) AS term, "
+            f"lead(position, {n - 1}) OVER w - position AS gap FROM kept "
+            f"WINDOW w AS (PARTITION BY article, {unit} ORDER BY position)) WHERE gap = {n - 1}")
+
+
+def _in_order(totals: dict, dataset: TokenDataset) -> dict[str, int]:
+    order = {a: i for i, a in enumerate(dataset.articles)}
+    return {a: int(totals[a]) for a in sorted(totals, key=order.__getitem__)}
+
+
+def query_group_counts(dataset: TokenDataset, labels: Mapping[str, str], n: int = 1, *, column: str = "norm",
+                       min_count: int = 1) -> tuple[pd.DataFrame, dict[str, int]]:
+    """Counts of terms (or n-grams) within groups of articles, in one DuckDB aggregate.
+
+    ``labels`` maps article id -> group (a small table joined on ``article``);
+    articles without a label are left out.
+
+    Returns
+    -------
+    counts : pandas.DataFrame
+        ``group``, ``term``, ``count``, ``doc_freq`` (articles of the group
+        containing it); rows with ``count >= min_count`` within their group,
+        in no particular order.
+    totals : dict
+        Article id -> counted items (before pruning) for every labelled
+        article with at least one, in corpus order.
+    """
+    if not isinstance(min_count, int) or min_count < 1:
+        raise ValueError(f"min_count must be >= 1, not {min_count}")
+    con = _open(dataset, column)
+    try:
+        _register_labels(con, labels)
+        con.sql(f"CREATE TEMP TABLE per AS SELECT i.article, l.grp, i.term, count(*) AS c FROM ({_items_sql(n)}) i "
+                "JOIN labels l USING (article) GROUP BY ALL")
+        totals = dict(con.sql("SELECT article, sum(c)::BIGINT FROM per GROUP BY article").fetchall())
+        counts = con.execute("SELECT grp AS \"group\", term, sum(c)::BIGINT AS count, count(*)::BIGINT AS doc_freq "
+                             "FROM per GROUP BY grp, term HAVING sum(c) >= ?", [min_count]).df()
+    finally:
+        con.close()
+    return (counts.astype({"group": object, "term": object, "count": "int64", "doc_freq": "int64"}),
+            _in_order(totals, dataset))
+
+
+def iter_keyword_counts(dataset: TokenDataset, *, column: str = "norm", min_count: int = 1,
+                        chunk_rows: int = KEYWORD_CHUNK_ROWS) -> Iterator:
+    """Per-article term counts with corpus totals, for keywords of each article against the rest.
+
+    One aggregate: article x term counts ``a`` and each term's corpus count
+    ``total``; only the rows that can be keywords leave the database: the
+    term seen ``min_count`` times in the corpus, and over-used in the
+    article in exact integers (``a * (N - c) > (total - a) * c``, with ``c``
+    the article's tokens and ``N`` the corpus'; the caller applies the
+    floating-point test of :func:`~corpus_tools.stats.keyness.keyness_arrays`,
+    which implies this one).
+
+    Yields first the dict article id -> counted tokens (articles with one or
+    more, corpus order), then DataFrames ``article`` (its index in that
+    dict), ``term``, ``count``, ``total`` of about ``chunk_rows`` rows, each
+    holding whole articles, in article order.
+    """
+    if not isinstance(min_count, int) or min_count < 1:
+        raise ValueError(f"min_count must be >= 1, not {min_count}")
+    con = _open(dataset, column)
+    try:
+        con.sql("CREATE TEMP TABLE per AS SELECT article, term, count(*)::BIGINT AS a FROM kept GROUP BY ALL")
+        sizes = _in_order(dict(con.sql("SELECT article, sum(a)::BIGINT FROM per GROUP BY article").fetchall()),
+                          dataset)
+        yield sizes
+        n_all = sum(sizes.values())
+        con.register("sizes", pa.table({"article": pa.array(list(sizes), pa.string()),
+                                        "idx": pa.array(range(len(sizes)), pa.int64()),
+                                        "c": pa.array(list(sizes.values()), pa.int64())}))
+        # integers only (checked above), so they are written into the query
+        reader = con.sql(
+            "WITH t AS (SELECT term, sum(a)::BIGINT AS total FROM per GROUP BY term) "
+            "SELECT s.idx AS article, p.term, p.a AS count, t.total FROM per p JOIN t USING (term) "
+            f"JOIN sizes s USING (article) WHERE t.total >= {int(min_count)} "
+            f"AND p.a::HUGEINT * ({int(n_all)} - s.c) > (t.total - p.a)::HUGEINT * s.c ORDER BY s.idx"
+        ).to_arrow_reader(chunk_rows)
+        pending: list[pd.DataFrame] = []
+        for batch in reader:
+            frame = batch.to_pandas()
+            if not len(frame):
+                continue
+            last = frame["article"].iat[-1]
+            done = frame["article"] != last
+            if done.any():  # every article before the batch's last one is complete
+                yield pd.concat([*pending, frame[done]], ignore_index=True)
+                pending = [frame[~done]]
+            else:
+                pending.append(frame)
+        if pending:
+            yield pd.concat(pending, ignore_index=True)
+    finally:
+        con.close()
+
+
+def query_phrase_counts(dataset: TokenDataset, phrases: Sequence[tuple[str, ...]], *, column: str = "norm",
+                        articles: Sequence[str] | None = None) -> pd.DataFrame:
+    """Occurrences of each phrase per article: its terms at consecutive positions of one paragraph (block).
+
+    As :func:`corpus_tools.stats.concordance.phrase_hits` counts them on a
+    token table with units ``(article, block)`` (overlapping occurrences
+    count).  ``articles`` limits the count to those ids.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``phrase`` (its index in ``phrases``), ``article``, ``count`` (> 0).
+    """
+    con = _open(dataset, column)
+    try:
+        where = ""
+        if articles is not None:
+            con.register("wanted", pa.table({"article": pa.array(list(articles), pa.string())}))
+            where = " WHERE article IN (SELECT article FROM wanted)"
+        parts = []
+        for k in sorted({len(p) for p in phrases}):
+            idx = [i for i, p in enumerate(phrases) if len(p) == k]
+            cols = {"phrase": pa.array(idx, pa.int64())}
+            cols |= {f"t{m}": pa.array([phrases[i][m] for i in idx], pa.string()) for m in range(k)}
+            con.register(f"phrases{k}", pa.table(cols))
+            leads = "".join(f", lead(term, {m}) OVER w AS t{m}" for m in range(1, k))
+            gap = f"lead(position, {k - 1}) OVER w - position" if k > 1 else "0"
+            match = " AND ".join(f"g.t{m} = p.t{m}" for m in range(k))
+            parts.append(con.sql(
+                f"SELECT p.phrase, g.article, count(*)::BIGINT AS count FROM "
+                f"(SELECT article, term AS t0{leads}, {gap} AS gap FROM kept{where} "
+                f"WINDOW w AS (PARTITION BY article, block ORDER BY position)) g "
+                f"JOIN phrases{k} p ON {match} WHERE g.gap = {k - 1} GROUP BY ALL").df())
+    finally:
+        con.close()
+    empty = pd.DataFrame({"phrase": pd.Series(dtype="int64"), "article": pd.Series(dtype=object),
+                          "count": pd.Series(dtype="int64")})
+    out = pd.concat([empty, *parts], ignore_index=True) if parts else empty
+    return out.astype({"phrase": "int64", "article": object, "count": "int64"})
+
+
+def _batches(dataset: TokenDataset, reverse: bool) -> Iterator[pa.Table]:
+    columns = ["article", "token"]
+    parts = reversed(dataset.parts) if reverse else dataset.parts
+    for path in parts:
+        pf = pq.ParquetFile(path)
+        if not reverse:
+            for batch in pf.iter_batches(batch_size=STREAM_BATCH_ROWS, columns=columns):
+                yield pa.Table.from_batches([batch])
+            continue
+        for rg in reversed(range(pf.num_row_groups)):  # a row group: about ROW_GROUP_CHARS of text
+            table = pf.read_row_group(rg, columns=columns)
+            for start in reversed(range(0, table.num_rows, STREAM_BATCH_ROWS)):
+                yield table.slice(start, STREAM_BATCH_ROWS)
+
+
+def iter_article_words(dataset: TokenDataset, column: str = "norm", *, reverse: bool = False,
+                       whole: bool = True) -> Iterator[tuple[str, list[str]]]:
+    """``(article, terms)`` for every article with a kept token, streamed from the parts with pyarrow.
+
+    Articles in corpus order with their terms in text order (``reverse``:
+    last article first, each one's terms last first), under the dataset's
+    options (each distinct raw token normalised once).  Only the part
+    files' ``article`` and ``token`` columns are read, one batch at a time:
+    memory is one batch and one article, not the corpus.  ``whole=False``
+    yields the pieces of an article as they come (one batch at most each,
+    the same article possibly several times in a row): memory is one batch.
+    """
+    _check(dataset, column)
+    forms: dict[str, str | None] = {}
+    normalize = dataset.options.normalize
+    current, words = None, []
+    for table in _batches(dataset, reverse):
+        if not whole and words:
+            yield current, words
+            words = []
+        if not table.num_rows:
+            continue
+        # vectorised: each distinct token of the batch is looked up (normalised once per dataset),
+        # the batch's terms are taken by index and the runs of one article cut by index
+        tokens = pc.dictionary_encode(table.column("token").combine_chunks())
+        distinct = tokens.dictionary.to_pylist()
+        for tok in distinct:
+            if tok not in forms:
+                norm = normalize(tok)
+                forms[tok] = None if norm is None else norm if column == "norm" else tok
+        lookup = np.array([forms[t] for t in distinct], dtype=object)
+        terms = lookup[tokens.indices.to_numpy(zero_copy_only=False)]
+        arts = pc.dictionary_encode(table.column("article").combine_chunks())
+        art_idx = arts.indices.to_numpy(zero_copy_only=False)
+        names = arts.dictionary.to_pylist()
+        if reverse:
+            terms, art_idx = terms[::-1], art_idx[::-1]
+        cuts = [0, *(np.flatnonzero(art_idx[1:] != art_idx[:-1]) + 1).tolist(), len(art_idx)]
+        for lo, hi in zip(cuts[:-1], cuts[1:], strict=True):
+            art = names[art_idx[lo]]
+            if art != current:
+                if words:
+                    yield current, words
+                current, words = art, []
+            run = terms[lo:hi]
+            words.extend(run[run != None].tolist())  # noqa: E711 (element-wise: the removed tokens)
+    if words:
+        yield current, words
