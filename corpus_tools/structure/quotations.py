@@ -46,6 +46,7 @@ from corpus_tools.model.corpus import Article, as_articles
 from corpus_tools.structure.roles import is_chapter_heading
 from corpus_tools.structure.speakers import (
     QUOTE_CHARACTERS,
+    CandidateIndex,
     attribute_speaker,
     honorific_mentions,
     person_description,
@@ -270,12 +271,13 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
     starts = [b.start for b in blocks]
     if word_starts is None:
         word_starts = [t.start for t in iter_tokens(article) if is_word(t.text)]
-    candidates = speaker_candidates(article)
+    candidates = CandidateIndex(speaker_candidates(article))
     raws = _spans(article)
     marked = _marked_blocks(article, raws)
     fiction = any(b.kind == "heading" and is_chapter_heading(b.text) for b in blocks)
     mentions = _narrative_mentions(honorific_mentions(article), raws) if fiction else []
     out: list[Quotation] = []
+    turns = _Turns()
     for raw in raws:
         segs = tuple(raw["segments"])
         first = blocks[raw["block"]]
@@ -285,7 +287,7 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
         speaker, rule, where = attribute_speaker(marked[first.index], qs, marked[last_index], qe, QUOTE_MARKS)
         kind = resolved = None
         if speaker is None and out:
-            speaker, rule = _inherited(out[-1], raw, first, marked[first.index], qs, fiction, out, candidates,
+            speaker, rule = _inherited(out[-1], raw, first, marked[first.index], qs, fiction, turns, candidates,
                                        mentions)
         if speaker is not None:
             speaker = speaker.strip(" ,")
@@ -293,7 +295,7 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
             resolved = resolve_speaker(speaker, candidates, segs[0][0])
             if fiction and (relation := resolve_relation(speaker, mentions, segs[0][0])):
                 resolved = relation  # "his wife" next to "Mr. Bennet": "Mrs. Bennet"
-                bisect.insort(candidates, (segs[0][0], relation))
+                candidates.add(segs[0][0], relation)
             elif speaker.lower() == "it" and out and out[-1].speaker_kind == "description" \
                     and not person_description(out[-1].resolved_speaker):
                 resolved = out[-1].resolved_speaker  # "It says ..." after "the report says": the report
@@ -301,13 +303,14 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
                     kind == "name" or person_description(speaker)):
                 # a named speaker (or a person described: "the regional manager") is a candidate for later pronouns
                 offset = (last.start if rule and rule.startswith("quote") else first.start) + where
-                bisect.insort(candidates, (offset, speaker))
+                candidates.add(offset, speaker)
         words = _count_in(word_starts, segs)
         out.append(Quotation(
             article=article.id, index=len(out), block=first.index, last_block=last_index,
             start=segs[0][0], end=segs[-1][1], text=" ".join(" ".join(text[s:e].split()) for s, e in segs if e > s),
             words=words, closed=raw["closed"], speaker=speaker, speaker_kind=kind, resolved_speaker=resolved,
             rule=rule, notes="; ".join(raw["notes"]), segments=segs, speaker_name=None))
+        turns.push(out[-1].resolved_speaker)
     names = speaker_names(article, [q.resolved_speaker for q in out])
     return [replace(q, speaker_name=n) for q, n in zip(out, names, strict=True)]
 
@@ -358,8 +361,30 @@ def _marked_blocks(article: Article, raws: list[dict]) -> dict[int, str]:
 _LEADING_SPACE = re.compile(r"\s*")
 
 
+class _Turns:
+    """The resolved speakers of the quotations so far, for turn-taking, in O(1) per quotation.
+
+    ``other(name)`` is the speaker of the latest quotation *before the last one* whose speaker is a
+    name other than ``name``: the two most recent distinct named speakers of those quotations are
+    enough to answer it (walking back over every quotation made a long dialogue quadratic).
+    """
+
+    def __init__(self):
+        self._pending: str | None = None  # the last quotation's speaker, not yet "before the last one"
+        self._seen = False
+        self._recent: list[str] = []  # at most two distinct named speakers, the most recent first
+
+    def push(self, speaker: str | None) -> None:
+        if self._seen and self._pending and speaker_kind(self._pending) == "name":
+            self._recent = [self._pending, *[s for s in self._recent if s != self._pending]][:2]
+        self._pending, self._seen = speaker, True
+
+    def other(self, name: str | None) -> str | None:
+        return next((s for s in self._recent if s != name), None)
+
+
 def _inherited(prev: Quotation, raw: dict, block, marked: str, qs: int, fiction: bool,
-               out: list[Quotation], candidates: list[tuple[int, str]],
+               turns: _Turns, candidates: CandidateIndex,
                mentions: list[tuple[int, str]]) -> tuple[str | None, str | None]:
     """Speaker of an unattributed quotation from the quotations before it (or None, None).
 
@@ -375,13 +400,12 @@ def _inherited(prev: Quotation, raw: dict, block, marked: str, qs: int, fiction:
     if not adjacent or prev.resolved_speaker is None:
         return None, None
     if fiction and prev.block != block.index and opens_block:
-        for k in range(len(out) - 2, -1, -1):
-            earlier = out[k]
-            if earlier.resolved_speaker and earlier.resolved_speaker != prev.resolved_speaker \
-                    and speaker_kind(earlier.resolved_speaker) == "name":
-                return earlier.resolved_speaker, "turn-taking: the speaker before the previous one"
-        i, j = bisect.bisect_left(candidates, (block.start,)), bisect.bisect_left(mentions, (block.start,))
-        for _, name in reversed(sorted(candidates[max(0, i - 20) : i] + mentions[max(0, j - 20) : j])):
+        earlier = turns.other(prev.resolved_speaker)
+        if earlier is not None:
+            return earlier, "turn-taking: the speaker before the previous one"
+        j = bisect.bisect_left(mentions, (block.start,))
+        recent = candidates.recent(block.start, 20)
+        for _, name in reversed(sorted(recent + mentions[max(0, j - 20) : j])):
             if name != prev.resolved_speaker and speaker_kind(name) == "name":
                 return name, "turn-taking: the nearest other named person"
         return None, None

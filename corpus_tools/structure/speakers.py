@@ -362,12 +362,80 @@ def speaker_candidates(article: Article) -> list[tuple[int, str]]:
     return sorted(candidates)
 
 
-def resolve_speaker(speaker: str, candidates: list[tuple[int, str]], before: int) -> str:
+class CandidateIndex:
+    """The candidate antecedents of an article, sorted by offset, with a lookup per pronoun in O(log n).
+
+    Holds :func:`speaker_candidates` and the names :func:`corpus_tools.find_quotations` adds as it
+    goes.  Each candidate is filed once under every class of pronoun it may stand for (``"he"``: no
+    organisation and not female; ``"she"``: no organisation and not male; ``"person"``: no
+    organisation; ``"all"``), so resolving a pronoun never walks back over candidates it must skip
+    (that walk made a long text of "she said" after "Mr. X said" quadratic).  Inside each class the
+    names found in the text and the names added later are kept in two sorted lists: additions come
+    in text order, so inserting one is an append, not a shift of the whole list.
+
+    >>> idx = CandidateIndex([(0, "Ann Lee"), (10, "Acme Corp"), (20, "Mr. Bo")])
+    >>> idx.resolve("she", 30), idx.resolve("he", 30), idx.resolve("he", 15)
+    ('Ann Lee', 'Mr. Bo', 'Ann Lee')
+    """
+
+    def __init__(self, candidates: list[tuple[int, str]] = ()):
+        self._fixed: dict[str, list[tuple[int, str]]] = {c: [] for c in ("he", "she", "person", "all")}
+        self._added: dict[str, list[tuple[int, str]]] = {c: [] for c in ("he", "she", "person", "all")}
+        for item in sorted(candidates):
+            for c in _classes(item[1]):
+                self._fixed[c].append(item)
+
+    def add(self, offset: int, name: str) -> None:
+        """File one more candidate (usually after every one filed so far: then an append)."""
+        for c in _classes(name):
+            bisect.insort(self._added[c], (offset, name))
+
+    def nearest(self, cls: str, before: int) -> str | None:
+        """The candidate of class ``cls`` nearest before offset ``before`` (None if there is none)."""
+        best = None
+        for items in (self._fixed[cls], self._added[cls]):
+            i = bisect.bisect_left(items, (before,))
+            if i and (best is None or items[i - 1] > best):
+                best = items[i - 1]
+        return best[1] if best else None
+
+    def recent(self, before: int, k: int) -> list[tuple[int, str]]:
+        """The last ``k`` candidates (any class) before offset ``before``, in offset order."""
+        out = []
+        for items in (self._fixed["all"], self._added["all"]):
+            i = bisect.bisect_left(items, (before,))
+            out.extend(items[max(0, i - k) : i])
+        return sorted(out)[-k:] if k else []
+
+    def resolve(self, speaker: str, before: int) -> str:
+        """:func:`resolve_speaker` over this index."""
+        if speaker.lower() in _RESOLVABLE or _AGE_DESCRIPTION.match(speaker):
+            gender = _gender(speaker)
+            name = self.nearest({"m": "he", "f": "she"}.get(gender, "person"), before)
+            return speaker if name is None else name
+        return speaker
+
+
+@lru_cache(maxsize=4096)
+def _classes(name: str) -> tuple[str, ...]:
+    """The pronoun classes of :class:`CandidateIndex` a candidate name belongs to."""
+    if _organisation(name):
+        return ("all",)
+    gender = _gender(name)
+    return ("all", "person", *(("he",) if gender != "f" else ()), *(("she",) if gender != "m" else ()))
+
+
+def resolve_speaker(speaker: str, candidates: list[tuple[int, str]] | CandidateIndex, before: int) -> str:
     """The nearest candidate before offset ``before`` for "he"/"she" or "the N-year-old"; else ``speaker``.
+
+    ``candidates``: ``(offset, name)`` pairs sorted by offset, or a :class:`CandidateIndex`
+    (the same answer in O(log n)).
 
     >>> resolve_speaker("she", [(0, "Ann"), (40, "Bo")], 30), resolve_speaker("they", [(0, "Ann")], 30)
     ('Ann', 'they')
     """
+    if isinstance(candidates, CandidateIndex):
+        return candidates.resolve(speaker, before)
     if speaker.lower() in _RESOLVABLE or _AGE_DESCRIPTION.match(speaker):
         gender = _gender(speaker)
         i = bisect.bisect_left(candidates, (before,))  # candidates are sorted by offset
@@ -448,6 +516,7 @@ def _description_head(speaker: str) -> str:
     return re.sub(r"(?:\s+[a-z]+ly)+$", "", head)  # "his wife impatiently" -> "his wife"
 
 
+@lru_cache(maxsize=8192)
 def clean_name(speaker: str) -> str:
     """A speaker as a name: titles, roles and trailing adverbs dropped, descriptions cut to their head.
 
@@ -509,26 +578,33 @@ def speaker_names(article: Article, speakers: list[str | None]) -> list[str | No
     >>> speaker_names(a, ["Lewis", "the regional manager for one of them", None])
     ['Michael Lewis', 'the regional manager', None]
     """
-    full: list[list[str]] = []
+    # the article's full names, filed under their first and last words: a lookup per speaker, not a scan
+    ends: dict[str, list[tuple[int, list[str]]]] = {}
     for b in article.blocks:
         for m in _NAME_RUN.finditer(b.text):
             words = clean_name(m.group()).split()
             if len([w for w in words if not _is_title(w)]) >= 2 and words[0] not in _STOP_CAPS:
-                full.append(words)
+                position = (len(ends), words)
+                for key in {words[0], words[-1]}:
+                    ends.setdefault(key, []).append(position)
     out = []
     for sp in speakers:
         if sp is None:
             out.append(None)
             continue
-        name = clean_name(sp)
-        words = name.split()
-        core = [w for w in words if not _is_title(w)]
-        if speaker_kind(sp) == "name" and len(core) == 1:
-            honorific = words[0] if words[0] in _HONORIFICS else None
-            matches = [f for f in full if (f[-1] == core[0] or f[0] == core[0]) and f != words
-                       and (honorific is None or f[0] == honorific)]
-            matches = [f for f in matches if honorific is not None or f[0] not in _HONORIFICS]
-            if matches:
-                name = " ".join(max(matches, key=len))
-        out.append(name)
+        out.append(_merged_name(sp, ends))
     return out
+
+
+def _merged_name(speaker: str, ends: dict[str, list[tuple[int, list[str]]]]) -> str:
+    """:func:`speaker_names` for one speaker, given the article's full names by first and last word."""
+    name = clean_name(speaker)
+    words = name.split()
+    core = [w for w in words if not _is_title(w)]
+    if speaker_kind(speaker) == "name" and len(core) == 1:
+        honorific = words[0] if words[0] in _HONORIFICS else None
+        matches = [f for _, f in ends.get(core[0], ()) if f != words and (honorific is None or f[0] == honorific)]
+        matches = [f for f in matches if honorific is not None or f[0] not in _HONORIFICS]
+        if matches:
+            name = " ".join(max(matches, key=len))  # the longest, the first in the text of equal length
+    return name
