@@ -8,7 +8,7 @@ guillemets ``« »`` and straight ``"``.  A straight ``"`` between two letters
 or digits (``Kuwait"s``, typed for an apostrophe on the wire) is an
 apostrophe, never a quote mark.  Single quotes (straight ``'…'`` and
 typographic ``‘…’``) are found in a second pass, outside the double-quoted
-text, and only as a pair within one paragraph: an opening mark after a space
+text, as a pair within one paragraph (or over paragraphs, below): an opening mark after a space
 or an opening bracket and before a letter (not an elision such as ``'em``
 or ``'90s``), closed by the first mark after a non-space and before a space,
 punctuation or the paragraph end; a mark inside a word (``can't``, ``club’s``)
@@ -21,13 +21,24 @@ mark after a letter or punctuation and before a space or the end
 glyph, and a mark after a space and before a letter *opens* one.  Only a
 mark that its position does not settle falls back on its glyph.
 
+**Nested quotations.**  A quotation inside another is part of the outer one:
+``"He said 'no' to me," she said`` and the British ``‘He said “no”,’ she
+said`` each give one quotation, ``He said 'no' to me,`` / ``He said “no”,``,
+with the inner marks kept in its text (single marks inside a double-quoted
+quotation are never read as quotations; a double-quoted quotation inside a
+single-quoted one is dropped, and the outer one's ``notes`` say
+``"nested quotation kept inside"``).
+
 **Quotations over several paragraphs.**  When a paragraph ends inside a
 quotation, the quotation continues into the next paragraph if that one
 opens with a quote mark (the news convention: no closing mark at the end of
 the first paragraph, a fresh opening mark at the start of the next), or if
 the next paragraph's first mark is in closing position (the quotation went
 on without a new opening mark).  Otherwise it ends, unterminated, with its
-paragraph.  A heading always ends a quotation.
+paragraph.  A heading always ends a quotation.  Single quotes follow the
+first convention only: a single opening mark left open at a paragraph's end
+continues into the next paragraph if that one opens with a single mark
+(British dialogue); otherwise it is no quotation (it was an apostrophe).
 
 **Speakers** are found and resolved by :mod:`corpus_tools.structure.speakers`; the
 ``rule`` column names the attribution rule that matched.
@@ -145,8 +156,14 @@ _ELISIONS = {"em", "til", "tis", "twas", "cause", "n", "round", "bout", "nuff", 
 _LATER_SINGLE_CLOSE = re.compile(r"(?<=\S)['\u2019](?=[\s.,;:!?)\]\u2014\u2013\"\u201d]|$)")
 
 
-def _single_pairs(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``(opening, closing)`` offsets of the single-quoted quotations of one paragraph, outside ``covered``."""
+def _single_pairs(text: str, covered: list[tuple[int, int]], reopened: bool = False
+                  ) -> tuple[list[tuple[int, int]], int | None]:
+    """``(opening, closing)`` offsets of the single-quoted quotations of one paragraph, outside ``covered``,
+    and the offset of an opening mark left open at the paragraph's end (None if there is none).
+
+    With ``reopened`` the paragraph's first mark, at its start, reopens a quotation of the paragraph
+    before: it opens whatever follows it.
+    """
     pairs: list[tuple[int, int]] = []
     starts = [a for a, _ in covered]
     open_at = None
@@ -159,6 +176,9 @@ def _single_pairs(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, 
         prev = text[i - 1] if i > 0 else " "
         nxt = text[i + 1] if i + 1 < len(text) else " "
         if open_at is None:
+            if reopened and not text[:i].strip():
+                open_at = i
+                continue
             if ch == "\u2019" or not (prev.isspace() or prev in _OPEN_BEFORE or prev in QUOTE_MARKS):
                 continue
             word = re.match(r"[A-Za-z]+", text[i + 1 : i + 8])
@@ -175,7 +195,7 @@ def _single_pairs(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, 
             continue
         pairs.append((open_at, i))
         open_at = None
-    return pairs
+    return pairs, open_at
 
 
 def _spans(article: Article) -> list[dict]:
@@ -187,16 +207,64 @@ def _spans(article: Article) -> list[dict]:
         for s, e in q["segments"]:
             by_block.setdefault(bisect.bisect_right(starts, s) - 1, []).append((s, e))
     singles = []
+    carry: dict | None = None  # a single-quoted quotation left open at the end of the paragraph before
     for block in article.blocks:
         if not any(c in block.text for c in SINGLE_MARKS):
+            carry = None
             continue
         covered = sorted((s - block.start - 1, e - block.start) for s, e in by_block.get(block.index, ()))
-        for o, c in _single_pairs(block.text, covered):
+        lead = len(block.text) - len(block.text.lstrip())
+        reopens = (carry is not None and block.kind == "paragraph" and lead < len(block.text)
+                   and block.text[lead] in "'\u2018")
+        if carry is not None and not reopens:
+            carry = None  # never reopened: an apostrophe or a typo, not a quotation
+        pairs, dangling = _single_pairs(block.text, covered, reopened=reopens)
+        for k, (o, c) in enumerate(pairs):
+            if k == 0 and reopens and o == lead:
+                # the British convention: no closing mark at the end of a paragraph, a fresh opening one
+                # at the start of the next
+                carry["segments"].append((block.start + o + 1, block.start + c))
+                carry["marks"] += (block.start + o, block.start + c)
+                carry["closed"] = True
+                singles.append(carry)
+                carry = None
+                continue
             singles.append({"block": block.index, "segments": [(block.start + o + 1, block.start + c)],
                             "notes": ["single quotes"], "closed": True, "marks": (block.start + o, block.start + c)})
+        if dangling is not None:
+            if carry is not None and dangling == lead:
+                carry["segments"].append((block.start + dangling + 1, block.end))  # still open: a third paragraph?
+                carry["marks"] += (block.start + dangling,)
+            else:
+                carry = {"block": block.index, "segments": [(block.start + dangling + 1, block.end)],
+                         "notes": ["single quotes", "continues in next paragraph (reopened)"], "closed": False,
+                         "marks": (block.start + dangling,)}
+        elif carry is not None:
+            carry = None
     if singles:
+        found = _without_nested(found, singles)
         found = sorted(found + singles, key=lambda q: q["segments"][0][0])
     return [q for q in found if any(e > s for s, e in q["segments"])]
+
+
+def _without_nested(doubles: list[dict], singles: list[dict]) -> list[dict]:
+    """``doubles`` less those inside a single-quoted quotation (‘He said “no”,’ she said: one quotation).
+
+    The outer quotation keeps the inner one in its text and says so in its notes.
+    """
+    spans = sorted((q["marks"][0], q["marks"][-1], n) for n, q in enumerate(singles))
+    opens = [a for a, _, _ in spans]
+    kept = []
+    for q in doubles:
+        s, e = q["segments"][0][0], q["segments"][-1][1]
+        k = bisect.bisect_left(opens, s) - 1  # the nearest single quotation opening before it
+        # the closest opening may be an inner pair of its own: look back over a few
+        inside = next((spans[j] for j in range(k, max(-1, k - 4), -1) if spans[j][1] >= e), None)
+        if inside is None:
+            kept.append(q)
+        elif "nested quotation kept inside" not in singles[inside[2]]["notes"]:
+            singles[inside[2]]["notes"].append("nested quotation kept inside")
+    return kept
 
 
 def _double_spans(article: Article) -> list[dict]:
