@@ -59,6 +59,7 @@ from corpus_tools.structure.speakers import (
     QUOTE_CHARACTERS,
     CandidateIndex,
     attribute_speaker,
+    corpus_speaker_names,
     honorific_mentions,
     person_description,
     resolve_relation,
@@ -379,7 +380,7 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
             words=words, closed=raw["closed"], speaker=speaker, speaker_kind=kind, resolved_speaker=resolved,
             rule=rule, notes="; ".join(raw["notes"]), segments=segs, speaker_name=None))
         turns.push(out[-1].resolved_speaker)
-    names = speaker_names(article, [q.resolved_speaker for q in out])
+    names = speaker_names(article, [q.resolved_speaker for q in out], families=fiction)
     return [replace(q, speaker_name=n) for q, n in zip(out, names, strict=True)]
 
 
@@ -554,7 +555,7 @@ def quotation_summary_table(data) -> pd.DataFrame:
                                        "speakers", "unattributed"])
 
 
-def speaker_table(data, *, resolved: bool = True) -> pd.DataFrame:
+def speaker_table(data, *, resolved: bool = True, by_article: bool = True) -> pd.DataFrame:
     """Speakers with their number of quotations and quoted words.
 
     Rows: articles in corpus order, then ``quotations`` descending, then
@@ -562,10 +563,27 @@ def speaker_table(data, *, resolved: bool = True) -> pd.DataFrame:
     :func:`quotation_summary_table`).  With ``resolved=False`` pronouns are
     counted as written.
 
+    With ``by_article=False``: one row per person of the whole corpus, the
+    speakers counted by ``speaker_name`` (name variants merged in each
+    article, :func:`corpus_tools.structure.speakers.speaker_names`), then
+    merged across articles by
+    :func:`corpus_tools.structure.speakers.corpus_speaker_names` ("Lewis"
+    in one story and "Michael Lewis" in another are one person when no
+    other full name of the corpus ends in "Lewis"; an ambiguous surname is
+    not merged).  Columns ``speaker``, ``speaker_kind``, ``quotations``,
+    ``quoted_words``, ``articles`` (how many articles quote them) and
+    ``variants`` (the resolved speakers merged into the row, ``"; "``-joined,
+    sorted); rows by ``quotations`` descending, then ``speaker``.
+
     >>> a = Article.from_text('“Yes,” Ann said. “No,” Bob said. “Go,” Ann said.', id="x")
     >>> speaker_table(a)[["speaker", "quotations"]].values.tolist()
     [['Ann', 2], ['Bob', 1]]
+    >>> b = Article.from_text('Analyst Ann Lee spoke. “Up,” Lee said.', id="y")
+    >>> speaker_table([a, b], by_article=False)[["speaker", "quotations", "articles", "variants"]].values.tolist()
+    [['Ann Lee', 3, 2, 'Ann; Lee'], ['Bob', 1, 1, 'Bob']]
     """
+    if not by_article:
+        return _corpus_speaker_table(data)
     rows = []
     for order, a in enumerate(as_articles(data)):
         quotes = find_quotations(a)
@@ -580,3 +598,25 @@ def speaker_table(data, *, resolved: bool = True) -> pd.DataFrame:
     df = pd.DataFrame(rows, columns=["_order", "article", "speaker", "quotations", "quoted_words"])
     df = df.sort_values(["_order", "quotations", "speaker"], ascending=[True, False, True], kind="mergesort")
     return df.drop(columns="_order").reset_index(drop=True).astype({"quotations": "int64", "quoted_words": "int64"})
+
+
+CORPUS_SPEAKER_COLUMNS = ["speaker", "speaker_kind", "quotations", "quoted_words", "articles", "variants"]
+
+
+def _corpus_speaker_table(data) -> pd.DataFrame:
+    """:func:`speaker_table` with ``by_article=False``."""
+    quotes = [q for a in as_articles(data) for q in find_quotations(a) if q.speaker_name]
+    merged = corpus_speaker_names([q.speaker_name for q in quotes])
+    counts: Counter = Counter()
+    words: Counter = Counter()
+    articles: dict[str, set[str]] = {}
+    variants: dict[str, set[str]] = {}
+    for q, who in zip(quotes, merged, strict=True):
+        counts[who] += 1
+        words[who] += q.words
+        articles.setdefault(who, set()).add(q.article)
+        variants.setdefault(who, set()).add(q.resolved_speaker)
+    rows = sorted(((s, speaker_kind(s), c, words[s], len(articles[s]), "; ".join(sorted(variants[s])))
+                   for s, c in counts.items()), key=lambda r: (-r[2], r[0]))
+    return pd.DataFrame(rows, columns=CORPUS_SPEAKER_COLUMNS).astype(
+        {"quotations": "int64", "quoted_words": "int64", "articles": "int64"})

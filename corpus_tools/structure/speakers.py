@@ -43,7 +43,8 @@ from functools import lru_cache
 from corpus_tools.model.corpus import Article
 from corpus_tools.tokens.tokenize import NEWS_ABBREVIATIONS
 
-__all__ = ["QUOTE_CHARACTERS", "REPORTING_VERBS", "TITLES", "attribute_speaker", "clean_name", "person_description",
+__all__ = ["QUOTE_CHARACTERS", "REPORTING_VERBS", "TITLES", "attribute_speaker", "clean_name", "corpus_speaker_names",
+           "person_description",
            "honorific_mentions", "resolve_relation", "resolve_speaker", "speaker_candidates", "speaker_kind",
            "speaker_names"]
 
@@ -564,23 +565,34 @@ _PARTICLE_WORDS = {"of", "de", "del", "della", "van", "von", "al", "bin", "ibn",
 _NAME_RUN = re.compile(_NAME)
 
 
-def speaker_names(article: Article, speakers: list[str | None]) -> list[str | None]:
+def speaker_names(article: Article, speakers: list[str | None], *, families: bool = False) -> list[str | None]:
     """``speakers`` with the article's name variants merged into its fullest name.
 
     Each name is cleaned (:func:`clean_name`); a one-word name (or an
     honorific + surname) becomes the longest name of two or more words in
     the article that ends with it (a surname: "Lewis" -> "Michael Lewis") or
     starts with it (a first name: "Sheikh Ali" -> "Ali al-Khalifa
-    al-Sabah"); an honorific is matched only by a name with the same
-    honorific or none.  Descriptions are cut to their head.
+    al-Sabah"), unless the article names two people so (a surname shared
+    by "Ann Smith" and "Bo Smith" is ambiguous and stays as it is).  An
+    honorific + surname ("Mr. Lewis") is matched by a name
+    with the same honorific, or by a first name + surname when that is the
+    only one in the article with this surname and no other honorific comes
+    before the surname anywhere in it ("Mr. Bennet" and "Mrs. Bennet" are a
+    family: neither is "Elizabeth Bennet").  With ``families`` (fiction,
+    where a family shares its surname: "Mrs. Dashwood" is Marianne
+    Dashwood's mother) an honorific + surname is never merged into a first
+    name + surname.  Descriptions are cut to their head.
 
-    >>> a = Article.from_text("Analyst Michael Lewis spoke. Lewis said so.", id="x")
-    >>> speaker_names(a, ["Lewis", "the regional manager for one of them", None])
-    ['Michael Lewis', 'the regional manager', None]
+    >>> a = Article.from_text("Analyst Michael Lewis spoke. Lewis said so. Mr. Lewis left.", id="x")
+    >>> speaker_names(a, ["Lewis", "Mr. Lewis", "Michael", "the regional manager for one of them", None])
+    ['Michael Lewis', 'Michael Lewis', 'Michael Lewis', 'the regional manager', None]
     """
     # the article's full names, filed under their first and last words: a lookup per speaker, not a scan
     ends: dict[str, list[tuple[int, list[str]]]] = {}
+    honorifics: dict[str, set[str]] = {}  # surname -> the honorifics written before it
     for b in article.blocks:
+        for m in _HONORIFIC_ANY.finditer(b.text):
+            honorifics.setdefault(m.group(2), set()).add(m.group(1).rstrip("."))
         for m in _NAME_RUN.finditer(b.text):
             words = clean_name(m.group()).split()
             if len([w for w in words if not _is_title(w)]) >= 2 and words[0] not in _STOP_CAPS:
@@ -592,11 +604,15 @@ def speaker_names(article: Article, speakers: list[str | None]) -> list[str | No
         if sp is None:
             out.append(None)
             continue
-        out.append(_merged_name(sp, ends))
+        out.append(_merged_name(sp, ends, honorifics, families))
     return out
 
 
-def _merged_name(speaker: str, ends: dict[str, list[tuple[int, list[str]]]]) -> str:
+_HONORIFIC_ANY = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Dame)\.?\s+([A-Z][\w'’\-]+)")
+
+
+def _merged_name(speaker: str, ends: dict[str, list[tuple[int, list[str]]]],
+                 honorifics: dict[str, set[str]], families: bool = False) -> str:
     """:func:`speaker_names` for one speaker, given the article's full names by first and last word."""
     name = clean_name(speaker)
     words = name.split()
@@ -605,6 +621,48 @@ def _merged_name(speaker: str, ends: dict[str, list[tuple[int, list[str]]]]) -> 
         honorific = words[0] if words[0] in _HONORIFICS else None
         matches = [f for _, f in ends.get(core[0], ()) if f != words and (honorific is None or f[0] == honorific)]
         matches = [f for f in matches if honorific is not None or f[0] not in _HONORIFICS]
+        if not matches and honorific is not None and not families and len(honorifics.get(core[0], ())) <= 1:
+            # "Mr. Lewis" after "Michael Lewis": the one first name + surname of the article with that surname
+            full = {tuple(f) for _, f in ends.get(core[0], ()) if f[-1] == core[0] and f[0] not in _HONORIFICS}
+            if len(full) == 1:
+                matches = [list(next(iter(full)))]
         if matches:
-            name = " ".join(max(matches, key=len))  # the longest, the first in the text of equal length
+            longest = max(matches, key=len)  # the longest, the first in the text of equal length
+            # two people with the surname ("Ann Smith", "Bo Smith"): ambiguous, not merged; shorter
+            # spellings of the longest name ("Ali al-Sabah" beside "Ali al-Khalifa al-Sabah") are no rival
+            if all(set(f) <= set(longest) for f in matches):
+                name = " ".join(longest)
     return name
+
+
+def corpus_speaker_names(names: list[str | None]) -> list[str | None]:
+    """The per-article speaker names of a whole corpus (:func:`speaker_names`) merged across articles.
+
+    Rule: a name of two or more words is the same person wherever it is
+    written the same way.  A one-word name ("Lewis", "Michael") that its
+    article could not merge becomes the one name of two or more words in
+    the corpus (no honorific in front) that ends with it (a surname)
+    or starts with it (a first name), when there is exactly one; with two
+    or more ("Michael Lewis" and "Anna Lewis") it is ambiguous and stays as
+    it is.  An honorific + surname is not merged across articles (its own
+    article merges "Mr. Lewis" with the "Michael Lewis" it names; across a
+    corpus of novels "Mrs. Dashwood" and "Marianne Dashwood" are mother and
+    daughter).  Descriptions and pronouns are never merged (two articles'
+    "the minister" need not be one person).
+
+    >>> corpus_speaker_names(["Michael Lewis", "Lewis", "Mr. Lewis", "Michael", "Smith", "Ann Smith", "Bo Smith"])
+    ['Michael Lewis', 'Michael Lewis', 'Mr. Lewis', 'Michael Lewis', 'Smith', 'Ann Smith', 'Bo Smith']
+    """
+    full: dict[str, set[str]] = {}
+    for n in set(names):
+        if n and speaker_kind(n) == "name":
+            words = n.split()
+            if len(words) >= 2 and words[0] not in _HONORIFICS:
+                full.setdefault(words[0], set()).add(n)
+                full.setdefault(words[-1], set()).add(n)
+    out = []
+    for n in names:
+        if n and speaker_kind(n) == "name" and len(n.split()) == 1 and len(full.get(n, ())) == 1:
+            n = next(iter(full[n]))
+        out.append(n)
+    return out
