@@ -60,10 +60,12 @@ from corpus_tools.structure.speakers import (
     CandidateIndex,
     attribute_speaker,
     corpus_speaker_names,
+    given_name_mentions,
     honorific_mentions,
     person_description,
     resolve_relation,
     resolve_speaker,
+    same_person,
     speaker_candidates,
     speaker_kind,
     speaker_names,
@@ -340,11 +342,13 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
     starts = [b.start for b in blocks]
     if word_starts is None:
         word_starts = [t.start for t in iter_tokens(article) if is_word(t.text)]
-    candidates = CandidateIndex(speaker_candidates(article))
     raws = _spans(article)
     marked = _marked_blocks(article, raws)
     fiction = any(b.kind == "heading" and is_chapter_heading(b.text) for b in blocks)
     mentions = _narrative_mentions(honorific_mentions(article), raws) if fiction else []
+    # in fiction the narration's given names ("Catherine blushed") are antecedents too
+    given = _narrative_mentions(given_name_mentions(article), raws, fallback=False) if fiction else []
+    candidates = CandidateIndex(speaker_candidates(article) + given)
     out: list[Quotation] = []
     turns = _Turns()
     for raw in raws:
@@ -384,8 +388,9 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
     return [replace(q, speaker_name=n) for q, n in zip(out, names, strict=True)]
 
 
-def _narrative_mentions(mentions: list[tuple[int, str]], raws: list[dict]) -> list[tuple[int, str]]:
-    """The mentions outside every quotation, or all of them when there are none outside.
+def _narrative_mentions(mentions: list[tuple[int, str]], raws: list[dict],
+                        fallback: bool = True) -> list[tuple[int, str]]:
+    """The mentions outside every quotation, or (with ``fallback``) all of them when there are none outside.
 
     "his wife" is the wife of someone the narration names, not of the "Mr. Morris" a character talks about.
     """
@@ -396,7 +401,7 @@ def _narrative_mentions(mentions: list[tuple[int, str]], raws: list[dict]) -> li
         k = bisect.bisect_right(seg_starts, m[0]) - 1
         if not (k >= 0 and m[0] < segs[k][1]):
             outside.append(m)
-    return outside or mentions
+    return outside or (mentions if fallback else [])
 
 
 def _marked_blocks(article: Article, raws: list[dict]) -> dict[int, str]:
@@ -445,11 +450,11 @@ class _Turns:
 
     def push(self, speaker: str | None) -> None:
         if self._seen and self._pending and speaker_kind(self._pending) == "name":
-            self._recent = [self._pending, *[s for s in self._recent if s != self._pending]][:2]
+            self._recent = [self._pending, *[s for s in self._recent if not same_person(s, self._pending)]][:2]
         self._pending, self._seen = speaker, True
 
     def other(self, name: str | None) -> str | None:
-        return next((s for s in self._recent if s != name), None)
+        return next((s for s in self._recent if not same_person(s, name)), None)
 
 
 def _inherited(prev: Quotation, raw: dict, block, marked: str, qs: int, fiction: bool,
@@ -475,7 +480,7 @@ def _inherited(prev: Quotation, raw: dict, block, marked: str, qs: int, fiction:
         j = bisect.bisect_left(mentions, (block.start,))
         recent = candidates.recent(block.start, 20)
         for _, name in reversed(sorted(recent + mentions[max(0, j - 20) : j])):
-            if name != prev.resolved_speaker and speaker_kind(name) == "name":
+            if not same_person(name, prev.resolved_speaker) and speaker_kind(name) == "name":
                 return name, "turn-taking: the nearest other named person"
         return None, None
     return prev.resolved_speaker, "continues the previous quotation's speaker"

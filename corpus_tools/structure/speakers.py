@@ -43,9 +43,9 @@ from functools import lru_cache
 from corpus_tools.model.corpus import Article
 from corpus_tools.tokens.tokenize import NEWS_ABBREVIATIONS
 
-__all__ = ["QUOTE_CHARACTERS", "REPORTING_VERBS", "TITLES", "attribute_speaker", "clean_name", "corpus_speaker_names",
-           "person_description",
-           "honorific_mentions", "resolve_relation", "resolve_speaker", "speaker_candidates", "speaker_kind",
+__all__ = ["QUOTE_CHARACTERS", "REPORTING_VERBS", "TITLES", "CandidateIndex", "attribute_speaker", "clean_name",
+           "corpus_speaker_names", "given_name_mentions", "honorific_mentions", "person_description",
+           "resolve_relation", "resolve_speaker", "same_person", "speaker_candidates", "speaker_kind",
            "speaker_names"]
 
 #: Double quote marks of every shape (see :mod:`corpus_tools.structure.quotations` for their roles).
@@ -130,6 +130,10 @@ _AFTER_VERB_SPEAKER = re.compile(
     rf"(?:\s+[\w'’\-]+)*?)\s*(?=[,;:!?]|{_FULL_STOP}|$)")
 _LATER_SPEAKER_VERB = re.compile(
     rf",\s+(?P<speaker>{_PRON}|{_DESC}|{_NAME}|[A-Z][\w'’\-]*(?:\s+[\w'’\-]+){{0,6}}?)\s+(?P<verb>{_VERB})\b")
+# '"...," was Henry's answer' / '"...," came her reply': the speaker as the possessor of a reply noun
+_POSSESSIVE_REPLY = re.compile(
+    rf"^[\s,]*(?:was|were|came|is)\s+(?P<speaker>{_NAME}|the\s+\w+|his\s+\w+|her\s+\w+)['’]s\s+"
+    r"(?:answer|reply|rejoinder|response|remark|retort|exclamation|observation|comment|cry|question)\b")
 _ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?P<speaker>{_DESC}|{_NAME})\s*(?=[,.;:!?]|$)")
 _BEFORE_COLON = re.compile(
     rf"{_SPEAKER},?\s+(?:\w+ly\s+|also\s+|later\s+|then\s+|again\s+|suddenly\s+)?(?P<verb>{_VERB})(?:\s+[\w'’\-]+){{0,3}}?\s*[:,]\s*$")
@@ -248,7 +252,8 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
     # "...please.” Commenting on..., the White House said": the sentence ended inside the quotation, so
     # only a speaker right after it ("...!” Smith shouted.") can be its attribution
     ended = re.search(r"[.!?]\s*$", close_text[max(0, qe - 40) : qe]) is not None
-    for rule, rx in (("quote, SPEAKER VERB", _AFTER_SPEAKER_VERB), ("quote, VERB SPEAKER", _AFTER_VERB_SPEAKER),
+    for rule, rx in (("quote, SPEAKER VERB", _AFTER_SPEAKER_VERB), ("quote, was SPEAKER's answer", _POSSESSIVE_REPLY),
+                     ("quote, VERB SPEAKER", _AFTER_VERB_SPEAKER),
                      ("quote ..., SPEAKER VERB", _LATER_SPEAKER_VERB), ("quote, according to SPEAKER", _ACCORDING)):
         if ended and rx in (_LATER_SPEAKER_VERB, _ACCORDING):
             continue
@@ -338,6 +343,42 @@ def honorific_mentions(article: Article) -> list[tuple[int, str]]:
     return [(b.start + m.start(), m.group("name")) for b in article.blocks for m in _HONORIFIC_NAME.finditer(b.text)]
 
 
+# a capitalised word, and (looked ahead, not consumed: "When Catherine" must still find "Catherine") the next one
+_GIVEN_NAME = re.compile(r"(?<![\w'’.])(?P<given>[A-Z][a-z]+)(?![\w'’])(?=(?P<rest>\s+[A-Z][a-z]+(?![\w'’]))?)")
+
+
+def given_name_mentions(article: Article) -> list[tuple[int, str]]:
+    """``(offset, name)`` of every given name of the gender lexicon ("Catherine", "Henry Tilney"), for fiction.
+
+    A novel's narration names its characters by their given names far more than by a speech verb;
+    these mentions are antecedents for "he"/"she" and the other persons of turn-taking.
+
+    >>> given_name_mentions(Article.from_text("Then Catherine saw Henry Tilney and Mr. Allen.", id="x"))
+    [(5, 'Catherine'), (19, 'Henry Tilney')]
+    """
+    out = []
+    for b in article.blocks:
+        for m in _GIVEN_NAME.finditer(b.text):
+            given, rest = m.group("given"), (m.group("rest") or "").strip()
+            if given.lower() in _FEMALE_NAMES or given.lower() in _MALE_NAMES:
+                if rest and rest not in _STOP_CAPS and rest.lower() not in _FEMALE_NAMES | _MALE_NAMES:
+                    given = f"{given} {rest}"  # "Henry Tilney"; not "Catherine The ...", "Henry James"
+                out.append((b.start + m.start(), given))
+    return out
+
+
+def same_person(a: str | None, b: str | None) -> bool:
+    """Whether two speaker names may be one person: equal, or one's words all among the other's.
+
+    >>> same_person("Henry", "Henry Tilney"), same_person("Mr. Bennet", "Mrs. Bennet"), same_person("Ann", None)
+    (True, False, False)
+    """
+    if a is None or b is None:
+        return a is b
+    x, y = set(a.replace(".", "").split()), set(b.replace(".", "").split())
+    return bool(x) and bool(y) and (x <= y or y <= x)
+
+
 def speaker_candidates(article: Article) -> list[tuple[int, str]]:
     """``(offset in article.text, name)`` of the names a pronoun may refer to, from the text alone.
 
@@ -357,7 +398,9 @@ def speaker_candidates(article: Article) -> list[tuple[int, str]]:
             words = m.group("name").split()
             while words and words[0] in _STOP_CAPS:  # "The Pentagon said" -> "Pentagon"
                 words.pop(0)
-            if (words and " ".join(words).lower() not in _PRONOUNS and " ".join(words) not in _GROUP_WORDS
+            if words:
+                words[-1] = re.sub(r"['’]s$", "", words[-1])  # "Henry's answer": the name is "Henry"
+            if (words and words[-1] and " ".join(words).lower() not in _PRONOUNS and " ".join(words) not in _GROUP_WORDS
                     and not _is_title(words[-1])):  # "Nigerian Oil Minister, said": no name ends in a title
                 candidates.append((b.start + m.end("name") - len(" ".join(words)), " ".join(words)))
     return sorted(candidates)
@@ -374,9 +417,9 @@ class CandidateIndex:
     names found in the text and the names added later are kept in two sorted lists: additions come
     in text order, so inserting one is an append, not a shift of the whole list.
 
-    >>> idx = CandidateIndex([(0, "Ann Lee"), (10, "Acme Corp"), (20, "Mr. Bo")])
+    >>> idx = CandidateIndex([(0, "Sam Lee"), (10, "Acme Corp"), (20, "Mr. Bo")])
     >>> idx.resolve("she", 30), idx.resolve("he", 30), idx.resolve("he", 15)
-    ('Ann Lee', 'Mr. Bo', 'Ann Lee')
+    ('Sam Lee', 'Mr. Bo', 'Sam Lee')
     """
 
     def __init__(self, candidates: list[tuple[int, str]] = ()):
@@ -487,6 +530,21 @@ def _organisation(name: str) -> bool:
                                                              and len(words[0]) > 1)
 
 
+# common English given names (and their usual short forms) whose gender is not in doubt, for "he"/"she":
+# a small general lexicon (NLTK's names corpus is a download); a name in neither list has no gender
+_FEMALE_NAMES = frozenset("""mary elizabeth anne ann anna jane margaret sarah catherine katherine kate kitty emma
+    charlotte harriet lucy louisa caroline frances fanny maria marianne elinor isabella eleanor ellen helen susan
+    alice julia sophia sophie georgiana lydia amelia eliza lizzy betsy betty martha rebecca rachel hannah esther
+    ruth grace rose edith dorothy agnes clara laura emily olivia victoria jennifer linda patricia barbara karen
+    nancy lisa sandra donna carol michelle amanda melissa deborah stephanie laura kimberly jessica angela
+    nicole christine maria natalie diana diane julie claire sara hillary angela theresa marie""".split())
+_MALE_NAMES = frozenset("""john william james george charles thomas henry edward robert richard frederick
+    arthur walter francis joseph samuel benjamin edmund edgar harry jack tom fitzwilliam charles michael david
+    daniel paul mark peter andrew stephen steven christopher matthew anthony donald kenneth brian kevin jason
+    jeffrey ryan gary timothy larry frank scott eric raymond gregory patrick dennis jerry alexander roger
+    philip ralph louis albert hugh lewis ronald joe jim bill bob mike tony""".split())
+
+
 def _gender(name: str) -> str | None:
     words = [w.lower() for w in name.split()]
     if not words:
@@ -495,6 +553,10 @@ def _gender(name: str) -> str | None:
     if keys & _FEMALE:
         return "f"
     if keys & _MALE:
+        return "m"
+    if len(words) <= 3 and words[0] in _FEMALE_NAMES:  # "Kitty", "Catherine Morland": a given name first
+        return "f"
+    if len(words) <= 3 and words[0] in _MALE_NAMES:
         return "m"
     return None
 

@@ -66,3 +66,26 @@ def test_corpus_speaker_table_counts_quotations_per_person():
     per_article = speaker_table(corpus)
     assert per_article[per_article["article"] == "a"][["speaker", "quotations"]].values.tolist() == [
         ["Lewis", 1], ["Michael", 1], ["Mr. Lewis", 1]]
+
+
+def test_given_names_have_a_gender_for_he_and_she():
+    text = ("CHAPTER 2\n\n\"Sit down,\" said Mr. Gray.\n\n\"Do not cough so,\" said Kitty.\n\n"
+            "\"I cannot help it,\" he replied.")
+    quotes = find_quotations(ct.Article.from_text(text, id="novel"))
+    assert [q.resolved_speaker for q in quotes] == ["Mr. Gray", "Kitty", "Mr. Gray"]  # "he" is never Kitty
+
+
+def test_a_reply_as_the_possession_of_its_speaker():
+    t = find_quotations(ct.Article.from_text("CHAPTER 1\n\n\"My brother knows it,\" was Henry's answer.", id="x"))
+    assert [(q.speaker, q.rule) for q in t] == [("Henry", "quote, was SPEAKER's answer")]
+
+
+def test_fiction_narration_names_are_antecedents_and_variants_take_no_turn():
+    text = ("CHAPTER 1\n\nCatherine watched her friend. She spoke to Henry Tilney.\n\n"
+            "\"My brother does know it,\" was Henry's answer.\n\n\"Does he?\"\n\n"
+            "He made no reply; but she eagerly continued, \"Why not?\"\n\n"
+            "Henry smiled and said, \"I am sure.\"\n\n\"Then go.\"")
+    quotes = find_quotations(ct.Article.from_text(text, id="novel"))
+    # "Does he?": the other person, not "Henry Tilney" (the same man as "Henry"); "she": the narration's Catherine
+    assert [q.speaker_name for q in quotes] == ["Henry Tilney", "Catherine", "Catherine", "Henry Tilney",
+                                                "Catherine"]
