@@ -2,6 +2,7 @@
 
     python benchmarks/bench_structure.py            # the table of scores
     python benchmarks/bench_structure.py --errors   # and every disagreement
+    python benchmarks/bench_structure.py --scale 1  # seconds of find_quotations on generated 1 MB articles
 
 The set and its annotation rules: ``tests/data/structure/README.md``.
 Scores:
@@ -20,10 +21,11 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 
 import corpus_tools as ct
-from corpus_tools.structure import block_role_table, quotation_table
+from corpus_tools.structure import block_role_table, find_quotations, quotation_table
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "structure"
 
@@ -102,7 +104,42 @@ def score(data: Path = DATA) -> tuple[dict, list[str]]:
     return out, errors
 
 
+#: generated articles for ``--scale``: many short quotations, as paragraphs or as one block
+SCALE_UNITS = {
+    "news pronouns": '"Yes," he said. "No," she said.',
+    "news names": '"Yes," Smith said. "No," said Ann Lee.',
+    "fiction turns": '"Yes," said Mr. Gray.\n\n"No."\n\n"Well?" cried she.',
+}
+
+
+def scale_article(unit: str, size: int, separator: str) -> ct.Article:
+    """``unit`` repeated to ``size`` characters, ``separator`` between repeats ("Chapter 1" first for fiction)."""
+    head = "Chapter 1\n\n" if "\n\n" in unit else ""
+    return ct.Article.from_text(head + (unit + separator) * (size // (len(unit) + len(separator))), id="scale")
+
+
+def scale(megabytes: float) -> list[tuple[str, str, int, float]]:
+    """`(unit, layout, quotations, seconds)` of find_quotations (tokenising included) per generated article."""
+    find_quotations(scale_article(SCALE_UNITS["news names"], 2_000, " "))  # load the tokenizer's models first
+    out = []
+    for name, unit in SCALE_UNITS.items():
+        for layout, sep in (("paragraphs", "\n\n"), ("one block", " ")):
+            if layout == "one block" and "\n\n" in unit:
+                continue
+            article = scale_article(unit, int(megabytes * 1_000_000), sep)
+            t0 = time.perf_counter()
+            found = find_quotations(article)
+            out.append((name, layout, len(found), time.perf_counter() - t0))
+    return out
+
+
 def main(argv: list[str]) -> int:
+    if "--scale" in argv:
+        rest = argv[argv.index("--scale") + 1 :]
+        megabytes = float(rest[0]) if rest and not rest[0].startswith("-") else 1.0
+        for name, layout, n, seconds in scale(megabytes):
+            print(f"{name:14} {layout:10} {megabytes:g} MB {n:7d} quotations {seconds:7.2f} s", flush=True)
+        return 0
     scores, errors = score()
     print(f"{'':6} {'articles':>8} {'blocks':>6} {'roles':>7} {'quotes':>6} {'P':>6} {'R':>6} "
           f"{'speakers':>8} {'accuracy':>8}")

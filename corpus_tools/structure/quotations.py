@@ -8,7 +8,7 @@ guillemets ``« »`` and straight ``"``.  A straight ``"`` between two letters
 or digits (``Kuwait"s``, typed for an apostrophe on the wire) is an
 apostrophe, never a quote mark.  Single quotes (straight ``'…'`` and
 typographic ``‘…’``) are found in a second pass, outside the double-quoted
-text, and only as a pair within one paragraph: an opening mark after a space
+text, as a pair within one paragraph (or over paragraphs, below): an opening mark after a space
 or an opening bracket and before a letter (not an elision such as ``'em``
 or ``'90s``), closed by the first mark after a non-space and before a space,
 punctuation or the paragraph end; a mark inside a word (``can't``, ``club’s``)
@@ -21,13 +21,24 @@ mark after a letter or punctuation and before a space or the end
 glyph, and a mark after a space and before a letter *opens* one.  Only a
 mark that its position does not settle falls back on its glyph.
 
+**Nested quotations.**  A quotation inside another is part of the outer one:
+``"He said 'no' to me," she said`` and the British ``‘He said “no”,’ she
+said`` each give one quotation, ``He said 'no' to me,`` / ``He said “no”,``,
+with the inner marks kept in its text (single marks inside a double-quoted
+quotation are never read as quotations; a double-quoted quotation inside a
+single-quoted one is dropped, and the outer one's ``notes`` say
+``"nested quotation kept inside"``).
+
 **Quotations over several paragraphs.**  When a paragraph ends inside a
 quotation, the quotation continues into the next paragraph if that one
 opens with a quote mark (the news convention: no closing mark at the end of
 the first paragraph, a fresh opening mark at the start of the next), or if
 the next paragraph's first mark is in closing position (the quotation went
 on without a new opening mark).  Otherwise it ends, unterminated, with its
-paragraph.  A heading always ends a quotation.
+paragraph.  A heading always ends a quotation.  Single quotes follow the
+first convention only: a single opening mark left open at a paragraph's end
+continues into the next paragraph if that one opens with a single mark
+(British dialogue); otherwise it is no quotation (it was an apostrophe).
 
 **Speakers** are found and resolved by :mod:`corpus_tools.structure.speakers`; the
 ``rule`` column names the attribution rule that matched.
@@ -46,11 +57,15 @@ from corpus_tools.model.corpus import Article, as_articles
 from corpus_tools.structure.roles import is_chapter_heading
 from corpus_tools.structure.speakers import (
     QUOTE_CHARACTERS,
+    CandidateIndex,
     attribute_speaker,
+    corpus_speaker_names,
+    given_name_mentions,
     honorific_mentions,
     person_description,
     resolve_relation,
     resolve_speaker,
+    same_person,
     speaker_candidates,
     speaker_kind,
     speaker_names,
@@ -144,8 +159,14 @@ _ELISIONS = {"em", "til", "tis", "twas", "cause", "n", "round", "bout", "nuff", 
 _LATER_SINGLE_CLOSE = re.compile(r"(?<=\S)['\u2019](?=[\s.,;:!?)\]\u2014\u2013\"\u201d]|$)")
 
 
-def _single_pairs(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``(opening, closing)`` offsets of the single-quoted quotations of one paragraph, outside ``covered``."""
+def _single_pairs(text: str, covered: list[tuple[int, int]], reopened: bool = False
+                  ) -> tuple[list[tuple[int, int]], int | None]:
+    """``(opening, closing)`` offsets of the single-quoted quotations of one paragraph, outside ``covered``,
+    and the offset of an opening mark left open at the paragraph's end (None if there is none).
+
+    With ``reopened`` the paragraph's first mark, at its start, reopens a quotation of the paragraph
+    before: it opens whatever follows it.
+    """
     pairs: list[tuple[int, int]] = []
     starts = [a for a, _ in covered]
     open_at = None
@@ -158,6 +179,9 @@ def _single_pairs(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, 
         prev = text[i - 1] if i > 0 else " "
         nxt = text[i + 1] if i + 1 < len(text) else " "
         if open_at is None:
+            if reopened and not text[:i].strip():
+                open_at = i
+                continue
             if ch == "\u2019" or not (prev.isspace() or prev in _OPEN_BEFORE or prev in QUOTE_MARKS):
                 continue
             word = re.match(r"[A-Za-z]+", text[i + 1 : i + 8])
@@ -174,7 +198,7 @@ def _single_pairs(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, 
             continue
         pairs.append((open_at, i))
         open_at = None
-    return pairs
+    return pairs, open_at
 
 
 def _spans(article: Article) -> list[dict]:
@@ -186,16 +210,64 @@ def _spans(article: Article) -> list[dict]:
         for s, e in q["segments"]:
             by_block.setdefault(bisect.bisect_right(starts, s) - 1, []).append((s, e))
     singles = []
+    carry: dict | None = None  # a single-quoted quotation left open at the end of the paragraph before
     for block in article.blocks:
         if not any(c in block.text for c in SINGLE_MARKS):
+            carry = None
             continue
         covered = sorted((s - block.start - 1, e - block.start) for s, e in by_block.get(block.index, ()))
-        for o, c in _single_pairs(block.text, covered):
+        lead = len(block.text) - len(block.text.lstrip())
+        reopens = (carry is not None and block.kind == "paragraph" and lead < len(block.text)
+                   and block.text[lead] in "'\u2018")
+        if carry is not None and not reopens:
+            carry = None  # never reopened: an apostrophe or a typo, not a quotation
+        pairs, dangling = _single_pairs(block.text, covered, reopened=reopens)
+        for k, (o, c) in enumerate(pairs):
+            if k == 0 and reopens and o == lead:
+                # the British convention: no closing mark at the end of a paragraph, a fresh opening one
+                # at the start of the next
+                carry["segments"].append((block.start + o + 1, block.start + c))
+                carry["marks"] += (block.start + o, block.start + c)
+                carry["closed"] = True
+                singles.append(carry)
+                carry = None
+                continue
             singles.append({"block": block.index, "segments": [(block.start + o + 1, block.start + c)],
                             "notes": ["single quotes"], "closed": True, "marks": (block.start + o, block.start + c)})
+        if dangling is not None:
+            if carry is not None and dangling == lead:
+                carry["segments"].append((block.start + dangling + 1, block.end))  # still open: a third paragraph?
+                carry["marks"] += (block.start + dangling,)
+            else:
+                carry = {"block": block.index, "segments": [(block.start + dangling + 1, block.end)],
+                         "notes": ["single quotes", "continues in next paragraph (reopened)"], "closed": False,
+                         "marks": (block.start + dangling,)}
+        elif carry is not None:
+            carry = None
     if singles:
+        found = _without_nested(found, singles)
         found = sorted(found + singles, key=lambda q: q["segments"][0][0])
     return [q for q in found if any(e > s for s, e in q["segments"])]
+
+
+def _without_nested(doubles: list[dict], singles: list[dict]) -> list[dict]:
+    """``doubles`` less those inside a single-quoted quotation (‘He said “no”,’ she said: one quotation).
+
+    The outer quotation keeps the inner one in its text and says so in its notes.
+    """
+    spans = sorted((q["marks"][0], q["marks"][-1], n) for n, q in enumerate(singles))
+    opens = [a for a, _, _ in spans]
+    kept = []
+    for q in doubles:
+        s, e = q["segments"][0][0], q["segments"][-1][1]
+        k = bisect.bisect_left(opens, s) - 1  # the nearest single quotation opening before it
+        # the closest opening may be an inner pair of its own: look back over a few
+        inside = next((spans[j] for j in range(k, max(-1, k - 4), -1) if spans[j][1] >= e), None)
+        if inside is None:
+            kept.append(q)
+        elif "nested quotation kept inside" not in singles[inside[2]]["notes"]:
+            singles[inside[2]]["notes"].append("nested quotation kept inside")
+    return kept
 
 
 def _double_spans(article: Article) -> list[dict]:
@@ -270,12 +342,15 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
     starts = [b.start for b in blocks]
     if word_starts is None:
         word_starts = [t.start for t in iter_tokens(article) if is_word(t.text)]
-    candidates = speaker_candidates(article)
     raws = _spans(article)
     marked = _marked_blocks(article, raws)
     fiction = any(b.kind == "heading" and is_chapter_heading(b.text) for b in blocks)
     mentions = _narrative_mentions(honorific_mentions(article), raws) if fiction else []
+    # in fiction the narration's given names ("Catherine blushed") are antecedents too
+    given = _narrative_mentions(given_name_mentions(article), raws, fallback=False) if fiction else []
+    candidates = CandidateIndex(speaker_candidates(article) + given)
     out: list[Quotation] = []
+    turns = _Turns()
     for raw in raws:
         segs = tuple(raw["segments"])
         first = blocks[raw["block"]]
@@ -285,7 +360,7 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
         speaker, rule, where = attribute_speaker(marked[first.index], qs, marked[last_index], qe, QUOTE_MARKS)
         kind = resolved = None
         if speaker is None and out:
-            speaker, rule = _inherited(out[-1], raw, first, marked[first.index], qs, fiction, out, candidates,
+            speaker, rule = _inherited(out[-1], raw, first, marked[first.index], qs, fiction, turns, candidates,
                                        mentions)
         if speaker is not None:
             speaker = speaker.strip(" ,")
@@ -293,7 +368,7 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
             resolved = resolve_speaker(speaker, candidates, segs[0][0])
             if fiction and (relation := resolve_relation(speaker, mentions, segs[0][0])):
                 resolved = relation  # "his wife" next to "Mr. Bennet": "Mrs. Bennet"
-                bisect.insort(candidates, (segs[0][0], relation))
+                candidates.add(segs[0][0], relation)
             elif speaker.lower() == "it" and out and out[-1].speaker_kind == "description" \
                     and not person_description(out[-1].resolved_speaker):
                 resolved = out[-1].resolved_speaker  # "It says ..." after "the report says": the report
@@ -301,19 +376,21 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
                     kind == "name" or person_description(speaker)):
                 # a named speaker (or a person described: "the regional manager") is a candidate for later pronouns
                 offset = (last.start if rule and rule.startswith("quote") else first.start) + where
-                bisect.insort(candidates, (offset, speaker))
+                candidates.add(offset, speaker)
         words = _count_in(word_starts, segs)
         out.append(Quotation(
             article=article.id, index=len(out), block=first.index, last_block=last_index,
             start=segs[0][0], end=segs[-1][1], text=" ".join(" ".join(text[s:e].split()) for s, e in segs if e > s),
             words=words, closed=raw["closed"], speaker=speaker, speaker_kind=kind, resolved_speaker=resolved,
             rule=rule, notes="; ".join(raw["notes"]), segments=segs, speaker_name=None))
-    names = speaker_names(article, [q.resolved_speaker for q in out])
+        turns.push(out[-1].resolved_speaker)
+    names = speaker_names(article, [q.resolved_speaker for q in out], families=fiction)
     return [replace(q, speaker_name=n) for q, n in zip(out, names, strict=True)]
 
 
-def _narrative_mentions(mentions: list[tuple[int, str]], raws: list[dict]) -> list[tuple[int, str]]:
-    """The mentions outside every quotation, or all of them when there are none outside.
+def _narrative_mentions(mentions: list[tuple[int, str]], raws: list[dict],
+                        fallback: bool = True) -> list[tuple[int, str]]:
+    """The mentions outside every quotation, or (with ``fallback``) all of them when there are none outside.
 
     "his wife" is the wife of someone the narration names, not of the "Mr. Morris" a character talks about.
     """
@@ -324,7 +401,7 @@ def _narrative_mentions(mentions: list[tuple[int, str]], raws: list[dict]) -> li
         k = bisect.bisect_right(seg_starts, m[0]) - 1
         if not (k >= 0 and m[0] < segs[k][1]):
             outside.append(m)
-    return outside or mentions
+    return outside or (mentions if fallback else [])
 
 
 def _marked_blocks(article: Article, raws: list[dict]) -> dict[int, str]:
@@ -358,8 +435,30 @@ def _marked_blocks(article: Article, raws: list[dict]) -> dict[int, str]:
 _LEADING_SPACE = re.compile(r"\s*")
 
 
+class _Turns:
+    """The resolved speakers of the quotations so far, for turn-taking, in O(1) per quotation.
+
+    ``other(name)`` is the speaker of the latest quotation *before the last one* whose speaker is a
+    name other than ``name``: the two most recent distinct named speakers of those quotations are
+    enough to answer it (walking back over every quotation made a long dialogue quadratic).
+    """
+
+    def __init__(self):
+        self._pending: str | None = None  # the last quotation's speaker, not yet "before the last one"
+        self._seen = False
+        self._recent: list[str] = []  # at most two distinct named speakers, the most recent first
+
+    def push(self, speaker: str | None) -> None:
+        if self._seen and self._pending and speaker_kind(self._pending) == "name":
+            self._recent = [self._pending, *[s for s in self._recent if not same_person(s, self._pending)]][:2]
+        self._pending, self._seen = speaker, True
+
+    def other(self, name: str | None) -> str | None:
+        return next((s for s in self._recent if not same_person(s, name)), None)
+
+
 def _inherited(prev: Quotation, raw: dict, block, marked: str, qs: int, fiction: bool,
-               out: list[Quotation], candidates: list[tuple[int, str]],
+               turns: _Turns, candidates: CandidateIndex,
                mentions: list[tuple[int, str]]) -> tuple[str | None, str | None]:
     """Speaker of an unattributed quotation from the quotations before it (or None, None).
 
@@ -375,14 +474,13 @@ def _inherited(prev: Quotation, raw: dict, block, marked: str, qs: int, fiction:
     if not adjacent or prev.resolved_speaker is None:
         return None, None
     if fiction and prev.block != block.index and opens_block:
-        for k in range(len(out) - 2, -1, -1):
-            earlier = out[k]
-            if earlier.resolved_speaker and earlier.resolved_speaker != prev.resolved_speaker \
-                    and speaker_kind(earlier.resolved_speaker) == "name":
-                return earlier.resolved_speaker, "turn-taking: the speaker before the previous one"
-        i, j = bisect.bisect_left(candidates, (block.start,)), bisect.bisect_left(mentions, (block.start,))
-        for _, name in reversed(sorted(candidates[max(0, i - 20) : i] + mentions[max(0, j - 20) : j])):
-            if name != prev.resolved_speaker and speaker_kind(name) == "name":
+        earlier = turns.other(prev.resolved_speaker)
+        if earlier is not None:
+            return earlier, "turn-taking: the speaker before the previous one"
+        j = bisect.bisect_left(mentions, (block.start,))
+        recent = candidates.recent(block.start, 20)
+        for _, name in reversed(sorted(recent + mentions[max(0, j - 20) : j])):
+            if not same_person(name, prev.resolved_speaker) and speaker_kind(name) == "name":
                 return name, "turn-taking: the nearest other named person"
         return None, None
     return prev.resolved_speaker, "continues the previous quotation's speaker"
@@ -462,7 +560,7 @@ def quotation_summary_table(data) -> pd.DataFrame:
                                        "speakers", "unattributed"])
 
 
-def speaker_table(data, *, resolved: bool = True) -> pd.DataFrame:
+def speaker_table(data, *, resolved: bool = True, by_article: bool = True) -> pd.DataFrame:
     """Speakers with their number of quotations and quoted words.
 
     Rows: articles in corpus order, then ``quotations`` descending, then
@@ -470,10 +568,27 @@ def speaker_table(data, *, resolved: bool = True) -> pd.DataFrame:
     :func:`quotation_summary_table`).  With ``resolved=False`` pronouns are
     counted as written.
 
+    With ``by_article=False``: one row per person of the whole corpus, the
+    speakers counted by ``speaker_name`` (name variants merged in each
+    article, :func:`corpus_tools.structure.speakers.speaker_names`), then
+    merged across articles by
+    :func:`corpus_tools.structure.speakers.corpus_speaker_names` ("Lewis"
+    in one story and "Michael Lewis" in another are one person when no
+    other full name of the corpus ends in "Lewis"; an ambiguous surname is
+    not merged).  Columns ``speaker``, ``speaker_kind``, ``quotations``,
+    ``quoted_words``, ``articles`` (how many articles quote them) and
+    ``variants`` (the resolved speakers merged into the row, ``"; "``-joined,
+    sorted); rows by ``quotations`` descending, then ``speaker``.
+
     >>> a = Article.from_text('“Yes,” Ann said. “No,” Bob said. “Go,” Ann said.', id="x")
     >>> speaker_table(a)[["speaker", "quotations"]].values.tolist()
     [['Ann', 2], ['Bob', 1]]
+    >>> b = Article.from_text('Analyst Ann Lee spoke. “Up,” Lee said.', id="y")
+    >>> speaker_table([a, b], by_article=False)[["speaker", "quotations", "articles", "variants"]].values.tolist()
+    [['Ann Lee', 3, 2, 'Ann; Lee'], ['Bob', 1, 1, 'Bob']]
     """
+    if not by_article:
+        return _corpus_speaker_table(data)
     rows = []
     for order, a in enumerate(as_articles(data)):
         quotes = find_quotations(a)
@@ -488,3 +603,25 @@ def speaker_table(data, *, resolved: bool = True) -> pd.DataFrame:
     df = pd.DataFrame(rows, columns=["_order", "article", "speaker", "quotations", "quoted_words"])
     df = df.sort_values(["_order", "quotations", "speaker"], ascending=[True, False, True], kind="mergesort")
     return df.drop(columns="_order").reset_index(drop=True).astype({"quotations": "int64", "quoted_words": "int64"})
+
+
+CORPUS_SPEAKER_COLUMNS = ["speaker", "speaker_kind", "quotations", "quoted_words", "articles", "variants"]
+
+
+def _corpus_speaker_table(data) -> pd.DataFrame:
+    """:func:`speaker_table` with ``by_article=False``."""
+    quotes = [q for a in as_articles(data) for q in find_quotations(a) if q.speaker_name]
+    merged = corpus_speaker_names([q.speaker_name for q in quotes])
+    counts: Counter = Counter()
+    words: Counter = Counter()
+    articles: dict[str, set[str]] = {}
+    variants: dict[str, set[str]] = {}
+    for q, who in zip(quotes, merged, strict=True):
+        counts[who] += 1
+        words[who] += q.words
+        articles.setdefault(who, set()).add(q.article)
+        variants.setdefault(who, set()).add(q.resolved_speaker)
+    rows = sorted(((s, speaker_kind(s), c, words[s], len(articles[s]), "; ".join(sorted(variants[s])))
+                   for s, c in counts.items()), key=lambda r: (-r[2], r[0]))
+    return pd.DataFrame(rows, columns=CORPUS_SPEAKER_COLUMNS).astype(
+        {"quotations": "int64", "quoted_words": "int64", "articles": "int64"})

@@ -29,9 +29,17 @@ written.  ``resolved_speaker`` replaces "he"/"she" and age descriptions
 speaker of an earlier quotation, a name that is the subject of a reporting
 verb anywhere ("Oleksii Stepanov said he had..."), or a two- or three-word
 name after a title ("President Volodymyr Zelenskiy" gives "Volodymyr
-Zelenskiy", see :data:`TITLES`).  Gender and number are not checked; other
-pronouns ("they", "it") and descriptions ("a statement") are kept as they
-are.
+Zelenskiy", see :data:`TITLES`); in fiction (a chaptered text) also a
+given name the narration mentions ("Catherine blushed").  "he" never
+resolves to an organisation, a "Mrs."/"Miss" or a female given name, nor
+"she" to a "Mr." or a male given name (a small lexicon of common English
+given names; a name outside it has no gender).  Number is not checked;
+other pronouns ("they", "it") and descriptions ("a statement") are kept as
+they are.  After rule 1 comes ``“...,” was Henry's answer`` (the possessor
+of a reply noun).
+
+**Name variants** are merged per article by :func:`speaker_names` and across
+a corpus by :func:`corpus_speaker_names` (each documents its rule).
 """
 
 from __future__ import annotations
@@ -43,8 +51,9 @@ from functools import lru_cache
 from corpus_tools.model.corpus import Article
 from corpus_tools.tokens.tokenize import NEWS_ABBREVIATIONS
 
-__all__ = ["QUOTE_CHARACTERS", "REPORTING_VERBS", "TITLES", "attribute_speaker", "clean_name", "person_description",
-           "honorific_mentions", "resolve_relation", "resolve_speaker", "speaker_candidates", "speaker_kind",
+__all__ = ["QUOTE_CHARACTERS", "REPORTING_VERBS", "TITLES", "CandidateIndex", "attribute_speaker", "clean_name",
+           "corpus_speaker_names", "given_name_mentions", "honorific_mentions", "person_description",
+           "resolve_relation", "resolve_speaker", "same_person", "speaker_candidates", "speaker_kind",
            "speaker_names"]
 
 #: Double quote marks of every shape (see :mod:`corpus_tools.structure.quotations` for their roles).
@@ -129,6 +138,10 @@ _AFTER_VERB_SPEAKER = re.compile(
     rf"(?:\s+[\w'’\-]+)*?)\s*(?=[,;:!?]|{_FULL_STOP}|$)")
 _LATER_SPEAKER_VERB = re.compile(
     rf",\s+(?P<speaker>{_PRON}|{_DESC}|{_NAME}|[A-Z][\w'’\-]*(?:\s+[\w'’\-]+){{0,6}}?)\s+(?P<verb>{_VERB})\b")
+# '"...," was Henry's answer' / '"...," came her reply': the speaker as the possessor of a reply noun
+_POSSESSIVE_REPLY = re.compile(
+    rf"^[\s,]*(?:was|were|came|is)\s+(?P<speaker>{_NAME}|the\s+\w+|his\s+\w+|her\s+\w+)['’]s\s+"
+    r"(?:answer|reply|rejoinder|response|remark|retort|exclamation|observation|comment|cry|question)\b")
 _ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?P<speaker>{_DESC}|{_NAME})\s*(?=[,.;:!?]|$)")
 _BEFORE_COLON = re.compile(
     rf"{_SPEAKER},?\s+(?:\w+ly\s+|also\s+|later\s+|then\s+|again\s+|suddenly\s+)?(?P<verb>{_VERB})(?:\s+[\w'’\-]+){{0,3}}?\s*[:,]\s*$")
@@ -247,7 +260,8 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
     # "...please.” Commenting on..., the White House said": the sentence ended inside the quotation, so
     # only a speaker right after it ("...!” Smith shouted.") can be its attribution
     ended = re.search(r"[.!?]\s*$", close_text[max(0, qe - 40) : qe]) is not None
-    for rule, rx in (("quote, SPEAKER VERB", _AFTER_SPEAKER_VERB), ("quote, VERB SPEAKER", _AFTER_VERB_SPEAKER),
+    for rule, rx in (("quote, SPEAKER VERB", _AFTER_SPEAKER_VERB), ("quote, was SPEAKER's answer", _POSSESSIVE_REPLY),
+                     ("quote, VERB SPEAKER", _AFTER_VERB_SPEAKER),
                      ("quote ..., SPEAKER VERB", _LATER_SPEAKER_VERB), ("quote, according to SPEAKER", _ACCORDING)):
         if ended and rx in (_LATER_SPEAKER_VERB, _ACCORDING):
             continue
@@ -337,6 +351,42 @@ def honorific_mentions(article: Article) -> list[tuple[int, str]]:
     return [(b.start + m.start(), m.group("name")) for b in article.blocks for m in _HONORIFIC_NAME.finditer(b.text)]
 
 
+# a capitalised word, and (looked ahead, not consumed: "When Catherine" must still find "Catherine") the next one
+_GIVEN_NAME = re.compile(r"(?<![\w'’.])(?P<given>[A-Z][a-z]+)(?![\w'’])(?=(?P<rest>\s+[A-Z][a-z]+(?![\w'’]))?)")
+
+
+def given_name_mentions(article: Article) -> list[tuple[int, str]]:
+    """``(offset, name)`` of every given name of the gender lexicon ("Catherine", "Henry Tilney"), for fiction.
+
+    A novel's narration names its characters by their given names far more than by a speech verb;
+    these mentions are antecedents for "he"/"she" and the other persons of turn-taking.
+
+    >>> given_name_mentions(Article.from_text("Then Catherine saw Henry Tilney and Mr. Allen.", id="x"))
+    [(5, 'Catherine'), (19, 'Henry Tilney')]
+    """
+    out = []
+    for b in article.blocks:
+        for m in _GIVEN_NAME.finditer(b.text):
+            given, rest = m.group("given"), (m.group("rest") or "").strip()
+            if given.lower() in _FEMALE_NAMES or given.lower() in _MALE_NAMES:
+                if rest and rest not in _STOP_CAPS and rest.lower() not in _FEMALE_NAMES | _MALE_NAMES:
+                    given = f"{given} {rest}"  # "Henry Tilney"; not "Catherine The ...", "Henry James"
+                out.append((b.start + m.start(), given))
+    return out
+
+
+def same_person(a: str | None, b: str | None) -> bool:
+    """Whether two speaker names may be one person: equal, or one's words all among the other's.
+
+    >>> same_person("Henry", "Henry Tilney"), same_person("Mr. Bennet", "Mrs. Bennet"), same_person("Ann", None)
+    (True, False, False)
+    """
+    if a is None or b is None:
+        return a is b
+    x, y = set(a.replace(".", "").split()), set(b.replace(".", "").split())
+    return bool(x) and bool(y) and (x <= y or y <= x)
+
+
 def speaker_candidates(article: Article) -> list[tuple[int, str]]:
     """``(offset in article.text, name)`` of the names a pronoun may refer to, from the text alone.
 
@@ -356,18 +406,88 @@ def speaker_candidates(article: Article) -> list[tuple[int, str]]:
             words = m.group("name").split()
             while words and words[0] in _STOP_CAPS:  # "The Pentagon said" -> "Pentagon"
                 words.pop(0)
-            if (words and " ".join(words).lower() not in _PRONOUNS and " ".join(words) not in _GROUP_WORDS
+            if words:
+                words[-1] = re.sub(r"['’]s$", "", words[-1])  # "Henry's answer": the name is "Henry"
+            if (words and words[-1] and " ".join(words).lower() not in _PRONOUNS and " ".join(words) not in _GROUP_WORDS
                     and not _is_title(words[-1])):  # "Nigerian Oil Minister, said": no name ends in a title
                 candidates.append((b.start + m.end("name") - len(" ".join(words)), " ".join(words)))
     return sorted(candidates)
 
 
-def resolve_speaker(speaker: str, candidates: list[tuple[int, str]], before: int) -> str:
+class CandidateIndex:
+    """The candidate antecedents of an article, sorted by offset, with a lookup per pronoun in O(log n).
+
+    Holds :func:`speaker_candidates` and the names :func:`corpus_tools.find_quotations` adds as it
+    goes.  Each candidate is filed once under every class of pronoun it may stand for (``"he"``: no
+    organisation and not female; ``"she"``: no organisation and not male; ``"person"``: no
+    organisation; ``"all"``), so resolving a pronoun never walks back over candidates it must skip
+    (that walk made a long text of "she said" after "Mr. X said" quadratic).  Inside each class the
+    names found in the text and the names added later are kept in two sorted lists: additions come
+    in text order, so inserting one is an append, not a shift of the whole list.
+
+    >>> idx = CandidateIndex([(0, "Sam Lee"), (10, "Acme Corp"), (20, "Mr. Bo")])
+    >>> idx.resolve("she", 30), idx.resolve("he", 30), idx.resolve("he", 15)
+    ('Sam Lee', 'Mr. Bo', 'Sam Lee')
+    """
+
+    def __init__(self, candidates: list[tuple[int, str]] = ()):
+        self._fixed: dict[str, list[tuple[int, str]]] = {c: [] for c in ("he", "she", "person", "all")}
+        self._added: dict[str, list[tuple[int, str]]] = {c: [] for c in ("he", "she", "person", "all")}
+        for item in sorted(candidates):
+            for c in _classes(item[1]):
+                self._fixed[c].append(item)
+
+    def add(self, offset: int, name: str) -> None:
+        """File one more candidate (usually after every one filed so far: then an append)."""
+        for c in _classes(name):
+            bisect.insort(self._added[c], (offset, name))
+
+    def nearest(self, cls: str, before: int) -> str | None:
+        """The candidate of class ``cls`` nearest before offset ``before`` (None if there is none)."""
+        best = None
+        for items in (self._fixed[cls], self._added[cls]):
+            i = bisect.bisect_left(items, (before,))
+            if i and (best is None or items[i - 1] > best):
+                best = items[i - 1]
+        return best[1] if best else None
+
+    def recent(self, before: int, k: int) -> list[tuple[int, str]]:
+        """The last ``k`` candidates (any class) before offset ``before``, in offset order."""
+        out = []
+        for items in (self._fixed["all"], self._added["all"]):
+            i = bisect.bisect_left(items, (before,))
+            out.extend(items[max(0, i - k) : i])
+        return sorted(out)[-k:] if k else []
+
+    def resolve(self, speaker: str, before: int) -> str:
+        """:func:`resolve_speaker` over this index."""
+        if speaker.lower() in _RESOLVABLE or _AGE_DESCRIPTION.match(speaker):
+            gender = _gender(speaker)
+            name = self.nearest({"m": "he", "f": "she"}.get(gender, "person"), before)
+            return speaker if name is None else name
+        return speaker
+
+
+@lru_cache(maxsize=4096)
+def _classes(name: str) -> tuple[str, ...]:
+    """The pronoun classes of :class:`CandidateIndex` a candidate name belongs to."""
+    if _organisation(name):
+        return ("all",)
+    gender = _gender(name)
+    return ("all", "person", *(("he",) if gender != "f" else ()), *(("she",) if gender != "m" else ()))
+
+
+def resolve_speaker(speaker: str, candidates: list[tuple[int, str]] | CandidateIndex, before: int) -> str:
     """The nearest candidate before offset ``before`` for "he"/"she" or "the N-year-old"; else ``speaker``.
+
+    ``candidates``: ``(offset, name)`` pairs sorted by offset, or a :class:`CandidateIndex`
+    (the same answer in O(log n)).
 
     >>> resolve_speaker("she", [(0, "Ann"), (40, "Bo")], 30), resolve_speaker("they", [(0, "Ann")], 30)
     ('Ann', 'they')
     """
+    if isinstance(candidates, CandidateIndex):
+        return candidates.resolve(speaker, before)
     if speaker.lower() in _RESOLVABLE or _AGE_DESCRIPTION.match(speaker):
         gender = _gender(speaker)
         i = bisect.bisect_left(candidates, (before,))  # candidates are sorted by offset
@@ -418,6 +538,21 @@ def _organisation(name: str) -> bool:
                                                              and len(words[0]) > 1)
 
 
+# common English given names (and their usual short forms) whose gender is not in doubt, for "he"/"she":
+# a small general lexicon (NLTK's names corpus is a download); a name in neither list has no gender
+_FEMALE_NAMES = frozenset("""mary elizabeth anne ann anna jane margaret sarah catherine katherine kate kitty emma
+    charlotte harriet lucy louisa caroline frances fanny maria marianne elinor isabella eleanor ellen helen susan
+    alice julia sophia sophie georgiana lydia amelia eliza lizzy betsy betty martha rebecca rachel hannah esther
+    ruth grace rose edith dorothy agnes clara laura emily olivia victoria jennifer linda patricia barbara karen
+    nancy lisa sandra donna carol michelle amanda melissa deborah stephanie laura kimberly jessica angela
+    nicole christine maria natalie diana diane julie claire sara hillary angela theresa marie""".split())
+_MALE_NAMES = frozenset("""john william james george charles thomas henry edward robert richard frederick
+    arthur walter francis joseph samuel benjamin edmund edgar harry jack tom fitzwilliam charles michael david
+    daniel paul mark peter andrew stephen steven christopher matthew anthony donald kenneth brian kevin jason
+    jeffrey ryan gary timothy larry frank scott eric raymond gregory patrick dennis jerry alexander roger
+    philip ralph louis albert hugh lewis ronald joe jim bill bob mike tony""".split())
+
+
 def _gender(name: str) -> str | None:
     words = [w.lower() for w in name.split()]
     if not words:
@@ -426,6 +561,10 @@ def _gender(name: str) -> str | None:
     if keys & _FEMALE:
         return "f"
     if keys & _MALE:
+        return "m"
+    if len(words) <= 3 and words[0] in _FEMALE_NAMES:  # "Kitty", "Catherine Morland": a given name first
+        return "f"
+    if len(words) <= 3 and words[0] in _MALE_NAMES:
         return "m"
     return None
 
@@ -448,6 +587,7 @@ def _description_head(speaker: str) -> str:
     return re.sub(r"(?:\s+[a-z]+ly)+$", "", head)  # "his wife impatiently" -> "his wife"
 
 
+@lru_cache(maxsize=8192)
 def clean_name(speaker: str) -> str:
     """A speaker as a name: titles, roles and trailing adverbs dropped, descriptions cut to their head.
 
@@ -495,40 +635,104 @@ _PARTICLE_WORDS = {"of", "de", "del", "della", "van", "von", "al", "bin", "ibn",
 _NAME_RUN = re.compile(_NAME)
 
 
-def speaker_names(article: Article, speakers: list[str | None]) -> list[str | None]:
+def speaker_names(article: Article, speakers: list[str | None], *, families: bool = False) -> list[str | None]:
     """``speakers`` with the article's name variants merged into its fullest name.
 
     Each name is cleaned (:func:`clean_name`); a one-word name (or an
     honorific + surname) becomes the longest name of two or more words in
     the article that ends with it (a surname: "Lewis" -> "Michael Lewis") or
     starts with it (a first name: "Sheikh Ali" -> "Ali al-Khalifa
-    al-Sabah"); an honorific is matched only by a name with the same
-    honorific or none.  Descriptions are cut to their head.
+    al-Sabah"), unless the article names two people so (a surname shared
+    by "Ann Smith" and "Bo Smith" is ambiguous and stays as it is).  An
+    honorific + surname ("Mr. Lewis") is matched by a name
+    with the same honorific, or by a first name + surname when that is the
+    only one in the article with this surname and no other honorific comes
+    before the surname anywhere in it ("Mr. Bennet" and "Mrs. Bennet" are a
+    family: neither is "Elizabeth Bennet").  With ``families`` (fiction,
+    where a family shares its surname: "Mrs. Dashwood" is Marianne
+    Dashwood's mother) an honorific + surname is never merged into a first
+    name + surname.  Descriptions are cut to their head.
 
-    >>> a = Article.from_text("Analyst Michael Lewis spoke. Lewis said so.", id="x")
-    >>> speaker_names(a, ["Lewis", "the regional manager for one of them", None])
-    ['Michael Lewis', 'the regional manager', None]
+    >>> a = Article.from_text("Analyst Michael Lewis spoke. Lewis said so. Mr. Lewis left.", id="x")
+    >>> speaker_names(a, ["Lewis", "Mr. Lewis", "Michael", "the regional manager for one of them", None])
+    ['Michael Lewis', 'Michael Lewis', 'Michael Lewis', 'the regional manager', None]
     """
-    full: list[list[str]] = []
+    # the article's full names, filed under their first and last words: a lookup per speaker, not a scan
+    ends: dict[str, list[tuple[int, list[str]]]] = {}
+    honorifics: dict[str, set[str]] = {}  # surname -> the honorifics written before it
     for b in article.blocks:
+        for m in _HONORIFIC_ANY.finditer(b.text):
+            honorifics.setdefault(m.group(2), set()).add(m.group(1).rstrip("."))
         for m in _NAME_RUN.finditer(b.text):
             words = clean_name(m.group()).split()
             if len([w for w in words if not _is_title(w)]) >= 2 and words[0] not in _STOP_CAPS:
-                full.append(words)
+                position = (len(ends), words)
+                for key in {words[0], words[-1]}:
+                    ends.setdefault(key, []).append(position)
     out = []
     for sp in speakers:
         if sp is None:
             out.append(None)
             continue
-        name = clean_name(sp)
-        words = name.split()
-        core = [w for w in words if not _is_title(w)]
-        if speaker_kind(sp) == "name" and len(core) == 1:
-            honorific = words[0] if words[0] in _HONORIFICS else None
-            matches = [f for f in full if (f[-1] == core[0] or f[0] == core[0]) and f != words
-                       and (honorific is None or f[0] == honorific)]
-            matches = [f for f in matches if honorific is not None or f[0] not in _HONORIFICS]
-            if matches:
-                name = " ".join(max(matches, key=len))
-        out.append(name)
+        out.append(_merged_name(sp, ends, honorifics, families))
+    return out
+
+
+_HONORIFIC_ANY = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Dame)\.?\s+([A-Z][\w'’\-]+)")
+
+
+def _merged_name(speaker: str, ends: dict[str, list[tuple[int, list[str]]]],
+                 honorifics: dict[str, set[str]], families: bool = False) -> str:
+    """:func:`speaker_names` for one speaker, given the article's full names by first and last word."""
+    name = clean_name(speaker)
+    words = name.split()
+    core = [w for w in words if not _is_title(w)]
+    if speaker_kind(speaker) == "name" and len(core) == 1:
+        honorific = words[0] if words[0] in _HONORIFICS else None
+        matches = [f for _, f in ends.get(core[0], ()) if f != words and (honorific is None or f[0] == honorific)]
+        matches = [f for f in matches if honorific is not None or f[0] not in _HONORIFICS]
+        if not matches and honorific is not None and not families and len(honorifics.get(core[0], ())) <= 1:
+            # "Mr. Lewis" after "Michael Lewis": the one first name + surname of the article with that surname
+            full = {tuple(f) for _, f in ends.get(core[0], ()) if f[-1] == core[0] and f[0] not in _HONORIFICS}
+            if len(full) == 1:
+                matches = [list(next(iter(full)))]
+        if matches:
+            longest = max(matches, key=len)  # the longest, the first in the text of equal length
+            # two people with the surname ("Ann Smith", "Bo Smith"): ambiguous, not merged; shorter
+            # spellings of the longest name ("Ali al-Sabah" beside "Ali al-Khalifa al-Sabah") are no rival
+            if all(set(f) <= set(longest) for f in matches):
+                name = " ".join(longest)
+    return name
+
+
+def corpus_speaker_names(names: list[str | None]) -> list[str | None]:
+    """The per-article speaker names of a whole corpus (:func:`speaker_names`) merged across articles.
+
+    Rule: a name of two or more words is the same person wherever it is
+    written the same way.  A one-word name ("Lewis", "Michael") that its
+    article could not merge becomes the one name of two or more words in
+    the corpus (no honorific in front) that ends with it (a surname)
+    or starts with it (a first name), when there is exactly one; with two
+    or more ("Michael Lewis" and "Anna Lewis") it is ambiguous and stays as
+    it is.  An honorific + surname is not merged across articles (its own
+    article merges "Mr. Lewis" with the "Michael Lewis" it names; across a
+    corpus of novels "Mrs. Dashwood" and "Marianne Dashwood" are mother and
+    daughter).  Descriptions and pronouns are never merged (two articles'
+    "the minister" need not be one person).
+
+    >>> corpus_speaker_names(["Michael Lewis", "Lewis", "Mr. Lewis", "Michael", "Smith", "Ann Smith", "Bo Smith"])
+    ['Michael Lewis', 'Michael Lewis', 'Mr. Lewis', 'Michael Lewis', 'Smith', 'Ann Smith', 'Bo Smith']
+    """
+    full: dict[str, set[str]] = {}
+    for n in set(names):
+        if n and speaker_kind(n) == "name":
+            words = n.split()
+            if len(words) >= 2 and words[0] not in _HONORIFICS:
+                full.setdefault(words[0], set()).add(n)
+                full.setdefault(words[-1], set()).add(n)
+    out = []
+    for n in names:
+        if n and speaker_kind(n) == "name" and len(n.split()) == 1 and len(full.get(n, ())) == 1:
+            n = next(iter(full[n]))
+        out.append(n)
     return out

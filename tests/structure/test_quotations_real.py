@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import time
+import sys
 from pathlib import Path
 
 import pytest
@@ -120,20 +120,48 @@ def test_auxiliaries_adverbs_and_possessives_are_never_names():
         "Mr. Bennet", "Mrs. Bennet", "Elizabeth Bennet", "Elizabeth Bennet"]
 
 
-@pytest.mark.parametrize("unit", ['"a," he said. ', '"a" ', "‘a’ b. ", '"Yes."\n\n'])
-def test_quotation_finding_is_linear(unit):
-    def seconds(size: int) -> float:
-        a = ct.Article.from_text(unit * (size // len(unit)), id="x")
-        t0 = time.perf_counter()
-        found = find_quotations(a, word_starts=[])
-        assert len(found) == size // len(unit)
-        return time.perf_counter() - t0
+def _steps(function, *args) -> int:
+    """Lines of Python run and C functions called while ``function(*args)`` runs: a measure of work that the
+    load on the machine does not change (a timed assertion would)."""
+    count = 0
 
-    seconds(4_000)  # warm the caches and the regex compiler
-    # the best of a few runs: the machine is shared, and a slow run says nothing about the algorithm
-    small, large = min(seconds(32_000) for _ in range(3)), min(seconds(128_000) for _ in range(2))
-    # 4 times the text: about 4 times the time (quadratic would be 16 times)
-    assert large < 10 * small
+    def trace(frame, event, arg):
+        nonlocal count
+        count += 1
+        return trace
+
+    def profile(frame, event, arg):
+        nonlocal count
+        count += event == "c_call"
+
+    sys.setprofile(profile)
+    sys.settrace(trace)
+    try:
+        function(*args)
+    finally:
+        sys.settrace(None)
+        sys.setprofile(None)
+    return count
+
+
+@pytest.mark.parametrize("unit", [
+    '"a," he said. ', '"a" ', "‘a’ b. ", '"Yes."\n\n',
+    '"Yes," he said. "No," she said.\n\n',  # "she" after "he" only: no antecedent to walk back to
+    '"Yes," Smith said. "No," said Ann Lee. ',  # one-word names merged with the article's full names
+    '"Yes," said Mr. Gray.\n\n"No."\n\n"Well?" cried she.\n\n',  # fiction: turn-taking, "she" never Mr. Gray
+])
+def test_quotation_finding_is_linear(unit):
+    def work(size: int) -> int:
+        text = ("Chapter 1\n\n" if "cried" in unit else "") + unit * (size // len(unit))
+        a = ct.Article.from_text(text, id="x")
+        assert len(find_quotations(a, word_starts=[])) >= size // len(unit)
+        return _steps(find_quotations, a, [])
+
+    work(2_000)  # warm the caches and the regex compiler
+    small, large = work(20_000), work(40_000)
+    # twice the text: about twice the work (a quadratic step, e.g. walking back over every earlier
+    # quotation or candidate, gives 3-4 times at these sizes)
+    assert large <= 2.5 * small, (small, large)
 
 
 def _bench():
@@ -146,13 +174,15 @@ def _bench():
 def test_devset_scores():
     scores, errors = _bench().score()
     news, books = scores["news"], scores["books"]
-    assert (news["articles"], books["articles"], scores["all"]["blocks"]) == (35, 2, 429)
+    assert (news["articles"], books["articles"], scores["all"]["blocks"]) == (35, 5, 505)
     assert scores["all"]["role_accuracy"] == 1.0
-    assert (news["quotations"], books["quotations"]) == (75, 64)
+    assert (news["quotations"], books["quotations"]) == (75, 149)
     assert news["quote_precision"] == news["quote_recall"] == books["quote_precision"] == books["quote_recall"] == 1.0
     assert news["speaker_accuracy"] == pytest.approx(67 / 74)
-    # fiction: 49 of 64 (untagged turns after narration, and "he" for an unknown-gender "Kitty", stay wrong)
-    assert books["speaker_accuracy"] == pytest.approx(49 / 64)
+    # fiction: 127 of 149 (118 before the given-name lexicon, narration mentions and "was Henry's answer";
+    # untagged turns after narration, "her mother" and a character tagged both by her first name and
+    # by "Miss" + surname stay wrong)
+    assert books["speaker_accuracy"] == pytest.approx(127 / 149)
     assert len([e for e in errors if e.startswith("speaker news")]) == 7
 
 
