@@ -163,7 +163,7 @@ def test_empty_article_and_no_quotes():
     assert math.isnan(s.loc[0, "quoted_share"]) and s.loc[1, "quoted_share"] == 0.0
     assert ct.speaker_table(c).empty
     assert ct.structure.quotation_summary_table(a for a in c).equals(s)  # any iterable of articles
-    with pytest.raises(TypeError, match="Corpus, an Article"):
+    with pytest.raises(TypeError, match="not a corpus"):
         ct.quotation_table("not an article")
 
 
