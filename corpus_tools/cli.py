@@ -80,6 +80,14 @@ def _summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def _workers(text: str) -> int:
+    """An argparse type: a number of worker processes, >= 1."""
+    value = _count(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
 def _count(text: str) -> int:
     """An argparse type: a whole number >= 0 (a negative --top would mean "all but the last N")."""
     try:
@@ -160,7 +168,8 @@ def _report(args: argparse.Namespace) -> int:
             params[name] = parse_parameter_value(value)
         with _sigterm_as_interrupt():
             result = run_report(corpus, args.output, args.notebook, params, progress=not args.no_progress,
-                                timeout=args.timeout, reader=args.reader, log=_log)
+                                timeout=args.timeout, reader=args.reader, log=_log, n_jobs=args.jobs,
+                                scheduler=args.scheduler)
     except DiskFullError as e:  # the run started: the previous report is untouched, the partial run kept
         _print(f"corpus-tools report: error: {e}", file=sys.stderr)
         return 1
@@ -226,6 +235,11 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("-f", "--params-file", metavar="YAML", help="YAML file of parameters (-p wins)")
     r.add_argument("--timeout", type=_seconds, default=None, help="seconds allowed per cell (default: no limit)")
     r.add_argument("--no-progress", action="store_true", help="no progress bar")
+    r.add_argument("-j", "--jobs", type=_workers, default=None, metavar="N",
+                   help="worker processes that tokenise the corpus (default: every core)")
+    r.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                   help="tokenise on this Dask scheduler (tcp://host:8786) instead; its workers must see the "
+                   "output folder (a shared file system)")
     r.add_argument("--reader", action="store_true",
                    help="reader mode: the HTML pages hide the code cells (the executed notebooks keep them)")
     r.set_defaults(func=_report)

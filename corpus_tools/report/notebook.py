@@ -66,8 +66,10 @@ class NotebookData:
     def tokens(self) -> pd.DataFrame:
         """The whole token table under ``options``, in memory (made on first use).
 
-        Equal to :func:`corpus_tools.tokens.corpus_token_table`; for the
-        analyses that have no dataset query yet (diversity, keyness).
+        Equal to :func:`corpus_tools.tokens.corpus_token_table`.  No shipped
+        notebook uses it (every analysis they show queries ``dataset``, so a
+        kernel never holds the corpus' tokens); it is here for a user's own
+        cells on a small corpus.
         """
         if not self._tokens:
             self._tokens.append(self.dataset.token_table())

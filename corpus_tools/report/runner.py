@@ -490,7 +490,8 @@ def _run_notebook(source: Path, folder: Path, root: Path, parameters: dict, prog
     return record
 
 
-def _token_cache(corpus: Corpus, folder: Path, previous: Path, tokenizer: str, log) -> Path:
+def _token_cache(corpus: Corpus, folder: Path, previous: Path, tokenizer: str, log, n_jobs: int | None = None,
+                 scheduler: str | None = None) -> Path:
     """Tokenise the corpus once for every notebook of the run, into its token dataset
     (:func:`corpus_tools.scale.token_dataset`, on every core).
 
@@ -504,7 +505,7 @@ def _token_cache(corpus: Corpus, folder: Path, previous: Path, tokenizer: str, l
         shutil.copytree(previous / name, folder / name)
         log(f"tokens: reusing {previous / name}")
     started = time.monotonic()
-    dataset = token_dataset(corpus, folder, tokenizer=tokenizer)
+    dataset = token_dataset(corpus, folder, tokenizer=tokenizer, n_jobs=n_jobs, client=scheduler)
     if not (previous / name / MANIFEST_NAME).is_file():
         log(f"tokens: {dataset.n_rows} tokens ({tokenizer} tokenizer) in {time.monotonic() - started:.1f} s, "
             f"{len(dataset.parts)} part files shared by every notebook")
@@ -563,7 +564,8 @@ def _write_summary(folder: Path, manifest: dict) -> None:
 
 def run_report(corpus: str | os.PathLike, out: str | os.PathLike, notebooks: list[str] | None = None,
                parameters: dict | None = None, progress: bool = True, timeout: float | None = None,
-               log=None, reader: bool = False) -> ReportResult:
+               log=None, reader: bool = False, n_jobs: int | None = None,
+               scheduler: str | None = None) -> ReportResult:
     """Execute notebooks over ``corpus`` into the report folder ``out``.
 
     Parameters
@@ -586,6 +588,13 @@ def run_report(corpus: str | os.PathLike, out: str | os.PathLike, notebooks: lis
     reader : bool
         Reader mode: the HTML pages leave out the code cells (nbconvert's
         ``exclude_input``); the executed notebooks keep their code.
+    n_jobs : int, optional
+        Worker processes that build the token dataset (None: every core; 1:
+        this process).  The tables are the same whatever the number.
+    scheduler : str, optional
+        Address of a Dask scheduler (``tcp://host:8786``) to build the token
+        dataset on instead; its workers must see the output folder's parent
+        (a shared file system) and have corpus-tools installed.
 
     Returns
     -------
@@ -615,13 +624,14 @@ def run_report(corpus: str | os.PathLike, out: str | os.PathLike, notebooks: lis
             recover_output_folder(out, log)
             _check_output_folder(out, corpus)
             return _run_locked(corpus, out, sources, per_notebook, dict(parameters or {}), progress, timeout, log,
-                               reader)
+                               reader, n_jobs, scheduler)
     except OutputLockedError as e:
         raise ReportError(str(e)) from None
 
 
 def _run_locked(corpus: Path, out: Path, sources: list[Path], per_notebook: dict, parameters: dict,
-                progress: bool, timeout: float | None, log, reader: bool) -> ReportResult:
+                progress: bool, timeout: float | None, log, reader: bool, n_jobs: int | None = None,
+                scheduler: str | None = None) -> ReportResult:
     """:func:`run_report` once the output folder is locked and checked."""
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     tmp = out.parent / f".{out.name}.partial-{stamp}-{os.getpid()}"
@@ -642,7 +652,10 @@ def _run_locked(corpus: Path, out: Path, sources: list[Path], per_notebook: dict
         loaded, manifest["corpus"] = _load_once(corpus, tmp)
         step = "the token cache"
         tokenizer = str(parameters.get("tokenizer", DEFAULT_TOKENIZER))
-        cache = _token_cache(loaded, tmp / "cache", out / "cache", tokenizer, log) \
+        # how the tokens were made (what decides them, and where): recorded, never a parameter of the tables
+        manifest["tokens"] = {"tokenizer": tokenizer, "default_tokenizer": DEFAULT_TOKENIZER,
+                              "n_jobs": n_jobs, "scheduler": scheduler}
+        cache = _token_cache(loaded, tmp / "cache", out / "cache", tokenizer, log, n_jobs, scheduler) \
             if any("token_cache" in notebook_parameters(s) for s in sources) else None
         for i, source in enumerate(sources, start=1):
             declared = notebook_parameters(source)

@@ -8,6 +8,7 @@ from corpus_tools.stats.collocations import (
     ngram_score_table,
 )
 from corpus_tools.stats.concordance import format_kwic, kwic_queries_table, kwic_table, phrase_hits, query_tokens
+from corpus_tools.stats.cooccurrence_queries import article_token_counts
 from corpus_tools.stats.counts import BOUNDARIES, NgramCounts, count_ngrams, counts_by_article
 from corpus_tools.stats.dispersion import (
     DISPERSION_COLUMNS,
@@ -27,7 +28,14 @@ from corpus_tools.stats.frequency import (
     term_article_table,
 )
 from corpus_tools.stats.groups import group_diversity_table, group_frequency_table, group_labels, group_ngram_table
-from corpus_tools.stats.keyness import PCT_DIFF_ZERO, dated, keyness_scores, keyness_table, keyword_table
+from corpus_tools.stats.keyness import (
+    PCT_DIFF_ZERO,
+    dated,
+    keyness_arrays,
+    keyness_scores,
+    keyness_table,
+    keyword_table,
+)
 from corpus_tools.stats.measures import (
     BIGRAM_MEASURES,
     LOG_RATIO_ZERO,
@@ -55,6 +63,7 @@ __all__ = [
     "TREND_COLUMNS",
     "TRIGRAM_MEASURES",
     "ZipfFit",
+    "article_token_counts",
     "chi2_p_value",
     "collocate_table",
     "collocation_table",
@@ -72,6 +81,7 @@ __all__ = [
     "group_labels",
     "group_ngram_table",
     "keyness_table",
+    "keyness_arrays",
     "keyness_scores",
     "keyword_table",
     "kwic_table",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -13,6 +14,7 @@ from conftest import REPO
 from report_helpers import write_fixture_corpus
 
 import corpus_tools as ct
+from corpus_tools.io.outputs import table_to_csv
 
 # Every entry point of both tokenizers, patched on the classes so that every instance
 # in every process counts: one line "<pid> <Class.method>" per call, in one shared file.
@@ -75,3 +77,37 @@ def test_report_tokenises_each_article_once_and_kernels_never(tmp_path):
     assert set(others) <= {"SentenceSplitter.spans"} and sum(others.values()) <= 3, Counter(map(tuple, calls))
     assert all(not line.startswith("tokens: reusing") for line in lines)
     assert any(line.startswith("tokens: ") and "tokens (fast tokenizer)" in line for line in lines)
+
+
+@pytest.mark.slow
+def test_jobs_option_tokenises_in_the_runner_alone_and_is_recorded(tmp_path):
+    corpus = write_fixture_corpus(tmp_path / "corpus")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "sitecustomize.py").write_text(COUNTER)
+    log = tmp_path / "calls.txt"
+    env = dict(os.environ, CT_TOKENIZER_CALLS=str(log), MPLBACKEND="Agg",
+               PYTHONPATH=os.pathsep.join([str(site), str(REPO), os.environ.get("PYTHONPATH", "")]))
+    out = tmp_path / "report"
+    done = subprocess.run([sys.executable, "-m", "corpus_tools", "report", str(corpus), "-o", str(out),
+                           "-n", "word_frequency", "--no-progress", "-j", "1"],
+                          env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    calls = [line.split() for line in log.read_text().splitlines()]
+    pids = {pid for pid, method in calls if method == "FastTokenizer.sentences"}
+    assert len(pids) == 1  # -j 1: the runner process itself, no worker pool
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["tokens"] == {"tokenizer": "fast", "default_tokenizer": "fast", "n_jobs": 1, "scheduler": None}
+    # the same tables as on every core: the dataset's rows do not depend on the number of workers
+    loaded = ct.load_corpus(corpus, warn=False)
+    ds = ct.scale.token_dataset(loaded, tmp_path / "cache", n_jobs=2).with_options({"stopwords": "english"})
+    expected = table_to_csv(ct.frequency_table(ds).head(20))
+    assert (out / "word_frequency" / "top_terms.csv").read_text(encoding="utf-8") == expected
+
+
+def test_jobs_must_be_a_positive_number(capsys):
+    from corpus_tools.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["report", "seeds", "-o", "x", "-j", "0"])
+    assert "must be at least 1" in capsys.readouterr().err
