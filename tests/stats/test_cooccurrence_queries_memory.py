@@ -2,52 +2,21 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import subprocess
 import sys
 import textwrap
 
-import pyarrow as pa
-import pyarrow.parquet as pq
 import pytest
+from dataset_helpers import ARTICLES, VOCABULARY, synthetic_dataset
 
 import corpus_tools as ct
 from corpus_tools.stats.cooccurrence_queries import article_token_counts
-from corpus_tools.tokens.dataset import TOKEN_SCHEMA, TokenDataset, open_token_dataset, part_name, write_manifest
-
-VOCABULARY = [f"w{i:03d}" for i in range(400)]
-ARTICLES = 20
-
-
-def _dataset(folder, tokens_per_article: int):
-    """ARTICLES articles over a fixed vocabulary: token i of article a is word (7 i + a) mod 400.
-
-    Synthetic rows (written directly, not tokenised), sentences of 20 tokens: the same 400 types and
-    the same pairs per article whatever its length, so only the corpus length varies.
-    """
-    folder.mkdir()
-    parts = []
-    n = tokens_per_article
-    for a in range(ARTICLES):
-        rows = {"article": pa.array([f"a{a:03d}"] * n), "section": pa.array([0] * n, pa.int64()),
-                "block": pa.array([0] * n, pa.int64()), "block_kind": pa.array(["paragraph"] * n),
-                "sentence": pa.array([i // 20 for i in range(n)], pa.int64()),
-                "position": pa.array(range(n), pa.int64()),
-                "start": pa.array([6 * i for i in range(n)], pa.int64()),
-                "end": pa.array([6 * i + 4 for i in range(n)], pa.int64()),
-                "token": pa.array([VOCABULARY[(7 * i + a) % 400] for i in range(n)])}
-        rows["norm"] = rows["token"]
-        path = folder / part_name(a)
-        pq.write_table(pa.table(rows, schema=TOKEN_SCHEMA), path, compression="zstd")
-        parts.append({"file": path.name, "rows": n, "bytes": path.stat().st_size,
-                      "sha256": hashlib.sha256(path.read_bytes()).hexdigest(), "articles": 1})
-    write_manifest(folder, "synthetic", "fast", [f"a{a:03d}" for a in range(ARTICLES)], parts)
-    return open_token_dataset(folder)
+from corpus_tools.tokens.dataset import TokenDataset
 
 
 def test_the_collocations_notebook_calls_never_materialise_the_token_table(tmp_path, monkeypatch):
-    ds = _dataset(tmp_path / "d", 200)
+    ds = synthetic_dataset(tmp_path / "d", 200)
 
     def refuse(self):
         raise AssertionError("the whole token table was materialised")
@@ -101,8 +70,8 @@ def _probe(ds: TokenDataset) -> dict:
 
 @pytest.mark.slow
 def test_collocation_query_memory_does_not_grow_with_the_corpus(tmp_path):
-    small = _probe(_dataset(tmp_path / "small", 5_000))     # 100,000 tokens
-    large = _probe(_dataset(tmp_path / "large", 100_000))   # 2,000,000 tokens: 20 times more
+    small = _probe(synthetic_dataset(tmp_path / "small", 5_000))     # 100,000 tokens
+    large = _probe(synthetic_dataset(tmp_path / "large", 100_000))   # 2,000,000 tokens: 20 times more
     # the same vocabulary and successions: the same collocations and collocates, whatever the length
     assert small["rows"] == large["rows"], (small, large)
     assert large["f_node"] == 20 * small["f_node"]  # w001 occurs 20 times as often in the large corpus

@@ -2,49 +2,16 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import subprocess
 import sys
 import textwrap
 
-import pyarrow as pa
-import pyarrow.parquet as pq
 import pytest
+from dataset_helpers import ARTICLES, synthetic_dataset
 
 import corpus_tools as ct
-from corpus_tools.tokens.dataset import TOKEN_SCHEMA, TokenDataset, open_token_dataset, part_name, write_manifest
-
-VOCABULARY = [f"w{i:03d}" for i in range(400)]
-ARTICLES = 20
-
-
-def _dataset(folder, tokens_per_article: int):
-    """ARTICLES articles over a fixed vocabulary and fixed bigrams: only the corpus length varies.
-
-    The rows are synthetic (written directly, not tokenised), so that a corpus of millions of
-    tokens costs seconds; token i of article a is word (7 i + a) mod 400: 400 types, and the same
-    400 bigrams per article whatever its length.
-    """
-    folder.mkdir()
-    parts = []
-    n = tokens_per_article
-    for a in range(ARTICLES):
-        rows = {"article": pa.array([f"a{a:03d}"] * n), "section": pa.array([0] * n, pa.int64()),
-                "block": pa.array([0] * n, pa.int64()), "block_kind": pa.array(["paragraph"] * n),
-                "sentence": pa.array([i // 20 for i in range(n)], pa.int64()),
-                "position": pa.array(range(n), pa.int64()),
-                "start": pa.array([6 * i for i in range(n)], pa.int64()),
-                "end": pa.array([6 * i + 4 for i in range(n)], pa.int64()),
-                "token": pa.array([VOCABULARY[(7 * i + a) % 400] for i in range(n)])}
-        rows["norm"] = rows["token"]
-        path = folder / part_name(a)
-        pq.write_table(pa.table(rows, schema=TOKEN_SCHEMA), path, compression="zstd")
-        parts.append({"file": path.name, "rows": n, "bytes": path.stat().st_size,
-                      "sha256": hashlib.sha256(path.read_bytes()).hexdigest(), "articles": 1})
-    write_manifest(folder, "synthetic", "fast", [f"a{a:03d}" for a in range(ARTICLES)], parts)
-    return open_token_dataset(folder)
-
+from corpus_tools.tokens.dataset import TokenDataset
 
 # Runs in a fresh interpreter: peak RSS (ru_maxrss) after the imports, and after the notebook's
 # dataset tables; the difference is what the queries cost.
@@ -72,8 +39,8 @@ def _probe(ds: TokenDataset) -> dict:
 
 @pytest.mark.slow
 def test_query_memory_does_not_grow_with_the_corpus(tmp_path):
-    small = _probe(_dataset(tmp_path / "small", 5_000))     # 100,000 tokens
-    large = _probe(_dataset(tmp_path / "large", 100_000))   # 2,000,000 tokens: 20 times more
+    small = _probe(synthetic_dataset(tmp_path / "small", 5_000))     # 100,000 tokens
+    large = _probe(synthetic_dataset(tmp_path / "large", 100_000))   # 2,000,000 tokens: 20 times more
     assert (small["tokens"], large["tokens"]) == (100_000, 2_000_000)
     # same vocabulary, same articles: the tables have the same number of rows (380 bigrams an
     # article: the 20 of the 400 successions that would span the end of a sentence never occur)
@@ -85,7 +52,7 @@ def test_query_memory_does_not_grow_with_the_corpus(tmp_path):
 
 
 def test_dataset_tables_never_materialise_the_token_table(tmp_path, monkeypatch):
-    ds = _dataset(tmp_path / "d", 200)
+    ds = synthetic_dataset(tmp_path / "d", 200)
 
     def refuse(self):
         raise AssertionError("the whole token table was materialised")
