@@ -29,7 +29,8 @@ import pandas as pd
 from corpus_tools.model.corpus import Corpus
 from corpus_tools.plots.words import plot_document_lengths
 from corpus_tools.scale.dataset import token_dataset
-from corpus_tools.stats.frequency import distinctive_term_table, frequency_table
+from corpus_tools.stats.cooccurrence_queries import article_token_counts
+from corpus_tools.stats.frequency import distinctive_term_table, frequency_table, smooth_idf
 from corpus_tools.tokens.cache import corpus_token_table
 from corpus_tools.tokens.tokenize import DEFAULT_TOKENIZER, TokenOptions
 
@@ -154,13 +155,19 @@ def overview_record(corpus: Corpus, root: str | os.PathLike, notebooks: list[dic
     if token_cache is not None:
         dataset = token_dataset(corpus, token_cache, tokenizer=tokenizer)
         every, content = dataset.with_options(TokenOptions()), dataset.with_options({"stopwords": "english"})
-        every_by_article = frequency_table(every, by_article=True)
+        # per-article totals counted in the database: no articles x terms table in the runner
+        # (at 20,000 articles that table held 3.9 GB; the lengths and 3 articles' terms are all it needs)
+        lengths = article_token_counts(every)
+        n_docs = len(article_token_counts(content))
+        rows_of = content.article_token_table
     else:  # no cache (a notebook-free call): tokenise once, in memory
         tokens = corpus_token_table(corpus, TokenOptions(), tokenizer=tokenizer)
         every, content = tokens, corpus_token_table(corpus, {"stopwords": "english"}, tokenizer=tokenizer)
-        every_by_article = frequency_table(every, by_article=True)
-    lengths = every_by_article.groupby("article", sort=False)["count"].sum().reindex(
-        [a.id for a in corpus], fill_value=0)
+        lengths = tokens.groupby("article", sort=False).size()
+        n_docs = content["article"].nunique()
+        by_id = dict(tuple(content.groupby("article", sort=False)))
+        rows_of = lambda a: by_id.get(a, content.iloc[:0])  # noqa: E731
+    lengths = lengths.reindex([a.id for a in corpus], fill_value=0)
     n_types = len(frequency_table(every))
     summary = corpus.summary()
     freq = frequency_table(content)
@@ -177,8 +184,15 @@ def overview_record(corpus: Corpus, root: str | os.PathLike, notebooks: list[dic
     }
     if len(corpus) > 1 and len(freq):
         longest = lengths.sort_values(ascending=False, kind="stable").head(LONGEST_ARTICLES).index.tolist()
-        distinct = distinctive_term_table(frequency_table(content, by_article=True), top=5)
-        record["distinctive"] = {a: distinct.loc[distinct["article"] == a, "term"].tolist() for a in longest}
+        doc_freq = dict(zip(freq["term"], freq["doc_freq"].tolist(), strict=True))
+        for a in longest:
+            # the article's rows of frequency_table(content, by_article=True): its counts, the
+            # corpus' document frequencies, the same idf (smooth_idf over the articles counted)
+            per = frequency_table(rows_of(a), by_article=True)
+            per["doc_freq"] = per["term"].map(doc_freq).astype("int64")
+            per["idf"] = smooth_idf(per["doc_freq"], n_docs) if len(per) else per["idf"]
+            per["tfidf"] = per["count"] * per["idf"]
+            record["distinctive"][a] = distinctive_term_table(per, top=5)["term"].tolist()
     record["lengths_png"] = _png_data_uri(plot_document_lengths(lengths.to_numpy()))
     record["notebooks"] = {
         nb["name"]: {"question": notebook_question(nb["source"]),
