@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
 
 from corpus_tools.model.checks import check_counts
 from corpus_tools.stats.diversity import ZipfFit, zipf_fit
@@ -43,6 +44,7 @@ __all__ = [
     "plot_distinctive_heatmap",
     "plot_document_lengths",
     "plot_collocations",
+    "plot_corpus_structure",
     "plot_rank_frequency",
     "plot_sections",
     "plot_sentence_lengths",
@@ -353,4 +355,50 @@ def plot_document_lengths(lengths: Sequence[int] | pd.Series, title: str | None 
     ax.axvline(median, color="#d95f02", linestyle="--", label=f"median {median:,.0f}")
     ax.legend(fontsize=TICK_SIZE)
     ax.yaxis.get_major_locator().set_params(integer=True)
+    return fig
+
+
+def plot_corpus_structure(roles: pd.DataFrame, sections: pd.DataFrame, title: str | None = None) -> Figure:
+    """The structure of the whole corpus: blocks by role, and sections per article.
+
+    Readable at any corpus size (one bar per role, one histogram), where the
+    per-article charts show a single example article.  ``roles`` is the
+    block-role table (``structure.block_role_table`` or the dataset's stored
+    ``block_roles``), ``sections`` the section table (``section_table`` or
+    ``sections``); both carry an ``article`` column.
+
+    >>> roles = pd.DataFrame({"article": ["a", "a", "b"], "role": ["headline", "paragraph", "paragraph"]})
+    >>> sections = pd.DataFrame({"article": ["a", "a", "b"], "section": [0, 1, 0]})
+    >>> fig = plot_corpus_structure(roles, sections)
+    >>> [int(p.get_width()) for p in fig.axes[0].patches], int(sum(p.get_height() for p in fig.axes[1].patches))
+    ([1, 2], 2)
+    """
+    fig = Figure(figsize=(12, 4.5), layout="constrained")
+    left, right = fig.subplots(1, 2, width_ratios=[1.2, 1])
+    n_articles = roles["article"].nunique() if len(roles) else 0
+    fig.suptitle(_plain(title or f"Structure of the corpus ({n_articles:,} articles)"), fontsize=TITLE_SIZE)
+    _label(left, "Blocks by role", "blocks", "")
+    counts = roles.groupby("role").size().sort_values(ascending=True, kind="stable") if len(roles) else pd.Series()
+    if counts.empty:
+        _empty(left)
+    else:
+        # rarest at the bottom, most common on top; ties in role-name order (groupby sorts by name)
+        left.barh(range(len(counts)), counts.to_numpy(), color="#1b9e77")
+        left.set_yticks(range(len(counts)), [_plain(r) for r in counts.index])
+        for y, value in enumerate(counts.to_numpy()):
+            left.annotate(f"{value:,}", (value, y), xytext=(3, 0), textcoords="offset points", va="center",
+                          fontsize=TICK_SIZE)
+        left.margins(x=0.15)
+    _label(right, "Sections per article", "sections", "articles")
+    per_article = sections.groupby("article", sort=False).size() if len(sections) else pd.Series(dtype=int)
+    if per_article.empty:
+        _empty(right)
+    else:
+        values = per_article.to_numpy()
+        right.hist(values, bins=np.arange(0.5, values.max() + 1.5, 1 if values.max() <= 40 else values.max() / 40),
+                   color="#7570b3", edgecolor="white")
+        right.xaxis.set_major_locator(MaxNLocator(integer=True))  # whole sections
+        right.axvline(float(np.median(values)), color="black", linestyle="--",
+                      label=f"median {np.median(values):g}")
+        right.legend(fontsize=TICK_SIZE)
     return fig

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import io
+
 import numpy as np
 import pandas as pd
+import PIL.Image
 import pytest
 from matplotlib.figure import Figure
 
@@ -278,3 +281,23 @@ def test_output_folder_says_when_a_table_is_cut_and_shows_plain_numbers(tmp_path
     assert format_table(pd.DataFrame({"x": [0.5, 12.345, float("nan")]}))["x"].tolist() == ["0.5000", "12.35", ""]
     path = OutputFolder(tmp_path).table(table, "keywords", show=False)
     assert path.read_text("utf-8").count("\n") == 1235  # the CSV keeps every row and column
+
+
+def test_corpus_structure_counts_every_block_and_stays_small_at_20000_articles():
+    rng = np.random.default_rng(7)
+    n = 20_000
+    roles = pd.DataFrame({"article": np.repeat([f"a{i:05d}" for i in range(n)], 5),
+                          "role": rng.choice(["headline", "dateline", "paragraph", "signoff", "boilerplate"], 5 * n)})
+    per = rng.integers(1, 9, n)
+    sections = pd.DataFrame({"article": np.repeat([f"a{i:05d}" for i in range(n)], per),
+                             "section": np.concatenate([np.arange(k) for k in per])})
+    fig = plots.plot_corpus_structure(roles, sections)
+    bars, hist = fig.axes
+    widths = {t.get_text(): int(p.get_width()) for t, p in zip(bars.get_yticklabels(), bars.patches, strict=True)}
+    assert widths == roles.groupby("role").size().to_dict()  # one bar per role, its block count
+    assert sum(p.get_height() for p in hist.patches) == n  # every article in the histogram
+    assert fig._suptitle.get_text() == "Structure of the corpus (20,000 articles)"
+    png = io.BytesIO()
+    fig.savefig(png, format="png", dpi=120)
+    width, height = PIL.Image.open(png).size
+    assert max(width, height) <= 2000 and (width, height) == (1440, 540)

@@ -171,7 +171,7 @@ def test_seed_report_section_structure_equals_the_library(seed_report, seed_corp
                       ("quotations", "quotations"), ("quotation_summary", "quotation_summary"),
                       ("speakers", "speakers")):
         assert _csv(folder, csv) == table_to_csv(structure_table(dataset, kind)), csv
-    for png in ("block_lengths", "sections", "section_profile", "sentence_lengths", "dispersion"):
+    for png in ("block_lengths", "sections", "section_profile", "sentence_lengths", "dispersion", "corpus_structure"):
         assert (folder / f"{png}.png").is_file()
 
 
