@@ -179,7 +179,7 @@ class CorpusCounts:
 
     @property
     def n_kept(self) -> int:
-        """Kept (counted) tokens: the sum of :attr:`unigrams`."""
+        """The number of kept (counted) tokens, the sum of :attr:`unigrams`."""
         return sum(self.unigrams.values())
 
     def frequency_table(self, min_count: int = 1, top: int | None = None) -> pd.DataFrame:
