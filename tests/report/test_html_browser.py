@@ -112,6 +112,7 @@ def test_every_page_loads_offline_without_errors_and_every_image_decodes(browser
             assert all(complete and width > 0 for _, complete, width in seen["images"]), (path, seen["images"])
             assert seen["dialogs"] == []
             assert "TqdmWarning" not in seen["text"] and ".partial-" not in seen["text"]
+            assert "PosixPath(" not in seen["text"], path  # a cell echoing the path out.table returned
         finally:
             context.close()
         assert shot.stat().st_size > 10_000  # a real picture of the page
