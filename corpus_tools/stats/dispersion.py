@@ -63,7 +63,7 @@ import pyarrow as pa
 
 from corpus_tools.model.checks import check_counts
 from corpus_tools.stats.frequency import frequency_table
-from corpus_tools.stats.queries import connect_duckdb
+from corpus_tools.stats.queries import connect_duckdb, kept_token_forms
 from corpus_tools.tokens.dataset import TokenDataset
 from corpus_tools.tokens.table import as_token_table
 from corpus_tools.tokens.tokenize import TokenOptions
@@ -294,13 +294,7 @@ def _dataset_dispersion(dataset: TokenDataset, wanted, by: str, column: str, min
     con = connect_duckdb()
     try:
         con.read_parquet([str(p) for p in dataset.parts]).create_view("raw")
-        kept, forms = [], []
-        for (token,) in con.sql("SELECT DISTINCT token FROM raw").fetchall():
-            norm = dataset.options.normalize(token)
-            if norm is not None:
-                kept.append(token)
-                forms.append(norm if column == "norm" else token)
-        con.register("forms", pa.table({"token": pa.array(kept, pa.string()), "term": pa.array(forms, pa.string())}))
+        con.register("forms", kept_token_forms(con, dataset, column))
         where = "WHERE r.block_kind = 'paragraph'" if by == "paragraph" else ""
         con.sql(f"CREATE TEMP TABLE kept AS SELECT r.article, {part_sql.replace('article', 'r.article')} AS part, "
                 f"f.term FROM raw r JOIN forms f ON r.token = f.token {where}" if by != "equal" else

@@ -31,7 +31,7 @@ import pyarrow as pa
 
 from corpus_tools.tokens.dataset import TokenDataset
 
-__all__ = ["MEMORY_LIMIT", "TermCounts", "connect_duckdb", "kept_token_forms", "query_term_counts"]
+__all__ = ["MEMORY_LIMIT", "TermCounts", "connect_duckdb", "kept_token_forms", "ngram_items_sql", "query_term_counts"]
 
 #: DuckDB's memory limit for one query (it spills to a temporary folder beyond it);
 #: the environment variable ``CORPUS_TOOLS_DUCKDB_MEMORY`` overrides it ("4GB"...).
@@ -88,16 +88,19 @@ def _forms(con: duckdb.DuckDBPyConnection, dataset: TokenDataset, column: str) -
     return pa.table({"token": pa.array(kept, pa.string()), "term": pa.array(terms, pa.string())})
 
 
-def _items_sql(n: int) -> str:
+def ngram_items_sql(n: int, unit: str = "sentence") -> str:
+    """SQL of the kept terms (``n = 1``) or n-grams of view ``kept`` at consecutive positions of one ``unit``.
+
+    As :func:`corpus_tools.stats.frequency.ngrams`: within a unit, positions
+    grow, so the (n-1)-th next kept token is n-1 positions on exactly when no
+    token in between was filtered out.  Shared by every query module.
+    """
     if n == 1:
         return "SELECT article, term FROM kept"
-    # n kept tokens at consecutive positions of one sentence (frequency.ngrams): within a
-    # sentence, positions grow, so the (n-1)-th next kept token is n-1 positions on exactly
-    # when no token in between was filtered out
     leads = ", ".join(f"lead(term, {k}) OVER w" for k in range(1, n))
     return (f"SELECT article, term FROM (SELECT article, concat_ws(' ', term, {leads}) AS term, "
             f"lead(position, {n - 1}) OVER w - position AS gap FROM kept "
-            f"WINDOW w AS (PARTITION BY article, sentence ORDER BY position)) WHERE gap = {n - 1}")
+            f"WINDOW w AS (PARTITION BY article, {unit} ORDER BY position)) WHERE gap = {n - 1}")
 
 
 def query_term_counts(dataset: TokenDataset, n: int = 1, *, column: str = "norm", by_article: bool = False,
@@ -142,7 +145,7 @@ def query_term_counts(dataset: TokenDataset, n: int = 1, *, column: str = "norm"
         con.register("forms", forms)
         con.sql("CREATE VIEW kept AS SELECT r.article, r.sentence, r.position, f.term "
                 "FROM raw r JOIN forms f ON r.token = f.token")
-        con.sql(f"CREATE TEMP TABLE per AS SELECT article, term, count(*) AS c FROM ({_items_sql(n)}) "
+        con.sql(f"CREATE TEMP TABLE per AS SELECT article, term, count(*) AS c FROM ({ngram_items_sql(n)}) "
                 "GROUP BY article, term")
         totals = dict(con.sql("SELECT article, sum(c)::BIGINT FROM per GROUP BY article").fetchall())
         if by_article:

@@ -24,7 +24,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from corpus_tools.stats.queries import connect_duckdb, kept_token_forms
+from corpus_tools.stats.queries import connect_duckdb, kept_token_forms, ngram_items_sql
 from corpus_tools.tokens.dataset import TokenDataset
 
 __all__ = [
@@ -69,16 +69,6 @@ def _register_labels(con, labels: Mapping[str, str]) -> None:
                                      "grp": pa.array([str(v) for v in labels.values()], pa.string())}))
 
 
-def _items_sql(n: int, unit: str = "sentence") -> str:
-    """Kept terms (n = 1) or n-grams at consecutive positions of one ``unit``, as frequency.ngrams."""
-    if n == 1:
-        return "SELECT article, term FROM kept"
-    leads = ", ".join(f"lead(term, {k}) OVER w" for k in range(1, n))
-    return (f"SELECT article, term FROM (SELECT article, concat_ws(' ', term, {leads}) AS term, "
-            f"lead(position, {n - 1}) OVER w - position AS gap FROM kept "
-            f"WINDOW w AS (PARTITION BY article, {unit} ORDER BY position)) WHERE gap = {n - 1}")
-
-
 def _in_order(totals: dict, dataset: TokenDataset) -> dict[str, int]:
     order = {a: i for i, a in enumerate(dataset.articles)}
     return {a: int(totals[a]) for a in sorted(totals, key=order.__getitem__)}
@@ -106,8 +96,8 @@ def query_group_counts(dataset: TokenDataset, labels: Mapping[str, str], n: int 
     con = _open(dataset, column)
     try:
         _register_labels(con, labels)
-        con.sql(f"CREATE TEMP TABLE per AS SELECT i.article, l.grp, i.term, count(*) AS c FROM ({_items_sql(n)}) i "
-                "JOIN labels l USING (article) GROUP BY ALL")
+        con.sql(f"CREATE TEMP TABLE per AS SELECT i.article, l.grp, i.term, count(*) AS c "
+                f"FROM ({ngram_items_sql(n)}) i JOIN labels l USING (article) GROUP BY ALL")
         totals = dict(con.sql("SELECT article, sum(c)::BIGINT FROM per GROUP BY article").fetchall())
         counts = con.execute("SELECT grp AS \"group\", term, sum(c)::BIGINT AS count, count(*)::BIGINT AS doc_freq "
                              "FROM per GROUP BY grp, term HAVING sum(c) >= ?", [min_count]).df()

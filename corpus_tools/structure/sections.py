@@ -21,13 +21,12 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
-import pyarrow as pa
 
 from corpus_tools.model.blocks import Block
 from corpus_tools.model.checks import check_counts
 from corpus_tools.model.corpus import Article, Corpus, as_articles
 from corpus_tools.stats.frequency import smooth_idf
-from corpus_tools.stats.queries import connect_duckdb
+from corpus_tools.stats.queries import connect_duckdb, kept_token_forms
 from corpus_tools.structure.headings import HeadingSignals, classify_headings
 from corpus_tools.structure.quotations import Quotation, find_quotations, quoted_word_mask
 from corpus_tools.tokens.dataset import TokenDataset
@@ -293,13 +292,7 @@ def section_term_counts(dataset: TokenDataset, column: str = "norm") -> pd.DataF
     con = connect_duckdb()
     try:
         con.read_parquet([str(p) for p in dataset.parts]).create_view("raw")
-        kept, terms = [], []
-        for (token,) in con.sql("SELECT DISTINCT token FROM raw").fetchall():
-            norm = dataset.options.normalize(token)
-            if norm is not None:
-                kept.append(token)
-                terms.append(norm if column == "norm" else token)
-        con.register("forms", pa.table({"token": pa.array(kept, pa.string()), "term": pa.array(terms, pa.string())}))
+        con.register("forms", kept_token_forms(con, dataset, column))
         counts = con.sql("SELECT r.article, r.section, f.term, count(*)::BIGINT AS count FROM raw r "
                          "JOIN forms f ON r.token = f.token GROUP BY r.article, r.section, f.term").df()
     finally:
