@@ -54,7 +54,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from corpus_tools.model.corpus import Article, as_articles
-from corpus_tools.structure.roles import is_chapter_heading
+from corpus_tools.structure.roles import is_chapter_block
 from corpus_tools.structure.speakers import (
     QUOTE_CHARACTERS,
     CandidateIndex,
@@ -344,11 +344,14 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
         word_starts = [t.start for t in iter_tokens(article) if is_word(t.text)]
     raws = _spans(article)
     marked = _marked_blocks(article, raws)
-    fiction = any(b.kind == "heading" and is_chapter_heading(b.text) for b in blocks)
+    fiction = any(is_chapter_block(b) for b in blocks)
     mentions = _narrative_mentions(honorific_mentions(article), raws) if fiction else []
     # in fiction the narration's given names ("Catherine blushed") are antecedents too
     given = _narrative_mentions(given_name_mentions(article), raws, fallback=False) if fiction else []
-    candidates = CandidateIndex(speaker_candidates(article) + given)
+    # in fiction a name inside the dialogue ("if Weston had asked me") is someone talked about, not a speaker
+    found = _narrative_mentions(speaker_candidates(article), raws, fallback=False) if fiction \
+        else speaker_candidates(article)
+    candidates = CandidateIndex(found + given)
     out: list[Quotation] = []
     turns = _Turns()
     for raw in raws:
@@ -377,6 +380,8 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
                 # a named speaker (or a person described: "the regional manager") is a candidate for later pronouns
                 offset = (last.start if rule and rule.startswith("quote") else first.start) + where
                 candidates.add(offset, speaker)
+            elif where < 0 and rule and rule.startswith("turn-taking") and kind == "name":
+                candidates.add(first.start, speaker)  # a reply's speaker, found by turn-taking, is a "he"/"she" later
         words = _count_in(word_starts, segs)
         out.append(Quotation(
             article=article.id, index=len(out), block=first.index, last_block=last_index,

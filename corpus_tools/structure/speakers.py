@@ -92,7 +92,8 @@ TITLES: frozenset[str] = frozenset(
     Justice Pope King Queen Prince Princess Ambassador spokesperson spokesman spokeswoman Mr Mrs Ms Dr
     Professor Commander Chief Director Commissioner Premier Lieutenant Captain Sergeant Major Sheikh Sheik
     Emir Sultan Rabbi Bishop Cardinal Archbishop Rep Sen Gov Gen Lord Lady Sir Dame Miss Chairman Chairwoman
-    Manager Coach""".split()
+    Manager Coach Superintendent Inspector Detective Sheriff Constable Councilman Councilwoman Alderman Trustee
+    Reverend Rev Pastor Imam""".split()
 )
 # honorifics kept in front of a lone surname ("Mr. Bennet" and "Mrs. Bennet" are two people)
 _HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lady", "Lord", "Dame", "Mr.", "Mrs.", "Ms.", "Dr."}
@@ -101,7 +102,10 @@ _PERSON_NOUNS = frozenset("""manager spokesman spokeswoman spokesperson analyst 
     chairman chairwoman president trader economist editor secretary governor mayor source banker dealer lawyer
     attorney officer worker resident engineer chief expert diplomat man woman boy girl father mother wife husband
     son daughter brother sister lady gentleman friend leader coach player striker manager-general owner founder
-    councillor judge senator minister-counsellor arbitrageur broker consultant professor doctor witness""".split())
+    councillor judge senator minister-counsellor arbitrageur broker consultant professor doctor witness
+    nurse midwife teacher parent student farmer driver soldier midfielder defender goalkeeper forward researcher
+    scientist shopkeeper customer passenger voter member neighbour neighbor pensioner protester activist
+    campaigner superintendent inspector detective sheriff commentator""".split())
 # words that mark an organisation: "he"/"she" never resolves to it
 _ORGANISATION_WORDS = frozenset("""Corp Corporation Inc Co Ltd Plc PLC Group Company Association Agency Ministry
     Exchange Bank Commission Council Department Securities United FC Club City Party Embassy Government Office
@@ -126,13 +130,19 @@ _PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t|[Yy]ou)"
 # a description: determiner + up to 8 words, none of them a conjunction or relative word
 _W = r"(?!(?:and|or|but|that|which|who|whom|when|while|as|if|then)\b)[\w'’\-]+"
 _DESC = rf"(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+{_W}(?:\s+{_W}){{0,7}}?"
-_SPEAKER = rf"(?P<speaker>{_PRON}|{_DESC}|{_NAME})"
-_AFTER_SPEAKER_VERB = re.compile(rf"^[\s,]*{_SPEAKER}\s+(?:also\s+|later\s+)?(?P<verb>{_VERB})\b")
+_SPEAKER = rf"(?<![\w'’])(?P<speaker>{_PRON}|{_DESC}|{_NAME})"
+# auxiliaries and adverbs between a speaker and its reporting verb ("Almeida had insisted", "he would mutter")
+_AUX = r"(?:(?:had|has|have|was|were|is|would|will|could|did|then|also|later|again|\w+ly)\s+){0,2}"
+_AFTER_SPEAKER_VERB = re.compile(rf"^[\s,\-–—]*{_SPEAKER}\s+{_AUX}(?P<verb>{_VERB})\b")
 # a full stop that is no initial ("E.F. Hutton": the stop after "F" ends no sentence)
 _FULL_STOP = r"(?<![\s.][A-Z])\.(?![A-Za-z])"
+# '"...," chief executive Lena Marsh wrote': lower-case role words, a name, then the verb
+# (compiled below, after _ROLE_WORDS)
 # lower-case role words in front of a name: "said manager Sean Doyle", "said club chairman Graham Pell"
 _ROLE_WORDS = (r"(?:(?!(?:on|in|at|to|that|after|before|during|with|by|for|from|of|when|as|last|this|earlier|later|"
-               r"the|a|an|and|but|or|he|she|they|it|we)\b)[a-z][\w\-]*\s+){1,3}")
+               r"the|a|an|and|but|or|he|she|they|it|we|was|were|is|are|had|has|have|came|comes|then)\b)"
+               r"[a-z][\w\-]*\s+){1,3}")
+_AFTER_ROLE_NAME_VERB = re.compile(rf"^[\s,\-–—]*(?P<speaker>{_ROLE_WORDS}{_NAME})\s+{_AUX}(?P<verb>{_VERB})\b")
 _AFTER_VERB_SPEAKER = re.compile(
     rf"^[\s,]*(?P<verb>{_VERB})(?:\s+{_VERB})?\s+(?P<speaker>(?:{_DESC}|{_NAME}|{_ROLE_WORDS}{_NAME}|{_PRON})"
     rf"(?:\s+[\w'’\-]+)*?)\s*(?=[,;:!?]|{_FULL_STOP}|$)")
@@ -166,7 +176,12 @@ _STOP_CAPS = {"During", "After", "Before", "In", "On", "At", "As", "When", "Whil
               "Describing", "Referring", "Because", "Under", "Last", "Earlier", "Later", "Yesterday", "Today"}
 # a title, then a name of two or three capitalised words ("General Staff of" is no name)
 _TITLED = re.compile(rf"\b(?:{'|'.join(sorted(TITLES))})\.?\s+(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){{1,2}})")
-_SPEECH_SUBJECT = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}),?\s+(?:\w+ly\s+|also\s+)?{_VERB}\b")
+_SPEECH_SUBJECT = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}),?\s+{_AUX}{_VERB}\b")
+# a subject, then one or two appositive or relative clauses, then the verb: "Kevin Bao, who tracks cloud outages,
+# said", "Margaret Doyle, 71, who has lived here for 40 years, said", "A nurse at the rally, who asked ..., said"
+_SPEECH_SUBJECT_CLAUSE = re.compile(
+    rf"(?<![\w'’])(?P<name>{_NAME}|{_DESC})(?:,\s+(?:who|whose|a|an|the|his|her|its|one|\d+)\b[^,.;\"“”]{{0,80}}){{1,2}},"
+    rf"\s+{_AUX}{_VERB}\b")
 _SPEECH_SUBJECT_OF = re.compile(rf"(?<![\w'’])(?P<name>{_NAME})\s+(?:of|at|from)\s+[^,.;\"“”]{{1,80}}?\s+"
                                 rf"(?:\w+ly\s+|also\s+)?{_VERB}\b")
 # capitalised plural nouns opening a sentence ("Analysts said"): no antecedent for "he"/"she"
@@ -260,10 +275,15 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
     # "...please.” Commenting on..., the White House said": the sentence ended inside the quotation, so
     # only a speaker right after it ("...!” Smith shouted.") can be its attribution
     ended = re.search(r"[.!?]\s*$", close_text[max(0, qe - 40) : qe]) is not None
+    # '... called the project “the most important thing.” He said ...': a partial quotation (its sentence
+    # began before the opening mark) that ends the sentence belongs to that sentence; the next is another
+    open_start, _ = _sentence_bounds(open_text, qs, qs)
+    partial = bool(re.search(r"[A-Za-z0-9,]\s*[\"“'‘]?$", open_text[open_start : max(qs - 1, open_start)]))
     for rule, rx in (("quote, SPEAKER VERB", _AFTER_SPEAKER_VERB), ("quote, was SPEAKER's answer", _POSSESSIVE_REPLY),
+                     ("quote, role NAME VERB", _AFTER_ROLE_NAME_VERB),
                      ("quote, VERB SPEAKER", _AFTER_VERB_SPEAKER),
                      ("quote ..., SPEAKER VERB", _LATER_SPEAKER_VERB), ("quote, according to SPEAKER", _ACCORDING)):
-        if ended and rx in (_LATER_SPEAKER_VERB, _ACCORDING):
+        if ended and (rx in (_LATER_SPEAKER_VERB, _ACCORDING) or partial):
             continue
         m = rx.search(after)
         if m and rx is _AFTER_VERB_SPEAKER and m.group("speaker").split()[0].lower() in _PRONOUNS \
@@ -285,7 +305,7 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
     verbs = list(re.finditer(rf"\b{_VERB}\b", before))
     for v in reversed(verbs):
         head = before[: v.start()]
-        m = re.search(rf"{_SPEAKER}\s+(?:\w+ly\s+|also\s+)?$", head)
+        m = re.search(rf"{_SPEAKER}\s+{_AUX}$", head)
         if m and _acceptable(m.group("speaker")):
             return m.group("speaker"), "SPEAKER VERB ... quote", base + m.start("speaker")
         if re.search(r"\band\s+(?:\w+ly\s+|also\s+)?$", head):
@@ -402,6 +422,12 @@ def speaker_candidates(article: Article) -> list[tuple[int, str]]:
     for b in article.blocks:
         candidates.extend((b.start + m.start("name"), m.group("name")) for m in _TITLED.finditer(b.text))
         found = [*_SPEECH_SUBJECT.finditer(b.text), *_SPEECH_SUBJECT_OF.finditer(b.text)]
+        for m in _SPEECH_SUBJECT_CLAUSE.finditer(b.text):
+            if speaker_kind(m.group("name")) == "description":
+                if person_description(m.group("name")):  # "A nurse at the rally, who asked not to be named, said"
+                    candidates.append((b.start + m.start("name"), m.group("name")))
+            else:
+                found.append(m)
         for m in found:
             words = m.group("name").split()
             while words and words[0] in _STOP_CAPS:  # "The Pentagon said" -> "Pentagon"
@@ -661,6 +687,8 @@ def speaker_names(article: Article, speakers: list[str | None], *, families: boo
     ends: dict[str, list[tuple[int, list[str]]]] = {}
     honorifics: dict[str, set[str]] = {}  # surname -> the honorifics written before it
     for b in article.blocks:
+        if _CHAPTER_LINE.match(b.text):
+            continue  # "CHAPTER 29. Enter Ahab; to Him, Stubb.": a chapter title names nobody in full
         for m in _HONORIFIC_ANY.finditer(b.text):
             honorifics.setdefault(m.group(2), set()).add(m.group(1).rstrip("."))
         for m in _NAME_RUN.finditer(b.text):
@@ -678,6 +706,7 @@ def speaker_names(article: Article, speakers: list[str | None], *, families: boo
     return out
 
 
+_CHAPTER_LINE = re.compile(r"^(?:chapter|book|part|volume|canto)\s+(?:[ivxlcdm]+|\d+)\b", re.IGNORECASE)
 _HONORIFIC_ANY = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Dame)\.?\s+([A-Z][\w'’\-]+)")
 
 

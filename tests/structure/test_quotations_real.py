@@ -178,12 +178,14 @@ def test_devset_scores():
     assert scores["all"]["role_accuracy"] == 1.0
     assert (news["quotations"], books["quotations"]) == (75, 149)
     assert news["quote_precision"] == news["quote_recall"] == books["quote_precision"] == books["quote_recall"] == 1.0
-    assert news["speaker_accuracy"] == pytest.approx(67 / 74)
+    # 68 of 74 (67 before the held-out set's fixes: "Sheikh Ali has said before ..." is now an antecedent
+    # for the "he said" after it: an auxiliary may stand between a name and its reporting verb)
+    assert news["speaker_accuracy"] == pytest.approx(68 / 74)
     # fiction: 127 of 149 (118 before the given-name lexicon, narration mentions and "was Henry's answer";
     # untagged turns after narration, "her mother" and a character tagged both by her first name and
     # by "Miss" + surname stay wrong)
     assert books["speaker_accuracy"] == pytest.approx(127 / 149)
-    assert len([e for e in errors if e.startswith("speaker news")]) == 7
+    assert len([e for e in errors if e.startswith("speaker news")]) == 6
 
 
 def test_fiction_dialogue_turns_and_family_descriptions():
