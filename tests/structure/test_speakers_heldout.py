@@ -71,3 +71,12 @@ def test_in_fiction_a_name_inside_the_dialogue_is_no_antecedent():
 def test_dashes_and_would_between_a_quotation_and_its_tag():
     q = quotes("It was late. \"It feels like my tomb,\"--he would mutter to himself--\"for an old captain.\"")
     assert [x[1:3] for x in q] == [["he", "quote, SPEAKER VERB"], ["he", "SPEAKER VERB ... quote"]]
+
+
+def test_an_untagged_reply_is_the_person_the_previous_paragraph_addressed():
+    # Emma ch. V's opening: one tagged speaker, then untagged turns; nobody else is named outside the dialogue
+    q = quotes("CHAPTER V\n\n\"I do not know what your opinion may be, Mrs. Weston,\" said Mr. Knightley, \"of this "
+               "plan, but I think it a bad thing.\"\n\n\"A bad thing! Why so?\"\n\n\"It will do no good.\"")
+    assert [x[3] for x in q] == ["Mr. Knightley", "Mr. Knightley", "Mrs. Weston", "Mr. Knightley"]
+    assert quotation_table(ct.Article.from_text("CHAPTER V\n\n\"Go,\" said Ann.\n\n\"No.\"", id="x"))[
+        "speaker_name"].isna().tolist() == [False, True]  # nobody addressed, nobody else named: no guess
