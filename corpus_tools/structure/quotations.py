@@ -373,6 +373,12 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
             speaker = speaker.strip(" ,")
             kind = speaker_kind(speaker)
             resolved = resolve_speaker(speaker, candidates, segs[0][0])
+            if kind == "description" and not fiction and resolved == speaker:
+                named = candidates.resolve_description(speaker, segs[0][0], first.start)
+                # '“...,” Lewis said. “...,” said the minister.': a new tag right after the named speaker's
+                # quotation in the same paragraph is another person
+                if not (out and out[-1].block == first.index and same_person(out[-1].resolved_speaker, named)):
+                    resolved = named
             if fiction and (relation := resolve_relation(speaker, mentions, segs[0][0])):
                 resolved = relation  # "his wife" next to "Mr. Bennet": "Mrs. Bennet"
                 candidates.add(segs[0][0], relation)

@@ -230,15 +230,25 @@ def _acceptable(speaker: str) -> bool:
 
 
 def speaker_kind(speaker: str) -> str:
-    """``"pronoun"``, ``"description"`` (starts with a determiner) or ``"name"``.
+    """``"pronoun"``, ``"description"`` (starts with a determiner, or is a group: a word or two and a
+    plural person noun, "Opposition councillors") or ``"name"``.
 
-    >>> speaker_kind("he"), speaker_kind("the ministry"), speaker_kind("Putin")
-    ('pronoun', 'description', 'name')
+    >>> speaker_kind("he"), speaker_kind("the ministry"), speaker_kind("Putin"), speaker_kind("Opposition councillors")
+    ('pronoun', 'description', 'name', 'description')
     """
     if speaker.lower() in _PRONOUNS:
         return "pronoun"
-    first = speaker.split()[0].lower()
-    return "description" if first in {"the", "a", "an", "its", "his", "her", "their"} else "name"
+    words = speaker.split()
+    first = words[0].lower()
+    if first in {"the", "a", "an", "its", "his", "her", "their"} or _group(words):
+        return "description"
+    return "name"
+
+
+def _group(words: list[str]) -> bool:
+    """A capitalised modifier or two and a lower-case plural person noun ("Conservative councillors")."""
+    last = words[-1]
+    return 2 <= len(words) <= 3 and last.islower() and last.endswith("s") and last[:-1] in _PERSON_NOUNS
 
 
 def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
@@ -325,7 +335,11 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
         for rx in (_APPOSITIVE_SUBJECT, _NAME_SUBJECT):
             m = rx.search(before)
             if m and _acceptable(m.group("speaker")):
-                return m.group("speaker"), "SPEAKER ... partial quote", base + m.start("speaker")
+                speaker = m.group("speaker")
+                group = re.match(r"\s+([a-z]+s)\b", before[m.end("speaker"):])
+                if group and _group([*speaker.split(), group.group(1)]):  # "Opposition councillors called ..."
+                    speaker = f"{speaker} {group.group(1)}"
+                return speaker, "SPEAKER ... partial quote", base + m.start("speaker")
         subject = _sentence_subject(before)
         if subject:
             return subject[0], "SPEAKER ... partial quote", base + subject[1]
@@ -470,12 +484,39 @@ class CandidateIndex:
 
     def nearest(self, cls: str, before: int) -> str | None:
         """The candidate of class ``cls`` nearest before offset ``before`` (None if there is none)."""
+        best = self.nearest_item(cls, before)
+        return best[1] if best else None
+
+    def nearest_item(self, cls: str, before: int) -> tuple[int, str] | None:
+        """``(offset, name)`` of the candidate of class ``cls`` nearest before offset ``before``."""
         best = None
         for items in (self._fixed[cls], self._added[cls]):
             i = bisect.bisect_left(items, (before,))
             if i and (best is None or items[i - 1] > best):
                 best = items[i - 1]
-        return best[1] if best else None
+        return best
+
+    def resolve_description(self, speaker: str, before: int, since: int) -> str:
+        """A second reference by role ("said the midfielder") as the person named since offset ``since``.
+
+        News names a person, then refers to them by their role in the same paragraph ("Captain Paul
+        Coutts said ... “...,” said the midfielder."): "the" and one or two words whose last is a
+        person noun, gender-compatible, resolve to the nearest named candidate of the paragraph
+        (``since``: its start).  Otherwise ``speaker`` as it is.
+
+        >>> CandidateIndex([(0, "Paul Coutts")]).resolve_description("the midfielder", 40, 0)
+        'Paul Coutts'
+        >>> CandidateIndex([(0, "Paul Coutts")]).resolve_description("the midfielder", 40, 10)
+        'the midfielder'
+        """
+        words = speaker.split()
+        if not (2 <= len(words) <= 3 and words[0].lower() == "the" and words[-1].lower() in _PERSON_NOUNS
+                and all(w.islower() for w in words[1:])):
+            return speaker
+        item = self.nearest_item({"m": "he", "f": "she"}.get(_gender(speaker), "person"), before)
+        if item is None or item[0] < since or speaker_kind(item[1]) != "name":
+            return speaker
+        return item[1]
 
     def recent(self, before: int, k: int) -> list[tuple[int, str]]:
         """The last ``k`` candidates (any class) before offset ``before``, in offset order."""

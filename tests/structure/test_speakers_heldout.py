@@ -80,3 +80,17 @@ def test_an_untagged_reply_is_the_person_the_previous_paragraph_addressed():
     assert [x[3] for x in q] == ["Mr. Knightley", "Mr. Knightley", "Mrs. Weston", "Mr. Knightley"]
     assert quotation_table(ct.Article.from_text("CHAPTER V\n\n\"Go,\" said Ann.\n\n\"No.\"", id="x"))[
         "speaker_name"].isna().tolist() == [False, True]  # nobody addressed, nobody else named: no guess
+
+
+def test_a_second_reference_by_role_in_the_same_paragraph_is_the_person_named_there():
+    q = quotes("“We lost,” said Hussain AlSaud.\n\nCaptain Paul Coutts said the players had let the manager down. "
+               "“We have to look at ourselves,” said the midfielder.")
+    assert q[1][1] == "the midfielder" and q[1][3] == "Paul Coutts"
+    # named in another paragraph only: the description stays as written
+    q = quotes("Captain Paul Coutts spoke on Monday.\n\n“We have to look at ourselves,” said the midfielder.")
+    assert q[0][3] == "the midfielder"
+
+
+def test_a_group_subject_of_a_partial_quotation_is_a_description():
+    (q,) = quotes("Opposition councillors called the decision ‘a tax on hard-working families’ on Wednesday.")
+    assert q[1:] == ["Opposition councillors", "SPEAKER ... partial quote", "Opposition councillors"]
