@@ -23,11 +23,22 @@ hand-written, each with a name reported in the ``rule`` column.
    the sentence, a name or a determiner plus up to four words ended by a
    word in -ed, an auxiliary or a reporting verb).
 
+Rule 1 also takes ``“...,” chief executive Lena Marsh wrote`` (lower-case
+role words before the name) and ``“...,”--he would mutter`` (dashes, and an
+auxiliary or adverb before the verb); a partial quotation that ends its
+sentence (``called it “a farce.” He said ...``) takes no speaker from the
+next sentence.  A speaker never starts inside a word.  A group subject of a
+partial quotation ("Opposition councillors called it ...") is a
+description.
+
 Reporting verbs are :data:`REPORTING_VERBS`.  ``speaker`` is the speaker as
 written.  ``resolved_speaker`` replaces "he"/"she" and age descriptions
 ("the 54-year-old") with the nearest preceding candidate name: the named
 speaker of an earlier quotation, a name that is the subject of a reporting
-verb anywhere ("Oleksii Stepanov said he had..."), or a two- or three-word
+verb anywhere ("Oleksii Stepanov said he had...", also past an auxiliary
+or an appositive or relative clause: "Kevin Bao, who tracks outages,
+said", "A nurse at the rally, who asked not to be named, said" for a
+person description), or a two- or three-word
 name after a title ("President Volodymyr Zelenskiy" gives "Volodymyr
 Zelenskiy", see :data:`TITLES`); in fiction (a chaptered text) also a
 given name the narration mentions ("Catherine blushed").  "he" never
@@ -35,7 +46,10 @@ resolves to an organisation, a "Mrs."/"Miss" or a female given name, nor
 "she" to a "Mr." or a male given name (a small lexicon of common English
 given names; a name outside it has no gender).  Number is not checked;
 other pronouns ("they", "it") and descriptions ("a statement") are kept as
-they are.  After rule 1 comes ``“...,” was Henry's answer`` (the possessor
+they are, except in news a "the" + person noun ("said the midfielder")
+right after the paragraph names someone
+(``CandidateIndex.resolve_description``).  In fiction, names inside
+the dialogue are no antecedents.  After rule 1 comes ``“...,” was Henry's answer`` (the possessor
 of a reply noun).
 
 **Name variants** are merged per article by :func:`speaker_names` and across
