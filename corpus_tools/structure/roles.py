@@ -409,7 +409,8 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
             r = role("boilerplate", "section label above the headline", text)
         elif words <= 40 and (sig := _match(_CAPTION, text)):
             r = role("caption", "photo caption or credit", sig)
-        elif words <= 40 and nxt is not None and (sig := _match(_CREDIT_ONLY, nxt.text)):
+        elif (seen_headline or seen_body) and words <= 40 and nxt is not None and (
+                sig := _match(_CREDIT_ONLY, nxt.text)):  # (a headline over a bare credit stays the headline)
             r = role("caption", "above its photo credit line", sig)
         elif words <= 12 and (not text.endswith(".") or _ABBREVIATION_END.search(text)) and (
                 sig := _match(_BYLINE, text)):

@@ -69,6 +69,11 @@ def test_web_page_bylines_without_by_captions_over_credit_lines_and_newsletter_p
         "headline", "byline", "lead"]
 
 
+def test_a_headline_right_above_a_bare_photo_credit_stays_the_headline():
+    assert roles("Storm batters the coast\n\nPhotograph: Ann Lee/AP\n\nThe storm hit on Monday.") == [
+        "headline", "caption", "lead"]
+
+
 def test_standfirst_separated_from_its_byline_by_furniture_and_the_print_edition_line():
     text = ("Farming town bets on water\n\nThe project is the first of its kind, and it has split the town.\n\n"
             "Share full article\n\nBy Elena Ruiz\nReporting from Firebaugh, Calif.\n\nMarch 14, 2026\n\n"
