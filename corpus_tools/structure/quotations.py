@@ -63,6 +63,7 @@ from corpus_tools.structure.speakers import (
     corpus_speaker_names,
     given_name_mentions,
     honorific_mentions,
+    organisation_antecedent,
     person_description,
     resolve_relation,
     resolve_speaker,
@@ -379,6 +380,8 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
                 # quotation in the same paragraph is another person
                 if not (out and out[-1].block == first.index and same_person(out[-1].resolved_speaker, named)):
                     resolved = named
+                # "the company said": the organisation the lead is about
+                resolved = organisation_antecedent(article, speaker) or resolved
             if fiction and (relation := resolve_relation(speaker, mentions, segs[0][0])):
                 resolved = relation  # "his wife" next to "Mr. Bennet": "Mrs. Bennet"
                 candidates.add(segs[0][0], relation)

@@ -48,7 +48,8 @@ given names; a name outside it has no gender).  Number is not checked;
 other pronouns ("they", "it") and descriptions ("a statement") are kept as
 they are, except in news a "the" + person noun ("said the midfielder")
 right after the paragraph names someone
-(``CandidateIndex.resolve_description``).  In fiction, names inside
+(``CandidateIndex.resolve_description``), and "the company" / "the club"
+said, the organisation the lead is about (:func:`organisation_antecedent`).  In fiction, names inside
 the dialogue are no antecedents.  After rule 1 comes ``“...,” was Henry's answer`` (the possessor
 of a reply noun).
 
@@ -66,7 +67,8 @@ from corpus_tools.model.corpus import Article
 from corpus_tools.tokens.tokenize import NEWS_ABBREVIATIONS
 
 __all__ = ["QUOTE_CHARACTERS", "REPORTING_VERBS", "TITLES", "CandidateIndex", "attribute_speaker", "clean_name",
-           "corpus_speaker_names", "given_name_mentions", "honorific_mentions", "person_description",
+           "corpus_speaker_names", "given_name_mentions", "honorific_mentions", "organisation_antecedent",
+           "person_description",
            "resolve_relation", "resolve_speaker", "same_person", "speaker_candidates", "speaker_kind",
            "speaker_names"]
 
@@ -421,6 +423,40 @@ def given_name_mentions(article: Article) -> list[tuple[int, str]]:
                     given = f"{given} {rest}"  # "Henry Tilney"; not "Catherine The ...", "Henry James"
                 out.append((b.start + m.start(), given))
     return out
+
+
+# "the company said": an organisation described by its kind, in news the one the lead is about
+_ORGANISATION_DESCRIPTIONS = frozenset(f"the {w}" for w in """company club firm group carmaker automaker bank
+    airline retailer insurer lender team""".split())
+_LEAD_SUBJECT = re.compile(r"^(?:The\s+)?(?P<name>[A-Z][\w&'’.\-]*(?:\s+[A-Z][\w&'’.\-]*){1,3})\s+"
+                           r"(?:is|are|has|have|had|was|were|will|said|says|[a-z]+ed|[a-z]+s)\b")
+_DATELINE_PREFIX = re.compile(r"^[^.!?\"“]{0,60}?\s(?:-{1,2}|–|—)\s+")
+
+
+def organisation_antecedent(article: Article, speaker: str) -> str | None:
+    """The organisation "the company" / "the club" stands for in a news story: the lead's subject.
+
+    A story about a company or a club names it as the subject of its first sentence ("Helix
+    Motors is recalling ...", "Bristol Rovers have sacked ...") and then calls it by its kind.
+    None when ``speaker`` is no such description, or the lead's subject is no name of two or more
+    capitalised words (a person's given name or a title first is a person, not an organisation).
+
+    >>> a = Article.from_text("Recall\\n\\nMarch 3 (Reuters) - Helix Motors is recalling 310,000 cars.", id="x")
+    >>> organisation_antecedent(a, "the company"), organisation_antecedent(a, "the minister")
+    ('Helix Motors', None)
+    """
+    if speaker.lower() not in _ORGANISATION_DESCRIPTIONS:
+        return None
+    lead = next((b.text for b in article.blocks if b.kind == "paragraph" and len(b.text.split()) >= 8), None)
+    if lead is None:
+        return None
+    m = _LEAD_SUBJECT.match(lead[_DATELINE_PREFIX.match(lead).end() if _DATELINE_PREFIX.match(lead) else 0:])
+    if m is None:
+        return None
+    words = m.group("name").split()
+    if words[0].lower() in _FEMALE_NAMES | _MALE_NAMES or _is_title(words[0]) or words[0] in _STOP_CAPS:
+        return None
+    return m.group("name")
 
 
 def same_person(a: str | None, b: str | None) -> bool:

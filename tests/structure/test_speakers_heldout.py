@@ -94,3 +94,13 @@ def test_a_second_reference_by_role_in_the_same_paragraph_is_the_person_named_th
 def test_a_group_subject_of_a_partial_quotation_is_a_description():
     (q,) = quotes("Opposition councillors called the decision ‘a tax on hard-working families’ on Wednesday.")
     assert q[1:] == ["Opposition councillors", "SPEAKER ... partial quote", "Opposition councillors"]
+
+
+def test_the_company_said_is_the_organisation_the_lead_is_about():
+    q = quotes("Carmaker recalls SUVs\n\nMarch 3 (Reuters) - Helix Motors is recalling about 310,000 vehicles in "
+               "the United States, the safety agency said.\n\n\"Owners will be notified,\" the company said.")
+    assert q[0][1] == "the company" and q[0][3] == "Helix Motors"
+    # a lead about a person: "the club" stays as written
+    q = quotes("Coach leaves\n\nJohn Smith has left the club after six defeats in a row this season.\n\n"
+               "\"We thank him,\" the club said.")
+    assert q[0][3] == "the club"
