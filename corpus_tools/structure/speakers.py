@@ -29,7 +29,8 @@ auxiliary or adverb before the verb); a partial quotation that ends its
 sentence (``called it “a farce.” He said ...``) takes no speaker from the
 next sentence.  A speaker never starts inside a word.  A group subject of a
 partial quotation ("Opposition councillors called it ...") is a
-description.
+description, and may follow a fronted phrase ("In a statement on Monday,
+the club thanked him for his “...”").
 
 Reporting verbs are :data:`REPORTING_VERBS`.  ``speaker`` is the speaker as
 written.  ``resolved_speaker`` replaces "he"/"she" and age descriptions
@@ -359,7 +360,17 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
         subject = _sentence_subject(before)
         if subject:
             return subject[0], "SPEAKER ... partial quote", base + subject[1]
+        # "In a statement on Monday night, the club thanked him for his “...”": the subject after a fronted phrase
+        fronted = _FRONTED.match(before)
+        if fronted:
+            subject = _sentence_subject(before[fronted.end():])
+            if subject:
+                return subject[0], "PHRASE, SPEAKER ... partial quote", base + fronted.end() + subject[1]
     return None, None, -1
+
+
+_FRONTED = re.compile(r"^\s*(?:In|On|At|After|Before|During|Earlier|Later|Speaking|Asked|Writing|Responding)\b"
+                      r"[^,\"“”]{0,80},\s+")
 
 
 _DETERMINERS = {"the", "a", "an", "its", "his", "her", "their"}

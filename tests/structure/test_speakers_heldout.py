@@ -104,3 +104,11 @@ def test_the_company_said_is_the_organisation_the_lead_is_about():
     q = quotes("Coach leaves\n\nJohn Smith has left the club after six defeats in a row this season.\n\n"
                "\"We thank him,\" the club said.")
     assert q[0][3] == "the club"
+
+
+def test_a_partial_quotation_whose_subject_follows_a_fronted_phrase():
+    q = quotes("Rovers sack coach\n\nBristol Rovers have sacked their coach after six straight defeats.\n\n"
+               "In a statement on Monday night, the club thanked him for his “hard work” but said “results fell "
+               "short”.")
+    assert [x[2] for x in q] == ["PHRASE, SPEAKER ... partial quote", "continues the previous quotation's speaker"]
+    assert [x[3] for x in q] == ["Bristol Rovers", "Bristol Rovers"]
