@@ -43,6 +43,7 @@ from corpus_tools.tokens.dataset import (
     TokenDataset,
     TokenDatasetError,
     open_token_dataset,
+    write_article_tables,
     write_manifest,
 )
 from corpus_tools.tokens.tokenize import DEFAULT_TOKENIZER, TOKENIZERS
@@ -105,15 +106,20 @@ def token_dataset(
         # fingerprint covers the rules that made the tables (recurring_lines' own included), so a match
         # means the stored tables are today's, without reading the corpus again.
         recorded = dataset.manifest.get("structure", {})
-        if recorded.get("fingerprint") == structure_fingerprint(recorded.get("recurring", {})):
+        if dataset.has_article_tables and \
+                recorded.get("fingerprint") == structure_fingerprint(recorded.get("recurring", {})):
             return dataset
-        # structure tables made by other rules (or missing): built again below
+        # structure tables made by other rules, or no article tables: built again below
     return build_token_dataset(corpus, folder, tokenizer=tokenizer, n_jobs=n_jobs, client=client)
 
 
 def build_token_dataset(corpus: Corpus, folder: str | os.PathLike, *, tokenizer: str = DEFAULT_TOKENIZER,
                         n_jobs: int | None = None, client=None) -> TokenDataset:
     """Tokenise ``corpus`` into a new dataset at ``folder`` (replacing what is there), with its structure tables.
+
+    This process also writes the article table and the texts
+    (:func:`~corpus_tools.tokens.dataset.write_article_tables`), listed and
+    hashed in the manifest like the parts.
 
     The parts are written into a temporary folder beside ``folder``, which
     is renamed into place once the manifest is written: a reader never sees
@@ -147,7 +153,9 @@ def build_token_dataset(corpus: Corpus, folder: str | os.PathLike, *, tokenizer:
             with ProcessPoolExecutor(max_workers=workers, mp_context=pool_context()) as pool:
                 parts = list(pool.map(write_dataset_part, batches, [tmp] * len(batches), indexes,
                                       [tokenizer] * len(batches), [recurring] * len(batches)))
-        write_manifest(tmp, key, tokenizer, [a.id for a in articles], parts, structure=structure_record(recurring))
+        tables = write_article_tables(tmp, articles)  # here, not on the workers: this process holds the corpus
+        write_manifest(tmp, key, tokenizer, [a.id for a in articles], parts, structure=structure_record(recurring),
+                       tables=tables)
         if folder.exists():
             shutil.rmtree(folder)
         os.replace(tmp, folder)
