@@ -251,8 +251,8 @@ def _is_count(name: str) -> bool:
 
 def _check_counts(parameters: dict) -> None:
     for name, value in parameters.items():
-        if not _is_count(name):
-            continue
+        if not _is_count(name) or (value is None and name.endswith("min_count")):
+            continue  # a minimum count of None: the notebook's corpus-size default (stats.default_min_count)
         if isinstance(value, bool) or not isinstance(value, int):
             raise ReportError(f"parameter {name} is a count: give a whole number, not {_shown(value)}")
         if value < 0:

@@ -168,5 +168,10 @@ def test_no_notebook_loads_the_corpus(tmp_path, name, no_load):
         assert (out / "corpus_summary.csv").read_text() == table_to_csv(loaded.summary_table())
     if name == "keyness":
         assert sorted(p.name for p in out.glob("keyness_*.csv")) == ["keyness_acq.csv", "keyness_crude.csv"]
+    if name in ("keyness", "collocations"):  # min_count None: the rule's value, on the page and in min_counts.csv
+        n = scope["ds"].n_rows
+        names = ["min_count", "collocate_min_count"] if name == "collocations" else ["min_count"]
+        assert (out / "min_counts.csv").read_text() == table_to_csv(stats.min_count_table(n, dict.fromkeys(names)))
+        assert scope["min_count"] == stats.default_min_count(n) == 2
     if name == "section_structure":
         assert (out / "term_positions.csv").is_file()
