@@ -37,6 +37,7 @@ import os
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import cache
+from itertools import accumulate
 from pathlib import Path
 
 import pandas as pd
@@ -47,8 +48,9 @@ from corpus_tools.io.atomic import atomic_write
 from corpus_tools.model.corpus import Article
 from corpus_tools.structure.body import body_section_table
 from corpus_tools.structure.quotations import Quotation, find_quotations, quoted_word_mask
-from corpus_tools.structure.roles import block_role_table, recurring_lines
+from corpus_tools.structure.roles import BLOCK_ROLE_COLUMNS, block_roles, recurring_lines, role_sections_of
 from corpus_tools.structure.sections import block_table, heading_table, section_table, sentence_table
+from corpus_tools.tokens.blockroles import ArticleRoles, RoleRules, register_role_rules
 from corpus_tools.tokens.dataset import TokenDataset, file_entry, write_token_part
 from corpus_tools.tokens.tokenize import Token, is_word
 
@@ -56,6 +58,7 @@ __all__ = [
     "RECURRING_MIN_COUNT",
     "STRUCTURE_FORMAT",
     "STRUCTURE_TABLES",
+    "article_roles",
     "corpus_recurring_lines",
     "structure_file_name",
     "structure_fingerprint",
@@ -151,6 +154,26 @@ def corpus_recurring_lines(articles: Sequence[Article]) -> dict[str, int]:
     return recurring_lines(list(articles), min_count=RECURRING_MIN_COUNT)
 
 
+def article_roles(article: Article, recurring: Mapping[str, int]) -> ArticleRoles:
+    """The block roles of ``article`` for its token rows: :func:`~corpus_tools.structure.roles.block_roles`
+    with the corpus-level ``recurring`` lines, and the body section of each block
+    (:func:`~corpus_tools.structure.roles.role_sections_of`; a block outside the body gets the
+    section it sits in: that of the last body block before it, 0 before the first).  The rule records ride along in
+    ``detail``, so the ``block_roles`` table of the same pass reuses them."""
+    roles = block_roles(article, recurring=recurring)
+    sections, current = [], 0
+    for s in role_sections_of(roles):  # -1 outside the body: the section the block sits in instead
+        current = s if s >= 0 else current
+        sections.append(current)
+    return ArticleRoles(tuple(r.role for r in roles), tuple(sections), tuple(roles))
+
+
+# The token stage puts a role on every row but sits below the structure rules: it declares what it
+# needs (tokens.blockroles.RoleRules) and the rules are installed here, the one module that already
+# feeds the structure rules into the token dataset (import corpus_tools imports it).
+register_role_rules(RoleRules(corpus_recurring_lines, article_roles, _rules_digest))
+
+
 def structure_record(recurring: Mapping[str, int]) -> dict:
     """The manifest's ``structure`` record: format, fingerprint, tables, and the recurring lines used."""
     return {"format": STRUCTURE_FORMAT, "fingerprint": structure_fingerprint(recurring),
@@ -187,20 +210,40 @@ def _quotation_frames(articles: list[Article], quotes: dict[str, list[Quotation]
             "speakers": pd.DataFrame(speakers, columns=names["speakers"].names)}
 
 
-def structure_tables(articles: Sequence[Article], raw_tokens: pd.DataFrame,
-                     recurring: Mapping[str, int]) -> dict[str, pd.DataFrame]:
+def _block_role_frame(articles: list[Article], roles: Mapping[str, ArticleRoles]) -> pd.DataFrame:
+    """:func:`~corpus_tools.structure.roles.block_role_table` from roles already decided (the tests check equality)."""
+    rows = []
+    for a in articles:
+        detail = list(roles[a.id].detail)
+        for role, section in zip(detail, role_sections_of(detail), strict=True):  # -1 outside the body here
+            block = a.blocks[role.block]
+            rows.append((a.id, role.block, role.kind, role.role, section, len(block.text.split()), block.text,
+                         role.reason, role.signal, role.dateline))
+    df = pd.DataFrame(rows, columns=BLOCK_ROLE_COLUMNS)
+    return df.astype({"block": "int64", "section": "int64", "words": "int64"})
+
+
+def structure_tables(articles: Sequence[Article], raw_tokens: pd.DataFrame, recurring: Mapping[str, int],
+                     roles: Mapping[str, ArticleRoles] | None = None) -> dict[str, pd.DataFrame]:
     """Every table of :data:`STRUCTURE_TABLES` for ``articles``, from their raw token table.
 
     ``raw_tokens`` holds every token of the articles
     (:data:`~corpus_tools.tokens.cache.RAW_TOKEN_OPTIONS`), as the dataset
     stores them; ``recurring`` is the corpus-level input
-    (:func:`corpus_recurring_lines` of the whole corpus).
+    (:func:`corpus_recurring_lines` of the whole corpus); ``roles`` the
+    block roles the token rows were given (:func:`article_roles`; None:
+    decided here).
     """
     articles = list(articles)
+    if roles is None:
+        roles = {a.id: article_roles(a, recurring) for a in articles}
     tokens: dict[str, list[Token]] = {a.id: [] for a in articles}
+    # A Token's section counts headings (what section_table and block_table number); the token
+    # rows hold the body section instead, so the heading count of each block is recomputed here.
+    heading_section = {a.id: list(accumulate(int(b.kind == "heading") for b in a.blocks)) for a in articles}
     columns = [raw_tokens[c].tolist() for c in Token._fields[:-1] + ("token",)]  # whole columns: no per-row boxing
     for row in zip(*columns, strict=True):
-        tokens[row[0]].append(Token(*row))
+        tokens[row[0]].append(Token(row[0], heading_section[row[0]][row[2]], *row[2:]))
     word_starts = {a: [t.start for t in toks if is_word(t.text)] for a, toks in tokens.items()}
     quotes = {a.id: find_quotations(a, word_starts[a.id]) for a in articles}
 
@@ -214,7 +257,7 @@ def structure_tables(articles: Sequence[Article], raw_tokens: pd.DataFrame,
             "sentences": sentence_table(articles, tokens=source),
             "headings": heading_table(articles),
             "sections": section_table(articles, tokens=source, quotations=found),
-            "block_roles": block_role_table(articles, recurring=recurring),
+            "block_roles": _block_role_frame(articles, roles),
             "body_sections": body_section_table(articles, recurring=recurring),
             **_quotation_frames(articles, quotes, word_starts)}
 
@@ -230,11 +273,11 @@ def write_dataset_part(articles: Sequence[Article], folder: str | os.PathLike, i
     """
     collected: dict[str, list[pa.Table]] = {kind: [] for kind in STRUCTURE_TABLES}
 
-    def on_chunk(chunk: list[Article], raw: pd.DataFrame) -> None:
-        for kind, frame in structure_tables(chunk, raw, recurring).items():
+    def on_chunk(chunk: list[Article], raw: pd.DataFrame, roles: Mapping[str, ArticleRoles]) -> None:
+        for kind, frame in structure_tables(chunk, raw, recurring, roles).items():
             collected[kind].append(pa.Table.from_pandas(frame, schema=STRUCTURE_TABLES[kind], preserve_index=False))
 
-    entry = write_token_part(articles, folder, index, tokenizer, on_chunk=on_chunk)
+    entry = write_token_part(articles, folder, index, tokenizer, recurring=recurring, on_chunk=on_chunk)
     files = {}
     for kind, schema in STRUCTURE_TABLES.items():
         table = pa.concat_tables(collected[kind]) if collected[kind] else schema.empty_table()
