@@ -40,6 +40,7 @@ from functools import cache
 from itertools import accumulate
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -49,7 +50,7 @@ from corpus_tools.model.corpus import Article
 from corpus_tools.structure.body import body_section_table
 from corpus_tools.structure.quotations import Quotation, find_quotations, quoted_word_mask
 from corpus_tools.structure.roles import BLOCK_ROLE_COLUMNS, block_roles, recurring_lines, role_sections_of
-from corpus_tools.structure.sections import block_table, heading_table, section_table, sentence_table
+from corpus_tools.structure.sections import heading_table, section_table
 from corpus_tools.tokens.blockroles import ArticleRoles, RoleRules, register_role_rules
 from corpus_tools.tokens.dataset import TokenDataset, file_entry, write_token_part
 from corpus_tools.tokens.tokenize import Token, is_word
@@ -223,6 +224,51 @@ def _block_role_frame(articles: list[Article], roles: Mapping[str, ArticleRoles]
     return df.astype({"block": "int64", "section": "int64", "words": "int64"})
 
 
+def _word_mask(tokens: pd.Series) -> np.ndarray:
+    """:func:`~corpus_tools.tokens.is_word` of every token, decided once per distinct token."""
+    codes, distinct = pd.factorize(tokens, sort=False)
+    return np.array([is_word(t) for t in distinct], dtype=bool)[codes] if len(codes) else np.zeros(0, bool)
+
+
+def _block_frames(articles: list[Article], raw: pd.DataFrame, word: np.ndarray,
+                  heading_section: Mapping[str, list[int]]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`~corpus_tools.structure.sections.block_table` and
+    :func:`~corpus_tools.structure.sections.sentence_table` computed over the token columns at once.
+
+    The rows of ``raw`` are in text order, articles contiguous, and a sentence never crosses a block
+    (so within an article a sentence number is one run of rows): a sentence's words are a sum over
+    its run, a block's sentences the number of runs in it.  The tests check both equal the
+    in-memory functions, which loop over Token objects.
+    """
+    order = {a.id: i for i, a in enumerate(articles)}
+    art = raw["article"].map(order).to_numpy(dtype=np.int64)
+    block = raw["block"].to_numpy(dtype=np.int64)
+    sentence = raw["sentence"].to_numpy(dtype=np.int64)
+    n = len(art)
+    # runs of one (article, sentence): where either changes
+    starts = np.flatnonzero(np.r_[True, (art[1:] != art[:-1]) | (sentence[1:] != sentence[:-1])]) if n else \
+        np.zeros(0, np.int64)
+    sent_words = np.add.reduceat(word.astype(np.int64), starts) if n else np.zeros(0, np.int64)
+    s_art, s_block, s_sentence = art[starts], block[starts], sentence[starts]
+    ids = [a.id for a in articles]
+    s_section = [heading_section[ids[a]][b] for a, b in zip(s_art.tolist(), s_block.tolist(), strict=True)]
+    sentences = pd.DataFrame({"article": [ids[a] for a in s_art.tolist()], "section": s_section,
+                              "block": s_block.tolist(), "sentence": s_sentence.tolist(),
+                              "words": sent_words.tolist()},
+                             columns=["article", "section", "block", "sentence", "words"])
+    # per block: words and sentence runs, by a flat (article, block) index
+    offsets = np.cumsum([0] + [len(a.blocks) for a in articles])
+    flat = offsets[art] + block if n else np.zeros(0, np.int64)
+    size = int(offsets[-1])
+    words = np.bincount(flat, weights=word, minlength=size).astype(np.int64)
+    runs = np.bincount(offsets[s_art] + s_block if len(starts) else np.zeros(0, np.int64),
+                       minlength=size).astype(np.int64)
+    rows = [(a.id, b.index, b.kind, heading_section[a.id][b.index]) for a in articles for b in a.blocks]
+    blocks = pd.DataFrame(rows, columns=["article", "block", "kind", "section"])
+    blocks["words"], blocks["sentences"] = words.tolist(), runs.tolist()
+    return blocks, sentences
+
+
 def structure_tables(articles: Sequence[Article], raw_tokens: pd.DataFrame, recurring: Mapping[str, int],
                      roles: Mapping[str, ArticleRoles] | None = None) -> dict[str, pd.DataFrame]:
     """Every table of :data:`STRUCTURE_TABLES` for ``articles``, from their raw token table.
@@ -241,10 +287,15 @@ def structure_tables(articles: Sequence[Article], raw_tokens: pd.DataFrame, recu
     # A Token's section counts headings (what section_table and block_table number); the token
     # rows hold the body section instead, so the heading count of each block is recomputed here.
     heading_section = {a.id: list(accumulate(int(b.kind == "heading") for b in a.blocks)) for a in articles}
-    columns = [raw_tokens[c].tolist() for c in Token._fields[:-1] + ("token",)]  # whole columns: no per-row boxing
+    word = _word_mask(raw_tokens["token"])  # is_word once per distinct token, not once per token and table
+    # Token objects of the *word* tokens only: section_table, their one reader, skips every other token
+    # (and finds the word starts among them), so its rows are the same; a third of the objects less.
+    words = raw_tokens[word]
+    columns = [words[c].tolist() for c in Token._fields[:-1] + ("token",)]  # whole columns: no per-row boxing
     for row in zip(*columns, strict=True):
         tokens[row[0]].append(Token(row[0], heading_section[row[0]][row[2]], *row[2:]))
-    word_starts = {a: [t.start for t in toks if is_word(t.text)] for a, toks in tokens.items()}
+    word_starts = {a: [t.start for t in toks] for a, toks in tokens.items()}
+    blocks, sentences = _block_frames(articles, raw_tokens, word, heading_section)
     quotes = {a.id: find_quotations(a, word_starts[a.id]) for a in articles}
 
     def source(article: Article) -> list[Token]:
@@ -253,8 +304,8 @@ def structure_tables(articles: Sequence[Article], raw_tokens: pd.DataFrame, recu
     def found(article: Article, _starts: list[int]) -> list[Quotation]:
         return quotes[article.id]
 
-    return {"blocks": block_table(articles, tokens=source),
-            "sentences": sentence_table(articles, tokens=source),
+    return {"blocks": blocks,
+            "sentences": sentences,
             "headings": heading_table(articles),
             "sections": section_table(articles, tokens=source, quotations=found),
             "block_roles": _block_role_frame(articles, roles),
