@@ -156,3 +156,24 @@ def test_structure_table_refuses_an_unknown_kind(seed_corpus, tmp_path):
     ds = token_dataset(seed_corpus, tmp_path, tokenizer="exact", n_jobs=1)
     with pytest.raises(ValueError, match="kind must be one of"):
         structure_table(ds, "paragraphs")
+
+
+@pytest.mark.parametrize("tokenizer", ["exact", "fast"])
+def test_column_wise_tables_equal_the_in_memory_functions_on_awkward_articles(tmp_path, tokenizer):
+    # the blocks, sentences and sections tables are computed over the token columns (numpy runs and
+    # bincounts), not by the in-memory functions' loops: empty articles, no word at all, headings only,
+    # a quotation left open across a heading, several articles in one run ("heads": two heading blocks, so
+    # the empty lead and two sections)
+    texts = {"empty": "", "dots": "...", "heads": "Only headings\n\nAnother one", "open": (
+        "Lead one. “Two three,” he said.\n\nSub part\n\n“Never closed here.\n\nNext part\n\nPlain words. Yes.")}
+    corpus = ct.Corpus([ct.Article.from_text(t, id=k) for k, t in texts.items()])
+    ds = token_dataset(corpus, tmp_path, tokenizer=tokenizer, n_jobs=1)
+    if tokenizer == "exact":
+        for kind, table in in_memory(corpus).items():
+            assert_frame_equal(structure_table(ds, kind), table, check_exact=True, obj=kind)
+    sections = structure_table(ds, "sections")
+    # by hand, article "open": the lead has 2 sentences of 3 and 4 words ("Lead one ." / "Two three he said"),
+    # 2 of them quoted; the open quotation stops at the heading "Next part"
+    lead = sections[(sections["article"] == "open") & (sections["section"] == 0)].iloc[0]
+    assert (lead["sentences"], lead["words"], lead["quoted_words"], lead["median_sentence_length"]) == (2, 6, 2, 3.0)
+    assert sections.groupby("article", sort=False).size().to_dict() == {"empty": 1, "dots": 1, "heads": 3, "open": 3}
