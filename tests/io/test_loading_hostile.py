@@ -93,11 +93,15 @@ def test_html_and_javascript_are_kept_verbatim_as_text(hostile):
 
 def test_the_whole_hostile_corpus_tokenises_and_counts(hostile):
     _, _, corpus, _ = hostile
-    toks = ct.token_table(corpus)
+    toks = ct.token_table(corpus, {"boilerplate": True})  # every block, page furniture included
     words = sum(1 for a in corpus for t in ct.tokens.iter_tokens(a) if ct.tokens.is_word(t.text))
     table = ct.frequency_table(toks)
     assert int(table["count"].sum()) == len(toks) == words
     assert set(toks["article"]) == set(corpus.ids)  # every loaded article has word tokens
+    # by default the rows of boilerplate roles are left out, and only those
+    default = ct.token_table(corpus)
+    kept = toks[~toks["role"].isin(ct.tokens.BOILERPLATE_ROLES)].reset_index(drop=True)
+    assert len(default) < len(toks) and default.equals(kept)
     # Treebank: "<script>" -> "<", "script", ">" and "</script>" -> "<", "/script", ">"; in html.txt and j-html
     counts = table.set_index("term")["count"]
     assert (counts["script"], counts["/script"], counts["alert"], counts["onerror=alert"]) == (2, 2, 2, 2)
