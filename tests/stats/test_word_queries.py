@@ -382,3 +382,27 @@ def test_mattr_and_mtld_over_long_sequences_in_uneven_pieces_equal_the_reference
         assert m.value() == _mattr_reference(words, w)
         assert f.value() == _mtld_pass_reference(words, threshold)
         assert b.value() == _mtld_pass_reference(words[::-1], threshold)
+
+
+# ---- the by-article frequency table in pieces ---------------------------------------------
+
+@pytest.mark.parametrize("rows", [1, 7, 250_000])
+@pytest.mark.parametrize("options", OPTIONS[:2], ids=repr)
+def test_by_article_pieces_are_the_by_article_table(corpora, datasets, options, rows):
+    ds = datasets["reuters", "fast"].with_options(options)
+    full = ct.frequency_table(ds, by_article=True)
+    pieces = list(ct.stats.iter_frequency_table(ds, rows=rows))
+    if rows == 1:  # as many pieces as articles with a counted token: an article is never split
+        assert len(pieces) == full["article"].nunique()
+    assert all(p["article"].iloc[0] != q["article"].iloc[-1] for p, q in zip(pieces[1:], pieces, strict=False))
+    _equal(pd.concat(pieces, ignore_index=True), full)
+
+
+@pytest.mark.parametrize("name", ["seed", "reuters", "news"])
+def test_distinctive_terms_and_heatmap_of_a_dataset_equal_those_of_its_by_article_table(corpora, datasets, name):
+    ds = datasets[name, "fast"].with_options({"stopwords": "english"})
+    full = ct.frequency_table(ds, by_article=True)
+    _equal(ct.stats.distinctive_term_table(ds, top=5), ct.stats.distinctive_term_table(full, top=5))
+    for top_articles in (1, 3, 40):
+        _equal(ct.plots.heatmap_selection_table(ds, top=6, top_articles=top_articles),
+               ct.plots.heatmap_selection_table(full, top=6, top_articles=top_articles))
