@@ -255,8 +255,8 @@ def _is_count(name: str) -> bool:
 
 def _check_counts(parameters: dict) -> None:
     for name, value in parameters.items():
-        if not _is_count(name):
-            continue
+        if not _is_count(name) or (value is None and name.endswith("min_count")):
+            continue  # a minimum count of None: the notebook's corpus-size default (stats.default_min_count)
         if isinstance(value, bool) or not isinstance(value, int):
             raise ReportError(f"parameter {name} is a count: give a whole number, not {_shown(value)}")
         if value < 0:
@@ -560,13 +560,15 @@ def _run_notebooks(runs: list[tuple[Path, dict]], tmp: Path, progress: bool, tim
 
 
 def _token_cache(corpus: Corpus, folder: Path, previous: Path, tokenizer: str, log, n_jobs: int | None = None,
-                 scheduler: str | None = None) -> Path:
+                 scheduler: str | None = None, source: Path | None = None) -> Path:
     """Tokenise the corpus once for every notebook of the run, into its token dataset
     (:func:`corpus_tools.scale.token_dataset`, on every core).
 
     The previous report's dataset is reused when corpus content and
     tokeniser are unchanged (the folder name carries their hash); it is
-    verified against its manifest, and rebuilt if damaged.
+    verified against its manifest, and rebuilt if damaged.  ``source`` (the
+    analysed copy, ``corpus.jsonl``) is recorded with the dataset, so the
+    notebook kernels open it without loading the corpus.
     """
     folder.mkdir(parents=True, exist_ok=True)
     name = dataset_folder(corpus, folder, tokenizer).name
@@ -574,7 +576,7 @@ def _token_cache(corpus: Corpus, folder: Path, previous: Path, tokenizer: str, l
         shutil.copytree(previous / name, folder / name)
         log(f"tokens: reusing {previous / name}")
     started = time.monotonic()
-    dataset = token_dataset(corpus, folder, tokenizer=tokenizer, n_jobs=n_jobs, client=scheduler)
+    dataset = token_dataset(corpus, folder, tokenizer=tokenizer, n_jobs=n_jobs, client=scheduler, source=source)
     if not (previous / name / MANIFEST_NAME).is_file():
         log(f"tokens: {dataset.n_rows} tokens ({tokenizer} tokenizer) in {time.monotonic() - started:.1f} s, "
             f"{len(dataset.parts)} part files shared by every notebook")
@@ -726,7 +728,8 @@ def _run_locked(corpus: Path, out: Path, sources: list[Path], per_notebook: dict
         # how the tokens were made (what decides them, and where): recorded, never a parameter of the tables
         manifest["tokens"] = {"tokenizer": tokenizer, "default_tokenizer": DEFAULT_TOKENIZER,
                               "n_jobs": n_jobs, "scheduler": scheduler}
-        cache = _token_cache(loaded, tmp / "cache", out / "cache", tokenizer, log, n_jobs, scheduler) \
+        cache = _token_cache(loaded, tmp / "cache", out / "cache", tokenizer, log, n_jobs, scheduler,
+                             tmp / ANALYSED_CORPUS) \
             if any("token_cache" in notebook_parameters(s) for s in sources) else None
         runs = []
         for source in sources:

@@ -1,7 +1,7 @@
 """Corpora of any size: the token dataset built in parallel, streamed counts, worker processes and Dask."""
 
 from corpus_tools.scale.batching import article_batches, file_batches, progress_bar, resolve_n_jobs
-from corpus_tools.scale.dataset import build_token_dataset, dataset_folder, token_dataset
+from corpus_tools.scale.dataset import build_token_dataset, dataset_folder, registered_dataset, token_dataset
 from corpus_tools.scale.distributed import connect, count_on_dask
 from corpus_tools.scale.parallel import count_corpus, pool_context
 from corpus_tools.scale.streaming import CorpusCounts, CountSpec, corpus_files, count_articles, count_files
@@ -14,6 +14,7 @@ __all__ = [
     "build_token_dataset",
     "dataset_folder",
     "pool_context",
+    "registered_dataset",
     "token_dataset",
     "CorpusCounts",
     "CountSpec",

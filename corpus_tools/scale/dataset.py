@@ -22,12 +22,15 @@ corpus is rebuilt like a damaged one.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from corpus_tools._version import __version__
+from corpus_tools.io.atomic import atomic_write
 from corpus_tools.model.corpus import Article, Corpus
 from corpus_tools.scale.batching import article_batches, resolve_n_jobs
 from corpus_tools.scale.distributed import connect
@@ -42,12 +45,17 @@ from corpus_tools.tokens.cache import RAW_TOKEN_OPTIONS, token_cache_key
 from corpus_tools.tokens.dataset import (
     TokenDataset,
     TokenDatasetError,
+    file_entry,
     open_token_dataset,
+    write_article_tables,
     write_manifest,
 )
 from corpus_tools.tokens.tokenize import DEFAULT_TOKENIZER, TOKENIZERS
 
-__all__ = ["build_token_dataset", "dataset_folder", "token_dataset"]
+__all__ = ["SOURCES_FOLDER", "build_token_dataset", "dataset_folder", "registered_dataset", "token_dataset"]
+
+#: Folder of a ``cache_dir`` recording which corpus file each dataset was built from (:func:`registered_dataset`).
+SOURCES_FOLDER = "sources"
 
 #: Articles per part file at most (news-sized articles: a few MB of text a part).
 MAX_PART_ARTICLES = 2_000
@@ -65,6 +73,7 @@ def token_dataset(
     tokenizer: str = DEFAULT_TOKENIZER,
     n_jobs: int | None = None,
     client=None,
+    source: str | os.PathLike | None = None,
 ) -> TokenDataset:
     """The token dataset of ``corpus`` in ``cache_dir``, built if needed.
 
@@ -78,6 +87,11 @@ def token_dataset(
         Worker processes when building (None: all cores; 1: this process).
     client : distributed.Client or str, optional
         Build on this Dask cluster instead; its workers must see ``cache_dir``.
+    source : path, optional
+        The file ``corpus`` was loaded from (the runner's ``corpus.jsonl``):
+        recorded in ``cache_dir``, with the load's problems, so that
+        :func:`registered_dataset` finds this dataset from the file alone,
+        without loading the corpus again (each notebook kernel).
 
     Returns
     -------
@@ -94,6 +108,13 @@ def token_dataset(
     corpus = corpus if isinstance(corpus, Corpus) else Corpus(list(corpus))
     if tokenizer not in TOKENIZERS:
         raise ValueError(f"tokenizer must be 'exact' or 'fast', not {tokenizer!r}")
+    dataset = _token_dataset(corpus, cache_dir, tokenizer, n_jobs, client)
+    if source is not None:
+        _register(Path(source), corpus, dataset, Path(cache_dir), tokenizer)
+    return dataset
+
+
+def _token_dataset(corpus: Corpus, cache_dir, tokenizer: str, n_jobs, client) -> TokenDataset:
     key = token_cache_key(corpus, RAW_TOKEN_OPTIONS, tokenizer)
     folder = dataset_folder(corpus, cache_dir, tokenizer)
     try:
@@ -105,15 +126,67 @@ def token_dataset(
         # fingerprint covers the rules that made the tables (recurring_lines' own included), so a match
         # means the stored tables are today's, without reading the corpus again.
         recorded = dataset.manifest.get("structure", {})
-        if recorded.get("fingerprint") == structure_fingerprint(recorded.get("recurring", {})):
+        if dataset.has_article_tables and \
+                recorded.get("fingerprint") == structure_fingerprint(recorded.get("recurring", {})):
             return dataset
-        # structure tables made by other rules (or missing): built again below
+        # structure tables made by other rules, or no article tables: built again below
     return build_token_dataset(corpus, folder, tokenizer=tokenizer, n_jobs=n_jobs, client=client)
+
+
+def _source_record(source: Path, cache_dir: Path, tokenizer: str) -> Path:
+    # keyed by the file's bytes, not its path: the runner's folder is renamed when the report is done
+    return cache_dir / SOURCES_FOLDER / f"{file_entry(source, 0)['sha256']}-{tokenizer}.json"
+
+
+def _register(source: Path, corpus: Corpus, dataset: TokenDataset, cache_dir: Path, tokenizer: str) -> None:
+    record = {"dataset": dataset.folder.name, "version": __version__, "articles": len(corpus),
+              "problems": [{"path": p.path, "reason": p.reason, "severity": p.severity, "record": p.record}
+                           for p in corpus.problems]}
+    path = _source_record(source, cache_dir, tokenizer)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(record, indent=1, ensure_ascii=False) + "\n"
+    atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+
+
+def registered_dataset(source: str | os.PathLike, cache_dir: str | os.PathLike,
+                       tokenizer: str = DEFAULT_TOKENIZER) -> tuple[TokenDataset, list[dict]] | None:
+    """The dataset built from the corpus file ``source`` (``token_dataset(..., source=)``), without loading it.
+
+    Found by the SHA-256 of the file's bytes and the tokenizer, made by
+    this version of corpus-tools (whose loader read the file), verified
+    like every dataset, with its article tables.
+
+    Returns
+    -------
+    (TokenDataset, list of dict) or None
+        The dataset and the problems the load of ``source`` found
+        (``path``, ``reason``, ``severity``, ``record``: the fields of
+        :class:`~corpus_tools.model.corpus.LoadProblem`); None when
+        ``source`` is not a file, or no usable dataset was recorded for it
+        (the caller loads the corpus and builds it).
+    """
+    source, cache_dir = Path(source), Path(cache_dir)
+    if not source.is_file():
+        return None
+    try:
+        record = json.loads(_source_record(source, cache_dir, tokenizer).read_text(encoding="utf-8"))
+        if record.get("version") != __version__:
+            return None  # another loader may read the same bytes otherwise
+        dataset = open_token_dataset(cache_dir / record["dataset"])
+    except (OSError, ValueError, KeyError, TypeError, TokenDatasetError):
+        return None  # absent, unreadable, damaged: the corpus is loaded and the dataset built again
+    if not dataset.has_article_tables or len(dataset.articles) != record.get("articles"):
+        return None
+    return dataset, list(record.get("problems", []))
 
 
 def build_token_dataset(corpus: Corpus, folder: str | os.PathLike, *, tokenizer: str = DEFAULT_TOKENIZER,
                         n_jobs: int | None = None, client=None) -> TokenDataset:
     """Tokenise ``corpus`` into a new dataset at ``folder`` (replacing what is there), with its structure tables.
+
+    This process also writes the article table and the texts
+    (:func:`~corpus_tools.tokens.dataset.write_article_tables`), listed and
+    hashed in the manifest like the parts.
 
     The parts are written into a temporary folder beside ``folder``, which
     is renamed into place once the manifest is written: a reader never sees
@@ -147,7 +220,9 @@ def build_token_dataset(corpus: Corpus, folder: str | os.PathLike, *, tokenizer:
             with ProcessPoolExecutor(max_workers=workers, mp_context=pool_context()) as pool:
                 parts = list(pool.map(write_dataset_part, batches, [tmp] * len(batches), indexes,
                                       [tokenizer] * len(batches), [recurring] * len(batches)))
-        write_manifest(tmp, key, tokenizer, [a.id for a in articles], parts, structure=structure_record(recurring))
+        tables = write_article_tables(tmp, articles)  # here, not on the workers: this process holds the corpus
+        write_manifest(tmp, key, tokenizer, [a.id for a in articles], parts, structure=structure_record(recurring),
+                       tables=tables)
         if folder.exists():
             shutil.rmtree(folder)
         os.replace(tmp, folder)

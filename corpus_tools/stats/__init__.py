@@ -49,6 +49,13 @@ from corpus_tools.stats.measures import (
     mi3,
     resolve_measure,
 )
+from corpus_tools.stats.thresholds import (
+    MIN_COUNT_FLOOR,
+    MIN_COUNT_PER_MILLION,
+    default_min_count,
+    min_count_rule,
+    min_count_table,
+)
 from corpus_tools.stats.trends import TREND_COLUMNS, period_labels, trend_table
 
 __all__ = [
@@ -58,6 +65,8 @@ __all__ = [
     "DISPERSION_COLUMNS",
     "LOG_RATIO_ZERO",
     "MEASURE_ALIASES",
+    "MIN_COUNT_FLOOR",
+    "MIN_COUNT_PER_MILLION",
     "NgramCounts",
     "PCT_DIFF_ZERO",
     "RYCHLY_MEASURES",
@@ -71,6 +80,7 @@ __all__ = [
     "count_ngrams",
     "counts_by_article",
     "dated",
+    "default_min_count",
     "dispersion_measures",
     "dispersion_table",
     "distinctive_term_table",
@@ -93,6 +103,8 @@ __all__ = [
     "log_ratio",
     "mattr",
     "mi3",
+    "min_count_rule",
+    "min_count_table",
     "mtld",
     "ngram_table",
     "ngrams",

@@ -116,9 +116,11 @@ def kwic_table(
 
     Parameters
     ----------
-    data : Corpus, Article or token table
+    data : Corpus, Article, token table or TokenDataset
         A corpus is tokenised keeping punctuation (``words_only=False``),
-        so contexts read like the text.
+        so contexts read like the text.  A dataset is queried as it is
+        (pass ``ds.with_options({"words_only": False})`` for punctuation),
+        and its lines are cut from its stored texts, as from the corpus.
     query : str or compiled pattern
         A word or phrase, tokenised as running text is (:func:`query_tokens`:
         ``"U.S."`` stays one token, ``"Xi's"`` is ``Xi`` + ``'s``) and
@@ -228,11 +230,22 @@ def _kwic_frame(rows: list[tuple], keys: list[list[str]], sort: str | None) -> p
 
 
 def _dataset_kwic(q: TokenQuery, data, matchers, context: int, sort: str | None) -> pd.DataFrame:
-    """:func:`kwic_table`'s lines from the hits DuckDB finds, their context rows only."""
-    sources, dates = _article_texts(data), _article_dates(data)
+    """:func:`kwic_table`'s lines from the hits DuckDB finds, their context rows only.
+
+    When ``data`` is a dataset with its article tables, the lines are cut from
+    the texts of the hit articles only (read from the dataset) and dated by its
+    article table, as from the corpus: no corpus is loaded.
+    """
+    hits = list(query_kwic_hits(q, matchers, context))
+    if isinstance(data, TokenDataset) and data.has_article_tables:
+        sources = data.article_texts({hit.article for hit in hits})
+        dates = {a: d.isoformat() if d is not None else ""
+                 for a, d in zip(data.articles, data.article_column("date"), strict=True)}
+    else:
+        sources, dates = _article_texts(data), _article_dates(data)
     rows, keys = [], []
     k = len(matchers)
-    for hit in query_kwic_hits(q, matchers, context):
+    for hit in hits:
         i, hi = hit.match_at, len(hit.tokens)
         rows.append((hit.article, dates.get(hit.article, ""), hit.block, hit.position,
                      *_shown(sources.get(hit.article), hit.tokens, hit.starts, hit.ends, 0, i, k, hi)))

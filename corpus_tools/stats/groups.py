@@ -6,11 +6,14 @@ A grouping (the ``groups=`` parameter, after quanteda's ``textstat_frequency(gro
   a ``meta`` key such as ``"topic"``, or a date period ``"date:day"``, ``"date:week"``,
   ``"date:month"``, ``"date:year"``;
 * a function of an :class:`~corpus_tools.model.corpus.Article` returning its group;
-* a mapping article id -> group (the only form a bare token table or a
-  :class:`~corpus_tools.tokens.dataset.TokenDataset` can take, as they carry no
-  document variables: build it once with :func:`group_labels` from the corpus).
+* a mapping article id -> group (the only form a bare token table can take, as it
+  carries no document variables: build it once with :func:`group_labels` from the corpus).
 
-Given a token dataset, the grouped tables are computed from aggregates: the
+A :class:`~corpus_tools.tokens.dataset.TokenDataset` takes a variable name or a date
+period too: its article table (``articles.parquet``, written with the parts) holds every
+article's variables, and only the named column is read
+(:func:`~corpus_tools.stats.grouping.dataset_group_labels`), giving the labels the corpus
+gives.  The grouped tables are then computed from aggregates: the
 labels are registered as a small DuckDB table joined on ``article``
 (:func:`corpus_tools.stats.word_queries.query_group_counts`), or, for
 lexical diversity, the parts are streamed once forward and once backward

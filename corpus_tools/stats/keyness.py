@@ -44,7 +44,7 @@ import numpy as np
 import pandas as pd
 
 from corpus_tools.model.checks import check_counts, reject_table
-from corpus_tools.model.corpus import Article
+from corpus_tools.model.corpus import Article, Corpus
 from corpus_tools.model.dates import parse_date
 from corpus_tools.stats.frequency import PER
 from corpus_tools.stats.groups import group_labels
@@ -240,7 +240,8 @@ def keyness_table(
         Corpus such as ``corpus.filter_dates(...)``), or a predicate on
         :class:`Article` (metadata: ``lambda a: a.meta.get("source") ==
         "bbc"``; dates: :func:`dated`).  None: all of ``data`` (then give a
-        ``reference``).
+        ``reference``).  A Corpus of other articles (or a TokenDataset) is
+        a TypeError saying to pass it as ``reference=``.
     reference : Corpus, Article, token table, group label(s) or None
         None: the rest of ``data``.  Otherwise another corpus (tokenised
         with the same options), a token table, a TokenDataset (queried with
@@ -295,6 +296,7 @@ def keyness_table(
     check_counts(min_count=min_count)
     reject_table(target, "target", "the second positional argument is target (which articles of data); "
                  "to compare against another token table or corpus, pass it as reference=")
+    _reject_another_corpus(data, target)
     measure = _ALIASES.get(str(measure).lower(), str(measure).lower())
     if measure not in KEYNESS_MEASURES:
         raise ValueError(f"unknown keyness measure {measure!r}; choose one of {list(KEYNESS_MEASURES)}")
@@ -418,6 +420,35 @@ def _scored_frame(terms, a, b, c, d) -> pd.DataFrame:
                        **keyness_arrays(a, b, c, d)})
     return df.astype({"term": object, "freq_target": "int64", "freq_reference": "int64", "direction": object,
                       "note": object} | {col: "float64" for col in COLUMNS[3:-2]})
+
+
+def _reject_another_corpus(data, target) -> None:
+    """A clear TypeError when ``target`` is a whole other corpus, which a user meant as the reference.
+
+    A Corpus is a sequence of Articles, which a target may be (``corpus.filter_dates(...)``): a
+    Corpus target is accepted when its articles are articles of ``data`` (same id and content;
+    ids only against a token table or dataset, which hold no content to compare).  Before this
+    check, ``keyness_table(corpus_a, corpus_b)`` read corpus_b's ids ("0", "1"...) as data's and
+    said "the target is the whole corpus: the rest is empty", which named the wrong problem.
+    """
+    hint = ("the second positional argument is target (which articles of data: ids, Articles or a "
+            "predicate). To compare data against another corpus, pass it as reference=: "
+            "keyness_table(data, reference=other)")
+    if isinstance(target, TokenDataset):
+        raise TypeError(f"target is a TokenDataset: {hint}")
+    if not isinstance(target, Corpus):
+        return
+    if isinstance(data, pd.DataFrame | TokenDataset):
+        known = set(data.articles) if isinstance(data, TokenDataset) else set(data["article"].tolist())
+        foreign = [a.id for a in target if a.id not in known]
+    elif isinstance(data, Corpus | Article | list | tuple):  # never iterate a one-shot iterator of articles
+        mine = {a.id: a for a in ([data] if isinstance(data, Article) else data)}
+        foreign = [a.id for a in target if mine.get(a.id) != a]
+    else:
+        return
+    if foreign:
+        raise TypeError(f"target is a Corpus of articles that are not data's ({len(foreign)} of {len(target)}, "
+                        f"e.g. {foreign[0]!r}): {hint}")
 
 
 def _label(groups) -> str:

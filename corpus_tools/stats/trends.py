@@ -79,8 +79,9 @@ def trend_table(
     Parameters
     ----------
     data : Corpus, Article(s), token table or TokenDataset
-        A token table or dataset needs ``dates`` (article id -> date), as it
-        carries none.  A :class:`~corpus_tools.tokens.dataset.TokenDataset`
+        A token table needs ``dates`` (article id -> date), as it carries
+        none; a :class:`~corpus_tools.tokens.dataset.TokenDataset` reads them
+        from its article table (``dates`` overrides them).  A dataset
         is counted by DuckDB (tokens and top terms of the dated articles, and
         the terms' occurrences per article, joined with a small article ->
         period table); the table is the same as from its token table.
@@ -124,6 +125,8 @@ def trend_table(
         opts = data.options
     else:
         opts = TokenOptions.coerce(options)
+    if isinstance(data, TokenDataset) and dates is None:
+        dates = dict(zip(data.articles, data.article_column("date"), strict=True))  # its article table's
     if isinstance(data, (pd.DataFrame, TokenDataset)):
         if dates is None:
             kind = "token table" if isinstance(data, pd.DataFrame) else "token dataset"

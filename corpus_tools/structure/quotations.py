@@ -50,11 +50,12 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import pandas as pd
 
 from corpus_tools.model.corpus import Article, as_articles
-from corpus_tools.structure.roles import is_chapter_heading
+from corpus_tools.structure.roles import is_chapter_block
 from corpus_tools.structure.speakers import (
     QUOTE_CHARACTERS,
     CandidateIndex,
@@ -62,6 +63,7 @@ from corpus_tools.structure.speakers import (
     corpus_speaker_names,
     given_name_mentions,
     honorific_mentions,
+    organisation_antecedent,
     person_description,
     resolve_relation,
     resolve_speaker,
@@ -73,7 +75,7 @@ from corpus_tools.structure.speakers import (
 from corpus_tools.tokens.tokenize import is_word, iter_tokens
 
 __all__ = ["QUOTATION_COLUMNS", "QUOTE_MARKS", "Quotation", "find_quotations",
-           "quotation_summary_table", "quotation_table", "quoted_word_mask", "speaker_table"]
+           "quotation_summary_table", "quotation_table", "quoted_word_mask", "speaker_table", "vocatives"]
 
 SINGLE_MARKS = "'\u2018\u2019"  # ' ‘ ’
 OPENING_GLYPHS = "\u201c\u201e\u201f\u00ab"  # “ „ ‟ «
@@ -344,11 +346,14 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
         word_starts = [t.start for t in iter_tokens(article) if is_word(t.text)]
     raws = _spans(article)
     marked = _marked_blocks(article, raws)
-    fiction = any(b.kind == "heading" and is_chapter_heading(b.text) for b in blocks)
+    fiction = any(is_chapter_block(b) for b in blocks)
     mentions = _narrative_mentions(honorific_mentions(article), raws) if fiction else []
     # in fiction the narration's given names ("Catherine blushed") are antecedents too
     given = _narrative_mentions(given_name_mentions(article), raws, fallback=False) if fiction else []
-    candidates = CandidateIndex(speaker_candidates(article) + given)
+    # in fiction a name inside the dialogue ("if Weston had asked me") is someone talked about, not a speaker
+    found = _narrative_mentions(speaker_candidates(article), raws, fallback=False) if fiction \
+        else speaker_candidates(article)
+    candidates = CandidateIndex(found + given)
     out: list[Quotation] = []
     turns = _Turns()
     for raw in raws:
@@ -360,12 +365,23 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
         speaker, rule, where = attribute_speaker(marked[first.index], qs, marked[last_index], qe, QUOTE_MARKS)
         kind = resolved = None
         if speaker is None and out:
+            # the people the previous paragraph's quotations address (its speaker's, one paragraph)
+            addressed = [v for q in out[-3:] if q.block == out[-1].block for v in vocatives(q.text)] \
+                if fiction else []
             speaker, rule = _inherited(out[-1], raw, first, marked[first.index], qs, fiction, turns, candidates,
-                                       mentions)
+                                       mentions, addressed)
         if speaker is not None:
             speaker = speaker.strip(" ,")
             kind = speaker_kind(speaker)
             resolved = resolve_speaker(speaker, candidates, segs[0][0])
+            if kind == "description" and not fiction and resolved == speaker:
+                named = candidates.resolve_description(speaker, segs[0][0], first.start)
+                # '“...,” Lewis said. “...,” said the minister.': a new tag right after the named speaker's
+                # quotation in the same paragraph is another person
+                if not (out and out[-1].block == first.index and same_person(out[-1].resolved_speaker, named)):
+                    resolved = named
+                # "the company said": the organisation the lead is about
+                resolved = organisation_antecedent(article, speaker) or resolved
             if fiction and (relation := resolve_relation(speaker, mentions, segs[0][0])):
                 resolved = relation  # "his wife" next to "Mr. Bennet": "Mrs. Bennet"
                 candidates.add(segs[0][0], relation)
@@ -377,6 +393,8 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
                 # a named speaker (or a person described: "the regional manager") is a candidate for later pronouns
                 offset = (last.start if rule and rule.startswith("quote") else first.start) + where
                 candidates.add(offset, speaker)
+            elif where < 0 and rule and rule.startswith("turn-taking") and kind == "name":
+                candidates.add(first.start, speaker)  # a reply's speaker, found by turn-taking, is a "he"/"she" later
         words = _count_in(word_starts, segs)
         out.append(Quotation(
             article=article.id, index=len(out), block=first.index, last_block=last_index,
@@ -457,17 +475,42 @@ class _Turns:
         return next((s for s in self._recent if not same_person(s, name)), None)
 
 
+_VOCATIVE = re.compile(r"(?:^|[,!?;]\s*|\b(?:dear|my dear)\s+)(?P<name>(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord)\.?"
+                       r"\s+[A-Z][\w'’\-]+|[A-Z][a-z]+)\s*(?=[,!?;.]|$)")
+
+
+def vocatives(text: str) -> list[str]:
+    """The people a quotation addresses, in order: an honorific + surname, or a given name of the
+    gender lexicon, set off by punctuation ("..., Mrs. Weston, of ...", "Kitty, for Heaven's sake").
+
+    In a dialogue the person addressed is the likeliest to answer.
+
+    >>> vocatives("I do not know what your opinion may be, Mrs. Weston, of this")
+    ['Mrs. Weston']
+    >>> vocatives("Well, I think so, Harriet.")
+    ['Harriet']
+    """
+    return [m.group("name") for m in _VOCATIVE.finditer(text) if " " in m.group("name") or _given(m.group("name"))]
+
+
+@lru_cache(maxsize=4096)
+def _given(word: str) -> bool:
+    """Whether ``word`` is a given name of the gender lexicon of :func:`given_name_mentions`."""
+    return bool(given_name_mentions(Article.from_text(word, id="word")))
+
+
 def _inherited(prev: Quotation, raw: dict, block, marked: str, qs: int, fiction: bool,
                turns: _Turns, candidates: CandidateIndex,
-               mentions: list[tuple[int, str]]) -> tuple[str | None, str | None]:
+               mentions: list[tuple[int, str]], addressed: list[str] = ()) -> tuple[str | None, str | None]:
     """Speaker of an unattributed quotation from the quotations before it (or None, None).
 
     News: a quotation in the same paragraph as the previous one, or opening
     the paragraph right after it, continues the previous speaker.  Fiction
     (the article has a chapter heading): a paragraph opening with an
     unattributed quotation, right after another speaker's, is the reply of
-    the last other named speaker of the chapter, or else of the nearest other
-    named person.
+    the last other named speaker of the chapter, or else of the person the
+    previous paragraph's quotations address (:func:`vocatives`), or else of
+    the nearest other named person.
     """
     opens_block = _LEADING_SPACE.match(marked).end() >= qs - 1  # nothing but space before the opening mark
     adjacent = prev.block == block.index or (prev.last_block == block.index - 1 and opens_block)
@@ -477,6 +520,9 @@ def _inherited(prev: Quotation, raw: dict, block, marked: str, qs: int, fiction:
         earlier = turns.other(prev.resolved_speaker)
         if earlier is not None:
             return earlier, "turn-taking: the speaker before the previous one"
+        addressed = [v for v in addressed if not same_person(v, prev.resolved_speaker)]
+        if addressed:
+            return addressed[-1], "turn-taking: the person the previous quotation addressed"
         j = bisect.bisect_left(mentions, (block.start,))
         recent = candidates.recent(block.start, 20)
         for _, name in reversed(sorted(recent + mentions[max(0, j - 20) : j])):

@@ -12,49 +12,62 @@ order for each block, are:
 
 ``chapter``
     "Chapter 1", "CHAPTER XII", "Book Two", "Part III: ..." (a chapter or
-    part word, then a numeral or number word, at most 10 words).
+    part word, then a numeral or number word, at most 10 words), also with
+    a full-stopped title on the line ("CHAPTER 29. Enter Ahab; to Him,
+    Stubb.", :func:`is_chapter_block`).
 ``signoff``
     An agency sign-off alone on its line ("Reuter", "AP", "AFP"), or a
     credits line ("Reporting by ...", "Additional reporting by ...",
-    "Writing by ...; Editing by ...").
+    "Writing by ...; Editing by ...", "... contributed to this report"),
+    or the reporter's contact line ("Contact Ann Lee at ...").
 ``boilerplate``
     Page furniture matched by :data:`BOILERPLATE_PATTERNS` (read time,
     share lines, "Load Comments", "Advertisement", "More from ...",
     "Sign up ...", copyright, "All rights reserved"...); a line listed in
     ``recurring`` (see :func:`recurring_lines`: short lines repeated across
-    many articles of the corpus); or a section label: a line of at most 3
-    words before the headline, followed by another heading line.
+    many articles of the corpus); a section label: a line of at most 3
+    words before the headline, followed by another heading line; or the
+    topic tags after a "Related Topics" / "Explore more on these topics"
+    label.
 ``caption``
     A photo caption or credit: "(Photo: ...)", "Photo: ...",
-    "Photograph: ...", "AP Photo/...", "REUTERS/...", "... /Getty Images".
+    "Photograph: ...", "AP Photo/...", "REUTERS/...", "... /Getty Images",
+    "Image caption, ...", "Credit...", and the line right above a credit
+    line alone in its block.
 ``byline``
     "By Name ..." (at most 12 words, no sentence end), or a publication
     time line ("Published ...", "Updated ...", or a short line that is only
-    a date and time).
+    a date and time), or before the body a name followed by a job title or
+    a handle ("Sarah Okafor Senior Reporter", "Ann Lee @annlee").
 ``dateline``
     A wire dateline alone in its block ("GREENBELT, Md --", "HOUSTON,
-    March 2 -", "LONDON (Reuters) -").  A dateline in front of the first
+    March 2 -", "LONDON (Reuters) -"), or a place in capitals and a date
+    ("SAN DIEGO 1996-08-20").  A dateline in front of the first
     paragraph leaves that paragraph the ``lead`` and is reported in its
     ``dateline`` column.
 ``headline``
     The first heading-shaped block before any body paragraph (a short
     line without a final full stop), or the block equal to the article's
-    title.  :func:`headline` promotes it to the title when the source gave
-    none.
+    title, or a short first block (full stop allowed) right above a by-line
+    or dateline.  :func:`headline` promotes it to the title when the source
+    gave none.
 ``standfirst``
     Between the headline and the lead, a heading-shaped line, or a
-    paragraph followed by a byline or dateline.
+    paragraph followed by a byline or dateline (furniture and captions may
+    stand between).
 ``link``
     A heading labelled "Read more:", "Related:"... or classified ``link``
-    by :func:`corpus_tools.structure.headings.classify_headings`, or a
-    heading right after a "Recommended"/"Related stories" line.
+    by :func:`corpus_tools.structure.headings.classify_headings`, or each
+    heading of the run after a "Recommended"/"Related stories"/"READ MORE"
+    line.
 ``subheading``
     Any other heading inside the body.
 ``epigraph``
     In a chapter, the short block(s) between the chapter heading and its
     first paragraph that end with an attribution line ("-- Shakespeare").
 ``list``
-    A paragraph that starts with a bullet ("- ", "* ", "• ").
+    A paragraph that starts with a bullet ("- ", "* ", "• "); in the body, a
+    table row (:func:`table_row`) and a table's header line above one.
 ``lead`` / ``paragraph``
     The first body paragraph of the article, then every other one.  A
     heading-shaped line ending in a dash ("I wonder whether--") is a
@@ -73,6 +86,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from corpus_tools.model.blocks import Block
 from corpus_tools.model.corpus import Article, Corpus, as_articles
 from corpus_tools.structure.headings import classify_headings
 
@@ -86,10 +100,12 @@ __all__ = [
     "block_role_table",
     "block_roles",
     "headline",
+    "is_chapter_block",
     "is_chapter_heading",
     "promote_headlines",
     "recurring_lines",
     "role_sections_of",
+    "table_row",
 ]
 
 #: Every role a block can get.
@@ -108,7 +124,12 @@ _CHAPTER = re.compile(rf"^(?:chapter|book|part|volume|canto|act|scene)\s+(?:[ivx
                       re.IGNORECASE)
 _AGENCY = r"(?:Reuters?|AP|AFP|UPI|dpa|DPA|Xinhua|Bloomberg|PA|ANSA|EFE|Kyodo|Tass|TASS)"
 _SIGNOFF = re.compile(rf"^(?:{_AGENCY}|REUTERS?)\.?$|^[(\-–— ]*(?:additional\s+)?(?:reporting|writing|editing|"
-                      r"compiled|edited|produced|research(?:ing)?)\s+by\b", re.IGNORECASE)
+                      r"compiled|edited|produced|research(?:ing)?)\s+by\b|"
+                      # "Associated Press writer Ann Lee contributed to this report", "Bo Li contributed reporting"
+                      r"\bcontributed(?:\s+to)?\s+(?:this\s+)?(?:report(?:ing)?|story|article)\b|"
+                      # the reporter's contact line: "Contact Marcus Webb at 217-...", "Email the writer at ..."
+                      r"^(?:contact|email|e-mail|reach)\s+(?:the\s+(?:writer|reporter|author)|"
+                      r"[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})\s+(?:at|on|via)\b", re.IGNORECASE)
 #: Page furniture, matched against the whole block (case-insensitive).
 BOILERPLATE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"^\d+\s*(?:-\s*)?(?:min(?:ute)?s?|m)\.?\s+read$",
@@ -123,10 +144,17 @@ BOILERPLATE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"©", r"^\(c\)\s*\d{4}", r"^copyright\b", r"all rights reserved", r"^our standards\s*:",
     r"^(?:click|tap) here\b", r"^(?:this|the) (?:article|story) (?:is|was) (?:more than|over) \d",
     r"^(?:image|photo|video)s? (?:source|credit)s?\s*[:,]", r"^listen to (?:this|the) (?:article|story)\b",
+    # link and topic labels under the story ("READ MORE", "Related Content", "Explore more on these topics")
+    r"^read more$", r"^related (?:content|topics|stories|articles|coverage|links|reading)$",
+    r"^(?:explore|more) (?:more )?on (?:these|this) (?:topics?|stories|story)$", r"^topics?$",
+    r"^reuse this (?:content|article)$", r"\bin your inbox\b",
+    r"^\(c\)\s+\S.{0,60}\b(?:19|20)\d\d\.?$",  # "(c) Reuters Limited 1996"
+    r"^(?:[_*=~#\-–—.·•]\s*){2,}$",  # a separator line ("___", "* * *"): no text
 ))
 _CAPTION = re.compile(
     r"\((?:photo|photograph|image|picture|file photo|credit|pictured)\b[^)]*\)\s*$|"
     r"^(?:photo|photograph|image|picture|file photo|pictured|above|top|main image)\s*:|"
+    r"^(?:image|photo|video|picture) caption\s*[:,]|^credit\s*(?:\.{2,}|…|:)\s*\S|"
     r"\b(?:photograph|photo|image|picture|credit)\s*:\s*[A-Z][^.!?]{0,70}$|"
     rf"\b(?:{_AGENCY}|EPA|Getty)\s+(?:Photo|Images?)\s*/|\bREUTERS/[A-Z]|"
     r"/\s*(?:Getty Images|Reuters|AP|AFP|EPA|Shutterstock|Alamy|PA Wire)\s*$", re.IGNORECASE)
@@ -143,10 +171,67 @@ _DATELINE = re.compile(
 _BULLET = re.compile(r"^[-*•·▪‣◦]\s+\S")
 _LINK_LABEL = re.compile(r"^(?:read more|related|see also|also read|more on this|recommended|further reading|"
                          r"read next|watch|listen)\s*[:\-–—|]", re.IGNORECASE)
-_LINK_INTRO = re.compile(r"^(?:recommended|related(?: stories| articles| coverage)?|read next|you may also like|"
-                         r"more stories|more from .{1,40})$", re.IGNORECASE)
+_LINK_INTRO = re.compile(r"^(?:recommended|related(?: stories| articles| coverage| content| links)?|read more|"
+                         r"read next|see also|also read|you may also like|more stories|more on this story|"
+                         r"more from .{1,40}|most read|most popular)$", re.IGNORECASE)
 _ATTRIBUTION = re.compile(r"^(?:-{1,2}|–|—)\s*[A-Z]")
+# a credit alone in its block ("Credit...Jim Wilson/The New York Times", "Photograph: Dean Lewins/AAP"):
+# the block before it is the photo's caption
+_CREDIT_ONLY = re.compile(r"^(?:credit\s*(?:\.{2,}|…|:)|(?:photograph|photo|image|picture)\s*(?:credit)?\s*:)"
+                          r"\s*\S[^.!?]{0,70}$", re.IGNORECASE)
+# a by-line without "By": a name of 2-4 capitalised words, then on its own line a handle or a job title
+_JOB_WORDS = (r"(?:reporter|correspondent|editor|writer|columnist|contributor|producer|critic|journalist|"
+              r"staff|bureau|chief|senior|political|business|technology|tech|science|health|sports?|"
+              r"football|economics|foreign|deputy|associate|freelance)")
+_NAMED_BYLINE = re.compile(rf"^[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){{1,3}}?\s+"
+                           rf"(?:@\w+|(?i:{_JOB_WORDS})\b[\w ,&\-]{{0,40}})$")
+# RCV1's dateline line: the place in capitals and the date, no dash ("SAN DIEGO 1996-08-20")
+_DATELINE_LINE = re.compile(rf"^[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){{0,3}}(?:,\s*[A-Z][\w.'’\-]*){{0,2}},?\s+"
+                            rf"(?:\d{{4}}-\d\d-\d\d|{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?)$")
+# the label of a run of topic tags ("Related Topics", "Explore more on these topics")
+_TOPICS_LABEL = re.compile(r"\btopics?$", re.IGNORECASE)
+# furniture that runs long: the print-edition line of a newspaper's web page (up to 80 words)
+_LONG_BOILERPLATE = re.compile(r"^a version of this (?:article|story) (?:appears|appeared) in print\b",
+                               re.IGNORECASE)
+# words of a sentence, not of a table row ("deposits were quoted unchanged at 6-5/8, 3/8 ...")
+_FUNCTION_WORDS = frozenset("the a an and or of to in at on for was were is are by with from that said".split())
+# a table cell: a number, a price range, or a wire table's "nil", "n.a.", "--"
+_CELL = re.compile(r"^\(?(?:[-+]?\d[\d,./:\-]*|--?|nil|n\.?a\.?)\)?[.,;:]?$", re.IGNORECASE)
+# a by-line may end in an abbreviation's full stop ("By Elena Ruiz Reporting from Firebaugh, Calif.")
+_ABBREVIATION_END = re.compile(r"\b[A-Z][a-z]{0,4}\.$")
 _ENDS_IN_DASH = re.compile(r"(?:-{2}|–|—)\s*['\"’”]?$")
+
+
+def is_chapter_block(block: Block) -> bool:
+    """Whether a block is a chapter heading: a heading block :func:`is_chapter_heading` accepts, or a
+    one-line block whose chapter number ends it or is followed by a full stop or colon and a title
+    ("CHAPTER 29. Enter Ahab; to Him, Stubb.": the title's full stop makes it no heading block).
+
+    >>> from corpus_tools.model import Block
+    >>> is_chapter_block(Block(0, "paragraph", "CHAPTER 29. Enter Ahab; to Him, Stubb.", 0))
+    True
+    >>> is_chapter_block(Block(0, "paragraph", "Part two of the plan is ready.", 0))
+    False
+    """
+    text = block.text
+    if block.kind == "heading":
+        return is_chapter_heading(text)
+    if len(text.split()) > 12 or not is_chapter_heading(" ".join(text.split()[:10])):
+        return False
+    rest = text[_CHAPTER.match(text).end():]
+    return not rest.strip() or re.match(r"^[.:]\s+[A-Z\"“']", rest) is not None
+
+
+def table_row(text: str) -> bool:
+    """Whether a block is a row of a table: at least two cells and a third of its words cells.
+
+    >>> table_row("VI 4.45 -- Corn 1.35 1.92 IV 3.15 3.15"), table_row("Prices rose 3 pct to 1.75 dlrs.")
+    (True, False)
+    """
+    words = text.split()
+    cells = sum(_CELL.match(w) is not None for w in words)
+    function = sum(w.lower() in _FUNCTION_WORDS for w in words)
+    return len(words) <= 60 and cells >= 2 and 3 * cells >= len(words) and function < 2
 
 
 def is_chapter_heading(text: str) -> bool:
@@ -197,6 +282,37 @@ def _headline_shaped(block) -> bool:
     letters = [c for c in text if c.isalpha()]
     return text.rstrip("'\"’”").endswith(("?", "!")) or (
         bool(letters) and all(c.isupper() for c in letters) and not text.rstrip().endswith((".", ",", ";", ":")))
+
+
+def _bylineish(text: str) -> bool:
+    """A by-line, a publication time or a wire dateline alone in its block (what follows a headline)."""
+    words = len(text.split())
+    if words <= 12 and _match(_BYLINE, text) and (not text.endswith(".") or _ABBREVIATION_END.search(text)):
+        return True
+    if words <= 8 and _NAMED_BYLINE.match(text):
+        return True
+    if words <= 14 and (_TIMESTAMP.match(text) or _DATE_ONLY.match(text)):
+        return True
+    m = _DATELINE.match(text)
+    return (m is not None and not text[m.end():].strip()) or _DATELINE_LINE.match(text) is not None
+
+
+def _furniture(blocks, j: int) -> bool:
+    """Block ``j`` is page furniture or a caption (what may stand between a standfirst and its by-line)."""
+    text = blocks[j].text
+    nxt = blocks[j + 1] if j + 1 < len(blocks) else None
+    return len(text.split()) <= 40 and bool(
+        _boilerplate(text) or _match(_CAPTION, text) or (nxt is not None and _CREDIT_ONLY.match(nxt.text)))
+
+
+def _byline_ahead(blocks, pos: int) -> bool:
+    """A by-line or dateline comes after block ``pos`` with only furniture and captions between (at most 4)."""
+    for j in range(pos + 1, min(pos + 6, len(blocks))):
+        if _bylineish(blocks[j].text):
+            return True
+        if not _furniture(blocks, j):
+            return False
+    return False
 
 
 def _normal_line(text: str) -> str:
@@ -274,45 +390,73 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
             return BlockRole(_block.index, _block.kind, name, reason, signal, _dateline)
 
         words = len(text.split())
-        if (sig := _match(_CHAPTER, text)) and words <= 10 and kind == "heading":
+        prev_text = blocks[pos - 1].text if pos else ""
+        if (sig := _match(_CHAPTER, text)) and is_chapter_block(block):
             r = role("chapter", "chapter or part heading", sig)
             seen_chapter_body = False
         elif words <= 30 and (sig := _match(_SIGNOFF, text)):
             r = role("signoff", "agency sign-off or credits", sig)
-        elif words <= 30 and (sig := _boilerplate(text)):
+        elif ((words <= 30 and (sig := _boilerplate(text)))
+              or (words <= 80 and (sig := _match(_LONG_BOILERPLATE, text)))):
             r = role("boilerplate", "page furniture pattern", sig)
         elif _normal_line(text) in recurring:
             r = role("boilerplate", "line recurring across the corpus", _normal_line(text))
+        elif (out and out[-1].role == "boilerplate" and words <= 12 and not text.endswith((".", "!", "?"))
+              and (_TOPICS_LABEL.search(prev_text) or out[-1].reason == "topic tags after a topics label")):
+            r = role("boilerplate", "topic tags after a topics label", prev_text)
         elif (not seen_headline and not seen_body and words <= 3 and kind == "heading" and nxt is not None
               and nxt.kind == "heading" and len(nxt.text.split()) > words and title != _normal_line(text)):
             r = role("boilerplate", "section label above the headline", text)
         elif words <= 40 and (sig := _match(_CAPTION, text)):
             r = role("caption", "photo caption or credit", sig)
-        elif words <= 12 and not text.endswith(".") and (sig := _match(_BYLINE, text)):
+        elif (seen_headline or seen_body) and words <= 40 and nxt is not None and (
+                sig := _match(_CREDIT_ONLY, nxt.text)):  # (a headline over a bare credit stays the headline)
+            r = role("caption", "above its photo credit line", sig)
+        elif words <= 12 and (not text.endswith(".") or _ABBREVIATION_END.search(text)) and (
+                sig := _match(_BYLINE, text)):
             r = role("byline", "by-line", sig)
+        elif not seen_body and words <= 8 and _NAMED_BYLINE.match(text):
+            r = role("byline", "name, then a job title or handle", text)
         elif words <= 14 and ((sig := _match(_TIMESTAMP, text)) or (sig := _match(_DATE_ONLY, text))):
             r = role("byline", "publication time", sig)
         elif (m := _DATELINE.match(text)) and not text[m.end():].strip() and (
                 m.group("date") or m.group("agency") or m.group("place").split(",")[0].isupper()):
             r = role("dateline", "wire dateline alone in its block", m.group())
+        elif not seen_body and _DATELINE_LINE.match(text):
+            r = role("dateline", "place and date alone in their block", text)
         elif title is not None and _normal_line(text) == title and not seen_body:
             r = role("headline", "equals the article's title", text)
             seen_headline = True
         elif not seen_headline and not seen_body and _headline_shaped(block) and not _ENDS_IN_DASH.search(text):
             r = role("headline", "first heading-shaped block before the body", text)
             seen_headline = True
+        elif (not seen_headline and not seen_body and words <= 20 and all(o.role == "boilerplate" for o in out)
+              and nxt is not None and _bylineish(nxt.text)):
+            # "Tylan stock jumps; weighs sale of company." above "SAN DIEGO 1996-08-20": its full stop
+            # makes it no heading block, but a short first line over a by-line or dateline is the headline
+            r = role("headline", "short first block above a by-line or dateline", text)
+            seen_headline = True
         elif seen_headline and not seen_body and (
                 (kind == "heading" and not _ENDS_IN_DASH.search(text)) or (
-                nxt is not None and words <= 40 and (_match(_BYLINE, nxt.text) or _DATELINE.match(nxt.text)))
+                nxt is not None and words <= 40 and (_match(_BYLINE, nxt.text) or _DATELINE.match(nxt.text)
+                                                     or _byline_ahead(blocks, pos)))
                 and out and out[-1].role == "headline"):
             r = role("standfirst", "summary line between headline and body", text)
+        elif seen_body and table_row(text):
+            r = role("list", "table row: a third of its words numbers", text[:20])
+        elif (seen_body and kind == "heading" and words <= 8 and nxt is not None and table_row(nxt.text)
+              and not any(c.isdigit() for c in text) and (prev_text.rstrip().endswith((":", "-", "–", "—"))
+                                                          or (out and out[-1].reason.startswith("table row")))):
+            r = role("list", "table header: above a table row, after a row or an introducing line", text[:20])
         elif kind == "heading" and not _ENDS_IN_DASH.search(text):
             h = heading_kinds.get(block.index)
-            after_intro = bool(out) and out[-1].role == "boilerplate" and _LINK_INTRO.match(blocks[pos - 1].text)
+            after_intro = bool(out) and ((out[-1].role == "boilerplate" and _LINK_INTRO.match(prev_text))
+                                         or out[-1].reason == "heading after a related-stories line")
             if sig := _match(_LINK_LABEL, text):
                 r = role("link", "link label", sig)
             elif after_intro:
-                r = role("link", "heading after a related-stories line", blocks[pos - 1].text)
+                r = role("link", "heading after a related-stories line", out[-1].signal if out[-1].role == "link"
+                         else prev_text)
             elif h is not None and h.kind == "link":
                 r = role("link", h.reason, h.source or h.predicate or h.prefix)
             elif not seen_body:

@@ -23,11 +23,23 @@ hand-written, each with a name reported in the ``rule`` column.
    the sentence, a name or a determiner plus up to four words ended by a
    word in -ed, an auxiliary or a reporting verb).
 
+Rule 1 also takes ``“...,” chief executive Lena Marsh wrote`` (lower-case
+role words before the name) and ``“...,”--he would mutter`` (dashes, and an
+auxiliary or adverb before the verb); a partial quotation that ends its
+sentence (``called it “a farce.” He said ...``) takes no speaker from the
+next sentence.  A speaker never starts inside a word.  A group subject of a
+partial quotation ("Opposition councillors called it ...") is a
+description, and may follow a fronted phrase ("In a statement on Monday,
+the club thanked him for his “...”").
+
 Reporting verbs are :data:`REPORTING_VERBS`.  ``speaker`` is the speaker as
 written.  ``resolved_speaker`` replaces "he"/"she" and age descriptions
 ("the 54-year-old") with the nearest preceding candidate name: the named
 speaker of an earlier quotation, a name that is the subject of a reporting
-verb anywhere ("Oleksii Stepanov said he had..."), or a two- or three-word
+verb anywhere ("Oleksii Stepanov said he had...", also past an auxiliary
+or an appositive or relative clause: "Kevin Bao, who tracks outages,
+said", "A nurse at the rally, who asked not to be named, said" for a
+person description), or a two- or three-word
 name after a title ("President Volodymyr Zelenskiy" gives "Volodymyr
 Zelenskiy", see :data:`TITLES`); in fiction (a chaptered text) also a
 given name the narration mentions ("Catherine blushed").  "he" never
@@ -35,7 +47,11 @@ resolves to an organisation, a "Mrs."/"Miss" or a female given name, nor
 "she" to a "Mr." or a male given name (a small lexicon of common English
 given names; a name outside it has no gender).  Number is not checked;
 other pronouns ("they", "it") and descriptions ("a statement") are kept as
-they are.  After rule 1 comes ``“...,” was Henry's answer`` (the possessor
+they are, except in news a "the" + person noun ("said the midfielder")
+right after the paragraph names someone
+(``CandidateIndex.resolve_description``), and "the company" / "the club"
+said, the organisation the lead is about (:func:`organisation_antecedent`).  In fiction, names inside
+the dialogue are no antecedents.  After rule 1 comes ``“...,” was Henry's answer`` (the possessor
 of a reply noun).
 
 **Name variants** are merged per article by :func:`speaker_names` and across
@@ -52,7 +68,8 @@ from corpus_tools.model.corpus import Article
 from corpus_tools.tokens.tokenize import NEWS_ABBREVIATIONS
 
 __all__ = ["QUOTE_CHARACTERS", "REPORTING_VERBS", "TITLES", "CandidateIndex", "attribute_speaker", "clean_name",
-           "corpus_speaker_names", "given_name_mentions", "honorific_mentions", "person_description",
+           "corpus_speaker_names", "given_name_mentions", "honorific_mentions", "organisation_antecedent",
+           "person_description",
            "resolve_relation", "resolve_speaker", "same_person", "speaker_candidates", "speaker_kind",
            "speaker_names"]
 
@@ -92,7 +109,8 @@ TITLES: frozenset[str] = frozenset(
     Justice Pope King Queen Prince Princess Ambassador spokesperson spokesman spokeswoman Mr Mrs Ms Dr
     Professor Commander Chief Director Commissioner Premier Lieutenant Captain Sergeant Major Sheikh Sheik
     Emir Sultan Rabbi Bishop Cardinal Archbishop Rep Sen Gov Gen Lord Lady Sir Dame Miss Chairman Chairwoman
-    Manager Coach""".split()
+    Manager Coach Superintendent Inspector Detective Sheriff Constable Councilman Councilwoman Alderman Trustee
+    Reverend Rev Pastor Imam""".split()
 )
 # honorifics kept in front of a lone surname ("Mr. Bennet" and "Mrs. Bennet" are two people)
 _HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lady", "Lord", "Dame", "Mr.", "Mrs.", "Ms.", "Dr."}
@@ -101,7 +119,10 @@ _PERSON_NOUNS = frozenset("""manager spokesman spokeswoman spokesperson analyst 
     chairman chairwoman president trader economist editor secretary governor mayor source banker dealer lawyer
     attorney officer worker resident engineer chief expert diplomat man woman boy girl father mother wife husband
     son daughter brother sister lady gentleman friend leader coach player striker manager-general owner founder
-    councillor judge senator minister-counsellor arbitrageur broker consultant professor doctor witness""".split())
+    councillor judge senator minister-counsellor arbitrageur broker consultant professor doctor witness
+    nurse midwife teacher parent student farmer driver soldier midfielder defender goalkeeper forward researcher
+    scientist shopkeeper customer passenger voter member neighbour neighbor pensioner protester activist
+    campaigner superintendent inspector detective sheriff commentator""".split())
 # words that mark an organisation: "he"/"she" never resolves to it
 _ORGANISATION_WORDS = frozenset("""Corp Corporation Inc Co Ltd Plc PLC Group Company Association Agency Ministry
     Exchange Bank Commission Council Department Securities United FC Club City Party Embassy Government Office
@@ -126,13 +147,19 @@ _PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t|[Yy]ou)"
 # a description: determiner + up to 8 words, none of them a conjunction or relative word
 _W = r"(?!(?:and|or|but|that|which|who|whom|when|while|as|if|then)\b)[\w'’\-]+"
 _DESC = rf"(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+{_W}(?:\s+{_W}){{0,7}}?"
-_SPEAKER = rf"(?P<speaker>{_PRON}|{_DESC}|{_NAME})"
-_AFTER_SPEAKER_VERB = re.compile(rf"^[\s,]*{_SPEAKER}\s+(?:also\s+|later\s+)?(?P<verb>{_VERB})\b")
+_SPEAKER = rf"(?<![\w'’])(?P<speaker>{_PRON}|{_DESC}|{_NAME})"
+# auxiliaries and adverbs between a speaker and its reporting verb ("Almeida had insisted", "he would mutter")
+_AUX = r"(?:(?:had|has|have|was|were|is|would|will|could|did|then|also|later|again|\w+ly)\s+){0,2}"
+_AFTER_SPEAKER_VERB = re.compile(rf"^[\s,\-–—]*{_SPEAKER}\s+{_AUX}(?P<verb>{_VERB})\b")
 # a full stop that is no initial ("E.F. Hutton": the stop after "F" ends no sentence)
 _FULL_STOP = r"(?<![\s.][A-Z])\.(?![A-Za-z])"
+# '"...," chief executive Lena Marsh wrote': lower-case role words, a name, then the verb
+# (compiled below, after _ROLE_WORDS)
 # lower-case role words in front of a name: "said manager Sean Doyle", "said club chairman Graham Pell"
 _ROLE_WORDS = (r"(?:(?!(?:on|in|at|to|that|after|before|during|with|by|for|from|of|when|as|last|this|earlier|later|"
-               r"the|a|an|and|but|or|he|she|they|it|we)\b)[a-z][\w\-]*\s+){1,3}")
+               r"the|a|an|and|but|or|he|she|they|it|we|was|were|is|are|had|has|have|came|comes|then)\b)"
+               r"[a-z][\w\-]*\s+){1,3}")
+_AFTER_ROLE_NAME_VERB = re.compile(rf"^[\s,\-–—]*(?P<speaker>{_ROLE_WORDS}{_NAME})\s+{_AUX}(?P<verb>{_VERB})\b")
 _AFTER_VERB_SPEAKER = re.compile(
     rf"^[\s,]*(?P<verb>{_VERB})(?:\s+{_VERB})?\s+(?P<speaker>(?:{_DESC}|{_NAME}|{_ROLE_WORDS}{_NAME}|{_PRON})"
     rf"(?:\s+[\w'’\-]+)*?)\s*(?=[,;:!?]|{_FULL_STOP}|$)")
@@ -166,7 +193,12 @@ _STOP_CAPS = {"During", "After", "Before", "In", "On", "At", "As", "When", "Whil
               "Describing", "Referring", "Because", "Under", "Last", "Earlier", "Later", "Yesterday", "Today"}
 # a title, then a name of two or three capitalised words ("General Staff of" is no name)
 _TITLED = re.compile(rf"\b(?:{'|'.join(sorted(TITLES))})\.?\s+(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){{1,2}})")
-_SPEECH_SUBJECT = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}),?\s+(?:\w+ly\s+|also\s+)?{_VERB}\b")
+_SPEECH_SUBJECT = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}),?\s+{_AUX}{_VERB}\b")
+# a subject, then one or two appositive or relative clauses, then the verb: "Kevin Bao, who tracks cloud outages,
+# said", "Margaret Doyle, 71, who has lived here for 40 years, said", "A nurse at the rally, who asked ..., said"
+_SPEECH_SUBJECT_CLAUSE = re.compile(
+    rf"(?<![\w'’])(?P<name>{_NAME}|{_DESC})(?:,\s+(?:who|whose|a|an|the|his|her|its|one|\d+)\b[^,.;\"“”]{{0,80}}){{1,2}},"
+    rf"\s+{_AUX}{_VERB}\b")
 _SPEECH_SUBJECT_OF = re.compile(rf"(?<![\w'’])(?P<name>{_NAME})\s+(?:of|at|from)\s+[^,.;\"“”]{{1,80}}?\s+"
                                 rf"(?:\w+ly\s+|also\s+)?{_VERB}\b")
 # capitalised plural nouns opening a sentence ("Analysts said"): no antecedent for "he"/"she"
@@ -215,15 +247,25 @@ def _acceptable(speaker: str) -> bool:
 
 
 def speaker_kind(speaker: str) -> str:
-    """``"pronoun"``, ``"description"`` (starts with a determiner) or ``"name"``.
+    """``"pronoun"``, ``"description"`` (starts with a determiner, or is a group: a word or two and a
+    plural person noun, "Opposition councillors") or ``"name"``.
 
-    >>> speaker_kind("he"), speaker_kind("the ministry"), speaker_kind("Putin")
-    ('pronoun', 'description', 'name')
+    >>> speaker_kind("he"), speaker_kind("the ministry"), speaker_kind("Putin"), speaker_kind("Opposition councillors")
+    ('pronoun', 'description', 'name', 'description')
     """
     if speaker.lower() in _PRONOUNS:
         return "pronoun"
-    first = speaker.split()[0].lower()
-    return "description" if first in {"the", "a", "an", "its", "his", "her", "their"} else "name"
+    words = speaker.split()
+    first = words[0].lower()
+    if first in {"the", "a", "an", "its", "his", "her", "their"} or _group(words):
+        return "description"
+    return "name"
+
+
+def _group(words: list[str]) -> bool:
+    """A capitalised modifier or two and a lower-case plural person noun ("Conservative councillors")."""
+    last = words[-1]
+    return 2 <= len(words) <= 3 and last.islower() and last.endswith("s") and last[:-1] in _PERSON_NOUNS
 
 
 def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
@@ -260,10 +302,15 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
     # "...please.” Commenting on..., the White House said": the sentence ended inside the quotation, so
     # only a speaker right after it ("...!” Smith shouted.") can be its attribution
     ended = re.search(r"[.!?]\s*$", close_text[max(0, qe - 40) : qe]) is not None
+    # '... called the project “the most important thing.” He said ...': a partial quotation (its sentence
+    # began before the opening mark) that ends the sentence belongs to that sentence; the next is another
+    open_start, _ = _sentence_bounds(open_text, qs, qs)
+    partial = bool(re.search(r"[A-Za-z0-9,]\s*[\"“'‘]?$", open_text[open_start : max(qs - 1, open_start)]))
     for rule, rx in (("quote, SPEAKER VERB", _AFTER_SPEAKER_VERB), ("quote, was SPEAKER's answer", _POSSESSIVE_REPLY),
+                     ("quote, role NAME VERB", _AFTER_ROLE_NAME_VERB),
                      ("quote, VERB SPEAKER", _AFTER_VERB_SPEAKER),
                      ("quote ..., SPEAKER VERB", _LATER_SPEAKER_VERB), ("quote, according to SPEAKER", _ACCORDING)):
-        if ended and rx in (_LATER_SPEAKER_VERB, _ACCORDING):
+        if ended and (rx in (_LATER_SPEAKER_VERB, _ACCORDING) or partial):
             continue
         m = rx.search(after)
         if m and rx is _AFTER_VERB_SPEAKER and m.group("speaker").split()[0].lower() in _PRONOUNS \
@@ -285,7 +332,7 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
     verbs = list(re.finditer(rf"\b{_VERB}\b", before))
     for v in reversed(verbs):
         head = before[: v.start()]
-        m = re.search(rf"{_SPEAKER}\s+(?:\w+ly\s+|also\s+)?$", head)
+        m = re.search(rf"{_SPEAKER}\s+{_AUX}$", head)
         if m and _acceptable(m.group("speaker")):
             return m.group("speaker"), "SPEAKER VERB ... quote", base + m.start("speaker")
         if re.search(r"\band\s+(?:\w+ly\s+|also\s+)?$", head):
@@ -305,11 +352,25 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
         for rx in (_APPOSITIVE_SUBJECT, _NAME_SUBJECT):
             m = rx.search(before)
             if m and _acceptable(m.group("speaker")):
-                return m.group("speaker"), "SPEAKER ... partial quote", base + m.start("speaker")
+                speaker = m.group("speaker")
+                group = re.match(r"\s+([a-z]+s)\b", before[m.end("speaker"):])
+                if group and _group([*speaker.split(), group.group(1)]):  # "Opposition councillors called ..."
+                    speaker = f"{speaker} {group.group(1)}"
+                return speaker, "SPEAKER ... partial quote", base + m.start("speaker")
         subject = _sentence_subject(before)
         if subject:
             return subject[0], "SPEAKER ... partial quote", base + subject[1]
+        # "In a statement on Monday night, the club thanked him for his “...”": the subject after a fronted phrase
+        fronted = _FRONTED.match(before)
+        if fronted:
+            subject = _sentence_subject(before[fronted.end():])
+            if subject:
+                return subject[0], "PHRASE, SPEAKER ... partial quote", base + fronted.end() + subject[1]
     return None, None, -1
+
+
+_FRONTED = re.compile(r"^\s*(?:In|On|At|After|Before|During|Earlier|Later|Speaking|Asked|Writing|Responding)\b"
+                      r"[^,\"“”]{0,80},\s+")
 
 
 _DETERMINERS = {"the", "a", "an", "its", "his", "her", "their"}
@@ -375,6 +436,40 @@ def given_name_mentions(article: Article) -> list[tuple[int, str]]:
     return out
 
 
+# "the company said": an organisation described by its kind, in news the one the lead is about
+_ORGANISATION_DESCRIPTIONS = frozenset(f"the {w}" for w in """company club firm group carmaker automaker bank
+    airline retailer insurer lender team""".split())
+_LEAD_SUBJECT = re.compile(r"^(?:The\s+)?(?P<name>[A-Z][\w&'’.\-]*(?:\s+[A-Z][\w&'’.\-]*){1,3})\s+"
+                           r"(?:is|are|has|have|had|was|were|will|said|says|[a-z]+ed|[a-z]+s)\b")
+_DATELINE_PREFIX = re.compile(r"^[^.!?\"“]{0,60}?\s(?:-{1,2}|–|—)\s+")
+
+
+def organisation_antecedent(article: Article, speaker: str) -> str | None:
+    """The organisation "the company" / "the club" stands for in a news story: the lead's subject.
+
+    A story about a company or a club names it as the subject of its first sentence ("Helix
+    Motors is recalling ...", "Bristol Rovers have sacked ...") and then calls it by its kind.
+    None when ``speaker`` is no such description, or the lead's subject is no name of two or more
+    capitalised words (a person's given name or a title first is a person, not an organisation).
+
+    >>> a = Article.from_text("Recall\\n\\nMarch 3 (Reuters) - Helix Motors is recalling 310,000 cars.", id="x")
+    >>> organisation_antecedent(a, "the company"), organisation_antecedent(a, "the minister")
+    ('Helix Motors', None)
+    """
+    if speaker.lower() not in _ORGANISATION_DESCRIPTIONS:
+        return None
+    lead = next((b.text for b in article.blocks if b.kind == "paragraph" and len(b.text.split()) >= 8), None)
+    if lead is None:
+        return None
+    m = _LEAD_SUBJECT.match(lead[_DATELINE_PREFIX.match(lead).end() if _DATELINE_PREFIX.match(lead) else 0:])
+    if m is None:
+        return None
+    words = m.group("name").split()
+    if words[0].lower() in _FEMALE_NAMES | _MALE_NAMES or _is_title(words[0]) or words[0] in _STOP_CAPS:
+        return None
+    return m.group("name")
+
+
 def same_person(a: str | None, b: str | None) -> bool:
     """Whether two speaker names may be one person: equal, or one's words all among the other's.
 
@@ -402,6 +497,12 @@ def speaker_candidates(article: Article) -> list[tuple[int, str]]:
     for b in article.blocks:
         candidates.extend((b.start + m.start("name"), m.group("name")) for m in _TITLED.finditer(b.text))
         found = [*_SPEECH_SUBJECT.finditer(b.text), *_SPEECH_SUBJECT_OF.finditer(b.text)]
+        for m in _SPEECH_SUBJECT_CLAUSE.finditer(b.text):
+            if speaker_kind(m.group("name")) == "description":
+                if person_description(m.group("name")):  # "A nurse at the rally, who asked not to be named, said"
+                    candidates.append((b.start + m.start("name"), m.group("name")))
+            else:
+                found.append(m)
         for m in found:
             words = m.group("name").split()
             while words and words[0] in _STOP_CAPS:  # "The Pentagon said" -> "Pentagon"
@@ -444,12 +545,39 @@ class CandidateIndex:
 
     def nearest(self, cls: str, before: int) -> str | None:
         """The candidate of class ``cls`` nearest before offset ``before`` (None if there is none)."""
+        best = self.nearest_item(cls, before)
+        return best[1] if best else None
+
+    def nearest_item(self, cls: str, before: int) -> tuple[int, str] | None:
+        """``(offset, name)`` of the candidate of class ``cls`` nearest before offset ``before``."""
         best = None
         for items in (self._fixed[cls], self._added[cls]):
             i = bisect.bisect_left(items, (before,))
             if i and (best is None or items[i - 1] > best):
                 best = items[i - 1]
-        return best[1] if best else None
+        return best
+
+    def resolve_description(self, speaker: str, before: int, since: int) -> str:
+        """A second reference by role ("said the midfielder") as the person named since offset ``since``.
+
+        News names a person, then refers to them by their role in the same paragraph ("Captain Paul
+        Coutts said ... “...,” said the midfielder."): "the" and one or two words whose last is a
+        person noun, gender-compatible, resolve to the nearest named candidate of the paragraph
+        (``since``: its start).  Otherwise ``speaker`` as it is.
+
+        >>> CandidateIndex([(0, "Paul Coutts")]).resolve_description("the midfielder", 40, 0)
+        'Paul Coutts'
+        >>> CandidateIndex([(0, "Paul Coutts")]).resolve_description("the midfielder", 40, 10)
+        'the midfielder'
+        """
+        words = speaker.split()
+        if not (2 <= len(words) <= 3 and words[0].lower() == "the" and words[-1].lower() in _PERSON_NOUNS
+                and all(w.islower() for w in words[1:])):
+            return speaker
+        item = self.nearest_item({"m": "he", "f": "she"}.get(_gender(speaker), "person"), before)
+        if item is None or item[0] < since or speaker_kind(item[1]) != "name":
+            return speaker
+        return item[1]
 
     def recent(self, before: int, k: int) -> list[tuple[int, str]]:
         """The last ``k`` candidates (any class) before offset ``before``, in offset order."""
@@ -661,6 +789,8 @@ def speaker_names(article: Article, speakers: list[str | None], *, families: boo
     ends: dict[str, list[tuple[int, list[str]]]] = {}
     honorifics: dict[str, set[str]] = {}  # surname -> the honorifics written before it
     for b in article.blocks:
+        if _CHAPTER_LINE.match(b.text):
+            continue  # "CHAPTER 29. Enter Ahab; to Him, Stubb.": a chapter title names nobody in full
         for m in _HONORIFIC_ANY.finditer(b.text):
             honorifics.setdefault(m.group(2), set()).add(m.group(1).rstrip("."))
         for m in _NAME_RUN.finditer(b.text):
@@ -678,6 +808,7 @@ def speaker_names(article: Article, speakers: list[str | None], *, families: boo
     return out
 
 
+_CHAPTER_LINE = re.compile(r"^(?:chapter|book|part|volume|canto)\s+(?:[ivxlcdm]+|\d+)\b", re.IGNORECASE)
 _HONORIFIC_ANY = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Dame)\.?\s+([A-Z][\w'’\-]+)")
 
 

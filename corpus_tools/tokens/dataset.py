@@ -12,7 +12,12 @@ records, in ``manifest.json``, the key, the article order, and the size,
 row count and SHA-256 of every part.  A part entry may also list files
 written beside it (``files``: the per-article structure tables that
 :mod:`corpus_tools.scale.structure` computes in the same pass), each with
-its size and SHA-256, verified like the part.
+its size and SHA-256, verified like the part.  The parent process also
+writes, with the manifest, the article table ``articles.parquet`` (ids,
+dates, titles and every document variable, one row per article in corpus
+order) and ``texts.parquet`` (the article texts), listed and hashed under
+``tables`` (:func:`write_article_tables`): group queries and notebooks read
+metadata and the few texts they show from there, never loading the corpus.
 
 :func:`open_token_dataset` checks the manifest and each part's hash before
 the dataset is used: a damaged or swapped part file (a flipped bit) is a
@@ -28,6 +33,7 @@ case kept, punctuation kept); a :class:`TokenDataset` carries the
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import os
@@ -45,8 +51,11 @@ from corpus_tools.tokens.cache import RAW_TOKEN_OPTIONS, arrow_token_table, fast
 from corpus_tools.tokens.tokenize import TOKEN_COLUMNS, TOKENIZERS, TokenOptions, token_table
 
 __all__ = [
+    "ARTICLES_NAME",
+    "ARTICLE_COLUMNS",
     "DATASET_FORMAT",
     "MANIFEST_NAME",
+    "TEXTS_NAME",
     "ROW_GROUP_CHARS",
     "TOKEN_SCHEMA",
     "TokenDataset",
@@ -54,6 +63,9 @@ __all__ = [
     "file_entry",
     "open_token_dataset",
     "part_name",
+    "article_arrow",
+    "variable_column",
+    "write_article_tables",
     "write_manifest",
     "write_token_part",
 ]
@@ -160,13 +172,15 @@ def write_token_part(articles: Sequence[Article], folder: str | os.PathLike, ind
 
 
 def write_manifest(folder: str | os.PathLike, key: str, tokenizer: str, articles: Sequence[str],
-                   parts: Sequence[Mapping], *, structure: Mapping | None = None) -> Path:
+                   parts: Sequence[Mapping], *, structure: Mapping | None = None,
+                   tables: Mapping[str, Mapping] | None = None) -> Path:
     """Write ``manifest.json`` last, after every part: a dataset without it is incomplete.
 
     ``parts`` are the entries :func:`write_token_part` returned, in article
     order (with ``files`` written beside each part, if any); ``articles``
     are the article ids in corpus order; ``structure`` records what the
-    structure tables were computed with (:mod:`corpus_tools.scale.structure`).
+    structure tables were computed with (:mod:`corpus_tools.scale.structure`);
+    ``tables`` are the corpus-wide files (:func:`write_article_tables`), verified like the parts.
     """
     if sum(p["articles"] for p in parts) != len(articles):
         raise ValueError(f"the parts hold {sum(p['articles'] for p in parts)} articles, the corpus {len(articles)}")
@@ -174,8 +188,112 @@ def write_manifest(folder: str | os.PathLike, key: str, tokenizer: str, articles
                 "rows": sum(p["rows"] for p in parts), "parts": [dict(p) for p in parts]}
     if structure is not None:
         manifest["structure"] = dict(structure)
+    if tables is not None:
+        manifest["tables"] = {k: dict(v) for k, v in tables.items()}
     text = json.dumps(manifest, indent=1, ensure_ascii=False) + "\n"
     return atomic_write(Path(folder) / MANIFEST_NAME, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+
+
+# ---- the article tables: one row per article, its document variables, its text -------------------
+# Written by the parent process with the manifest (it holds the corpus anyway), so a kernel reads an
+# article's metadata or text without loading the corpus, and group queries join its variables.
+
+#: The article table: ids, dates, titles and the document variables of every article, in corpus order.
+ARTICLES_NAME = "articles.parquet"
+#: The article texts (``article``, ``text``: ``Article.text``, into which the tokens' offsets point).
+TEXTS_NAME = "texts.parquet"
+
+#: The article table's fixed columns (those of ``Corpus.to_frame()``, ``id`` named ``article`` as in
+#: every table of the dataset), then one column per document variable (:func:`variable_column`).
+ARTICLE_COLUMNS = ("article", "date", "title", "source", "encoding", "blocks", "headings", "paragraphs", "characters")
+_ARTICLE_TYPES = (pa.string(), pa.date32(), pa.string(), pa.string(), pa.string(), pa.int64(), pa.int64(),
+                  pa.int64(), pa.int64())
+#: ``Article.variable`` answers these names from the article's attributes, never from ``meta``.
+_SHADOWED = ("id", "date", "title", "source")
+
+
+def variable_column(name: str) -> str:
+    """The article-table column of the ``meta`` document variable ``name``.
+
+    The variable's own name, unless that is a fixed column
+    (:data:`ARTICLE_COLUMNS`): then ``"meta:<name>"``, so a ``meta`` key
+    ``blocks`` never overwrites the block count.
+
+    >>> variable_column("topic"), variable_column("blocks")
+    ('topic', 'meta:blocks')
+    """
+    return f"meta:{name}" if name in ARTICLE_COLUMNS else name
+
+
+def _variable_array(values: list) -> pa.Array:
+    """A document variable's column: typed when every value (None aside) has one type, else text.
+
+    bool, int (within int64) and float values keep their type; any other
+    value, and every value of a column mixing types (``3`` and ``"3b"``,
+    or ``1`` and ``2.5``), is stored as ``str(value)``: the group label
+    ``Article.variable`` gives it (:func:`corpus_tools.stats.group_labels`),
+    so a grouping by the stored column equals the grouping in memory.
+    """
+    kinds = {type(v) for v in values if v is not None}
+    typed = {frozenset({bool}): pa.bool_(), frozenset({int}): pa.int64(), frozenset({float}): pa.float64()}
+    if frozenset(kinds) in typed:
+        try:
+            return pa.array(values, typed[frozenset(kinds)])
+        except (OverflowError, pa.ArrowInvalid):  # an int beyond int64: text, as any mixed column
+            pass
+    return pa.array([None if v is None else v if isinstance(v, str) else str(v) for v in values], pa.string())
+
+
+def article_arrow(articles: Sequence[Article]) -> pa.Table:
+    """The article table of ``articles`` (:data:`ARTICLE_COLUMNS`, then the variables), in their order.
+
+    The variables are the ``meta`` keys in first-seen order (``Corpus.variables``),
+    None where an article lacks one; typed as :func:`_variable_array` says.
+
+    >>> t = article_arrow([Article.from_text("A b.", id="a", meta={"n": 3}), Article.from_text("C.", id="b")])
+    >>> t.column_names[-1], t.column("n").to_pylist(), str(t.schema.field("n").type)
+    ('n', [3, None], 'int64')
+    """
+    articles = list(articles)
+    fixed = [[a.id for a in articles], [a.date for a in articles], [a.title for a in articles],
+             [a.source for a in articles], [a.encoding for a in articles], [len(a.blocks) for a in articles],
+             [len(a.headings) for a in articles], [len(a.paragraphs) for a in articles],
+             [len(a.text) for a in articles]]
+    arrays = [pa.array(v, t) for v, t in zip(fixed, _ARTICLE_TYPES, strict=True)]
+    names = list(ARTICLE_COLUMNS)
+    for key in dict.fromkeys(k for a in articles for k in a.meta):
+        if key not in _SHADOWED:
+            names.append(variable_column(key))
+            arrays.append(_variable_array([a.meta.get(key) for a in articles]))
+    return pa.table(arrays, names=names)
+
+
+def write_article_tables(folder: str | os.PathLike, articles: Sequence[Article]) -> dict[str, dict]:
+    """Write :data:`ARTICLES_NAME` and :data:`TEXTS_NAME` into ``folder``; their manifest entries by name.
+
+    The texts are written in row groups of about :data:`ROW_GROUP_CHARS`
+    characters of consecutive articles, so :meth:`TokenDataset.article_texts`
+    decompresses only the row groups holding the articles it is asked for.
+    """
+    articles = list(articles)
+    folder = Path(folder)
+    table = article_arrow(articles)
+
+    def write_articles(tmp: Path) -> None:
+        pq.write_table(table, tmp, compression="zstd")
+
+    def write_texts(tmp: Path) -> None:
+        with pq.ParquetWriter(tmp, _TEXT_SCHEMA, compression="zstd") as writer:
+            for chunk in _chunks(articles, ROW_GROUP_CHARS):
+                writer.write_table(pa.table([[a.id for a in chunk], [a.text for a in chunk]], schema=_TEXT_SCHEMA))
+
+    atomic_write(folder / ARTICLES_NAME, write_articles)
+    atomic_write(folder / TEXTS_NAME, write_texts)
+    return {"articles": file_entry(folder / ARTICLES_NAME, len(articles)),
+            "texts": file_entry(folder / TEXTS_NAME, len(articles))}
+
+
+_TEXT_SCHEMA = pa.schema([("article", pa.string()), ("text", pa.string())])
 
 
 @dataclass(frozen=True)
@@ -232,6 +350,62 @@ class TokenDataset:
         raw = pa.concat_tables(parts).to_pandas() if parts else TOKEN_SCHEMA.empty_table().to_pandas()
         return renormalized_table(raw, self.options)
 
+    @property
+    def has_article_tables(self) -> bool:
+        """Whether the dataset carries its article table and texts (:func:`write_article_tables`)."""
+        return {"articles", "texts"} <= set(self.manifest.get("tables", {}))
+
+    def _table_path(self, name: str) -> Path:
+        if not self.has_article_tables:
+            raise TokenDatasetError(f"{self.folder}: a dataset without article tables (built by an older "
+                                    "version): build it again with corpus_tools.scale.token_dataset")
+        return self.folder / self.manifest["tables"][name]["file"]
+
+    def article_table(self, columns: Sequence[str] | None = None) -> pd.DataFrame:
+        """The article table (:func:`article_arrow`), or only ``columns`` of it (only they are read).
+
+        One row per article in corpus order; ``date`` holds ``datetime.date``
+        values (None when unknown); as pyarrow converts them, an integer
+        variable with a missing value is a float column (NaN).
+        """
+        columns = list(columns) if columns is not None else None
+        return pq.read_table(self._table_path("articles"), columns=columns).to_pandas()
+
+    def article_column(self, column: str) -> list:
+        """One column of the article table as Python values, in corpus order (only it is read).
+
+        The values as stored: ``datetime.date``, int, float, bool, str or None
+        (no float conversion of an integer column with a gap, as pandas makes).
+        """
+        return pq.read_table(self._table_path("articles"), columns=[column]).column(column).to_pylist()
+
+    @property
+    def article_columns(self) -> list[str]:
+        """The article table's columns (:data:`ARTICLE_COLUMNS`, then the variables'), read from its schema."""
+        return list(pq.read_schema(self._table_path("articles")).names)
+
+    def article_texts(self, ids: Iterable[str]) -> dict[str, str]:
+        """Article id -> text (``Article.text``) of the articles ``ids``: only their row groups are read.
+
+        An id not in the dataset is a KeyError naming it.
+        """
+        index = {a: i for i, a in enumerate(self.articles)}
+        wanted = set(ids)
+        unknown = sorted(wanted - index.keys())
+        if unknown:
+            raise KeyError(f"article {unknown[0]!r} is not in the dataset")
+        pf = pq.ParquetFile(self._table_path("texts"))
+        ends, end = [], 0
+        for rg in range(pf.num_row_groups):
+            end += pf.metadata.row_group(rg).num_rows
+            ends.append(end)
+        groups = sorted({bisect.bisect_right(ends, index[a]) for a in wanted})  # the row group holding each
+        if not groups:
+            return {}
+        table = pf.read_row_groups(groups)
+        return {a: t for a, t in zip(table.column("article").to_pylist(), table.column("text").to_pylist(),
+                                     strict=True) if a in wanted}
+
     def part_of(self, article: str) -> int:
         """Index of the part holding ``article`` (parts hold consecutive runs of articles); KeyError if unknown."""
         try:
@@ -282,11 +456,11 @@ def open_token_dataset(folder: str | os.PathLike, key: str | None = None, *, ver
         raise TokenDatasetError(f"{folder}: not a token dataset of format {DATASET_FORMAT}")
     if key is not None and manifest.get("key") != key:
         raise TokenDatasetError(f"{folder}: dataset of another corpus or settings (key {manifest.get('key')!r})")
-    for part in manifest["parts"]:
-        for entry in (part, *part.get("files", {}).values()):
-            path = folder / entry["file"]
-            if not path.is_file() or path.stat().st_size != entry["bytes"]:
-                raise TokenDatasetError(f"{path}: missing or of another size than the manifest says")
-            if verify and _sha256(path) != entry["sha256"]:
-                raise TokenDatasetError(f"{path}: content differs from the manifest's SHA-256 (damaged)")
+    entries = [e for part in manifest["parts"] for e in (part, *part.get("files", {}).values())]
+    for entry in [*entries, *manifest.get("tables", {}).values()]:  # the article tables too
+        path = folder / entry["file"]
+        if not path.is_file() or path.stat().st_size != entry["bytes"]:
+            raise TokenDatasetError(f"{path}: missing or of another size than the manifest says")
+        if verify and _sha256(path) != entry["sha256"]:
+            raise TokenDatasetError(f"{path}: content differs from the manifest's SHA-256 (damaged)")
     return TokenDataset(folder, manifest)

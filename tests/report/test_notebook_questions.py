@@ -7,6 +7,7 @@ independently here.
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from conftest import REUTERS, SEEDS
 
@@ -51,13 +52,23 @@ def test_keyness_of_each_group_against_the_other(reuters_report):
     toks = ct.corpus_token_table(corpus, {"stopwords": "english"})
     labels = stats.group_labels(corpus, "topic")
     ds = _dataset(out, {"stopwords": "english"})
+    used = _used_min_counts(out / "keyness", ds)
+    assert used == {"min_count": 2}  # min_count None: the corpus-size rule, 2 for a corpus this small
     for group in ("acq", "crude"):
-        expected = ct.keyness_table(toks, group, None, groups=labels, min_count=5, bonferroni=True)
-        got = ct.keyness_table(ds, group, None, groups=labels, min_count=5, bonferroni=True)
+        expected = ct.keyness_table(toks, group, None, groups=labels, min_count=2, bonferroni=True)
+        got = ct.keyness_table(ds, group, None, groups=labels, min_count=2, bonferroni=True)
         assert _csv(out / "keyness" / f"keyness_{group}.csv") == table_to_csv(got) == table_to_csv(expected)
         assert (out / "keyness" / f"keyness_{group}.png").read_bytes()[:4] == b"\x89PNG"
-    crude = ct.keyness_table(toks, "crude", None, groups=labels, min_count=5, bonferroni=True)
+    crude = ct.keyness_table(toks, "crude", None, groups=labels, min_count=2, bonferroni=True)
     assert crude["term"].iloc[0] == "oil"  # the crude-oil stories' first keyword, read off the articles
+
+
+def _used_min_counts(folder, ds) -> dict:
+    """The minimum counts a notebook shows it used (min_counts.csv): the documented rule of the dataset's size."""
+    table = pd.read_csv(folder / "min_counts.csv")
+    assert table["tokens"].eq(ds.n_rows).all()
+    assert (table.loc[table["given"].isna(), "used"] == stats.default_min_count(ds.n_rows)).all()
+    return dict(zip(table["parameter"], table["used"].tolist(), strict=True))
 
 
 def test_frequencies_by_group_and_trends(reuters_report):
@@ -93,9 +104,10 @@ def test_keyness_against_a_reference_corpus(tmp_path):
     assert len(cached) == 2  # the corpus' and the reference's
     corpus = ct.load_corpus(REUTERS, warn=False)
     expected = ct.keyness_table(ct.corpus_token_table(corpus, options), reference=ct.corpus_token_table(
-        ct.load_corpus(SEEDS), options), min_count=5, bonferroni=True)
+        ct.load_corpus(SEEDS), options), min_count=2, bonferroni=True)
     ds = _dataset_of(out, corpus).with_options(options)
-    got = ct.keyness_table(ds, reference=_dataset_of(out, ct.load_corpus(SEEDS)), min_count=5, bonferroni=True)
+    assert _used_min_counts(out / "keyness", ds) == {"min_count": 2}
+    got = ct.keyness_table(ds, reference=_dataset_of(out, ct.load_corpus(SEEDS)), min_count=2, bonferroni=True)
     assert _csv(out / "keyness" / "keyness_reference.csv") == table_to_csv(got) == table_to_csv(expected)
     assert expected["term"].iloc[0] == "oil"
 
@@ -112,6 +124,7 @@ def test_your_terms_get_a_concordance_collocates_and_a_plot(reuters_report, tmp_
     toks = ct.corpus_token_table(corpus, {"stopwords": "english"})
     ds = token_dataset(corpus, tmp_path, n_jobs=1)  # what the kernel queried
     folder = out / "collocations"
+    assert _used_min_counts(folder, ds) == {"min_count": 2, "collocate_min_count": 2}
     for i, (term, slug) in enumerate([("oil", "oil"), ("OPEC", "opec"), ("U.S.", "u_s")], start=1):
         lines = ct.kwic_table(corpus, term, context=6, sort="right", tokens=raw)
         assert _csv(folder / f"kwic_term{i}_{slug}.csv") == table_to_csv(lines)
@@ -119,9 +132,9 @@ def test_your_terms_get_a_concordance_collocates_and_a_plot(reuters_report, tmp_
                                                                  tokens=ds.with_options({"words_only": False})))
         assert set(lines["date"]) <= {a.date.isoformat() for a in corpus if a.date} | {""}
         assert len(lines) > 0 and (folder / f"concordance_term{i}_{slug}.png").is_file()
-        coll = ct.collocate_table(toks, term, span=5, min_count=3, options={"stopwords": "english"})
+        coll = ct.collocate_table(toks, term, span=5, min_count=2, options={"stopwords": "english"})
         assert _csv(folder / f"collocates_term{i}_{slug}.csv") == table_to_csv(coll)
-        assert table_to_csv(coll) == table_to_csv(ct.collocate_table(ds, term, span=5, min_count=3,
+        assert table_to_csv(coll) == table_to_csv(ct.collocate_table(ds, term, span=5, min_count=2,
                                                                      options={"stopwords": "english"}))
     # every "oil" the frequency table counts is a concordance line
     oil = ct.frequency_table(toks).set_index("term").loc["oil", "count"]

@@ -30,6 +30,10 @@ def test_bad_counts_are_rejected_by_name(nb, name, value, message):
     with pytest.raises(ReportError, match=message.replace("(", r"\(").replace(")", r"\)")):
         resolve_parameters([nb], {name: value})
     assert resolve_parameters([nb], {"top": 0, "min_count": 2}) == {nb: {"top": 0, "min_count": 2}}
+    # a minimum count of None asks for the notebook's corpus-size default; any other count must be a number
+    assert resolve_parameters([nb], {"min_count": None}) == {nb: {"min_count": None}}
+    with pytest.raises(ReportError, match="parameter top is a count"):
+        resolve_parameters([nb], {"top": None})
 
 
 def test_cli_negative_counts_are_errors(tmp_path, nb, capsys):

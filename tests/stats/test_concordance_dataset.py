@@ -53,9 +53,13 @@ def test_kwic_of_dataset_equals_in_memory(datasets, which, boundary, options):
     lines = kwic_queries_table(corpus, QUERIES, 4, boundary=boundary, sort="left", tokens=ds)
     expected = kwic_queries_table(corpus, QUERIES, 4, boundary=boundary, sort="left", tokens=raw)
     assert table_to_csv(lines) == table_to_csv(expected) and len(expected) > 10
-    # the dataset alone (no texts): the tokens joined by spaces, as for a bare token table
-    pd.testing.assert_frame_equal(ct.kwic_table(ds, "deal", 2, boundary=boundary),
-                                  ct.kwic_table(raw, "deal", 2, boundary=boundary))
+    # the dataset alone: lines cut from its stored texts and dated by its article table, as from the corpus
+    for query in QUERIES:
+        pd.testing.assert_frame_equal(ct.kwic_table(ds, query, 3, boundary=boundary, sort="right"),
+                                      ct.kwic_table(corpus, query, 3, boundary=boundary, sort="right", tokens=raw))
+    assert table_to_csv(kwic_queries_table(ds, QUERIES, 4, boundary=boundary, sort="left")) == table_to_csv(expected)
+    # a bare token table has no texts: the tokens joined by spaces
+    assert ct.kwic_table(raw, "deal", 2, boundary=boundary)["date"].eq("").all()
 
 
 def test_kwic_of_dataset_is_todays_corpus_kwic(datasets):

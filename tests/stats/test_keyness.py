@@ -198,3 +198,26 @@ def test_keyword_table_counts_once_and_equals_one_keyness_table_per_article(reut
         mine = got[got["article"] == art].drop(columns="article").reset_index(drop=True)
         pd.testing.assert_frame_equal(mine, expected)
     assert list(dict.fromkeys(got["article"])) == list(dict.fromkeys(toks["article"]))
+
+
+def test_another_corpus_as_target_is_a_clear_error_naming_reference(tmp_path):
+    # issue 12: keyness_table(corpus_a, corpus_b) read b's ids ("0", "1") as a's: "the rest is empty"
+    a = ct.Corpus.from_texts(["Oil rose. Oil fell.", "Gas rose."])
+    b = ct.Corpus.from_texts(["Shares rose.", "Bonds fell."])
+    for data in (a, list(a), ct.token_table(a)):
+        # against a token table only ids can be compared: a corpus of other ids
+        other = b if not isinstance(data, pd.DataFrame) else ct.Corpus.from_texts(["x.", "y."], ids=["z", "w"])
+        with pytest.raises(TypeError, match=r"target is a Corpus of articles that are not data's \(2 of 2, e.g. "
+                                            r"'[0z]'\).*pass it as reference=: keyness_table\(data, reference=other\)"):
+            ct.keyness_table(data, other)
+    # the suggested call works: a's words against b's
+    k = ct.keyness_table(a, reference=b).set_index("term")
+    assert k.loc["oil", "freq_target"] == 2 and k.loc["oil", "freq_reference"] == 0
+    assert k.loc["fell", "freq_target"] == 1 and k.loc["fell", "freq_reference"] == 1
+    # a Corpus of data's own articles is still a target (corpus.filter_dates(...), a slice)
+    pd.testing.assert_frame_equal(ct.keyness_table(a, a[:1]), ct.keyness_table(a, "0"))
+    # same ids, other content: another corpus
+    with pytest.raises(TypeError, match=r"not data's \(1 of 1, e.g. '0'\)"):
+        ct.keyness_table(a, b[:1])
+    with pytest.raises(TypeError, match=r"target is a TokenDataset: .*reference="):
+        ct.keyness_table(a, ct.scale.token_dataset(b, tmp_path, n_jobs=1))

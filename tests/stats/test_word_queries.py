@@ -232,8 +232,12 @@ def test_keyword_table_needs_two_articles(corpora, datasets):
 def test_group_tables_of_dataset_equal_in_memory(corpora, datasets, name, options):
     corpus = corpora[name]
     ds = datasets[name, "exact"].with_options(options)  # the exact tokenizer is ct.token_table's
-    for groups in ("date:month", "date:year", "topic" if name == "reuters" else "desk"):
+    for groups in ("date:day", "date:week", "date:month", "date:year", "topic" if name == "reuters" else "desk"):
         labels = stats.group_labels(corpus, groups)
+        assert stats.group_labels(ds, groups) == labels  # from the article table, no corpus
+        _equal(ct.frequency_table(ds, groups=groups), ct.frequency_table(corpus, groups=groups, options=options))
+        _equal(ct.ngram_table(ds, 2, groups=groups), ct.ngram_table(corpus, 2, groups=groups, options=options))
+        _equal(ct.diversity_table(ds, groups=groups), ct.diversity_table(corpus, groups=groups, options=options))
         for min_count in (1, 2):
             expected = stats.group_frequency_table(corpus, groups, min_count=min_count, options=options)
             _equal(stats.group_frequency_table(ds, labels, min_count=min_count), expected)
@@ -262,8 +266,10 @@ def test_group_tables_of_dataset_equal_the_token_table_path(corpora, datasets):
             table(ds, groups=labels, by_article=True)
     # no group at all: the same empty table
     _equal(stats.group_frequency_table(ds, {}), stats.group_frequency_table(toks, {}))
-    with pytest.raises(TypeError, match="a token dataset carries no document variables"):
-        stats.group_frequency_table(ds, "topic")
+    # by name: the labels read from the dataset's article table, the same table
+    _equal(stats.group_frequency_table(ds, "topic"), stats.group_frequency_table(toks, labels))
+    with pytest.raises(TypeError, match="a token dataset carries its variables by name, not functions"):
+        stats.group_frequency_table(ds, lambda a: a.id)
     with pytest.raises(ValueError, match="by_article or groups, not both"):
         ct.frequency_table(ds, groups=labels, by_article=True)
 
@@ -292,8 +298,10 @@ def test_trend_table_of_dataset_equals_the_token_table_path(corpora, datasets):
         expected = stats.trend_table(toks, wanted, period="day", dates=dates, options=OPTIONS[1])
         got = stats.trend_table(datasets["reuters", "fast"], wanted, period="day", dates=dates, options=OPTIONS[1])
         _equal(got, expected)
-    with pytest.raises(TypeError, match="a token dataset carries no dates"):
-        stats.trend_table(ds, ["oil"])
+    # without dates=: the dataset's article table has them
+    _equal(stats.trend_table(ds, ["oil"], period="day"), stats.trend_table(toks, ["oil"], period="day", dates=dates))
+    with pytest.raises(TypeError, match="a token table carries no dates"):
+        stats.trend_table(toks, ["oil"])
 
 
 # ---- keyness tables -----------------------------------------------------------------------
@@ -314,6 +322,10 @@ def test_keyness_table_of_dataset_equals_in_memory(corpora, datasets, options):
                ct.keyness_table(toks, ids, measure=measure, direction="over", max_p=0.5))
     months = stats.group_labels(corpus, "date:month")
     _equal(ct.keyness_table(ds, "1987-03", groups=months), ct.keyness_table(toks, "1987-03", groups=months))
+    # groups by name: the dataset's article table gives the labels
+    _equal(ct.keyness_table(ds, "1987-03", groups="date:month"), ct.keyness_table(toks, "1987-03", groups=months))
+    _equal(ct.keyness_table(ds, "crude", "acq", groups="topic", **kw),
+           ct.keyness_table(toks, "crude", "acq", groups=labels, **kw))
 
 
 def test_keyness_against_a_reference_dataset(corpora, datasets, tmp_path):
