@@ -113,6 +113,17 @@ class CurrentPythonKernelManager(AsyncKernelManager):
 
     post_start_kernel = _async_post_start_kernel
 
+    async def _async_interrupt_kernel(self) -> None:
+        # jupyter_client interrupts (SIGINT) every kernel it shuts down, before the shutdown
+        # request; an idle kernel that catches it prints "ERROR | KeyboardInterrupt caught in
+        # kernel" on the user's terminal after a notebook that ran fine.  Shutting down, the
+        # shutdown request (then SIGTERM, SIGKILL after shutdown_wait_time) is enough.
+        if self.shutting_down:
+            return
+        await super()._async_interrupt_kernel()
+
+    interrupt_kernel = _async_interrupt_kernel
+
     @default("kernel_spec_manager")
     def _kernel_spec_manager_default(self) -> KernelSpecManager:
         return _CurrentPythonSpecs(data_dir=self.data_dir)
