@@ -10,7 +10,11 @@ of articles (:func:`write_dataset_part`, through the ``on_chunk`` hook of
 :func:`~corpus_tools.tokens.dataset.write_token_part`), from the article
 text and *the dataset's own tokens*: word counts agree with the tokenizer
 the dataset was built with.  Quotations are found once per article and
-shared by the four tables that need them.
+shared by the four tables that need them; the block roles decided for the
+token rows (:func:`article_roles`) make the ``block_roles`` table; the
+``blocks``, ``sentences`` and ``sections`` tables are computed over the
+part's token columns at once (numpy runs and bincounts, ``is_word`` once per
+distinct token) instead of looping over one Token object per token.
 
 Each table of each part is a small Parquet file ``<kind>-<part>.parquet``
 (``sections-00003.parquet``) listed, with its size and SHA-256, under the
@@ -34,11 +38,14 @@ from __future__ import annotations
 import hashlib
 import importlib
 import os
+import statistics
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import cache
+from itertools import accumulate
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -47,15 +54,17 @@ from corpus_tools.io.atomic import atomic_write
 from corpus_tools.model.corpus import Article
 from corpus_tools.structure.body import body_section_table
 from corpus_tools.structure.quotations import Quotation, find_quotations, quoted_word_mask
-from corpus_tools.structure.roles import block_role_table, recurring_lines
-from corpus_tools.structure.sections import block_table, heading_table, section_table, sentence_table
+from corpus_tools.structure.roles import BLOCK_ROLE_COLUMNS, block_roles, recurring_lines, role_sections_of
+from corpus_tools.structure.sections import heading_table, sections
+from corpus_tools.tokens.blockroles import ArticleRoles, RoleRules, register_role_rules
 from corpus_tools.tokens.dataset import TokenDataset, file_entry, write_token_part
-from corpus_tools.tokens.tokenize import Token, is_word
+from corpus_tools.tokens.tokenize import is_word
 
 __all__ = [
     "RECURRING_MIN_COUNT",
     "STRUCTURE_FORMAT",
     "STRUCTURE_TABLES",
+    "article_roles",
     "corpus_recurring_lines",
     "structure_file_name",
     "structure_fingerprint",
@@ -151,6 +160,26 @@ def corpus_recurring_lines(articles: Sequence[Article]) -> dict[str, int]:
     return recurring_lines(list(articles), min_count=RECURRING_MIN_COUNT)
 
 
+def article_roles(article: Article, recurring: Mapping[str, int]) -> ArticleRoles:
+    """The block roles of ``article`` for its token rows: :func:`~corpus_tools.structure.roles.block_roles`
+    with the corpus-level ``recurring`` lines, and the body section of each block
+    (:func:`~corpus_tools.structure.roles.role_sections_of`; a block outside the body gets the
+    section it sits in: that of the last body block before it, 0 before the first).  The rule records ride along in
+    ``detail``, so the ``block_roles`` table of the same pass reuses them."""
+    roles = block_roles(article, recurring=recurring)
+    sections, current = [], 0
+    for s in role_sections_of(roles):  # -1 outside the body: the section the block sits in instead
+        current = s if s >= 0 else current
+        sections.append(current)
+    return ArticleRoles(tuple(r.role for r in roles), tuple(sections), tuple(roles))
+
+
+# The token stage puts a role on every row but sits below the structure rules: it declares what it
+# needs (tokens.blockroles.RoleRules) and the rules are installed here, the one module that already
+# feeds the structure rules into the token dataset (import corpus_tools imports it).
+register_role_rules(RoleRules(corpus_recurring_lines, article_roles, _rules_digest))
+
+
 def structure_record(recurring: Mapping[str, int]) -> dict:
     """The manifest's ``structure`` record: format, fingerprint, tables, and the recurring lines used."""
     return {"format": STRUCTURE_FORMAT, "fingerprint": structure_fingerprint(recurring),
@@ -159,7 +188,7 @@ def structure_record(recurring: Mapping[str, int]) -> dict:
 
 
 def _quotation_frames(articles: list[Article], quotes: dict[str, list[Quotation]],
-                      word_starts: dict[str, list[int]]) -> dict[str, pd.DataFrame]:
+                      masks: dict[str, list[tuple[int, bool]]]) -> dict[str, pd.DataFrame]:
     """The three quotation tables from quotations already found (the columns of
     :func:`~corpus_tools.structure.quotations.quotation_table`,
     :func:`~corpus_tools.structure.quotations.quotation_summary_table` and
@@ -169,7 +198,7 @@ def _quotation_frames(articles: list[Article], quotes: dict[str, list[Quotation]
         qs = quotes[a.id]
         table.extend((q.article, q.index, q.block, q.last_block, q.start, q.end, q.text, q.words, q.closed, q.speaker,
                       q.speaker_kind, q.resolved_speaker, q.rule, q.notes, q.speaker_name) for q in qs)
-        mask = quoted_word_mask(a, qs, word_starts[a.id])
+        mask = masks[a.id]
         quoted = sum(inside for _, inside in mask)
         named = {q.resolved_speaker for q in qs if q.resolved_speaker}
         summary.append((a.id, len(qs), len(mask), quoted, quoted / len(mask) if mask else float("nan"), len(named),
@@ -187,36 +216,168 @@ def _quotation_frames(articles: list[Article], quotes: dict[str, list[Quotation]
             "speakers": pd.DataFrame(speakers, columns=names["speakers"].names)}
 
 
-def structure_tables(articles: Sequence[Article], raw_tokens: pd.DataFrame,
-                     recurring: Mapping[str, int]) -> dict[str, pd.DataFrame]:
+def _block_role_frame(articles: list[Article], roles: Mapping[str, ArticleRoles]) -> pd.DataFrame:
+    """:func:`~corpus_tools.structure.roles.block_role_table` from roles already decided (the tests check equality)."""
+    rows = []
+    for a in articles:
+        detail = list(roles[a.id].detail)
+        for role, section in zip(detail, role_sections_of(detail), strict=True):  # -1 outside the body here
+            block = a.blocks[role.block]
+            rows.append((a.id, role.block, role.kind, role.role, section, len(block.text.split()), block.text,
+                         role.reason, role.signal, role.dateline))
+    df = pd.DataFrame(rows, columns=BLOCK_ROLE_COLUMNS)
+    return df.astype({"block": "int64", "section": "int64", "words": "int64"})
+
+
+def _word_mask(tokens: pd.Series) -> np.ndarray:
+    """:func:`~corpus_tools.tokens.is_word` of every token, decided once per distinct token."""
+    codes, distinct = pd.factorize(tokens, sort=False)
+    return np.array([is_word(t) for t in distinct], dtype=bool)[codes] if len(codes) else np.zeros(0, bool)
+
+
+def _article_index(column: pd.Series, articles: list[Article]) -> np.ndarray:
+    """The position in ``articles`` of each row's article: one dict look-up per distinct id, not per row."""
+    order = {a.id: i for i, a in enumerate(articles)}
+    codes, distinct = pd.factorize(column, sort=False)
+    return np.array([order[x] for x in distinct], dtype=np.int64)[codes] if len(codes) else np.zeros(0, np.int64)
+
+
+def _block_frames(articles: list[Article], raw: pd.DataFrame, word: np.ndarray,
+                  heading_section: Mapping[str, list[int]]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`~corpus_tools.structure.sections.block_table` and
+    :func:`~corpus_tools.structure.sections.sentence_table` computed over the token columns at once.
+
+    The rows of ``raw`` are in text order, articles contiguous, and a sentence never crosses a block
+    (so within an article a sentence number is one run of rows): a sentence's words are a sum over
+    its run, a block's sentences the number of runs in it.  The tests check both equal the
+    in-memory functions, which loop over Token objects.
+    """
+    art = _article_index(raw["article"], articles)
+    block = raw["block"].to_numpy(dtype=np.int64)
+    sentence = raw["sentence"].to_numpy(dtype=np.int64)
+    n = len(art)
+    # runs of one (article, sentence): where either changes
+    starts = np.flatnonzero(np.r_[True, (art[1:] != art[:-1]) | (sentence[1:] != sentence[:-1])]) if n else \
+        np.zeros(0, np.int64)
+    sent_words = np.add.reduceat(word.astype(np.int64), starts) if n else np.zeros(0, np.int64)
+    s_art, s_block, s_sentence = art[starts], block[starts], sentence[starts]
+    ids = [a.id for a in articles]
+    s_section = [heading_section[ids[a]][b] for a, b in zip(s_art.tolist(), s_block.tolist(), strict=True)]
+    sentences = pd.DataFrame({"article": [ids[a] for a in s_art.tolist()], "section": s_section,
+                              "block": s_block.tolist(), "sentence": s_sentence.tolist(),
+                              "words": sent_words.tolist()},
+                             columns=["article", "section", "block", "sentence", "words"])
+    # per block: words and sentence runs, by a flat (article, block) index
+    offsets = np.cumsum([0] + [len(a.blocks) for a in articles])
+    flat = offsets[art] + block if n else np.zeros(0, np.int64)
+    size = int(offsets[-1])
+    words = np.bincount(flat, weights=word, minlength=size).astype(np.int64)
+    runs = np.bincount(offsets[s_art] + s_block if len(starts) else np.zeros(0, np.int64),
+                       minlength=size).astype(np.int64)
+    rows = [(a.id, b.index, b.kind, heading_section[a.id][b.index]) for a in articles for b in a.blocks]
+    blocks = pd.DataFrame(rows, columns=["article", "block", "kind", "section"])
+    blocks["words"], blocks["sentences"] = words.tolist(), runs.tolist()
+    return blocks, sentences
+
+
+def _section_frame(articles: list[Article], raw: pd.DataFrame, word: np.ndarray,
+                   heading_section: Mapping[str, list[int]],
+                   masks: Mapping[str, list[tuple[int, bool]]]) -> pd.DataFrame:
+    """:func:`~corpus_tools.structure.sections.section_table` computed over the token columns at once.
+
+    Per word token: its heading section (a Token's ``section``), whether its block is a heading
+    (counted in ``heading_words``), and whether it is quoted (``masks``: the
+    :func:`~corpus_tools.structure.quotations.quoted_word_mask` of each article, found once for
+    this table and the quotation summary).  A sentence is one run of rows of an article, so a
+    section's sentence lengths are the lengths of the runs of its paragraph words; mean and
+    median are taken with :mod:`statistics` as there, so the floats are the same.  The tests
+    check equality with the in-memory function, which loops over Token objects.
+    """
+    rows_word = raw[word]
+    art = _article_index(rows_word["article"], articles)
+    block = rows_word["block"].to_numpy(dtype=np.int64)
+    sentence = rows_word["sentence"].to_numpy(dtype=np.int64)
+    heading = (rows_word["block_kind"] == "heading").to_numpy(dtype=bool)
+    starts = rows_word["start"].to_numpy(dtype=np.int64)
+    block_off = np.cumsum([0] + [len(a.blocks) for a in articles])
+    flat_heading_section = np.array([s for a in articles for s in heading_section[a.id]], dtype=np.int64)
+    sec = flat_heading_section[block_off[art] + block] if len(art) else np.zeros(0, np.int64)
+    n_sections = [sum(b.kind == "heading" for b in a.blocks) + 1 for a in articles]
+    sec_off = np.cumsum([0] + n_sections)
+    key = sec_off[art] + sec if len(art) else np.zeros(0, np.int64)
+    size = int(sec_off[-1])
+    # quoted flags in row order: each article's mask looked up by start offset, as section_table does
+    quoted = np.zeros(len(art), dtype=bool)
+    bounds = np.flatnonzero(np.r_[True, art[1:] != art[:-1], True]) if len(art) else np.zeros(1, np.int64)
+    for lo, hi in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):
+        flags = dict(masks[articles[art[lo]].id])
+        quoted[lo:hi] = [flags.get(s, False) for s in starts[lo:hi].tolist()]
+    body = ~heading
+    heading_words = np.bincount(key[heading], minlength=size)
+    words = np.bincount(key[body], minlength=size)
+    quoted_words = np.bincount(key[body & quoted], minlength=size)
+    # sentence lengths: runs of one (article, sentence) among the paragraph words
+    b_art, b_sentence, b_key = art[body], sentence[body], key[body]
+    run_starts = np.flatnonzero(np.r_[True, (b_art[1:] != b_art[:-1]) | (b_sentence[1:] != b_sentence[:-1])]) \
+        if len(b_art) else np.zeros(0, np.int64)
+    run_lengths = np.diff(np.r_[run_starts, len(b_art)]).tolist()
+    lengths: dict[int, list[int]] = {}
+    for k, n in zip(b_key[run_starts].tolist(), run_lengths, strict=True):
+        lengths.setdefault(k, []).append(n)
+    rows = []
+    for i, a in enumerate(articles):
+        for s in sections(a):
+            k = int(sec_off[i]) + s.index
+            ls = lengths.get(k, [])
+            blocks = s.blocks
+            n = int(words[k])
+            rows.append((
+                a.id, s.index, s.kind, s.heading.text if s.heading else None, s.heading.index if s.heading else -1,
+                blocks[0].index if blocks else -1, blocks[-1].index if blocks else -1, len(s.paragraphs),
+                len(ls), n, int(heading_words[k]),
+                statistics.fmean(ls) if ls else float("nan"),
+                float(statistics.median(ls)) if ls else float("nan"),
+                int(quoted_words[k]), int(quoted_words[k]) / n if n else float("nan")))
+    df = pd.DataFrame(rows, columns=STRUCTURE_TABLES["sections"].names)
+    ints = ("section", "heading_block", "first_block", "last_block", "paragraphs", "sentences", "words",
+            "heading_words", "quoted_words")
+    return df.astype({**{c: "int64" for c in ints}, "mean_sentence_length": "float64",
+                      "median_sentence_length": "float64", "quoted_share": "float64"})
+
+
+def structure_tables(articles: Sequence[Article], raw_tokens: pd.DataFrame, recurring: Mapping[str, int],
+                     roles: Mapping[str, ArticleRoles] | None = None) -> dict[str, pd.DataFrame]:
     """Every table of :data:`STRUCTURE_TABLES` for ``articles``, from their raw token table.
 
     ``raw_tokens`` holds every token of the articles
     (:data:`~corpus_tools.tokens.cache.RAW_TOKEN_OPTIONS`), as the dataset
     stores them; ``recurring`` is the corpus-level input
-    (:func:`corpus_recurring_lines` of the whole corpus).
+    (:func:`corpus_recurring_lines` of the whole corpus); ``roles`` the
+    block roles the token rows were given (:func:`article_roles`; None:
+    decided here).
     """
     articles = list(articles)
-    tokens: dict[str, list[Token]] = {a.id: [] for a in articles}
-    columns = [raw_tokens[c].tolist() for c in Token._fields[:-1] + ("token",)]  # whole columns: no per-row boxing
-    for row in zip(*columns, strict=True):
-        tokens[row[0]].append(Token(*row))
-    word_starts = {a: [t.start for t in toks if is_word(t.text)] for a, toks in tokens.items()}
+    if roles is None:
+        roles = {a.id: article_roles(a, recurring) for a in articles}
+    # The section-structure tables number sections by headings (a Token's ``section``); the token
+    # rows hold the body section instead, so the heading count of each block is recomputed here.
+    heading_section = {a.id: list(accumulate(int(b.kind == "heading") for b in a.blocks)) for a in articles}
+    word = _word_mask(raw_tokens["token"])  # is_word once per distinct token, not once per token and table
+    word_starts: dict[str, list[int]] = {a.id: [] for a in articles}
+    for a, start in zip(raw_tokens["article"].to_numpy()[word].tolist(),
+                        raw_tokens["start"].to_numpy()[word].tolist(), strict=True):
+        word_starts[a].append(start)
+    blocks, sentences = _block_frames(articles, raw_tokens, word, heading_section)
     quotes = {a.id: find_quotations(a, word_starts[a.id]) for a in articles}
+    masks = {a.id: quoted_word_mask(a, quotes[a.id], word_starts[a.id]) for a in articles}  # once, for two tables
 
-    def source(article: Article) -> list[Token]:
-        return tokens[article.id]
-
-    def found(article: Article, _starts: list[int]) -> list[Quotation]:
-        return quotes[article.id]
-
-    return {"blocks": block_table(articles, tokens=source),
-            "sentences": sentence_table(articles, tokens=source),
+    return {"blocks": blocks,
+            "sentences": sentences,
             "headings": heading_table(articles),
-            "sections": section_table(articles, tokens=source, quotations=found),
-            "block_roles": block_role_table(articles, recurring=recurring),
+            "sections": _section_frame(articles, raw_tokens, word, heading_section, masks),
+            "block_roles": _block_role_frame(articles, roles),
             "body_sections": body_section_table(articles, recurring=recurring),
-            **_quotation_frames(articles, quotes, word_starts)}
+            **_quotation_frames(articles, quotes, masks)}
 
 
 def write_dataset_part(articles: Sequence[Article], folder: str | os.PathLike, index: int, tokenizer: str,
@@ -230,11 +391,11 @@ def write_dataset_part(articles: Sequence[Article], folder: str | os.PathLike, i
     """
     collected: dict[str, list[pa.Table]] = {kind: [] for kind in STRUCTURE_TABLES}
 
-    def on_chunk(chunk: list[Article], raw: pd.DataFrame) -> None:
-        for kind, frame in structure_tables(chunk, raw, recurring).items():
+    def on_chunk(chunk: list[Article], raw: pd.DataFrame, roles: Mapping[str, ArticleRoles]) -> None:
+        for kind, frame in structure_tables(chunk, raw, recurring, roles).items():
             collected[kind].append(pa.Table.from_pandas(frame, schema=STRUCTURE_TABLES[kind], preserve_index=False))
 
-    entry = write_token_part(articles, folder, index, tokenizer, on_chunk=on_chunk)
+    entry = write_token_part(articles, folder, index, tokenizer, recurring=recurring, on_chunk=on_chunk)
     files = {}
     for kind, schema in STRUCTURE_TABLES.items():
         table = pa.concat_tables(collected[kind]) if collected[kind] else schema.empty_table()

@@ -15,7 +15,13 @@ dataset), so both paths give equal tables.
 Token options are applied the way :func:`corpus_tools.tokens.renormalized_table`
 applies them: :meth:`TokenOptions.normalize` once per distinct raw token,
 in Python (the one definition of normalisation), and the resulting
-``token -> term`` map is joined with the tokens in the database.
+``token -> term`` map is joined with the tokens in the database.  The
+block-role filter (:attr:`TokenOptions.boilerplate`: by default the tokens
+of sign-off, boilerplate, by-line, dateline and link blocks are not
+counted) is a property of a row, not of a token: :func:`kept_token_forms`
+narrows the view ``raw`` itself to the rows of kept roles, so every query
+that joins ``raw`` with the forms, or counts ``raw``'s rows, sees the rows
+the in-memory token table holds.
 """
 
 from __future__ import annotations
@@ -78,7 +84,20 @@ def connect_duckdb(threads: int | None = None) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(":memory:", config=config)
 
 
+def _keep_roles(con: duckdb.DuckDBPyConnection, dataset: TokenDataset) -> None:
+    """Narrow view ``raw`` to the rows whose block role ``dataset.options`` keep (once per connection)."""
+    excluded = dataset.options.excluded_roles
+    if not excluded or "role" not in con.sql("SELECT * FROM raw LIMIT 0").columns:
+        return  # boilerplate kept; or an empty stand-in view without rows (no parts)
+    if con.sql("SELECT count(*) FROM duckdb_views() WHERE view_name = 'raw_all_roles'").fetchall()[0][0]:
+        return  # already narrowed on this connection
+    con.sql("ALTER VIEW raw RENAME TO raw_all_roles")
+    roles = ", ".join("'" + r.replace("'", "''") + "'" for r in excluded)
+    con.sql(f"CREATE TEMP VIEW raw AS SELECT * FROM raw_all_roles WHERE role NOT IN ({roles})")
+
+
 def _forms(con: duckdb.DuckDBPyConnection, dataset: TokenDataset, column: str) -> pa.Table:
+    _keep_roles(con, dataset)
     tokens = con.sql("SELECT DISTINCT token FROM raw").arrow()
     tokens = tokens.read_all() if hasattr(tokens, "read_all") else tokens  # DuckDB 1.4+ returns a reader
     kept, terms = [], []
@@ -229,6 +248,10 @@ def kept_token_forms(con: duckdb.DuckDBPyConnection, dataset: TokenDataset, colu
     :mod:`corpus_tools.stats.cooccurrence_queries`): :meth:`TokenOptions.normalize`
     once per distinct token, in Python; ``term`` is the normalised form
     (``column="norm"``) or the token itself (``"token"``).  ``con`` must
-    have a view or table ``raw`` with a ``token`` column.
+    have a view ``raw`` with a ``token`` column (and ``role``, the dataset's
+    part files).  Unless the options keep boilerplate, ``raw`` is replaced
+    by the view of its rows of kept block roles (the original is renamed
+    ``raw_all_roles``): the role filter applies to every query on ``con``
+    made after this call, as it does to the in-memory token table.
     """
     return _forms(con, dataset, column)

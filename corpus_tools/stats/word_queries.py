@@ -203,7 +203,8 @@ def query_phrase_counts(dataset: TokenDataset, phrases: Sequence[tuple[str, ...]
 
 
 def _batches(dataset: TokenDataset, reverse: bool) -> Iterator[pa.Table]:
-    columns = ["article", "token"]
+    # role: the options' block-role filter (boilerplate left out) is a property of the row, not the token
+    columns = ["article", "token", "role"] if dataset.options.excluded_roles else ["article", "token"]
     parts = reversed(dataset.parts) if reverse else dataset.parts
     for path in parts:
         pf = pq.ParquetFile(path)
@@ -224,8 +225,9 @@ def iter_article_words(dataset: TokenDataset, column: str = "norm", *, reverse: 
 
     Articles in corpus order with their terms in text order (``reverse``:
     last article first, each one's terms last first), under the dataset's
-    options (each distinct raw token normalised once).  Only the part
-    files' ``article`` and ``token`` columns are read, one batch at a time:
+    options (each distinct raw token normalised once; rows of excluded
+    block roles dropped).  Only the part files' ``article`` and ``token``
+    columns (and ``role``) are read, one batch at a time:
     memory is one batch and one article, not the corpus.  ``whole=False``
     yields the pieces of an article as they come (one batch at most each,
     the same article possibly several times in a row): memory is one batch.
@@ -254,6 +256,9 @@ def iter_article_words(dataset: TokenDataset, column: str = "norm", *, reverse: 
             lookup = np.array([-1 if forms[t] is None else vocabulary.setdefault(forms[t], len(vocabulary))
                                for t in distinct], dtype=np.int64)
         terms = lookup[tokens.indices.to_numpy(zero_copy_only=False)]
+        if dataset.options.excluded_roles:
+            excluded = pc.is_in(table.column("role"), value_set=pa.array(dataset.options.excluded_roles, pa.string()))
+            terms[excluded.to_numpy(zero_copy_only=False)] = None
         arts = pc.dictionary_encode(table.column("article").combine_chunks())
         art_idx = arts.indices.to_numpy(zero_copy_only=False)
         names = arts.dictionary.to_pylist()

@@ -19,6 +19,7 @@ page furniture out; the plain token table keeps it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 
 import pandas as pd
 
@@ -112,7 +113,8 @@ def body_token_table(data, *, options: TokenOptions | Mapping[str, object] | Non
     """
     articles = as_articles(data)
     recurring = recurring_lines(articles, min_count=min_count) if min_count is not None else {}
-    toks = as_token_table(articles, options)
+    # every block's tokens (this function decides what is body); the token table's own role filter off
+    toks = as_token_table(articles, replace(TokenOptions.coerce(options), boilerplate=True))
     role_of, section_of = {}, {}
     for a in articles:
         roles = block_roles(a, recurring=recurring, neighbourhood=neighbourhood)

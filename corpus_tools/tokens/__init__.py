@@ -1,5 +1,13 @@
 """Tokenising: Treebank words and Punkt sentences (exact and fast paths), stopwords, the token table and its cache."""
 
+from corpus_tools.tokens.blockroles import (
+    BOILERPLATE_ROLES,
+    ArticleRoles,
+    RoleRules,
+    corpus_block_roles,
+    register_role_rules,
+    role_rules,
+)
 from corpus_tools.tokens.cache import (
     RAW_TOKEN_OPTIONS,
     cached_token_table,
@@ -38,16 +46,20 @@ from corpus_tools.tokens.tokenize import (
 
 __all__ = [
     "Agreement",
+    "ArticleRoles",
+    "BOILERPLATE_ROLES",
     "FastTokenizer",
     "MAX_PIECE_CHARS",
     "NEWS_ABBREVIATIONS",
     "RAW_TOKEN_OPTIONS",
+    "RoleRules",
     "STOPWORD_SOURCES",
     "SentenceSplitter",
     "Token",
     "TokenOptions",
     "as_token_table",
     "cached_token_table",
+    "corpus_block_roles",
     "corpus_token_table",
     "fast_sentences",
     "fast_token_counts",
@@ -60,7 +72,9 @@ __all__ = [
     "join_abbreviation_periods",
     "keeps_period",
     "normalize_apostrophes",
+    "register_role_rules",
     "renormalized_table",
+    "role_rules",
     "split_sentences",
     "token_agreement",
     "token_cache_key",

@@ -10,8 +10,9 @@ The key (:func:`token_cache_key`) is a SHA-256 over: a format version, the
 corpus-tools version, the tokeniser (``"exact"``/``"fast"``), the token
 options, everything else that decides a token (:func:`tokenizer_fingerprint`:
 NLTK's version, the Unicode database version, the abbreviation list and the
-source of the tokenising modules), and every article's id, block kinds and
-block texts, in corpus order.  So editing one character of one article,
+source of the tokenising modules), the fingerprint of the block-role rules
+(the rows carry block roles: :mod:`corpus_tools.tokens.blockroles`), and
+every article's id, block kinds and block texts, in corpus order.  So editing one character of one article,
 renaming an article, or changing an option gives a new cache file; loading
 the same files again, from anywhere, hits the cache.
 """
@@ -36,6 +37,7 @@ from corpus_tools.model.corpus import Article, Corpus
 from corpus_tools.tokens import fast as _fast_module
 from corpus_tools.tokens import stopwords as _stopwords_module
 from corpus_tools.tokens import tokenize as _tokenize_module
+from corpus_tools.tokens.blockroles import ArticleRoles, corpus_block_roles, role_rules
 from corpus_tools.tokens.fast import fast_normalize, shared_fast_tokenizer
 from corpus_tools.tokens.tokenize import (
     DEFAULT_TOKENIZER,
@@ -49,11 +51,11 @@ from corpus_tools.tokens.tokenize import (
 __all__ = ["RAW_TOKEN_OPTIONS", "arrow_token_table", "cached_token_table", "corpus_token_table", "fast_token_arrow",
            "fast_token_table", "renormalized_table", "token_cache_key", "tokenizer_fingerprint"]
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3  # 3: rows carry the block role, sections are body sections
 
-#: Options that keep every token as written: the one table a report caches,
-#: from which each notebook derives its own (:func:`renormalized_table`).
-RAW_TOKEN_OPTIONS = TokenOptions(lowercase=False, words_only=False)
+#: Options that keep every token as written, boilerplate blocks included: the one table a
+#: report caches, from which each notebook derives its own (:func:`renormalized_table`).
+RAW_TOKEN_OPTIONS = TokenOptions(lowercase=False, words_only=False, boilerplate=True)
 
 
 @cache
@@ -93,7 +95,9 @@ def token_cache_key(corpus: Corpus, options: TokenOptions | Mapping[str, object]
     if isinstance(settings.get("stopwords"), frozenset):
         settings["stopwords"] = sorted(settings["stopwords"])
     h = hashlib.sha256()
-    h.update(repr((CACHE_FORMAT, __version__, tokenizer_fingerprint(), tokenizer, sorted(settings.items()))).encode())
+    # the rows carry block roles, decided by the structure rules: a rule edited is another table
+    h.update(repr((CACHE_FORMAT, __version__, tokenizer_fingerprint(), role_rules().fingerprint(), tokenizer,
+                   sorted(settings.items()))).encode())
     for article in corpus:
         h.update(b"\x1earticle\x1f" + article.id.encode("utf-8", "surrogatepass"))
         for block in article.blocks:
@@ -101,18 +105,19 @@ def token_cache_key(corpus: Corpus, options: TokenOptions | Mapping[str, object]
     return h.hexdigest()
 
 
-def fast_token_table(corpus: Corpus, options: TokenOptions | Mapping[str, object] | None = None) -> pd.DataFrame:
+def fast_token_table(corpus: Corpus, options: TokenOptions | Mapping[str, object] | None = None, *,
+                     recurring: Mapping[str, int] | None = None) -> pd.DataFrame:
     """The token table of :func:`corpus_tools.token_table`, with
     :class:`~corpus_tools.tokens.fast.FastTokenizer` tokens.
 
-    Same columns and meaning; ``start``/``end`` are found by aligning the
+    Same columns and meaning (``recurring``: as there); ``start``/``end`` are found by aligning the
     tokens with the block text, as the exact path does.
 
     >>> from corpus_tools import Corpus
     >>> fast_token_table(Corpus.from_texts(["Mr. Xi’s visit ended."]))["token"].tolist()
     ['Mr.', 'Xi', "'s", 'visit', 'ended']
     """
-    return arrow_token_table(fast_token_arrow(corpus, options))
+    return arrow_token_table(fast_token_arrow(corpus, options, recurring=recurring))
 
 
 def arrow_token_table(table: pa.Table) -> pd.DataFrame:
@@ -121,29 +126,39 @@ def arrow_token_table(table: pa.Table) -> pd.DataFrame:
     return _typed(table.to_pandas())
 
 
-def fast_token_arrow(corpus: Corpus, options: TokenOptions | Mapping[str, object] | None = None) -> pa.Table:
+def fast_token_arrow(corpus: Corpus, options: TokenOptions | Mapping[str, object] | None = None, *,
+                     recurring: Mapping[str, int] | None = None,
+                     roles: Mapping[str, ArticleRoles] | None = None) -> pa.Table:
     """:func:`fast_token_table` as a pyarrow Table (columns :data:`TOKEN_COLUMNS`, int64 and string).
 
     What the token dataset's part files store: built straight from Python lists, without a
     pandas DataFrame in between (pandas' construction cost more than the tokenizer).
+    ``recurring`` and ``roles``: see :func:`corpus_tools.token_table`.
     """
     options = TokenOptions.coerce(options)
+    articles = list(corpus)
+    if roles is None:
+        roles = corpus_block_roles(articles, recurring)
     fast = shared_fast_tokenizer()
     norm_cache: dict[str, str | None] = {}
     # Built column by column (lists extended per block, then one pyarrow array each): no row
     # tuples, no pandas construction (0.94 CPU-s of 2.06 for 2.5 MB of news-like text; Arrow
     # from the same lists 0.36 CPU-s).
     columns: dict[str, list] = {c: [] for c in TOKEN_COLUMNS}
-    (c_article, c_section, c_block, c_kind, c_sentence, c_position, c_start, c_end, c_token,
+    (c_article, c_section, c_block, c_kind, c_role, c_sentence, c_position, c_start, c_end, c_token,
      c_norm) = (columns[c] for c in TOKEN_COLUMNS)
-    for article in corpus:
-        position = sentence = section = 0
+    for article in articles:
+        position = sentence = 0
+        block_roles, block_sections = roles[article.id][:2]
         blocks = fast.sentences("\n".join(b.text for b in article.blocks))
         nonempty = [b for b in article.blocks if b.text.split()]
         for block, sents in zip(nonempty, blocks, strict=True):
-            if block.kind == "heading":
-                section += 1
             toks = [t for s in sents for t in s]
+            role = block_roles[block.index]
+            if not options.keeps_role(role):  # positions and sentences still count the block's tokens
+                sentence += len(sents)
+                position += len(toks)
+                continue
             text = fast_normalize(block.text)
             spans = list(align_tokens(toks, text))
             if len(spans) != len(toks):  # a token not found in the text (not seen in practice)
@@ -163,9 +178,10 @@ def fast_token_arrow(corpus: Corpus, options: TokenOptions | Mapping[str, object
                 positions = [positions[i] for i in keep]
             n = len(toks)
             c_article.extend([article.id] * n)
-            c_section.extend([section] * n)
+            c_section.extend([block_sections[block.index]] * n)
             c_block.extend([block.index] * n)
             c_kind.extend([block.kind] * n)
+            c_role.extend([role] * n)
             c_sentence.extend(sentences)
             c_position.extend(positions)
             c_start.extend([block.start + a for a, _ in spans])
@@ -176,7 +192,7 @@ def fast_token_arrow(corpus: Corpus, options: TokenOptions | Mapping[str, object
                      for c in TOKEN_COLUMNS})
 
 
-_TEXT_COLUMNS = frozenset({"article", "block_kind", "token", "norm"})
+_TEXT_COLUMNS = frozenset({"article", "block_kind", "role", "token", "norm"})
 
 
 def _spans_one_by_one(tokens: list[str], text: str) -> list[tuple[int, int]]:
@@ -203,7 +219,7 @@ def _token_dtypes() -> dict:
     # token_table's text columns hold the type pandas infers for Python strings (object in
     # pandas 2, "str" in pandas 3); read it off a one-cell frame rather than by tokenising
     text = pd.DataFrame({"x": ["a"]})["x"].astype(str).dtype
-    return {c: (text if c in ("article", "block_kind", "token", "norm") else "int64") for c in TOKEN_COLUMNS}
+    return {c: (text if c in _TEXT_COLUMNS else "int64") for c in TOKEN_COLUMNS}
 
 
 def cached_token_table(
@@ -262,6 +278,8 @@ def renormalized_table(raw: pd.DataFrame, options: TokenOptions | Mapping[str, o
     options = TokenOptions.coerce(options)
     forms = {t: options.normalize(t) for t in raw["token"].unique()}
     norm = raw["token"].map(forms)
+    if options.excluded_roles:  # the role filter: a property of the row's block, not of the token
+        norm = norm.where(~raw["role"].isin(options.excluded_roles))
     out = raw.loc[norm.notna()].copy()
     out["norm"] = norm[norm.notna()].astype(str)
     return _typed(out.reset_index(drop=True))

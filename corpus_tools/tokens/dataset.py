@@ -47,6 +47,7 @@ import pyarrow.parquet as pq
 
 from corpus_tools.io.atomic import atomic_write
 from corpus_tools.model.corpus import Article, Corpus
+from corpus_tools.tokens.blockroles import ArticleRoles, corpus_block_roles, role_rules
 from corpus_tools.tokens.cache import RAW_TOKEN_OPTIONS, arrow_token_table, fast_token_arrow, renormalized_table
 from corpus_tools.tokens.tokenize import TOKEN_COLUMNS, TOKENIZERS, TokenOptions, token_table
 
@@ -71,7 +72,8 @@ __all__ = [
 ]
 
 #: 2: parts may carry ``files`` (structure tables) and the manifest a ``structure`` record.
-DATASET_FORMAT = 2
+#: 3: token rows carry their block's ``role``, and ``section`` is the body section.
+DATASET_FORMAT = 3
 MANIFEST_NAME = "manifest.json"
 
 #: Text (characters) tokenised before a row group is written: bounds a
@@ -81,8 +83,8 @@ ROW_GROUP_CHARS = 1_000_000
 #: Column types of the part files (the columns of :func:`corpus_tools.token_table`).
 TOKEN_SCHEMA = pa.schema(
     [("article", pa.string()), ("section", pa.int64()), ("block", pa.int64()), ("block_kind", pa.string()),
-     ("sentence", pa.int64()), ("position", pa.int64()), ("start", pa.int64()), ("end", pa.int64()),
-     ("token", pa.string()), ("norm", pa.string())]
+     ("role", pa.string()), ("sentence", pa.int64()), ("position", pa.int64()), ("start", pa.int64()),
+     ("end", pa.int64()), ("token", pa.string()), ("norm", pa.string())]
 )
 assert TOKEN_SCHEMA.names == TOKEN_COLUMNS
 
@@ -128,7 +130,9 @@ def _chunks(articles: Sequence[Article], chars: int) -> Iterable[list[Article]]:
 
 
 def write_token_part(articles: Sequence[Article], folder: str | os.PathLike, index: int,
-                     tokenizer: str, *, on_chunk: Callable[[list[Article], pd.DataFrame], None] | None = None) -> dict:
+                     tokenizer: str, *, recurring: Mapping[str, int] | None = None,
+                     on_chunk: Callable[[list[Article], pd.DataFrame, dict[str, ArticleRoles]], None] | None = None
+                     ) -> dict:
     """Tokenise ``articles`` (raw tokens) into part file ``index`` of ``folder``; its manifest entry.
 
     Row groups of about :data:`ROW_GROUP_CHARS` of text are written as they
@@ -136,10 +140,15 @@ def write_token_part(articles: Sequence[Article], folder: str | os.PathLike, ind
     (``tokenizer="exact"``) or :func:`~corpus_tools.tokens.cache.fast_token_table`
     with :data:`~corpus_tools.tokens.cache.RAW_TOKEN_OPTIONS`.
 
-    ``on_chunk(articles, raw_tokens)`` is called for each run of articles
-    with the token table just written for them: what needs an article's
+    ``recurring`` are the corpus-level lines of the block-role rules
+    (:func:`corpus_tools.token_table`), found over the *whole* corpus by
+    the caller so that every part sees the same ones (None: over
+    ``articles``).
+
+    ``on_chunk(articles, raw_tokens, roles)`` is called for each run of articles
+    with the token table just written for them and their block roles: what needs an article's
     text and its tokens (the structure tables) is computed in this pass
-    from these very tokens, never by tokenising again.
+    from these very tokens and roles, never by tokenising or classifying again.
 
     Returns
     -------
@@ -151,20 +160,22 @@ def write_token_part(articles: Sequence[Article], folder: str | os.PathLike, ind
     articles = list(articles)
     path = Path(folder) / part_name(index)
     rows = 0
+    corpus_recurring = role_rules().recurring(articles) if recurring is None else recurring
 
     def write(tmp: Path) -> None:
         nonlocal rows
         with pq.ParquetWriter(tmp, TOKEN_SCHEMA, compression="zstd") as writer:
             for chunk in _chunks(articles, ROW_GROUP_CHARS):
+                roles = corpus_block_roles(chunk, corpus_recurring)
                 if tokenizer == "exact":
-                    table = token_table(chunk, RAW_TOKEN_OPTIONS)
+                    table = token_table(chunk, RAW_TOKEN_OPTIONS, roles=roles)
                     arrow = pa.Table.from_pandas(table, schema=TOKEN_SCHEMA, preserve_index=False)
                 else:  # built as Arrow: the pandas table only when the structure pass asks for it
-                    arrow = fast_token_arrow(Corpus(chunk), RAW_TOKEN_OPTIONS).cast(TOKEN_SCHEMA)
+                    arrow = fast_token_arrow(Corpus(chunk), RAW_TOKEN_OPTIONS, roles=roles).cast(TOKEN_SCHEMA)
                     table = arrow_token_table(arrow) if on_chunk else None
                 rows += arrow.num_rows
                 if on_chunk is not None:
-                    on_chunk(chunk, table)
+                    on_chunk(chunk, table, roles)
                 writer.write_table(arrow)
 
     atomic_write(path, write)

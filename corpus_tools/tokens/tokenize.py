@@ -23,7 +23,9 @@
   only what is written (every token has offsets), so the period is not
   doubled (:func:`join_abbreviation_periods`).
 * Every token keeps its article, section, block, sentence and position
-  (:func:`iter_tokens`, :func:`token_table`).
+  (:func:`iter_tokens`, :func:`token_table`); a token table row also
+  carries its block's role and body section
+  (:mod:`corpus_tools.tokens.blockroles`).
 * Texts longer than :data:`MAX_PIECE_CHARS` (100,000 characters) are handed
   to NLTK in pieces cut at white space, so that no single NLTK regex call
   can hit NLTK's 5-second time limit; a piece boundary also ends a sentence.
@@ -43,6 +45,7 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktTr
 
 from corpus_tools.model.checks import reject_text, short_repr
 from corpus_tools.model.corpus import Article, Corpus
+from corpus_tools.tokens.blockroles import BOILERPLATE_ROLES, ArticleRoles, corpus_block_roles
 from corpus_tools.tokens.stopwords import get_stopwords, is_stopword
 
 __all__ = [
@@ -371,8 +374,11 @@ def _stemmer(name: str):
 class TokenOptions:
     """How tokens are normalised and filtered before counting.
 
-    Applied in this order: lower-casing, the word-token filter, the minimum
-    length, stopword removal (matched case-insensitively), stemming.
+    Applied in this order: the block-role filter (``boilerplate``),
+    lower-casing, the word-token filter, the minimum length, stopword
+    removal (matched case-insensitively), stemming.  The role filter looks
+    at a token's block, the others at the token alone
+    (:meth:`normalize`; :meth:`keeps_role`).
 
     Parameters
     ----------
@@ -388,6 +394,11 @@ class TokenOptions:
     stem : {None, "porter", "snowball"}
         NLTK's Porter or English Snowball stemmer (default None).  Porter
         keeps the case it is given; Snowball always lower-cases.
+    boilerplate : bool
+        Keep the tokens of blocks whose role is in :data:`BOILERPLATE_ROLES`
+        (sign-offs, page furniture, by-lines, datelines, inserted links).
+        Default False: word statistics count the article's own text, not
+        the "Reuter" closing every wire story.
 
     Examples
     --------
@@ -401,6 +412,7 @@ class TokenOptions:
     min_length: int = 1
     stopwords: str | frozenset[str] | None = None
     stem: Literal["porter", "snowball"] | None = None
+    boilerplate: bool = False
     _stopset: frozenset[str] = field(init=False, repr=False, compare=False, hash=False)
 
     @classmethod
@@ -425,6 +437,8 @@ class TokenOptions:
     def __post_init__(self) -> None:
         if self.stem not in (None, *_STEMMERS):
             raise ValueError(f"stem must be None, 'porter' or 'snowball', not {self.stem!r}")
+        if not isinstance(self.boilerplate, bool):
+            raise TypeError(f"boilerplate must be True or False, not {self.boilerplate!r}")
         if not isinstance(self.min_length, int) or self.min_length < 1:
             raise ValueError(f"min_length must be a positive integer, not {self.min_length!r}")
         spec = self.stopwords
@@ -433,8 +447,21 @@ class TokenOptions:
             object.__setattr__(self, "stopwords", spec)
         object.__setattr__(self, "_stopset", get_stopwords(spec))
 
+    def keeps_role(self, role: str) -> bool:
+        """Whether tokens of a block with this role are counted.
+
+        >>> TokenOptions().keeps_role("signoff"), TokenOptions(boilerplate=True).keeps_role("signoff")
+        (False, True)
+        """
+        return self.boilerplate or role not in BOILERPLATE_ROLES
+
+    @property
+    def excluded_roles(self) -> tuple[str, ...]:
+        """The block roles these options leave out (empty with ``boilerplate=True``)."""
+        return () if self.boilerplate else BOILERPLATE_ROLES
+
     def normalize(self, token: str) -> str | None:
-        """The counted form of ``token``, or None when it is filtered out."""
+        """The counted form of ``token``, or None when it is filtered out (the role filter aside)."""
         if self.words_only and not is_word(token):
             return None
         if len(token) < self.min_length:
@@ -462,7 +489,7 @@ def _stem(name: str, word: str) -> str:
 DEFAULT_TOKENIZER = "fast"
 TOKENIZERS = ("exact", "fast")
 
-TOKEN_COLUMNS = ["article", "section", "block", "block_kind", "sentence", "position",
+TOKEN_COLUMNS = ["article", "section", "block", "block_kind", "role", "sentence", "position",
                  "start", "end", "token", "norm"]
 
 
@@ -471,6 +498,8 @@ def token_table(
     options: TokenOptions | Mapping[str, object] | None = None,
     *,
     splitter: SentenceSplitter | None = None,
+    recurring: Mapping[str, int] | None = None,
+    roles: Mapping[str, ArticleRoles] | None = None,
 ) -> pd.DataFrame:
     """The tidy token table: one row per kept token.
 
@@ -479,16 +508,35 @@ def token_table(
     data : Corpus, Article or iterable of Article
     options : TokenOptions or mapping, optional
         Normalisation (:meth:`TokenOptions.coerce`): ``{"stopwords": "english"}``
-        or ``TokenOptions(stopwords="english")``.
+        or ``TokenOptions(stopwords="english")``.  By default the tokens of
+        boilerplate blocks are left out (``boilerplate=True`` keeps them).
     splitter : SentenceSplitter, optional
+    recurring : mapping, optional
+        The corpus-level lines taken for boilerplate
+        (:func:`corpus_tools.structure.roles.recurring_lines`); None finds
+        them over ``data`` itself, so a table of a whole corpus and the
+        corpus's token dataset agree, while a table of one article alone
+        sees no recurring line.
+    roles : mapping, optional
+        ``{article id: ArticleRoles}`` already decided
+        (:func:`~corpus_tools.tokens.blockroles.corpus_block_roles`; then
+        ``recurring`` is unused).
 
     Returns
     -------
     pandas.DataFrame
-        Columns ``article``, ``section``, ``block``, ``block_kind``,
-        ``sentence``, ``position``, ``start``, ``end`` (see :class:`Token`),
-        ``token`` (as written, apostrophes normalised) and ``norm`` (the
-        counted form).  Rows in text order.
+        Columns ``article``; ``section``, the *body* section of the token's
+        block (as :func:`corpus_tools.structure.body.body_sections` numbers
+        them: 0 is the lead section, each subheading, link or chapter
+        heading opens the next; a block outside the body, such as a
+        headline, byline, caption or sign-off, is in the section it sits in:
+        that of the last body block before it, 0 before the first); ``block``,
+        ``block_kind``, ``role`` (the block's role,
+        :data:`corpus_tools.structure.roles.BLOCK_ROLES`), ``sentence``,
+        ``position``, ``start``, ``end`` (see :class:`Token`, whose
+        ``section`` counts headings instead), ``token`` (as written,
+        apostrophes normalised) and ``norm`` (the counted form).  Rows in
+        text order.
 
     Examples
     --------
@@ -500,19 +548,28 @@ def token_table(
     if not isinstance(data, Article | Iterable):
         raise TypeError(f"data must be a Corpus, an Article or Articles, not {type(data).__name__}")
     options = TokenOptions.coerce(options)
-    articles = [data] if isinstance(data, Article) else data
-    rows = []
+    articles = [data] if isinstance(data, Article) else list(data)
     for article in articles:
         if not isinstance(article, Article):
             raise TypeError(f"data must hold Articles, not {type(article).__name__} ({short_repr(article, 40)}); "
                             "wrap texts in Corpus.from_texts([...])")
+    if roles is None:
+        roles = corpus_block_roles(articles, recurring)
+    rows = []
+    for article in articles:
+        block_roles, sections = roles[article.id][:2]
         for tok in iter_tokens(article, splitter):
+            role = block_roles[tok.block]
+            if not options.keeps_role(role):
+                continue
             norm = options.normalize(tok.text)
             if norm is not None:
-                rows.append((*tok[:8], tok.text, norm))
+                rows.append((tok.article, sections[tok.block], tok.block, tok.block_kind, role, *tok[4:8],
+                             tok.text, norm))
     df = pd.DataFrame(rows, columns=TOKEN_COLUMNS)
     for col in ("section", "block", "sentence", "position", "start", "end"):
         df[col] = df[col].astype("int64")
     df["article"] = df["article"].astype(str)
     df["block_kind"] = df["block_kind"].astype(str)
+    df["role"] = df["role"].astype(str)
     return df

@@ -27,7 +27,7 @@ def test_lexical_dispersion_plot_on_seed(seed_article):
         assert list(ln.get_xdata()) == toks.loc[toks.norm == term, "position"].tolist()
         assert set(ln.get_ydata()) == {row}
     # one line per heading, at the heading's first token; dotted for links, solid for the subheading
-    all_toks = ct.token_table(seed_article, options={"words_only": False})
+    all_toks = ct.token_table(seed_article, options={"words_only": False, "boilerplate": True})
     first = all_toks[all_toks.block_kind == "heading"].groupby("block")["position"].min().tolist()
     lines = _vlines(ax)
     assert [ln.get_xdata()[0] for ln in lines] == first

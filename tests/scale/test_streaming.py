@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import tracemalloc
 from collections import Counter
@@ -27,7 +28,9 @@ def _table_counts(table: pd.DataFrame) -> dict[str, int]:
 @pytest.mark.parametrize("tokenizer", ["exact", "fast"])
 @pytest.mark.parametrize("options", OPTIONS, ids=["default", "stopwords", "raw"])
 def test_counts_equal_the_in_memory_tables_on_the_seed(seed_corpus, tokenizer, options):
-    toks = ct.token_table(seed_corpus, options)
+    # the streaming engine counts text without block roles, every block: the in-memory table with
+    # boilerplate kept (the seed's three related-story links are left out of the default table)
+    toks = ct.token_table(seed_corpus, dataclasses.replace(options, boilerplate=True))
     for boundary in ("sentence", "paragraph", "article"):
         spec = CountSpec(tokenizer=tokenizer, options=options, ngram_sizes=(2, 3), window_size=5, boundary=boundary)
         counts = ct.scale.count_articles(seed_corpus, spec)
@@ -210,13 +213,17 @@ def merged_counts(tables):
 @given(st.lists(ARTICLE_TEXT, min_size=1, max_size=8), st.randoms(use_true_random=False), st.data())
 def test_counts_invariant_to_order_and_to_splitting_and_merging(texts, rnd, data):
     corpus = ct.Corpus.from_texts(texts)
-    whole = ct.frequency_table(corpus)
+    # boilerplate kept: lines recurring across a corpus are boilerplate, so a part of a corpus may
+    # recur fewer times than the whole; the other roles are per article and split cleanly
+    keep = {"boilerplate": True}
+    whole = ct.frequency_table(corpus, options=keep)
     shuffled = list(corpus)
     rnd.shuffle(shuffled)
-    assert ct.frequency_table(ct.Corpus(shuffled)).equals(whole)  # byte-identical table
+    assert ct.frequency_table(ct.Corpus(shuffled), options=keep).equals(whole)  # byte-identical table
+    assert ct.frequency_table(ct.Corpus(shuffled)).equals(ct.frequency_table(corpus))  # the default too
     cut = data.draw(st.integers(0, len(texts)))
     parts = [ct.Corpus(shuffled[:cut]), ct.Corpus(shuffled[cut:])]
-    tables = [ct.frequency_table(p) for p in parts if len(p)]
+    tables = [ct.frequency_table(p, options=keep) for p in parts if len(p)]
     merged = merged_counts(tables)
     if whole.empty:
         assert merged.empty

@@ -54,6 +54,22 @@ def test_exact_tables_of_many_articles_over_several_parts_equal_the_in_memory_fu
     record = manifest["structure"]
     assert record["recurring"] == structure.recurring_lines(mixed, min_count=RECURRING_MIN_COUNT)
     assert record["fingerprint"] == structure_fingerprint(record["recurring"])
+    # the token rows: the same roles and body sections as the in-memory token table, boilerplate kept or not
+    for options in (ct.tokens.RAW_TOKEN_OPTIONS, ct.TokenOptions()):
+        assert_frame_equal(ds.with_options(options).token_table(), ct.token_table(mixed, options), check_exact=True)
+    # each row's role is its block's in the block-role table, and its section the block's body section
+    # (-1 there outside the body: on the rows, the section of the last body block before, else 0)
+    rows = ds.with_options(ct.tokens.RAW_TOKEN_OPTIONS).token_table()
+    roles = structure.block_role_table(mixed)
+    roles["sits_in"] = roles["section"].where(roles["section"] >= 0).groupby(roles["article"]).ffill().fillna(0)
+    joined = rows.join(roles.set_index(["article", "block"])[["role", "section", "sits_in"]], on=["article", "block"],
+                       rsuffix="_block")
+    assert (joined["role"] == joined["role_block"]).all() and (joined["section"] == joined["sits_in"]).all()
+    body = joined["section_block"] >= 0
+    assert (joined.loc[body, "section"] == joined.loc[body, "section_block"]).all()
+    # the seed's three inserted related-story links: on the rows, kept only with boilerplate=True
+    assert set(rows.loc[rows["role"] == "link", "block"]) == {17, 23, 30}
+    assert not ds.token_table()["role"].isin(ct.tokens.BOILERPLATE_ROLES).any()
 
 
 def test_fast_tables_differ_from_exact_only_in_sentence_counts_where_the_tokens_split_differently(tmp_path):
@@ -126,9 +142,38 @@ def test_recurring_lines_are_found_over_the_corpus_not_per_worker_batch(tmp_path
     last = roles[roles["block"] == 2]
     assert set(last["role"]) == {"boilerplate"} and set(last["reason"]) == {"line recurring across the corpus"}
     assert_frame_equal(structure_table(ds, "body_sections"), structure.body_section_table(corpus))
+    # the token rows of that line carry the role too, in the dataset as in memory (same corpus-level lines)
+    raw = ds.with_options(ct.tokens.RAW_TOKEN_OPTIONS).token_table()
+    last = raw[raw["block"] == 2]
+    assert set(last["role"]) == {"boilerplate"} and set(last["section"]) == {0}  # the lead section it ends
+    assert_frame_equal(raw, ct.token_table(corpus, ct.tokens.RAW_TOKEN_OPTIONS), check_exact=True)
+    words = ds.token_table()
+    assert_frame_equal(words, ct.token_table(corpus), check_exact=True)
+    assert "acme" not in set(words["norm"]) and (raw["token"] == "Acme").sum() == 4
 
 
 def test_structure_table_refuses_an_unknown_kind(seed_corpus, tmp_path):
     ds = token_dataset(seed_corpus, tmp_path, tokenizer="exact", n_jobs=1)
     with pytest.raises(ValueError, match="kind must be one of"):
         structure_table(ds, "paragraphs")
+
+
+@pytest.mark.parametrize("tokenizer", ["exact", "fast"])
+def test_column_wise_tables_equal_the_in_memory_functions_on_awkward_articles(tmp_path, tokenizer):
+    # the blocks, sentences and sections tables are computed over the token columns (numpy runs and
+    # bincounts), not by the in-memory functions' loops: empty articles, no word at all, headings only,
+    # a quotation left open across a heading, several articles in one run ("heads": two heading blocks, so
+    # the empty lead and two sections)
+    texts = {"empty": "", "dots": "...", "heads": "Only headings\n\nAnother one", "open": (
+        "Lead one. “Two three,” he said.\n\nSub part\n\n“Never closed here.\n\nNext part\n\nPlain words. Yes.")}
+    corpus = ct.Corpus([ct.Article.from_text(t, id=k) for k, t in texts.items()])
+    ds = token_dataset(corpus, tmp_path, tokenizer=tokenizer, n_jobs=1)
+    if tokenizer == "exact":
+        for kind, table in in_memory(corpus).items():
+            assert_frame_equal(structure_table(ds, kind), table, check_exact=True, obj=kind)
+    sections = structure_table(ds, "sections")
+    # by hand, article "open": the lead has 2 sentences of 3 and 4 words ("Lead one ." / "Two three he said"),
+    # 2 of them quoted; the open quotation stops at the heading "Next part"
+    lead = sections[(sections["article"] == "open") & (sections["section"] == 0)].iloc[0]
+    assert (lead["sentences"], lead["words"], lead["quoted_words"], lead["median_sentence_length"]) == (2, 6, 2, 3.0)
+    assert sections.groupby("article", sort=False).size().to_dict() == {"empty": 1, "dots": 1, "heads": 3, "open": 3}

@@ -118,10 +118,13 @@ def test_table_on_seed_is_deterministic_and_consistent(seed_corpus):
     assert t1[["frequency", "term"]].values.tolist() == sorted(
         t1[["frequency", "term"]].values.tolist(), key=lambda r: (-r[0], r[1]))
     ukraine = t1[t1.term == "ukraine"].iloc[0]
-    # counted tokens per section 578, 179, 130, 64, 155 (1106); "ukraine" 7, 4, 2, 0, 2 (15)
-    assert ukraine["frequency"] == 15 and ukraine["range"] == 4
-    sizes, v = [578, 179, 130, 64, 155], [7, 4, 2, 0, 2]
-    assert ukraine["dp"] == pytest.approx(0.5 * sum(abs(x / 15 - s / 1106) for x, s in zip(v, sizes, strict=True)))
+    # counted tokens per section 578, 179, 130, 64, 155 (1106) with the three related-story links, which
+    # open sections 1, 2 and 4 but are left out by default (9, 8, 14 words): 578, 170, 122, 64, 141 (1075);
+    # "ukraine" 7, 4, 2, 0, 1 (14: the link opening section 4 starts "Ukraine waiting ...")
+    assert ukraine["frequency"] == 14 and ukraine["range"] == 4
+    sizes, v = [578, 170, 122, 64, 141], [7, 4, 2, 0, 1]
+    assert sum(sizes) == len(toks) == 1075
+    assert ukraine["dp"] == pytest.approx(0.5 * sum(abs(x / 14 - s / 1075) for x, s in zip(v, sizes, strict=True)))
     assert ((t1["dp"] >= 0) & (t1["dp"] <= 1)).all()
 
 
@@ -196,12 +199,14 @@ def test_wire_story_sections_the_issue_found_contradictory():
 
     path = Path(__file__).resolve().parent.parent / "data" / "structure" / "news" / "reuters-crude-00002.txt"
     story = ct.Corpus([ct.Article.from_text(path.read_text(encoding="utf-8"), id="opec")])
-    # heading-numbered sections: the body, then a one-word "Reuter" section (the empty lead is dropped)
-    by_heading = ct.dispersion_table(story, by="section")
-    body_terms = by_heading[by_heading.term != "reuter"]
-    assert (body_terms["parts"] == 2).all()
-    assert (body_terms["juilland_d"].abs() < 1e-12).all()  # D says "all in one part" for every term ...
-    assert (body_terms.loc[body_terms.term == "opec", "dp"] < 0.01).all()  # ... DP says "as expected"
+    # heading-numbered sections were the body, then a one-word "Reuter" section, where D said "all in one
+    # part" for every term and DP "as expected".  The token table now numbers body sections and leaves the
+    # sign-off out: one section, the headline in it, and no "reuter"
+    by_section = ct.dispersion_table(story, by="section")
+    assert (by_section["parts"] == 1).all() and by_section["juilland_d"].isna().all()
+    assert "reuter" not in set(by_section["term"]) and "opec" in set(by_section["term"])
+    kept = ct.dispersion_table(story, by="section", options={"boilerplate": True})
+    assert (kept["parts"] == 1).all() and kept.set_index("term").loc["reuter", "frequency"] == 1
     # body sections: one section, where dispersion is undefined for D and 0 for DP, not a contradiction
     body = ct.dispersion_table(ct.structure.body_token_table(story), by="section")
     assert (body["parts"] == 1).all() and body["juilland_d"].isna().all() and "reuter" not in set(body["term"])

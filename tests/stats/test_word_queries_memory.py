@@ -47,7 +47,7 @@ def _dataset(folder, tokens_per_article: int) -> TokenDataset:
     for a in range(ARTICLES):
         rows = {"article": pa.array([IDS[a]] * n), "section": pa.array([0] * n, pa.int64()),
                 "block": pa.array([i // 100 for i in range(n)], pa.int64()),
-                "block_kind": pa.array(["paragraph"] * n),
+                "block_kind": pa.array(["paragraph"] * n), "role": pa.array(["paragraph"] * n),
                 "sentence": pa.array([i // 20 for i in range(n)], pa.int64()),
                 "position": pa.array(range(n), pa.int64()),
                 "start": pa.array([6 * i for i in range(n)], pa.int64()),

@@ -37,7 +37,9 @@ def test_second_use_reads_the_cache_instead_of_tokenising(tmp_path, seed_corpus,
     monkeypatch.setattr(cache, "token_table", no_tokenising)
     again = ct.corpus_token_table(seed_corpus, ct.TokenOptions(stopwords="english"), cache_dir=tmp_path)
     pd.testing.assert_frame_equal(first, again)
-    assert len(again) == 647  # the seed's word tokens without NLTK English stopwords
+    # the seed's word tokens without NLTK English stopwords: 647, less the 24 of its three inserted
+    # related-story links (role "link", left out by default; see test_tokenize's boilerplate tests)
+    assert len(again) == 623
 
 
 def test_without_cache_and_bad_tokenizer(seed_corpus):
@@ -50,7 +52,9 @@ def test_renormalize_keeps_positions_and_offsets(seed_corpus):
     raw = ct.token_table(seed_corpus, ct.tokens.RAW_TOKEN_OPTIONS)
     assert len(raw) == 1226 and (raw["norm"] == raw["token"]).all()
     words = ct.tokens.renormalized_table(raw, ct.TokenOptions())
-    assert words["position"].tolist() == raw.loc[raw["token"].map(ct.tokens.is_word), "position"].tolist()
+    kept = raw["token"].map(ct.tokens.is_word) & ~raw["role"].isin(ct.tokens.BOILERPLATE_ROLES)
+    assert words["position"].tolist() == raw.loc[kept, "position"].tolist()
+    assert len(words) == 1106 - 31  # the seed's word tokens less those of its three related-story links
 
 
 @pytest.mark.parametrize("options", [RAW_TOKEN_OPTIONS, {"stopwords": "english"},

@@ -84,17 +84,22 @@ def test_offsets_map_back_to_source(seed_article):
 
 
 def test_token_table_columns_and_filters(seed_corpus):
-    df = ct.token_table(seed_corpus, options={"lowercase": False, "words_only": False})
-    assert list(df.columns) == ["article", "section", "block", "block_kind", "sentence", "position",
+    df = ct.token_table(seed_corpus, options={"lowercase": False, "words_only": False, "boilerplate": True})
+    assert list(df.columns) == ["article", "section", "block", "block_kind", "role", "sentence", "position",
                                 "start", "end", "token", "norm"]
     assert len(df) == 1226 and df["sentence"].max() == 43
-    words = ct.token_table(seed_corpus)
+    words = ct.token_table(seed_corpus, options={"boilerplate": True})
     assert len(words) == 1106  # 1226 tokens less 120 punctuation tokens
+    # by default the three inserted related-story links (blocks 17, 23, 30) are left out: 9 + 8 + 14 words
+    # ("Ukraine waiting for confirmation of Zelenskiy call with China 's Xi : Corriere della Sera", less ":")
+    body = ct.token_table(seed_corpus)
+    assert len(body) == 1106 - 31 and set(words.loc[words["role"] == "link", "block"]) == {17, 23, 30}
+    assert not body["role"].isin(ct.tokens.BOILERPLATE_ROLES).any()
     assert words["norm"].str.lower().eq(words["norm"]).all()
     nostop = ct.token_table(seed_corpus, options={"stopwords": "english"})
     stop = ct.tokens.get_stopwords("english")
     assert not nostop["norm"].isin(stop).any() and "'s" not in set(nostop["norm"])
-    assert len(ct.token_table(seed_corpus, options={"min_length": 4})) == (words["norm"].str.len() >= 4).sum()
+    assert len(ct.token_table(seed_corpus, options={"min_length": 4})) == (body["norm"].str.len() >= 4).sum()
 
 
 def test_stemming_and_options():
@@ -136,7 +141,8 @@ print(t.iloc[0].term, t.iloc[0]["count"])
     env = {**os.environ, "NLTK_DATA": str(tmp_path), "HOME": str(tmp_path)}
     out = subprocess.run([sys.executable, "-c", script.replace("SEEDS", repr(str(SEEDS)))],
                          capture_output=True, text=True, env=env, check=True).stdout
-    assert out.split() == ["ukrain", "15"]
+    # 15 "Ukraine" in the seed, one of them in an inserted related-story link (role "link"), left out by default
+    assert out.split() == ["ukrain", "14"]
 
 
 def test_a_huge_sentence_never_reaches_nltks_regex_time_limit(monkeypatch):
@@ -192,7 +198,7 @@ def test_tokenisers_never_crash_and_agree(text):
     assert all(a.sentence <= b.sentence and a.block <= b.block for a, b in zip(toks, toks[1:], strict=False))
     # iter_tokens is word_tokenize block by block (sentences never cross blocks)
     assert [t.text for t in toks] == [w for b in article.blocks for w in ct.word_tokenize(b.text)]
-    table = ct.token_table(article, options={"words_only": False, "lowercase": False})
+    table = ct.token_table(article, options={"words_only": False, "lowercase": False, "boilerplate": True})
     assert table["token"].tolist() == [t.text for t in toks] == table["norm"].tolist()
 
 @given(TEXT)
