@@ -67,7 +67,13 @@ def count_corpus(
     spec, **spec_fields
         What to count: a :class:`~corpus_tools.scale.streaming.CountSpec`, or its
         fields (``options=TokenOptions(...)``, ``ngram_sizes=(2, 3)``,
-        ``window_size=5``, ``boundary="sentence"``...).
+        ``window_size=5``, ``boundary="sentence"``...).  Every block is
+        counted, whatever ``options.boilerplate`` says: block roles need the
+        structure rules and the lines recurring across the whole corpus,
+        which a file-by-file stream does not have.  The counts are those of
+        ``frequency_table(..., options={"boilerplate": True})``; for counts
+        without sign-offs, by-lines and page furniture, build the token
+        dataset (:func:`corpus_tools.scale.token_dataset`) and count that.
 
     Returns
     -------
