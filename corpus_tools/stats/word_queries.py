@@ -258,7 +258,7 @@ def iter_article_words(dataset: TokenDataset, column: str = "norm", *, reverse: 
         terms = lookup[tokens.indices.to_numpy(zero_copy_only=False)]
         if dataset.options.excluded_roles:
             excluded = pc.is_in(table.column("role"), value_set=pa.array(dataset.options.excluded_roles, pa.string()))
-            terms[excluded.to_numpy(zero_copy_only=False)] = None
+            terms[excluded.to_numpy(zero_copy_only=False)] = None if vocabulary is None else -1  # removed
         arts = pc.dictionary_encode(table.column("article").combine_chunks())
         art_idx = arts.indices.to_numpy(zero_copy_only=False)
         names = arts.dictionary.to_pylist()
