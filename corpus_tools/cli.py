@@ -236,7 +236,8 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--timeout", type=_seconds, default=None, help="seconds allowed per cell (default: no limit)")
     r.add_argument("--no-progress", action="store_true", help="no progress bar")
     r.add_argument("-j", "--jobs", type=_workers, default=None, metavar="N",
-                   help="worker processes that tokenise the corpus (default: every core)")
+                   help="processes at work at once: tokenising workers, then notebooks running side by side "
+                   "(default: every core; the tables are the same for any N)")
     r.add_argument("--scheduler", metavar="ADDRESS", default=None,
                    help="tokenise on this Dask scheduler (tcp://host:8786) instead; its workers must see the "
                    "output folder (a shared file system)")

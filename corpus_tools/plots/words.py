@@ -34,8 +34,11 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from corpus_tools.model.checks import check_counts
+from corpus_tools.stats.cooccurrence_queries import article_token_counts
 from corpus_tools.stats.diversity import ZipfFit, zipf_fit
+from corpus_tools.stats.frequency import frequency_table, iter_frequency_table
 from corpus_tools.stats.measures import resolve_measure
+from corpus_tools.tokens.dataset import TokenDataset
 
 __all__ = [
     "MAX_INCHES",
@@ -200,7 +203,22 @@ def _largest(totals: pd.Series, k: int) -> list:
     return [totals.index[i] for i in order]
 
 
-def heatmap_selection_table(freq_by_article: pd.DataFrame, top: int = 20, top_articles: int = 40) -> pd.DataFrame:
+def _largest_articles_table(dataset: TokenDataset, top_articles: int) -> tuple[pd.DataFrame, int]:
+    """The by-article frequency rows of the ``top_articles`` articles with most tokens, and the number of articles.
+
+    Read in pieces (:func:`~corpus_tools.stats.frequency.iter_frequency_table`):
+    only the chosen articles' rows are kept, never the articles x terms table.
+    """
+    lengths = article_token_counts(dataset)
+    chosen = set(_largest(lengths, top_articles))
+    pieces = [piece[piece["article"].isin(chosen)] for piece in iter_frequency_table(dataset)]
+    if not pieces:
+        return frequency_table(dataset, by_article=True), 0
+    return pd.concat(pieces, ignore_index=True), len(lengths)
+
+
+def heatmap_selection_table(freq_by_article: pd.DataFrame | TokenDataset, top: int = 20,
+                            top_articles: int = 40) -> pd.DataFrame:
     """The term-by-article tf-idf table :func:`plot_distinctive_heatmap` draws: a fair, bounded selection.
 
     Articles: the ``top_articles`` with the most tokens (their ``count``
@@ -216,6 +234,8 @@ def heatmap_selection_table(freq_by_article: pd.DataFrame, top: int = 20, top_ar
     (['0', '1'], ['cat', 'dog'])
     """
     check_counts(top=top, top_articles=top_articles)
+    if isinstance(freq_by_article, TokenDataset):
+        return heatmap_selection_table(_largest_articles_table(freq_by_article, top_articles)[0], top, top_articles)
     tokens = freq_by_article.groupby("article", sort=False)["count"].sum()
     chosen = set(_largest(tokens, top_articles))
     rows = freq_by_article[freq_by_article["article"].isin(chosen)]
@@ -226,17 +246,21 @@ def heatmap_selection_table(freq_by_article: pd.DataFrame, top: int = 20, top_ar
     return wide.reindex(index=terms, columns=articles).fillna(0.0)
 
 
-def plot_distinctive_heatmap(freq_by_article: pd.DataFrame, top: int = 20, top_articles: int = 40,
+def plot_distinctive_heatmap(freq_by_article: pd.DataFrame | TokenDataset, top: int = 20, top_articles: int = 40,
                              title: str | None = None) -> Figure:
     """Tf-idf heatmap of the corpus' most distinctive terms over its largest articles.
 
-    ``freq_by_article`` is ``frequency_table(..., by_article=True)``; the
+    ``freq_by_article`` is ``frequency_table(..., by_article=True)``, or a
+    token dataset (read in pieces, only the chosen articles' rows kept); the
     selection is :func:`heatmap_selection_table`, and the title says when articles
     were left out.  The figure stays under :data:`MAX_INCHES` at any corpus
     size.
     """
     check_counts(top=top, top_articles=top_articles)
-    n_articles = freq_by_article["article"].nunique()
+    if isinstance(freq_by_article, TokenDataset):
+        freq_by_article, n_articles = _largest_articles_table(freq_by_article, top_articles)
+    else:
+        n_articles = freq_by_article["article"].nunique()
     matrix = heatmap_selection_table(freq_by_article, top=top, top_articles=top_articles)
     heading = title or f"Distinctive terms by article (tf-idf, top {len(matrix)} terms)"
     if n_articles > matrix.shape[1]:

@@ -28,13 +28,15 @@ import os
 import shutil
 import sys
 import tempfile
+import threading
+import weakref
 from pathlib import Path
 
 from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
 from jupyter_client.manager import AsyncKernelManager
 from traitlets import default
 
-__all__ = ["KERNEL_NAME", "CurrentPythonKernelManager", "current_python_kernelspec"]
+__all__ = ["KERNEL_NAME", "CurrentPythonKernelManager", "current_python_kernelspec", "kill_running_kernels"]
 
 #: The name the executed notebooks record; the spec itself comes from sys.executable.
 KERNEL_NAME = "python3"
@@ -77,8 +79,50 @@ class _CurrentPythonSpecs(KernelSpecManager):
         return current_python_kernelspec()
 
 
+#: The kernel managers of this process whose kernel may be running (see :func:`kill_running_kernels`).
+_STARTED: weakref.WeakSet = weakref.WeakSet()
+_STARTED_LOCK = threading.Lock()
+
+
+def kill_running_kernels() -> int:
+    """Kill (SIGKILL) every kernel started by a :class:`CurrentPythonKernelManager` that is still running.
+
+    When notebooks run in threads and the main thread is interrupted, the
+    threads' clients would otherwise wait for their cells to finish: killing
+    their kernels makes each client fail at once (nbclient's ``DeadKernelError``)
+    and clean up.  Returns how many kernels were killed.
+    """
+    with _STARTED_LOCK:
+        managers = list(_STARTED)
+    killed = 0
+    for manager in managers:
+        process = getattr(manager.provisioner, "process", None)  # LocalProvisioner's Popen
+        if process is not None and process.poll() is None:
+            process.kill()
+            killed += 1
+    return killed
+
+
 class CurrentPythonKernelManager(AsyncKernelManager):
     """nbclient/papermill kernel manager that always starts the current Python."""
+
+    async def _async_post_start_kernel(self, **kw) -> None:
+        await super()._async_post_start_kernel(**kw)
+        with _STARTED_LOCK:
+            _STARTED.add(self)
+
+    post_start_kernel = _async_post_start_kernel
+
+    async def _async_interrupt_kernel(self) -> None:
+        # jupyter_client interrupts (SIGINT) every kernel it shuts down, before the shutdown
+        # request; an idle kernel that catches it prints "ERROR | KeyboardInterrupt caught in
+        # kernel" on the user's terminal after a notebook that ran fine.  Shutting down, the
+        # shutdown request (then SIGTERM, SIGKILL after shutdown_wait_time) is enough.
+        if self.shutting_down:
+            return
+        await super()._async_interrupt_kernel()
+
+    interrupt_kernel = _async_interrupt_kernel
 
     @default("kernel_spec_manager")
     def _kernel_spec_manager_default(self) -> KernelSpecManager:

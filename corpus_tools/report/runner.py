@@ -46,12 +46,14 @@ import sys
 import tempfile
 import time
 import warnings
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
 import nbformat
 import yaml
+from jupyter_core.utils import ensure_event_loop
 
 from corpus_tools._version import __version__
 from corpus_tools.io.loading import CorpusLoadWarning, display_path, load_corpus
@@ -70,8 +72,9 @@ from corpus_tools.report.folders import (
     swap_in,
 )
 from corpus_tools.report.html import export_html, index_page
-from corpus_tools.report.kernel import KERNEL_NAME, CurrentPythonKernelManager
+from corpus_tools.report.kernel import KERNEL_NAME, CurrentPythonKernelManager, kill_running_kernels
 from corpus_tools.report.overview import overview_record
+from corpus_tools.scale.batching import resolve_n_jobs
 from corpus_tools.scale.dataset import dataset_folder, token_dataset
 from corpus_tools.tokens.dataset import MANIFEST_NAME
 from corpus_tools.tokens.tokenize import DEFAULT_TOKENIZER
@@ -84,6 +87,7 @@ __all__ = [
     "available_notebooks",
     "notebook_parameters",
     "parse_parameter_value",
+    "notebook_workers",
     "read_parameter_file",
     "resolve_parameters",
     "run_report",
@@ -451,7 +455,7 @@ def _failure_message(name: str, error: Exception) -> dict:
             "message": f"notebook {name}: {type(error).__name__}: {error}"}
 
 
-def _run_notebook(source: Path, folder: Path, root: Path, parameters: dict, progress: bool,
+def _run_notebook(source: Path, folder: Path, root: Path, parameters: dict, progress: bool | dict,
                   timeout: float | None, reader: bool = False) -> dict:
     import papermill
 
@@ -460,10 +464,14 @@ def _run_notebook(source: Path, folder: Path, root: Path, parameters: dict, prog
     record = {"name": source.stem, "source": str(source), "parameters": parameters, "started": _now()}
     t0 = time.perf_counter()
     try:
+        # The kernel's working directory goes to nbclient (``resources.metadata.path``, the cwd it
+        # starts the kernel in), not to papermill's ``cwd=``: papermill would os.chdir() this whole
+        # process for the run, which is not safe while other notebooks run in other threads
+        # (papermill issue #473).  Every path given to papermill is absolute.
         papermill.execute_notebook(
             str(source), str(executed), parameters=parameters, kernel_name=KERNEL_NAME,
-            kernel_manager_class=CurrentPythonKernelManager, progress_bar=progress, cwd=str(folder),
-            execution_timeout=timeout,
+            kernel_manager_class=CurrentPythonKernelManager, progress_bar=progress,
+            execution_timeout=timeout, resources={"metadata": {"path": str(folder)}},
         )
         record.update(status="ok", error=None)
     except Exception as e:  # any failure of one notebook is reported, and the others still run
@@ -488,6 +496,67 @@ def _run_notebook(source: Path, folder: Path, root: Path, parameters: dict, prog
     record["artifacts"] = sorted(p.relative_to(root).as_posix() for p in folder.iterdir()
                                  if p.suffix in (".png", ".svg", ".pdf", ".csv"))
     return record
+
+
+def notebook_workers(n_jobs: int | None, notebooks: int) -> int:
+    """How many notebooks run at once: ``n_jobs`` (None: every core), at most one per notebook.
+
+    Each notebook runs in its own kernel process, and its tables are the same
+    whatever runs beside it, so the report's tables do not depend on this.
+
+    >>> notebook_workers(1, 4), notebook_workers(8, 3)
+    (1, 3)
+    """
+    return max(1, min(resolve_n_jobs(n_jobs), notebooks))
+
+
+def _run_notebooks(runs: list[tuple[Path, dict]], tmp: Path, progress: bool, timeout: float | None,
+                   reader: bool, log, workers: int):
+    """Execute ``runs`` (source, parameters), ``workers`` at a time; yield their records in ``runs`` order.
+
+    One worker runs them one after the other in this thread.  More run each
+    notebook's papermill client in a thread of its own (the work is in the
+    kernel processes; the threads only wait on them).  When this thread is
+    interrupted (Ctrl-C, SIGTERM), the kernels still running are killed, so
+    their threads end at once, and the interruption goes on up once every
+    thread has stopped writing into ``tmp``.
+    """
+    total = len(runs)
+
+    def one(i: int, source: Path, params: dict) -> dict:
+        log(f"[{i}/{total}] {source.stem}: running")
+        bar = progress and ({"desc": source.stem, "position": i - 1, "leave": True} if workers > 1 else True)
+        record = _run_notebook(source, tmp / source.stem, tmp, params, bar, timeout, reader)
+        record["parameters"] = {k: v for k, v in params.items() if k not in RUNNER_PARAMETERS}
+        log(f"[{i}/{total}] {source.stem}: {record['status']} in {record['duration_s']:.1f} s"
+            + (f"\n{record['error']['message']}" if record["error"] else ""))
+        return record
+
+    def in_thread(i: int, source: Path, params: dict) -> dict:
+        # nbclient runs its coroutines on this thread's event loop, which jupyter_core's run_sync
+        # makes (ensure_event_loop: one per thread) and never closes: close it when the thread's
+        # notebook is done, or its sockets are left to the garbage collector (ResourceWarning)
+        try:
+            return one(i, source, params)
+        finally:
+            ensure_event_loop().close()
+
+    if workers == 1:
+        for i, (source, params) in enumerate(runs, start=1):
+            yield one(i, source, params)
+        return
+    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="notebook")
+    futures = [pool.submit(in_thread, i, source, params) for i, (source, params) in enumerate(runs, start=1)]
+    try:
+        records = [future.result() for future in futures]
+    except BaseException:
+        for future in futures:
+            future.cancel()  # not started yet: never starts
+        kill_running_kernels()
+        pool.shutdown(wait=True)
+        raise
+    pool.shutdown(wait=True)
+    yield from records
 
 
 def _token_cache(corpus: Corpus, folder: Path, previous: Path, tokenizer: str, log, n_jobs: int | None = None,
@@ -591,8 +660,10 @@ def run_report(corpus: str | os.PathLike, out: str | os.PathLike, notebooks: lis
         Reader mode: the HTML pages leave out the code cells (nbconvert's
         ``exclude_input``); the executed notebooks keep their code.
     n_jobs : int, optional
-        Worker processes that build the token dataset (None: every core; 1:
-        this process).  The tables are the same whatever the number.
+        How many processes work at once (None: every core; 1: one): the
+        worker processes that build the token dataset, then the notebooks
+        (each in its kernel; :func:`notebook_workers`).  The tables are the
+        same whatever the number.
     scheduler : str, optional
         Address of a Dask scheduler (``tcp://host:8786``) to build the token
         dataset on instead; its workers must see the output folder's parent
@@ -660,7 +731,8 @@ def _run_locked(corpus: Path, out: Path, sources: list[Path], per_notebook: dict
         cache = _token_cache(loaded, tmp / "cache", out / "cache", tokenizer, log, n_jobs, scheduler,
                              tmp / ANALYSED_CORPUS) \
             if any("token_cache" in notebook_parameters(s) for s in sources) else None
-        for i, source in enumerate(sources, start=1):
+        runs = []
+        for source in sources:
             declared = notebook_parameters(source)
             params = dict(per_notebook[source])
             # Folders relative to the notebook's own folder (its working directory): the executed
@@ -674,16 +746,15 @@ def _run_locked(corpus: Path, out: Path, sources: list[Path], per_notebook: dict
                 params["corpus"] = f"../{ANALYSED_CORPUS}"
             if "output_dir" in declared:
                 params["output_dir"] = "."
-            log(f"[{i}/{len(sources)}] {source.stem}: running")
-            step = f"notebook {source.stem}"
-            record = _run_notebook(source, tmp / source.stem, tmp, params, progress, timeout, reader)
-            record["parameters"] = {k: v for k, v in params.items() if k not in RUNNER_PARAMETERS}
+            runs.append((source, params))
+        workers = notebook_workers(n_jobs, len(runs))
+        manifest["kernel"]["notebooks_at_once"] = workers  # how they ran; the tables never depend on it
+        step = "the notebooks"
+        for record in _run_notebooks(runs, tmp, progress, timeout, reader, log, workers):
             manifest["notebooks"].append(record)
             full = _notebook_disk_full(record)
             if full is not None:  # the next notebooks would fail the same way
                 raise full
-            log(f"[{i}/{len(sources)}] {source.stem}: {record['status']} in {record['duration_s']:.1f} s"
-                + (f"\n{record['error']['message']}" if record["error"] else ""))
         manifest["overview"] = overview_record(loaded, tmp, manifest["notebooks"], cache, tokenizer)
         failures = [nb["error"]["message"] for nb in manifest["notebooks"] if nb["status"] != "ok"]
         manifest.update(status="failed" if failures else "ok", finished=_now())

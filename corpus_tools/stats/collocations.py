@@ -22,7 +22,7 @@ from corpus_tools.model.checks import check_counts
 from corpus_tools.stats.concordance import phrase_hits, query_tokens
 from corpus_tools.stats.cooccurrence_queries import query_collocate_counts, query_ngram_counts
 from corpus_tools.stats.counts import BOUNDARIES, CollocateCounts, NgramCounts, count_ngrams, counts_by_article
-from corpus_tools.stats.measures import BIGRAM_MEASURES, TRIGRAM_MEASURES, log_dice, resolve_measure
+from corpus_tools.stats.measures import BIGRAM_MEASURES, TRIGRAM_MEASURES, log_dice, resolve_measure, score_marginals
 from corpus_tools.tokens.dataset import TokenDataset
 from corpus_tools.tokens.table import as_token_table
 from corpus_tools.tokens.tokenize import TokenOptions, is_word
@@ -125,7 +125,6 @@ def ngram_score_table(
         raise ValueError(f"the counts were pruned at min_count={counts.min_count}, min_word_count="
                          f"{counts.min_word_count}: they cannot be scored with min_count={min_count}, "
                          f"min_word_count={min_word_count}")
-    fns = [(BIGRAM_MEASURES if n == 2 else TRIGRAM_MEASURES)[m] for m in names]
     words, n_all = counts.words, counts.n_words
     scale = counts.window_size - 1 if n == 2 else 1
     gapped: Mapping = counts.gapped
@@ -147,7 +146,7 @@ def ngram_score_table(
             marginals = (observed, pairs, unigrams, n_all)
             extra = unigrams + pairs
         expected = math.prod(unigrams) / n_all ** (n - 1)
-        rows.append((" ".join(gram), *gram, count, observed, expected, *extra, *(_score(f, marginals) for f in fns)))
+        rows.append((" ".join(gram), *gram, count, observed, expected, *extra, *score_marginals(n, names, marginals)))
     columns = ["ngram", *_WORD_COLS[n], "count", "observed", "expected", *_MARGINAL_COLS[n], *names]
     df = pd.DataFrame(rows, columns=columns)
     df = df.astype({c: "int64" for c in ["count", *_MARGINAL_COLS[n]]} |

@@ -20,8 +20,8 @@ Formulas:
 from __future__ import annotations
 
 import math
-from collections import Counter, deque
-from collections.abc import Iterable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -36,65 +36,141 @@ from corpus_tools.tokens.tokenize import TokenOptions
 __all__ = ["ZipfFit", "diversity_table", "mattr", "mtld", "zipf_fit", "zipf_table"]
 
 
+#: Tokens an MTLD pass looks ahead at once for the end of a factor (factors are some 70-100 tokens long).
+_MTLD_BLOCK = 256
+
+
+def _term_ids(words: Sequence[str], vocabulary: dict[str, int]) -> np.ndarray:
+    """``words`` as int64 ids in ``vocabulary`` (new words numbered as first met)."""
+    return np.fromiter((vocabulary.setdefault(w, len(vocabulary)) for w in words), dtype=np.int64,
+                       count=len(words))
+
+
+class _Positions:
+    """Positions, and each token's previous occurrence, of a sequence of term ids fed in pieces.
+
+    MATTR and MTLD only need to know, for each token, whether the same word
+    occurred since some earlier position (the window's or the factor's
+    start).  ``prev[j]`` (the position of the word's previous occurrence,
+    -1 if none) answers that for any start with one comparison, so both
+    measures become numpy array arithmetic instead of a Python loop that
+    updates a set or counter per token (several times faster on a corpus),
+    with the same integers and so the same floats.  Memory: one position
+    per distinct word.
+    """
+
+    def __init__(self) -> None:
+        self.last = np.full(1024, -1, dtype=np.int64)
+        self.n = 0
+
+    def feed(self, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """``(positions, prev)`` of the next ``ids`` (non-negative int64)."""
+        if len(ids) and int(ids.max()) >= len(self.last):
+            grown = np.full(max(int(ids.max()) + 1, 2 * len(self.last)), -1, dtype=np.int64)
+            grown[: len(self.last)] = self.last
+            self.last = grown
+        pos = np.arange(self.n, self.n + len(ids), dtype=np.int64)
+        prev = np.empty(len(ids), dtype=np.int64)
+        if len(ids):
+            order = np.argsort(ids, kind="stable")  # each word's occurrences together, in text order
+            ordered = ids[order]
+            same = ordered[1:] == ordered[:-1]
+            prev[order[0]] = self.last[ordered[0]]
+            prev[order[1:]] = np.where(same, pos[order[:-1]], self.last[ordered[1:]])
+            ends = np.append(~same, True)  # each word's last occurrence in this piece
+            self.last[ordered[ends]] = pos[order[ends]]
+        self.n += len(ids)
+        return pos, prev
+
+
 class _Mattr:
-    """MATTR fed a word sequence in pieces: the window's counts and the running sum of its types."""
+    """MATTR of a sequence fed in pieces as ``(positions, prev)`` (:class:`_Positions`).
+
+    The sum over windows of their types is counted per token: token ``j``
+    is a new type in every window that contains it and starts after
+    ``prev[j]``, i.e. the windows ending at ``e`` with ``max(j, prev[j] + w)
+    <= e <= j + w - 1`` (and ``e`` in the sequence).  Windows past the
+    sequence's end are taken off at the end, from the last ``w`` tokens.
+    """
 
     def __init__(self, mattr_window: int) -> None:
         if mattr_window < 1:
             raise ValueError(f"mattr_window must be >= 1, not {mattr_window}")
-        self.w, self.n, self.total = mattr_window, 0, 0
-        self.window: deque[str] = deque()
-        self.counts: Counter = Counter()
+        self.w, self.n, self.total, self.types = mattr_window, 0, 0, 0
+        self.start: int | None = None
+        self.tail_pos = np.empty(0, dtype=np.int64)
+        self.tail_prev = np.empty(0, dtype=np.int64)
 
-    def feed(self, words: Iterable[str]) -> None:
-        w, window, counts = self.w, self.window, self.counts
-        for word in words:
-            self.n += 1
-            if self.n <= w:  # filling the first window
-                window.append(word)
-                counts[word] += 1
-                if self.n == w:
-                    self.total = len(counts)
-                continue
-            out = window.popleft()  # slide: one word in, one out
-            counts[out] -= 1
-            if counts[out] == 0:
-                del counts[out]
-            window.append(word)
-            counts[word] += 1
-            self.total += len(counts)
+    def _windows(self, pos: np.ndarray, prev: np.ndarray, last_end: int | None) -> int:
+        w = self.w
+        lo = np.maximum(np.maximum(pos, prev + w), self.start + w - 1)
+        if last_end is not None:
+            lo = np.maximum(lo, last_end + 1)
+        return int(np.clip(pos + w - 1 - lo + 1, 0, None).sum())
+
+    def feed(self, pos: np.ndarray, prev: np.ndarray) -> None:
+        if not len(pos):
+            return
+        if self.start is None:
+            self.start = int(pos[0])
+        self.total += self._windows(pos, prev, None)
+        self.types += int((prev < self.start).sum())
+        self.n += len(pos)
+        self.tail_pos = np.concatenate([self.tail_pos, pos])[-self.w:]
+        self.tail_prev = np.concatenate([self.tail_prev, prev])[-self.w:]
 
     def value(self) -> float:
         if self.n == 0:
             return math.nan
         if self.n <= self.w:
-            return len(self.counts) / self.n
-        return self.total / (self.n - self.w + 1) / self.w
+            return self.types / self.n
+        end = self.start + self.n - 1  # windows ending after it were counted, and are not windows
+        total = self.total - self._windows(self.tail_pos, self.tail_prev, end)
+        return total / (self.n - self.w + 1) / self.w
 
 
 class _MtldPass:
-    """One pass of MTLD (forward, or backward when fed the words last first), fed in pieces."""
+    """One pass of MTLD (forward, or backward when fed the words last first), fed ``(positions, prev)``.
+
+    A token is a new type of the running factor when its previous occurrence
+    is before the factor's start; the factor ends at the first token where
+    types / tokens falls to the threshold, found with a cumulative sum over
+    the next :data:`_MTLD_BLOCK` tokens at a time.
+    """
 
     def __init__(self, threshold: float) -> None:
         if not 0 < threshold < 1:
             raise ValueError(f"threshold must be between 0 and 1, not {threshold}")
-        self.threshold, self.factors, self.count, self.n = threshold, 0.0, 0, 0
-        self.types: set[str] = set()
+        self.threshold, self.factors, self.n = threshold, 0.0, 0
+        self.types, self.count = 0, 0  # of the running factor
+        self.factor_start: int | None = None
 
-    def feed(self, words: Iterable[str]) -> None:
-        threshold = self.threshold
-        for w in words:
-            self.types.add(w)
-            self.count += 1
-            self.n += 1
-            if len(self.types) / self.count <= threshold:
+    def feed(self, pos: np.ndarray, prev: np.ndarray) -> None:
+        if not len(pos):
+            return
+        if self.factor_start is None:
+            self.factor_start = int(pos[0])
+        threshold, k, size = self.threshold, 0, len(pos)
+        while k < size:
+            hi = min(size, k + _MTLD_BLOCK)
+            types = self.types + np.cumsum(prev[k:hi] < self.factor_start)
+            count = self.count + np.arange(1, hi - k + 1)
+            ended = types / count <= threshold  # exact ints as float64: the floats of len(types) / count
+            if ended.any():
+                i = int(ended.argmax())
                 self.factors += 1
-                self.types, self.count = set(), 0
+                self.types, self.count = 0, 0
+                self.factor_start = int(pos[k + i]) + 1
+                k += i + 1
+            else:
+                self.types, self.count = int(types[-1]), int(count[-1])
+                k = hi
+        self.n += size
 
     def value(self) -> float:
         factors = self.factors
         if self.count:
-            factors += (1 - len(self.types) / self.count) / (1 - self.threshold)
+            factors += (1 - self.types / self.count) / (1 - self.threshold)
         return self.n / factors if factors else math.nan
 
 
@@ -107,7 +183,7 @@ def mattr(words: Sequence[str], mattr_window: int = 50) -> float:
     0.75
     """
     acc = _Mattr(mattr_window)
-    acc.feed(words)
+    acc.feed(*_Positions().feed(_term_ids(words, {})))
     return acc.value()
 
 
@@ -120,8 +196,9 @@ def mtld(words: Sequence[str], threshold: float = 0.72) -> float:
     forward, backward = _MtldPass(threshold), _MtldPass(threshold)
     if not words:
         return math.nan
-    forward.feed(words)
-    backward.feed(reversed(words))
+    ids = _term_ids(words, {})
+    forward.feed(*_Positions().feed(ids))
+    backward.feed(*_Positions().feed(ids[::-1]))
     return (forward.value() + backward.value()) / 2
 
 
@@ -132,18 +209,21 @@ class _Diversity:
     (:func:`_diversity_row`); a token dataset is streamed in pieces, forward,
     then backward for the second MTLD pass (:func:`_stream_rows`), so
     a row over the whole corpus (the articles' words one after the other)
-    equals the in-memory one without the sequence ever being held.
+    equals the in-memory one without the sequence ever being held.  The
+    positions come from a :class:`_Positions` of the sequence (or of a
+    stream in which the sequence is one contiguous run).
     """
 
     def __init__(self, mattr_window: int, threshold: float) -> None:
-        self.counts: Counter = Counter()
+        self.counts: Counter = Counter()  # term id -> count
         self.mattr = _Mattr(mattr_window)
         self.forward, self.backward = _MtldPass(threshold), _MtldPass(threshold)
 
-    def feed(self, words: Sequence[str]) -> None:
-        self.counts.update(words)
-        self.mattr.feed(words)
-        self.forward.feed(words)
+    def feed(self, ids: np.ndarray, pos: np.ndarray, prev: np.ndarray) -> None:
+        distinct, counts = np.unique(ids, return_counts=True)  # one Python object per distinct id, not per token
+        self.counts.update(dict(zip(distinct.tolist(), counts.tolist(), strict=True)))
+        self.mattr.feed(pos, prev)
+        self.forward.feed(pos, prev)
 
     def summary(self) -> dict:
         """The row without MTLD, and the forward pass's value (``_forward``)."""
@@ -172,9 +252,10 @@ def _finish(summary: dict, backward: float) -> dict:
 
 
 def _diversity_row(words: list[str], mattr_window: int, threshold: float) -> dict:
+    ids = _term_ids(words, {})
     acc = _Diversity(mattr_window, threshold)
-    acc.feed(words)
-    acc.backward.feed(reversed(words))
+    acc.feed(ids, *_Positions().feed(ids))
+    acc.backward.feed(*_Positions().feed(ids[::-1]))
     return acc.row()
 
 
@@ -183,17 +264,20 @@ def _stream_rows(dataset: TokenDataset, labels: Mapping[str, str] | None, column
     """Rows of the groups ``labels`` (article -> group; None: one group ``""`` of every article), streamed.
 
     Forward, then backward, in pieces of at most one batch: memory is one
-    batch and one accumulator per group (its counts and MATTR window).
+    batch, and per group its counts and one position per distinct word.
     """
     accs = {g: _Diversity(mattr_window, threshold) for g in groups}
-    for article, words in iter_article_words(dataset, column, whole=False):
+    vocabulary: dict[str, int] = {}
+    positions = {g: _Positions() for g in groups}  # each group's words are one sequence of their own
+    for article, ids in iter_article_words(dataset, column, whole=False, vocabulary=vocabulary):
         group = "" if labels is None else labels.get(article)
         if group is not None:
-            accs[group].feed(words)
-    for article, words in iter_article_words(dataset, column, reverse=True, whole=False):
+            accs[group].feed(ids, *positions[group].feed(ids))
+    positions = {g: _Positions() for g in groups}
+    for article, ids in iter_article_words(dataset, column, reverse=True, whole=False, vocabulary=vocabulary):
         group = "" if labels is None else labels.get(article)
         if group is not None:
-            accs[group].backward.feed(words)
+            accs[group].backward.feed(*positions[group].feed(ids))
     return {g: acc.row() for g, acc in accs.items()}
 
 
@@ -202,25 +286,31 @@ def _stream_article_rows(dataset: TokenDataset, column: str, mattr_window: int, 
 
     The forward pass keeps each article's summary (a few numbers) once it
     ends; the backward pass (articles last first) completes their MTLD.
+    One :class:`_Positions` per pass serves every article: an article is
+    one contiguous run of the stream, and a previous occurrence before its
+    start counts as none.
     """
     summaries: dict[str, dict] = {}
     current, acc = None, None
-    for article, words in iter_article_words(dataset, column, whole=False):
+    vocabulary: dict[str, int] = {}
+    stream = _Positions()
+    for article, ids in iter_article_words(dataset, column, whole=False, vocabulary=vocabulary):
         if article != current:
             if acc is not None:
                 summaries[current] = acc.summary()
             current, acc = article, _Diversity(mattr_window, threshold)
-        acc.feed(words)
+        acc.feed(ids, *stream.feed(ids))
     if acc is not None:
         summaries[current] = acc.summary()
     backward: dict[str, float] = {}
     current, back = None, None
-    for article, words in iter_article_words(dataset, column, reverse=True, whole=False):
+    stream = _Positions()
+    for article, ids in iter_article_words(dataset, column, reverse=True, whole=False, vocabulary=vocabulary):
         if article != current:
             if back is not None:
                 backward[current] = back.value()
             current, back = article, _MtldPass(threshold)
-        back.feed(words)
+        back.feed(*stream.feed(ids))
     if back is not None:
         backward[current] = back.value()
     return [{"article": article, **_finish(summary, backward[article])} for article, summary in summaries.items()]

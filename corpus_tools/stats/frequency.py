@@ -16,7 +16,7 @@ import pandas as pd
 
 from corpus_tools.model.checks import check_counts
 from corpus_tools.stats.grouping import grouped_table
-from corpus_tools.stats.queries import TermCounts, query_term_counts
+from corpus_tools.stats.queries import TermCounts, iter_article_term_counts, query_term_counts
 from corpus_tools.stats.word_queries import query_group_counts
 from corpus_tools.tokens.dataset import TokenDataset
 from corpus_tools.tokens.table import as_token_table
@@ -24,6 +24,7 @@ from corpus_tools.tokens.tokenize import TokenOptions
 
 __all__ = [
     "distinctive_term_table",
+    "iter_frequency_table",
     "frequency_table",
     "ngram_table",
     "ngrams",
@@ -285,12 +286,32 @@ def _table_from_counts(counts: TermCounts, by_article: bool, min_count: int) -> 
     return df[["article", "term", "count", "per_10k", "rank", "doc_freq", "idf", "tfidf"]]
 
 
-def distinctive_term_table(freq_by_article: pd.DataFrame, top: int = 10) -> pd.DataFrame:
+def iter_frequency_table(data: TokenDataset, *, min_count: int = 1, column: str = "norm",
+                                options: TokenOptions | Mapping[str, object] | None = None,
+                                rows: int = 250_000) -> Iterator[pd.DataFrame]:
+    """``frequency_table(data, by_article=True)`` in pieces of whole articles, in corpus order.
+
+    Concatenated, the pieces are that table, row for row (the idf and
+    tf-idf use the whole corpus' document frequencies); each holds about
+    ``rows`` rows, so per-article work over a large corpus never holds the
+    articles x terms table (see
+    :func:`~corpus_tools.stats.queries.iter_article_term_counts`).
+    """
+    check_counts(min_count=min_count)
+    ds = data.with_options(options) if options is not None else data
+    for counts in iter_article_term_counts(ds, 1, column=column, min_count=min_count, rows=rows):
+        yield _table_from_counts(counts, True, min_count)
+
+
+def distinctive_term_table(freq_by_article: pd.DataFrame | TokenDataset, top: int = 10) -> pd.DataFrame:
     """The ``top`` terms with the highest tf-idf in each article.
 
-    ``freq_by_article`` is ``frequency_table(..., by_article=True)``.  Rows are
-    in article order (as in the input), then tf-idf descending, then term
-    ascending; ``rank`` restarts at 1 for every article.
+    ``freq_by_article`` is ``frequency_table(..., by_article=True)``, or a
+    token dataset, whose by-article table is read in pieces
+    (:func:`iter_frequency_table`): the same table, without the
+    articles x terms table in memory.  Rows are in article order (as in the
+    input), then tf-idf descending, then term ascending; ``rank`` restarts
+    at 1 for every article.
 
     Examples
     --------
@@ -301,6 +322,11 @@ def distinctive_term_table(freq_by_article: pd.DataFrame, top: int = 10) -> pd.D
     """
     if not isinstance(top, int) or isinstance(top, bool) or top < 1:
         raise ValueError(f"top must be an integer >= 1, not {top!r}")
+    if isinstance(freq_by_article, TokenDataset):
+        pieces = [distinctive_term_table(piece, top) for piece in iter_frequency_table(freq_by_article)]
+        if not pieces:
+            return distinctive_term_table(frequency_table(freq_by_article, by_article=True), top)
+        return pd.concat(pieces, ignore_index=True)
     order = {a: i for i, a in enumerate(dict.fromkeys(freq_by_article["article"]))}
     df = freq_by_article.assign(_order=freq_by_article["article"].map(order))
     df = df.sort_values(["_order", "tfidf", "term"], ascending=[True, False, True], kind="mergesort")

@@ -33,7 +33,11 @@ __all__ = [
     "log_ratio",
     "mi3",
     "resolve_measure",
+    "score_marginals",
 ]
+
+#: NLTK's guard against division by zero and log(0) in G2 and chi-square (``nltk.metrics.association._SMALL``).
+_SMALL = 1e-20
 
 #: Frequency used in place of 0 by :func:`log_ratio` (Hardie 2014's suggestion).
 LOG_RATIO_ZERO = 0.5
@@ -183,3 +187,60 @@ def resolve_measure(name: str, n: int = 2) -> str:
         raise ValueError(f"unknown measure {name!r} for n = {n}; choose one of {sorted(table)} "
                          f"(or an alias: {sorted(MEASURE_ALIASES)})")
     return key
+
+
+def _nan_on_error(fn, *args) -> float:
+    try:
+        return fn(*args)
+    except (ValueError, ZeroDivisionError):  # e.g. a negative cell under a window: undefined, not fatal
+        return math.nan
+
+
+def _trigram_expected(cont) -> list:
+    """NLTK's ``NgramAssocMeasures._expected_values`` for n = 3, the same operations in the same order.
+
+    NLTK sums, for each of the 8 cells and each of the 3 words, the 4 cells
+    that agree with it on that word: 96 sums per trigram.  Each of those
+    sums is one of only 6 values (a word present or absent), computed here
+    once, with the cells added in NLTK's order, so every expected value is
+    the same float as NLTK's.
+    """
+    n_all = sum(cont)
+    half = {(j, v): sum(cont[x] for x in range(8) if (x & j) == v) for j in (1, 2, 4) for v in (0, j)}
+    denominator = n_all ** 2
+    return [half[1, i & 1] * half[2, i & 2] * half[4, i & 4] / denominator for i in range(8)]
+
+
+def _trigram_g2(cont, expected) -> float:
+    return 2 * sum(obs * math.log(obs / (exp + _SMALL) + _SMALL) for obs, exp in zip(cont, expected, strict=True))
+
+
+def _trigram_chi_sq(cont, expected) -> float:
+    return sum((obs - exp) ** 2 / (exp + _SMALL) for obs, exp in zip(cont, expected, strict=True))
+
+
+def score_marginals(n: int, names, marginals) -> list[float]:
+    """The measures ``names`` (keys of ``BIGRAM_MEASURES``/``TRIGRAM_MEASURES``) of one n-gram's marginals.
+
+    Equal, float for float, to calling each measure on its own (NaN where
+    one raises a math error), but what the measures share is computed once:
+    G2 for ``g2`` and ``g2_p``; for trigrams also the contingency cube and
+    its expected values for ``g2`` and ``chi_sq`` (NLTK computes them in
+    each call, and they cost most of a collocation table's scoring).
+
+    >>> score_marginals(2, ["g2", "g2_p"], (2, (3, 3), 8)) == [
+    ...     BIGRAM_MEASURES["g2"](2, (3, 3), 8), BIGRAM_MEASURES["g2_p"](2, (3, 3), 8)]
+    True
+    """
+    table = BIGRAM_MEASURES if n == 2 else TRIGRAM_MEASURES
+    shared: dict[str, float] = {}
+    if n == 3 and ("g2" in names or "g2_p" in names or "chi_sq" in names):
+        cont = _T._contingency(*marginals)
+        expected = _trigram_expected(cont)
+        shared["g2"] = _nan_on_error(_trigram_g2, cont, expected)
+        shared["chi_sq"] = _nan_on_error(_trigram_chi_sq, cont, expected)
+    elif n == 2 and ("g2" in names or "g2_p" in names):
+        shared["g2"] = _nan_on_error(_B.likelihood_ratio, *marginals)
+    if "g2" in shared and "g2_p" in names:
+        shared["g2_p"] = math.nan if math.isnan(shared["g2"]) else g2_p_value(shared["g2"], n)
+    return [shared[m] if m in shared else _nan_on_error(table[m], *marginals) for m in names]

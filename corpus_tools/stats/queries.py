@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,7 +38,8 @@ import pyarrow as pa
 
 from corpus_tools.tokens.dataset import TokenDataset
 
-__all__ = ["MEMORY_LIMIT", "TermCounts", "connect_duckdb", "kept_token_forms", "ngram_items_sql", "query_term_counts"]
+__all__ = ["MEMORY_LIMIT", "TermCounts", "connect_duckdb", "iter_article_term_counts", "kept_token_forms",
+           "ngram_items_sql", "query_term_counts"]
 
 #: DuckDB's memory limit for one query (it spills to a temporary folder beyond it);
 #: the environment variable ``CORPUS_TOOLS_DUCKDB_MEMORY`` overrides it ("4GB"...).
@@ -155,18 +157,7 @@ def query_term_counts(dataset: TokenDataset, n: int = 1, *, column: str = "norm"
         raise ValueError(f"column must be 'norm' or 'token' for a token dataset, not {column!r}")
     con = connect_duckdb(threads)
     try:
-        if dataset.parts:
-            con.read_parquet([str(p) for p in dataset.parts]).create_view("raw")
-        else:
-            con.sql("CREATE VIEW raw AS SELECT ''::VARCHAR AS article, 0::BIGINT AS sentence, "
-                    "0::BIGINT AS position, ''::VARCHAR AS token WHERE false")
-        forms = _forms(con, dataset, column)
-        con.register("forms", forms)
-        con.sql("CREATE VIEW kept AS SELECT r.article, r.sentence, r.position, f.term "
-                "FROM raw r JOIN forms f ON r.token = f.token")
-        con.sql(f"CREATE TEMP TABLE per AS SELECT article, term, count(*) AS c FROM ({ngram_items_sql(n)}) "
-                "GROUP BY article, term")
-        totals = dict(con.sql("SELECT article, sum(c)::BIGINT FROM per GROUP BY article").fetchall())
+        totals = _per_article_counts(con, dataset, n, column)
         if by_article:
             counts = con.execute(
                 "WITH d AS (SELECT term, count(*)::BIGINT AS doc_freq FROM per GROUP BY term) "
@@ -178,12 +169,76 @@ def query_term_counts(dataset: TokenDataset, n: int = 1, *, column: str = "norm"
                 "HAVING sum(c) >= ?", [min_count]).df()
     finally:
         con.close()
-    order = {a: i for i, a in enumerate(dataset.articles)}
-    totals = {a: int(totals[a]) for a in sorted(totals, key=order.__getitem__)}
+    return TermCounts(counts.astype(_count_types(by_article)), totals)
+
+
+def _count_types(by_article: bool) -> dict:
     types = {"term": object, "count": "int64", "doc_freq": "int64"}
     if by_article:
         types["article"] = object
-    return TermCounts(counts.astype(types), totals)
+    return types
+
+
+def _per_article_counts(con: duckdb.DuckDBPyConnection, dataset: TokenDataset, n: int, column: str) -> dict[str, int]:
+    """Create table ``per`` (article, term, c) of ``dataset`` in ``con``; return the article totals in corpus order."""
+    if dataset.parts:
+        con.read_parquet([str(p) for p in dataset.parts]).create_view("raw")
+    else:
+        con.sql("CREATE VIEW raw AS SELECT ''::VARCHAR AS article, 0::BIGINT AS sentence, "
+                "0::BIGINT AS position, ''::VARCHAR AS token WHERE false")
+    forms = _forms(con, dataset, column)
+    con.register("forms", forms)
+    con.sql("CREATE VIEW kept AS SELECT r.article, r.sentence, r.position, f.term "
+            "FROM raw r JOIN forms f ON r.token = f.token")
+    con.sql(f"CREATE TEMP TABLE per AS SELECT article, term, count(*) AS c FROM ({ngram_items_sql(n)}) "
+            "GROUP BY article, term")
+    totals = dict(con.sql("SELECT article, sum(c)::BIGINT FROM per GROUP BY article").fetchall())
+    order = {a: i for i, a in enumerate(dataset.articles)}
+    return {a: int(totals[a]) for a in sorted(totals, key=order.__getitem__)}
+
+
+def iter_article_term_counts(dataset: TokenDataset, n: int = 1, *, column: str = "norm", min_count: int = 1,
+                             rows: int = 250_000, threads: int | None = None) -> Iterator[TermCounts]:
+    """:func:`query_term_counts` with ``by_article=True``, in pieces of whole articles, in corpus order.
+
+    Each piece holds about ``rows`` rows (whole articles: an article is
+    never split) and the corpus' ``totals``; together the pieces hold the
+    rows of the one table, so what is computed per article (tf-idf, ranks,
+    the top terms of each) is the same, while Python holds one piece at a
+    time, not the articles x terms table (millions of rows for a corpus of
+    news articles).  DuckDB sorts the rows by article (spilling to disk
+    past its memory limit).
+    """
+    if not isinstance(rows, int) or isinstance(rows, bool) or rows < 1:
+        raise ValueError(f"rows must be a positive integer, not {rows!r}")
+    if not isinstance(min_count, int) or min_count < 1:
+        raise ValueError(f"min_count must be >= 1, not {min_count}")
+    con = connect_duckdb(threads)
+    try:
+        totals = _per_article_counts(con, dataset, n, column)
+        con.register("article_order", pa.table({"article": list(dataset.articles),
+                                                "i": pa.array(range(len(dataset.articles)), pa.int64())}))
+        reader = con.sql(
+            "WITH d AS (SELECT term, count(*)::BIGINT AS doc_freq FROM per GROUP BY term) "
+            "SELECT p.article, p.term, p.c::BIGINT AS count, d.doc_freq FROM per p JOIN d USING (term) "
+            "JOIN article_order o USING (article) WHERE p.c >= $min_count ORDER BY o.i",
+            params={"min_count": min_count},
+        ).to_arrow_reader(rows)
+        types = _count_types(True)
+        held: pd.DataFrame | None = None
+        for batch in reader:
+            piece = batch.to_pandas()
+            if held is not None:
+                piece = pd.concat([held, piece], ignore_index=True)
+            last = piece["article"].iloc[-1]
+            whole = piece["article"] != last  # the last article may go on in the next batch
+            held = piece[~whole]
+            if whole.any():
+                yield TermCounts(piece[whole].reset_index(drop=True).astype(types), totals)
+        if held is not None and len(held):
+            yield TermCounts(held.reset_index(drop=True).astype(types), totals)
+    finally:
+        con.close()
 
 
 def kept_token_forms(con: duckdb.DuckDBPyConnection, dataset: TokenDataset, column: str = "norm") -> pa.Table:

@@ -219,7 +219,8 @@ def _batches(dataset: TokenDataset, reverse: bool) -> Iterator[pa.Table]:
 
 
 def iter_article_words(dataset: TokenDataset, column: str = "norm", *, reverse: bool = False,
-                       whole: bool = True) -> Iterator[tuple[str, list[str]]]:
+                       whole: bool = True, vocabulary: dict[str, int] | None = None,
+                       ) -> Iterator[tuple[str, list[str] | np.ndarray]]:
     """``(article, terms)`` for every article with a kept token, streamed from the parts with pyarrow.
 
     Articles in corpus order with their terms in text order (``reverse``:
@@ -230,15 +231,15 @@ def iter_article_words(dataset: TokenDataset, column: str = "norm", *, reverse: 
     memory is one batch and one article, not the corpus.  ``whole=False``
     yields the pieces of an article as they come (one batch at most each,
     the same article possibly several times in a row): memory is one batch.
+    With a ``vocabulary`` (a dict, usually empty at first), the terms come
+    as an int64 array of their ids in it, new terms numbered as they are
+    first met: no Python object per token.
     """
     _check(dataset, column)
     forms: dict[str, str | None] = {}
     normalize = dataset.options.normalize
     current, words = None, []
     for table in _batches(dataset, reverse):
-        if not whole and words:
-            yield current, words
-            words = []
         if not table.num_rows:
             continue
         # vectorised: each distinct token of the batch is looked up (normalised once per dataset),
@@ -249,11 +250,15 @@ def iter_article_words(dataset: TokenDataset, column: str = "norm", *, reverse: 
             if tok not in forms:
                 norm = normalize(tok)
                 forms[tok] = None if norm is None else norm if column == "norm" else tok
-        lookup = np.array([forms[t] for t in distinct], dtype=object)
+        if vocabulary is None:
+            lookup = np.array([forms[t] for t in distinct], dtype=object)
+        else:  # -1: a removed token
+            lookup = np.array([-1 if forms[t] is None else vocabulary.setdefault(forms[t], len(vocabulary))
+                               for t in distinct], dtype=np.int64)
         terms = lookup[tokens.indices.to_numpy(zero_copy_only=False)]
         if dataset.options.excluded_roles:
             excluded = pc.is_in(table.column("role"), value_set=pa.array(dataset.options.excluded_roles, pa.string()))
-            terms[excluded.to_numpy(zero_copy_only=False)] = None
+            terms[excluded.to_numpy(zero_copy_only=False)] = None if vocabulary is None else -1  # removed
         arts = pc.dictionary_encode(table.column("article").combine_chunks())
         art_idx = arts.indices.to_numpy(zero_copy_only=False)
         names = arts.dictionary.to_pylist()
@@ -263,10 +268,28 @@ def iter_article_words(dataset: TokenDataset, column: str = "norm", *, reverse: 
         for lo, hi in zip(cuts[:-1], cuts[1:], strict=True):
             art = names[art_idx[lo]]
             if art != current:
-                if words:
-                    yield current, words
+                if _any(words, vocabulary):
+                    yield current, _joined(words, vocabulary)
                 current, words = art, []
             run = terms[lo:hi]
-            words.extend(run[run != None].tolist())  # noqa: E711 (element-wise: the removed tokens)
-    if words:
-        yield current, words
+            if vocabulary is None:
+                words.extend(run[run != None].tolist())  # noqa: E711 (element-wise: the removed tokens)
+            else:
+                words.append(run[run >= 0])
+        if not whole and _any(words, vocabulary):
+            yield current, _joined(words, vocabulary)
+            words = []
+    if _any(words, vocabulary):
+        yield current, _joined(words, vocabulary)
+
+
+def _any(words: list, vocabulary: dict | None) -> bool:
+    """Whether the pending pieces hold a term (id arrays may be empty: every token removed)."""
+    return bool(words) if vocabulary is None else any(len(piece) for piece in words)
+
+
+def _joined(words: list, vocabulary: dict | None):
+    """An article's pieces as one: the list of terms, or (with a vocabulary) one id array."""
+    if vocabulary is None:
+        return words
+    return np.concatenate(words) if len(words) != 1 else words[0]

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -249,9 +250,9 @@ def test_html_export_failure_fails_that_notebook_only(tmp_path, tiny, monkeypatc
     real = report.export_html
     calls = []
 
-    def broken_for_ok(nb, **options):  # notebooks run in the order given: the first export is ok's
-        calls.append(1)
-        if len(calls) == 1:
+    def broken_for_ok(nb, **options):  # notebooks may run side by side: break ok's export by its name
+        calls.append(nb.metadata.papermill["input_path"])
+        if Path(nb.metadata.papermill["input_path"]).name == "ok.ipynb":
             raise RuntimeError("exporter broke")
         return real(nb, **options)
 
@@ -261,3 +262,22 @@ def test_html_export_failure_fails_that_notebook_only(tmp_path, tiny, monkeypatc
     statuses = {nb["name"]: nb["status"] for nb in result.manifest["notebooks"]}
     assert statuses == {"ok": "failed", "second": "ok"}  # the next notebook still ran and exported
     assert result.failures == ["notebook ok: RuntimeError: exporter broke"]
+
+
+@pytest.mark.slow
+def test_notebooks_side_by_side_give_the_same_report_as_one_after_the_other(tmp_path):
+    # two shipped notebooks on the seed, -j 1 (in this thread, in order) and -j 2 (two kernels at once)
+    names = ["word_frequency", "collocations"]
+    runs = {jobs: run_report(SEEDS, tmp_path / f"j{jobs}", names, n_jobs=jobs, **QUIET) for jobs in (1, 2)}
+    assert all(r.ok for r in runs.values())
+    assert [nb["name"] for nb in runs[2].manifest["notebooks"]] == names  # the given order, whatever finished first
+    assert {j: r.manifest["kernel"]["notebooks_at_once"] for j, r in runs.items()} == {1: 1, 2: 2}
+    tables = {j: {p.relative_to(r.path): p.read_bytes() for p in r.path.rglob("*.csv")} for j, r in runs.items()}
+    assert len(tables[1]) >= 10 and tables[1] == tables[2]  # byte-identical tables
+
+
+def test_notebooks_at_once_is_never_more_than_the_notebooks():
+    assert report.notebook_workers(None, 1) == 1
+    assert report.notebook_workers(4, 2) == 2
+    assert report.notebook_workers(1, 4) == 1
+    assert report.notebook_workers(-1, 64) == (os.cpu_count() or 1)

@@ -95,6 +95,43 @@ def test_signal_mid_notebook_keeps_the_previous_report_and_marks_the_partial_one
     assert [k for k in alive if k.status() != psutil.STATUS_ZOMBIE] == []
 
 
+@pytest.mark.slow
+def test_sigint_with_notebooks_side_by_side_kills_every_kernel(tmp_path):
+    # -j 2: two notebooks run at once, each in its kernel, their clients in threads of the runner
+    markers = [tmp_path / "a-started", tmp_path / "b-started"]
+    slow = [write_notebook(tmp_path / f"slow{i}.ipynb", f'corpus = None  # the corpus\nmarker{i} = ""  # touched\n',
+                           f"import pathlib, time\npathlib.Path(marker{i}).touch()\ntime.sleep(120)") for i in (0, 1)]
+    args = [sys.executable, "-m", "corpus_tools", "report", str(SEEDS), "-o", str(tmp_path / "out"), "-j", "2",
+            "--no-progress"]
+    for i, (notebook, marker) in enumerate(zip(slow, markers, strict=True)):
+        args += ["-n", str(notebook), "-p", f"marker{i}", str(marker)]
+    proc = subprocess.Popen(args, cwd=tmp_path, env=cli_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    try:
+        deadline = time.monotonic() + 90
+        while not all(m.exists() for m in markers):  # both notebooks are in their sleeping cell
+            assert proc.poll() is None, proc.communicate()
+            assert time.monotonic() < deadline, "the two notebooks never ran side by side"
+            time.sleep(0.1)
+        kernels = [p for p in psutil.Process(proc.pid).children(recursive=True) if "ipykernel" in " ".join(p.cmdline())]
+        assert len(kernels) == 2
+        t0 = time.monotonic()
+        proc.send_signal(signal.SIGINT)
+        _, stderr = proc.communicate(timeout=60)
+        waited = time.monotonic() - t0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == 128 + signal.SIGINT, stderr
+    assert waited < 60  # it did not wait for the sleeping cells (120 s) to finish
+    (failed,) = tmp_path.glob("out.failed-*")
+    assert json.loads((failed / "manifest.json").read_text("utf-8"))["status"] == "interrupted"
+    assert not (tmp_path / "out").exists() and not list(tmp_path.glob(".out.*"))
+    _, alive = psutil.wait_procs(kernels, timeout=15)
+    assert [k for k in alive if k.status() != psutil.STATUS_ZOMBIE] == []
+
+
 # -- unwritable output before any work -------------------------------------------------------------------
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from nltk.metrics import BigramAssocMeasures
 import corpus_tools as ct
 from corpus_tools import stats
 from corpus_tools.scale import token_dataset
-from corpus_tools.stats.diversity import _Mattr, _MtldPass
+from corpus_tools.stats.diversity import _Mattr, _MtldPass, _Positions, _term_ids
 from corpus_tools.stats.keyness import keyness_arrays, keyness_scores
 from corpus_tools.stats.measures import LOG_RATIO_ZERO, chi2_p_value
 from corpus_tools.tokens.dataset import TokenDataset
@@ -108,11 +108,14 @@ def test_streamed_mattr_and_mtld_equal_the_whole_sequence_recomputation():
         cuts = sorted(rnd.sample(range(len(words) + 1), min(3, len(words) + 1)))
         pieces = [words[i:j] for i, j in zip([0, *cuts], [*cuts, len(words)], strict=True)]
         m, f, b = _Mattr(w), _MtldPass(threshold), _MtldPass(threshold)
+        forward, backward = _Positions(), _Positions()
+        vocabulary = {}
         for piece in pieces:  # fed in pieces, as articles stream
-            m.feed(piece)
-            f.feed(piece)
+            pos, prev = forward.feed(_term_ids(piece, vocabulary))
+            m.feed(pos, prev)
+            f.feed(pos, prev)
         for piece in reversed(pieces):
-            b.feed(piece[::-1])
+            b.feed(*backward.feed(_term_ids(piece[::-1], vocabulary)))
         ref = _mattr_reference(words, w)
         assert m.value() == ref or (math.isnan(ref) and math.isnan(m.value()))
         assert ct.stats.mattr(words, w) == m.value() or not words
@@ -367,3 +370,51 @@ def test_term_article_table_of_chosen_terms_pivots_only_their_rows(corpora, data
     expected = full.reindex(index=terms, columns=articles).fillna(0).astype("float64")
     _equal(stats.term_article_table(by_article, terms), expected)
     assert stats.term_article_table(by_article, terms).loc["nowhere"].sum() == 0
+
+
+def test_mattr_and_mtld_over_long_sequences_in_uneven_pieces_equal_the_reference():
+    # longer than an MTLD look-ahead block (256 tokens), cut anywhere, words from Zipf-like vocabularies
+    rnd = random.Random(11)
+    for _ in range(40):
+        vocab = [f"w{i}" for i in range(rnd.choice([3, 40, 400, 4000]))]
+        weights = [1 / (i + 1) for i in range(len(vocab))]
+        words = rnd.choices(vocab, weights, k=rnd.randint(200, 3000))
+        w, threshold = rnd.choice([1, 7, 50, 100]), rnd.choice([0.3, 0.72, 0.95])
+        cuts = sorted(rnd.sample(range(1, len(words)), rnd.randint(1, 12)))
+        pieces = [words[i:j] for i, j in zip([0, *cuts], [*cuts, len(words)], strict=True)]
+        m, f, b = _Mattr(w), _MtldPass(threshold), _MtldPass(threshold)
+        forward, backward = _Positions(), _Positions()
+        vocabulary = {}
+        for piece in pieces:
+            pos, prev = forward.feed(_term_ids(piece, vocabulary))
+            m.feed(pos, prev)
+            f.feed(pos, prev)
+        for piece in reversed(pieces):
+            b.feed(*backward.feed(_term_ids(piece[::-1], vocabulary)))
+        assert m.value() == _mattr_reference(words, w)
+        assert f.value() == _mtld_pass_reference(words, threshold)
+        assert b.value() == _mtld_pass_reference(words[::-1], threshold)
+
+
+# ---- the by-article frequency table in pieces ---------------------------------------------
+
+@pytest.mark.parametrize("rows", [1, 7, 250_000])
+@pytest.mark.parametrize("options", OPTIONS[:2], ids=repr)
+def test_by_article_pieces_are_the_by_article_table(corpora, datasets, options, rows):
+    ds = datasets["reuters", "fast"].with_options(options)
+    full = ct.frequency_table(ds, by_article=True)
+    pieces = list(ct.stats.iter_frequency_table(ds, rows=rows))
+    if rows == 1:  # as many pieces as articles with a counted token: an article is never split
+        assert len(pieces) == full["article"].nunique()
+    assert all(p["article"].iloc[0] != q["article"].iloc[-1] for p, q in zip(pieces[1:], pieces, strict=False))
+    _equal(pd.concat(pieces, ignore_index=True), full)
+
+
+@pytest.mark.parametrize("name", ["seed", "reuters", "news"])
+def test_distinctive_terms_and_heatmap_of_a_dataset_equal_those_of_its_by_article_table(corpora, datasets, name):
+    ds = datasets[name, "fast"].with_options({"stopwords": "english"})
+    full = ct.frequency_table(ds, by_article=True)
+    _equal(ct.stats.distinctive_term_table(ds, top=5), ct.stats.distinctive_term_table(full, top=5))
+    for top_articles in (1, 3, 40):
+        _equal(ct.plots.heatmap_selection_table(ds, top=6, top_articles=top_articles),
+               ct.plots.heatmap_selection_table(full, top=6, top_articles=top_articles))
