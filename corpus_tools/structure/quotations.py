@@ -67,6 +67,7 @@ from corpus_tools.structure.speakers import (
     person_description,
     resolve_relation,
     resolve_speaker,
+    role_antecedent,
     same_person,
     speaker_candidates,
     speaker_kind,
@@ -382,6 +383,8 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
                     resolved = named
                 # "the company said": the organisation the lead is about
                 resolved = organisation_antecedent(article, speaker) or resolved
+                if resolved == speaker:  # "said the spinner": the person introduced as "spinner Tom Avery"
+                    resolved = role_antecedent(article, speaker, segs[0][0]) or resolved
             if fiction and (relation := resolve_relation(speaker, mentions, segs[0][0])):
                 resolved = relation  # "his wife" next to "Mr. Bennet": "Mrs. Bennet"
                 candidates.add(segs[0][0], relation)
@@ -403,7 +406,28 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
             rule=rule, notes="; ".join(raw["notes"]), segments=segs, speaker_name=None))
         turns.push(out[-1].resolved_speaker)
     names = speaker_names(article, [q.resolved_speaker for q in out], families=fiction)
-    return [replace(q, speaker_name=n) for q, n in zip(out, names, strict=True)]
+    out = [replace(q, speaker_name=n) for q, n in zip(out, names, strict=True)]
+    return out if fiction else _repeated_quotes(out)
+
+
+def _quote_words(text: str) -> str:
+    return " ".join(re.findall(r"[\w'’]+", text.casefold()))
+
+
+def _repeated_quotes(quotes: list[Quotation]) -> list[Quotation]:
+    """An unattributed quotation whose words a later attributed one repeats (a headline quoting the body:
+    "'I will never drive again', says crash survivor") takes that one's speaker (rule "repeated later")."""
+    out = list(quotes)
+    for i, q in enumerate(out):
+        words = _quote_words(q.text)
+        if q.speaker_name or len(words.split()) < 3:
+            continue
+        later = next((p for p in out[i + 1:] if p.speaker_name and words in _quote_words(p.text)), None)
+        if later is not None:
+            out[i] = replace(q, speaker=later.speaker, speaker_kind=later.speaker_kind,
+                             resolved_speaker=later.resolved_speaker, speaker_name=later.speaker_name,
+                             rule="repeated later by an attributed quotation")
+    return out
 
 
 def _narrative_mentions(mentions: list[tuple[int, str]], raws: list[dict],
