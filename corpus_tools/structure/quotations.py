@@ -375,6 +375,12 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
             speaker = speaker.strip(" ,")
             kind = speaker_kind(speaker)
             resolved = resolve_speaker(speaker, candidates, segs[0][0])
+            if rule and rule.startswith("quote, was his/her REPLY to "):
+                # "was her observation to Mary": the last speaker who is not the one addressed
+                addressee = rule.removeprefix("quote, was his/her REPLY to ")
+                other = turns.other(addressee)
+                if other is not None and same_person(resolved, addressee):
+                    resolved = other
             if kind == "description" and not fiction and resolved == speaker:
                 named = candidates.resolve_description(speaker, segs[0][0], first.start)
                 # '“...,” Lewis said. “...,” said the minister.': a new tag right after the named speaker's

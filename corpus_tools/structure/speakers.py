@@ -181,6 +181,11 @@ _LATER_SPEAKER_VERB = re.compile(
 _POSSESSIVE_REPLY = re.compile(
     rf"^[\s,]*(?:was|were|came|is)\s+(?P<speaker>{_NAME}|the\s+\w+|his\s+\w+|her\s+\w+)['’]s\s+"
     r"(?:answer|reply|rejoinder|response|remark|retort|exclamation|observation|comment|cry|question)\b")
+# '"...," was her observation to Mary': a possessive pronoun owns the reply noun; the one addressed is not it
+_PRONOUN_REPLY = re.compile(
+    rf"^[\s,]*(?:was|were|came|is)\s+(?P<speaker>his|her)\s+(?:\w+\s+)?"
+    rf"(?:answer|reply|rejoinder|response|remark|retort|exclamation|observation|comment|cry|question)\b"
+    rf"(?:\s+to\s+(?P<to>{_NAME}))?")
 _ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?P<speaker>{_DESC}|{_NAME})\s*(?=[,.;:!?]|$)")
 _BEFORE_COLON = re.compile(
     rf"{_SPEAKER},?\s+(?:\w+ly\s+|also\s+|later\s+|then\s+|again\s+|suddenly\s+)?(?P<verb>{_VERB})(?:\s+[\w'’\-]+){{0,3}}?\s*[:,]\s*$")
@@ -319,6 +324,7 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
     open_start, _ = _sentence_bounds(open_text, qs, qs)
     partial = bool(re.search(r"[A-Za-z0-9,]\s*[\"“'‘]?$", open_text[open_start : max(qs - 1, open_start)]))
     for rule, rx in (("quote, SPEAKER VERB", _AFTER_SPEAKER_VERB), ("quote, was SPEAKER's answer", _POSSESSIVE_REPLY),
+                     ("quote, was his/her REPLY", _PRONOUN_REPLY),
                      ("quote, role NAME VERB", _AFTER_ROLE_NAME_VERB),
                      ("quote, VERB SPEAKER", _AFTER_VERB_SPEAKER),
                      ("quote ..., SPEAKER VERB", _LATER_SPEAKER_VERB), ("quote, according to SPEAKER", _ACCORDING)):
@@ -328,6 +334,10 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
         if m and rx is _AFTER_VERB_SPEAKER and m.group("speaker").split()[0].lower() in _PRONOUNS \
                 and len(m.group("speaker").split()) > 1:
             continue  # "said he would go": "he", not "he would go", and the verb is no attribution here
+        if m and rx is _PRONOUN_REPLY:
+            # the pronoun of the possessive: "her observation" is hers ("she"); the addressee is in the rule
+            to = f" to {m.group('to')}" if m.group("to") else ""
+            return {"his": "he", "her": "she"}[m.group("speaker")], rule + to, base + m.start("speaker")
         if m and _acceptable(m.group("speaker")):
             return m.group("speaker"), rule, base + m.start("speaker")
     sent_start, _ = _sentence_bounds(open_text, qs, qs)
@@ -883,7 +893,34 @@ def speaker_names(article: Article, speakers: list[str | None], *, families: boo
             # honorifics share the surname ("Mr. Bennet" and "Mrs. Bennet" are two people) or two full names do
             name = words[1]
         out.append(name)
-    return out
+    return _miss_variants(article, out) if families else out
+
+
+def _miss_variants(article: Article, names: list[str | None]) -> list[str | None]:
+    """Fiction: "Mary", "Mary Crawford" and "Miss Crawford" as one person, written as the chapter names her most.
+
+    The text makes it clear when it writes the full name "Mary Crawford" (a female given name of the
+    lexicon, then the surname), it writes "Miss Crawford" too, and no other female given name comes
+    before that surname (two sisters, "Jane Bennet" and "Elizabeth Bennet", leave "Miss Bennet" open).
+    The variant the chapter writes most often wins; a tie goes to the given name.
+    """
+    text = article.text
+    full: dict[str, set[str]] = {}
+    for m in re.finditer(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+)\b", text):
+        if m.group(1).lower() in _FEMALE_NAMES and m.group(2).lower() not in _FEMALE_NAMES | _MALE_NAMES:
+            full.setdefault(m.group(2), set()).add(m.group(1))
+    mapping: dict[str, str] = {}
+    for surname, given in full.items():
+        if len(given) != 1 or not re.search(rf"\bMiss\s+{surname}\b", text):
+            continue
+        (g,) = given
+        counts = {g: len(re.findall(rf"\b{g}\b(?!\s+{surname}\b)", text)),
+                  f"Miss {surname}": len(re.findall(rf"\bMiss\s+{surname}\b", text)),
+                  f"{g} {surname}": len(re.findall(rf"\b{g}\s+{surname}\b", text))}
+        best = max(counts, key=lambda k: counts[k])  # dict order: the given name first among equals
+        for variant in (g, f"Miss {surname}", f"Miss. {surname}", f"{g} {surname}"):
+            mapping[variant] = best
+    return [mapping.get(n, n) if n else n for n in names]
 
 
 _CHAPTER_LINE = re.compile(r"^(?:chapter|book|part|volume|canto)\s+(?:[ivxlcdm]+|\d+)\b", re.IGNORECASE)

@@ -66,3 +66,23 @@ def test_a_name_before_its_apposition_is_the_speaker():
 
 def test_a_pronoun_before_a_told_outlet_colon_resolves():
     assert names("Alvarez said the team had lost. She told The Daily Post: \"We were outplayed.\"") == ["Alvarez"]
+
+
+def test_fiction_merges_miss_surname_with_the_one_full_name_and_writes_the_chapters_most_frequent_form():
+    text = ("CHAPTER 3\n\nMary Crawford had come to the rectory in May. Miss Crawford liked the garden, and Miss "
+            "Crawford liked the village; Miss Crawford did not like the rain.\n\n\"It rains every day,\" said Mary."
+            "\n\n\"It is June,\" said Mrs. Grant.\n\n\"June should be warm.\"")
+    assert names(text) == ["Miss Crawford", "Mrs. Grant", "Miss Crawford"]
+    # two sisters share the surname: "Miss Bennet" is not clear, nothing is merged into it
+    text = ("CHAPTER 3\n\nJane Bennet and Elizabeth Bennet walked out. Miss Bennet was tired, and Miss Bennet "
+            "said so.\n\n\"I am tired,\" said Jane.")
+    assert names(text) == ["Jane Bennet"]
+
+
+def test_fiction_untagged_alternating_turns_and_a_possessive_pronoun_reply_tag():
+    text = ("CHAPTER 3\n\nMrs. Grant sat in the garden.\n\n\"It rains every day,\" said Mary.\n\n"
+            "\"It is June,\" said Mrs. Grant.\n\n\"June should be warm.\"\n\n\"Not here.\"\n\n"
+            "\"Then I shall go back to London,\" cried Mary.\n\n\"You will not,\" was her observation to Mary.")
+    q = quotes(text)
+    assert [x[3] for x in q] == ["Mary", "Mrs. Grant", "Mary", "Mrs. Grant", "Mary", "Mrs. Grant"]
+    assert q[-1][2] == "quote, was his/her REPLY to Mary"
