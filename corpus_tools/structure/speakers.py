@@ -182,6 +182,8 @@ _POSSESSIVE_REPLY = re.compile(
     rf"^[\s,]*(?:was|were|came|is)\s+(?P<speaker>{_NAME}|the\s+\w+|his\s+\w+|her\s+\w+)['’]s\s+"
     r"(?:answer|reply|rejoinder|response|remark|retort|exclamation|observation|comment|cry|question)\b")
 # '"...," was her observation to Mary': a possessive pronoun owns the reply noun; the one addressed is not it
+_ACCORDING_NAME = re.compile(rf"\b[Aa]ccording to\s+(?:[A-Z]{{2,6}}\s+)?(?:[a-z][\w\-]*\s+){{0,3}}"
+                             rf"(?P<speaker>{_NAME})\s*(?=[,.;:!?]|$)")
 _PRONOUN_REPLY = re.compile(
     rf"^[\s,]*(?:was|were|came|is)\s+(?P<speaker>his|her)\s+(?:\w+\s+)?"
     rf"(?:answer|reply|rejoinder|response|remark|retort|exclamation|observation|comment|cry|question)\b"
@@ -565,6 +567,9 @@ def speaker_candidates(article: Article) -> list[tuple[int, str]]:
     candidates: list[tuple[int, str]] = []
     for b in article.blocks:
         candidates.extend((b.start + m.start("name"), m.group("name")) for m in _TITLED.finditer(b.text))
+        for m in _ACCORDING_NAME.finditer(b.text):  # "according to IMD scientist Dr. K. Naresh": later "he"
+            if speaker_kind(m.group("speaker")) == "name" and not _organisation(m.group("speaker")):
+                candidates.append((b.start + m.start("speaker"), clean_name(m.group("speaker"))))
         found = [*_SPEECH_SUBJECT.finditer(b.text), *_SPEECH_SUBJECT_OF.finditer(b.text)]
         for m in _SPEECH_SUBJECT_CLAUSE.finditer(b.text):
             if speaker_kind(m.group("name")) == "description":
@@ -797,6 +802,9 @@ def clean_name(speaker: str) -> str:
         return _description_head(speaker) if speaker_kind(speaker) == "description" else speaker
     name = re.split(r",|\s+(?:of|at|from|for|with|in|who|according)\s+", speaker)[0]
     words = name.split()
+    owner = [i for i, w in enumerate(words[:-1]) if re.search(r"[A-Za-z](?:['’]s?)$", w)]
+    if owner and len(words) - owner[-1] - 1 >= 1:
+        words = words[owner[-1] + 1 :]  # "Northern Rovers' Sam Kohlar", "the club's Ann Lee": the owner is no name
     if all(_is_title(w) for w in words) and (titled_of := _TITLE_OF_NAME.match(speaker)):
         # "Leader of Opposition Priya Raman", "Secretary of State Ann Lee": the title's complement, then the name
         words = titled_of.group("name").split()

@@ -86,3 +86,13 @@ def test_fiction_untagged_alternating_turns_and_a_possessive_pronoun_reply_tag()
     q = quotes(text)
     assert [x[3] for x in q] == ["Mary", "Mrs. Grant", "Mary", "Mrs. Grant", "Mary", "Mrs. Grant"]
     assert q[-1][2] == "quote, was his/her REPLY to Mary"
+
+
+def test_a_possessive_owner_before_the_name_is_dropped():
+    assert names("\"We bowled well,\" said Northern Rovers' Sam Kohlar. \"The ball swung,\" Kohlar added.") == [
+        "Sam Kohlar", "Sam Kohlar"]
+
+
+def test_a_person_named_after_according_to_is_the_antecedent_of_he():
+    assert names("The monsoon will arrive late, according to IMD scientist Dr. K. Naresh. \"The winds are weak,\" "
+                 "he said.") == ["K. Naresh"]
