@@ -369,8 +369,13 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
             # the people the previous paragraph's quotations address (its speaker's, one paragraph)
             addressed = [v for q in out[-3:] if q.block == out[-1].block for v in vocatives(q.text)] \
                 if fiction else []
+            # the narration paragraph right before the previous quotation's, when the exchange restarts after it
+            narration = None
+            if fiction and out[-1].block > 0 and (len(out) < 2 or out[-2].last_block < out[-1].block - 1):
+                nb = blocks[out[-1].block - 1]
+                narration = (nb.start, nb.start + len(nb.text))
             speaker, rule = _inherited(out[-1], raw, first, marked[first.index], qs, fiction, turns, candidates,
-                                       mentions, addressed)
+                                       mentions, addressed, narration)
         if speaker is not None:
             speaker = speaker.strip(" ,")
             kind = speaker_kind(speaker)
@@ -531,7 +536,8 @@ def _given(word: str) -> bool:
 
 def _inherited(prev: Quotation, raw: dict, block, marked: str, qs: int, fiction: bool,
                turns: _Turns, candidates: CandidateIndex,
-               mentions: list[tuple[int, str]], addressed: list[str] = ()) -> tuple[str | None, str | None]:
+               mentions: list[tuple[int, str]], addressed: list[str] = (),
+               narration: tuple[int, int] | None = None) -> tuple[str | None, str | None]:
     """Speaker of an unattributed quotation from the quotations before it (or None, None).
 
     News: a quotation in the same paragraph as the previous one, or opening
@@ -540,13 +546,23 @@ def _inherited(prev: Quotation, raw: dict, block, marked: str, qs: int, fiction:
     unattributed quotation, right after another speaker's, is the reply of
     the last other named speaker of the chapter, or else of the person the
     previous paragraph's quotations address (:func:`vocatives`), or else of
-    the nearest other named person.
+    the nearest other named person.  When the previous quotation opened a new exchange right after
+    a narration paragraph (``narration``: its offsets), the other person that paragraph names comes
+    before the speakers of the exchange before it (who may have left the scene).
     """
     opens_block = _LEADING_SPACE.match(marked).end() >= qs - 1  # nothing but space before the opening mark
     adjacent = prev.block == block.index or (prev.last_block == block.index - 1 and opens_block)
     if not adjacent or prev.resolved_speaker is None:
         return None, None
     if fiction and prev.block != block.index and opens_block:
+        if narration is not None and turns.other(prev.resolved_speaker) is not None:
+            # (with no earlier exchange the nearest other named person below finds the same people)
+            a, b = narration
+            j, k = bisect.bisect_left(mentions, (a,)), bisect.bisect_left(mentions, (b,))
+            named = [n for o, n in sorted(candidates.recent(b, 20) + mentions[j:k]) if a <= o < b
+                     and speaker_kind(n) == "name" and not same_person(n, prev.resolved_speaker)]
+            if named:
+                return named[-1], "turn-taking: the other person the narration before the exchange names"
         earlier = turns.other(prev.resolved_speaker)
         if earlier is not None:
             return earlier, "turn-taking: the speaker before the previous one"

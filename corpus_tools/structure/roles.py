@@ -152,7 +152,8 @@ BOILERPLATE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"^share\b.{0,60}$", r"\bshare (?:on|via) (?:facebook|twitter|x|whatsapp|linkedin|email|e-mail)\b",
     r"^(?:(?:facebook|twitter|whatsapp|linkedin|email|e-mail|print|copy link|pinterest|reddit)\s*){1,8}$",
     r"^(?:load|view|show|read|see)\s+(?:\d+\s+)?comments?$", r"^comments?(?:\s*\(?\d+\)?)?$",
-    r"^\d+\s+comments?$", r"^comments (?:are|will be|may be) (?:subject|moderated|reviewed|closed)\b",
+    r"^\d+\s+comments?$", r"^(?:full\s+)?(?:scorecard|live scores?|live blog|match centre|match center)$",
+    r"^comments (?:are|will be|may be) (?:subject|moderated|reviewed|closed)\b",
     r"\bcommunity (?:guidelines|standards|rules)\b",
     # pitches to the reader: "Support local journalism.", "Got a story? Email ...", "Get ... delivered to ..."
     r"^support (?:\w+ ){0,2}journalism\b", r"^(?:got|have) a (?:news )?(?:story|tip|news tip)\b",

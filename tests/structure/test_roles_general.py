@@ -75,6 +75,12 @@ def test_a_short_subheading_after_a_related_link_ends_the_link_run():
     assert roles(text) == ["headline", "lead", "boilerplate", "link", "subheading", "paragraph"]
 
 
+def test_a_sports_page_scorecard_label_is_furniture():
+    text = ("Hosts win by nine runs\n\nThe hosts won by nine runs on Saturday.\n\nScorecard\n\n"
+            "The visitors needed ten off the last over.")
+    assert roles(text) == ["headline", "lead", "boilerplate", "paragraph"]
+
+
 def test_body_sentences_like_the_new_patterns_stay_paragraphs():
     text = ("Dam holds after storm\n\nThe dam held on Monday, officials said.\n\n"
             "Engineers from the county and the state checked it overnight.\n\n"

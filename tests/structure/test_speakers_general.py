@@ -96,3 +96,10 @@ def test_a_possessive_owner_before_the_name_is_dropped():
 def test_a_person_named_after_according_to_is_the_antecedent_of_he():
     assert names("The monsoon will arrive late, according to IMD scientist Dr. K. Naresh. \"The winds are weak,\" "
                  "he said.") == ["K. Naresh"]
+
+
+def test_fiction_an_exchange_restarting_after_narration_alternates_with_the_person_the_narration_names():
+    text = ("CHAPTER 4\n\n\"Shall we ride tomorrow?\" asked Tom.\n\n\"Not if it rains,\" said Edmund.\n\n"
+            "Mrs. Grant came in from the garden and sat down by Mary.\n\n\"Is it raining?\" said Mrs. Grant.\n\n"
+            "\"Not yet.\"\n\n\"Then we shall walk.\"")
+    assert names(text) == ["Tom", "Edmund", "Mrs. Grant", "Mary", "Mrs. Grant"]
