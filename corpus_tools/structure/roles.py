@@ -369,6 +369,12 @@ def _bylineish(text: str) -> bool:
     return (m is not None and not text[m.end():].strip()) or _DATELINE_LINE.match(text) is not None
 
 
+def _dateline_lead(text: str) -> bool:
+    """A paragraph opening with a wire dateline ("MILLBROOK, N.Y. — The county ..."): the lead of a story."""
+    m = _DATELINE.match(text)
+    return m is not None and bool(m.group("date") or m.group("agency") or m.group("place").split(",")[0].isupper())
+
+
 def _furniture(blocks, j: int) -> bool:
     """Block ``j`` is page furniture or a caption (what may stand between a standfirst and its by-line)."""
     text = blocks[j].text
@@ -378,9 +384,10 @@ def _furniture(blocks, j: int) -> bool:
 
 
 def _byline_ahead(blocks, pos: int) -> bool:
-    """A by-line or dateline comes after block ``pos`` with only furniture and captions between (at most 4)."""
+    """A by-line or dateline (alone, or opening the lead) comes after block ``pos`` with only furniture and
+    captions between (at most 4)."""
     for j in range(pos + 1, min(pos + 6, len(blocks))):
-        if _bylineish(blocks[j].text):
+        if _bylineish(blocks[j].text) or _dateline_lead(blocks[j].text):
             return True
         if not _furniture(blocks, j):
             return False

@@ -81,6 +81,15 @@ def test_a_sports_page_scorecard_label_is_furniture():
     assert roles(text) == ["headline", "lead", "boilerplate", "paragraph"]
 
 
+def test_a_standfirst_over_a_caption_and_a_dateline_lead_is_no_lead():
+    text = ("Bridge repairs to close Main Street for a month\n\n"
+            "Work starts on Monday and will divert buses through the old town.\n\n"
+            "Workers on the bridge deck on Friday. (Photo: Lisa Grant / The Valley Herald)\n\n"
+            "MILLBROOK, N.Y. — The county will close the Main Street bridge for four weeks from Monday.\n\n"
+            "The bridge carries 12,000 cars a day.")
+    assert roles(text) == ["headline", "standfirst", "caption", "lead", "paragraph"]
+
+
 def test_body_sentences_like_the_new_patterns_stay_paragraphs():
     text = ("Dam holds after storm\n\nThe dam held on Monday, officials said.\n\n"
             "Engineers from the county and the state checked it overnight.\n\n"
