@@ -418,7 +418,29 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
         turns.push(out[-1].resolved_speaker)
     names = speaker_names(article, [q.resolved_speaker for q in out], families=fiction)
     out = [replace(q, speaker_name=n) for q, n in zip(out, names, strict=True)]
-    return out if fiction else _repeated_quotes(out)
+    return out if fiction else _repeated_quotes(_headline_quotes(article, out))
+
+
+# after a quotation in a headline: "..., says crash survivor", "... - finance minister" (no determiner, no name)
+_HEADLINE_ROLE = re.compile(r"^[\s,:'’\"”]*(?:[-–—:]\s*)?(?:(?:says|said|warns|admits|claims|tells)\s+)?"
+                            r"(?P<role>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,3})\s*$")
+
+
+def _headline_quotes(article: Article, quotes: list[Quotation]) -> list[Quotation]:
+    """An unattributed quotation in the first block followed only by a bare role ("'...', says crash
+    survivor") takes the person the article introduces with that role ("Crash survivor Lena Moss said",
+    :func:`~corpus_tools.structure.speakers.role_antecedent`; rule "headline quote, role named in the body")."""
+    out = list(quotes)
+    for i, q in enumerate(out):
+        if q.block != 0 or q.speaker_name:
+            continue
+        block = article.blocks[0]
+        m = _HEADLINE_ROLE.match(block.text[q.end - block.start:])
+        name = role_antecedent(article, f"the {m.group('role')}", len(article.text)) if m else None
+        if name:
+            out[i] = replace(q, speaker=m.group("role"), speaker_kind="description", resolved_speaker=name,
+                             speaker_name=name, rule="headline quote, role named in the body")
+    return out
 
 
 def _quote_words(text: str) -> str:

@@ -103,3 +103,12 @@ def test_fiction_an_exchange_restarting_after_narration_alternates_with_the_pers
             "Mrs. Grant came in from the garden and sat down by Mary.\n\n\"Is it raining?\" said Mrs. Grant.\n\n"
             "\"Not yet.\"\n\n\"Then we shall walk.\"")
     assert names(text) == ["Tom", "Edmund", "Mrs. Grant", "Mary", "Mrs. Grant"]
+
+
+def test_a_headline_quotation_with_a_bare_role_takes_the_person_the_body_introduces_with_it():
+    q = quotes("'We were lucky to get out', says crash survivor\n\nCrash survivor Lena Moss said she was grateful "
+               "to the firefighters. \"They saved my life,\" she said.")
+    assert [x[3] for x in q] == ["Lena Moss", "Lena Moss"]
+    assert q[0][2] == "headline quote, role named in the body"
+    assert names("\"Deal is done\" - finance minister\n\nFinance minister Ravi Patel said the deal was signed.") == [
+        "Ravi Patel"]
