@@ -418,7 +418,7 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
         turns.push(out[-1].resolved_speaker)
     names = speaker_names(article, [q.resolved_speaker for q in out], families=fiction)
     out = [replace(q, speaker_name=n) for q, n in zip(out, names, strict=True)]
-    return out if fiction else _repeated_quotes(_headline_quotes(article, out))
+    return out if fiction else _headline_quotes(article, _repeated_quotes(out))
 
 
 # after a quotation in a headline: "..., says crash survivor", "... - finance minister" (no determiner, no name)
