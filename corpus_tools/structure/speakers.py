@@ -120,7 +120,7 @@ TITLES: frozenset[str] = frozenset(
     Emir Sultan Rabbi Bishop Cardinal Archbishop Rep Sen Gov Gen Lord Lady Sir Dame Miss Chairman Chairwoman
     Manager Coach Superintendent Inspector Detective Sheriff Constable Councilman Councilwoman Alderman Trustee
     Reverend Rev Pastor Imam Supervisor Leader Deputy Councillor Councilor Clerk Treasurer Speaker Chair
-    Chairperson Spokesperson Dean Principal Provost Warden Marshal Magistrate Administrator Comptroller Controller
+    Chairperson Spokesperson Principal Provost Warden Magistrate Administrator Comptroller Controller
     Auditor Assessor Delegate Assemblyman Assemblywoman Assemblymember Congressman Congresswoman Representative
     Officer Executive Vice Acting Interim Senior Assistant Associate CEO MP MLA MEP""".split()
 )
