@@ -67,6 +67,7 @@ from corpus_tools.structure.speakers import (
     person_description,
     resolve_relation,
     resolve_speaker,
+    role_antecedent,
     same_person,
     speaker_candidates,
     speaker_kind,
@@ -368,12 +369,23 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
             # the people the previous paragraph's quotations address (its speaker's, one paragraph)
             addressed = [v for q in out[-3:] if q.block == out[-1].block for v in vocatives(q.text)] \
                 if fiction else []
+            # the narration paragraph right before the previous quotation's, when the exchange restarts after it
+            narration = None
+            if fiction and out[-1].block > 0 and (len(out) < 2 or out[-2].last_block < out[-1].block - 1):
+                nb = blocks[out[-1].block - 1]
+                narration = (nb.start, nb.start + len(nb.text))
             speaker, rule = _inherited(out[-1], raw, first, marked[first.index], qs, fiction, turns, candidates,
-                                       mentions, addressed)
+                                       mentions, addressed, narration)
         if speaker is not None:
             speaker = speaker.strip(" ,")
             kind = speaker_kind(speaker)
             resolved = resolve_speaker(speaker, candidates, segs[0][0])
+            if rule and rule.startswith("quote, was his/her REPLY to "):
+                # "was her observation to Mary": the last speaker who is not the one addressed
+                addressee = rule.removeprefix("quote, was his/her REPLY to ")
+                other = turns.other(addressee)
+                if other is not None and same_person(resolved, addressee):
+                    resolved = other
             if kind == "description" and not fiction and resolved == speaker:
                 named = candidates.resolve_description(speaker, segs[0][0], first.start)
                 # '“...,” Lewis said. “...,” said the minister.': a new tag right after the named speaker's
@@ -382,6 +394,8 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
                     resolved = named
                 # "the company said": the organisation the lead is about
                 resolved = organisation_antecedent(article, speaker) or resolved
+                if resolved == speaker:  # "said the spinner": the person introduced as "spinner Tom Avery"
+                    resolved = role_antecedent(article, speaker, segs[0][0]) or resolved
             if fiction and (relation := resolve_relation(speaker, mentions, segs[0][0])):
                 resolved = relation  # "his wife" next to "Mr. Bennet": "Mrs. Bennet"
                 candidates.add(segs[0][0], relation)
@@ -403,7 +417,50 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
             rule=rule, notes="; ".join(raw["notes"]), segments=segs, speaker_name=None))
         turns.push(out[-1].resolved_speaker)
     names = speaker_names(article, [q.resolved_speaker for q in out], families=fiction)
-    return [replace(q, speaker_name=n) for q, n in zip(out, names, strict=True)]
+    out = [replace(q, speaker_name=n) for q, n in zip(out, names, strict=True)]
+    return out if fiction else _headline_quotes(article, _repeated_quotes(out))
+
+
+# after a quotation in a headline: "..., says crash survivor", "... - finance minister" (no determiner, no name)
+_HEADLINE_ROLE = re.compile(r"^[\s,:'’\"”]*(?:[-–—:]\s*)?(?:(?:says|said|warns|admits|claims|tells)\s+)?"
+                            r"(?P<role>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,3})\s*$")
+
+
+def _headline_quotes(article: Article, quotes: list[Quotation]) -> list[Quotation]:
+    """An unattributed quotation in the first block followed only by a bare role ("'...', says crash
+    survivor") takes the person the article introduces with that role ("Crash survivor Lena Moss said",
+    :func:`~corpus_tools.structure.speakers.role_antecedent`; rule "headline quote, role named in the body")."""
+    out = list(quotes)
+    for i, q in enumerate(out):
+        if q.block != 0 or q.speaker_name:
+            continue
+        block = article.blocks[0]
+        m = _HEADLINE_ROLE.match(block.text[q.end - block.start:])
+        name = role_antecedent(article, f"the {m.group('role')}", len(article.text)) if m else None
+        if name:
+            out[i] = replace(q, speaker=m.group("role"), speaker_kind="description", resolved_speaker=name,
+                             speaker_name=name, rule="headline quote, role named in the body")
+    return out
+
+
+def _quote_words(text: str) -> str:
+    return " ".join(re.findall(r"[\w'’]+", text.casefold()))
+
+
+def _repeated_quotes(quotes: list[Quotation]) -> list[Quotation]:
+    """An unattributed quotation whose words a later attributed one repeats (a headline quoting the body:
+    "'I will never drive again', says crash survivor") takes that one's speaker (rule "repeated later")."""
+    out = list(quotes)
+    for i, q in enumerate(out):
+        words = _quote_words(q.text)
+        if q.speaker_name or len(words.split()) < 3:
+            continue
+        later = next((p for p in out[i + 1:] if p.speaker_name and words in _quote_words(p.text)), None)
+        if later is not None:
+            out[i] = replace(q, speaker=later.speaker, speaker_kind=later.speaker_kind,
+                             resolved_speaker=later.resolved_speaker, speaker_name=later.speaker_name,
+                             rule="repeated later by an attributed quotation")
+    return out
 
 
 def _narrative_mentions(mentions: list[tuple[int, str]], raws: list[dict],
@@ -501,7 +558,8 @@ def _given(word: str) -> bool:
 
 def _inherited(prev: Quotation, raw: dict, block, marked: str, qs: int, fiction: bool,
                turns: _Turns, candidates: CandidateIndex,
-               mentions: list[tuple[int, str]], addressed: list[str] = ()) -> tuple[str | None, str | None]:
+               mentions: list[tuple[int, str]], addressed: list[str] = (),
+               narration: tuple[int, int] | None = None) -> tuple[str | None, str | None]:
     """Speaker of an unattributed quotation from the quotations before it (or None, None).
 
     News: a quotation in the same paragraph as the previous one, or opening
@@ -510,13 +568,23 @@ def _inherited(prev: Quotation, raw: dict, block, marked: str, qs: int, fiction:
     unattributed quotation, right after another speaker's, is the reply of
     the last other named speaker of the chapter, or else of the person the
     previous paragraph's quotations address (:func:`vocatives`), or else of
-    the nearest other named person.
+    the nearest other named person.  When the previous quotation opened a new exchange right after
+    a narration paragraph (``narration``: its offsets), the other person that paragraph names comes
+    before the speakers of the exchange before it (who may have left the scene).
     """
     opens_block = _LEADING_SPACE.match(marked).end() >= qs - 1  # nothing but space before the opening mark
     adjacent = prev.block == block.index or (prev.last_block == block.index - 1 and opens_block)
     if not adjacent or prev.resolved_speaker is None:
         return None, None
     if fiction and prev.block != block.index and opens_block:
+        if narration is not None and turns.other(prev.resolved_speaker) is not None:
+            # (with no earlier exchange the nearest other named person below finds the same people)
+            a, b = narration
+            j, k = bisect.bisect_left(mentions, (a,)), bisect.bisect_left(mentions, (b,))
+            named = [n for o, n in sorted(candidates.recent(b, 20) + mentions[j:k]) if a <= o < b
+                     and speaker_kind(n) == "name" and not same_person(n, prev.resolved_speaker)]
+            if named:
+                return named[-1], "turn-taking: the other person the narration before the exchange names"
         earlier = turns.other(prev.resolved_speaker)
         if earlier is not None:
             return earlier, "turn-taking: the speaker before the previous one"

@@ -19,26 +19,35 @@ order for each block, are:
     An agency sign-off alone on its line ("Reuter", "AP", "AFP"), or a
     credits line ("Reporting by ...", "Additional reporting by ...",
     "Writing by ...; Editing by ...", "... contributed to this report"),
-    or the reporter's contact line ("Contact Ann Lee at ...").
+    or the reporter's contact line ("Contact Ann Lee at ...", "... Reach her
+    at ..."), "- AFP", a press release's "Media contact:" and "SOURCE ...".
 ``boilerplate``
     Page furniture matched by :data:`BOILERPLATE_PATTERNS` (read time,
     share lines, "Load Comments", "Advertisement", "More from ...",
     "Sign up ...", copyright, "All rights reserved"...); a line listed in
     ``recurring`` (see :func:`recurring_lines`: short lines repeated across
     many articles of the corpus); a section label: a line of at most 3
-    words before the headline, followed by another heading line; or the
+    words before the headline, followed by another heading line (or a
+    one- or two-word line in capitals over a short line); a breadcrumb
+    ("Home / World / Asia"); reader pitches ("Support local journalism",
+    "Got a story?"), comment counts and rules, an affiliate disclosure; or the
     topic tags after a "Related Topics" / "Explore more on these topics"
     label.
 ``caption``
     A photo caption or credit: "(Photo: ...)", "Photo: ...",
     "Photograph: ...", "AP Photo/...", "REUTERS/...", "... /Getty Images",
-    "Image caption, ...", "Credit...", and the line right above a credit
-    line alone in its block.
+    "Image caption, ...", "Credit...", "(Express photo by ...)", "Photo by
+    ...", "File photo", a sentence ending in a "Name Surname/Outlet" credit,
+    and the line right above a credit line alone in its block.
 ``byline``
     "By Name ..." (at most 12 words, no sentence end), or a publication
     time line ("Published ...", "Updated ...", or a short line that is only
     a date and time), or before the body a name followed by a job title or
-    a handle ("Sarah Okafor Senior Reporter", "Ann Lee @annlee").
+    a handle ("Sarah Okafor Senior Reporter", "Ann Lee @annlee"); after the
+    headline, a name with its outlet, place or co-author ("Ann Lee / The
+    Herald", "Ann Lee at the Oval", "Ann Lee and Bo Li") or an agency or desk
+    credit ("Agence France-Presse", "Express News Service"); a time line cut
+    by "|" or "·" ("Mumbai | Updated: ...", "Aug 4, 2026 · 4 min read").
 ``dateline``
     A wire dateline alone in its block ("GREENBELT, Md --", "HOUSTON,
     March 2 -", "LONDON (Reuters) -"), or a place in capitals and a date
@@ -67,6 +76,7 @@ order for each block, are:
     first paragraph that end with an attribution line ("-- Shakespeare").
 ``list``
     A paragraph that starts with a bullet ("- ", "* ", "• "); in the body, a
+    review's score box ("Overall Score 8", "Good stuff: ..."), a
     table row (:func:`table_row`) and a table's header line above one.
 ``lead`` / ``paragraph``
     The first body paragraph of the article, then every other one.  A
@@ -123,21 +133,33 @@ _NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twe
 _CHAPTER = re.compile(rf"^(?:chapter|book|part|volume|canto|act|scene)\s+(?:[ivxlcdm]+\b|\d+\b|{_NUMBER_WORD}\b)",
                       re.IGNORECASE)
 _AGENCY = r"(?:Reuters?|AP|AFP|UPI|dpa|DPA|Xinhua|Bloomberg|PA|ANSA|EFE|Kyodo|Tass|TASS)"
-_SIGNOFF = re.compile(rf"^(?:{_AGENCY}|REUTERS?)\.?$|^[(\-–— ]*(?:additional\s+)?(?:reporting|writing|editing|"
+_SIGNOFF = re.compile(rf"^[(\-–— ]*(?:{_AGENCY}|REUTERS?)\)?\.?$|"
+                      r"^[(\-–— ]*(?:additional\s+)?(?:reporting|writing|editing|"
                       r"compiled|edited|produced|research(?:ing)?)\s+by\b|"
                       # "Associated Press writer Ann Lee contributed to this report", "Bo Li contributed reporting"
                       r"\bcontributed(?:\s+to)?\s+(?:this\s+)?(?:report(?:ing)?|story|article)\b|"
                       # the reporter's contact line: "Contact Marcus Webb at 217-...", "Email the writer at ..."
                       r"^(?:contact|email|e-mail|reach)\s+(?:the\s+(?:writer|reporter|author)|"
-                      r"[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})\s+(?:at|on|via)\b", re.IGNORECASE)
+                      r"[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})\s+(?:at|on|via)\b|"
+                      # "... covers the county. Reach her at ...", "Follow him on X at @ann"
+                      r"\b(?:reach|contact|email|e-mail|follow|write to)\s+(?:him|her|them|me|us)\s+(?:at|on|via)\b|"
+                      # a press release's closing lines: "Media contact:", "Investor Relations:"
+                      r"^(?:media|press|investor|news)\s+(?:contacts?|enquiries|inquiries|relations)\b\s*:?|"
+                      r"^(?-i:SOURCE)\s+[A-Z]", re.IGNORECASE)
 #: Page furniture, matched against the whole block (case-insensitive).
 BOILERPLATE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"^\d+\s*(?:-\s*)?(?:min(?:ute)?s?|m)\.?\s+read$",
     r"^share\b.{0,60}$", r"\bshare (?:on|via) (?:facebook|twitter|x|whatsapp|linkedin|email|e-mail)\b",
     r"^(?:(?:facebook|twitter|whatsapp|linkedin|email|e-mail|print|copy link|pinterest|reddit)\s*){1,8}$",
-    r"^(?:load|view|show|read|see)\s+(?:\d+\s+)?comments?$", r"^comments?(?:\s*\(\d+\))?$",
+    r"^(?:load|view|show|read|see)\s+(?:\d+\s+)?comments?$", r"^comments?(?:\s*\(?\d+\)?)?$",
+    r"^\d+\s+comments?$", r"^(?:full\s+)?(?:scorecard|live scores?|live blog|match centre|match center)$",
+    r"^comments (?:are|will be|may be) (?:subject|moderated|reviewed|closed)\b",
+    r"\bcommunity (?:guidelines|standards|rules)\b",
+    # pitches to the reader: "Support local journalism.", "Got a story? Email ...", "Get ... delivered to ..."
+    r"^support (?:\w+ ){0,2}journalism\b", r"^(?:got|have) a (?:news )?(?:story|tip|news tip)\b",
+    r"^(?:get|receive) (?:the|our) .{0,50}\b(?:delivered|sent) (?:to|straight to|in)\b",
     r"^(?:more|latest|top|related|recommended|trending|popular|most read|most popular|editor'?s? picks?)"
-    r"(?:\s+(?:news|stories|videos|articles|reads?|on this|for you))?$",
+    r"(?:\s+(?:news|stories|videos|articles|reads?|on this|for you|now|today))?$",
     r"^more (?:from|on|in|about) .{1,40}$",
     r"advertisement\b", r"^(?:ad|sponsored|sponsored content|promoted|skip to (?:main )?content)$",
     r"scroll to continue", r"^(?:sign up|subscribe|register|log in|follow us)\b", r"\bnewsletter\b.{0,40}$",
@@ -147,12 +169,16 @@ BOILERPLATE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     # link and topic labels under the story ("READ MORE", "Related Content", "Explore more on these topics")
     r"^read more$", r"^related (?:content|topics|stories|articles|coverage|links|reading)$",
     r"^(?:explore|more) (?:more )?on (?:these|this) (?:topics?|stories|story)$", r"^topics?$",
-    r"^reuse this (?:content|article)$", r"\bin your inbox\b",
+    r"^reuse this (?:content|article)$", r"\b(?:in|to) your inbox\b",
     r"^\(c\)\s+\S.{0,60}\b(?:19|20)\d\d\.?$",  # "(c) Reuters Limited 1996"
     r"^(?:[_*=~#\-–—.·•]\s*){2,}$",  # a separator line ("___", "* * *"): no text
 ))
 _CAPTION = re.compile(
-    r"\((?:photo|photograph|image|picture|file photo|credit|pictured)\b[^)]*\)\s*$|"
+    r"\((?:[\w.'’\-]+\s+){0,3}(?:photo|photograph|image|picture|pic|file photo|credit|pictured)s?\b[^)]*\)\s*$|"
+    r"^(?:photo|photograph|image|picture)s?\s+(?:by|courtesy(?:\s+of)?)\s+[A-Z]|"
+    r"^(?:file|archive|representational|representative|stock)\s+(?:photo|image|picture|pic)s?\b[^.!?]{0,60}$|"
+    # a sentence, then a photographer's credit "Name Surname/Outlet" (or "Name / Outlet") ending the block
+    r"(?-i:[.!?]\s+[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){1,3}\s*/\s*(?:[A-Z][\w.&'’\-]*\s*){1,5})$|"
     r"^(?:photo|photograph|image|picture|file photo|pictured|above|top|main image)\s*:|"
     r"^(?:image|photo|video|picture) caption\s*[:,]|^credit\s*(?:\.{2,}|…|:)\s*\S|"
     r"\b(?:photograph|photo|image|picture|credit)\s*:\s*[A-Z][^.!?]{0,70}$|"
@@ -185,14 +211,38 @@ _JOB_WORDS = (r"(?:reporter|correspondent|editor|writer|columnist|contributor|pr
               r"football|economics|foreign|deputy|associate|freelance)")
 _NAMED_BYLINE = re.compile(rf"^[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){{1,3}}?\s+"
                            rf"(?:@\w+|(?i:{_JOB_WORDS})\b[\w ,&\-]{{0,40}})$")
+_NAME = r"[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){1,3}"
+# a by-line without "By": "Ann Lee / The Valley Herald", "Ann Lee at the Oval", "Ann Lee and Bo Li", an agency
+# or desk credit alone on its line ("Agence France-Presse", "Express News Service", "Staff Reporter")
+_BARE_BYLINE = re.compile(
+    rf"^{_NAME}\s*/\s*(?:[A-Z][\w.&'’\-]*\s*){{1,5}}$|"
+    rf"^{_NAME}\s+(?:at|in|from|reporting from)\s+(?:the\s+)?[\w.'’\-]+(?:\s+[\w.'’\-]+){{0,2}}$|"
+    rf"^{_NAME}(?:,\s*{_NAME})*,?\s+(?:and|&)\s+{_NAME}$|"
+    r"^(?:[A-Z][\w'’\-]*\s+){0,2}(?:News Service|News Desk|Web Desk|Newsdesk|Newsroom|Staff Reporters?|"
+    r"Staff Writers?|Our (?:Correspondent|Bureau|Reporter)|Special Correspondent|Bureau)$|"
+    r"^(?:Agence France-Presse|Associated Press|The Associated Press|Press Association|PA Media|Press Trust of India|"
+    r"Reuters Staff|Reuters|AFP|AP|PTI|IANS|ANI|Xinhua|Bloomberg|Kyodo|dpa)$")
+# a publication-time line cut by bars or dots: "Mumbai | Updated: Aug 5, 2026 10:41 IST", "Aug 4, 2026 · 4 min read"
+_TIME_SEPARATOR = re.compile(r"\s+[|·•]\s+")
+# a review's score box: "Overall Score 8", "Rating: 4/5", "Good stuff: ...", "Pros: ..."
+_SCORE_BOX = re.compile(
+    r"^(?:[\w'’]+\s+){0,2}(?:score|rating|verdict)\s*:?\s*\d+(?:\.\d+)?(?:\s*/\s*\d+|\s+out of\s+\d+)?\s*(?:stars?)?$|"
+    r"^(?:the\s+)?(?:good|bad|pros?|cons?|likes?|dislikes?|the ugly)(?:\s+(?:stuff|things|points|bits))?\s*:\s*\S",
+    re.IGNORECASE)
+# a breadcrumb: "Home / World / Asia", "News > Local > Courts"
+_BREADCRUMB = re.compile(r"^(?:[\w&'’\-]+(?:\s+[\w&'’\-]+){0,2})(?:\s+[/>›»]\s+[\w&'’\-]+(?:\s+[\w&'’\-]+){0,2})"
+                         r"{2,6}$")
 # RCV1's dateline line: the place in capitals and the date, no dash ("SAN DIEGO 1996-08-20")
 _DATELINE_LINE = re.compile(rf"^[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){{0,3}}(?:,\s*[A-Z][\w.'’\-]*){{0,2}},?\s+"
                             rf"(?:\d{{4}}-\d\d-\d\d|{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?)$")
 # the label of a run of topic tags ("Related Topics", "Explore more on these topics")
 _TOPICS_LABEL = re.compile(r"\btopics?$", re.IGNORECASE)
 # furniture that runs long: the print-edition line of a newspaper's web page (up to 80 words)
-_LONG_BOILERPLATE = re.compile(r"^a version of this (?:article|story) (?:appears|appeared) in print\b",
-                               re.IGNORECASE)
+_LONG_BOILERPLATE = re.compile(r"^a version of this (?:article|story) (?:appears|appeared) in print\b|"
+                               # an affiliate disclosure ("We may earn a commission when you buy ...")
+                               r"\b(?:earns?|receives?|get|make) (?:an? )?(?:small )?(?:affiliate )?"
+                               r"(?:commission|share of (?:the )?(?:sales?|revenue))\b|\baffiliate (?:links?|"
+                               r"commissions?|partners?)\b", re.IGNORECASE)
 # words of a sentence, not of a table row ("deposits were quoted unchanged at 6-5/8, 3/8 ...")
 _FUNCTION_WORDS = frozenset("the a an and or of to in at on for was were is are by with from that said".split())
 # a table cell: a number, a price range, or a wire table's "nil", "n.a.", "--"
@@ -284,9 +334,31 @@ def _headline_shaped(block) -> bool:
         bool(letters) and all(c.isupper() for c in letters) and not text.rstrip().endswith((".", ",", ";", ":")))
 
 
+def _publication_time(text: str) -> str:
+    """The signal of a publication-time line: "Published ...", a date alone, or a line of bar- or dot-separated
+    parts one of which is a time, a date or a read time ("New Delhi | Updated: Aug 5, 2026 10:41 IST")."""
+    words = len(text.split())
+    if words <= 14 and (sig := _match(_TIMESTAMP, text) or _match(_DATE_ONLY, text)):
+        return sig
+    parts = _TIME_SEPARATOR.split(text)
+    if words > 24 or len(parts) < 2 or any(len(p.split()) > 10 for p in parts):
+        return ""
+    for p in parts:
+        if _TIMESTAMP.match(p) or _DATE_ONLY.match(p) or BOILERPLATE_PATTERNS[0].match(p):
+            return p
+    return ""
+
+
+def _bare_byline(text: str) -> bool:
+    """A by-line without "By" (:data:`_BARE_BYLINE`), at most 10 words, no sentence end."""
+    return len(text.split()) <= 10 and not text.endswith((".", "!", "?")) and _BARE_BYLINE.match(text) is not None
+
+
 def _bylineish(text: str) -> bool:
     """A by-line, a publication time or a wire dateline alone in its block (what follows a headline)."""
     words = len(text.split())
+    if _bare_byline(text) or _publication_time(text):
+        return True
     if words <= 12 and _match(_BYLINE, text) and (not text.endswith(".") or _ABBREVIATION_END.search(text)):
         return True
     if words <= 8 and _NAMED_BYLINE.match(text):
@@ -295,6 +367,12 @@ def _bylineish(text: str) -> bool:
         return True
     m = _DATELINE.match(text)
     return (m is not None and not text[m.end():].strip()) or _DATELINE_LINE.match(text) is not None
+
+
+def _dateline_lead(text: str) -> bool:
+    """A paragraph opening with a wire dateline ("MILLBROOK, N.Y. — The county ..."): the lead of a story."""
+    m = _DATELINE.match(text)
+    return m is not None and bool(m.group("date") or m.group("agency") or m.group("place").split(",")[0].isupper())
 
 
 def _furniture(blocks, j: int) -> bool:
@@ -306,9 +384,10 @@ def _furniture(blocks, j: int) -> bool:
 
 
 def _byline_ahead(blocks, pos: int) -> bool:
-    """A by-line or dateline comes after block ``pos`` with only furniture and captions between (at most 4)."""
+    """A by-line or dateline (alone, or opening the lead) comes after block ``pos`` with only furniture and
+    captions between (at most 4)."""
     for j in range(pos + 1, min(pos + 6, len(blocks))):
-        if _bylineish(blocks[j].text):
+        if _bylineish(blocks[j].text) or _dateline_lead(blocks[j].text):
             return True
         if not _furniture(blocks, j):
             return False
@@ -407,6 +486,12 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
         elif (not seen_headline and not seen_body and words <= 3 and kind == "heading" and nxt is not None
               and nxt.kind == "heading" and len(nxt.text.split()) > words and title != _normal_line(text)):
             r = role("boilerplate", "section label above the headline", text)
+        elif (not seen_headline and not seen_body and all(o.role == "boilerplate" for o in out)
+              and nxt is not None and title != _normal_line(text) and (
+                  _BREADCRUMB.match(text) or (words <= 2 and text.isupper() and len(nxt.text.split()) > words
+                                              and len(nxt.text.split()) <= 30))):
+            # "Home / World / Asia", or "NEWS" over a headline that is no heading block (it ends in a quote)
+            r = role("boilerplate", "breadcrumb or section label above the headline", text)
         elif words <= 40 and (sig := _match(_CAPTION, text)):
             r = role("caption", "photo caption or credit", sig)
         elif (seen_headline or seen_body) and words <= 40 and nxt is not None and (
@@ -417,7 +502,9 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
             r = role("byline", "by-line", sig)
         elif not seen_body and words <= 8 and _NAMED_BYLINE.match(text):
             r = role("byline", "name, then a job title or handle", text)
-        elif words <= 14 and ((sig := _match(_TIMESTAMP, text)) or (sig := _match(_DATE_ONLY, text))):
+        elif not seen_body and seen_headline and _bare_byline(text):
+            r = role("byline", "name with an outlet, place or co-author, or an agency credit", text)
+        elif sig := _publication_time(text):
             r = role("byline", "publication time", sig)
         elif (m := _DATELINE.match(text)) and not text[m.end():].strip() and (
                 m.group("date") or m.group("agency") or m.group("place").split(",")[0].isupper()):
@@ -436,12 +523,20 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
             # makes it no heading block, but a short first line over a by-line or dateline is the headline
             r = role("headline", "short first block above a by-line or dateline", text)
             seen_headline = True
+        elif (not seen_headline and not seen_body and words <= 20 and all(o.role == "boilerplate" for o in out)
+              and not text.rstrip().endswith(".") and nxt is not None and len(nxt.text.split()) <= 40
+              and _byline_ahead(blocks, pos + 1)):
+            # "'We won't give up,' says mum" (a quotation opens it: no heading block), a standfirst, a by-line
+            r = role("headline", "short first line above a standfirst and a by-line", text)
+            seen_headline = True
         elif seen_headline and not seen_body and (
                 (kind == "heading" and not _ENDS_IN_DASH.search(text)) or (
                 nxt is not None and words <= 40 and (_match(_BYLINE, nxt.text) or _DATELINE.match(nxt.text)
                                                      or _byline_ahead(blocks, pos)))
                 and out and out[-1].role == "headline"):
             r = role("standfirst", "summary line between headline and body", text)
+        elif seen_body and words <= 30 and (sig := _match(_SCORE_BOX, text)):
+            r = role("list", "review score box", sig)
         elif seen_body and table_row(text):
             r = role("list", "table row: a third of its words numbers", text[:20])
         elif (seen_body and kind == "heading" and words <= 8 and nxt is not None and table_row(nxt.text)
@@ -454,6 +549,10 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
                                          or out[-1].reason == "heading after a related-stories line")
             if sig := _match(_LINK_LABEL, text):
                 r = role("link", "link label", sig)
+            elif (after_intro and out[-1].role == "link" and words <= 4 and not (h is not None and h.predicate)
+                  and nxt is not None and nxt.kind == "paragraph"):
+                # "Related" / a linked headline / "The camera": a short noun phrase over a paragraph ends the run
+                r = role("subheading", "short heading over a paragraph, after the related-stories run", text)
             elif after_intro:
                 r = role("link", "heading after a related-stories line", out[-1].signal if out[-1].role == "link"
                          else prev_text)

@@ -52,7 +52,15 @@ right after the paragraph names someone
 (``CandidateIndex.resolve_description``), and "the company" / "the club"
 said, the organisation the lead is about (:func:`organisation_antecedent`).  In fiction, names inside
 the dialogue are no antecedents.  After rule 1 comes ``“...,” was Henry's answer`` (the possessor
-of a reply noun).
+of a reply noun).  A partial quotation in a relative clause takes the clause's subject
+(``whom Captain Joe Marsh called “...”``); a one-word sentence subject its paragraph also writes
+in lower case ("Night fell ... the night shift") is a word, not a name; a description right after
+a name and its age (``Husband Steve, 61, a retired lorry driver, said:``) is that name's
+apposition; "said the spinner" is the person the article introduced with the role word
+(:func:`role_antecedent`: "spinner Tom Avery", "Tom Avery, the club's spinner,"); and an
+unattributed quotation repeated later by an attributed one (a headline quoting the body) takes
+that one's speaker.  Job titles are in :data:`TITLES` ("Town Supervisor Ellen Farraday" gives
+"Ellen Farraday", "Leader of Opposition Priya Raman" "Priya Raman").
 
 **Name variants** are merged per article by :func:`speaker_names` and across
 a corpus by :func:`corpus_speaker_names` (each documents its rule).
@@ -70,7 +78,8 @@ from corpus_tools.tokens.tokenize import NEWS_ABBREVIATIONS
 __all__ = ["QUOTE_CHARACTERS", "REPORTING_VERBS", "TITLES", "CandidateIndex", "attribute_speaker", "clean_name",
            "corpus_speaker_names", "given_name_mentions", "honorific_mentions", "organisation_antecedent",
            "person_description",
-           "resolve_relation", "resolve_speaker", "same_person", "speaker_candidates", "speaker_kind",
+           "resolve_relation", "resolve_speaker", "role_antecedent", "same_person", "speaker_candidates",
+           "speaker_kind",
            "speaker_names"]
 
 #: Double quote marks of every shape (see :mod:`corpus_tools.structure.quotations` for their roles).
@@ -110,7 +119,10 @@ TITLES: frozenset[str] = frozenset(
     Professor Commander Chief Director Commissioner Premier Lieutenant Captain Sergeant Major Sheikh Sheik
     Emir Sultan Rabbi Bishop Cardinal Archbishop Rep Sen Gov Gen Lord Lady Sir Dame Miss Chairman Chairwoman
     Manager Coach Superintendent Inspector Detective Sheriff Constable Councilman Councilwoman Alderman Trustee
-    Reverend Rev Pastor Imam""".split()
+    Reverend Rev Pastor Imam Supervisor Leader Deputy Councillor Councilor Clerk Treasurer Speaker Chair
+    Chairperson Spokesperson Principal Provost Warden Magistrate Administrator Comptroller Controller
+    Auditor Assessor Delegate Assemblyman Assemblywoman Assemblymember Congressman Congresswoman Representative
+    Officer Executive Vice Acting Interim Senior Assistant Associate CEO MP MLA MEP""".split()
 )
 # honorifics kept in front of a lone surname ("Mr. Bennet" and "Mrs. Bennet" are two people)
 _HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lady", "Lord", "Dame", "Mr.", "Mrs.", "Ms.", "Dr."}
@@ -158,7 +170,7 @@ _FULL_STOP = r"(?<![\s.][A-Z])\.(?![A-Za-z])"
 # lower-case role words in front of a name: "said manager Sean Doyle", "said club chairman Graham Pell"
 _ROLE_WORDS = (r"(?:(?!(?:on|in|at|to|that|after|before|during|with|by|for|from|of|when|as|last|this|earlier|later|"
                r"the|a|an|and|but|or|he|she|they|it|we|was|were|is|are|had|has|have|came|comes|then)\b)"
-               r"[a-z][\w\-]*\s+){1,3}")
+               r"(?:[a-z][\w\-]*|[A-Z]{2,5}(?![\w.]))\s+){1,3}(?<![A-Z]\s)")
 _AFTER_ROLE_NAME_VERB = re.compile(rf"^[\s,\-–—]*(?P<speaker>{_ROLE_WORDS}{_NAME})\s+{_AUX}(?P<verb>{_VERB})\b")
 _AFTER_VERB_SPEAKER = re.compile(
     rf"^[\s,]*(?P<verb>{_VERB})(?:\s+{_VERB})?\s+(?P<speaker>(?:{_DESC}|{_NAME}|{_ROLE_WORDS}{_NAME}|{_PRON})"
@@ -169,6 +181,13 @@ _LATER_SPEAKER_VERB = re.compile(
 _POSSESSIVE_REPLY = re.compile(
     rf"^[\s,]*(?:was|were|came|is)\s+(?P<speaker>{_NAME}|the\s+\w+|his\s+\w+|her\s+\w+)['’]s\s+"
     r"(?:answer|reply|rejoinder|response|remark|retort|exclamation|observation|comment|cry|question)\b")
+# '"...," was her observation to Mary': a possessive pronoun owns the reply noun; the one addressed is not it
+_ACCORDING_NAME = re.compile(rf"\b[Aa]ccording to\s+(?:[A-Z]{{2,6}}\s+)?(?:[a-z][\w\-]*\s+){{0,3}}"
+                             rf"(?P<speaker>{_NAME})\s*(?=[,.;:!?]|$)")
+_PRONOUN_REPLY = re.compile(
+    rf"^[\s,]*(?:was|were|came|is)\s+(?P<speaker>his|her)\s+(?:\w+\s+)?"
+    rf"(?:answer|reply|rejoinder|response|remark|retort|exclamation|observation|comment|cry|question)\b"
+    rf"(?:\s+to\s+(?P<to>{_NAME}))?")
 _ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?P<speaker>{_DESC}|{_NAME})\s*(?=[,.;:!?]|$)")
 _BEFORE_COLON = re.compile(
     rf"{_SPEAKER},?\s+(?:\w+ly\s+|also\s+|later\s+|then\s+|again\s+|suddenly\s+)?(?P<verb>{_VERB})(?:\s+[\w'’\-]+){{0,3}}?\s*[:,]\s*$")
@@ -307,6 +326,7 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
     open_start, _ = _sentence_bounds(open_text, qs, qs)
     partial = bool(re.search(r"[A-Za-z0-9,]\s*[\"“'‘]?$", open_text[open_start : max(qs - 1, open_start)]))
     for rule, rx in (("quote, SPEAKER VERB", _AFTER_SPEAKER_VERB), ("quote, was SPEAKER's answer", _POSSESSIVE_REPLY),
+                     ("quote, was his/her REPLY", _PRONOUN_REPLY),
                      ("quote, role NAME VERB", _AFTER_ROLE_NAME_VERB),
                      ("quote, VERB SPEAKER", _AFTER_VERB_SPEAKER),
                      ("quote ..., SPEAKER VERB", _LATER_SPEAKER_VERB), ("quote, according to SPEAKER", _ACCORDING)):
@@ -316,6 +336,10 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
         if m and rx is _AFTER_VERB_SPEAKER and m.group("speaker").split()[0].lower() in _PRONOUNS \
                 and len(m.group("speaker").split()) > 1:
             continue  # "said he would go": "he", not "he would go", and the verb is no attribution here
+        if m and rx is _PRONOUN_REPLY:
+            # the pronoun of the possessive: "her observation" is hers ("she"); the addressee is in the rule
+            to = f" to {m.group('to')}" if m.group("to") else ""
+            return {"his": "he", "her": "she"}[m.group("speaker")], rule + to, base + m.start("speaker")
         if m and _acceptable(m.group("speaker")):
             return m.group("speaker"), rule, base + m.start("speaker")
     sent_start, _ = _sentence_bounds(open_text, qs, qs)
@@ -327,6 +351,10 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
                      ("according to SPEAKER, quote", _ACCORDING)):
         m = rx.search(before)
         if m and _acceptable(m.group("speaker")):
+            if speaker_kind(m.group("speaker")) == "description" and (
+                    named := _APPOSED_NAME.search(before[: m.start("speaker")])) and _acceptable(named.group("name")):
+                # "Husband Steve, 61, a retired lorry driver, said:": the description is the name's apposition
+                return named.group("name"), rule + " (name before its apposition)", base + named.start("name")
             return m.group("speaker"), rule, base + m.start("speaker")
     # the nearest reporting verb that has a subject ("final remarks that" has none: try the next one back)
     verbs = list(re.finditer(rf"\b{_VERB}\b", before))
@@ -346,19 +374,23 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
         subject = _sentence_subject(open_text[sent_start : max(qs - 1, sent_start)])
         if subject:
             return subject[0], "SPEAKER ..., VERB-ing ... quote", sent_start + subject[1]
+    if before.strip() and before.rstrip()[-1:].isalnum() and (m := _RELATIVE_CALLER.search(before)) \
+            and _acceptable(m.group("speaker")):
+        # "Night photos, which Alvarez called “...”": the relative clause's subject is the quoted one
+        return m.group("speaker"), "which SPEAKER called partial quote", base + m.start("speaker")
     if before.strip() and before.rstrip()[-1:].isalnum():
         # a partial quotation inside a sentence ("... called the barrier “a sound investment”"): its sentence's
         # subject said the quoted words
         for rx in (_APPOSITIVE_SUBJECT, _NAME_SUBJECT):
             m = rx.search(before)
-            if m and _acceptable(m.group("speaker")):
+            if m and _acceptable(m.group("speaker")) and not _common_word(m.group("speaker"), open_text):
                 speaker = m.group("speaker")
                 group = re.match(r"\s+([a-z]+s)\b", before[m.end("speaker"):])
                 if group and _group([*speaker.split(), group.group(1)]):  # "Opposition councillors called ..."
                     speaker = f"{speaker} {group.group(1)}"
                 return speaker, "SPEAKER ... partial quote", base + m.start("speaker")
         subject = _sentence_subject(before)
-        if subject:
+        if subject and not _common_word(subject[0], open_text):
             return subject[0], "SPEAKER ... partial quote", base + subject[1]
         # "In a statement on Monday night, the club thanked him for his “...”": the subject after a fronted phrase
         fronted = _FRONTED.match(before)
@@ -369,6 +401,19 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
     return None, None, -1
 
 
+# a name, an optional age, then the comma that opens an apposition: "Husband Steve, 61, "
+_APPOSED_NAME = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}),\s+(?:\d{{1,3}},\s+)?$")
+
+
+def _common_word(speaker: str, text: str) -> bool:
+    """A one-word "name" that its paragraph also writes in lower case ("Night fell ... the night"): a word."""
+    word = speaker.strip()
+    return " " not in word and word.isalpha() and re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
+
+
+_RELATIVE_CALLER = re.compile(
+    rf"\b(?:which|whom|that|what|who)\s+(?P<speaker>{_NAME}|{_PRON})\s+{_AUX}(?:called|described|dubbed|termed|"
+    rf"labell?ed|branded|deemed|named|considers|considered|calls|describes)\b(?:\s+(?:it|them|him|her|as))*\s*$")
 _FRONTED = re.compile(r"^\s*(?:In|On|At|After|Before|During|Earlier|Later|Speaking|Asked|Writing|Responding)\b"
                       r"[^,\"“”]{0,80},\s+")
 
@@ -470,6 +515,32 @@ def organisation_antecedent(article: Article, speaker: str) -> str | None:
     return m.group("name")
 
 
+def role_antecedent(article: Article, speaker: str, before: int) -> str | None:
+    """The person a "the" + role description ("said the spinner") stands for: the one the article introduced
+    by that role word before offset ``before``.
+
+    News names a person with their role once ("spinner Tom Avery", "Tom Avery, the team's spinner,") and
+    then calls them by it.  The nearest such introduction before ``before`` wins; None when ``speaker`` is
+    no "the" + one to three lower-case words, or the role word never stands beside a name.
+
+    >>> a = Article.from_text("Spinner Tom Avery took five wickets. “It turned,” said the spinner.", id="x")
+    >>> role_antecedent(a, "the spinner", 40), role_antecedent(a, "the report", 40)
+    ('Tom Avery', None)
+    """
+    words = speaker.split()
+    if not (2 <= len(words) <= 4 and words[0].lower() == "the" and all(w.islower() for w in words[1:])):
+        return None
+    noun = re.escape(words[-1])
+    text = article.text[:before]
+    found = [(m.start("name"), m.group("name")) for m in re.finditer(
+        rf"(?i:\b{noun})\s+(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){{1,2}})(?![\w'’])", text)]
+    found += [(m.start("name"), m.group("name")) for m in re.finditer(
+        rf"(?<![\w'’])(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){{1,2}}),\s+(?:the|a|an|its|their|his|her|"
+        rf"[A-Z][\w'’\-]*['’]s?)\s+(?:[\w'’\-]+\s+){{0,3}}{noun}\b", text)]
+    found = [(i, n) for i, n in found if n.split()[0] not in _STOP_CAPS]
+    return max(found)[1] if found else None
+
+
 def same_person(a: str | None, b: str | None) -> bool:
     """Whether two speaker names may be one person: equal, or one's words all among the other's.
 
@@ -496,6 +567,9 @@ def speaker_candidates(article: Article) -> list[tuple[int, str]]:
     candidates: list[tuple[int, str]] = []
     for b in article.blocks:
         candidates.extend((b.start + m.start("name"), m.group("name")) for m in _TITLED.finditer(b.text))
+        for m in _ACCORDING_NAME.finditer(b.text):  # "according to IMD scientist Dr. K. Naresh": later "he"
+            if speaker_kind(m.group("speaker")) == "name" and not _organisation(m.group("speaker")):
+                candidates.append((b.start + m.start("speaker"), clean_name(m.group("speaker"))))
         found = [*_SPEECH_SUBJECT.finditer(b.text), *_SPEECH_SUBJECT_OF.finditer(b.text)]
         for m in _SPEECH_SUBJECT_CLAUSE.finditer(b.text):
             if speaker_kind(m.group("name")) == "description":
@@ -728,6 +802,12 @@ def clean_name(speaker: str) -> str:
         return _description_head(speaker) if speaker_kind(speaker) == "description" else speaker
     name = re.split(r",|\s+(?:of|at|from|for|with|in|who|according)\s+", speaker)[0]
     words = name.split()
+    owner = [i for i, w in enumerate(words[:-1]) if re.search(r"[A-Za-z](?:['’]s?)$", w)]
+    if owner and len(words) - owner[-1] - 1 >= 1:
+        words = words[owner[-1] + 1 :]  # "Northern Rovers' Sam Kohlar", "the club's Ann Lee": the owner is no name
+    if all(_is_title(w) for w in words) and (titled_of := _TITLE_OF_NAME.match(speaker)):
+        # "Leader of Opposition Priya Raman", "Secretary of State Ann Lee": the title's complement, then the name
+        words = titled_of.group("name").split()
     while len(words) > 1 and not _capitalised(words[-1]) and words[-1] not in _PARTICLE_WORDS:
         words.pop()  # "Elizabeth archly"
     # the last run of capitalised words (and particles) after a lower-case word: "... analyst Michael Lewis"
@@ -745,6 +825,11 @@ def clean_name(speaker: str) -> str:
         else:
             words = words[titled[-1] :]
     return " ".join(words)
+
+
+# a title with an "of" complement, then a name of two words: "Leader of (the) Opposition Priya Raman"
+_TITLE_OF_NAME = re.compile(r"^[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+of\s+(?:the\s+)?(?:[A-Z][\w'’\-]*\s+){1,3}?"
+                            r"(?P<name>[A-Z][\w'’\-]+\s+[A-Z][\w'’\-]+)$")
 
 
 def _capitalised(word: str) -> bool:
@@ -779,7 +864,10 @@ def speaker_names(article: Article, speakers: list[str | None], *, families: boo
     family: neither is "Elizabeth Bennet").  With ``families`` (fiction,
     where a family shares its surname: "Mrs. Dashwood" is Marianne
     Dashwood's mother) an honorific + surname is never merged into a first
-    name + surname.  Descriptions are cut to their head.
+    name + surname; without ``families`` (news) an honorific + surname left
+    unmerged loses its honorific ("Mr Okafor" -> "Okafor") when the article
+    gives the surname no other honorific and no full name.  Descriptions
+    are cut to their head.
 
     >>> a = Article.from_text("Analyst Michael Lewis spoke. Lewis said so. Mr. Lewis left.", id="x")
     >>> speaker_names(a, ["Lewis", "Mr. Lewis", "Michael", "the regional manager for one of them", None])
@@ -804,8 +892,43 @@ def speaker_names(article: Article, speakers: list[str | None], *, families: boo
         if sp is None:
             out.append(None)
             continue
-        out.append(_merged_name(sp, ends, honorifics, families))
-    return out
+        name = _merged_name(sp, ends, honorifics, families)
+        words = name.split()
+        if (not families and len(words) == 2 and words[0] in _HONORIFICS and speaker_kind(name) == "name"
+                and len(honorifics.get(words[1], ())) <= 1
+                and not any(f[-1] == words[1] for _, f in ends.get(words[1], ()))):
+            # news drops the honorific of a surname it gives no first name for ("Mr Okafor"), unless two
+            # honorifics share the surname ("Mr. Bennet" and "Mrs. Bennet" are two people) or two full names do
+            name = words[1]
+        out.append(name)
+    return _miss_variants(article, out) if families else out
+
+
+def _miss_variants(article: Article, names: list[str | None]) -> list[str | None]:
+    """Fiction: "Mary", "Mary Crawford" and "Miss Crawford" as one person, written as the chapter names her most.
+
+    The text makes it clear when it writes the full name "Mary Crawford" (a female given name of the
+    lexicon, then the surname), it writes "Miss Crawford" too, and no other female given name comes
+    before that surname (two sisters, "Jane Bennet" and "Elizabeth Bennet", leave "Miss Bennet" open).
+    The variant the chapter writes most often wins; a tie goes to the given name.
+    """
+    text = article.text
+    full: dict[str, set[str]] = {}
+    for m in re.finditer(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+)\b", text):
+        if m.group(1).lower() in _FEMALE_NAMES and m.group(2).lower() not in _FEMALE_NAMES | _MALE_NAMES:
+            full.setdefault(m.group(2), set()).add(m.group(1))
+    mapping: dict[str, str] = {}
+    for surname, given in full.items():
+        if len(given) != 1 or not re.search(rf"\bMiss\s+{surname}\b", text):
+            continue
+        (g,) = given
+        counts = {g: len(re.findall(rf"\b{g}\b(?!\s+{surname}\b)", text)),
+                  f"Miss {surname}": len(re.findall(rf"\bMiss\s+{surname}\b", text)),
+                  f"{g} {surname}": len(re.findall(rf"\b{g}\s+{surname}\b", text))}
+        best = max(counts, key=lambda k: counts[k])  # dict order: the given name first among equals
+        for variant in (g, f"Miss {surname}", f"Miss. {surname}", f"{g} {surname}"):
+            mapping[variant] = best
+    return [mapping.get(n, n) if n else n for n in names]
 
 
 _CHAPTER_LINE = re.compile(r"^(?:chapter|book|part|volume|canto)\s+(?:[ivxlcdm]+|\d+)\b", re.IGNORECASE)
