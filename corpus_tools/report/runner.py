@@ -528,6 +528,8 @@ def _run_notebooks(runs: list[tuple[Path, dict]], tmp: Path, progress: bool, tim
         bar = progress and ({"desc": source.stem, "position": i - 1, "leave": True} if workers > 1 else True)
         record = _run_notebook(source, tmp / source.stem, tmp, params, bar, timeout, reader)
         record["parameters"] = {k: v for k, v in params.items() if k not in RUNNER_PARAMETERS}
+        if _notebook_disk_full(record) is not None:
+            return record  # the run stops with one message saying so (DiskFullError), not two
         log(f"[{i}/{total}] {source.stem}: {record['status']} in {record['duration_s']:.1f} s"
             + (f"\n{record['error']['message']}" if record["error"] else ""))
         return record
@@ -754,6 +756,7 @@ def _run_locked(corpus: Path, out: Path, sources: list[Path], per_notebook: dict
             manifest["notebooks"].append(record)
             full = _notebook_disk_full(record)
             if full is not None:  # the next notebooks would fail the same way
+                step = f"notebook {record['name']}"
                 raise full
         manifest["overview"] = overview_record(loaded, tmp, manifest["notebooks"], cache, tokenizer)
         failures = [nb["error"]["message"] for nb in manifest["notebooks"] if nb["status"] != "ok"]
