@@ -142,8 +142,10 @@ def test_the_overview_shows_the_corpus_real_totals(browser, reports, name):
             assert section.locator("a > img").count() == 1
             assert section.locator("a").first.get_attribute("href") == f"{nb}/{nb}.html"
         if name == "seed":
+            # 15 in the text, one of them in an inserted related-story link (role "link"): boilerplate,
+            # left out of word statistics by default
             assert page.locator("#nb-word_frequency p.finding").inner_text() == \
-                "Most frequent term: 'ukraine' (15 times)."
+                "Most frequent term: 'ukraine' (14 times)."
     finally:
         context.close()
 
