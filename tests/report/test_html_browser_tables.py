@@ -209,9 +209,9 @@ def test_on_a_real_report_page_a_numeric_column_sorts_as_numbers(browser, tmp_pa
     assert result.ok, result.failures
     page_path = result.path / "collocations" / "collocations.html"
     csv = pd.read_csv(result.path / "collocations" / "bigrams.csv")
-    context, page, seen = _open(browser, page_path, tables=3)
+    context, page, seen = _open(browser, page_path, tables=4)  # min_counts, bigrams, trigrams, kwic
     try:
-        bigrams = page.locator("table.ct-table").first
+        bigrams = page.locator("table.ct-table").nth(1)  # in page order, after the set-up cell's min_counts
         assert bigrams.get_attribute("data-ct-interactive") == "sort"
         column = list(bigrams.locator("thead th").all_text_contents()).index("g2") + 1
         shown = [float(t) for t in bigrams.locator(f"tbody td:nth-child({column})").all_text_contents()]
