@@ -20,7 +20,10 @@ order for each block, are:
     credits line ("Reporting by ...", "Additional reporting by ...",
     "Writing by ...; Editing by ...", "... contributed to this report"),
     or the reporter's contact line ("Contact Ann Lee at ...", "... Reach her
-    at ..."), "- AFP", a press release's "Media contact:" and "SOURCE ...".
+    at ...", "To contact the reporter on this story: ..."), "--With
+    assistance from ...", "- AFP", a press release's "Media contact:" and
+    "SOURCE ..."; and a writer's bio as the last body paragraph ("Jane Roe
+    is a columnist ...").
 ``boilerplate``
     Page furniture matched by :data:`BOILERPLATE_PATTERNS` (read time,
     share lines, "Load Comments", "Advertisement", "More from ...",
@@ -30,19 +33,26 @@ order for each block, are:
     words before the headline, followed by another heading line (or a
     one- or two-word line in capitals over a short line); a breadcrumb
     ("Home / World / Asia"); reader pitches ("Support local journalism",
-    "Got a story?"), comment counts and rules, an affiliate disclosure; or the
-    topic tags after a "Related Topics" / "Explore more on these topics"
-    label.
+    "Got a story?", "Do you have a news tip?", "Report an editorial error"),
+    comment counts and rules, an affiliate disclosure, "Link Copied!", "Key
+    points:", "Tags: ...", "Most Read from ...", "More obituaries", cookie,
+    paywall and JavaScript prompts, "The views expressed ..."; or the topic
+    tags after a "Related Topics" / "Explore more on these topics" label; an
+    outlet banner "Daily Post | World | Europe" before the headline.
 ``caption``
     A photo caption or credit: "(Photo: ...)", "Photo: ...",
     "Photograph: ...", "AP Photo/...", "REUTERS/...", "... /Getty Images",
     "Image caption, ...", "Credit...", "(Express photo by ...)", "Photo by
-    ...", "File photo", a sentence ending in a "Name Surname/Outlet" credit,
-    and the line right above a credit line alone in its block.
+    ...", "File photo", "FILE - ...", "Open this photo in gallery: ...", a
+    sentence ending in a "Name Surname/Outlet" credit, and the line right
+    above a credit line alone in its block.
 ``byline``
     "By Name ..." (at most 12 words, no sentence end), or a publication
     time line ("Published ...", "Updated ...", or a short line that is only
-    a date and time), or before the body a name followed by a job title or
+    a date and time, or only dates, clock times, zones and "Updated": "March
+    3, 2026 at 8:41 AM GMT Updated ...", "11.05 BST"), authors with their
+    shifts ("Kim Dunn (now) and Lee Park (earlier)"), a name alone under the
+    headline or standfirst, or before the body a name followed by a job title or
     a handle ("Sarah Okafor Senior Reporter", "Ann Lee @annlee"); after the
     headline, a name with its outlet, place or co-author ("Ann Lee / The
     Herald", "Ann Lee at the Oval", "Ann Lee and Bo Li") or an agency or desk
@@ -65,12 +75,14 @@ order for each block, are:
     paragraph followed by a byline or dateline (furniture and captions may
     stand between).
 ``link``
-    A heading labelled "Read more:", "Related:"... or classified ``link``
+    A heading labelled "Read more:", "Related:", "READ ALSO:", "Read more
+    <Headline>"... or classified ``link``
     by :func:`corpus_tools.structure.headings.classify_headings`, or each
     heading of the run after a "Recommended"/"Related stories"/"READ MORE"
     line.
 ``subheading``
-    Any other heading inside the body.
+    Any other heading inside the body, and a question in capitals ("WHAT
+    HAPPENS NEXT?").
 ``epigraph``
     In a chapter, the short block(s) between the chapter heading and its
     first paragraph that end with an attribution line ("-- Shakespeare").

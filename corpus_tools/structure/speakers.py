@@ -60,7 +60,13 @@ apposition; "said the spinner" is the person the article introduced with the rol
 (:func:`role_antecedent`: "spinner Tom Avery", "Tom Avery, the club's spinner,"); and an
 unattributed quotation repeated later by an attributed one (a headline quoting the body) takes
 that one's speaker.  Job titles are in :data:`TITLES` ("Town Supervisor Ellen Farraday" gives
-"Ellen Farraday", "Leader of Opposition Priya Raman" "Priya Raman").
+"Ellen Farraday", "Leader of Opposition Priya Raman" "Priya Raman").  "the centre" / "the trust" / "the agency" said
+is the organisation of that kind named before (:func:`named_organisation`: "Marine Research
+Centre"); "The Port Authority said:" is the organisation (:func:`organisation_speaker`); a
+whole-sentence quotation with no tag, after a sentence of its paragraph whose named subject said or
+welcomed something ("The Coastal Trust has welcomed the plan. “...”"), is that subject's.  A month
+("December") or a possessive place alone ("Indonesia's") is never a speaker; "Indonesia's foreign
+ministry" is a description.
 
 **Name variants** are merged per article by :func:`speaker_names` and across
 a corpus by :func:`corpus_speaker_names` (each documents its rule).
