@@ -291,7 +291,8 @@ _SHIFT_BYLINE = re.compile(r"^[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){1,3}\s*\
 # a writer's bio closing an opinion piece: "Jane Roe is a columnist ...", "Bo Li is the author of ..."
 _BIO = re.compile(r"^[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){1,3}\s+is\s+(?:an?|the)\s+(?:[\w,'’\-]+\s+){0,8}?"
                   r"(?:columnist|writer|journalist|professor|fellow|author|editor|director|contributor|"
-                  r"correspondent|researcher|lecturer|analyst|commentator|economist|founder|chair|president)\b")
+                  r"correspondent|researcher|lecturer|analyst|commentator|economist|founder|chair|president|"
+                  r"former|retired|visiting)\b")
 # RCV1's dateline line: the place in capitals and the date, no dash ("SAN DIEGO 1996-08-20")
 _DATELINE_LINE = re.compile(rf"^[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){{0,3}}(?:,\s*[A-Z][\w.'’\-]*){{0,2}},?\s+"
                             rf"(?:\d{{4}}-\d\d-\d\d|{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?)$")
@@ -579,8 +580,9 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
             r = role("byline", "name with an outlet, place or co-author, or an agency credit", text)
         elif words <= 16 and _SHIFT_BYLINE.match(text):
             r = role("byline", "authors with their shifts (now / earlier)", text)
-        elif (not seen_body and seen_headline and out and out[-1].role in ("headline", "standfirst")
-              and _lone_name(text)):
+        elif (not seen_body and seen_headline and _lone_name(text) and next(
+                (o.role for o in reversed(out) if o.role not in ("boilerplate", "caption")), "") in (
+                "headline", "standfirst")):
             r = role("byline", "a name alone on its line under the headline or standfirst", text)
         elif sig := _publication_time(text):
             r = role("byline", "publication time", sig)

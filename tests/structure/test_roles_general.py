@@ -175,3 +175,11 @@ def test_question_subheadings_in_capitals():
     text = ("Ferry workers strike over pay\n\nThe ferries stayed in port on Tuesday.\n\nWHAT HAPPENS NEXT?\n\n"
             "Talks resume on Friday.\n\nWHY DOES IT MATTER?\n\nThe island has no other link.")
     assert roles(text) == ["headline", "lead", "subheading", "paragraph", "subheading", "paragraph"]
+
+
+def test_a_lone_name_after_a_caption_under_the_standfirst_and_a_former_officials_bio():
+    text = ("Families wait for news after the river floods three villages\n\n"
+            "Rescue crews worked through the night in the valley\n\n"
+            "Boats on the flooded road. (Photo: Kim Dunn)\n\nIain Marsh\n\nThe river burst its banks on Sunday.\n\n"
+            "More rain is due.\n\nDana Cole is a former mayor of the valley town.")
+    assert roles(text) == ["headline", "standfirst", "caption", "byline", "lead", "paragraph", "signoff"]
