@@ -190,7 +190,10 @@ BOILERPLATE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     # web-page furniture of the third round: share confirmations, summary and tag labels, section links
     r"^link copied!?$", r"^(?:key (?:points|takeaways|facts)|in brief|at a glance|quick read|summary)\s*:?$",
     r"^read more\s*:$", r"^(?:tags?|topics?|filed under|categories|keywords)\s*:\s*\S.{0,150}$",
-    r"^most (?:read|popular|viewed|shared)(?:\s+(?:from|on|in)\s+.{1,40})?$", r"^(?-i:More\s+[a-z]+)$",
+    r"^most (?:read|popular|viewed|shared)(?:\s+(?:from|on|in)\s+.{1,40})?$",
+    r"^more (?:from )?(?:the )?(?:news|sports?|obituaries|opinions?|business|politics|world|lifestyle|"
+    r"entertainment|culture|videos?|podcasts?|travel|health|science|tech|technology|money|weather|local|crime|"
+    r"columns|columnists|reviews|features|analysis|photos|galleries|headlines|national|international)$",
     # cookie, paywall and subscription prompts
     r"\bcookies?\b.{0,80}\b(?:experience|consent|policy|settings|preferences|accept)\b",
     r"^(?:subscribe|subscribers?|already a subscriber|become a (?:member|subscriber))\b",

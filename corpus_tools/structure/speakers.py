@@ -416,6 +416,11 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
             and _acceptable(m.group("speaker")):
         # "Night photos, which Alvarez called “...”": the relative clause's subject is the quoted one
         return m.group("speaker"), "which SPEAKER called partial quote", base + m.start("speaker")
+    if before.strip() and before.rstrip()[-1:].isalnum() and _THING_IS.match(before) and (
+            prev := _previous_speaker(open_text, sent_start, marks)):
+        # 'Ann Lee said the plan was good. It was “long overdue”.': a thing described by the quoted words is
+        # no speaker; the one who spoke in the sentence before is
+        return prev[0], "SPEAKER VERB ... . partial quote describing a thing", prev[1]
     if before.strip() and before.rstrip()[-1:].isalnum():
         # a partial quotation inside a sentence ("... called the barrier “a sound investment”"): its sentence's
         # subject said the quoted words
@@ -436,18 +441,30 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
             subject = _sentence_subject(before[fronted.end():])
             if subject:
                 return subject[0], "PHRASE, SPEAKER ... partial quote", base + fronted.end() + subject[1]
-    if not before.strip() and sent_start > 0 and (
-            m := _PREVIOUS_SUBJECT.match(open_text[_sentence_bounds(open_text, sent_start - 1, sent_start - 1)[0]:
-                                                   sent_start])) and _acceptable(m.group("speaker")) and \
-            speaker_kind(m.group("speaker")) == "name":
+    if not before.strip() and (prev := _previous_speaker(open_text, sent_start, marks)):
         # 'The Coastal Trust has welcomed the plan. “This is long overdue.”': a whole-sentence quotation with no
         # tag, after a sentence in the same paragraph whose subject (a name) spoke
-        ps = _sentence_bounds(open_text, sent_start - 1, sent_start - 1)[0]
-        if not any(c in open_text[ps:sent_start] for c in marks):
-            return m.group("speaker"), "SPEAKER VERB ... . quote (the sentence before)", ps + m.start("speaker")
+        return prev[0], "SPEAKER VERB ... . quote (the sentence before)", prev[1]
     return None, None, -1
 
 
+def _previous_speaker(open_text: str, sent_start: int, marks: str) -> tuple[str, int] | None:
+    """The named subject of a reporting (or stance) verb opening the sentence before ``sent_start``, with no
+    quotation of its own; None when there is none."""
+    if sent_start <= 0:
+        return None
+    ps = _sentence_bounds(open_text, sent_start - 1, sent_start - 1)[0]
+    prev = open_text[ps:sent_start]
+    m = _PREVIOUS_SUBJECT.match(prev)
+    if m is None or not _acceptable(m.group("speaker")) or speaker_kind(m.group("speaker")) != "name" or any(
+            c in prev for c in marks):
+        return None
+    return m.group("speaker"), ps + m.start("speaker")
+
+
+# a sentence about a thing, not a person: "It was", "The project is" (then the partial quotation describes it)
+_THING_IS = re.compile(r"^\s*(?:[Ii]t|[Tt]his|[Tt]hat|(?:[Tt]he|[Ii]ts|[Tt]his)\s+[a-z]+)\s+(?:is|was|are|were|"
+                       r"has been|had been|will be|would be|remains|remained|looks|looked|seems|seemed)\b")
 # the subject of the sentence before an untagged quotation, with a reporting or a stance verb ("has welcomed")
 _STANCE = r"(?:welcome[sd]?|welcoming|critici[sz]e[sd]?|condemn(?:s|ed)?|prais(?:e|es|ed)|defend(?:s|ed)?|" \
           r"den(?:y|ies|ied)|reject(?:s|ed)?|hail(?:s|ed)?)"

@@ -183,3 +183,9 @@ def test_a_lone_name_after_a_caption_under_the_standfirst_and_a_former_officials
             "Boats on the flooded road. (Photo: Kim Dunn)\n\nIain Marsh\n\nThe river burst its banks on Sunday.\n\n"
             "More rain is due.\n\nDana Cole is a former mayor of the valley town.")
     assert roles(text) == ["headline", "standfirst", "caption", "byline", "lead", "paragraph", "signoff"]
+
+
+def test_more_and_a_section_name_is_furniture_but_more_and_a_noun_is_a_subheading():
+    text = ("Council backs cycle lanes\n\nMar 3, 2026, 8:41 AM ET\n\nThe council voted on Tuesday.\n\nMore funding\n\n"
+            "The scheme costs two million pounds.\n\nMore Sport")
+    assert roles(text) == ["headline", "byline", "lead", "subheading", "paragraph", "boilerplate"]

@@ -145,3 +145,12 @@ def test_an_organisation_as_the_subject_of_said_or_has_welcomed():
     assert q[0][2] == "SPEAKER VERB ... . quote (the sentence before)"
     # a sentence before with no speech verb gives no speaker
     assert names("The ferry left at noon. \"It was packed.\"") == [None]
+
+
+def test_a_partial_quote_describing_a_thing_after_a_sentence_whose_subject_spoke():
+    q = quotes("The Fenland Wildlife Trust said the plan was good. It was \"long overdue\".\n\n"
+               "Tom Avery warned of delays. The project is \"at risk\".")
+    assert [x[3] for x in q] == ["Fenland Wildlife Trust", "Tom Avery"]
+    assert q[0][2] == "SPEAKER VERB ... . partial quote describing a thing"
+    # a subject that calls something by the quoted words is still the speaker
+    assert names("The council called the plan \"a disgrace\".") == ["The council"]
