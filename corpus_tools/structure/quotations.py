@@ -63,7 +63,9 @@ from corpus_tools.structure.speakers import (
     corpus_speaker_names,
     given_name_mentions,
     honorific_mentions,
+    named_organisation,
     organisation_antecedent,
+    organisation_speaker,
     person_description,
     resolve_relation,
     resolve_speaker,
@@ -377,7 +379,7 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
             speaker, rule = _inherited(out[-1], raw, first, marked[first.index], qs, fiction, turns, candidates,
                                        mentions, addressed, narration)
         if speaker is not None:
-            speaker = speaker.strip(" ,")
+            speaker = organisation_speaker(speaker.strip(" ,"))
             kind = speaker_kind(speaker)
             resolved = resolve_speaker(speaker, candidates, segs[0][0])
             if rule and rule.startswith("quote, was his/her REPLY to "):
@@ -394,6 +396,8 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
                     resolved = named
                 # "the company said": the organisation the lead is about
                 resolved = organisation_antecedent(article, speaker) or resolved
+                if resolved == speaker:  # "the centre said": the "... Centre" named before
+                    resolved = named_organisation(article, speaker, segs[0][0]) or resolved
                 if resolved == speaker:  # "said the spinner": the person introduced as "spinner Tom Avery"
                     resolved = role_antecedent(article, speaker, segs[0][0]) or resolved
             if fiction and (relation := resolve_relation(speaker, mentions, segs[0][0])):

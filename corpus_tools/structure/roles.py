@@ -20,7 +20,10 @@ order for each block, are:
     credits line ("Reporting by ...", "Additional reporting by ...",
     "Writing by ...; Editing by ...", "... contributed to this report"),
     or the reporter's contact line ("Contact Ann Lee at ...", "... Reach her
-    at ..."), "- AFP", a press release's "Media contact:" and "SOURCE ...".
+    at ...", "To contact the reporter on this story: ..."), "--With
+    assistance from ...", "- AFP", a press release's "Media contact:" and
+    "SOURCE ..."; and a writer's bio as the last body paragraph ("Jane Roe
+    is a columnist ...").
 ``boilerplate``
     Page furniture matched by :data:`BOILERPLATE_PATTERNS` (read time,
     share lines, "Load Comments", "Advertisement", "More from ...",
@@ -30,19 +33,26 @@ order for each block, are:
     words before the headline, followed by another heading line (or a
     one- or two-word line in capitals over a short line); a breadcrumb
     ("Home / World / Asia"); reader pitches ("Support local journalism",
-    "Got a story?"), comment counts and rules, an affiliate disclosure; or the
-    topic tags after a "Related Topics" / "Explore more on these topics"
-    label.
+    "Got a story?", "Do you have a news tip?", "Report an editorial error"),
+    comment counts and rules, an affiliate disclosure, "Link Copied!", "Key
+    points:", "Tags: ...", "Most Read from ...", "More obituaries", cookie,
+    paywall and JavaScript prompts, "The views expressed ..."; or the topic
+    tags after a "Related Topics" / "Explore more on these topics" label; an
+    outlet banner "Daily Post | World | Europe" before the headline.
 ``caption``
     A photo caption or credit: "(Photo: ...)", "Photo: ...",
     "Photograph: ...", "AP Photo/...", "REUTERS/...", "... /Getty Images",
     "Image caption, ...", "Credit...", "(Express photo by ...)", "Photo by
-    ...", "File photo", a sentence ending in a "Name Surname/Outlet" credit,
-    and the line right above a credit line alone in its block.
+    ...", "File photo", "FILE - ...", "Open this photo in gallery: ...", a
+    sentence ending in a "Name Surname/Outlet" credit, and the line right
+    above a credit line alone in its block.
 ``byline``
     "By Name ..." (at most 12 words, no sentence end), or a publication
     time line ("Published ...", "Updated ...", or a short line that is only
-    a date and time), or before the body a name followed by a job title or
+    a date and time, or only dates, clock times, zones and "Updated": "March
+    3, 2026 at 8:41 AM GMT Updated ...", "11.05 BST"), authors with their
+    shifts ("Kim Dunn (now) and Lee Park (earlier)"), a name alone under the
+    headline or standfirst, or before the body a name followed by a job title or
     a handle ("Sarah Okafor Senior Reporter", "Ann Lee @annlee"); after the
     headline, a name with its outlet, place or co-author ("Ann Lee / The
     Herald", "Ann Lee at the Oval", "Ann Lee and Bo Li") or an agency or desk
@@ -65,12 +75,14 @@ order for each block, are:
     paragraph followed by a byline or dateline (furniture and captions may
     stand between).
 ``link``
-    A heading labelled "Read more:", "Related:"... or classified ``link``
+    A heading labelled "Read more:", "Related:", "READ ALSO:", "Read more
+    <Headline>"... or classified ``link``
     by :func:`corpus_tools.structure.headings.classify_headings`, or each
     heading of the run after a "Recommended"/"Related stories"/"READ MORE"
     line.
 ``subheading``
-    Any other heading inside the body.
+    Any other heading inside the body, and a question in capitals ("WHAT
+    HAPPENS NEXT?").
 ``epigraph``
     In a chapter, the short block(s) between the chapter heading and its
     first paragraph that end with an attribution line ("-- Shakespeare").
@@ -145,7 +157,10 @@ _SIGNOFF = re.compile(rf"^[(\-–— ]*(?:{_AGENCY}|REUTERS?)\)?\.?$|"
                       r"\b(?:reach|contact|email|e-mail|follow|write to)\s+(?:him|her|them|me|us)\s+(?:at|on|via)\b|"
                       # a press release's closing lines: "Media contact:", "Investor Relations:"
                       r"^(?:media|press|investor|news)\s+(?:contacts?|enquiries|inquiries|relations)\b\s*:?|"
-                      r"^(?-i:SOURCE)\s+[A-Z]", re.IGNORECASE)
+                      r"^(?-i:SOURCE)\s+[A-Z]|"
+                      # a wire's closing credits: "--With assistance from ...", "To contact the reporter on this story:"
+                      r"^[\-–— ]*with (?:additional )?assistance (?:from|by)\b|"
+                      r"^to contact the (?:reporters?|editors?|writers?|authors?)\b", re.IGNORECASE)
 #: Page furniture, matched against the whole block (case-insensitive).
 BOILERPLATE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"^\d+\s*(?:-\s*)?(?:min(?:ute)?s?|m)\.?\s+read$",
@@ -172,8 +187,27 @@ BOILERPLATE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"^reuse this (?:content|article)$", r"\b(?:in|to) your inbox\b",
     r"^\(c\)\s+\S.{0,60}\b(?:19|20)\d\d\.?$",  # "(c) Reuters Limited 1996"
     r"^(?:[_*=~#\-–—.·•]\s*){2,}$",  # a separator line ("___", "* * *"): no text
+    # web-page furniture of the third round: share confirmations, summary and tag labels, section links
+    r"^link copied!?$", r"^(?:key (?:points|takeaways|facts)|in brief|at a glance|quick read|summary)\s*:?$",
+    r"^read more\s*:$", r"^(?:tags?|topics?|filed under|categories|keywords)\s*:\s*\S.{0,150}$",
+    r"^most (?:read|popular|viewed|shared)(?:\s+(?:from|on|in)\s+.{1,40})?$",
+    r"^more (?:from )?(?:the )?(?:news|sports?|obituaries|opinions?|business|politics|world|lifestyle|"
+    r"entertainment|culture|videos?|podcasts?|travel|health|science|tech|technology|money|weather|local|crime|"
+    r"columns|columnists|reviews|features|analysis|photos|galleries|headlines|national|international)$",
+    # cookie, paywall and subscription prompts
+    r"\bcookies?\b.{0,80}\b(?:experience|consent|policy|settings|preferences|accept)\b",
+    r"^(?:subscribe|subscribers?|already a subscriber|become a (?:member|subscriber))\b",
+    r"^(?:to continue reading|continue reading|this (?:article|story|content) is (?:for|available to|only for) "
+    r"(?:subscribers|members))\b", r"\b(?:turn on|enable|activate) javascript\b",
+    # reader pitches and notes: "Do you have a news tip?", "Report an editorial error", "Follow related topics"
+    r"^(?:do you have|have you got) a (?:news )?(?:tip|story)\b",
+    r"^(?:report|submit|suggest) an? (?:editorial )?(?:error|correction|typo|mistake)\b",
+    r"^follow (?:related )?(?:authors?|topics?|writers?)(?:\s+(?:and|&)\s+(?:authors?|topics?))?\b",
+    r"^(?:the )?views expressed\b.{0,160}\b(?:own|author|authors|writer|writers)\b",
 ))
 _CAPTION = re.compile(
+    # "Open this photo in gallery: ...", "FILE - Dockers march ... (KXYZ)"
+    r"^open this (?:photo|image|picture) in (?:the )?gallery\b|^(?-i:FILE(?: PHOTO)?)\s*[-–—:]\s+\S|"
     r"\((?:[\w.'’\-]+\s+){0,3}(?:photo|photograph|image|picture|pic|file photo|credit|pictured)s?\b[^)]*\)\s*$|"
     r"^(?:photo|photograph|image|picture)s?\s+(?:by|courtesy(?:\s+of)?)\s+[A-Z]|"
     r"^(?:file|archive|representational|representative|stock)\s+(?:photo|image|picture|pic)s?\b[^.!?]{0,60}$|"
@@ -188,18 +222,22 @@ _BYLINE = re.compile(r"^By\s+[A-Z][\w.'’\-]*", re.IGNORECASE)
 _TIMESTAMP = re.compile(r"^(?:published|updated|posted|last updated|first published|modified)\b", re.IGNORECASE)
 _DATE_ONLY = re.compile(
     rf"^(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)[a-z]*\.?,?\s+)?"
-    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d)"
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|"
+    rf"\d{{4}}-\d\d-\d\d)"
     r"(?:[\s,|at]+\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\s*$", re.IGNORECASE)
 _PLACE_WORD = r"[A-Z][\w.'’\-]*"
 _DATELINE = re.compile(
     rf"^(?P<place>(?:{_PLACE_WORD})(?:\s+{_PLACE_WORD}){{0,3}}(?:,\s*{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}})?)"
     rf"(?P<date>,?\s+{_MONTH}\s+\d{{1,2}})?\s*(?P<agency>\({_AGENCY}\))?\s*(?:-{{1,2}}|–|—)(?=\s|$)")
 _BULLET = re.compile(r"^[-*•·▪‣◦]\s+\S")
-_LINK_LABEL = re.compile(r"^(?:read more|related|see also|also read|more on this|recommended|further reading|"
-                         r"read next|watch|listen)\s*[:\-–—|]", re.IGNORECASE)
+_LINK_LABEL = re.compile(r"^(?:read more|related|see also|also read|read also|more on this|recommended|further reading|"
+                         r"read next|watch|listen|related story|related article|also see)\s*[:\-–—|]|"
+                         # "Read more Bus fares to rise in April": the label, then a capitalised headline
+                         r"^(?i:read more|read also|also read)\s+(?=[A-Z\"'‘“])", re.IGNORECASE)
 _LINK_INTRO = re.compile(r"^(?:recommended|related(?: stories| articles| coverage| content| links)?|read more|"
                          r"read next|see also|also read|you may also like|more stories|more on this story|"
-                         r"more from .{1,40}|most read|most popular)$", re.IGNORECASE)
+                         r"more from .{1,40}|most (?:read|popular|viewed|shared)(?:\s+(?:from|on|in)\s+.{1,40})?|"
+                         r"read also|also read|read more\s*:)$", re.IGNORECASE)
 _ATTRIBUTION = re.compile(r"^(?:-{1,2}|–|—)\s*[A-Z]")
 # a credit alone in its block ("Credit...Jim Wilson/The New York Times", "Photograph: Dean Lewins/AAP"):
 # the block before it is the photo's caption
@@ -229,9 +267,35 @@ _SCORE_BOX = re.compile(
     r"^(?:[\w'’]+\s+){0,2}(?:score|rating|verdict)\s*:?\s*\d+(?:\.\d+)?(?:\s*/\s*\d+|\s+out of\s+\d+)?\s*(?:stars?)?$|"
     r"^(?:the\s+)?(?:good|bad|pros?|cons?|likes?|dislikes?|the ugly)(?:\s+(?:stuff|things|points|bits))?\s*:\s*\S",
     re.IGNORECASE)
-# a breadcrumb: "Home / World / Asia", "News > Local > Courts"
+# a breadcrumb: "Home / World / Asia", "News > Local > Courts", an outlet banner "Daily Post | World | Europe"
 _BREADCRUMB = re.compile(r"^(?:[\w&'’\-]+(?:\s+[\w&'’\-]+){0,2})(?:\s+[/>›»]\s+[\w&'’\-]+(?:\s+[\w&'’\-]+){0,2})"
-                         r"{2,6}$")
+                         r"{2,6}$|^(?:[A-Za-z&'’\-]+(?:\s+[A-Za-z&'’\-]+){0,2})(?:\s+\|\s+[A-Za-z&'’\-]+"
+                         r"(?:\s+[A-Za-z&'’\-]+){0,2}){1,6}$")
+# the words a publication-time line is made of ("March 3, 2026 at 8:41 AM GMT Updated March 3, 2026 at 9:02 AM
+# GMT", "09:31, 24 FEB 2026 Updated 10:05", a live blog's "15.38 GMT")
+_TIME_WORD = re.compile(rf"^(?:{_MONTH}|\d{{1,2}}(?:st|nd|rd|th)?|(?:19|20)\d\d|\d{{1,2}}[:.]\d\d(?:[ap]m)?|"
+                        r"[ap]\.?m\.?|at|on|updated|published|posted|modified|last|first|edited|"
+                        r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)[a-z]*\.?|"
+                        r"(?-i:[A-Z]{2,4})|[|·•]|-|–|—)$", re.IGNORECASE)
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\b")
+# what makes a line of numbers a time line and not a table row: a month, a time zone, "a.m." or "Updated"
+_TIME_MARK = re.compile(rf"^(?:{_MONTH}|\d{{1,2}}[:.]\d\d[ap]m|[ap]\.?m\.?|updated|published|posted|modified|"
+                        r"(?-i:GMT|UTC|BST|CET|CEST|EET|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|IST|JST|AEST|AEDT|"
+                        r"SAST|EAT|WAT|HKT|SGT))$", re.IGNORECASE)
+# capitalised words that are not part of a name (a short subheading "The Camera", "What Next")
+_NOT_NAME_WORDS = frozenset("what why how when where who next more new latest live watch read this that these our "
+                            "your my his her its their".split())
+# a question subheading in capitals ("WHAT HAS HAPPENED?")
+_CAPS_QUESTION = re.compile(r"^[^a-z]*[A-Z][^a-z]*\?$")
+# "Kim Dunn (now) and Lee Park (earlier)": a live blog's authors
+_SHIFT_BYLINE = re.compile(r"^[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){1,3}\s*\((?:now|earlier|previously|later)\)"
+                           r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){1,3}\s*"
+                           r"\((?:now|earlier|previously|later)\))+$")
+# a writer's bio closing an opinion piece: "Jane Roe is a columnist ...", "Bo Li is the author of ..."
+_BIO = re.compile(r"^[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){1,3}\s+is\s+(?:an?|the)\s+(?:[\w,'’\-]+\s+){0,8}?"
+                  r"(?:columnist|writer|journalist|professor|fellow|author|editor|director|contributor|"
+                  r"correspondent|researcher|lecturer|analyst|commentator|economist|founder|chair|president|"
+                  r"former|retired|visiting)\b")
 # RCV1's dateline line: the place in capitals and the date, no dash ("SAN DIEGO 1996-08-20")
 _DATELINE_LINE = re.compile(rf"^[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){{0,3}}(?:,\s*[A-Z][\w.'’\-]*){{0,2}},?\s+"
                             rf"(?:\d{{4}}-\d\d-\d\d|{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?)$")
@@ -340,6 +404,11 @@ def _publication_time(text: str) -> str:
     words = len(text.split())
     if words <= 14 and (sig := _match(_TIMESTAMP, text) or _match(_DATE_ONLY, text)):
         return sig
+    tokens = [t.strip(",") for t in text.split()]
+    if (words <= 24 and _CLOCK.search(text) and all(_TIME_WORD.match(t) for t in tokens if t)
+            and any(_TIME_MARK.match(t) for t in tokens)):
+        # a line of nothing but dates, times, zones and "Updated" (a clock time among them)
+        return text
     parts = _TIME_SEPARATOR.split(text)
     if words > 24 or len(parts) < 2 or any(len(p.split()) > 10 for p in parts):
         return ""
@@ -347,6 +416,13 @@ def _publication_time(text: str) -> str:
         if _TIMESTAMP.match(p) or _DATE_ONLY.match(p) or BOILERPLATE_PATTERNS[0].match(p):
             return p
     return ""
+
+
+def _lone_name(text: str) -> bool:
+    """Two or three capitalised words and nothing else ("Iain Ellison"): a by-line without "By"."""
+    words = text.split()
+    return 2 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z][a-z][\w'’\-]*|[A-Z]\.", w) for w in words) and not any(
+        w.lower() in _FUNCTION_WORDS or w.lower() in _NOT_NAME_WORDS for w in words)
 
 
 def _bare_byline(text: str) -> bool:
@@ -484,7 +560,8 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
               and (_TOPICS_LABEL.search(prev_text) or out[-1].reason == "topic tags after a topics label")):
             r = role("boilerplate", "topic tags after a topics label", prev_text)
         elif (not seen_headline and not seen_body and words <= 3 and kind == "heading" and nxt is not None
-              and nxt.kind == "heading" and len(nxt.text.split()) > words and title != _normal_line(text)):
+              and _headline_shaped(nxt) and len(nxt.text.split()) > words and title != _normal_line(text)):
+            # (the headline under the label may ask a question: no heading block, but heading-shaped)
             r = role("boilerplate", "section label above the headline", text)
         elif (not seen_headline and not seen_body and all(o.role == "boilerplate" for o in out)
               and nxt is not None and title != _normal_line(text) and (
@@ -504,6 +581,12 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
             r = role("byline", "name, then a job title or handle", text)
         elif not seen_body and seen_headline and _bare_byline(text):
             r = role("byline", "name with an outlet, place or co-author, or an agency credit", text)
+        elif words <= 16 and _SHIFT_BYLINE.match(text):
+            r = role("byline", "authors with their shifts (now / earlier)", text)
+        elif (not seen_body and seen_headline and _lone_name(text) and next(
+                (o.role for o in reversed(out) if o.role not in ("boilerplate", "caption")), "") in (
+                "headline", "standfirst")):
+            r = role("byline", "a name alone on its line under the headline or standfirst", text)
         elif sig := _publication_time(text):
             r = role("byline", "publication time", sig)
         elif (m := _DATELINE.match(text)) and not text[m.end():].strip() and (
@@ -535,6 +618,8 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
                                                      or _byline_ahead(blocks, pos)))
                 and out and out[-1].role == "headline"):
             r = role("standfirst", "summary line between headline and body", text)
+        elif seen_body and words <= 12 and _CAPS_QUESTION.match(text):
+            r = role("subheading", "question in capitals", text)
         elif seen_body and words <= 30 and (sig := _match(_SCORE_BOX, text)):
             r = role("list", "review score box", sig)
         elif seen_body and table_row(text):
@@ -580,6 +665,11 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
             seen_body = True
             seen_chapter_body = True
         out.append(r)
+    # a writer's bio as the last paragraph ("Jane Roe is a columnist ..."): a sign-off, not the story
+    last = next((i for i in range(len(out) - 1, -1, -1) if out[i].role in BODY_ROLES), None)
+    if (last is not None and out[last].role == "paragraph" and len(blocks[last].text.split()) <= 50
+            and (m := _BIO.match(blocks[last].text))):
+        out[last] = replace(out[last], role="signoff", reason="writer's bio closing the article", signal=m.group())
     return out
 
 

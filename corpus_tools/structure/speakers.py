@@ -60,7 +60,13 @@ apposition; "said the spinner" is the person the article introduced with the rol
 (:func:`role_antecedent`: "spinner Tom Avery", "Tom Avery, the club's spinner,"); and an
 unattributed quotation repeated later by an attributed one (a headline quoting the body) takes
 that one's speaker.  Job titles are in :data:`TITLES` ("Town Supervisor Ellen Farraday" gives
-"Ellen Farraday", "Leader of Opposition Priya Raman" "Priya Raman").
+"Ellen Farraday", "Leader of Opposition Priya Raman" "Priya Raman").  "the centre" / "the trust" / "the agency" said
+is the organisation of that kind named before (:func:`named_organisation`: "Marine Research
+Centre"); "The Port Authority said:" is the organisation (:func:`organisation_speaker`); a
+whole-sentence quotation with no tag, after a sentence of its paragraph whose named subject said or
+welcomed something ("The Coastal Trust has welcomed the plan. “...”"), is that subject's.  A month
+("December") or a possessive place alone ("Indonesia's") is never a speaker; "Indonesia's foreign
+ministry" is a description.
 
 **Name variants** are merged per article by :func:`speaker_names` and across
 a corpus by :func:`corpus_speaker_names` (each documents its rule).
@@ -77,7 +83,7 @@ from corpus_tools.tokens.tokenize import NEWS_ABBREVIATIONS
 
 __all__ = ["QUOTE_CHARACTERS", "REPORTING_VERBS", "TITLES", "CandidateIndex", "attribute_speaker", "clean_name",
            "corpus_speaker_names", "given_name_mentions", "honorific_mentions", "organisation_antecedent",
-           "person_description",
+           "organisation_speaker", "named_organisation", "person_description",
            "resolve_relation", "resolve_speaker", "role_antecedent", "same_person", "speaker_candidates",
            "speaker_kind",
            "speaker_names"]
@@ -122,7 +128,7 @@ TITLES: frozenset[str] = frozenset(
     Reverend Rev Pastor Imam Supervisor Leader Deputy Councillor Councilor Clerk Treasurer Speaker Chair
     Chairperson Spokesperson Principal Provost Warden Magistrate Administrator Comptroller Controller
     Auditor Assessor Delegate Assemblyman Assemblywoman Assemblymember Congressman Congresswoman Representative
-    Officer Executive Vice Acting Interim Senior Assistant Associate CEO MP MLA MEP""".split()
+    Officer Executive Vice Acting Interim Senior Assistant Associate CEO MP MLA MEP Cllr Cllr.""".split()
 )
 # honorifics kept in front of a lone surname ("Mr. Bennet" and "Mrs. Bennet" are two people)
 _HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lady", "Lord", "Dame", "Mr.", "Mrs.", "Ms.", "Dr."}
@@ -158,7 +164,7 @@ _NAME = (rf"(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Prof|St)\.\s+)?{_CAP}"
 _PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t|[Yy]ou)"
 # a description: determiner + up to 8 words, none of them a conjunction or relative word
 _W = r"(?!(?:and|or|but|that|which|who|whom|when|while|as|if|then)\b)[\w'’\-]+"
-_DESC = rf"(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+{_W}(?:\s+{_W}){{0,7}}?"
+_DESC = rf"(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w\-]*['’]s(?=\s+[a-z]))\s+{_W}(?:\s+{_W}){{0,7}}?"
 _SPEAKER = rf"(?<![\w'’])(?P<speaker>{_PRON}|{_DESC}|{_NAME})"
 # auxiliaries and adverbs between a speaker and its reporting verb ("Almeida had insisted", "he would mutter")
 _AUX = r"(?:(?:had|has|have|was|were|is|would|will|could|did|then|also|later|again|\w+ly)\s+){0,2}"
@@ -260,9 +266,39 @@ _POSSESSIVES = {"Her", "His", "Its", "Their", "Our", "My", "Your"}
 
 
 def _acceptable(speaker: str) -> bool:
-    """No auxiliary, adverb or conjunction opens a speaker, and a lone possessive ("Her") is none."""
+    """No auxiliary, adverb or conjunction opens a speaker, a lone possessive ("Her") is none, a month
+    ("December") or a possessive place ("Indonesia's") is none; "The" opens an organisation's name
+    ("The Port Authority")."""
     words = speaker.split()
-    return bool(words) and words[0] not in _STOP_CAPS and not (len(words) == 1 and words[0] in _POSSESSIVES)
+    if not words or (len(words) == 1 and (words[0] in _POSSESSIVES or words[0] in _MONTHS)):
+        return False
+    if re.search(r"['’]s?$", words[-1]):
+        return False  # "Indonesia's": the owner of the speaker, not the speaker
+    if words[0] == "The":
+        return len(words) >= 2 and _organisation_name(" ".join(words[1:]))
+    return words[0] not in _STOP_CAPS
+
+
+_MONTHS = frozenset("January February March April May June July August September October November December".split())
+
+
+def _organisation_name(text: str) -> bool:
+    """Capitalised words ending in an organisation word ("Port Authority", "Marine Research Centre")."""
+    words = text.split()
+    return 1 <= len(words) <= 5 and all(w[:1].isupper() or w in ("of", "for", "and", "&") for w in words) and (
+        words[-1] in _ORGANISATION_WORDS)
+
+
+def organisation_speaker(speaker: str) -> str:
+    """A speaker "The Port Authority" as the organisation's name ("Port Authority"); any other unchanged.
+
+    >>> organisation_speaker("The Port Authority"), organisation_speaker("The minister")
+    ('Port Authority', 'The minister')
+    """
+    words = speaker.split()
+    if len(words) >= 2 and words[0] == "The" and _organisation_name(" ".join(words[1:])):
+        return " ".join(words[1:])
+    return speaker
 
 
 def speaker_kind(speaker: str) -> str:
@@ -278,6 +314,8 @@ def speaker_kind(speaker: str) -> str:
     first = words[0].lower()
     if first in {"the", "a", "an", "its", "his", "her", "their"} or _group(words):
         return "description"
+    if len(words) >= 2 and re.search(r"['’]s$", words[0]) and all(w.islower() for w in words[1:]):
+        return "description"  # "Indonesia's foreign ministry": a place's or a firm's body, described
     return "name"
 
 
@@ -378,6 +416,11 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
             and _acceptable(m.group("speaker")):
         # "Night photos, which Alvarez called “...”": the relative clause's subject is the quoted one
         return m.group("speaker"), "which SPEAKER called partial quote", base + m.start("speaker")
+    if before.strip() and before.rstrip()[-1:].isalnum() and _THING_IS.match(before) and (
+            prev := _previous_speaker(open_text, sent_start, marks)):
+        # 'Ann Lee said the plan was good. It was “long overdue”.': a thing described by the quoted words is
+        # no speaker; the one who spoke in the sentence before is
+        return prev[0], "SPEAKER VERB ... . partial quote describing a thing", prev[1]
     if before.strip() and before.rstrip()[-1:].isalnum():
         # a partial quotation inside a sentence ("... called the barrier “a sound investment”"): its sentence's
         # subject said the quoted words
@@ -398,7 +441,34 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
             subject = _sentence_subject(before[fronted.end():])
             if subject:
                 return subject[0], "PHRASE, SPEAKER ... partial quote", base + fronted.end() + subject[1]
+    if not before.strip() and (prev := _previous_speaker(open_text, sent_start, marks)):
+        # 'The Coastal Trust has welcomed the plan. “This is long overdue.”': a whole-sentence quotation with no
+        # tag, after a sentence in the same paragraph whose subject (a name) spoke
+        return prev[0], "SPEAKER VERB ... . quote (the sentence before)", prev[1]
     return None, None, -1
+
+
+def _previous_speaker(open_text: str, sent_start: int, marks: str) -> tuple[str, int] | None:
+    """The named subject of a reporting (or stance) verb opening the sentence before ``sent_start``, with no
+    quotation of its own; None when there is none."""
+    if sent_start <= 0:
+        return None
+    ps = _sentence_bounds(open_text, sent_start - 1, sent_start - 1)[0]
+    prev = open_text[ps:sent_start]
+    m = _PREVIOUS_SUBJECT.match(prev)
+    if m is None or not _acceptable(m.group("speaker")) or speaker_kind(m.group("speaker")) != "name" or any(
+            c in prev for c in marks):
+        return None
+    return m.group("speaker"), ps + m.start("speaker")
+
+
+# a sentence about a thing, not a person: "It was", "The project is" (then the partial quotation describes it)
+_THING_IS = re.compile(r"^\s*(?:[Ii]t|[Tt]his|[Tt]hat|(?:[Tt]he|[Ii]ts|[Tt]his)\s+[a-z]+)\s+(?:is|was|are|were|"
+                       r"has been|had been|will be|would be|remains|remained|looks|looked|seems|seemed)\b")
+# the subject of the sentence before an untagged quotation, with a reporting or a stance verb ("has welcomed")
+_STANCE = r"(?:welcome[sd]?|welcoming|critici[sz]e[sd]?|condemn(?:s|ed)?|prais(?:e|es|ed)|defend(?:s|ed)?|" \
+          r"den(?:y|ies|ied)|reject(?:s|ed)?|hail(?:s|ed)?)"
+_PREVIOUS_SUBJECT = re.compile(rf"^\s*(?:The\s+)?(?P<speaker>{_NAME})\s+{_AUX}(?:{_VERB}|{_STANCE})\b")
 
 
 # a name, an optional age, then the comma that opens an apposition: "Husband Steve, 61, "
@@ -487,6 +557,36 @@ _ORGANISATION_DESCRIPTIONS = frozenset(f"the {w}" for w in """company club firm 
 _LEAD_SUBJECT = re.compile(r"^(?:The\s+)?(?P<name>[A-Z][\w&'’.\-]*(?:\s+[A-Z][\w&'’.\-]*){1,3})\s+"
                            r"(?:is|are|has|have|had|was|were|will|said|says|[a-z]+ed|[a-z]+s)\b")
 _DATELINE_PREFIX = re.compile(r"^[^.!?\"“]{0,60}?\s(?:-{1,2}|–|—)\s+")
+
+
+# "the centre", "the agency", "the trust": the organisation of that kind the article named before
+_NAMED_KINDS = frozenset("""centre center agency ministry trust authority council department commission institute
+    university foundation union federation committee board charity association society service fund party embassy
+    bureau office institution organisation organization alliance coalition court""".split())
+
+
+def named_organisation(article: Article, speaker: str, before: int) -> str | None:
+    """The organisation a "the" + kind description ("the centre", "the agency") stands for: the nearest name
+    before offset ``before`` that ends in that kind word ("Marine Research Centre", "Coastal Trust").
+
+    >>> a = Article.from_text("The Marine Research Centre published data. “Seas rise,” the centre said.", id="x")
+    >>> named_organisation(a, "the centre", 45), named_organisation(a, "the minister", 45)
+    ('Marine Research Centre', None)
+    """
+    words = speaker.split()
+    if len(words) != 2 or words[0].lower() != "the" or words[1].lower() not in _NAMED_KINDS:
+        return None
+    kind = words[1].lower()
+    found = None
+    for m in re.finditer(rf"(?<![\w'’])(?P<name>(?:[A-Z][\w&'’.\-]*\s+(?:(?:of|for|and|&)\s+)?){{1,4}}"
+                         rf"(?i:{kind}))\b", article.text[:before]):
+        name = m.group("name")
+        parts = name.split()
+        if parts[0] in ("The", "A", "An") or parts[0] in _STOP_CAPS:
+            parts = parts[1:]
+        if len(parts) >= 2 and parts[-1][:1].isupper():
+            found = " ".join(parts)
+    return found
 
 
 def organisation_antecedent(article: Article, speaker: str) -> str | None:

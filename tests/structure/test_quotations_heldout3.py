@@ -5,6 +5,10 @@ changed after the second set's error kinds, and measured once afterwards (rules 
 these are the figures of the rules on text they never saw.  A rule change that lowers them fails
 here; one that raises them fails too, so that the README's table is updated and says whether the
 change was made by looking at this set (then its figures are no longer unseen-text figures).
+
+After rules3 (README: rules written for the error kinds its README lists, on new examples of our own; the
+set's texts, annotations and per-item errors were not opened): roles 221/255, speakers 53/68, attribution
+56/69.  The first-run figures are kept in the comments.
 """
 
 from __future__ import annotations
@@ -38,9 +42,10 @@ def test_heldout3_is_the_annotated_set(scores):
 
 def test_heldout3_block_roles(scores):
     s, errors = scores
-    # first and only run: 183 of 255 (README: error kinds; mostly web page furniture and time lines)
-    assert s["news"]["role_accuracy"] == pytest.approx(183 / 255)
-    assert len([e for e in errors if e.startswith("role")]) == 72
+    # first run (rules of e8cf7f7): 183 of 255, 72 errors (README: error kinds; mostly web furniture and time lines)
+    # after rules3: 221 of 255, 34 errors
+    assert s["news"]["role_accuracy"] == pytest.approx(221 / 255)
+    assert len([e for e in errors if e.startswith("role")]) == 34
 
 
 def test_heldout3_quotations(scores):
@@ -51,5 +56,8 @@ def test_heldout3_quotations(scores):
 
 def test_heldout3_speakers(scores):
     s, _ = scores
-    assert s["news"]["speaker_accuracy"] == pytest.approx(51 / 68)
-    assert s["news"]["attribution_rate"] == pytest.approx(0.8405797101449275)
+    # first run: 51 of 68, attribution 58 of 69 (0.8405797101449275); after rules3: 53 of 68, attribution 56 of 69
+    # (why attribution fell was not looked up: that means reading the set's errors.  One candidate: a month or a
+    # possessive place alone is now refused as a speaker, which leaves such a quotation with none)
+    assert s["news"]["speaker_accuracy"] == pytest.approx(53 / 68)
+    assert s["news"]["attribution_rate"] == pytest.approx(56 / 69)
