@@ -8,24 +8,13 @@ by looking at this set (then its figures are no longer unseen-text figures).
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent.parent
-
-
-def _bench():
-    spec = importlib.util.spec_from_file_location("bench_structure", ROOT / "benchmarks" / "bench_structure.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from structure_sets import bench_structure
 
 
 @pytest.fixture(scope="module")
 def scores():
-    bench = _bench()
+    bench = bench_structure()
     return bench.score(bench.HELDOUT2)
 
 

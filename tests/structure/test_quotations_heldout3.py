@@ -13,24 +13,13 @@ set's texts, annotations and per-item errors were not opened): roles 221/255, sp
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent.parent
-
-
-def _bench():
-    spec = importlib.util.spec_from_file_location("bench_structure", ROOT / "benchmarks" / "bench_structure.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from structure_sets import bench_structure
 
 
 @pytest.fixture(scope="module")
 def scores():
-    bench = _bench()
+    bench = bench_structure()
     return bench.score(bench.HELDOUT3)
 
 
