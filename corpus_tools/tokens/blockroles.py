@@ -64,18 +64,15 @@ class ArticleRoles(NamedTuple):
 
 
 class RoleRules(NamedTuple):
-    """What the structure stage provides (:func:`register_role_rules`).
+    """What the structure stage provides (:func:`register_role_rules`): three functions.
 
-    Attributes
-    ----------
-    recurring : callable
-        ``recurring(articles) -> {line: articles}``: the corpus-level lines
-        taken for boilerplate.
-    article_roles : callable
-        ``article_roles(article, recurring) -> ArticleRoles``.
-    fingerprint : callable
-        ``fingerprint() -> str``: changes whenever a rule does, so caches of
-        token tables (which now hold roles) are keyed by it.
+    ``recurring(articles) -> {line: articles}`` gives the corpus-level lines
+    taken for boilerplate; ``article_roles(article, recurring) ->
+    ArticleRoles`` the roles and body sections of one article's blocks;
+    ``fingerprint() -> str`` changes whenever a rule does, so caches of token
+    tables (which hold roles) are keyed by it.  (Described here, not as a
+    numpydoc ``Attributes`` section: autodoc documents a NamedTuple's fields
+    itself, and Sphinx would see each twice.)
     """
 
     recurring: Callable[[Sequence[Article]], dict[str, int]]
