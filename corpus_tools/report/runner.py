@@ -525,7 +525,9 @@ def _run_notebooks(runs: list[tuple[Path, dict]], tmp: Path, progress: bool, tim
 
     def one(i: int, source: Path, params: dict) -> dict:
         log(f"[{i}/{total}] {source.stem}: running")
-        bar = progress and ({"desc": source.stem, "position": i - 1, "leave": True} if workers > 1 else True)
+        # one notebook at a time: papermill's bar of its cells; side by side, the bars of two notebooks
+        # and these lines would overwrite each other on the terminal: the lines alone say what runs
+        bar = progress and workers == 1
         record = _run_notebook(source, tmp / source.stem, tmp, params, bar, timeout, reader)
         record["parameters"] = {k: v for k, v in params.items() if k not in RUNNER_PARAMETERS}
         if _notebook_disk_full(record) is not None:
@@ -653,7 +655,8 @@ def run_report(corpus: str | os.PathLike, out: str | os.PathLike, notebooks: lis
     parameters : dict, optional
         Notebook parameters by name (values as data, never code).
     progress : bool
-        Show papermill's progress bar per notebook.
+        Show papermill's progress bar of each notebook's cells (only when the notebooks run one
+        at a time, ``n_jobs=1``: side by side, the "running" and "ok" lines say what runs).
     timeout : float, optional
         Seconds allowed per cell.
     log : callable, optional
