@@ -3,8 +3,10 @@
 An article is a sequence of sections: the lead (section 0: the paragraphs
 before the first heading, empty when the article opens with a heading),
 then one section per heading, holding that heading and the paragraphs up to
-the next one.  This is the numbering of the token table's ``section``
-column (:func:`corpus_tools.iter_tokens`).  Each heading also gets a finer
+the next one.  The token table's ``section`` column numbers *body*
+sections instead (:mod:`corpus_tools.structure.body`: sections built from
+body blocks only, so a headline or a sign-off never opens one); the two
+agree when every heading is a subheading or a link.  Each heading also gets a finer
 kind, ``"subheading"`` or ``"link"`` (an inserted link to another story; see
 :mod:`corpus_tools.structure.headings`); a link heading still opens a section, so the
 numbering never depends on the classifier.
