@@ -16,7 +16,7 @@ grows like real text and then levels off.
 
 Usage::
 
-    python benchmarks/bench_report.py --mb 10 [--mb 100] [--notebook word_frequency] [--work /tmp/bench]
+    python benchmarks/bench_report.py --mb 10 [--mb 100] [--notebook word_frequency] [--jobs 1] [--work /tmp/bench]
 
 Prints one Markdown table row per corpus (paste into benchmarks/RESULTS.md).
 """
@@ -30,6 +30,7 @@ import os
 import platform
 import random
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -94,8 +95,10 @@ def tree_rss(proc: psutil.Process) -> int:
     return total
 
 
-def run_report(corpus: Path, out: Path, notebooks: list[str], limit: float) -> dict:
+def run_report(corpus: Path, out: Path, notebooks: list[str], limit: float, jobs: int | None = None) -> dict:
     cmd = [sys.executable, "-m", "corpus_tools", "report", str(corpus), "-o", str(out), "--no-progress"]
+    if jobs is not None:  # -j N: tokenising workers and notebooks at once (default: every core)
+        cmd += ["-j", str(jobs)]
     for name in notebooks:
         cmd += ["-n", name]
     started = time.perf_counter()
@@ -142,6 +145,7 @@ def main() -> None:
     ap.add_argument("--notebook", action="append", default=[], help="only these notebooks (default: all)")
     ap.add_argument("--work", type=Path, default=Path("/tmp/corpus-tools-bench-report"))
     ap.add_argument("--limit", type=float, default=1800, help="kill the report after this many seconds")
+    ap.add_argument("--jobs", type=int, default=None, help="pass -j N to the report (default: every core)")
     args = ap.parse_args()
     print(f"machine: {platform.platform()}, {os.cpu_count()} cores, "
           f"{psutil.virtual_memory().total / 2**30:.0f} GB RAM, Python {platform.python_version()}")
@@ -151,7 +155,9 @@ def main() -> None:
         if not corpus.is_dir():
             print("corpus:", build_news_corpus(corpus, mb))
         out = args.work / f"report-{mb:g}mb"
-        result = run_report(corpus, out, args.notebook, args.limit)
+        # a previous report's token cache would be reused (no tokenising): every run starts cold
+        shutil.rmtree(out, ignore_errors=True)
+        result = run_report(corpus, out, args.notebook, args.limit, args.jobs)
         print(json.dumps(result, indent=1))
         rows.append((mb, result))
     print("\n| corpus | wall | peak memory, process tree | per notebook: wall (peak) | exit |")
