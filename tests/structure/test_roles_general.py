@@ -8,12 +8,7 @@ with "|" or "·", a review's score box, a standfirst read as the lead, a subhead
 
 from __future__ import annotations
 
-import corpus_tools as ct
-from corpus_tools.structure import block_role_table
-
-
-def roles(text: str) -> list[str]:
-    return block_role_table(ct.Article.from_text(text, id="x"))["role"].tolist()
+from structure_helpers import roles
 
 
 def test_regional_page_furniture_contact_line_and_bar_separated_times():

@@ -10,20 +10,13 @@ import json
 from pathlib import Path
 
 import pytest
+from structure_helpers import reasons, roles
 
 import corpus_tools as ct
 from corpus_tools.structure import block_role_table
 from corpus_tools.structure.roles import is_chapter_block, table_row
 
 HELDOUT = Path(__file__).resolve().parent.parent / "data" / "structure" / "heldout"
-
-
-def roles(text: str) -> list[str]:
-    return block_role_table(ct.Article.from_text(text, id="x"))["role"].tolist()
-
-
-def reasons(text: str) -> list[str]:
-    return block_role_table(ct.Article.from_text(text, id="x"))["reason"].tolist()
 
 
 def test_rcv1_layout_headline_with_a_full_stop_dateline_line_and_copyright():

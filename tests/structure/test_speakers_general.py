@@ -6,14 +6,9 @@ person a reader names.
 
 from __future__ import annotations
 
-import corpus_tools as ct
-from corpus_tools.structure import quotation_table
+from structure_helpers import quotes
+
 from corpus_tools.structure.speakers import clean_name
-
-
-def quotes(text: str) -> list[list]:
-    table = quotation_table(ct.Article.from_text(text, id="x"))
-    return table[["text", "speaker", "rule", "speaker_name"]].values.tolist()
 
 
 def names(text: str) -> list:

@@ -5,13 +5,10 @@ Each text is written for the test; the expected speaker is the person a reader n
 
 from __future__ import annotations
 
+from structure_helpers import quotes
+
 import corpus_tools as ct
 from corpus_tools.structure import quotation_table
-
-
-def quotes(text: str) -> list[list]:
-    table = quotation_table(ct.Article.from_text(text, id="x"))
-    return table[["text", "speaker", "rule", "speaker_name"]].values.tolist()
 
 
 def test_a_speaker_never_starts_inside_a_word_and_an_auxiliary_may_precede_the_verb():
