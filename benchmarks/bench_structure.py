@@ -5,6 +5,7 @@
     python benchmarks/bench_structure.py --heldout --errors   # the held-out set only
     python benchmarks/bench_structure.py --heldout2 --errors  # the second held-out set only
     python benchmarks/bench_structure.py --heldout3 --errors  # the third held-out set (only when asked for)
+    python benchmarks/bench_structure.py --set heldout4       # any set folder under tests/data/structure/ (only when asked for)
     python benchmarks/bench_structure.py --scale 1  # seconds of find_quotations on generated 1 MB articles
 
 The sets and their annotation rules: ``tests/data/structure/README.md`` (the
@@ -159,6 +160,8 @@ def main(argv: list[str]) -> int:
         return 0
     every = [("development", DATA, None), ("held-out", HELDOUT, "--heldout"), ("held-out 2", HELDOUT2, "--heldout2")]
     chosen = [(name, data) for name, data, flag in [*every, ("held-out 3", HELDOUT3, "--heldout3")] if flag in argv]
+    # Later blind sets are named on the command line, so that no default run ever shows them.
+    chosen += [(argv[i + 1], DATA / argv[i + 1]) for i, arg in enumerate(argv[:-1]) if arg == "--set"]
     sets = chosen or [(name, data) for name, data, _ in every]
     for name, data in sets:
         scores, errors = score(data)
