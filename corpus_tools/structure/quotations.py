@@ -55,6 +55,18 @@ from functools import lru_cache
 import pandas as pd
 
 from corpus_tools.model.corpus import Article, as_articles
+from corpus_tools.structure.dialogue import (
+    alternate_backwards,
+    definite_title,
+    group_turns,
+    introduced_speaker,
+    narration_other,
+    narration_speaker,
+    title_gender,
+    title_mentions,
+    titled_names,
+    trailing_pronoun,
+)
 from corpus_tools.structure.roles import is_chapter_block
 from corpus_tools.structure.speakers import (
     QUOTE_CHARACTERS,
@@ -357,6 +369,14 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
     found = _narrative_mentions(speaker_candidates(article), raws, fallback=False) if fiction \
         else speaker_candidates(article)
     candidates = CandidateIndex(found + given)
+    # in fiction "Lady Russell", "Captain Wentworth" in the narration: antecedents and persons of turn-taking
+    titles = _narrative_mentions(title_mentions(article), raws, fallback=False) if fiction else []
+    if titles:
+        at = {o for o, _ in mentions}
+        mentions = sorted([*mentions, *((o, n) for o, n in titles if o not in at)])
+        for o, n in titles:
+            candidates.add(o, n, title_gender(n))
+    people = sorted(given + titles)
     out: list[Quotation] = []
     turns = _Turns()
     for raw in raws:
@@ -366,7 +386,10 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
         last = blocks[last_index]
         qs, qe = segs[0][0] - first.start, segs[-1][1] - last.start
         speaker, rule, where = attribute_speaker(marked[first.index], qs, marked[last_index], qe, QUOTE_MARKS)
-        kind = resolved = None
+        kind = resolved = titled = antecedent = None
+        if fiction:
+            speaker, rule, where, antecedent = _fiction_introduced(article, first, segs, out, people, speaker, rule,
+                                                                   where)
         if speaker is None and out:
             # the people the previous paragraph's quotations address (its speaker's, one paragraph)
             addressed = [v for q in out[-3:] if q.block == out[-1].block for v in vocatives(q.text)] \
@@ -378,10 +401,18 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
                 narration = (nb.start, nb.start + len(nb.text))
             speaker, rule = _inherited(out[-1], raw, first, marked[first.index], qs, fiction, turns, candidates,
                                        mentions, addressed, narration)
+            if fiction and rule == "turn-taking: the nearest other named person" and (
+                    before := _previous_block(article, blocks[out[-1].block])) and (
+                    other := narration_other(text, before, out[-1].resolved_speaker, people)):
+                speaker, rule = other, "turn-taking: the other person, the subject of the narration before"
+        if speaker is None and fiction:
+            speaker, rule, antecedent = narration_speaker(text, first.start, segs[0][0] - 1,
+                                                          _previous_block(article, first),
+                                                          [(q.start - 1, q.end) for q in out], people)
         if speaker is not None:
             speaker = organisation_speaker(speaker.strip(" ,"))
             kind = speaker_kind(speaker)
-            resolved = resolve_speaker(speaker, candidates, segs[0][0])
+            resolved = antecedent or resolve_speaker(speaker, candidates, segs[0][0])
             if rule and rule.startswith("quote, was his/her REPLY to "):
                 # "was her observation to Mary": the last speaker who is not the one addressed
                 addressee = rule.removeprefix("quote, was his/her REPLY to ")
@@ -403,6 +434,8 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
             if fiction and (relation := resolve_relation(speaker, mentions, segs[0][0])):
                 resolved = relation  # "his wife" next to "Mr. Bennet": "Mrs. Bennet"
                 candidates.add(segs[0][0], relation)
+            elif fiction and (titled := definite_title(speaker, titles, segs[0][0])):
+                resolved = titled  # "continued the Admiral": the "Admiral Croft" the chapter names
             elif speaker.lower() == "it" and out and out[-1].speaker_kind == "description" \
                     and not person_description(out[-1].resolved_speaker):
                 resolved = out[-1].resolved_speaker  # "It says ..." after "the report says": the report
@@ -413,6 +446,8 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
                 candidates.add(offset, speaker)
             elif where < 0 and rule and rule.startswith("turn-taking") and kind == "name":
                 candidates.add(first.start, speaker)  # a reply's speaker, found by turn-taking, is a "he"/"she" later
+            if titled or (fiction and where < 0 and rule and rule.startswith("narration") and kind == "name"):
+                candidates.add(first.start, resolved, title_gender(resolved))  # a speaker the narration named
         words = _count_in(word_starts, segs)
         out.append(Quotation(
             article=article.id, index=len(out), block=first.index, last_block=last_index,
@@ -420,9 +455,65 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
             words=words, closed=raw["closed"], speaker=speaker, speaker_kind=kind, resolved_speaker=resolved,
             rule=rule, notes="; ".join(raw["notes"]), segments=segs, speaker_name=None))
         turns.push(out[-1].resolved_speaker)
+    if fiction:
+        out = _fiction_turns(article, out)
     names = speaker_names(article, [q.resolved_speaker for q in out], families=fiction)
+    if fiction:
+        names = titled_names(article, names)
     out = [replace(q, speaker_name=n) for q, n in zip(out, names, strict=True)]
     return out if fiction else _headline_quotes(article, _repeated_quotes(out))
+
+
+def _previous_block(article: Article, block) -> tuple[int, int] | None:
+    """``(start, end)`` of the paragraph before ``block`` (None for the first, or after a chapter heading)."""
+    if block.index == 0 or is_chapter_block(article.blocks[block.index - 1]):
+        return None
+    prev = article.blocks[block.index - 1]
+    return prev.start, prev.start + len(prev.text)
+
+
+def _fiction_introduced(article: Article, first, segs, out: list[Quotation], people: list[tuple[int, str]],
+                        speaker: str | None, rule: str | None, where: int,
+                        ) -> tuple[str | None, str | None, int, str | None]:
+    """Fiction: a tag's speaker ending in a pronoun is the pronoun ("a moment's pause he" -> "he"); an
+    untagged quotation the narration introduces takes its subject
+    (:func:`~corpus_tools.structure.dialogue.introduced_speaker`; the last value: a pronoun's antecedent)."""
+    if speaker is not None:
+        return trailing_pronoun(speaker), rule, where, None
+    speaker, rule, antecedent = introduced_speaker(article.text, first.start, segs[0][0] - 1,
+                                                   _previous_block(article, first),
+                                                   [(q.start - 1, q.end) for q in out], people)
+    return speaker, rule, -1, antecedent
+
+
+def _fiction_turns(article: Article, quotes: list[Quotation]) -> list[Quotation]:
+    """Fiction, over the whole chapter: a group's untagged turns after narration that has the group talking
+    (:func:`~corpus_tools.structure.dialogue.group_turns`), then the untagged turns before a tagged one,
+    alternated back from it (:func:`~corpus_tools.structure.dialogue.alternate_backwards`)."""
+    out = list(quotes)
+    blocks = article.blocks
+    opens = [not blocks[q.block].text[: q.start - 1 - blocks[q.block].start].strip() for q in out]
+    group = None
+    for i, q in enumerate(out):
+        if not opens[i] or (i and out[i - 1].block == q.block):
+            if group and i and out[i - 1].block == q.block and q.rule and q.rule.startswith("continues"):
+                out[i] = replace(q, speaker=group, speaker_kind="description", resolved_speaker=group,
+                                 rule=out[i - 1].rule)
+            continue
+        prev = _previous_block(article, blocks[q.block])
+        follows = i and out[i - 1].last_block == q.block - 1
+        if not follows and prev is not None and (q.rule is None or q.rule.startswith(("turn-taking", "narration"))):
+            group = group_turns(article.text, prev)
+        elif not (follows and group and (q.rule is None or q.rule.startswith("turn-taking"))):
+            group = None
+        if group:
+            out[i] = replace(q, speaker=group, speaker_kind="description", resolved_speaker=group,
+                             rule="a group: the narration before the turns has a group talking")
+    filled = alternate_backwards([(q.block, o, q.resolved_speaker, q.rule) for q, o in zip(out, opens, strict=True)])
+    for i, f in enumerate(filled):
+        if f is not None:
+            out[i] = replace(out[i], speaker=f[0], speaker_kind=speaker_kind(f[0]), resolved_speaker=f[0], rule=f[1])
+    return out
 
 
 # after a quotation in a headline: "..., says crash survivor", "... - finance minister" (no determiner, no name)
