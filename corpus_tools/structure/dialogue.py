@@ -210,10 +210,11 @@ def introduced_speaker(text: str, block_start: int, quote_start: int, previous_b
     >>> introduced_speaker(t, 11, t.index('"'), None, [], [])
     ('the Captain', 'narration SPEAKER ..., quote (the sentence introduces it)', None)
     """
-    last_quote_end = max((e for s, e in quoted if e <= quote_start), default=block_start)
-    sentence = max(_last_sentence_start(text, block_start, quote_start), block_start, last_quote_end + 1)
+    last_quote_end = max((e for s, e in quoted if e <= quote_start), default=block_start - 1)
+    sentence = _last_sentence_start(text, block_start, quote_start)
     before = text[sentence:quote_start]
-    if before.strip() and not re.search(r"[.!?][\"”’)]*\s*$", before):
+    # (a quotation ending in the sentence makes the text before this one its tag: '"Yes," said Tom, "..."')
+    if before.strip() and last_quote_end < sentence and not re.search(r"[.!?][\"”’)]*\s*$", before):
         subject = narration_subject(text, sentence, quote_start, people)
         if subject:
             return (subject[0], "narration SPEAKER ..., quote (the sentence introduces it)",
@@ -316,8 +317,14 @@ def alternate_backwards(turns: list[tuple[int, bool, str | None, str | None]]) -
     """
     out: list[tuple[str, str] | None] = [None] * len(turns)
     rule = "turn-taking backwards from a tagged turn"
+    recent: list[str] = []  # the two most recent distinct named speakers before turn i, the latest first
+    done = 0
     i = 0
     while i < len(turns):
+        for t in turns[done:i]:
+            if t[2] and speaker_kind(t[2]) == "name":
+                recent = [t[2], *[r for r in recent if not same_person(r, t[2])]][:2]
+        done = i
         j = i  # the run of block-opening quotations in consecutive paragraphs starting at i
         while j + 1 < len(turns) and turns[j + 1][1] and turns[j + 1][0] == turns[j][0] + 1:
             j += 1
@@ -327,8 +334,7 @@ def alternate_backwards(turns: list[tuple[int, bool, str | None, str | None]]) -
         anchor = next((p for p, k in enumerate(run) if turns[k][2] is not None), None)
         if anchor and _tagged(turns[run[anchor]][3]) and all(turns[k][2] is None for k in run[:anchor]):
             tagged = turns[run[anchor]][2]
-            other = next((t[2] for t in reversed(turns[:i]) if t[2] and speaker_kind(t[2]) == "name"
-                          and not same_person(t[2], tagged)), None)
+            other = next((r for r in recent if not same_person(r, tagged)), None)
             if other is not None:
                 for p, k in enumerate(run[:anchor]):
                     speaker = tagged if (anchor - p) % 2 == 0 else other

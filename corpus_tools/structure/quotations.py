@@ -388,8 +388,8 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
         speaker, rule, where = attribute_speaker(marked[first.index], qs, marked[last_index], qe, QUOTE_MARKS)
         kind = resolved = titled = antecedent = None
         if fiction:
-            speaker, rule, where, antecedent = _fiction_introduced(article, first, segs, out, people, speaker, rule,
-                                                                   where)
+            speaker, rule, where, antecedent = _fiction_introduced(article, text, first, segs, out, people, speaker,
+                                                                   rule, where)
         if speaker is None and out:
             # the people the previous paragraph's quotations address (its speaker's, one paragraph)
             addressed = [v for q in out[-3:] if q.block == out[-1].block for v in vocatives(q.text)] \
@@ -408,7 +408,7 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
         if speaker is None and fiction:
             speaker, rule, antecedent = narration_speaker(text, first.start, segs[0][0] - 1,
                                                           _previous_block(article, first),
-                                                          [(q.start - 1, q.end) for q in out], people)
+                                                          _recent_spans(out, first.index), people)
         if speaker is not None:
             speaker = organisation_speaker(speaker.strip(" ,"))
             kind = speaker_kind(speaker)
@@ -472,7 +472,8 @@ def _previous_block(article: Article, block) -> tuple[int, int] | None:
     return prev.start, prev.start + len(prev.text)
 
 
-def _fiction_introduced(article: Article, first, segs, out: list[Quotation], people: list[tuple[int, str]],
+def _fiction_introduced(article: Article, text: str, first, segs, out: list[Quotation],
+                        people: list[tuple[int, str]],
                         speaker: str | None, rule: str | None, where: int,
                         ) -> tuple[str | None, str | None, int, str | None]:
     """Fiction: a tag's speaker ending in a pronoun is the pronoun ("a moment's pause he" -> "he"); an
@@ -480,10 +481,19 @@ def _fiction_introduced(article: Article, first, segs, out: list[Quotation], peo
     (:func:`~corpus_tools.structure.dialogue.introduced_speaker`; the last value: a pronoun's antecedent)."""
     if speaker is not None:
         return trailing_pronoun(speaker), rule, where, None
-    speaker, rule, antecedent = introduced_speaker(article.text, first.start, segs[0][0] - 1,
+    speaker, rule, antecedent = introduced_speaker(text, first.start, segs[0][0] - 1,
                                                    _previous_block(article, first),
-                                                   [(q.start - 1, q.end) for q in out], people)
+                                                   _recent_spans(out, first.index), people)
     return speaker, rule, -1, antecedent
+
+
+def _recent_spans(out: list[Quotation], block: int) -> list[tuple[int, int]]:
+    """``(opening mark, end)`` of the quotations so far that reach the paragraph before ``block`` or later
+    (the narration rules look no further back; walking back over every quotation was quadratic)."""
+    k = len(out)
+    while k and out[k - 1].last_block >= block - 1:
+        k -= 1
+    return [(q.start - 1, q.end) for q in out[k:]]
 
 
 def _fiction_turns(article: Article, quotes: list[Quotation]) -> list[Quotation]:
@@ -492,7 +502,9 @@ def _fiction_turns(article: Article, quotes: list[Quotation]) -> list[Quotation]
     alternated back from it (:func:`~corpus_tools.structure.dialogue.alternate_backwards`)."""
     out = list(quotes)
     blocks = article.blocks
-    opens = [not blocks[q.block].text[: q.start - 1 - blocks[q.block].start].strip() for q in out]
+    text = article.text
+    opens = [q.start - 1 - blocks[q.block].start <= len(blocks[q.block].text) - len(blocks[q.block].text.lstrip())
+             for q in out]
     group = None
     for i, q in enumerate(out):
         if not opens[i] or (i and out[i - 1].block == q.block):
@@ -503,7 +515,7 @@ def _fiction_turns(article: Article, quotes: list[Quotation]) -> list[Quotation]
         prev = _previous_block(article, blocks[q.block])
         follows = i and out[i - 1].last_block == q.block - 1
         if not follows and prev is not None and (q.rule is None or q.rule.startswith(("turn-taking", "narration"))):
-            group = group_turns(article.text, prev)
+            group = group_turns(text, prev)
         elif not (follows and group and (q.rule is None or q.rule.startswith("turn-taking"))):
             group = None
         if group:

@@ -203,7 +203,8 @@ def test_fiction_dialogue_turns_and_family_descriptions():
             "\"Then stay,\" cried she.\n\n\"I will.\"")
     t = q(text)
     assert t["speaker_name"].tolist() == ["Mrs. Gray", "Mr. Gray", "Mrs. Gray", "Mr. Gray"]
-    assert t["rule"].tolist()[1] == "turn-taking: the nearest other named person"
+    # the narration before the exchange has Mr. Gray as its subject (structure/dialogue.py: narration_other)
+    assert t["rule"].tolist()[1] == "turn-taking: the other person, the subject of the narration before"
     assert t["rule"].tolist()[3] == "turn-taking: the speaker before the previous one"
     # in news (no chapter heading) an untagged paragraph continues the previous speaker instead
     assert q(text.replace("Chapter 1", "Fire news"))["speaker_name"].tolist()[1] == "his wife"
