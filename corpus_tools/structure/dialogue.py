@@ -169,21 +169,28 @@ def subject_antecedent(text: str, paragraph_start: int, offset: int, pronoun: st
     >>> subject_antecedent(t, 0, t.index("he spoke"), "he", [(0, "Mr. Gray"), (33, "Mr. Lee")])
     'Mr. Gray'
     """
+    want = {"he": "m", "she": "f"}[pronoun.lower()]
+
+    def fits(name: str) -> bool:
+        gender = title_gender(name)
+        return gender == want if gender is not None else resolve_speaker(pronoun.lower(), [(0, name)], 1) == name
+
     starts = [paragraph_start] + [paragraph_start + m.end()
                                   for m in _SENTENCE_BREAK.finditer(text[paragraph_start:offset])]
     for a, b in zip(reversed(starts), [offset, *reversed(starts[1:])], strict=False):
         names = [(o, n) for o, n in people[bisect.bisect_left(people, (a,)):bisect.bisect_left(people, (b,))]]
         pronouns = [(a + m.start(), m.group()) for m in _PRONOUN.finditer(text[a:b])]
         first = min(names + pronouns, default=None)
-        if first is None or first in pronouns:
+        if first is None:
             continue
-        gender = title_gender(first[1])
-        if gender is not None:
-            if gender == {"he": "m", "she": "f"}[pronoun.lower()]:
-                return first[1]
-            continue
-        if resolve_speaker(pronoun.lower(), [first], first[0] + 1) == first[1]:
+        if first in pronouns:
+            continue  # a pronoun: the subject goes on from the sentence before
+        if fits(first[1]):
             return first[1]
+        # the sentence's subject is someone else ("Mr. Hale had hoped to please Mrs. Lee. She was not
+        # pleased"): the "she" that opens the next sentence is the latest fitting name of this one
+        fitting = [n for _, n in names if fits(n)]
+        return fitting[-1] if fitting else None
     return None
 
 

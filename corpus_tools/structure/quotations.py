@@ -62,6 +62,7 @@ from corpus_tools.structure.dialogue import (
     introduced_speaker,
     narration_other,
     narration_speaker,
+    subject_antecedent,
     title_gender,
     title_mentions,
     titled_names,
@@ -407,12 +408,16 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
                 speaker, rule = other, "turn-taking: the other person, the subject of the narration before"
         if speaker is None and fiction:
             speaker, rule, antecedent = narration_speaker(text, first.start, segs[0][0] - 1,
-                                                          _previous_block(article, first),
+                                                          _narration_block(article, first),
                                                           _recent_spans(out, first.index), people)
         if speaker is not None:
             speaker = organisation_speaker(speaker.strip(" ,"))
             kind = speaker_kind(speaker)
             resolved = antecedent or resolve_speaker(speaker, candidates, segs[0][0])
+            if fiction and antecedent is None and speaker in ("he", "she") and where >= 0 and (
+                    narrated := _narration_before(article, first, qs)):
+                # '"...," said she.' opening the paragraph after narration: the subject the narration goes on with
+                resolved = subject_antecedent(text, *narrated, speaker, people) or resolved
             if rule and rule.startswith("quote, was his/her REPLY to "):
                 # "was her observation to Mary": the last speaker who is not the one addressed
                 addressee = rule.removeprefix("quote, was his/her REPLY to ")
@@ -487,6 +492,20 @@ def _fiction_introduced(article: Article, text: str, first, segs, out: list[Quot
     return speaker, rule, -1, antecedent
 
 
+def _narration_block(article: Article, block) -> tuple[int, int] | None:
+    """:func:`_previous_block` when it is narration: no quote mark in it (a paragraph ending a quotation with a
+    closing mark and no opening one is the end of someone's speech, not narration)."""
+    prev = _previous_block(article, block)
+    if prev is None or any(c in article.blocks[block.index - 1].text for c in QUOTE_MARKS):
+        return None
+    return prev
+
+
+def _narration_before(article: Article, first, qs: int) -> tuple[int, int] | None:
+    """``(start, end)`` of the narration paragraph before a quotation that opens its own paragraph."""
+    return None if first.text[: max(qs - 1, 0)].strip() else _narration_block(article, first)
+
+
 def _recent_spans(out: list[Quotation], block: int) -> list[tuple[int, int]]:
     """``(opening mark, end)`` of the quotations so far that reach the paragraph before ``block`` or later
     (the narration rules look no further back; walking back over every quotation was quadratic)."""
@@ -512,7 +531,7 @@ def _fiction_turns(article: Article, quotes: list[Quotation]) -> list[Quotation]
                 out[i] = replace(q, speaker=group, speaker_kind="description", resolved_speaker=group,
                                  rule=out[i - 1].rule)
             continue
-        prev = _previous_block(article, blocks[q.block])
+        prev = _narration_block(article, blocks[q.block])
         follows = i and out[i - 1].last_block == q.block - 1
         if not follows and prev is not None and (q.rule is None or q.rule.startswith(("turn-taking", "narration"))):
             group = group_turns(text, prev)
