@@ -50,11 +50,11 @@ import bisect
 import re
 
 from corpus_tools.model.corpus import Article
-from corpus_tools.structure.speakers import resolve_speaker, same_person, speaker_kind
+from corpus_tools.structure.speakers import REPORTING_VERBS, resolve_speaker, same_person, speaker_kind
 
 __all__ = ["FICTION_TITLES", "alternate_backwards", "definite_title", "group_turns", "introduced_speaker",
-           "narration_other", "narration_speaker", "narration_subject", "subject_antecedent", "title_gender",
-           "title_mentions", "titled_names", "trailing_pronoun"]
+           "narration_other", "narration_speaker", "narration_subject", "subject_antecedent", "tag_name_mentions",
+           "title_gender", "title_mentions", "titled_names", "trailing_pronoun"]
 
 #: the titles a novel writes before a surname, with the gender each gives (None: either)
 FICTION_TITLES: dict[str, str | None] = {
@@ -91,6 +91,37 @@ def title_mentions(article: Article) -> list[tuple[int, str]]:
     """
     return [(b.start + m.start(), f"{m.group('title')}{m.group('dot')} {m.group('name')}")
             for b in article.blocks for m in _TITLED.finditer(b.text)]
+
+
+_VERBS = "|".join(sorted(REPORTING_VERBS, key=lambda v: (-len(v), v)))
+_TAG_NAME = re.compile(rf"\b(?:{_VERBS})\s+(?P<after>[A-Z][a-z]+)\b(?!\s+[A-Z])|"
+                       rf"(?<![\w'’.])(?P<before>[A-Z][a-z]+)\s+(?:{_VERBS})\b")
+
+
+_NOT_NAMES = {"he", "she", "it", "they", "i", "we", "you"}
+
+
+def tag_name_mentions(article: Article) -> list[tuple[int, str]]:
+    """``(offset, name)`` of every mention of a one-word name that a tag of the chapter gives a speaker
+    ("said Ahab", "Stubb replied"), for names neither the given-name lexicon nor a title finds.
+
+    A novel's tags name its people; the narration's other mentions of those names ("It was so with
+    Ahab; ... he seemed") are then antecedents too.  A word the text also writes in lower case
+    ("Then said he": "then") is no name, nor a title.
+
+    >>> a = Article.from_text('It was so with Ahab. Then he slept.\\n\\n"No," said Ahab.', id="x")
+    >>> tag_name_mentions(a)
+    [(15, 'Ahab'), (48, 'Ahab')]
+    """
+    text = article.text
+    names = {m.group("after") or m.group("before") for m in _TAG_NAME.finditer(text)}
+    names = {n for n in names if n not in FICTION_TITLES and n.lower() not in _NOT_NAMES
+             and not re.search(rf"\b{n.lower()}\b", text)}
+    if not names:
+        return []
+    rx = re.compile(rf"(?<![\w'’])(?:{'|'.join(sorted(names))})(?![\w])")
+    return [(b.start + m.start(), m.group()) for b in article.blocks for m in rx.finditer(b.text)
+            if not re.search(rf"\b(?:{_TITLE_RUN})\.?\s+$", b.text[max(0, m.start() - 12):m.start()])]
 
 
 def definite_title(speaker: str, mentions: list[tuple[int, str]], before: int) -> str | None:

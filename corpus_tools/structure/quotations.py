@@ -63,6 +63,7 @@ from corpus_tools.structure.dialogue import (
     narration_other,
     narration_speaker,
     subject_antecedent,
+    tag_name_mentions,
     title_gender,
     title_mentions,
     titled_names,
@@ -372,12 +373,19 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
     candidates = CandidateIndex(found + given)
     # in fiction "Lady Russell", "Captain Wentworth" in the narration: antecedents and persons of turn-taking
     titles = _narrative_mentions(title_mentions(article), raws, fallback=False) if fiction else []
+    # and the narration's mentions of a one-word name a tag gives ("said Ahab"; not in the lexicon)
+    tagged = _narrative_mentions(tag_name_mentions(article), raws, fallback=False) if fiction else []
+    if tagged:
+        known = {n for _, n in given}
+        tagged = [(o, n) for o, n in tagged if n not in known]
+        for o, n in tagged:
+            candidates.add(o, n)
     if titles:
         at = {o for o, _ in mentions}
         mentions = sorted([*mentions, *((o, n) for o, n in titles if o not in at)])
         for o, n in titles:
             candidates.add(o, n, title_gender(n))
-    people = sorted(given + titles)
+    people = sorted(given + titles + tagged)
     out: list[Quotation] = []
     turns = _Turns()
     for raw in raws:
