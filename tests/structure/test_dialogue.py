@@ -12,6 +12,7 @@ from corpus_tools.structure.dialogue import (
     group_turns,
     narration_subject,
     subject_antecedent,
+    tag_name_mentions,
     title_mentions,
     titled_names,
     trailing_pronoun,
@@ -125,3 +126,31 @@ def test_a_surname_is_written_with_its_title_as_the_chapter_writes_it_most():
     assert titled_names(b, ["Bly", "Captain Bly"]) == ["Captain Bly", "Captain Bly"]  # 2 and 2: a tie, the title
     c = Article.from_text("Chapter 1\n\nCaptain Bly met Colonel Bly. Bly left.", id="t")
     assert titled_names(c, ["Bly"]) == ["Bly"]  # two titles for one surname: ambiguous, left as it is
+
+
+def test_a_name_a_tag_gives_makes_its_narration_mentions_antecedents():
+    # "Quint" is in no lexicon and has no title: the tag "said Quint" shows it is a person
+    text = ("Chapter 9\n\nThe night was calm. It was so with Quint; of late he seldom slept.\n\n"
+            "\"The deck is my bed,\" he would say.\n\n\"Mind the rope,\" said Quint.")
+    assert [s for s, _ in speakers(text)] == ["Quint", "Quint"]
+    # a capitalised word the text also writes in lower case is no name ("Then said he": "then")
+    a = Article.from_text("Chapter 9\n\n\"Go,\" Then said he. And then he went.", id="t")
+    assert tag_name_mentions(a) == []
+
+
+def test_a_tags_she_after_narration_is_the_subject_the_narration_goes_on_with():
+    # the nearest woman before the tag is "Miss Ware"; the narration's subject is Mrs. Lane
+    text = ("Chapter 2\n\nMrs. Lane had long wished to speak. She could not forgive Miss Ware.\n\n"
+            "\"You will regret it,\" said she.")
+    assert [s for s, _ in speakers(text)] == ["Mrs. Lane"]
+    # a sentence whose subject is someone else hands its latest fitting name to the next sentence's "she"
+    text = ("Chapter 2\n\nMr. Hale had hoped to please nobody more than Mrs. Lane. She was not pleased.\n\n"
+            "\"It will not do,\" was her observation.")
+    assert [s for s, _ in speakers(text)] == ["Mrs. Lane"]
+
+
+def test_a_paragraph_ending_a_quotation_with_no_opening_mark_is_not_narration():
+    # the verse lines end a quotation left open; the subject of their last sentence did not speak next
+    text = ("Chapter 4\n\n\"Shall I read it?\" said Mrs. Lane. \"Here it is--\n\nThe day is gone.\n\n"
+            "Everything depends on Sir Roger.\"\n\n\"Go on, pray.\"")
+    assert speakers(text)[-1] == (None, None)  # (the narration rule gave "Sir Roger")

@@ -179,8 +179,11 @@ def test_devset_scores():
     # fiction: 127 of 149 (118 before the given-name lexicon, narration mentions and "was Henry's answer";
     # untagged turns after narration, "her mother" and a character tagged both by her first name and
     # by "Miss" + surname stay wrong)
-    # 129 with the held-out set's vocative rule (a reply to a quotation that addresses "Mrs. Weston")
-    assert books["speaker_accuracy"] == pytest.approx(129 / 149)
+    # 129 with the held-out set's vocative rule (a reply to a quotation that addresses "Mrs. Weston");
+    # 138 with the fiction dialogue rules (structure/dialogue.py: untagged turns alternated back from a
+    # tagged one, narration that introduces a quotation, titles + surnames as antecedents), all attributed
+    assert books["speaker_accuracy"] == pytest.approx(138 / 149)
+    assert books["attribution_rate"] == 1.0
     assert len([e for e in errors if e.startswith("speaker news")]) == 6
 
 
@@ -194,7 +197,8 @@ def test_heldout_scores():
     assert news["quote_precision"] == news["quote_recall"] == books["quote_precision"] == 1.0
     assert books["quote_recall"] == pytest.approx(51 / 52)  # "Avast! has no closing mark in the source
     assert news["speaker_accuracy"] == 1.0
-    assert books["speaker_accuracy"] == pytest.approx(44 / 51)
+    # 44 of 51 before the fiction dialogue rules (structure/dialogue.py; "said Ahab" makes Ahab an antecedent)
+    assert books["speaker_accuracy"] == pytest.approx(47 / 51)
     assert news["attribution_rate"] == 1.0
 
 
