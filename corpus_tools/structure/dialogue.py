@@ -52,7 +52,7 @@ import re
 from corpus_tools.model.corpus import Article
 from corpus_tools.structure.speakers import REPORTING_VERBS, resolve_speaker, same_person, speaker_kind
 
-__all__ = ["FICTION_TITLES", "alternate_backwards", "definite_title", "group_turns", "introduced_speaker",
+__all__ = ["FICTION_TITLES", "addressed_aliases", "alternate_backwards", "definite_title", "group_turns", "introduced_speaker",
            "narration_other", "narration_speaker", "narration_subject", "subject_antecedent", "tag_name_mentions",
            "title_gender", "title_mentions", "titled_names", "trailing_pronoun"]
 
@@ -446,3 +446,26 @@ def titled_names(article: Article, names: list[str | None]) -> list[str | None]:
                 cache[surname] = f"{title} {surname}" if titled >= bare else surname
         out.append(cache[surname] or name)
     return out
+
+
+_TO_TITLED = re.compile(rf"\bto\s+(?P<name>(?:{_TITLE_RUN})\.?\s+[A-Z][a-z]+)\s*$")
+
+
+def addressed_aliases(tags: list[tuple[str | None, list[str]]]) -> dict[str, str]:
+    """Title + surname -> given name, where a tag says whom a quotation addresses by both names.
+
+    ``tags``: per quotation, ``(speaker as written, the given names it addresses)``.  In
+    '"You began well, Charlotte," said Mrs. Bennet with civil self-command to Miss Lucas' the
+    person called "Charlotte" is the one spoken to, "Miss Lucas": one person, written with her
+    given name (a title + surname may be any of a family's daughters, the given name is hers).
+    A title + surname the tags link to two given names is left alone.
+
+    >>> addressed_aliases([("Mrs. Bennet with civil self-command to Miss Lucas", ["Charlotte"]), ("Jane", [])])
+    {'Miss Lucas': 'Charlotte'}
+    """
+    links: dict[str, set[str]] = {}
+    for speaker, given in tags:
+        m = _TO_TITLED.search(speaker or "")
+        if m and len(given) == 1 and " " not in given[0]:
+            links.setdefault(" ".join(m.group("name").split()), set()).add(given[0])
+    return {name: next(iter(g)) for name, g in links.items() if len(g) == 1}

@@ -56,6 +56,7 @@ import pandas as pd
 
 from corpus_tools.model.corpus import Article, as_articles
 from corpus_tools.structure.dialogue import (
+    addressed_aliases,
     alternate_backwards,
     definite_title,
     group_turns,
@@ -473,6 +474,9 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
     names = speaker_names(article, [q.resolved_speaker for q in out], families=fiction)
     if fiction:
         names = titled_names(article, names)
+        aliases = addressed_aliases([(q.speaker, [v for v in vocatives(q.text) if " " not in v]) for q in out
+                                     if q.rule and q.rule.startswith("quote")])
+        names = [aliases.get(n, n) if n else n for n in names]
     out = [replace(q, speaker_name=n) for q, n in zip(out, names, strict=True)]
     return out if fiction else _headline_quotes(article, _repeated_quotes(out))
 
