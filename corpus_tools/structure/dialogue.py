@@ -52,9 +52,10 @@ import re
 from corpus_tools.model.corpus import Article
 from corpus_tools.structure.speakers import REPORTING_VERBS, resolve_speaker, same_person, speaker_kind
 
-__all__ = ["FICTION_TITLES", "addressed_aliases", "alternate_backwards", "definite_title", "group_turns", "introduced_speaker",
-           "narration_other", "narration_speaker", "narration_subject", "subject_antecedent", "tag_name_mentions",
-           "title_gender", "title_mentions", "titled_names", "trailing_pronoun"]
+__all__ = ["FICTION_TITLES", "addressed_aliases", "alternate_backwards", "definite_title", "group_turns",
+           "introduced_speaker", "is_title_description", "narration_other", "narration_speaker",
+           "narration_subject", "subject_antecedent", "tag_name_mentions", "title_gender", "title_mentions",
+           "titled_names", "trailing_pronoun"]
 
 #: the titles a novel writes before a surname, with the gender each gives (None: either)
 FICTION_TITLES: dict[str, str | None] = {
@@ -140,6 +141,15 @@ def definite_title(speaker: str, mentions: list[tuple[int, str]], before: int) -
     earlier = [n for o, n in same if o < before]
     later = [n for o, n in same if o >= before]
     return earlier[-1] if earlier else (later[0] if later else None)
+
+
+def is_title_description(speaker: str) -> bool:
+    """Whether ``speaker`` is "the" + a title ("the Admiral", "the Colonel": a person the chapter names).
+
+    >>> is_title_description("the Admiral"), is_title_description("the unforseen")
+    (True, False)
+    """
+    return re.fullmatch(rf"[Tt]he\s+(?:{_TITLE_RUN})", speaker.strip()) is not None
 
 
 def trailing_pronoun(speaker: str) -> str:

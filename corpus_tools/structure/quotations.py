@@ -61,6 +61,7 @@ from corpus_tools.structure.dialogue import (
     definite_title,
     group_turns,
     introduced_speaker,
+    is_title_description,
     narration_other,
     narration_speaker,
     subject_antecedent,
@@ -496,8 +497,12 @@ def _fiction_introduced(article: Article, text: str, first, segs, out: list[Quot
     """Fiction: a tag's speaker ending in a pronoun is the pronoun ("a moment's pause he" -> "he"); an
     untagged quotation the narration introduces takes its subject
     (:func:`~corpus_tools.structure.dialogue.introduced_speaker`; the last value: a pronoun's antecedent)."""
-    if speaker is not None:
+    if speaker is not None and not (rule == "SPEAKER VERB ... quote" and speaker_kind(speaker) == "description"
+                                    and not person_description(speaker) and not speaker.lower().startswith(
+                                        ("his ", "her ", "their ")) and not is_title_description(speaker)):
         return trailing_pronoun(speaker), rule, where, None
+    # (the subject of the verb before the quotation, a description of no person, was a wrong parse: "Starting at
+    # the unforseen concluding exclamation ..., Stubb was speechless a moment; then said")
     speaker, rule, antecedent = introduced_speaker(text, first.start, segs[0][0] - 1,
                                                    _previous_block(article, first),
                                                    _recent_spans(out, first.index), people)

@@ -7,6 +7,7 @@ news, where none of these rules runs.
 
 from corpus_tools.model.corpus import Article
 from corpus_tools.structure.dialogue import (
+    addressed_aliases,
     alternate_backwards,
     definite_title,
     group_turns,
@@ -154,3 +155,17 @@ def test_a_paragraph_ending_a_quotation_with_no_opening_mark_is_not_narration():
     text = ("Chapter 4\n\n\"Shall I read it?\" said Mrs. Lane. \"Here it is--\n\nThe day is gone.\n\n"
             "Everything depends on Sir Roger.\"\n\n\"Go on, pray.\"")
     assert speakers(text)[-1] == (None, None)  # (the narration rule gave "Sir Roger")
+
+
+def test_a_tag_addressing_a_given_name_to_a_title_and_surname_makes_them_one_person():
+    text = ("Chapter 5\n\n\"You danced well, Harriet,\" said Mrs. Ford with a smile to Miss Orme.\n\n"
+            "\"Thank you,\" said Miss Orme, \"but I was tired.\"")
+    assert [s for s, _ in speakers(text)] == ["Mrs. Ford", "Harriet", "Harriet"]
+    assert addressed_aliases([("Mrs. Ford to Miss Orme", ["Harriet"]), ("Mrs. Ford to Miss Orme", ["Lucy"])]) == {}
+
+
+def test_a_description_of_no_person_before_the_verb_is_no_speaker():
+    # "the sudden" (from "the sudden cry of the old man") parsed as the subject of "said"
+    text = ("Chapter 2\n\n\"Ahoy there!\" cried Quint.\n\nStartled at the sudden cry of the old man, Pike was "
+            "silent a moment; then said slowly, \"I hear you, sir.\"\n\n\"Good,\" said Pike.")
+    assert speakers(text)[1] == ("Pike", "narration SPEAKER ..., quote (the sentence introduces it)")
