@@ -52,10 +52,10 @@ import re
 from corpus_tools.model.corpus import Article
 from corpus_tools.structure.speakers import REPORTING_VERBS, resolve_speaker, same_person, speaker_kind
 
-__all__ = ["FICTION_TITLES", "addressed_aliases", "alternate_backwards", "definite_title", "group_turns",
-           "introduced_speaker", "is_title_description", "narration_other", "narration_speaker",
-           "narration_subject", "subject_antecedent", "tag_name_mentions", "title_gender", "title_mentions",
-           "titled_names", "trailing_pronoun"]
+__all__ = ["FICTION_TITLES", "addressed_aliases", "alternate_backwards", "child_parent", "child_speaker",
+           "definite_title", "group_turns", "introduced_speaker", "is_title_description", "narration_other",
+           "narration_speaker", "narration_subject", "subject_antecedent", "tag_name_mentions", "title_gender",
+           "title_mentions", "titled_names", "trailing_pronoun"]
 
 #: the titles a novel writes before a surname, with the gender each gives (None: either)
 FICTION_TITLES: dict[str, str | None] = {
@@ -479,3 +479,58 @@ def addressed_aliases(tags: list[tuple[str | None, list[str]]]) -> dict[str, str
         if m and len(given) == 1 and " " not in given[0]:
             links.setdefault(" ".join(m.group("name").split()), set()).add(given[0])
     return {name: next(iter(g)) for name, g in links.items() if len(g) == 1}
+
+
+_CHILD_PARENT = re.compile(r"^(?:his|her)\s+(?P<parent>mother|father)\b")
+
+
+def child_parent(speaker: str, mentions: list[tuple[int, str]], children: list[tuple[int, str]],
+                 before: int) -> str | None:
+    """"her mother" as the "Mrs." of the family whose child the chapter names by given name and surname.
+
+    ``mentions``: ``(offset, "Mrs. X")`` title mentions; ``children``: ``(offset, "Given Surname")``
+    given-name mentions.  A novel names a daughter in full ("Marianne Dashwood") and her mother by
+    title and surname ("Mrs. Dashwood"); "her mother" is that "Mrs.", not the neighbour the chapter
+    names more often.  The nearest such family before ``before`` (else after); None when there is none.
+
+    >>> child_parent("her mother", [(0, "Mrs. Hill"), (30, "Mrs. Dale"), (60, "Mrs. Hill")],
+    ...              [(10, "Rose Dale")], 90)
+    'Mrs. Dale'
+    >>> child_parent("her mother", [(0, "Mrs. Hill")], [(10, "Rose Dale")], 90) is None
+    True
+    """
+    m = _CHILD_PARENT.match(speaker.strip())
+    if m is None:
+        return None
+    title = "Mrs" if m.group("parent") == "mother" else "Mr"
+    surnames = {n.split()[-1] for _, n in children if len(n.split()) == 2}
+    found = [(o, n) for o, n in mentions
+             if len(n.split()) == 2 and n.split()[0].rstrip(".") == title and n.split()[1] in surnames]
+    if not found:
+        return None
+    earlier = [n for o, n in found if o < before]
+    return earlier[-1] if earlier else found[0][1]
+
+
+_PARENT_ADDRESS = re.compile(r"(?:^|[,!?;]\s*)(?P<word>Mama|Mamma|Mother|Papa|Father)\s*(?=[,!?;.]|$)")
+
+
+def child_speaker(quote: str, speaker: str | None, children: list[tuple[int, str]]) -> str | None:
+    """The child who says "Mama" to the speaker a rule gave: a quotation that calls "Mama" is not the
+    mother's ("Mrs. Dashwood"), it is her child's, the one the chapter names with her surname
+    ("Marianne Dashwood"), when there is exactly one; else None.
+
+    >>> child_speaker("But at least, Mama, you cannot deny it.", "Mrs. Dale", [(5, "Rose Dale"), (9, "Ann Hill")])
+    'Rose Dale'
+    >>> child_speaker("You cannot deny it.", "Mrs. Dale", [(5, "Rose Dale")]) is None
+    True
+    """
+    m = _PARENT_ADDRESS.search(quote)
+    words = (speaker or "").split()
+    if m is None or len(words) != 2:
+        return None
+    title = "Mrs" if m.group("word").startswith("M") else "Mr"
+    if words[0].rstrip(".") != title:
+        return None
+    found = {n for _, n in children if len(n.split()) == 2 and n.split()[1] == words[1]}
+    return next(iter(found)) if len(found) == 1 else None

@@ -58,6 +58,8 @@ from corpus_tools.model.corpus import Article, as_articles
 from corpus_tools.structure.dialogue import (
     addressed_aliases,
     alternate_backwards,
+    child_parent,
+    child_speaker,
     definite_title,
     group_turns,
     introduced_speaker,
@@ -446,7 +448,8 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
                     resolved = named_organisation(article, speaker, segs[0][0]) or resolved
                 if resolved == speaker:  # "said the spinner": the person introduced as "spinner Tom Avery"
                     resolved = role_antecedent(article, speaker, segs[0][0]) or resolved
-            if fiction and (relation := resolve_relation(speaker, mentions, segs[0][0])):
+            if fiction and (relation := child_parent(speaker, mentions, given, segs[0][0])
+                            or resolve_relation(speaker, mentions, segs[0][0])):
                 resolved = relation  # "his wife" next to "Mr. Bennet": "Mrs. Bennet"
                 candidates.add(segs[0][0], relation)
             elif fiction and (titled := definite_title(speaker, titles, segs[0][0])):
@@ -454,6 +457,8 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
             elif speaker.lower() == "it" and out and out[-1].speaker_kind == "description" \
                     and not person_description(out[-1].resolved_speaker):
                 resolved = out[-1].resolved_speaker  # "It says ..." after "the report says": the report
+            if fiction and (child := child_speaker(" ".join(text[a:b] for a, b in segs), resolved, given)):
+                resolved, rule = child, f"{rule}; the child who calls the parent"  # "..., Mama, ...": not Mama's
             if where >= 0 and not (fiction and resolved != speaker and kind == "description") and (
                     kind == "name" or person_description(speaker)):
                 # a named speaker (or a person described: "the regional manager") is a candidate for later pronouns

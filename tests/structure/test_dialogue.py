@@ -169,3 +169,21 @@ def test_a_description_of_no_person_before_the_verb_is_no_speaker():
     text = ("Chapter 2\n\n\"Ahoy there!\" cried Quint.\n\nStartled at the sudden cry of the old man, Pike was "
             "silent a moment; then said slowly, \"I hear you, sir.\"\n\n\"Good,\" said Pike.")
     assert speakers(text)[1] == ("Pike", "narration SPEAKER ..., quote (the sentence introduces it)")
+
+
+def test_her_mother_is_the_mother_of_the_daughter_the_chapter_names_in_full():
+    # "Mrs. Hill" is named more often, but the daughter named in full is Rose Dale
+    text = ("Chapter 3\n\nMrs. Hill called, and Mrs. Hill stayed. Mrs. Dale was at home, and Rose Dale sat "
+            "at the window.\n\n\"I am tired of Mrs. Hill,\" said Rose.\n\n\"My dear child,\" said her mother, "
+            "\"be patient.\"")
+    assert [s for s, _ in speakers(text)][1:] == ["Mrs. Dale", "Mrs. Dale"]
+
+
+def test_a_quotation_that_calls_mama_is_the_childs_not_the_mothers():
+    # the narration's subject is the mother; the turn that calls her "Mama" is her daughter's, and the
+    # exchange alternates from there
+    text = ("Chapter 4\n\nMrs. Dale, who thought her daughter Rose Dale unjust, ventured to defend Mrs. Hill.\n\n"
+            "\"But, Mama, she laughs at everyone.\"\n\n\"Not at you,\" said Ellen.\n\n\"At me most of all.\"")
+    got = speakers(text)
+    assert [s for s, _ in got] == ["Rose Dale", "Ellen", "Rose Dale"]
+    assert got[0][1].endswith("; the child who calls the parent")

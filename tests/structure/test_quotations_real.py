@@ -180,10 +180,12 @@ def test_devset_scores():
     # untagged turns after narration, "her mother" and a character tagged both by her first name and
     # by "Miss" + surname stay wrong)
     # 129 with the held-out set's vocative rule (a reply to a quotation that addresses "Mrs. Weston");
-    # 142 with the fiction dialogue rules (structure/dialogue.py: untagged turns alternated back from a
+    # 147 with the fiction dialogue rules (structure/dialogue.py: untagged turns alternated back from a
     # tagged one, narration that introduces a quotation, titles + surnames as antecedents, "'..., Charlotte,'
-    # said Mrs. Bennet ... to Miss Lucas" making Miss Lucas Charlotte), all attributed
-    assert books["speaker_accuracy"] == pytest.approx(142 / 149)
+    # said Mrs. Bennet ... to Miss Lucas" making Miss Lucas Charlotte, "her mother" as the Mrs. of the
+    # daughter named in full, "..., Mama, ..." never the mother's), all attributed; still wrong: two
+    # replies by a third person (Elizabeth) in a two-person exchange
+    assert books["speaker_accuracy"] == pytest.approx(147 / 149)
     assert books["attribution_rate"] == 1.0
     assert len([e for e in errors if e.startswith("speaker news")]) == 6
 
