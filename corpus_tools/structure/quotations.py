@@ -41,7 +41,10 @@ continues into the next paragraph if that one opens with a single mark
 (British dialogue); otherwise it is no quotation (it was an apostrophe).
 
 **Speakers** are found and resolved by :mod:`corpus_tools.structure.speakers`; the
-``rule`` column names the attribution rule that matched.
+``rule`` column names the attribution rule that matched.  In fiction (an article with a
+chapter heading) the dialogue rules of :mod:`corpus_tools.structure.dialogue` run too:
+narration that introduces a quotation, untagged turns alternated back from a tagged one,
+titles + surnames as antecedents, a group's turns.
 """
 
 from __future__ import annotations
