@@ -383,7 +383,7 @@ def alternate_backwards(turns: list[tuple[int, bool, str | None, str | None]]) -
         if anchor and _tagged(turns[run[anchor]][3]) and all(turns[k][2] is None for k in run[:anchor]):
             tagged = turns[run[anchor]][2]
             other = next((r for r in recent if not same_person(r, tagged)), None)
-            if other is not None:
+            if other is not None and speaker_kind(tagged) == "name":  # (an unresolved "she" alternates nothing)
                 for p, k in enumerate(run[:anchor]):
                     speaker = tagged if (anchor - p) % 2 == 0 else other
                     for q in range(k, len(turns)):  # the paragraph's untagged quotations
@@ -444,16 +444,17 @@ def titled_names(article: Article, names: list[str | None]) -> list[str | None]:
             continue
         surname = words[-1]
         if surname not in cache:
-            titles = {m.group(1) for m in re.finditer(
-                rf"\b({'|'.join(_BARE_TITLES)})\.?\s+{re.escape(surname)}\b", text)}
+            written = [m.group(1) for m in re.finditer(
+                rf"\b((?:{'|'.join(_BARE_TITLES)})\.?)\s+{re.escape(surname)}\b", text)]
+            titles = {w.rstrip(".") for w in written}
             cache[surname] = None
             if len(titles) == 1:
-                (title,) = titles
-                titled = len(re.findall(rf"\b{title}\.?\s+{re.escape(surname)}\b", text))
+                title = max(set(written), key=lambda w: (written.count(w), w))  # as the text writes it most
+                titled = len(written)
                 # a bare mention: no capitalised word (a title, an honorific, a given name) right before it
                 bare = sum(not re.search(r"[A-Z][a-z]*\.?\s+$", text[max(0, m.start() - 20):m.start()])
                            for m in re.finditer(rf"\b{re.escape(surname)}\b", text))
-                cache[surname] = f"{title} {surname}" if titled >= bare else surname
+                cache[surname] = f"{title} {surname}" if titled >= bare else surname  # ("Dr. Watson" keeps its dot)
         out.append(cache[surname] or name)
     return out
 

@@ -187,3 +187,14 @@ def test_a_quotation_that_calls_mama_is_the_childs_not_the_mothers():
     got = speakers(text)
     assert [s for s, _ in got] == ["Rose Dale", "Ellen", "Rose Dale"]
     assert got[0][1].endswith("; the child who calls the parent")
+
+
+def test_a_title_is_written_as_the_chapter_writes_it():
+    a = Article.from_text("Chapter 1\n\nDr. Marsh came. Dr. Marsh sat down. Marsh slept.", id="t")
+    assert titled_names(a, ["Marsh"]) == ["Dr. Marsh"]
+
+
+def test_an_unresolved_pronoun_alternates_nothing_back():
+    turns = [(0, True, "Ann", "quote, VERB SPEAKER"), (1, True, "Bo", "quote, VERB SPEAKER"),
+             (3, True, None, None), (4, True, "she", "quote, VERB SPEAKER")]
+    assert alternate_backwards(turns) == [None, None, None, None]
