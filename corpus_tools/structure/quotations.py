@@ -393,6 +393,7 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
         for o, n in titles:
             candidates.add(o, n, title_gender(n))
     people = sorted(given + titles + tagged)
+    quoted_blocks: set[int] = set()  # the blocks the quotations so far reach (fiction's narration has none)
     out: list[Quotation] = []
     turns = _Turns()
     for raw in raws:
@@ -423,14 +424,14 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
                 speaker, rule = other, "turn-taking: the other person, the subject of the narration before"
         if speaker is None and fiction:
             speaker, rule, antecedent = narration_speaker(text, first.start, segs[0][0] - 1,
-                                                          _narration_block(article, first),
+                                                          _narration_block(article, first, quoted_blocks),
                                                           _recent_spans(out, first.index), people)
         if speaker is not None:
             speaker = organisation_speaker(speaker.strip(" ,"))
             kind = speaker_kind(speaker)
             resolved = antecedent or resolve_speaker(speaker, candidates, segs[0][0])
             if fiction and antecedent is None and speaker in ("he", "she") and where >= 0 and (
-                    narrated := _narration_before(article, first, qs)):
+                    narrated := _narration_before(article, first, qs, quoted_blocks)):
                 # '"...," said she.' opening the paragraph after narration: the subject the narration goes on with
                 resolved = subject_antecedent(text, *narrated, speaker, people) or resolved
             if rule and rule.startswith("quote, was his/her REPLY to "):
@@ -478,6 +479,7 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
             words=words, closed=raw["closed"], speaker=speaker, speaker_kind=kind, resolved_speaker=resolved,
             rule=rule, notes="; ".join(raw["notes"]), segments=segs, speaker_name=None))
         turns.push(out[-1].resolved_speaker)
+        quoted_blocks.update(range(first.index, last_index + 1))
     if fiction:
         out = _fiction_turns(article, out)
     names = speaker_names(article, [q.resolved_speaker for q in out], families=fiction)
@@ -517,18 +519,20 @@ def _fiction_introduced(article: Article, text: str, first, segs, out: list[Quot
     return speaker, rule, -1, antecedent
 
 
-def _narration_block(article: Article, block) -> tuple[int, int] | None:
-    """:func:`_previous_block` when it is narration: no quote mark in it (a paragraph ending a quotation with a
-    closing mark and no opening one is the end of someone's speech, not narration)."""
+def _narration_block(article: Article, block, quoted_blocks: set[int]) -> tuple[int, int] | None:
+    """:func:`_previous_block` when it is narration: no quotation in it (``quoted_blocks``: the blocks
+    quotations reach) and no double quote mark (a paragraph ending a quotation with a closing mark and no
+    opening one is the end of someone's speech, not narration)."""
     prev = _previous_block(article, block)
-    if prev is None or any(c in article.blocks[block.index - 1].text for c in QUOTE_MARKS):
+    if prev is None or block.index - 1 in quoted_blocks or any(
+            c in article.blocks[block.index - 1].text for c in QUOTE_MARKS):
         return None
     return prev
 
 
-def _narration_before(article: Article, first, qs: int) -> tuple[int, int] | None:
+def _narration_before(article: Article, first, qs: int, quoted_blocks: set[int]) -> tuple[int, int] | None:
     """``(start, end)`` of the narration paragraph before a quotation that opens its own paragraph."""
-    return None if first.text[: max(qs - 1, 0)].strip() else _narration_block(article, first)
+    return None if first.text[: max(qs - 1, 0)].strip() else _narration_block(article, first, quoted_blocks)
 
 
 def _recent_spans(out: list[Quotation], block: int) -> list[tuple[int, int]]:
@@ -547,6 +551,7 @@ def _fiction_turns(article: Article, quotes: list[Quotation]) -> list[Quotation]
     out = list(quotes)
     blocks = article.blocks
     text = article.text
+    quoted_blocks = {b for q in out for b in range(q.block, q.last_block + 1)}
     opens = [q.start - 1 - blocks[q.block].start <= len(blocks[q.block].text) - len(blocks[q.block].text.lstrip())
              for q in out]
     group = None
@@ -556,7 +561,7 @@ def _fiction_turns(article: Article, quotes: list[Quotation]) -> list[Quotation]
                 out[i] = replace(q, speaker=group, speaker_kind="description", resolved_speaker=group,
                                  rule=out[i - 1].rule)
             continue
-        prev = _narration_block(article, blocks[q.block])
+        prev = _narration_block(article, blocks[q.block], quoted_blocks)
         follows = i and out[i - 1].last_block == q.block - 1
         if not follows and prev is not None and (q.rule is None or q.rule.startswith(("turn-taking", "narration"))):
             group = group_turns(text, prev)

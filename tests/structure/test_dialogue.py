@@ -198,3 +198,10 @@ def test_an_unresolved_pronoun_alternates_nothing_back():
     turns = [(0, True, "Ann", "quote, VERB SPEAKER"), (1, True, "Bo", "quote, VERB SPEAKER"),
              (3, True, None, None), (4, True, "she", "quote, VERB SPEAKER")]
     assert alternate_backwards(turns) == [None, None, None, None]
+
+
+def test_a_paragraph_of_single_quoted_dialogue_is_not_narration():
+    # British single quotes: the paragraph before the tag's "she" is dialogue, so the narration rule (its
+    # subject, Mrs. Lane) does not resolve it; the nearest woman does
+    text = "Chapter 2\n\n‘Go,’ said Mrs. Lane to the girl. She pointed at Miss Ware.\n\n‘I will not,’ said she."
+    assert [s for s, _ in speakers(text)] == ["Mrs. Lane", "Miss Ware"]
