@@ -1,21 +1,21 @@
 """Who speaks in a novel's dialogue: the rules used only for fiction (an article with a chapter heading).
 
 A novel tags few of its turns.  It introduces a speech with narration
-("The Admiral wound it up by exclaiming--", "..., and adding, “...”"), lets
+("The Colonel closed the matter by exclaiming--", "..., and adding, “...”"), lets
 two people alternate untagged, names its people by a title and a surname
-("Captain Wentworth", later "the Captain"), and sometimes gives a run of
-turns to a group ("the ladies of the party began talking of them").  News
+("Captain Whitcombe", later "the Captain"), and sometimes gives a run of
+turns to a group ("the ladies of the house began talking of him").  News
 does none of this, so these rules never run on news;
 :func:`corpus_tools.structure.quotations.find_quotations` calls them when the
 article has a chapter heading, and the ``rule`` column of every quotation
 says which of them decided (the rule names below, in quotes).
 
-* :func:`title_mentions`: every "Title Surname" of the text ("Lady Russell",
-  "Admiral Croft", "Mr Elliot", "Miss Elliot") with the gender its title
+* :func:`title_mentions`: every "Title Surname" of the text ("Lady Tressel",
+  "Admiral Penn", "Mr Vernon", "Miss Vernon") with the gender its title
   gives; the narration's mentions are antecedents for "he"/"she" and the
   other persons of turn-taking, as given names are.
-* :func:`definite_title`: "the Admiral" is the person the chapter names
-  "Admiral ..." (the nearest before, else the first after).
+* :func:`definite_title`: "the Colonel" is the person the chapter names
+  "Colonel ..." (the nearest before, else the first after).
 * :func:`trailing_pronoun`: "After a moment's pause he said:" gives "he",
   not "a moment's pause he".
 * :func:`introduced_speaker`: a quotation with no tag, introduced by the
@@ -24,7 +24,7 @@ says which of them decided (the rule names below, in quotes).
   paragraph ending in a dash or a colon ("...by exclaiming--" then the
   quotation's paragraph: rule "narration SPEAKER ...-- (the paragraph before
   introduces the quotation)"): the subject of the last clause that names a
-  person (a pronoun, a title + surname, a given name, "the Admiral").
+  person (a pronoun, a title + surname, a given name, "the Colonel").
 * :func:`narration_speaker`: a quotation opening the paragraph after a
   narration paragraph, or following a whole narration sentence of its own
   paragraph, with no other rule to decide: the subject of that narration's
@@ -39,9 +39,31 @@ says which of them decided (the rule names below, in quotes).
   whose last sentence has a group of people talking ("the ladies ... began
   talking", "the two girls whispered") are the group's (rule "a group: the
   narration before the turns has a group talking").
-* :func:`titled_names`: a surname merged from "Captain Wentworth" is
+* :func:`titled_names`: a surname merged from "Captain Whitcombe" is
   written as the chapter writes it most, with its title or without
-  ("Captain Wentworth"; "Ahab" where "Captain Ahab" is rarer).
+  ("Captain Whitcombe"; "Quin" where "Captain Quin" is rarer).
+* :func:`tag_name_mentions`: a one-word name a tag gives ("said Quin") that
+  no lexicon knows makes its narration mentions antecedents.
+* :func:`subject_antecedent`: a narration "he"/"she" is the subject the
+  narration goes on with, not the nearest name ("Mr. Gray was the first to
+  call on Mr. Lee. He had meant to ..."); used for the subjects the rules
+  above find and for a tag's "said she" opening the paragraph after
+  narration.  :func:`narration_other`: the other person of an exchange is
+  the subject of the narration before it (rule "turn-taking: the other
+  person, the subject of the narration before").
+* :func:`is_title_description`: "the Colonel" is a person; another
+  description of no person taken as the subject before the verb ("the
+  sudden cry of the old man") is no speaker, and the introducing
+  narration decides.
+* Family: :func:`child_parent` ("her mother" is the "Mrs." of the daughter
+  the chapter names in full), :func:`child_speaker` (a quotation calling
+  "Mama" is the child's, not the mother's: rule "...; the child who calls
+  the parent"), :func:`addressed_aliases` ("'..., Harriet,' said Mrs.
+  Ford ... to Miss Orme": one person, written with the given name).
+
+Every rule is a pattern of dialogue writing, tested on passages written for
+``tests/structure/test_dialogue.py``; no name or word of a test chapter is
+in this module.
 """
 
 from __future__ import annotations
@@ -73,9 +95,9 @@ _SENTENCE_BREAK = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!
 
 
 def title_gender(name: str) -> str | None:
-    """``"m"``, ``"f"`` or None: the gender the title of a "Title Surname" gives ("Lady Russell": "f").
+    """``"m"``, ``"f"`` or None: the gender the title of a "Title Surname" gives ("Lady Tressel": "f").
 
-    >>> title_gender("Captain Wentworth"), title_gender("Mrs. Grant"), title_gender("Dr Ross"), title_gender("Ann")
+    >>> title_gender("Captain Whitcombe"), title_gender("Mrs. Lane"), title_gender("Dr Ross"), title_gender("Ann")
     ('m', 'f', None, None)
     """
     return FICTION_TITLES.get(name.split()[0].rstrip("."))
@@ -84,11 +106,11 @@ def title_gender(name: str) -> str | None:
 def title_mentions(article: Article) -> list[tuple[int, str]]:
     """``(offset, "Title Surname")`` of every title + surname in the article, in text order.
 
-    The title is written as the text writes it ("Mr. Bennet", "Mr Elliot"); a possessive "'s" is left
-    out ("Lady Russell's politeness" gives "Lady Russell").
+    The title is written as the text writes it ("Mr. Vernon", "Mr Vernon"); a possessive "'s" is left
+    out ("Lady Tressel's patience" gives "Lady Tressel").
 
-    >>> title_mentions(Article.from_text("Lady Russell's eye met Captain Wentworth and Mr. Elliot.", id="x"))
-    [(0, 'Lady Russell'), (23, 'Captain Wentworth'), (45, 'Mr. Elliot')]
+    >>> title_mentions(Article.from_text("Lady Tressel's eye met Captain Whitcombe and Mr. Vernon.", id="x"))
+    [(0, 'Lady Tressel'), (23, 'Captain Whitcombe'), (45, 'Mr. Vernon')]
     """
     return [(b.start + m.start(), f"{m.group('title')}{m.group('dot')} {m.group('name')}")
             for b in article.blocks for m in _TITLED.finditer(b.text)]
@@ -104,15 +126,15 @@ _NOT_NAMES = {"he", "she", "it", "they", "i", "we", "you"}
 
 def tag_name_mentions(article: Article) -> list[tuple[int, str]]:
     """``(offset, name)`` of every mention of a one-word name that a tag of the chapter gives a speaker
-    ("said Ahab", "Stubb replied"), for names neither the given-name lexicon nor a title finds.
+    ("said Quin", "Pike replied"), for names neither the given-name lexicon nor a title finds.
 
     A novel's tags name its people; the narration's other mentions of those names ("It was so with
-    Ahab; ... he seemed") are then antecedents too.  A word the text also writes in lower case
+    Quin; ... he seemed") are then antecedents too.  A word the text also writes in lower case
     ("Then said he": "then") is no name, nor a title.
 
-    >>> a = Article.from_text('It was so with Ahab. Then he slept.\\n\\n"No," said Ahab.', id="x")
+    >>> a = Article.from_text('It was so with Quin. Then he slept.\\n\\n"No," said Quin.', id="x")
     >>> tag_name_mentions(a)
-    [(15, 'Ahab'), (48, 'Ahab')]
+    [(15, 'Quin'), (48, 'Quin')]
     """
     text = article.text
     names = {m.group("after") or m.group("before") for m in _TAG_NAME.finditer(text)}
@@ -126,13 +148,13 @@ def tag_name_mentions(article: Article) -> list[tuple[int, str]]:
 
 
 def definite_title(speaker: str, mentions: list[tuple[int, str]], before: int) -> str | None:
-    """The person "the Admiral" stands for: the nearest "Admiral ..." of ``mentions`` before offset
+    """The person "the Colonel" stands for: the nearest "Colonel ..." of ``mentions`` before offset
     ``before``, else the first after it; None when ``speaker`` is no "the" + title or none is named.
 
-    >>> definite_title("the Admiral", [(0, "Admiral Croft"), (9, "Captain Harville")], 50)
-    'Admiral Croft'
-    >>> definite_title("the Admiral", [(90, "Admiral Croft")], 50), definite_title("the man", [], 5)
-    ('Admiral Croft', None)
+    >>> definite_title("the Colonel", [(0, "Colonel Hale"), (9, "Captain Orme")], 50)
+    'Colonel Hale'
+    >>> definite_title("the Colonel", [(90, "Colonel Hale")], 50), definite_title("the man", [], 5)
+    ('Colonel Hale', None)
     """
     m = re.fullmatch(rf"[Tt]he\s+(?P<title>{_TITLE_RUN})", speaker.strip())
     if m is None:
@@ -144,9 +166,9 @@ def definite_title(speaker: str, mentions: list[tuple[int, str]], before: int) -
 
 
 def is_title_description(speaker: str) -> bool:
-    """Whether ``speaker`` is "the" + a title ("the Admiral", "the Colonel": a person the chapter names).
+    """Whether ``speaker`` is "the" + a title ("the Colonel", "the Major": a person the chapter names).
 
-    >>> is_title_description("the Admiral"), is_title_description("the unforseen")
+    >>> is_title_description("the Colonel"), is_title_description("the sudden")
     (True, False)
     """
     return re.fullmatch(rf"[Tt]he\s+(?:{_TITLE_RUN})", speaker.strip()) is not None
@@ -170,15 +192,15 @@ def narration_subject(text: str, start: int, end: int,
     """``(person as written, offset)``: the first person named in the last clause of ``text[start:end]``
     that names one, or None.
 
-    A person is a "he"/"she", a "the" + title ("the Admiral"), or one of ``people`` (sorted
+    A person is a "he"/"she", a "the" + title ("the Colonel"), or one of ``people`` (sorted
     ``(offset, name)`` of the article: given names, titles + surnames) inside the range.  Clauses end
-    at a semicolon, a colon, a dash, or "and"/"but": "Anne, amused, was distressed, and the Admiral,
-    fearing ..., took up the subject, to say--" gives "the Admiral", the subject of the verb that
+    at a semicolon, a colon, a dash, or "and"/"but": "Nora, amused, was at a loss, and the Colonel,
+    fearing ..., went on, saying--" gives "the Colonel", the subject of the verb that
     introduces the speech.
 
-    >>> t = "Anne was silent, and the Admiral, fearing he had not been civil, took it up again, to say--"
-    >>> narration_subject(t, 0, len(t), [(0, "Anne")])
-    ('the Admiral', 21)
+    >>> t = "Nora was silent, and the Colonel, fearing he had not been kind, went on again, saying--"
+    >>> narration_subject(t, 0, len(t), [(0, "Nora")])
+    ('the Colonel', 21)
     """
     found = [(o, n) for o, n in people[bisect.bisect_left(people, (start,)):bisect.bisect_left(people, (end,))]]
     segment = text[start:end]
@@ -252,7 +274,7 @@ def introduced_speaker(text: str, block_start: int, quote_start: int, previous_b
     ``(start, end)`` of the quotations so far (narration is the text outside them).  Two cases:
     the quotation's sentence began in narration before its opening mark ("She was obliged to him,
     but declined it, adding, “...”"), or the quotation opens its paragraph and the paragraph
-    before ends, in narration, with a dash or a colon ("The Admiral wound it up by exclaiming--").
+    before ends, in narration, with a dash or a colon ("The Colonel closed the matter by exclaiming--").
 
     >>> t = "Chapter 1\\n\\nShe smiled, and the Captain said, adding, \\"No.\\""
     >>> introduced_speaker(t, 11, t.index('"'), None, [], [])
@@ -323,7 +345,7 @@ def narration_speaker(text: str, block_start: int, quote_start: int, previous_bl
 def narration_other(text: str, narration: tuple[int, int], speaker: str | None,
                     people: list[tuple[int, str]]) -> str | None:
     """The other person of an exchange the narration paragraph ``narration`` opens: the named subject of its
-    last sentence ("She spoke to Henry on the subject" after "When Catherine knew this": Catherine), when it
+    last sentence ("She went to Mr. Hart about it" after "When Lucy heard of it": Lucy), when it
     is not ``speaker`` (the person who spoke first); else None.
 
     >>> t = "When Ann knew this, she spoke to Mr. Gray about Miss Lee."
@@ -394,7 +416,7 @@ def alternate_backwards(turns: list[tuple[int, bool, str | None, str | None]]) -
     return out
 
 
-# a group of people as the subject of a verb of talk: "the ladies of his party began talking", "the two girls
+# a group of people as the subject of a verb of talk: "the ladies of the house began talking", "the two girls
 # whispered" (an "of" phrase and an adverb may come between)
 _GROUP_TALKING = re.compile(
     r"\b(?:[Tt]he|[Tt]heir|[Tt]wo|[Tt]hree|[Bb]oth|[Aa]ll)\s+(?:(?:two|three|other|young|old|little)\s+)?"
@@ -404,10 +426,10 @@ _GROUP_TALKING = re.compile(
 
 
 def group_turns(text: str, narration: tuple[int, int]) -> str | None:
-    """The group a narration paragraph has talking ("the ladies of the party began talking of them":
+    """The group a narration paragraph has talking ("the ladies of the house began talking of him":
     "the ladies"), when its last sentence names a group of people and a verb of talk; else None.
 
-    >>> group_turns("Then the ladies of his party began talking of them.", (0, 51))
+    >>> group_turns("Then the ladies of the house began talking of him.", (0, 48))
     'the ladies'
     >>> group_turns("The ladies walked home.", (0, 23)) is None
     True
@@ -423,15 +445,15 @@ _BARE_TITLES = ("Captain", "Admiral", "Colonel", "Major", "General", "Lieutenant
 
 
 def titled_names(article: Article, names: list[str | None]) -> list[str | None]:
-    """Fiction: a surname the chapter writes with one title ("Captain Wentworth"), and the title + surname,
+    """Fiction: a surname the chapter writes with one title ("Captain Whitcombe"), and the title + surname,
     as the variant the chapter writes more often (a tie: with the title).
 
     The name rules drop a title such as "Captain" (news writes "Captain Paul Coutts" and means
-    Paul Coutts); a novel names a man "Captain Wentworth" and, as often, "Ahab" for "Captain Ahab".
+    Paul Coutts); a novel names a man "Captain Whitcombe" and, as often, "Quin" for "Captain Quin".
 
-    >>> a = Article.from_text("Chapter 1\\n\\nCaptain Wentworth came. Wentworth sat. Captain Wentworth rose.", id="x")
-    >>> titled_names(a, ["Wentworth", "Captain Wentworth", None, "Anne"])
-    ['Captain Wentworth', 'Captain Wentworth', None, 'Anne']
+    >>> a = Article.from_text("Chapter 1\\n\\nCaptain Whitcombe came. Whitcombe sat. Captain Whitcombe rose.", id="x")
+    >>> titled_names(a, ["Whitcombe", "Captain Whitcombe", None, "Nora"])
+    ['Captain Whitcombe', 'Captain Whitcombe', None, 'Nora']
     """
     text = article.text
     out = []
@@ -466,13 +488,13 @@ def addressed_aliases(tags: list[tuple[str | None, list[str]]]) -> dict[str, str
     """Title + surname -> given name, where a tag says whom a quotation addresses by both names.
 
     ``tags``: per quotation, ``(speaker as written, the given names it addresses)``.  In
-    '"You began well, Charlotte," said Mrs. Bennet with civil self-command to Miss Lucas' the
-    person called "Charlotte" is the one spoken to, "Miss Lucas": one person, written with her
+    '"You danced well, Harriet," said Mrs. Ford with a smile to Miss Orme' the
+    person called "Harriet" is the one spoken to, "Miss Orme": one person, written with her
     given name (a title + surname may be any of a family's daughters, the given name is hers).
     A title + surname the tags link to two given names is left alone.
 
-    >>> addressed_aliases([("Mrs. Bennet with civil self-command to Miss Lucas", ["Charlotte"]), ("Jane", [])])
-    {'Miss Lucas': 'Charlotte'}
+    >>> addressed_aliases([("Mrs. Ford with a smile to Miss Orme", ["Harriet"]), ("Jane", [])])
+    {'Miss Orme': 'Harriet'}
     """
     links: dict[str, set[str]] = {}
     for speaker, given in tags:
@@ -490,8 +512,8 @@ def child_parent(speaker: str, mentions: list[tuple[int, str]], children: list[t
     """"her mother" as the "Mrs." of the family whose child the chapter names by given name and surname.
 
     ``mentions``: ``(offset, "Mrs. X")`` title mentions; ``children``: ``(offset, "Given Surname")``
-    given-name mentions.  A novel names a daughter in full ("Marianne Dashwood") and her mother by
-    title and surname ("Mrs. Dashwood"); "her mother" is that "Mrs.", not the neighbour the chapter
+    given-name mentions.  A novel names a daughter in full ("Rose Dale") and her mother by
+    title and surname ("Mrs. Dale"); "her mother" is that "Mrs.", not the neighbour the chapter
     names more often.  The nearest such family before ``before`` (else after); None when there is none.
 
     >>> child_parent("her mother", [(0, "Mrs. Hill"), (30, "Mrs. Dale"), (60, "Mrs. Hill")],
@@ -518,8 +540,8 @@ _PARENT_ADDRESS = re.compile(r"(?:^|[,!?;]\s*)(?P<word>Mama|Mamma|Mother|Papa|Fa
 
 def child_speaker(quote: str, speaker: str | None, children: list[tuple[int, str]]) -> str | None:
     """The child who says "Mama" to the speaker a rule gave: a quotation that calls "Mama" is not the
-    mother's ("Mrs. Dashwood"), it is her child's, the one the chapter names with her surname
-    ("Marianne Dashwood"), when there is exactly one; else None.
+    mother's ("Mrs. Dale"), it is her child's, the one the chapter names with her surname
+    ("Rose Dale"), when there is exactly one; else None.
 
     >>> child_speaker("But at least, Mama, you cannot deny it.", "Mrs. Dale", [(5, "Rose Dale"), (9, "Ann Hill")])
     'Rose Dale'

@@ -378,9 +378,9 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
     found = _narrative_mentions(speaker_candidates(article), raws, fallback=False) if fiction \
         else speaker_candidates(article)
     candidates = CandidateIndex(found + given)
-    # in fiction "Lady Russell", "Captain Wentworth" in the narration: antecedents and persons of turn-taking
+    # in fiction "Lady Tressel", "Captain Whitcombe" in the narration: antecedents and persons of turn-taking
     titles = _narrative_mentions(title_mentions(article), raws, fallback=False) if fiction else []
-    # and the narration's mentions of a one-word name a tag gives ("said Ahab"; not in the lexicon)
+    # and the narration's mentions of a one-word name a tag gives ("said Quin"; not in the lexicon)
     tagged = _narrative_mentions(tag_name_mentions(article), raws, fallback=False) if fiction else []
     if tagged:
         known = {n for _, n in given}
@@ -457,7 +457,7 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
                 resolved = relation  # "his wife" next to "Mr. Bennet": "Mrs. Bennet"
                 candidates.add(segs[0][0], relation)
             elif fiction and (titled := definite_title(speaker, titles, segs[0][0])):
-                resolved = titled  # "continued the Admiral": the "Admiral Croft" the chapter names
+                resolved = titled  # "continued the Colonel": the "Colonel Hale" the chapter names
             elif speaker.lower() == "it" and out and out[-1].speaker_kind == "description" \
                     and not person_description(out[-1].resolved_speaker):
                 resolved = out[-1].resolved_speaker  # "It says ..." after "the report says": the report
@@ -511,8 +511,8 @@ def _fiction_introduced(article: Article, text: str, first, segs, out: list[Quot
                                     and not person_description(speaker) and not speaker.lower().startswith(
                                         ("his ", "her ", "their ")) and not is_title_description(speaker)):
         return trailing_pronoun(speaker), rule, where, None
-    # (the subject of the verb before the quotation, a description of no person, was a wrong parse: "Starting at
-    # the unforseen concluding exclamation ..., Stubb was speechless a moment; then said")
+    # (the subject of the verb before the quotation, a description of no person, was a wrong parse: "Alarmed at
+    # the sudden cry of the old man, Pike was silent a moment; then said")
     speaker, rule, antecedent = introduced_speaker(text, first.start, segs[0][0] - 1,
                                                    _previous_block(article, first),
                                                    _recent_spans(out, first.index), people)

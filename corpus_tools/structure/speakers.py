@@ -716,7 +716,7 @@ class CandidateIndex:
         """File one more candidate (usually after every one filed so far: then an append).
 
         ``gender`` (``"m"`` or ``"f"``) when the caller knows it and the name does not tell it
-        (fiction's "Captain Wentworth": the lexicon gives a title no gender, a novel's captain is a man).
+        (fiction's "Captain Whitcombe": the lexicon gives a title no gender, a novel's captain is a man).
         """
         classes = _classes(name) if gender is None or _organisation(name) else \
             ("all", "person", "he" if gender == "m" else "she")
