@@ -31,10 +31,10 @@ def test_heldout4_books_are_the_annotated_chapters(books):
 
 def test_heldout4_books_speakers(books):
     s, errors = books
-    # 31 of 35 with the fiction dialogue rules: still wrong are "Charles" merged into the chapter's one
-    # "Charles Hayter", a group complaint ("What should they do without her?") given to Anne, a quotation
-    # inside narration ('a "Good morning to you!" being all that she had time for'), and Anne's thought
-    # after "Lady Russell drew back her head."
+    # 31 of 35 with the fiction dialogue rules: still wrong are a quotation inside narration ('a "Good
+    # morning to you!" being all that she had time for', given to the sentence's "He"), and three left
+    # unattributed after a narration sentence of their own paragraph: Charles's reported account, a group
+    # complaint ("What should they do without her?") and Anne's thought after "Lady Russell drew back her head."
     assert s["speaker_accuracy"] == pytest.approx(31 / 35)
-    assert s["attribution_rate"] == 1.0
+    assert s["attribution_rate"] == pytest.approx(33 / 35)
     assert len([e for e in errors if e.startswith("speaker")]) == 4
