@@ -41,7 +41,10 @@ continues into the next paragraph if that one opens with a single mark
 (British dialogue); otherwise it is no quotation (it was an apostrophe).
 
 **Speakers** are found and resolved by :mod:`corpus_tools.structure.speakers`; the
-``rule`` column names the attribution rule that matched.
+``rule`` column names the attribution rule that matched.  In fiction (an article with a
+chapter heading) the dialogue rules of :mod:`corpus_tools.structure.dialogue` run too:
+narration that introduces a quotation, untagged turns alternated back from a tagged one,
+titles + surnames as antecedents, a group's turns.
 """
 
 from __future__ import annotations
@@ -55,6 +58,24 @@ from functools import lru_cache
 import pandas as pd
 
 from corpus_tools.model.corpus import Article, as_articles
+from corpus_tools.structure.dialogue import (
+    addressed_aliases,
+    alternate_backwards,
+    child_parent,
+    child_speaker,
+    definite_title,
+    group_turns,
+    introduced_speaker,
+    is_title_description,
+    narration_other,
+    narration_speaker,
+    subject_antecedent,
+    tag_name_mentions,
+    title_gender,
+    title_mentions,
+    titled_names,
+    trailing_pronoun,
+)
 from corpus_tools.structure.roles import is_chapter_block
 from corpus_tools.structure.speakers import (
     QUOTE_CHARACTERS,
@@ -357,6 +378,22 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
     found = _narrative_mentions(speaker_candidates(article), raws, fallback=False) if fiction \
         else speaker_candidates(article)
     candidates = CandidateIndex(found + given)
+    # in fiction "Lady Tressel", "Captain Whitcombe" in the narration: antecedents and persons of turn-taking
+    titles = _narrative_mentions(title_mentions(article), raws, fallback=False) if fiction else []
+    # and the narration's mentions of a one-word name a tag gives ("said Quin"; not in the lexicon)
+    tagged = _narrative_mentions(tag_name_mentions(article), raws, fallback=False) if fiction else []
+    if tagged:
+        known = {n for _, n in given}
+        tagged = [(o, n) for o, n in tagged if n not in known]
+        for o, n in tagged:
+            candidates.add(o, n)
+    if titles:
+        at = {o for o, _ in mentions}
+        mentions = sorted([*mentions, *((o, n) for o, n in titles if o not in at)])
+        for o, n in titles:
+            candidates.add(o, n, title_gender(n))
+    people = sorted(given + titles + tagged)
+    quoted_blocks: set[int] = set()  # the blocks the quotations so far reach (fiction's narration has none)
     out: list[Quotation] = []
     turns = _Turns()
     for raw in raws:
@@ -366,7 +403,10 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
         last = blocks[last_index]
         qs, qe = segs[0][0] - first.start, segs[-1][1] - last.start
         speaker, rule, where = attribute_speaker(marked[first.index], qs, marked[last_index], qe, QUOTE_MARKS)
-        kind = resolved = None
+        kind = resolved = titled = antecedent = None
+        if fiction:
+            speaker, rule, where, antecedent = _fiction_introduced(article, text, first, segs, out, people, speaker,
+                                                                   rule, where)
         if speaker is None and out:
             # the people the previous paragraph's quotations address (its speaker's, one paragraph)
             addressed = [v for q in out[-3:] if q.block == out[-1].block for v in vocatives(q.text)] \
@@ -378,10 +418,22 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
                 narration = (nb.start, nb.start + len(nb.text))
             speaker, rule = _inherited(out[-1], raw, first, marked[first.index], qs, fiction, turns, candidates,
                                        mentions, addressed, narration)
+            if fiction and rule == "turn-taking: the nearest other named person" and (
+                    before := _previous_block(article, blocks[out[-1].block])) and (
+                    other := narration_other(text, before, out[-1].resolved_speaker, people)):
+                speaker, rule = other, "turn-taking: the other person, the subject of the narration before"
+        if speaker is None and fiction:
+            speaker, rule, antecedent = narration_speaker(text, first.start, segs[0][0] - 1,
+                                                          _narration_block(article, first, quoted_blocks),
+                                                          _recent_spans(out, first.index), people)
         if speaker is not None:
             speaker = organisation_speaker(speaker.strip(" ,"))
             kind = speaker_kind(speaker)
-            resolved = resolve_speaker(speaker, candidates, segs[0][0])
+            resolved = antecedent or resolve_speaker(speaker, candidates, segs[0][0])
+            if fiction and antecedent is None and speaker in ("he", "she") and where >= 0 and (
+                    narrated := _narration_before(article, first, qs, quoted_blocks)):
+                # '"...," said she.' opening the paragraph after narration: the subject the narration goes on with
+                resolved = subject_antecedent(text, *narrated, speaker, people) or resolved
             if rule and rule.startswith("quote, was his/her REPLY to "):
                 # "was her observation to Mary": the last speaker who is not the one addressed
                 addressee = rule.removeprefix("quote, was his/her REPLY to ")
@@ -400,12 +452,17 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
                     resolved = named_organisation(article, speaker, segs[0][0]) or resolved
                 if resolved == speaker:  # "said the spinner": the person introduced as "spinner Tom Avery"
                     resolved = role_antecedent(article, speaker, segs[0][0]) or resolved
-            if fiction and (relation := resolve_relation(speaker, mentions, segs[0][0])):
+            if fiction and (relation := child_parent(speaker, mentions, given, segs[0][0])
+                            or resolve_relation(speaker, mentions, segs[0][0])):
                 resolved = relation  # "his wife" next to "Mr. Bennet": "Mrs. Bennet"
                 candidates.add(segs[0][0], relation)
+            elif fiction and (titled := definite_title(speaker, titles, segs[0][0])):
+                resolved = titled  # "continued the Colonel": the "Colonel Hale" the chapter names
             elif speaker.lower() == "it" and out and out[-1].speaker_kind == "description" \
                     and not person_description(out[-1].resolved_speaker):
                 resolved = out[-1].resolved_speaker  # "It says ..." after "the report says": the report
+            if fiction and (child := child_speaker(" ".join(text[a:b] for a, b in segs), resolved, given)):
+                resolved, rule = child, f"{rule}; the child who calls the parent"  # "..., Mama, ...": not Mama's
             if where >= 0 and not (fiction and resolved != speaker and kind == "description") and (
                     kind == "name" or person_description(speaker)):
                 # a named speaker (or a person described: "the regional manager") is a candidate for later pronouns
@@ -413,6 +470,8 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
                 candidates.add(offset, speaker)
             elif where < 0 and rule and rule.startswith("turn-taking") and kind == "name":
                 candidates.add(first.start, speaker)  # a reply's speaker, found by turn-taking, is a "he"/"she" later
+            if titled or (fiction and where < 0 and rule and rule.startswith("narration") and kind == "name"):
+                candidates.add(first.start, resolved, title_gender(resolved))  # a speaker the narration named
         words = _count_in(word_starts, segs)
         out.append(Quotation(
             article=article.id, index=len(out), block=first.index, last_block=last_index,
@@ -420,9 +479,102 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
             words=words, closed=raw["closed"], speaker=speaker, speaker_kind=kind, resolved_speaker=resolved,
             rule=rule, notes="; ".join(raw["notes"]), segments=segs, speaker_name=None))
         turns.push(out[-1].resolved_speaker)
+        quoted_blocks.update(range(first.index, last_index + 1))
+    if fiction:
+        out = _fiction_turns(article, out)
     names = speaker_names(article, [q.resolved_speaker for q in out], families=fiction)
+    if fiction:
+        names = titled_names(article, names)
+        aliases = addressed_aliases([(q.speaker, [v for v in vocatives(q.text) if " " not in v]) for q in out
+                                     if q.rule and q.rule.startswith("quote")])
+        names = [aliases.get(n, n) if n else n for n in names]
     out = [replace(q, speaker_name=n) for q, n in zip(out, names, strict=True)]
     return out if fiction else _headline_quotes(article, _repeated_quotes(out))
+
+
+def _previous_block(article: Article, block) -> tuple[int, int] | None:
+    """``(start, end)`` of the paragraph before ``block`` (None for the first, or after a chapter heading)."""
+    if block.index == 0 or is_chapter_block(article.blocks[block.index - 1]):
+        return None
+    prev = article.blocks[block.index - 1]
+    return prev.start, prev.start + len(prev.text)
+
+
+def _fiction_introduced(article: Article, text: str, first, segs, out: list[Quotation],
+                        people: list[tuple[int, str]],
+                        speaker: str | None, rule: str | None, where: int,
+                        ) -> tuple[str | None, str | None, int, str | None]:
+    """Fiction: a tag's speaker ending in a pronoun is the pronoun ("a moment's pause he" -> "he"); an
+    untagged quotation the narration introduces takes its subject
+    (:func:`~corpus_tools.structure.dialogue.introduced_speaker`; the last value: a pronoun's antecedent)."""
+    if speaker is not None and not (rule == "SPEAKER VERB ... quote" and speaker_kind(speaker) == "description"
+                                    and not person_description(speaker) and not speaker.lower().startswith(
+                                        ("his ", "her ", "their ")) and not is_title_description(speaker)):
+        return trailing_pronoun(speaker), rule, where, None
+    # (the subject of the verb before the quotation, a description of no person, was a wrong parse: "Alarmed at
+    # the sudden cry of the old man, Pike was silent a moment; then said")
+    speaker, rule, antecedent = introduced_speaker(text, first.start, segs[0][0] - 1,
+                                                   _previous_block(article, first),
+                                                   _recent_spans(out, first.index), people)
+    return speaker, rule, -1, antecedent
+
+
+def _narration_block(article: Article, block, quoted_blocks: set[int]) -> tuple[int, int] | None:
+    """:func:`_previous_block` when it is narration: no quotation in it (``quoted_blocks``: the blocks
+    quotations reach) and no double quote mark (a paragraph ending a quotation with a closing mark and no
+    opening one is the end of someone's speech, not narration)."""
+    prev = _previous_block(article, block)
+    if prev is None or block.index - 1 in quoted_blocks or any(
+            c in article.blocks[block.index - 1].text for c in QUOTE_MARKS):
+        return None
+    return prev
+
+
+def _narration_before(article: Article, first, qs: int, quoted_blocks: set[int]) -> tuple[int, int] | None:
+    """``(start, end)`` of the narration paragraph before a quotation that opens its own paragraph."""
+    return None if first.text[: max(qs - 1, 0)].strip() else _narration_block(article, first, quoted_blocks)
+
+
+def _recent_spans(out: list[Quotation], block: int) -> list[tuple[int, int]]:
+    """``(opening mark, end)`` of the quotations so far that reach the paragraph before ``block`` or later
+    (the narration rules look no further back; walking back over every quotation was quadratic)."""
+    k = len(out)
+    while k and out[k - 1].last_block >= block - 1:
+        k -= 1
+    return [(q.start - 1, q.end) for q in out[k:]]
+
+
+def _fiction_turns(article: Article, quotes: list[Quotation]) -> list[Quotation]:
+    """Fiction, over the whole chapter: a group's untagged turns after narration that has the group talking
+    (:func:`~corpus_tools.structure.dialogue.group_turns`), then the untagged turns before a tagged one,
+    alternated back from it (:func:`~corpus_tools.structure.dialogue.alternate_backwards`)."""
+    out = list(quotes)
+    blocks = article.blocks
+    text = article.text
+    quoted_blocks = {b for q in out for b in range(q.block, q.last_block + 1)}
+    opens = [q.start - 1 - blocks[q.block].start <= len(blocks[q.block].text) - len(blocks[q.block].text.lstrip())
+             for q in out]
+    group = None
+    for i, q in enumerate(out):
+        if not opens[i] or (i and out[i - 1].block == q.block):
+            if group and i and out[i - 1].block == q.block and q.rule and q.rule.startswith("continues"):
+                out[i] = replace(q, speaker=group, speaker_kind="description", resolved_speaker=group,
+                                 rule=out[i - 1].rule)
+            continue
+        prev = _narration_block(article, blocks[q.block], quoted_blocks)
+        follows = i and out[i - 1].last_block == q.block - 1
+        if not follows and prev is not None and (q.rule is None or q.rule.startswith(("turn-taking", "narration"))):
+            group = group_turns(text, prev)
+        elif not (follows and group and (q.rule is None or q.rule.startswith("turn-taking"))):
+            group = None
+        if group:
+            out[i] = replace(q, speaker=group, speaker_kind="description", resolved_speaker=group,
+                             rule="a group: the narration before the turns has a group talking")
+    filled = alternate_backwards([(q.block, o, q.resolved_speaker, q.rule) for q, o in zip(out, opens, strict=True)])
+    for i, f in enumerate(filled):
+        if f is not None:
+            out[i] = replace(out[i], speaker=f[0], speaker_kind=speaker_kind(f[0]), resolved_speaker=f[0], rule=f[1])
+    return out
 
 
 # after a quotation in a headline: "..., says crash survivor", "... - finance minister" (no determiner, no name)

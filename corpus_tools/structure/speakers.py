@@ -712,9 +712,15 @@ class CandidateIndex:
             for c in _classes(item[1]):
                 self._fixed[c].append(item)
 
-    def add(self, offset: int, name: str) -> None:
-        """File one more candidate (usually after every one filed so far: then an append)."""
-        for c in _classes(name):
+    def add(self, offset: int, name: str, gender: str | None = None) -> None:
+        """File one more candidate (usually after every one filed so far: then an append).
+
+        ``gender`` (``"m"`` or ``"f"``) when the caller knows it and the name does not tell it
+        (fiction's "Captain Whitcombe": the lexicon gives a title no gender, a novel's captain is a man).
+        """
+        classes = _classes(name) if gender is None or _organisation(name) else \
+            ("all", "person", "he" if gender == "m" else "she")
+        for c in classes:
             bisect.insort(self._added[c], (offset, name))
 
     def nearest(self, cls: str, before: int) -> str | None:

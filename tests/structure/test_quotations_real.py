@@ -179,8 +179,14 @@ def test_devset_scores():
     # fiction: 127 of 149 (118 before the given-name lexicon, narration mentions and "was Henry's answer";
     # untagged turns after narration, "her mother" and a character tagged both by her first name and
     # by "Miss" + surname stay wrong)
-    # 129 with the held-out set's vocative rule (a reply to a quotation that addresses "Mrs. Weston")
-    assert books["speaker_accuracy"] == pytest.approx(129 / 149)
+    # 129 with the held-out set's vocative rule (a reply to a quotation that addresses "Mrs. Weston");
+    # 147 with the fiction dialogue rules (structure/dialogue.py: untagged turns alternated back from a
+    # tagged one, narration that introduces a quotation, titles + surnames as antecedents, "'..., Charlotte,'
+    # said Mrs. Bennet ... to Miss Lucas" making Miss Lucas Charlotte, "her mother" as the Mrs. of the
+    # daughter named in full, "..., Mama, ..." never the mother's), all attributed; still wrong: two
+    # replies by a third person (Elizabeth) in a two-person exchange
+    assert books["speaker_accuracy"] == pytest.approx(147 / 149)
+    assert books["attribution_rate"] == 1.0
     assert len([e for e in errors if e.startswith("speaker news")]) == 6
 
 
@@ -194,7 +200,9 @@ def test_heldout_scores():
     assert news["quote_precision"] == news["quote_recall"] == books["quote_precision"] == 1.0
     assert books["quote_recall"] == pytest.approx(51 / 52)  # "Avast! has no closing mark in the source
     assert news["speaker_accuracy"] == 1.0
-    assert books["speaker_accuracy"] == pytest.approx(44 / 51)
+    # 44 of 51 before the fiction dialogue rules (structure/dialogue.py: "said Ahab" makes Ahab an antecedent,
+    # "the unforseen" is no speaker, Emma's "made to “What does Weston think ...”" is Mr. Knightley's)
+    assert books["speaker_accuracy"] == pytest.approx(48 / 51)
     assert news["attribution_rate"] == 1.0
 
 
@@ -203,7 +211,8 @@ def test_fiction_dialogue_turns_and_family_descriptions():
             "\"Then stay,\" cried she.\n\n\"I will.\"")
     t = q(text)
     assert t["speaker_name"].tolist() == ["Mrs. Gray", "Mr. Gray", "Mrs. Gray", "Mr. Gray"]
-    assert t["rule"].tolist()[1] == "turn-taking: the nearest other named person"
+    # the narration before the exchange has Mr. Gray as its subject (structure/dialogue.py: narration_other)
+    assert t["rule"].tolist()[1] == "turn-taking: the other person, the subject of the narration before"
     assert t["rule"].tolist()[3] == "turn-taking: the speaker before the previous one"
     # in news (no chapter heading) an untagged paragraph continues the previous speaker instead
     assert q(text.replace("Chapter 1", "Fire news"))["speaker_name"].tolist()[1] == "his wife"

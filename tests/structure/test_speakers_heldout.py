@@ -62,7 +62,9 @@ def test_in_fiction_a_name_inside_the_dialogue_is_no_antecedent():
     q = quotes("Chapter 1\n\nMr. Knightley came in.\n\n\"I dare say,\" replied Mrs. Weston.\n\n"
                "\"If Weston had asked me, I would have named her.\"\n\n\"Yes,\" he replied.")
     assert [x[3] for x in q] == ["Mrs. Weston", "Mr. Knightley", "Mr. Knightley"]
-    assert q[1][2] == "turn-taking: the nearest other named person"
+    # the narration before the exchange has "Mr. Knightley" as its subject (structure/dialogue.py:
+    # narration_other); the nearest other named person was the same man
+    assert q[1][2] == "turn-taking: the other person, the subject of the narration before"
 
 
 def test_dashes_and_would_between_a_quotation_and_its_tag():
