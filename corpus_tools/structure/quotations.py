@@ -60,6 +60,7 @@ from corpus_tools.structure.speakers import (
     QUOTE_CHARACTERS,
     CandidateIndex,
     attribute_speaker,
+    colon_introduction,
     corpus_speaker_names,
     given_name_mentions,
     honorific_mentions,
@@ -74,6 +75,7 @@ from corpus_tools.structure.speakers import (
     speaker_candidates,
     speaker_kind,
     speaker_names,
+    subject_mentions,
 )
 from corpus_tools.tokens.tokenize import is_word, iter_tokens
 
@@ -357,6 +359,7 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
     found = _narrative_mentions(speaker_candidates(article), raws, fallback=False) if fiction \
         else speaker_candidates(article)
     candidates = CandidateIndex(found + given)
+    subjects = CandidateIndex([] if fiction else _narrative_mentions(subject_mentions(article), raws, fallback=False))
     out: list[Quotation] = []
     turns = _Turns()
     for raw in raws:
@@ -367,7 +370,15 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
         qs, qe = segs[0][0] - first.start, segs[-1][1] - last.start
         speaker, rule, where = attribute_speaker(marked[first.index], qs, marked[last_index], qe, QUOTE_MARKS)
         kind = resolved = None
-        if speaker is None and out:
+        where_block = None  # the block the speaker was found in, when not the quotation's own
+        if (speaker is None and rule is None and not fiction and first.index > 0
+                and not marked[first.index][: max(qs - 1, 0)].strip()
+                and blocks[first.index - 1].kind == "paragraph"
+                and (intro := colon_introduction(marked[first.index - 1]))):
+            # "Its director general, Martin Lusk, said:" closing the paragraph before this quoted one
+            speaker, rule, where = intro
+            where_block = blocks[first.index - 1]
+        if speaker is None and rule is None and out:
             # the people the previous paragraph's quotations address (its speaker's, one paragraph)
             addressed = [v for q in out[-3:] if q.block == out[-1].block for v in vocatives(q.text)] \
                 if fiction else []
@@ -382,6 +393,9 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
             speaker = organisation_speaker(speaker.strip(" ,"))
             kind = speaker_kind(speaker)
             resolved = resolve_speaker(speaker, candidates, segs[0][0])
+            if not fiction and resolved == speaker and speaker.lower() in ("he", "she"):
+                # no speaker or titled name before it: the full name that last opened a sentence
+                resolved = subjects.resolve(speaker, segs[0][0])
             if rule and rule.startswith("quote, was his/her REPLY to "):
                 # "was her observation to Mary": the last speaker who is not the one addressed
                 addressee = rule.removeprefix("quote, was his/her REPLY to ")
@@ -409,7 +423,7 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
             if where >= 0 and not (fiction and resolved != speaker and kind == "description") and (
                     kind == "name" or person_description(speaker)):
                 # a named speaker (or a person described: "the regional manager") is a candidate for later pronouns
-                offset = (last.start if rule and rule.startswith("quote") else first.start) + where
+                offset = (where_block or (last if rule and rule.startswith("quote") else first)).start + where
                 candidates.add(offset, speaker)
             elif where < 0 and rule and rule.startswith("turn-taking") and kind == "name":
                 candidates.add(first.start, speaker)  # a reply's speaker, found by turn-taking, is a "he"/"she" later
@@ -422,7 +436,7 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
         turns.push(out[-1].resolved_speaker)
     names = speaker_names(article, [q.resolved_speaker for q in out], families=fiction)
     out = [replace(q, speaker_name=n) for q, n in zip(out, names, strict=True)]
-    return out if fiction else _headline_quotes(article, _repeated_quotes(out))
+    return out if fiction else _headline_quotes(article, _repeated_quotes(out, article))
 
 
 # after a quotation in a headline: "..., says crash survivor", "... - finance minister" (no determiner, no name)
@@ -451,13 +465,18 @@ def _quote_words(text: str) -> str:
     return " ".join(re.findall(r"[\w'’]+", text.casefold()))
 
 
-def _repeated_quotes(quotes: list[Quotation]) -> list[Quotation]:
+def _repeated_quotes(quotes: list[Quotation], article: Article | None = None) -> list[Quotation]:
     """An unattributed quotation whose words a later attributed one repeats (a headline quoting the body:
-    "'I will never drive again', says crash survivor") takes that one's speaker (rule "repeated later")."""
+    "'I will never drive again', says crash survivor") takes that one's speaker (rule "repeated later").
+
+    Three words at least, or two when the quotation is its whole block (a subheading quoting the paragraph
+    under it: "'Big totals'"); a scare quote ("so-called") keeps no speaker."""
     out = list(quotes)
     for i, q in enumerate(out):
         words = _quote_words(q.text)
-        if q.speaker_name or len(words.split()) < 3:
+        whole = article is not None and q.block == q.last_block and not article.blocks[q.block].text.strip(
+            QUOTE_MARKS + SINGLE_MARKS + " ").replace(q.text.strip(), "", 1).strip(" ,.")
+        if q.speaker_name or (q.rule or "").startswith("scare quote") or len(words.split()) < (2 if whole else 3):
             continue
         later = next((p for p in out[i + 1:] if p.speaker_name and words in _quote_words(p.text)), None)
         if later is not None:

@@ -81,8 +81,9 @@ order for each block, are:
     heading of the run after a "Recommended"/"Related stories"/"READ MORE"
     line.
 ``subheading``
-    Any other heading inside the body, and a question in capitals ("WHAT
-    HAPPENS NEXT?").
+    Any other heading inside the body, a question in capitals ("WHAT
+    HAPPENS NEXT?"), and a short line that is only a quotation, with no
+    sentence end, between two paragraphs ("'Big totals'").
 ``epigraph``
     In a chapter, the short block(s) between the chapter heading and its
     first paragraph that end with an attribution line ("-- Shakespeare").
@@ -313,6 +314,8 @@ _FUNCTION_WORDS = frozenset("the a an and or of to in at on for was were is are 
 _CELL = re.compile(r"^\(?(?:[-+]?\d[\d,./:\-]*|--?|nil|n\.?a\.?)\)?[.,;:]?$", re.IGNORECASE)
 # a by-line may end in an abbreviation's full stop ("By Elena Ruiz Reporting from Firebaugh, Calif.")
 _ABBREVIATION_END = re.compile(r"\b[A-Z][a-z]{0,4}\.$")
+# a short line that is nothing but a quotation with no sentence end inside ("'Big totals'", "“A lifeline”")
+_QUOTED_LINE = re.compile(r"^['\"‘“](?P<words>[^'\"‘’“”.!?,;:]+)['\"’”]$")
 _ENDS_IN_DASH = re.compile(r"(?:-{2}|–|—)\s*['\"’”]?$")
 
 
@@ -628,6 +631,10 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
               and not any(c.isdigit() for c in text) and (prev_text.rstrip().endswith((":", "-", "–", "—"))
                                                           or (out and out[-1].reason.startswith("table row")))):
             r = role("list", "table header: above a table row, after a row or an introducing line", text[:20])
+        elif (seen_body and words <= 8 and (m := _QUOTED_LINE.match(text)) and nxt is not None
+              and nxt.kind == "paragraph" and out and out[-1].role in ("lead", "paragraph")):
+            # "'Big totals'" between two paragraphs: a subheading quoting the paragraph under it
+            r = role("subheading", "quoted words alone on their line, between paragraphs", m.group("words"))
         elif kind == "heading" and not _ENDS_IN_DASH.search(text):
             h = heading_kinds.get(block.index)
             after_intro = bool(out) and ((out[-1].role == "boilerplate" and _LINK_INTRO.match(prev_text))

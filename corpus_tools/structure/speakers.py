@@ -68,6 +68,20 @@ welcomed something ("The Coastal Trust has welcomed the plan. “...”"), is th
 ("December") or a possessive place alone ("Indonesia's") is never a speaker; "Indonesia's foreign
 ministry" is a description.
 
+Fourth round (patterns of news writing, each with its rule name): a paragraph ending in a colon
+("Its director general, Martin Lusk, said:", or "Garside ends her speech to cheers:") introduces the
+quoted paragraph after it (:func:`colon_introduction`, ``... (next paragraph) quote``); a headline's
+"Garside: '...'" (``SPEAKER: quote``; "Exclusive:" and such labels are none); an apposed full name
+between commas ('“...,” the study's lead author, Dr. Nathan Brooks, told me', "the agency's director,
+Dr. Ann Lee, said ... “...”"; a one-word apposition such as "R-Utah" is a tag); a relative clause's
+antecedent ("Mr. Pawlik, who had called the program “...”"); "The Federation of ... has welcomed ...
+but says “...”" (the organisation's name, "of" kept inside it); a document that finds ("the
+consortium's report found that ... “...”"); "A mother told the board ...:" (a person described with
+"a"); a scare quote after "so-called" has no speaker and inherits none.  A month is a speaker, and an
+antecedent, only where the text writes it as a given name ("June Tate ... June said",
+:func:`month_as_name`); a "he"/"she" with no candidate at all resolves to the full name that last
+opened a sentence (:func:`subject_mentions`: "Jackie Pearce, 58, matched ... She told ...").
+
 **Name variants** are merged per article by :func:`speaker_names` and across
 a corpus by :func:`corpus_speaker_names` (each documents its rule).
 """
@@ -82,11 +96,10 @@ from corpus_tools.model.corpus import Article
 from corpus_tools.tokens.tokenize import NEWS_ABBREVIATIONS
 
 __all__ = ["QUOTE_CHARACTERS", "REPORTING_VERBS", "TITLES", "CandidateIndex", "attribute_speaker", "clean_name",
-           "corpus_speaker_names", "given_name_mentions", "honorific_mentions", "organisation_antecedent",
-           "organisation_speaker", "named_organisation", "person_description",
-           "resolve_relation", "resolve_speaker", "role_antecedent", "same_person", "speaker_candidates",
-           "speaker_kind",
-           "speaker_names"]
+           "colon_introduction", "corpus_speaker_names", "given_name_mentions", "honorific_mentions",
+           "month_as_name", "organisation_antecedent", "organisation_speaker", "named_organisation",
+           "person_description", "resolve_relation", "resolve_speaker", "role_antecedent", "same_person",
+           "speaker_candidates", "speaker_kind", "speaker_names", "subject_mentions"]
 
 #: Double quote marks of every shape (see :mod:`corpus_tools.structure.quotations` for their roles).
 QUOTE_CHARACTERS = "\u201c\u201e\u201f\u00ab\u201d\u00bb\""  # “ „ ‟ « ” » "
@@ -196,7 +209,7 @@ _PRONOUN_REPLY = re.compile(
     rf"(?:\s+to\s+(?P<to>{_NAME}))?")
 _ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?P<speaker>{_DESC}|{_NAME})\s*(?=[,.;:!?]|$)")
 _BEFORE_COLON = re.compile(
-    rf"{_SPEAKER},?\s+(?:\w+ly\s+|also\s+|later\s+|then\s+|again\s+|suddenly\s+)?(?P<verb>{_VERB})(?:\s+[\w'’\-]+){{0,3}}?\s*[:,]\s*$")
+    rf"{_SPEAKER},?\s+(?:\w+ly\s+|also\s+|later\s+|then\s+|again\s+|suddenly\s+)?(?P<verb>{_VERB})(?:\s+[\w'’\-]+){{0,6}}?\s*[:,]\s*$")
 _QUOTED_AS = re.compile(rf"{_SPEAKER}\s+(?:was|is|were|has been|had been)\s+quoted\b[^\"“”]{{0,120}}?"
                         r"\bas\s+(?:saying|telling|writing)\b[^\"“”]{0,40}$")
 # the subject at the start of a sentence holding a partial quotation ("Its chairman, Graham Pell, described the
@@ -265,21 +278,45 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 _POSSESSIVES = {"Her", "His", "Its", "Their", "Our", "My", "Your"}
 
 
-def _acceptable(speaker: str) -> bool:
+def _acceptable(speaker: str, text: str = "") -> bool:
     """No auxiliary, adverb or conjunction opens a speaker, a lone possessive ("Her") is none, a month
     ("December") or a possessive place ("Indonesia's") is none; "The" opens an organisation's name
-    ("The Port Authority")."""
+    ("The Port Authority").  A month is a speaker when ``text`` (the paragraph) writes it as a given
+    name, followed by a surname ("June Tate ... “...,” June said": :func:`month_as_name`)."""
     words = speaker.split()
-    if not words or (len(words) == 1 and (words[0] in _POSSESSIVES or words[0] in _MONTHS)):
+    if not words or (len(words) == 1 and words[0] in _POSSESSIVES):
         return False
+    if len(words) == 1 and words[0] in _MONTHS:
+        return month_as_name(words[0], text)  # ("May" is a modal verb too: the given name decides)
     if re.search(r"['’]s?$", words[-1]):
         return False  # "Indonesia's": the owner of the speaker, not the speaker
+    if len(words) > 1 and words[-1] in _DANGLING:
+        return False  # "the rally with a" (before "promise:", a noun): no phrase ends in a determiner
     if words[0] == "The":
         return len(words) >= 2 and _organisation_name(" ".join(words[1:]))
+    if words[0] in ("A", "An"):
+        # "A mother told the board:": a person described, at the start of the sentence
+        return 2 <= len(words) <= 4 and words[-1].lower() in _PERSON_NOUNS and all(w.islower() for w in words[1:])
     return words[0] not in _STOP_CAPS
 
 
+_DANGLING = frozenset("a an the with of to in on for at by from his her its their".split())
 _MONTHS = frozenset("January February March April May June July August September October November December".split())
+_WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+
+
+def month_as_name(word: str, text: str) -> bool:
+    """Whether ``text`` writes the month ``word`` as a given name: followed by a capitalised word that is no
+    month, weekday or number ("June Tate", not "June 3" or "June Monday"), or after an honorific ("Ms April").
+
+    >>> month_as_name("June", "Her colleague June Tate remembers her."), month_as_name("June", "In June 2024 it fell.")
+    (True, False)
+    """
+    for m in re.finditer(rf"(?<![\w'’])(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?{re.escape(word)}\s+([A-Z][a-z][\w'’\-]*)",
+                         text):
+        if m.group(1) not in _MONTHS and m.group(1) not in _WEEKDAYS:
+            return True
+    return re.search(rf"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+{re.escape(word)}\b", text) is not None
 
 
 def _organisation_name(text: str) -> bool:
@@ -325,6 +362,42 @@ def _group(words: list[str]) -> bool:
     return 2 <= len(words) <= 3 and last.islower() and last.endswith("s") and last[:-1] in _PERSON_NOUNS
 
 
+# '“...,” the study's lead author, Dr. Nathan Brooks, told me': a description, its apposed name, the verb
+_AFTER_APPOSED_NAME_VERB = re.compile(
+    rf"^[\s,\-–—]*(?:{_DESC}|{_ROLE_WORDS}),\s+(?P<speaker>{_NAME}),\s+{_AUX}(?P<verb>{_VERB})\b")
+# "..., the agency's director, Dr. Ann Lee, said": an apposed full name (a comma before and after) right before the
+# verb (a one-word apposition is a tag: "Sen. Curtis Vale, R-Utah, said")
+_APPOSED_BEFORE_VERB = re.compile(rf",\s+(?P<speaker>{_NAME}),\s+{_AUX}$")
+# "so-called “enrichment Fridays”": a scare quote
+_SCARE_QUOTE = re.compile(r"\bso[\s-]called\s*$", re.IGNORECASE)
+# "Garside: 'We have made ...'": a name, a colon, the quotation (a headline's or subheading's attribution)
+_NAME_COLON = re.compile(rf"^\s*(?P<speaker>{_NAME})\s*:\s*$")
+# labels of a headline that are no speaker ("Exclusive: '...'", "Watch: ...")
+_HEADLINE_LABELS = frozenset("""Exclusive Breaking Update Updated Watch Listen Video Opinion Analysis Explainer Live
+    Review Interview Comment Editorial Revealed Factbox Insight Quote Quotes Pictured Podcast Poll Photos
+    Timeline Verdict Warning Read Note""".split())
+# documents that speak: "the report found that", "a study shows"
+_DOCUMENT_NOUNS = (r"(?:report|study|survey|review|audit|analysis|assessment|inquiry|investigation|filing|letter|"
+                   r"document|memo|paper|poll|statement|research|findings|data|figures|evaluation|ruling|judgment|"
+                   r"judgement|submission|complaint|lawsuit|indictment|affidavit)")
+_DOCUMENT_FINDS = re.compile(
+    rf"(?<![\w'’])(?P<speaker>(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[A-Z][\w\-]*['’]s)\s+"
+    rf"(?:[\w'’\-]+\s+){{0,3}}?{_DOCUMENT_NOUNS})\s+{_AUX}(?:found|finds|find|showed|shows|show|shown|concluded|"
+    rf"concludes|suggested|suggests|described|describes|called|calls)\b")
+# "Mr. Pawlik, who had called the federal program “...”": the antecedent of the relative clause
+_WHO_CALLED = re.compile(
+    rf"(?<![\w'’])(?P<speaker>{_NAME}),\s+who\s+{_AUX}(?:called|described|dubbed|termed|labell?ed|branded|"
+    rf"deemed|calls|describes|{_VERB})\b[^,\"“”]*$")
+
+
+def _the_organisation(name: str) -> str | None:
+    """ "The Federation of High Street Businesses" as its name (two or more capitalised words after "The")."""
+    words = name.split()[1:]
+    if len([w for w in words if w[:1].isupper()]) >= 2 and words[0] not in _STOP_CAPS:
+        return " ".join(words)
+    return None
+
+
 def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
                       marks: str = QUOTE_CHARACTERS) -> tuple[str | None, str | None, int]:
     """Speaker of a quotation, by the rules of the module docstring.
@@ -351,6 +424,7 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
     >>> attribute_speaker(t, 1, t, 8)
     ('Smith', 'quote, SPEAKER VERB', 10)
     """
+    context = open_text if open_text is close_text else f"{open_text} {close_text}"
     _, sent_end = _sentence_bounds(close_text, qe, qe)
     after = close_text[qe + 1 : min(sent_end, qe + 1 + _AFTER_WINDOW)]
     cut = min((after.find(c) for c in marks if c in after), default=len(after))
@@ -363,7 +437,8 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
     # began before the opening mark) that ends the sentence belongs to that sentence; the next is another
     open_start, _ = _sentence_bounds(open_text, qs, qs)
     partial = bool(re.search(r"[A-Za-z0-9,]\s*[\"“'‘]?$", open_text[open_start : max(qs - 1, open_start)]))
-    for rule, rx in (("quote, SPEAKER VERB", _AFTER_SPEAKER_VERB), ("quote, was SPEAKER's answer", _POSSESSIVE_REPLY),
+    for rule, rx in (("quote, DESCRIPTION, NAME, VERB", _AFTER_APPOSED_NAME_VERB),
+                     ("quote, SPEAKER VERB", _AFTER_SPEAKER_VERB), ("quote, was SPEAKER's answer", _POSSESSIVE_REPLY),
                      ("quote, was his/her REPLY", _PRONOUN_REPLY),
                      ("quote, role NAME VERB", _AFTER_ROLE_NAME_VERB),
                      ("quote, VERB SPEAKER", _AFTER_VERB_SPEAKER),
@@ -374,23 +449,33 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
         if m and rx is _AFTER_VERB_SPEAKER and m.group("speaker").split()[0].lower() in _PRONOUNS \
                 and len(m.group("speaker").split()) > 1:
             continue  # "said he would go": "he", not "he would go", and the verb is no attribution here
+        if m and rx is _AFTER_APPOSED_NAME_VERB and " " not in m.group("speaker"):
+            continue  # '“...,” the senator, R-Utah, said': a one-word apposition is a tag, not the name
         if m and rx is _PRONOUN_REPLY:
             # the pronoun of the possessive: "her observation" is hers ("she"); the addressee is in the rule
             to = f" to {m.group('to')}" if m.group("to") else ""
             return {"his": "he", "her": "she"}[m.group("speaker")], rule + to, base + m.start("speaker")
-        if m and _acceptable(m.group("speaker")):
+        if m and _acceptable(m.group("speaker"), context):
             return m.group("speaker"), rule, base + m.start("speaker")
     sent_start, _ = _sentence_bounds(open_text, qs, qs)
     sent_start = max(sent_start, qs - 1 - _BEFORE_WINDOW)
     before = open_text[sent_start : max(qs - 1, sent_start)]
     cut = max((before.rfind(c) for c in marks), default=-1)
     before, base = before[cut + 1 :], sent_start + cut + 1
+    if _SCARE_QUOTE.search(before):
+        # 'the district's so-called “enrichment Fridays”': a scare quote, nobody's words
+        return None, "scare quote (so-called)", -1
+    if (m := _NAME_COLON.match(before)) and _acceptable(m.group("speaker"), context) \
+            and m.group("speaker") not in _HEADLINE_LABELS:
+        # a headline's or subheading's "Garside: 'We have made the choices ...'": the name before the colon
+        return m.group("speaker"), "SPEAKER: quote", base + m.start("speaker")
     for rule, rx in (("SPEAKER quoted as saying: quote", _QUOTED_AS), ("SPEAKER VERB: quote", _BEFORE_COLON),
                      ("according to SPEAKER, quote", _ACCORDING)):
         m = rx.search(before)
-        if m and _acceptable(m.group("speaker")):
+        if m and _acceptable(m.group("speaker"), context):
             if speaker_kind(m.group("speaker")) == "description" and (
-                    named := _APPOSED_NAME.search(before[: m.start("speaker")])) and _acceptable(named.group("name")):
+                    named := _APPOSED_NAME.search(before[: m.start("speaker")])) \
+                    and _acceptable(named.group("name"), context):
                 # "Husband Steve, 61, a retired lorry driver, said:": the description is the name's apposition
                 return named.group("name"), rule + " (name before its apposition)", base + named.start("name")
             return m.group("speaker"), rule, base + m.start("speaker")
@@ -399,21 +484,36 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
     for v in reversed(verbs):
         head = before[: v.start()]
         m = re.search(rf"{_SPEAKER}\s+{_AUX}$", head)
-        if m and _acceptable(m.group("speaker")):
+        if m and _acceptable(m.group("speaker"), context):
             return m.group("speaker"), "SPEAKER VERB ... quote", base + m.start("speaker")
-        if re.search(r"\band\s+(?:\w+ly\s+|also\s+)?$", head):
+        m = _APPOSED_BEFORE_VERB.search(head)
+        if m and " " in m.group("speaker") and _acceptable(m.group("speaker"), context):
+            # "the NCDC's Director-General, Dr. Ibrahim Musa, said the agency was “...”": the apposed name
+            return m.group("speaker"), "DESCRIPTION, NAME, VERB ... quote", base + m.start("speaker")
+        if conj := re.search(r"\b(and|but)\s+(?:\w+ly\s+|also\s+)?$", head):
+            rule = f"SPEAKER ... {conj.group(1)} VERB ... quote"
             for m in re.finditer(rf"(?<![\w'’]){_NAME}|\b{_PRON}\b", head):
                 word = m.group().split()[0]
+                if word == "The" and (org := _the_organisation(m.group())):
+                    # "The Federation of High Street Businesses has welcomed ... but says ...": its name
+                    return org, rule, base + m.start() + len(m.group()) - len(org)
                 if word not in _STOP_CAPS:
-                    return m.group(), "SPEAKER ... and VERB ... quote", base + m.start()
+                    return m.group(), rule, base + m.start()
     if any(v.group().endswith("ing") for v in verbs):
         # "A statement included ..., while also asserting that ... “...”": the participle's subject is
         # the subject of the sentence
         subject = _sentence_subject(open_text[sent_start : max(qs - 1, sent_start)])
         if subject:
             return subject[0], "SPEAKER ..., VERB-ing ... quote", sent_start + subject[1]
+    if (m := _DOCUMENT_FINDS.search(before)) and not re.search(r"[.;]", before[m.end():]):
+        # "the consortium's report found that the effect “fades ...”": a document's words
+        return m.group("speaker"), "DOCUMENT found/shows ... quote", base + m.start("speaker")
+    if before.strip() and before.rstrip()[-1:].isalnum() and (m := _WHO_CALLED.search(before)) \
+            and _acceptable(m.group("speaker"), context):
+        # "Mr. Pawlik, who had called the program “a solution in search of a problem”": the relative's antecedent
+        return m.group("speaker"), "SPEAKER, who called partial quote", base + m.start("speaker")
     if before.strip() and before.rstrip()[-1:].isalnum() and (m := _RELATIVE_CALLER.search(before)) \
-            and _acceptable(m.group("speaker")):
+            and _acceptable(m.group("speaker"), context):
         # "Night photos, which Alvarez called “...”": the relative clause's subject is the quoted one
         return m.group("speaker"), "which SPEAKER called partial quote", base + m.start("speaker")
     if before.strip() and before.rstrip()[-1:].isalnum() and _THING_IS.match(before) and (
@@ -426,7 +526,7 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
         # subject said the quoted words
         for rx in (_APPOSITIVE_SUBJECT, _NAME_SUBJECT):
             m = rx.search(before)
-            if m and _acceptable(m.group("speaker")) and not _common_word(m.group("speaker"), open_text):
+            if m and _acceptable(m.group("speaker"), context) and not _common_word(m.group("speaker"), open_text):
                 speaker = m.group("speaker")
                 group = re.match(r"\s+([a-z]+s)\b", before[m.end("speaker"):])
                 if group and _group([*speaker.split(), group.group(1)]):  # "Opposition councillors called ..."
@@ -446,6 +546,38 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
         # tag, after a sentence in the same paragraph whose subject (a name) spoke
         return prev[0], "SPEAKER VERB ... . quote (the sentence before)", prev[1]
     return None, None, -1
+
+
+def colon_introduction(text: str) -> tuple[str, str, int] | None:
+    """The speaker a paragraph ending in a colon introduces for the quotation that opens the next paragraph.
+
+    "Its director general, Martin Lusk, said:" then a quoted paragraph: the speaker of the reporting
+    verb before the colon (``SPEAKER VERB: quote`` over the paragraph break), or, with no reporting verb
+    ("Garside ends her speech to cheers from her own benches:"), the named subject of that sentence.
+    Returns ``(speaker, rule, offset in text)`` or None.
+
+    >>> colon_introduction("Its director general, Martin Lusk, said:")
+    ('Martin Lusk', 'SPEAKER VERB: (next paragraph) quote', 22)
+    >>> colon_introduction("Ann Lee ends her speech with a warning:")
+    ('Ann Lee', 'SPEAKER ...: (next paragraph) quote', 0)
+    """
+    stripped = text.rstrip()
+    if not stripped.endswith(":") or any(c in stripped for c in QUOTE_CHARACTERS):
+        return None
+    start, _ = _sentence_bounds(stripped, len(stripped) - 1, len(stripped) - 1)
+    sentence = stripped[start:]
+    for rx in (_QUOTED_AS, _BEFORE_COLON):
+        m = rx.search(sentence)
+        if m and _acceptable(m.group("speaker"), text):
+            if speaker_kind(m.group("speaker")) == "description" and (
+                    named := _APPOSED_NAME.search(sentence[: m.start("speaker")])) and _acceptable(named.group("name")):
+                return named.group("name"), "SPEAKER VERB: (next paragraph) quote", start + named.start("name")
+            return m.group("speaker"), "SPEAKER VERB: (next paragraph) quote", start + m.start("speaker")
+    m = _NAME_SUBJECT.search(sentence)
+    if m and speaker_kind(m.group("speaker")) != "description" and _acceptable(m.group("speaker"), text) \
+            and not _common_word(m.group("speaker"), text):
+        return m.group("speaker"), "SPEAKER ...: (next paragraph) quote", start + m.start("speaker")
+    return None
 
 
 def _previous_speaker(open_text: str, sent_start: int, marks: str) -> tuple[str, int] | None:
@@ -684,9 +816,42 @@ def speaker_candidates(article: Article) -> list[tuple[int, str]]:
             if words:
                 words[-1] = re.sub(r"['’]s$", "", words[-1])  # "Henry's answer": the name is "Henry"
             if (words and words[-1] and " ".join(words).lower() not in _PRONOUNS and " ".join(words) not in _GROUP_WORDS
-                    and not _is_title(words[-1])):  # "Nigerian Oil Minister, said": no name ends in a title
+                    and not _is_title(words[-1])  # "Nigerian Oil Minister, said": no name ends in a title
+                    and (" ".join(words) not in _MONTHS or month_as_name(words[0], b.text))):
+                # "... as recently as December, said": a month is no antecedent for a later "he"
                 candidates.append((b.start + m.end("name") - len(" ".join(words)), " ".join(words)))
     return sorted(candidates)
+
+
+# a full name opening a sentence, then its apposition or its verb: "Jackie Pearce, 58, matched ...", "Ann Lee won"
+_SUBJECT_NAME = re.compile(rf"(?P<name>(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’\-]+(?:\s+{_CAP}){{1,2}})(?=,|\s+[a-z])")
+
+
+def subject_mentions(article: Article) -> list[tuple[int, str]]:
+    """``(offset, name)`` of the full names (two or three capitalised words) that open a sentence of a paragraph.
+
+    The last resort for "he"/"she" in news: a story may name its subject only as the subject of an action
+    ("Jackie Pearce, 58, matched all six numbers ... She told the paper: “...”"), never of a reporting verb,
+    so :func:`speaker_candidates` has no antecedent for the pronoun.  Organisations and sentence-opening
+    function words ("The", "But") and words in capitals (a dateline's "NEW YORK") are left out.
+
+    >>> subject_mentions(Article.from_text("Jackie Pearce, 58, won. The Lotto paid. Then Bo Li left.", id="x"))
+    [(0, 'Jackie Pearce')]
+    """
+    out = []
+    for b in article.blocks:
+        if b.kind != "paragraph":
+            continue
+        for start in (0, *(e for _, e in _sentence_ends(b.text))):
+            m = _SUBJECT_NAME.match(b.text, start)
+            if m is None:
+                continue
+            name = m.group("name")
+            if name.split()[0] in _STOP_CAPS or _organisation(name) or _is_title(name.split()[-1]) or any(
+                    w.isupper() and len(w) > 1 for w in name.split()):
+                continue  # (a word in capitals: a dateline's place, "NEW YORK, March 2 -", or an acronym)
+            out.append((b.start + start, clean_name(name)))
+    return out
 
 
 class CandidateIndex:
@@ -901,6 +1066,9 @@ def clean_name(speaker: str) -> str:
     if speaker_kind(speaker) != "name":
         return _description_head(speaker) if speaker_kind(speaker) == "description" else speaker
     name = re.split(r",|\s+(?:of|at|from|for|with|in|who|according)\s+", speaker)[0]
+    if any(w in _ORGANISATION_WORDS for w in name.split()) and (
+            whole := re.split(r",|\s+(?:at|from|for|with|in|who|according)\s+|\s+of\s+(?=[a-z])", speaker)[0]) != name:
+        name = whole  # "Federation of High Street Businesses", "Bank of England": "of" inside an organisation's name
     words = name.split()
     owner = [i for i, w in enumerate(words[:-1]) if re.search(r"[A-Za-z](?:['’]s?)$", w)]
     if owner and len(words) - owner[-1] - 1 >= 1:
@@ -983,7 +1151,7 @@ def speaker_names(article: Article, speakers: list[str | None], *, families: boo
             honorifics.setdefault(m.group(2), set()).add(m.group(1).rstrip("."))
         for m in _NAME_RUN.finditer(b.text):
             words = clean_name(m.group()).split()
-            if len([w for w in words if not _is_title(w)]) >= 2 and words[0] not in _STOP_CAPS:
+            if len([w for w in words if not _is_title(w)]) >= 2 and (words[0] not in _STOP_CAPS or words[0] in _MONTHS):
                 position = (len(ends), words)
                 for key in {words[0], words[-1]}:
                     ends.setdefault(key, []).append(position)
