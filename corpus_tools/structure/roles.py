@@ -38,14 +38,24 @@ order for each block, are:
     points:", "Tags: ...", "Most Read from ...", "More obituaries", cookie,
     paywall and JavaScript prompts, "The views expressed ..."; or the topic
     tags after a "Related Topics" / "Explore more on these topics" label; an
-    outlet banner "Daily Post | World | Europe" before the headline.
+    outlet banner "Daily Post | World | Europe" before the headline; a run
+    of two or three section labels (short lines of capitalised words or
+    numbers: "KVRN 8 News" / "Crime") over a longer headline line (a line
+    with a lower-case word under a label is the headline: "Obituaries" /
+    "Ann Lee obituary"); a live blog's "Key events", topic tags run into
+    their label ("Topics Budget Tax"), a video player's pointer ("... in the
+    video player above"), app, letters and paywall pitches, a long copyright
+    notice, a time line ending in "· Share".
 ``caption``
     A photo caption or credit: "(Photo: ...)", "Photo: ...",
     "Photograph: ...", "AP Photo/...", "REUTERS/...", "... /Getty Images",
     "Image caption, ...", "Credit...", "(Express photo by ...)", "Photo by
     ...", "File photo", "FILE - ...", "Open this photo in gallery: ...", a
-    sentence ending in a "Name Surname/Outlet" credit, and the line right
-    above a credit line alone in its block.
+    sentence ending in a "Name Surname/Outlet" (or "Name/AP/File") credit or
+    a bracketed "(Outlet: Name)" / "(Name/Outlet)" one, the line right
+    above a credit line alone in its block, and a heading-shaped line of six
+    words or more between the by-line and the body (nothing there is a
+    standfirst: "Ann Lee, 44, holds her winning loaf").
 ``byline``
     "By Name ..." (at most 12 words, no sentence end), or a publication
     time line ("Published ...", "Updated ...", or a short line that is only
@@ -57,11 +67,14 @@ order for each block, are:
     headline, a name with its outlet, place or co-author ("Ann Lee / The
     Herald", "Ann Lee at the Oval", "Ann Lee and Bo Li") or an agency or desk
     credit ("Agence France-Presse", "Express News Service"); a time line cut
-    by "|" or "·" ("Mumbai | Updated: ...", "Aug 4, 2026 · 4 min read").
+    by "|" or "·" ("Mumbai | Updated: ...", "Aug 4, 2026 · 4 min read"); a
+    relative time counts ("Updated 2 hours ago"), and a name after the
+    headline may be followed by its outlet ("Ann Lee The Valley Herald").
 ``dateline``
     A wire dateline alone in its block ("GREENBELT, Md --", "HOUSTON,
     March 2 -", "LONDON (Reuters) -"), or a place in capitals and a date
-    ("SAN DIEGO 1996-08-20").  A dateline in front of the first
+    ("SAN DIEGO 1996-08-20"), or a place and an outlet in capitals ("Boston
+    WXN —").  A dateline in front of the first
     paragraph leaves that paragraph the ``lead`` and is reported in its
     ``dateline`` column.
 ``headline``
@@ -79,7 +92,8 @@ order for each block, are:
     <Headline>"... or classified ``link``
     by :func:`corpus_tools.structure.headings.classify_headings`, or each
     heading of the run after a "Recommended"/"Related stories"/"READ MORE"
-    line.
+    line, and a linked headline that is no heading block right after such a
+    line ("Read more:" / "Why are fares rising?").
 ``subheading``
     Any other heading inside the body, a question in capitals ("WHAT
     HAPPENS NEXT?"), and a short line that is only a quotation, with no
@@ -90,11 +104,14 @@ order for each block, are:
 ``list``
     A paragraph that starts with a bullet ("- ", "* ", "• "); in the body, a
     review's score box ("Overall Score 8", "Good stuff: ..."), a
-    table row (:func:`table_row`) and a table's header line above one.
+    table row (:func:`table_row`; a date is no cell) and a table's header
+    line above one, and a label with its bullets run into one block ("At a
+    glance: - ... - ...").
 ``lead`` / ``paragraph``
     The first body paragraph of the article, then every other one.  A
     heading-shaped line ending in a dash ("I wonder whether--") is a
-    paragraph: an interrupted speech, not a heading.
+    paragraph: an interrupted speech, not a heading; so is an obituary's
+    life-dates line ("Ann Lee, librarian, born 3 May 1934; died ...").
 
 Body roles are :data:`BODY_ROLES`; the roles that open a section are
 :data:`SECTION_ROLES` (see :func:`corpus_tools.structure.body.body_sections`).
@@ -155,7 +172,7 @@ _SIGNOFF = re.compile(rf"^[(\-–— ]*(?:{_AGENCY}|REUTERS?)\)?\.?$|"
                       r"^(?:contact|email|e-mail|reach)\s+(?:the\s+(?:writer|reporter|author)|"
                       r"[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})\s+(?:at|on|via)\b|"
                       # "... covers the county. Reach her at ...", "Follow him on X at @ann"
-                      r"\b(?:reach|contact|email|e-mail|follow|write to)\s+(?:him|her|them|me|us)\s+(?:at|on|via)\b|"
+                      r"\b(?:reach|contact|email|e-mail|follow|write to)\s+(?:him|her|them|me)\s+(?:at|on|via)\b|"
                       # a press release's closing lines: "Media contact:", "Investor Relations:"
                       r"^(?:media|press|investor|news)\s+(?:contacts?|enquiries|inquiries|relations)\b\s*:?|"
                       r"^(?-i:SOURCE)\s+[A-Z]|"
@@ -205,6 +222,16 @@ BOILERPLATE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"^(?:report|submit|suggest) an? (?:editorial )?(?:error|correction|typo|mistake)\b",
     r"^follow (?:related )?(?:authors?|topics?|writers?)(?:\s+(?:and|&)\s+(?:authors?|topics?))?\b",
     r"^(?:the )?views expressed\b.{0,160}\b(?:own|author|authors|writer|writers)\b",
+    # fourth round: a live blog's "Key events" switch, a topics label with its tags in one block, a video
+    # player's pointer, an app pitch, a letters pitch, a paywall counter, a time line ending in "Share"
+    r"^key (?:events|moments|updates)\b.{0,40}$",
+    r"^(?:related |these )?topics?\s*:?\s+(?-i:[A-Z])[^.!?]{0,150}$",
+    r"^(?:explore|more) (?:more )?on (?:these|this) (?:topics?|stories|story)\s+(?-i:[A-Z])[^.!?]{0,150}$",
+    r"\b(?:in|on) the (?:video )?player (?:above|below)\b", r"^watch\b.{0,80}\b(?:above|below)\.?$",
+    r"^download (?:the|our) .{0,60}\bapps?\b", r"^letters? to the editor\s*:",
+    r"^you(?:'|’)re reading (?:a|your|one of your|\d+) (?:free|of)\b",
+    r"\bsubscribe (?:for|to get|now for|today for) (?:unlimited|full)\b",
+    r"\s[|·•]\s*share\s*$",
 ))
 _CAPTION = re.compile(
     # "Open this photo in gallery: ...", "FILE - Dockers march ... (KXYZ)"
@@ -213,7 +240,10 @@ _CAPTION = re.compile(
     r"^(?:photo|photograph|image|picture)s?\s+(?:by|courtesy(?:\s+of)?)\s+[A-Z]|"
     r"^(?:file|archive|representational|representative|stock)\s+(?:photo|image|picture|pic)s?\b[^.!?]{0,60}$|"
     # a sentence, then a photographer's credit "Name Surname/Outlet" (or "Name / Outlet") ending the block
-    r"(?-i:[.!?]\s+[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){1,3}\s*/\s*(?:[A-Z][\w.&'’\-]*\s*){1,5})$|"
+    r"(?-i:[.!?]\s+[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){1,3}\s*/\s*(?:[A-Z][\w.&'’\-]*(?:\s*/\s*|\s*)){1,5})$|"
+    # "... on Tuesday. (ABC Capricornia: Marcus Teo)", "... on Sunday. (Thandi Mokoena/News24)": the credit in brackets
+    r"(?-i:[.!?]\s+\((?:[A-Z][\w'’\-]*\s+){0,3}[A-Z][\w'’\-]*:\s*[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,3}\))$|"
+    r"(?-i:[.!?]\s+\([A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,3}\s*/\s*[A-Z][\w.&'’\-]*(?:\s+[A-Z][\w.&'’\-]*){0,3}\))$|"
     r"^(?:photo|photograph|image|picture|file photo|pictured|above|top|main image)\s*:|"
     r"^(?:image|photo|video|picture) caption\s*[:,]|^credit\s*(?:\.{2,}|…|:)\s*\S|"
     r"\b(?:photograph|photo|image|picture|credit)\s*:\s*[A-Z][^.!?]{0,70}$|"
@@ -231,6 +261,15 @@ _DATELINE = re.compile(
     rf"^(?P<place>(?:{_PLACE_WORD})(?:\s+{_PLACE_WORD}){{0,3}}(?:,\s*{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}})?)"
     rf"(?P<date>,?\s+{_MONTH}\s+\d{{1,2}})?\s*(?P<agency>\({_AGENCY}\))?\s*(?:-{{1,2}}|–|—)(?=\s|$)")
 _BULLET = re.compile(r"^[-*•·▪‣◦]\s+\S")
+# a dateline alone in its block with the outlet in capitals, no brackets: "Washington CNN —"
+_OUTLET_DATELINE = re.compile(rf"^{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}}(?:,\s*{_PLACE_WORD})?\s+[A-Z]{{2,6}}\s*"
+                              r"(?:-{1,2}|–|—)$")
+# a labelled box of bullets run into one block: "Mine output halt: - Cerro Alto produced ... - The strike ..."
+_INLINE_LIST = re.compile(r"^[^.!?\n]{1,60}:\s+[-•*]\s+\S.*?\s[-•*]\s+\S")
+# an obituary's closing line: "Name, role, born 3 May 1934; died 14 December 2025"
+_LIFE_DATES = re.compile(r"^[A-Z][^;.!?]{0,100},\s+born\s+[^;]{1,60};\s+died\s+\S")
+# a section label: a short line of capitalised words or numbers ("Crime", "KVRN 8 News", "Opinion")
+_LABEL = re.compile(r"^(?:[A-Z0-9][\w&'’\-]*)(?:\s+(?:[A-Z0-9][\w&'’\-]*|&)){0,2}$")
 _LINK_LABEL = re.compile(r"^(?:read more|related|see also|also read|read also|more on this|recommended|further reading|"
                          r"read next|watch|listen|related story|related article|also see)\s*[:\-–—|]|"
                          # "Read more Bus fares to rise in April": the label, then a capitalised headline
@@ -255,6 +294,7 @@ _NAME = r"[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){1,3}"
 # or desk credit alone on its line ("Agence France-Presse", "Express News Service", "Staff Reporter")
 _BARE_BYLINE = re.compile(
     rf"^{_NAME}\s*/\s*(?:[A-Z][\w.&'’\-]*\s*){{1,5}}$|"
+    rf"^[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){{1,2}}\s+The\s+(?:[A-Z][\w.&'’\-]*\s*){{1,4}}$|"
     rf"^{_NAME}\s+(?:at|in|from|reporting from)\s+(?:the\s+)?[\w.'’\-]+(?:\s+[\w.'’\-]+){{0,2}}$|"
     rf"^{_NAME}(?:,\s*{_NAME})*,?\s+(?:and|&)\s+{_NAME}$|"
     r"^(?:[A-Z][\w'’\-]*\s+){0,2}(?:News Service|News Desk|Web Desk|Newsdesk|Newsroom|Staff Reporters?|"
@@ -270,12 +310,13 @@ _SCORE_BOX = re.compile(
     re.IGNORECASE)
 # a breadcrumb: "Home / World / Asia", "News > Local > Courts", an outlet banner "Daily Post | World | Europe"
 _BREADCRUMB = re.compile(r"^(?:[\w&'’\-]+(?:\s+[\w&'’\-]+){0,2})(?:\s+[/>›»]\s+[\w&'’\-]+(?:\s+[\w&'’\-]+){0,2})"
-                         r"{2,6}$|^(?:[A-Za-z&'’\-]+(?:\s+[A-Za-z&'’\-]+){0,2})(?:\s+\|\s+[A-Za-z&'’\-]+"
+                         r"{2,6}$|^(?:[\w&'’\-]+(?:\s+[A-Za-z&'’\-]+){0,2})(?:\s+\|\s+[A-Za-z&'’\-]+"
                          r"(?:\s+[A-Za-z&'’\-]+){0,2}){1,6}$")
 # the words a publication-time line is made of ("March 3, 2026 at 8:41 AM GMT Updated March 3, 2026 at 9:02 AM
 # GMT", "09:31, 24 FEB 2026 Updated 10:05", a live blog's "15.38 GMT")
 _TIME_WORD = re.compile(rf"^(?:{_MONTH}|\d{{1,2}}(?:st|nd|rd|th)?|(?:19|20)\d\d|\d{{1,2}}[:.]\d\d(?:[ap]m)?|"
                         r"[ap]\.?m\.?|at|on|updated|published|posted|modified|last|first|edited|"
+                        r"\d{1,3}|ago|just|now|hours?|hrs?|minutes?|mins?|days?|weeks?|seconds?|secs?|"
                         r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)[a-z]*\.?|"
                         r"(?-i:[A-Z]{2,4})|[|·•]|-|–|—)$", re.IGNORECASE)
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\b")
@@ -304,12 +345,14 @@ _DATELINE_LINE = re.compile(rf"^[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){{0,3
 _TOPICS_LABEL = re.compile(r"\btopics?$", re.IGNORECASE)
 # furniture that runs long: the print-edition line of a newspaper's web page (up to 80 words)
 _LONG_BOILERPLATE = re.compile(r"^a version of this (?:article|story) (?:appears|appeared) in print\b|"
+                               r"^copyright\b.{0,80}\ball rights reserved\b|"
                                # an affiliate disclosure ("We may earn a commission when you buy ...")
                                r"\b(?:earns?|receives?|get|make) (?:an? )?(?:small )?(?:affiliate )?"
                                r"(?:commission|share of (?:the )?(?:sales?|revenue))\b|\baffiliate (?:links?|"
                                r"commissions?|partners?)\b", re.IGNORECASE)
 # words of a sentence, not of a table row ("deposits were quoted unchanged at 6-5/8, 3/8 ...")
 _FUNCTION_WORDS = frozenset("the a an and or of to in at on for was were is are by with from that said".split())
+_DATE_IN_TEXT = re.compile(rf"\b(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})\b")
 # a table cell: a number, a price range, or a wire table's "nil", "n.a.", "--"
 _CELL = re.compile(r"^\(?(?:[-+]?\d[\d,./:\-]*|--?|nil|n\.?a\.?)\)?[.,;:]?$", re.IGNORECASE)
 # a by-line may end in an abbreviation's full stop ("By Elena Ruiz Reporting from Firebaugh, Calif.")
@@ -345,7 +388,7 @@ def table_row(text: str) -> bool:
     >>> table_row("VI 4.45 -- Corn 1.35 1.92 IV 3.15 3.15"), table_row("Prices rose 3 pct to 1.75 dlrs.")
     (True, False)
     """
-    words = text.split()
+    words = _DATE_IN_TEXT.sub("date", text).split()  # "born 3 May 1934; died 14 December 2025": dates, no cells
     cells = sum(_CELL.match(w) is not None for w in words)
     function = sum(w.lower() in _FUNCTION_WORDS for w in words)
     return len(words) <= 60 and cells >= 2 and 3 * cells >= len(words) and function < 2
@@ -421,6 +464,21 @@ def _publication_time(text: str) -> str:
     return ""
 
 
+def _label_run(blocks, pos: int) -> bool:
+    """Block ``pos`` opens a run of one or two more section labels (:data:`_LABEL`) over a longer headline line.
+
+    "KVRN 8 News" / "Crime" / "Police: Teen arrested ...": each label is at most three capitalised words or
+    numbers, and the line after the run has more words and no final full stop.
+    """
+    run = pos
+    while run < len(blocks) and run - pos < 3 and _LABEL.match(blocks[run].text.strip()):
+        run += 1
+    if run - pos < 2 or run >= len(blocks):
+        return False
+    after = blocks[run].text.strip()
+    return len(after.split()) > 3 and len(after.split()) <= 30 and not after.endswith(".")
+
+
 def _lone_name(text: str) -> bool:
     """Two or three capitalised words and nothing else ("Iain Ellison"): a by-line without "By"."""
     words = text.split()
@@ -441,6 +499,8 @@ def _bylineish(text: str) -> bool:
     if words <= 12 and _match(_BYLINE, text) and (not text.endswith(".") or _ABBREVIATION_END.search(text)):
         return True
     if words <= 8 and _NAMED_BYLINE.match(text):
+        return True
+    if words <= 16 and _SHIFT_BYLINE.match(text):
         return True
     if words <= 14 and (_TIMESTAMP.match(text) or _DATE_ONLY.match(text)):
         return True
@@ -562,8 +622,15 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
         elif (out and out[-1].role == "boilerplate" and words <= 12 and not text.endswith((".", "!", "?"))
               and (_TOPICS_LABEL.search(prev_text) or out[-1].reason == "topic tags after a topics label")):
             r = role("boilerplate", "topic tags after a topics label", prev_text)
+        elif (not seen_headline and not seen_body and all(o.role == "boilerplate" for o in out)
+              and title != _normal_line(text) and _label_run(blocks, pos)):
+            # "KVRN 8 News" / "Crime" / the headline; "Opinion" / "Contributor" / the headline
+            r = role("boilerplate", "run of section labels above the headline", text)
         elif (not seen_headline and not seen_body and words <= 3 and kind == "heading" and nxt is not None
-              and _headline_shaped(nxt) and len(nxt.text.split()) > words and title != _normal_line(text)):
+              and _headline_shaped(nxt) and len(nxt.text.split()) > words and title != _normal_line(text)
+              and not (out and out[-1].reason.startswith("section label") and text != text.title()
+                       and not _LABEL.match(text))):
+            # (a line with a lower-case word under a label is the headline: "Obituaries" / "Ann Lee obituary")
             # (the headline under the label may ask a question: no heading block, but heading-shaped)
             r = role("boilerplate", "section label above the headline", text)
         elif (not seen_headline and not seen_body and all(o.role == "boilerplate" for o in out)
@@ -595,6 +662,8 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
         elif (m := _DATELINE.match(text)) and not text[m.end():].strip() and (
                 m.group("date") or m.group("agency") or m.group("place").split(",")[0].isupper()):
             r = role("dateline", "wire dateline alone in its block", m.group())
+        elif not seen_body and _OUTLET_DATELINE.match(text):
+            r = role("dateline", "place and outlet alone in their block", text)
         elif not seen_body and _DATELINE_LINE.match(text):
             r = role("dateline", "place and date alone in their block", text)
         elif title is not None and _normal_line(text) == title and not seen_body:
@@ -615,8 +684,15 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
             # "'We won't give up,' says mum" (a quotation opens it: no heading block), a standfirst, a by-line
             r = role("headline", "short first line above a standfirst and a by-line", text)
             seen_headline = True
+        elif (seen_headline and not seen_body and kind == "heading" and 6 <= words <= 40
+              and any(o.role == "byline" for o in out)
+              and not text.rstrip().endswith((":", "?")) and not (nxt is not None and _BYLINE.match(nxt.text))):
+            # between the by-line and the body a heading-shaped line of six words or more is no standfirst but a
+            # photo's caption with no credit: "Jackie Pearce, 58, celebrates with a glass of fizz at home"
+            r = role("caption", "a line under the by-line, before the body", text[:40])
         elif seen_headline and not seen_body and (
-                (kind == "heading" and not _ENDS_IN_DASH.search(text)) or (
+                (kind == "heading" and not _ENDS_IN_DASH.search(text) and not any(o.role == "byline" for o in out))
+                or (
                 nxt is not None and words <= 40 and (_match(_BYLINE, nxt.text) or _DATELINE.match(nxt.text)
                                                      or _byline_ahead(blocks, pos)))
                 and out and out[-1].role == "headline"):
@@ -635,6 +711,11 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
               and nxt.kind == "paragraph" and out and out[-1].role in ("lead", "paragraph")):
             # "'Big totals'" between two paragraphs: a subheading quoting the paragraph under it
             r = role("subheading", "quoted words alone on their line, between paragraphs", m.group("words"))
+        elif seen_body and words <= 80 and (m := _INLINE_LIST.match(text)):
+            r = role("list", "a label and its bullets in one block", m.group()[:40])
+        elif seen_body and (m := _LIFE_DATES.match(text)):
+            # "Ann Lee, librarian, born 3 May 1934; died 14 December 2025": an obituary's closing line, its text
+            r = role("paragraph", "an obituary's life-dates line", m.group()[:40])
         elif kind == "heading" and not _ENDS_IN_DASH.search(text):
             h = heading_kinds.get(block.index)
             after_intro = bool(out) and ((out[-1].role == "boilerplate" and _LINK_INTRO.match(prev_text))
@@ -656,6 +737,10 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
                 r = role("subheading", h.reason if h else "heading", text)
         elif _BULLET.match(text):
             r = role("list", "bulleted line", text[:2])
+        elif (seen_body and out and out[-1].role == "boilerplate" and _LINK_INTRO.match(prev_text) and words <= 25
+              and not text.rstrip().endswith(".")):
+            # "Read more:" alone, then the linked headline (a question, not a heading block)
+            r = role("link", "headline after a related-stories line", prev_text)
         elif (out and out[-1].role in ("chapter", "epigraph") and not seen_chapter_body and words <= 60 and (
                 _ATTRIBUTION.match(text) or (nxt is not None and _ATTRIBUTION.match(nxt.text)
                                              and len(nxt.text.split()) <= 8))):
