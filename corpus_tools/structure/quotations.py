@@ -68,6 +68,7 @@ from corpus_tools.structure.speakers import (
     organisation_antecedent,
     organisation_speaker,
     person_description,
+    previous_paragraph_speaker,
     resolve_relation,
     resolve_speaker,
     role_antecedent,
@@ -374,8 +375,10 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
         if (speaker is None and rule is None and not fiction and first.index > 0
                 and not marked[first.index][: max(qs - 1, 0)].strip()
                 and blocks[first.index - 1].kind == "paragraph"
-                and (intro := colon_introduction(marked[first.index - 1]))):
-            # "Its director general, Martin Lusk, said:" closing the paragraph before this quoted one
+                and (intro := colon_introduction(marked[first.index - 1])
+                     or previous_paragraph_speaker(marked[first.index - 1]))):
+            # "Its director general, Martin Lusk, said:" closing the paragraph before this quoted one, or
+            # "Coach Tim Ross said the team was tired." (reported speech before a run of quoted paragraphs)
             speaker, rule, where = intro
             where_block = blocks[first.index - 1]
         if speaker is None and rule is None and out:
@@ -420,6 +423,11 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
             elif speaker.lower() == "it" and out and out[-1].speaker_kind == "description" \
                     and not person_description(out[-1].resolved_speaker):
                 resolved = out[-1].resolved_speaker  # "It says ..." after "the report says": the report
+            elif speaker.lower() == "it" and not fiction and (
+                    org := candidates.nearest_item("org", segs[0][0])) \
+                    and org[0] >= blocks[max(0, first.index - 1)].start:
+                # '“...,” it said' after "Acme Corp said ...": the organisation of this paragraph or the last
+                resolved = org[1]
             if where >= 0 and not (fiction and resolved != speaker and kind == "description") and (
                     kind == "name" or person_description(speaker)):
                 # a named speaker (or a person described: "the regional manager") is a candidate for later pronouns

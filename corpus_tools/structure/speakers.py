@@ -97,9 +97,10 @@ from corpus_tools.tokens.tokenize import NEWS_ABBREVIATIONS
 
 __all__ = ["QUOTE_CHARACTERS", "REPORTING_VERBS", "TITLES", "CandidateIndex", "attribute_speaker", "clean_name",
            "colon_introduction", "corpus_speaker_names", "given_name_mentions", "honorific_mentions",
-           "month_as_name", "organisation_antecedent", "organisation_speaker", "named_organisation",
-           "person_description", "resolve_relation", "resolve_speaker", "role_antecedent", "same_person",
-           "speaker_candidates", "speaker_kind", "speaker_names", "subject_mentions"]
+           "month_as_name", "named_organisation", "organisation_antecedent", "organisation_speaker",
+           "person_description", "previous_paragraph_speaker", "resolve_relation", "resolve_speaker",
+           "role_antecedent", "same_person", "speaker_candidates", "speaker_kind", "speaker_names",
+           "subject_mentions"]
 
 #: Double quote marks of every shape (see :mod:`corpus_tools.structure.quotations` for their roles).
 QUOTE_CHARACTERS = "\u201c\u201e\u201f\u00ab\u201d\u00bb\""  # “ „ ‟ « ” » "
@@ -141,7 +142,8 @@ TITLES: frozenset[str] = frozenset(
     Reverend Rev Pastor Imam Supervisor Leader Deputy Councillor Councilor Clerk Treasurer Speaker Chair
     Chairperson Spokesperson Principal Provost Warden Magistrate Administrator Comptroller Controller
     Auditor Assessor Delegate Assemblyman Assemblywoman Assemblymember Congressman Congresswoman Representative
-    Officer Executive Vice Acting Interim Senior Assistant Associate CEO MP MLA MEP Cllr Cllr.""".split()
+    Officer Executive Vice Acting Interim Senior Assistant Associate CEO MP MLA MEP Cllr Cllr.
+    Supt Insp Det Sgt Capt Cmdr Adm Brig Maj Cpl Pvt Amb Atty Pres Const""".split()
 )
 # honorifics kept in front of a lone surname ("Mr. Bennet" and "Mrs. Bennet" are two people)
 _HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lady", "Lord", "Dame", "Mr.", "Mrs.", "Ms.", "Dr."}
@@ -158,7 +160,9 @@ _PERSON_NOUNS = frozenset("""manager spokesman spokeswoman spokesperson analyst 
 _ORGANISATION_WORDS = frozenset("""Corp Corporation Inc Co Ltd Plc PLC Group Company Association Agency Ministry
     Exchange Bank Commission Council Department Securities United FC Club City Party Embassy Government Office
     Institute University Center Centre Trust Partners Holdings Industries Reuters Press News Daily Times Post
-    Council Committee Board Service Services Authority Fund Foundation Union Federation""".split())
+    Council Committee Board Service Services Authority Fund Foundation Union Federation College School Hospital
+    Society Institution Court Museum Library Academy Network Alliance Coalition Organisation Organization
+    Administration Bureau Police Parliament Assembly Senate Congress Church""".split())
 _FEMALE = {"she", "her", "mrs", "mrs.", "miss", "ms", "ms.", "lady", "queen", "princess", "dame", "wife", "mother",
            "daughter", "sister", "woman", "girl", "spokeswoman", "chairwoman"}
 _MALE = {"he", "him", "his", "mr", "mr.", "sir", "lord", "king", "prince", "husband", "father", "son", "brother",
@@ -171,8 +175,10 @@ _VERB = "(?:" + "|".join(sorted(REPORTING_VERBS, key=lambda v: (-len(v), v))) + 
 _CAP = (r"(?:(?:[A-Z]\.){1,3}(?=\s*[A-Z])|(?:al|el|bin|ibn|abu|ben|de|van|von|da|di|le|la|d|o)[\-’']?[A-Z][\w'’\-]*"
         r"|[A-Z][\w'’\-]*)")
 # a name: capitalised words, name particles inside ("Corriere della Sera"), an optional "Mr." in front
-_NAME = (rf"(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Prof|St)\.\s+)?{_CAP}"
-         rf"(?:\s*(?<=[\s.]){_CAP}|\s+(?:of|de|del|della|van|von|al|bin|ibn|da|di|le|la)(?=\s+[A-Za-z]))*"
+_NAME = (rf"(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Prof|St|Supt|Insp|Det|Sgt|Capt|Cmdr|Adm|Brig|Maj|Cpl|Pvt|"
+         rf"Rev|Fr|Hon|Amb|Atty|Pres|Cllr|Const|Ch|Sr|Jr)\.\s+){{0,2}}{_CAP}"
+         rf"(?:\s*(?<=[\s.]){_CAP}|\s+(?:of|de|del|della|der|den|van|von|al|bin|ibn|da|di|du|des|dos|das|le|la|ter|y)"
+         rf"(?=\s+[A-Za-z]))*"
          r"(?<!\s(?:of|de|la|le|da|di))")
 _PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t|[Yy]ou)"
 # a description: determiner + up to 8 words, none of them a conjunction or relative word
@@ -180,8 +186,11 @@ _W = r"(?!(?:and|or|but|that|which|who|whom|when|while|as|if|then)\b)[\w'’\-]+
 _DESC = rf"(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w\-]*['’]s(?=\s+[a-z]))\s+{_W}(?:\s+{_W}){{0,7}}?"
 _SPEAKER = rf"(?<![\w'’])(?P<speaker>{_PRON}|{_DESC}|{_NAME})"
 # auxiliaries and adverbs between a speaker and its reporting verb ("Almeida had insisted", "he would mutter")
-_AUX = r"(?:(?:had|has|have|was|were|is|would|will|could|did|then|also|later|again|\w+ly)\s+){0,2}"
-_AFTER_SPEAKER_VERB = re.compile(rf"^[\s,\-–—]*{_SPEAKER}\s+{_AUX}(?P<verb>{_VERB})\b")
+_AUX = (r"(?:\([^()\"“”]{1,40}\)\s+)?"  # "(Labour)", "(D-Ohio)": a party or place in brackets
+        r"(?:(?:had|has|have|was|were|is|would|will|could|did|then|also|later|again|\w+ly)\s+){0,2}")
+# an age between a name and its verb: "Lena Holt, 34, said"
+_AGE = r"(?:,\s+\d{1,3},)?"
+_AFTER_SPEAKER_VERB = re.compile(rf"^[\s,\-–—]*{_SPEAKER}{_AGE}\s+{_AUX}(?P<verb>{_VERB})\b")
 # a full stop that is no initial ("E.F. Hutton": the stop after "F" ends no sentence)
 _FULL_STOP = r"(?<![\s.][A-Z])\.(?![A-Za-z])"
 # '"...," chief executive Lena Marsh wrote': lower-case role words, a name, then the verb
@@ -209,7 +218,7 @@ _PRONOUN_REPLY = re.compile(
     rf"(?:\s+to\s+(?P<to>{_NAME}))?")
 _ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?P<speaker>{_DESC}|{_NAME})\s*(?=[,.;:!?]|$)")
 _BEFORE_COLON = re.compile(
-    rf"{_SPEAKER},?\s+(?:\w+ly\s+|also\s+|later\s+|then\s+|again\s+|suddenly\s+)?(?P<verb>{_VERB})(?:\s+[\w'’\-]+){{0,6}}?\s*[:,]\s*$")
+    rf"{_SPEAKER}(?:,\s+\d{{1,3}})?,?\s+(?:\w+ly\s+|also\s+|later\s+|then\s+|again\s+|suddenly\s+)?(?P<verb>{_VERB})(?:\s+[\w'’\-]+){{0,6}}?\s*[:,]\s*$")
 _QUOTED_AS = re.compile(rf"{_SPEAKER}\s+(?:was|is|were|has been|had been)\s+quoted\b[^\"“”]{{0,120}}?"
                         r"\bas\s+(?:saying|telling|writing)\b[^\"“”]{0,40}$")
 # the subject at the start of a sentence holding a partial quotation ("Its chairman, Graham Pell, described the
@@ -293,13 +302,21 @@ def _acceptable(speaker: str, text: str = "") -> bool:
     if len(words) > 1 and words[-1] in _DANGLING:
         return False  # "the rally with a" (before "promise:", a noun): no phrase ends in a determiner
     if words[0] == "The":
-        return len(words) >= 2 and _organisation_name(" ".join(words[1:]))
+        head = _description_head(speaker).split()
+        return len(words) >= 2 and (_organisation_name(" ".join(words[1:])) or (
+            2 <= len(head) <= 4 and all(w.islower() for w in head[1:]) and (
+                head[-1] in _PERSON_NOUNS or head[-1] in _NAMED_KINDS or head[-1] in _KIND_WORDS)))
     if words[0] in ("A", "An"):
         # "A mother told the board:": a person described, at the start of the sentence
-        return 2 <= len(words) <= 4 and words[-1].lower() in _PERSON_NOUNS and all(w.islower() for w in words[1:])
+        head = _description_head(speaker).split()
+        return 2 <= len(head) <= 4 and head[-1].lower() in _PERSON_NOUNS and all(w.islower() for w in head[1:])
     return words[0] not in _STOP_CAPS
 
 
+# the kinds of a speaking body or document a sentence may open with ("The ministry said:", "The report says")
+_KIND_WORDS = frozenset("""company club firm group carmaker automaker bank airline retailer insurer lender team
+    government ministry police report study survey statement letter court regulator watchdog hospital school
+    council operator""".split())
 _DANGLING = frozenset("a an the with of to in on for at by from his her its their".split())
 _MONTHS = frozenset("January February March April May June July August September October November December".split())
 _WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
@@ -335,6 +352,11 @@ def organisation_speaker(speaker: str) -> str:
     words = speaker.split()
     if len(words) >= 2 and words[0] == "The" and _organisation_name(" ".join(words[1:])):
         return " ".join(words[1:])
+    rest = words[1:]
+    if (len(rest) >= 2 and words[0].lower() == "the" and rest[0][:1].isupper() and rest[-1][:1].isupper()
+            and all(w[:1].isupper() or w in ("of", "for", "and", "&", "on", "the") for w in rest)
+            and not _is_title(rest[-1]) and not any(re.search(r"['’]s?$", w) for w in rest)):
+        return " ".join(rest)  # "the Royal College of Nursing said": the organisation's name
     return speaker
 
 
@@ -483,7 +505,7 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
     verbs = list(re.finditer(rf"\b{_VERB}\b", before))
     for v in reversed(verbs):
         head = before[: v.start()]
-        m = re.search(rf"{_SPEAKER}\s+{_AUX}$", head)
+        m = re.search(rf"{_SPEAKER}{_AGE}\s+{_AUX}$", head)
         if m and _acceptable(m.group("speaker"), context):
             return m.group("speaker"), "SPEAKER VERB ... quote", base + m.start("speaker")
         m = _APPOSED_BEFORE_VERB.search(head)
@@ -578,6 +600,27 @@ def colon_introduction(text: str) -> tuple[str, str, int] | None:
             and not _common_word(m.group("speaker"), text):
         return m.group("speaker"), "SPEAKER ...: (next paragraph) quote", start + m.start("speaker")
     return None
+
+
+def previous_paragraph_speaker(text: str) -> tuple[str, str, int] | None:
+    """The speaker of a quoted paragraph with no tag, from the paragraph before it (``text``, no quotation in it).
+
+    News introduces a run of quoted paragraphs with a paragraph of reported speech: "Coach Tim Ross said
+    the team was tired." then "“We played three games in a week.”"  The named subject of a reporting (or
+    stance) verb opening the paragraph's last sentence is the speaker.  Returns ``(speaker, rule, offset in
+    text)`` or None.
+
+    >>> previous_paragraph_speaker("Coach Tim Ross said the team was tired.")
+    ('Coach Tim Ross', 'SPEAKER VERB ... . (next paragraph) quote', 0)
+    """
+    stripped = text.rstrip()
+    if not stripped or any(c in stripped for c in QUOTE_CHARACTERS):
+        return None
+    start, _ = _sentence_bounds(stripped, len(stripped) - 1, len(stripped) - 1)
+    m = _PREVIOUS_SUBJECT.match(stripped[start:])
+    if m is None or not _acceptable(m.group("speaker"), text) or speaker_kind(m.group("speaker")) != "name":
+        return None
+    return m.group("speaker"), "SPEAKER VERB ... . (next paragraph) quote", start + m.start("speaker")
 
 
 def _previous_speaker(open_text: str, sent_start: int, marks: str) -> tuple[str, int] | None:
@@ -860,10 +903,11 @@ class CandidateIndex:
     Holds :func:`speaker_candidates` and the names :func:`corpus_tools.find_quotations` adds as it
     goes.  Each candidate is filed once under every class of pronoun it may stand for (``"he"``: no
     organisation and not female; ``"she"``: no organisation and not male; ``"person"``: no
-    organisation; ``"all"``), so resolving a pronoun never walks back over candidates it must skip
-    (that walk made a long text of "she said" after "Mr. X said" quadratic).  Inside each class the
-    names found in the text and the names added later are kept in two sorted lists: additions come
-    in text order, so inserting one is an append, not a shift of the whole list.
+    organisation; ``"org"``: an organisation, for "it"; ``"all"``), so resolving a pronoun never walks
+    back over candidates it must skip (that walk made a long text of "she said" after "Mr. X said"
+    quadratic).  Inside each class the names found in the text and the names added later are kept in
+    two sorted lists: additions come in text order, so inserting one is an append, not a shift of the
+    whole list.
 
     >>> idx = CandidateIndex([(0, "Sam Lee"), (10, "Acme Corp"), (20, "Mr. Bo")])
     >>> idx.resolve("she", 30), idx.resolve("he", 30), idx.resolve("he", 15)
@@ -871,8 +915,8 @@ class CandidateIndex:
     """
 
     def __init__(self, candidates: list[tuple[int, str]] = ()):
-        self._fixed: dict[str, list[tuple[int, str]]] = {c: [] for c in ("he", "she", "person", "all")}
-        self._added: dict[str, list[tuple[int, str]]] = {c: [] for c in ("he", "she", "person", "all")}
+        self._fixed: dict[str, list[tuple[int, str]]] = {c: [] for c in ("he", "she", "person", "org", "all")}
+        self._added: dict[str, list[tuple[int, str]]] = {c: [] for c in ("he", "she", "person", "org", "all")}
         for item in sorted(candidates):
             for c in _classes(item[1]):
                 self._fixed[c].append(item)
@@ -939,7 +983,7 @@ class CandidateIndex:
 def _classes(name: str) -> tuple[str, ...]:
     """The pronoun classes of :class:`CandidateIndex` a candidate name belongs to."""
     if _organisation(name):
-        return ("all",)
+        return ("all", "org")
     gender = _gender(name)
     return ("all", "person", *(("he",) if gender != "f" else ()), *(("she",) if gender != "m" else ()))
 
@@ -1050,7 +1094,7 @@ def person_description(speaker: str) -> bool:
 
 def _description_head(speaker: str) -> str:
     """A description cut before its post-modifiers: "the regional manager for one of ..." -> "the regional manager"."""
-    head = re.split(r"\s+(?:for|of|who|which|with|at|in|from|on|that|to)\b|,", speaker)[0].strip()
+    head = re.split(r"\s+(?:for|of|who|which|with|at|in|from|on|that|to|by)\b|,", speaker)[0].strip()
     return re.sub(r"(?:\s+[a-z]+ly)+$", "", head)  # "his wife impatiently" -> "his wife"
 
 
@@ -1112,7 +1156,8 @@ def _is_title(word: str) -> bool:
     return w in TITLES or (w[:1].isupper() and w.lower() in _PERSON_NOUNS)
 
 
-_PARTICLE_WORDS = {"of", "de", "del", "della", "van", "von", "al", "bin", "ibn", "da", "di", "le", "la"}
+_PARTICLE_WORDS = {"of", "de", "del", "della", "der", "den", "van", "von", "al", "bin", "ibn", "da", "di", "du", "des",
+                   "dos", "das", "le", "la", "ter", "y"}
 _NAME_RUN = re.compile(_NAME)
 
 

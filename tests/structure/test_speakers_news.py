@@ -14,7 +14,8 @@ from corpus_tools.structure.speakers import clean_name, colon_introduction, mont
 
 
 def names(text: str) -> list:
-    return [q[3] for q in quotes(text)]
+    """The speaker name of each quotation, None (not NaN) for none."""
+    return [q[3] if isinstance(q[3], str) else None for q in quotes(text)]
 
 
 def test_a_paragraph_ending_in_a_colon_introduces_the_quoted_paragraph_after_it():
@@ -99,3 +100,47 @@ def test_a_pronoun_with_no_speaker_before_it_is_the_full_name_that_last_opened_a
     # a named speaker before it still wins
     assert names("Rosa Diaz, 44, won the race. Coach Ann Lee said she was proud.\n\n"
                  "\"I cried,\" she said.") == ["Ann Lee"]
+
+
+def test_abbreviated_titles_and_name_particles():
+    assert names("Supt. Mark Ellis said the road was closed. \"It will reopen tomorrow,\" Supt. Ellis said.") == [
+        "Mark Ellis"]
+    assert names("Det. Sgt. Ravi Patel said: \"We need witnesses.\"") == ["Ravi Patel"]
+    assert names("\"We are reviewing it,\" said Cllr Jane Moss. \"It is a priority,\" Cllr Moss added.") == [
+        "Jane Moss", "Jane Moss"]
+    assert names("\"It was a mistake,\" said Ludwig van der Berg, the club's owner.") == ["Ludwig van der Berg"]
+    assert names("\"Prices will rise,\" according to Maria de la Cruz, an economist at the bank.") == [
+        "Maria de la Cruz"]
+
+
+def test_a_party_in_brackets_or_an_age_between_the_name_and_its_verb():
+    assert names("Mayor Sadiq Okoro (Labour) said the plan was \"a disgrace\".") == ["Sadiq Okoro"]
+    assert names("Lena Holt, 34, said: \"I lost everything.\" Her husband, Tom, said: \"We will rebuild.\"") == [
+        "Lena Holt", "Tom"]
+
+
+def test_organisations_and_their_spokespeople_as_speakers():
+    assert names("The ministry said in a statement: \"The claims are false.\"") == ["The ministry"]
+    assert names("A spokesperson for the council said: \"We are aware of the issue.\"") == ["A spokesperson"]
+    assert names("\"This is unacceptable,\" said the Royal College of Nursing.") == ["Royal College of Nursing"]
+    assert names("\"This is unacceptable,\" the Royal College of Nursing said.") == ["Royal College of Nursing"]
+    # a description cut before "by": the document, not its author
+    assert names("Prices will rise \"sharply this year\", according to a report by the central bank.") == [
+        "a report"]
+
+
+def test_it_is_the_organisation_that_just_spoke_and_he_never_is():
+    assert names("Acme Corp said its profit fell. \"We had a tough year,\" it said.") == ["Acme Corp"]
+    # too far back (two paragraphs): "it" stays as written
+    assert names("Acme Corp said its profit fell.\n\nSales slowed.\n\nCosts rose.\n\n\"It was hard,\" it said.") == [
+        "it"]
+    assert names("Acme Corp said its profit fell. \"We had a tough year,\" he said.") == ["he"]
+
+
+def test_a_run_of_quoted_paragraphs_after_a_paragraph_of_reported_speech():
+    q = quotes("Coach Tim Ross said the team was tired.\n\n\"We played three games in a week.\"\n\n"
+               "\"The legs were gone.\"")
+    assert [(x[3], x[2]) for x in q] == [("Tim Ross", "SPEAKER VERB ... . (next paragraph) quote"),
+                                         ("Tim Ross", "continues the previous quotation's speaker")]
+    # the paragraph before holds a quotation of its own: the quoted paragraph is not given to its subject
+    assert names("Ann Lee said it was \"grim\".\n\nBo Li arrived.\n\n\"We lost.\"") == ["Ann Lee", None]
