@@ -22,8 +22,9 @@ order for each block, are:
     or the reporter's contact line ("Contact Ann Lee at ...", "... Reach her
     at ...", "To contact the reporter on this story: ..."), "--With
     assistance from ...", "- AFP", a press release's "Media contact:" and
-    "SOURCE ..."; and a writer's bio as the last body paragraph ("Jane Roe
-    is a columnist ...").
+    "SOURCE ...", "Source: Reuters", "... writer Ann Lee contributed."; and
+    a writer's bio as the last body paragraph ("Jane Roe is a columnist
+    ...").
 ``boilerplate``
     Page furniture matched by :data:`BOILERPLATE_PATTERNS` (read time,
     share lines, "Load Comments", "Advertisement", "More from ...",
@@ -34,7 +35,9 @@ order for each block, are:
     one- or two-word line in capitals over a short line); a breadcrumb
     ("Home / World / Asia"); reader pitches ("Support local journalism",
     "Got a story?", "Do you have a news tip?", "Report an editorial error"),
-    comment counts and rules, an affiliate disclosure, "Link Copied!", "Key
+    comment counts and rules, an affiliate disclosure, "Link Copied!", "Join
+    the conversation", "Follow @...", "Skip Ad", legal links, gallery counters
+    ("1 of 12"), republication and correction notes, "Key
     points:", "Tags: ...", "Most Read from ...", "More obituaries", cookie,
     paywall and JavaScript prompts, "The views expressed ..."; or the topic
     tags after a "Related Topics" / "Explore more on these topics" label; an
@@ -68,8 +71,12 @@ order for each block, are:
     Herald", "Ann Lee at the Oval", "Ann Lee and Bo Li") or an agency or desk
     credit ("Agence France-Presse", "Express News Service"); a time line cut
     by "|" or "·" ("Mumbai | Updated: ...", "Aug 4, 2026 · 4 min read"); a
-    relative time counts ("Updated 2 hours ago"), and a name after the
-    headline may be followed by its outlet ("Ann Lee The Valley Herald").
+    relative time counts ("Updated 2 hours ago", "2 hours ago"), a name after
+    the headline may be followed by its outlet ("Ann Lee The Valley
+    Herald") or by a comma or bar and a job title ("Ann Lee, Rome
+    correspondent", "Ann Lee | Reporter"), "Written by ..." is a by-line, a
+    lone name may follow a time line, and under a by-line the writer's
+    handle ("@annlee") or outlet and place ("BBC News, Rome") is one too.
 ``dateline``
     A wire dateline alone in its block ("GREENBELT, Md --", "HOUSTON,
     March 2 -", "LONDON (Reuters) -"), or a place in capitals and a date
@@ -178,7 +185,10 @@ _SIGNOFF = re.compile(rf"^[(\-–— ]*(?:{_AGENCY}|REUTERS?)\)?\.?$|"
                       r"^(?-i:SOURCE)\s+[A-Z]|"
                       # a wire's closing credits: "--With assistance from ...", "To contact the reporter on this story:"
                       r"^[\-–— ]*with (?:additional )?assistance (?:from|by)\b|"
-                      r"^to contact the (?:reporters?|editors?|writers?|authors?)\b", re.IGNORECASE)
+                      r"^to contact the (?:reporters?|editors?|writers?|authors?)\b|"
+                      # "— Associated Press writer Ann Lee contributed.", "Source: Reuters"
+                      r"\b(?:writers?|reporters?|correspondents?|staff)\b.{0,80}\bcontributed\.?$|"
+                      rf"^sources?\s*:\s*{_AGENCY}\b\.?$", re.IGNORECASE)
 #: Page furniture, matched against the whole block (case-insensitive).
 BOILERPLATE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"^\d+\s*(?:-\s*)?(?:min(?:ute)?s?|m)\.?\s+read$",
@@ -232,6 +242,16 @@ BOILERPLATE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"^you(?:'|’)re reading (?:a|your|one of your|\d+) (?:free|of)\b",
     r"\bsubscribe (?:for|to get|now for|today for) (?:unlimited|full)\b",
     r"\s[|·•]\s*share\s*$",
+    # reader prompts and site chrome: comments, follows, gallery counters, ads, legal links, republication notes
+    r"^join the (?:conversation|discussion|debate)\b", r"^have your say\b", r"^enjoyed this (?:article|story)\b",
+    r"^this (?:article|story) (?:was|is) (?:originally |first )?(?:published|republished)\b",
+    r"^follow (?:@\w+|us|\w+ news)\b", r"^join our (?:whatsapp|telegram|signal)\b",
+    r"\b(?:whatsapp|telegram) (?:channel|group)\b.{0,40}$",
+    r"^skip (?:ad|advert|advertisement|to (?:main )?content)\b", r"^video ad feedback$", r"^accessibility help$",
+    r"\bterms (?:of (?:use|service)|and conditions)\b.{0,40}\bprivacy\b", r"^privacy (?:policy|notice)$",
+    r"^this (?:story|article) has been (?:updated|corrected)\b", r"^editor(?:'|’)s note\s*:",
+    r"^(?:photo )?gallery$", r"^\d+\s*(?:of|/)\s*\d+$", r"^loading\W*$", r"^thank you for reading\b",
+    r"^back to top$",
 ))
 _CAPTION = re.compile(
     # "Open this photo in gallery: ...", "FILE - Dockers march ... (KXYZ)"
@@ -249,7 +269,7 @@ _CAPTION = re.compile(
     r"\b(?:photograph|photo|image|picture|credit)\s*:\s*[A-Z][^.!?]{0,70}$|"
     rf"\b(?:{_AGENCY}|EPA|Getty)\s+(?:Photo|Images?)\s*/|\bREUTERS/[A-Z]|"
     r"/\s*(?:Getty Images|Reuters|AP|AFP|EPA|Shutterstock|Alamy|PA Wire)\s*$", re.IGNORECASE)
-_BYLINE = re.compile(r"^By\s+[A-Z][\w.'’\-]*", re.IGNORECASE)
+_BYLINE = re.compile(r"^(?:(?:written|words|story|text|reported|reporting)\s+)?By\s+[A-Z][\w.'’\-]*", re.IGNORECASE)
 _TIMESTAMP = re.compile(r"^(?:published|updated|posted|last updated|first published|modified)\b", re.IGNORECASE)
 _DATE_ONLY = re.compile(
     rf"^(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)[a-z]*\.?,?\s+)?"
@@ -270,7 +290,8 @@ _INLINE_LIST = re.compile(r"^[^.!?\n]{1,60}:\s+[-•*]\s+\S.*?\s[-•*]\s+\S")
 _LIFE_DATES = re.compile(r"^[A-Z][^;.!?]{0,100},\s+born\s+[^;]{1,60};\s+died\s+\S")
 # a section label: a short line of capitalised words or numbers ("Crime", "KVRN 8 News", "Opinion")
 _LABEL = re.compile(r"^(?:[A-Z0-9][\w&'’\-]*)(?:\s+(?:[A-Z0-9][\w&'’\-]*|&)){0,2}$")
-_LINK_LABEL = re.compile(r"^(?:read more|related|see also|also read|read also|more on this|recommended|further reading|"
+_LINK_LABEL = re.compile(r"^(?:read more|related|see also|also read|read also|more on this(?: story)?|recommended|"
+                         r"further reading|"
                          r"read next|watch|listen|related story|related article|also see)\s*[:\-–—|]|"
                          # "Read more Bus fares to rise in April": the label, then a capitalised headline
                          r"^(?i:read more|read also|also read)\s+(?=[A-Z\"'‘“])", re.IGNORECASE)
@@ -287,8 +308,17 @@ _CREDIT_ONLY = re.compile(r"^(?:credit\s*(?:\.{2,}|…|:)|(?:photograph|photo|im
 _JOB_WORDS = (r"(?:reporter|correspondent|editor|writer|columnist|contributor|producer|critic|journalist|"
               r"staff|bureau|chief|senior|political|business|technology|tech|science|health|sports?|"
               r"football|economics|foreign|deputy|associate|freelance)")
-_NAMED_BYLINE = re.compile(rf"^[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){{1,3}}?\s+"
+_NAMED_BYLINE = re.compile(rf"^[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){{1,3}}?"
+                           rf"(?:\s+|\s*[,|]\s*(?:[A-Z][\w'’\-]*\s+){{0,2}})"
                            rf"(?:@\w+|(?i:{_JOB_WORDS})\b[\w ,&\-]{{0,40}})$")
+# a relative publication time alone: "2 hours ago", "Updated 35 minutes ago"
+_RELATIVE_TIME = re.compile(r"^(?:(?:updated|published|posted)\s*:?\s+)?(?:\d{1,3}|an?)\s+"
+                            r"(?:hours?|hrs?|minutes?|mins?|days?|weeks?|seconds?|secs?)\s+ago$|^just now$",
+                            re.IGNORECASE)
+# a handle alone under the by-line ("@annlee"), an outlet and place or desk line ("BBC News, Rome")
+_HANDLE = re.compile(r"^@\w{2,30}$")
+_OUTLET_LINE = re.compile(r"^(?:[A-Z][\w&'’.\-]*\s+){0,3}[A-Z][\w&'’.\-]*\s*[,|]\s*"
+                          r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,2}$")
 _NAME = r"[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){1,3}"
 # a by-line without "By": "Ann Lee / The Valley Herald", "Ann Lee at the Oval", "Ann Lee and Bo Li", an agency
 # or desk credit alone on its line ("Agence France-Presse", "Express News Service", "Staff Reporter")
@@ -448,7 +478,7 @@ def _publication_time(text: str) -> str:
     """The signal of a publication-time line: "Published ...", a date alone, or a line of bar- or dot-separated
     parts one of which is a time, a date or a read time ("New Delhi | Updated: Aug 5, 2026 10:41 IST")."""
     words = len(text.split())
-    if words <= 14 and (sig := _match(_TIMESTAMP, text) or _match(_DATE_ONLY, text)):
+    if words <= 14 and (sig := _match(_TIMESTAMP, text) or _match(_DATE_ONLY, text) or _match(_RELATIVE_TIME, text)):
         return sig
     tokens = [t.strip(",") for t in text.split()]
     if (words <= 24 and _CLOCK.search(text) and all(_TIME_WORD.match(t) for t in tokens if t)
@@ -528,6 +558,8 @@ def _byline_ahead(blocks, pos: int) -> bool:
     for j in range(pos + 1, min(pos + 6, len(blocks))):
         if _bylineish(blocks[j].text) or _dateline_lead(blocks[j].text):
             return True
+        if _lone_name(blocks[j].text) and j + 1 < len(blocks) and _publication_time(blocks[j + 1].text):
+            return True  # "Ann Lee" over "Tuesday 3 March 2026 10:14": a by-line without "By"
         if not _furniture(blocks, j):
             return False
     return False
@@ -655,10 +687,14 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
             r = role("byline", "authors with their shifts (now / earlier)", text)
         elif (not seen_body and seen_headline and _lone_name(text) and next(
                 (o.role for o in reversed(out) if o.role not in ("boilerplate", "caption")), "") in (
-                "headline", "standfirst")):
-            r = role("byline", "a name alone on its line under the headline or standfirst", text)
+                "headline", "standfirst", "byline")):
+            r = role("byline", "a name alone on its line under the headline, standfirst or a time line", text)
         elif sig := _publication_time(text):
             r = role("byline", "publication time", sig)
+        elif not seen_body and out and out[-1].role == "byline" and (
+                _HANDLE.match(text) or (words <= 6 and _OUTLET_LINE.match(text))):
+            # under a by-line: the writer's handle ("@annlee") or outlet and place ("BBC News, Rome")
+            r = role("byline", "handle, outlet or place under the by-line", text)
         elif (m := _DATELINE.match(text)) and not text[m.end():].strip() and (
                 m.group("date") or m.group("agency") or m.group("place").split(",")[0].isupper()):
             r = role("dateline", "wire dateline alone in its block", m.group())

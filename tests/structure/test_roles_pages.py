@@ -89,3 +89,32 @@ def test_a_label_with_its_bullets_in_one_block_an_obituarys_life_dates_and_dates
     assert roles(text) == ["headline", "lead", "paragraph"]
     assert not table_row("Peter Quill, teacher, born 2 June 1937; died 30 November 2025")
     assert table_row("VI 4.45 -- Corn 1.35 1.92 IV 3.15 3.15")
+
+
+def test_bylines_of_more_page_styles():
+    assert roles("Floods force thousands from homes\n\n2 hours ago\n\nShare\n\nAnn Lee\n\nBBC News, Rome\n\n"
+                 "Rescuers reached villages on Monday.\n\nMore rain is due.") == [
+        "headline", "byline", "boilerplate", "byline", "byline", "lead", "paragraph"]
+    assert roles("Floods force thousands from homes\n\nAnn Lee, Rome correspondent\n\nMarch 3, 2026\n\n"
+                 "ROME — Rescuers reached villages on Monday.") == ["headline", "byline", "byline", "lead"]
+    assert roles("Floods force thousands from homes\n\nAnn Lee | Reporter\n\n3 min read\n\n"
+                 "Rescuers reached villages on Monday.") == ["headline", "byline", "boilerplate", "lead"]
+    assert roles("HOME / NEWS / WORLD\n\nFloods force thousands from homes\n\nWritten by Ann Lee\n\n"
+                 "Updated: March 3, 2026 10:14 IST\n\nRescuers reached villages on Monday.") == [
+        "boilerplate", "headline", "byline", "byline", "lead"]
+    assert roles("Floods force thousands from homes\n\nRescuers used boats to reach villages.\n\nAnn Lee\n\n"
+                 "Tuesday 3 March 2026 10:14\n\nRescuers reached villages on Monday.\n\nMore rain is due.") == [
+        "headline", "standfirst", "byline", "byline", "lead", "paragraph"]
+    assert roles("Floods force thousands from homes\n\nAnn Lee\n\n@annlee\n\nRescuers reached villages on Monday.") == [
+        "headline", "byline", "byline", "lead"]
+
+
+def test_more_site_furniture_and_credit_lines():
+    body = "Floods force thousands from homes\n\nBy Ann Lee\n\nRescuers reached villages on Monday.\n\nRain fell.\n\n"
+    for line in ("Join the conversation", "Follow @valleynews on Twitter", "Skip Ad", "Terms of use | Privacy policy",
+                 "This article was originally published on The Conversation.", "1 of 12",
+                 "Join our WhatsApp channel for the latest news.", "Editor's note: This story has been corrected."):
+        assert roles(body + line)[-1] == "boilerplate", line
+    for line in ("— Associated Press writer Ann Lee contributed.", "Source: Reuters"):
+        assert roles(body + line)[-1] == "signoff", line
+    assert roles(body + "More on this story: Flood defences to be reviewed")[-1] == "link"
