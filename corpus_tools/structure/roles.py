@@ -81,7 +81,8 @@ order for each block, are:
     A wire dateline alone in its block ("GREENBELT, Md --", "HOUSTON,
     March 2 -", "LONDON (Reuters) -"), or a place in capitals and a date
     ("SAN DIEGO 1996-08-20"), or a place and an outlet in capitals ("Boston
-    WXN —").  A dateline in front of the first
+    WXN —"); the outlet in brackets may be any in capitals ("RIVERTON, Colo.
+    (KVRN) —").  A dateline in front of the first
     paragraph leaves that paragraph the ``lead`` and is reported in its
     ``dateline`` column.
 ``headline``
@@ -279,7 +280,7 @@ _DATE_ONLY = re.compile(
 _PLACE_WORD = r"[A-Z][\w.'’\-]*"
 _DATELINE = re.compile(
     rf"^(?P<place>(?:{_PLACE_WORD})(?:\s+{_PLACE_WORD}){{0,3}}(?:,\s*{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}})?)"
-    rf"(?P<date>,?\s+{_MONTH}\s+\d{{1,2}})?\s*(?P<agency>\({_AGENCY}\))?\s*(?:-{{1,2}}|–|—)(?=\s|$)")
+    rf"(?P<date>,?\s+{_MONTH}\s+\d{{1,2}})?\s*(?P<agency>\((?:{_AGENCY}|[A-Z]{{2,6}})\))?\s*(?:-{{1,2}}|–|—)(?=\s|$)")
 _BULLET = re.compile(r"^[-*•·▪‣◦]\s+\S")
 # a dateline alone in its block with the outlet in capitals, no brackets: "Washington CNN —"
 _OUTLET_DATELINE = re.compile(rf"^{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}}(?:,\s*{_PLACE_WORD})?\s+[A-Z]{{2,6}}\s*"
