@@ -109,7 +109,7 @@ _VERB_STEMS = ("say", "tell", "add", "ask", "state", "explain", "write", "respon
                "insist", "warn", "note", "announce", "comment", "urge", "argue", "claim", "recall",
                "acknowledge", "tweet", "conclude", "remark", "answer", "shout", "promise", "vow", "admit",
                "suggest", "predict", "stress", "emphasise", "emphasize", "maintain", "concede", "confirm",
-               "caution", "assert", "told", "said", "wrote",
+               "caution", "assert", "told", "said", "wrote", "post",
                # the verbs of dialogue in fiction ("returned she", "cried his wife")
                "return", "cry", "exclaim", "continue", "murmur", "whisper", "observe", "rejoin", "inquire",
                "enquire", "repeat", "interrupt", "sigh", "mutter", "scream", "resume", "retort")
@@ -190,6 +190,11 @@ _AUX = (r"(?:\([^()\"“”]{1,40}\)\s+)?"  # "(Labour)", "(D-Ohio)": a party or
         r"(?:(?:had|has|have|was|were|is|would|will|could|did|then|also|later|again|\w+ly)\s+){0,2}")
 # an age between a name and its verb: "Lena Holt, 34, said"
 _AGE = r"(?:,\s+\d{1,3},)?"
+# groups that speak without a determiner ("according to police", "analysts at Citi said")
+_GROUPS = (r"(?:police|officials|authorities|prosecutors|investigators|witnesses|sources|analysts|economists|"
+           r"researchers|scientists|experts|residents|organi[sz]ers|doctors|teachers|traders|diplomats|"
+           r"Police|Officials|Authorities|Prosecutors|Investigators|Witnesses|Sources|Analysts|Economists|"
+           r"Researchers|Scientists|Experts|Residents|Organi[sz]ers|Doctors|Teachers|Traders|Diplomats)")
 _AFTER_SPEAKER_VERB = re.compile(rf"^[\s,\-–—]*{_SPEAKER}{_AGE}\s+{_AUX}(?P<verb>{_VERB})\b")
 # a full stop that is no initial ("E.F. Hutton": the stop after "F" ends no sentence)
 _FULL_STOP = r"(?<![\s.][A-Z])\.(?![A-Za-z])"
@@ -216,7 +221,7 @@ _PRONOUN_REPLY = re.compile(
     rf"^[\s,]*(?:was|were|came|is)\s+(?P<speaker>his|her)\s+(?:\w+\s+)?"
     rf"(?:answer|reply|rejoinder|response|remark|retort|exclamation|observation|comment|cry|question)\b"
     rf"(?:\s+to\s+(?P<to>{_NAME}))?")
-_ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?P<speaker>{_DESC}|{_NAME})\s*(?=[,.;:!?]|$)")
+_ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?P<speaker>{_DESC}|{_NAME}|{_GROUPS})\s*(?=[,.;:!?]|$)")
 _BEFORE_COLON = re.compile(
     rf"{_SPEAKER}(?:,\s+\d{{1,3}})?,?\s+(?:\w+ly\s+|also\s+|later\s+|then\s+|again\s+|suddenly\s+)?(?P<verb>{_VERB})(?:\s+[\w'’\-]+){{0,6}}?\s*[:,]\s*$")
 _QUOTED_AS = re.compile(rf"{_SPEAKER}\s+(?:was|is|were|has been|had been)\s+quoted\b[^\"“”]{{0,120}}?"
@@ -385,6 +390,10 @@ def _group(words: list[str]) -> bool:
 
 
 # '“...,” the study's lead author, Dr. Nathan Brooks, told me': a description, its apposed name, the verb
+# '“...,” Dupont, a former judge, said': the name, its apposition between commas, the verb
+_AFTER_NAME_APPOSITION_VERB = re.compile(
+    rf"^[\s,\-–—]*(?P<speaker>{_NAME}),\s+(?:a|an|the|his|her|its|their|who|whose|\d{{1,3}})\b[^,\"“”]{{1,60}},"
+    rf"\s+{_AUX}(?P<verb>{_VERB})\b")
 _AFTER_APPOSED_NAME_VERB = re.compile(
     rf"^[\s,\-–—]*(?:{_DESC}|{_ROLE_WORDS}),\s+(?P<speaker>{_NAME}),\s+{_AUX}(?P<verb>{_VERB})\b")
 # "..., the agency's director, Dr. Ann Lee, said": an apposed full name (a comma before and after) right before the
@@ -460,7 +469,9 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
     open_start, _ = _sentence_bounds(open_text, qs, qs)
     partial = bool(re.search(r"[A-Za-z0-9,]\s*[\"“'‘]?$", open_text[open_start : max(qs - 1, open_start)]))
     for rule, rx in (("quote, DESCRIPTION, NAME, VERB", _AFTER_APPOSED_NAME_VERB),
-                     ("quote, SPEAKER VERB", _AFTER_SPEAKER_VERB), ("quote, was SPEAKER's answer", _POSSESSIVE_REPLY),
+                     ("quote, SPEAKER VERB", _AFTER_SPEAKER_VERB),
+                     ("quote, NAME, apposition, VERB", _AFTER_NAME_APPOSITION_VERB),
+                     ("quote, was SPEAKER's answer", _POSSESSIVE_REPLY),
                      ("quote, was his/her REPLY", _PRONOUN_REPLY),
                      ("quote, role NAME VERB", _AFTER_ROLE_NAME_VERB),
                      ("quote, VERB SPEAKER", _AFTER_VERB_SPEAKER),
@@ -495,6 +506,10 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
                      ("according to SPEAKER, quote", _ACCORDING)):
         m = rx.search(before)
         if m and _acceptable(m.group("speaker"), context):
+            if (owner := _NAME_OF_BODY.search(before[: m.start("speaker")])) and _acceptable(owner.group("name"),
+                                                                                             context):
+                # "Claire Boyd, of the National Crime Agency, said:": the person, not her organisation
+                return owner.group("name"), rule + " (name before its organisation)", base + owner.start("name")
             if speaker_kind(m.group("speaker")) == "description" and (
                     named := _APPOSED_NAME.search(before[: m.start("speaker")])) \
                     and _acceptable(named.group("name"), context):
@@ -506,6 +521,13 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
     for v in reversed(verbs):
         head = before[: v.start()]
         m = re.search(rf"{_SPEAKER}{_AGE}\s+{_AUX}$", head)
+        if m and (group := re.search(rf"(?<![\w'’])(?P<group>{_GROUPS})\s+(?:at|of|from|with)\s+$",
+                                     head[: m.start("speaker")])):
+            # "Analysts at Citi said ... “...”": the analysts, not their bank
+            return group.group("group"), "GROUP at NAME VERB ... quote", base + group.start("group")
+        if m and (owner := _NAME_OF_BODY.search(head[: m.start("speaker")])) and _acceptable(owner.group("name"),
+                                                                                             context):
+            return owner.group("name"), "SPEAKER, of BODY, VERB ... quote", base + owner.start("name")
         if m and _acceptable(m.group("speaker"), context):
             return m.group("speaker"), "SPEAKER VERB ... quote", base + m.start("speaker")
         m = _APPOSED_BEFORE_VERB.search(head)
@@ -646,6 +668,8 @@ _STANCE = r"(?:welcome[sd]?|welcoming|critici[sz]e[sd]?|condemn(?:s|ed)?|prais(?
 _PREVIOUS_SUBJECT = re.compile(rf"^\s*(?:The\s+)?(?P<speaker>{_NAME})\s+{_AUX}(?:{_VERB}|{_STANCE})\b")
 
 
+# a person, then the organisation they are of: "Claire Boyd, of the " (before "National Crime Agency, said")
+_NAME_OF_BODY = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}),\s+(?:of|from|at|with)\s+(?:the\s+)?$")
 # a name, an optional age, then the comma that opens an apposition: "Husband Steve, 61, "
 _APPOSED_NAME = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}),\s+(?:\d{{1,3}},\s+)?$")
 
@@ -1109,9 +1133,10 @@ def clean_name(speaker: str) -> str:
     """
     if speaker_kind(speaker) != "name":
         return _description_head(speaker) if speaker_kind(speaker) == "description" else speaker
-    name = re.split(r",|\s+(?:of|at|from|for|with|in|who|according)\s+", speaker)[0]
+    name = re.split(r",|\s+(?:of|at|from|for|with|in|on|via|to|who|according)\s+", speaker)[0]
     if any(w in _ORGANISATION_WORDS for w in name.split()) and (
-            whole := re.split(r",|\s+(?:at|from|for|with|in|who|according)\s+|\s+of\s+(?=[a-z])", speaker)[0]) != name:
+            whole := re.split(r",|\s+(?:at|from|for|with|in|on|via|to|who|according)\s+|\s+of\s+(?=[a-z])",
+                              speaker)[0]) != name:
         name = whole  # "Federation of High Street Businesses", "Bank of England": "of" inside an organisation's name
     words = name.split()
     owner = [i for i, w in enumerate(words[:-1]) if re.search(r"[A-Za-z](?:['’]s?)$", w)]

@@ -138,8 +138,9 @@ def test_body_tokens_leave_furniture_out(devset):
     assert "comments" in set(plain["norm"]) and "comments" not in set(toks["norm"])
     assert "editing" not in set(toks["norm"]) and "marden" in set(plain["norm"])
     kept = body_token_table(a, keep_boilerplate=True)
+    # (the lead's dateline "THORNBURY, England (Reuters) -" is outside the body too: its tokens' role is "dateline")
     assert len(kept) == len(plain) and set(kept.loc[kept["section"] == -1, "role"]) == {
-        "boilerplate", "headline", "byline", "caption", "signoff"}
+        "boilerplate", "headline", "byline", "caption", "signoff", "dateline"}
     # the READ MORE link opens section 1
     assert sorted(set(toks["section"])) == [0, 1]
 

@@ -144,3 +144,21 @@ def test_a_run_of_quoted_paragraphs_after_a_paragraph_of_reported_speech():
                                          ("Tim Ross", "continues the previous quotation's speaker")]
     # the paragraph before holds a quotation of its own: the quoted paragraph is not given to its subject
     assert names("Ann Lee said it was \"grim\".\n\nBo Li arrived.\n\n\"We lost.\"") == ["Ann Lee", None]
+
+
+def test_a_name_with_its_apposition_or_its_organisation_before_the_verb():
+    assert names("\"We will act,\" Dupont, a former judge, said on Monday.") == ["Dupont"]
+    q = quotes("Claire Boyd, of the National Crime Agency, said: \"We are confident.\"")
+    assert [(x[3], x[2]) for x in q] == [("Claire Boyd", "SPEAKER VERB: quote (name before its organisation)")]
+    q = quotes("Analysts at Citi said in a note that prices were \"unsustainable\".")
+    assert [(x[3], x[2]) for x in q] == [("Analysts", "GROUP at NAME VERB ... quote")]
+
+
+def test_a_platform_after_the_name_and_posting_as_a_reporting_verb():
+    assert names("\"Enough is enough,\" wrote Tom Ruiz on Facebook.") == ["Tom Ruiz"]
+    assert names("Sam Kerr posted on Instagram: \"Thank you for everything.\"") == ["Sam Kerr"]
+    assert names("\"Thank you for everything,\" Kerr posted on Instagram.") == ["Kerr"]
+
+
+def test_according_to_a_group_without_a_determiner():
+    assert names("The suspect \"fled on foot\", according to police.") == ["police"]
