@@ -252,7 +252,8 @@ BOILERPLATE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"\bterms (?:of (?:use|service)|and conditions)\b.{0,40}\bprivacy\b", r"^privacy (?:policy|notice)$",
     r"^this (?:story|article) has been (?:updated|corrected)\b", r"^editor(?:'|’)s note\s*:",
     r"^(?:photo )?gallery$", r"^\d+\s*(?:of|/)\s*\d+$", r"^loading\W*$", r"^thank you for reading\b",
-    r"^back to top$",
+    r"^back to top$", r"^(?:the )?(?:article|story) continues (?:below|after)\b",
+    r"^read our (?:full |latest )?coverage\b",
 ))
 _CAPTION = re.compile(
     # "Open this photo in gallery: ...", "FILE - Dockers march ... (KXYZ)"
@@ -269,7 +270,13 @@ _CAPTION = re.compile(
     r"^(?:image|photo|video|picture) caption\s*[:,]|^credit\s*(?:\.{2,}|…|:)\s*\S|"
     r"\b(?:photograph|photo|image|picture|credit)\s*:\s*[A-Z][^.!?]{0,70}$|"
     rf"\b(?:{_AGENCY}|EPA|Getty)\s+(?:Photo|Images?)\s*/|\bREUTERS/[A-Z]|"
-    r"/\s*(?:Getty Images|Reuters|AP|AFP|EPA|Shutterstock|Alamy|PA Wire)\s*$", re.IGNORECASE)
+    r"/\s*(?:Getty Images|Reuters|AP|AFP|EPA|Shutterstock|Alamy|PA Wire)\s*$|"
+    # a picture agency's credit alone, or in capitals after the caption's sentence ("... on Sunday. GETTY IMAGES"),
+    # "| Photo by ...", "Image 1 of 5: ...", a pointer glyph ("▲ ..."), "Source: Supplied"
+    r"^(?:getty images|shutterstock|alamy|pa(?: wire| media)?|ap|afp|epa|reuters)(?:\s*/\s*\S+){0,2}$|"
+    r"(?-i:[a-z]{2}[.!?]\s+[A-Z]{2,}(?:[ /][A-Z]{2,}){0,3})$|\|\s*(?:photo|image|picture)s?\s*(?:by\b|:)|"
+    r"^(?:image|photo|picture)\s+\d+\s*(?:of|/)\s*\d+\b|^[▲▼►◄▶◀↑]\s+\S|"
+    r"\b(?:source|picture|photo|image)\s*:\s*supplied\.?$", re.IGNORECASE)
 _BYLINE = re.compile(r"^(?:(?:written|words|story|text|reported|reporting)\s+)?By\s+[A-Z][\w.'’\-]*", re.IGNORECASE)
 _TIMESTAMP = re.compile(r"^(?:published|updated|posted|last updated|first published|modified)\b", re.IGNORECASE)
 _DATE_ONLY = re.compile(

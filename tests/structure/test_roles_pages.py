@@ -118,3 +118,18 @@ def test_more_site_furniture_and_credit_lines():
     for line in ("— Associated Press writer Ann Lee contributed.", "Source: Reuters"):
         assert roles(body + line)[-1] == "signoff", line
     assert roles(body + "More on this story: Flood defences to be reviewed")[-1] == "link"
+
+
+def test_more_caption_credits_and_body_furniture():
+    head = "Floods force hundreds from homes\n\nBy Ann Lee\n\nThe river burst its banks on Sunday.\n\n"
+    tail = "\n\nWater reached the first floor of some houses, residents said."
+    for line in ("Getty Images", "Image 1 of 5: Residents wade through the water on Sunday.",
+                 "Residents wade through the water on Sunday. GETTY IMAGES",
+                 "Residents wade through the water in Ashby on Sunday. | Photo by Ann Lee",
+                 "▲ Residents wade through the water on Sunday.",
+                 "Residents wade through the water on Sunday. Source: Supplied"):
+        assert roles(head + line + tail)[3] == "caption", line
+    for line in ("Article continues below", "Read our full coverage of the floods"):
+        assert roles(head + line + tail)[3] == "boilerplate", line
+    # a wire headline in capitals after an abbreviation's full stop is no capitals credit
+    assert roles("BIG U.S. LINES SETS ASSET TRANSFER\n\nNEW YORK, March 2 - The company said.")[0] == "headline"
