@@ -506,6 +506,10 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
                      ("according to SPEAKER, quote", _ACCORDING)):
         m = rx.search(before)
         if m and _acceptable(m.group("speaker"), context):
+            if (owner := _CLAUSE_ANTECEDENT.search(before[: m.start("speaker")])) and (
+                    _acceptable(owner.group("name"), context) or _AGE_DESCRIPTION.match(owner.group("name"))):
+                # "The 54-year-old, who lives in Leeds, said:": the clause's antecedent, not the place in it
+                return owner.group("name"), rule + " (antecedent of the relative clause)", base + owner.start("name")
             if (owner := _NAME_OF_BODY.search(before[: m.start("speaker")])) and _acceptable(owner.group("name"),
                                                                                              context):
                 # "Claire Boyd, of the National Crime Agency, said:": the person, not her organisation
@@ -639,10 +643,20 @@ def previous_paragraph_speaker(text: str) -> tuple[str, str, int] | None:
     if not stripped or any(c in stripped for c in QUOTE_CHARACTERS):
         return None
     start, _ = _sentence_bounds(stripped, len(stripped) - 1, len(stripped) - 1)
-    m = _PREVIOUS_SUBJECT.match(stripped[start:])
-    if m is None or not _acceptable(m.group("speaker"), text) or speaker_kind(m.group("speaker")) != "name":
-        return None
-    return m.group("speaker"), "SPEAKER VERB ... . (next paragraph) quote", start + m.start("speaker")
+    sentence = stripped[start:]
+    # the subject opening the sentence ("Ann Lee said ...", "Bo Li disagreed."), else the subject of a
+    # reporting verb in it ("Committee chair Ann Lee said", "Ann Lee, who chairs it, said", "..., Ann Lee said")
+    # or the name after an inverted one ("..., said Ann Lee, who ...")
+    found = [m for m in (_PREVIOUS_SUBJECT.match(sentence),) if m]
+    found += [m for m in _SPEECH_SUBJECT_CLAUSE.finditer(sentence) if speaker_kind(m.group("name")) == "name"]
+    found += list(_SPEECH_SUBJECT.finditer(sentence)) + list(_INVERTED_SPEAKER.finditer(sentence))
+    for m in found:
+        group = "speaker" if "speaker" in m.groupdict() else "name"
+        name = m.group(group)
+        if speaker_kind(name) == "name" and _acceptable(name, text) and not _common_word(name, text) \
+                and not _organisation(name):
+            return name, "SPEAKER VERB ... . (next paragraph) quote", start + m.start(group)
+    return None
 
 
 def _previous_speaker(open_text: str, sent_start: int, marks: str) -> tuple[str, int] | None:
@@ -664,10 +678,15 @@ _THING_IS = re.compile(r"^\s*(?:[Ii]t|[Tt]his|[Tt]hat|(?:[Tt]he|[Ii]ts|[Tt]his)\
                        r"has been|had been|will be|would be|remains|remained|looks|looked|seems|seemed)\b")
 # the subject of the sentence before an untagged quotation, with a reporting or a stance verb ("has welcomed")
 _STANCE = r"(?:welcome[sd]?|welcoming|critici[sz]e[sd]?|condemn(?:s|ed)?|prais(?:e|es|ed)|defend(?:s|ed)?|" \
-          r"den(?:y|ies|ied)|reject(?:s|ed)?|hail(?:s|ed)?)"
+          r"den(?:y|ies|ied)|reject(?:s|ed)?|hail(?:s|ed)?|disagree[sd]?|agree[sd]?|object(?:s|ed)?|" \
+          r"complain(?:s|ed)?|protest(?:s|ed)?)"
+# "..., said Ann Lee, who chairs the committee.": the name after an inverted reporting verb
+_INVERTED_SPEAKER = re.compile(rf",\s+(?:said|says|added|adds|told)\s+(?P<speaker>{_NAME})(?=[,.;]|\s*$)")
 _PREVIOUS_SUBJECT = re.compile(rf"^\s*(?:The\s+)?(?P<speaker>{_NAME})\s+{_AUX}(?:{_VERB}|{_STANCE})\b")
 
 
+# a subject, then the relative clause the speaker found before the colon sits in: "The 54-year-old, who lives in "
+_CLAUSE_ANTECEDENT = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}|{_DESC}),\s+(?:who|whose)\b[^,\"“”]*$")
 # a person, then the organisation they are of: "Claire Boyd, of the " (before "National Crime Agency, said")
 _NAME_OF_BODY = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}),\s+(?:of|from|at|with)\s+(?:the\s+)?$")
 # a name, an optional age, then the comma that opens an apposition: "Husband Steve, 61, "
@@ -869,7 +888,10 @@ def speaker_candidates(article: Article) -> list[tuple[int, str]]:
         for m in _ACCORDING_NAME.finditer(b.text):  # "according to IMD scientist Dr. K. Naresh": later "he"
             if speaker_kind(m.group("speaker")) == "name" and not _organisation(m.group("speaker")):
                 candidates.append((b.start + m.start("speaker"), clean_name(m.group("speaker"))))
-        found = [*_SPEECH_SUBJECT.finditer(b.text), *_SPEECH_SUBJECT_OF.finditer(b.text)]
+        # (a name ending a relative clause is no speaker: "The 54-year-old, who lives in Leeds, said")
+        found = [m for m in _SPEECH_SUBJECT.finditer(b.text)
+                 if not _CLAUSE_ANTECEDENT.search(b.text[max(0, m.start("name") - 120) : m.start("name")])]
+        found += list(_SPEECH_SUBJECT_OF.finditer(b.text))
         for m in _SPEECH_SUBJECT_CLAUSE.finditer(b.text):
             if speaker_kind(m.group("name")) == "description":
                 if person_description(m.group("name")):  # "A nurse at the rally, who asked not to be named, said"

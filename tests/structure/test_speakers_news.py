@@ -162,3 +162,18 @@ def test_a_platform_after_the_name_and_posting_as_a_reporting_verb():
 
 def test_according_to_a_group_without_a_determiner():
     assert names("The suspect \"fled on foot\", according to police.") == ["police"]
+
+
+def test_the_paragraph_of_reported_speech_before_quoted_paragraphs_in_its_other_shapes():
+    for intro in ("Ann Lee, who chairs the committee, said the plan was flawed.",
+                  "Committee chair Ann Lee said the plan was flawed.",
+                  "The plan was flawed, Ann Lee said.",
+                  "The plan was flawed, said Ann Lee, who chairs the committee."):
+        assert names(f"{intro}\n\n\"It will not work.\"") == ["Ann Lee"], intro
+    # the last paragraph before the quotation decides: "Bo Li disagreed."
+    assert names("Ann Lee said the plan was flawed.\n\nBo Li disagreed.\n\n\"It will work.\"") == ["Bo Li"]
+
+
+def test_a_place_ending_a_relative_clause_is_no_speaker():
+    q = quotes("The 54-year-old, who lives in Leeds, said: \"I was terrified.\"")
+    assert [(x[1], x[3]) for x in q] == [("The 54-year-old", "The 54-year-old")]
