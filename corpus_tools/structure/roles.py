@@ -105,7 +105,9 @@ order for each block, are:
 ``subheading``
     Any other heading inside the body, a question in capitals ("WHAT
     HAPPENS NEXT?"), and a short line that is only a quotation, with no
-    sentence end, between two paragraphs ("'Big totals'").
+    sentence end, between two paragraphs ("'Big totals'").  A subheading
+    with no body text after it (only furniture to the article's end) is
+    ``boilerplate`` (a page's label: "Around the grounds" over "Share").
 ``epigraph``
     In a chapter, the short block(s) between the chapter heading and its
     first paragraph that end with an attribution line ("-- Shakespeare").
@@ -801,6 +803,14 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
             seen_body = True
             seen_chapter_body = True
         out.append(r)
+    # a subheading with no body text after it, only furniture to the end ("Around the grounds" over "Share
+    # page"): a label of the page, not a section of the story
+    for i in range(len(out) - 1, -1, -1):
+        if out[i].role in BODY_ROLES and out[i].role != "subheading":
+            break
+        if out[i].role == "subheading" and any(o.role in BODY_ROLES for o in out[:i]):
+            out[i] = replace(out[i], role="boilerplate", reason="heading with no body text after it",
+                             signal=blocks[i].text[:40])
     # a writer's bio as the last paragraph ("Jane Roe is a columnist ..."): a sign-off, not the story
     last = next((i for i in range(len(out) - 1, -1, -1) if out[i].role in BODY_ROLES), None)
     if (last is not None and out[last].role == "paragraph" and len(blocks[last].text.split()) <= 50

@@ -133,3 +133,13 @@ def test_more_caption_credits_and_body_furniture():
         assert roles(head + line + tail)[3] == "boilerplate", line
     # a wire headline in capitals after an abbreviation's full stop is no capitals credit
     assert roles("BIG U.S. LINES SETS ASSET TRANSFER\n\nNEW YORK, March 2 - The company said.")[0] == "headline"
+
+
+def test_a_subheading_with_no_body_text_after_it_is_page_furniture():
+    text = ("Blazers win the cup\n\nBy Ann Lee\n\nThe Blazers won the cup on Sunday.\n\nThe final is in June.\n\n"
+            "Elsewhere in the league\n\nShare page")
+    assert roles(text) == ["headline", "byline", "lead", "paragraph", "boilerplate", "boilerplate"]
+    assert reasons(text)[4] == "heading with no body text after it"
+    # a subheading over a paragraph stays one, and so does one over a linked headline
+    assert roles("Blazers win the cup\n\nThe Blazers won on Sunday.\n\nWhat next\n\nThe final is in June.")[2] == \
+        "subheading"
