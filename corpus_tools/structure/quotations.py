@@ -69,6 +69,7 @@ from corpus_tools.structure.speakers import (
     organisation_speaker,
     person_description,
     previous_paragraph_speaker,
+    previous_sentence_subject,
     resolve_relation,
     resolve_speaker,
     role_antecedent,
@@ -396,6 +397,16 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
             speaker = organisation_speaker(speaker.strip(" ,"))
             kind = speaker_kind(speaker)
             resolved = resolve_speaker(speaker, candidates, segs[0][0])
+            if (not fiction and speaker.lower() in ("he", "she") and rule
+                    and (subject := previous_sentence_subject(marked[first.index], qs))
+                    and (nearest := candidates.nearest_item("all", segs[0][0])) is not None
+                    and first.start + subject[0] > nearest[0]
+                    and resolve_speaker(speaker, [(0, subject[1])], 1) == subject[1]):
+                # '... Tom, who uses his phone more, did not. “...,” he said': the subject of the sentence
+                # just before, nearer than any speaker named earlier (and of the pronoun's gender)
+                resolved = subject[1]
+                rule += " (he/she: the subject of the sentence before)"
+                candidates.add(first.start + subject[0], subject[1])  # and the antecedent of the next "he"
             if not fiction and resolved == speaker and speaker.lower() in ("he", "she"):
                 # no speaker or titled name before it: the full name that last opened a sentence
                 resolved = subjects.resolve(speaker, segs[0][0])

@@ -98,9 +98,9 @@ from corpus_tools.tokens.tokenize import NEWS_ABBREVIATIONS
 __all__ = ["QUOTE_CHARACTERS", "REPORTING_VERBS", "TITLES", "CandidateIndex", "attribute_speaker", "clean_name",
            "colon_introduction", "corpus_speaker_names", "given_name_mentions", "honorific_mentions",
            "month_as_name", "named_organisation", "organisation_antecedent", "organisation_speaker",
-           "person_description", "previous_paragraph_speaker", "resolve_relation", "resolve_speaker",
-           "role_antecedent", "same_person", "speaker_candidates", "speaker_kind", "speaker_names",
-           "subject_mentions"]
+           "person_description", "previous_paragraph_speaker", "previous_sentence_subject", "resolve_relation",
+           "resolve_speaker", "role_antecedent", "same_person", "speaker_candidates", "speaker_kind",
+           "speaker_names", "subject_mentions"]
 
 #: Double quote marks of every shape (see :mod:`corpus_tools.structure.quotations` for their roles).
 QUOTE_CHARACTERS = "\u201c\u201e\u201f\u00ab\u201d\u00bb\""  # “ „ ‟ « ” » "
@@ -941,6 +941,42 @@ def subject_mentions(article: Article) -> list[tuple[int, str]]:
                 continue  # (a word in capitals: a dateline's place, "NEW YORK, March 2 -", or an acronym)
             out.append((b.start + start, clean_name(name)))
     return out
+
+
+# a sentence's subject: a name (one word too), then a comma clause or a lower-case verb ("Tom, who uses ..., did not")
+_OPENING_SUBJECT = re.compile(rf"\s*(?P<name>{_NAME})(?=,\s+(?:who|whose|\d{{1,3}},)|\s+(?:\w+ly\s+)?[a-z]{{2,}})")
+
+
+def previous_sentence_subject(text: str, offset: int) -> tuple[int, str] | None:
+    """``(offset, name)`` of the named subject of the sentence right before the one holding ``offset`` in ``text``
+    (a paragraph; ``offset`` inside the sentence, not on its first character), or None.
+
+    A pronoun tag ("“...,” he said") opening a sentence refers, in news as in any prose, to the subject of the
+    sentence just before it in the same paragraph, when that subject is a person named there: "Tom, who uses
+    his phone far more than I do, did not. “By 6PM I was hunting for a charger,” he said."  A one-word
+    subject counts only with a relative clause or an age after it, or as a given name of the gender lexicon
+    ("Turnout was low." names nobody).
+
+    >>> previous_sentence_subject("I got a day. Tom, who rides more, did not. “No,” he said.", 45)
+    (13, 'Tom')
+    """
+    start, _ = _sentence_bounds(text, offset, offset)
+    if start <= 0:
+        return None
+    prev_start, _ = _sentence_bounds(text, start - 1, start - 1)
+    sentence = text[prev_start:start]
+    m = _OPENING_SUBJECT.match(sentence)
+    if m is None or any(c in sentence for c in QUOTE_CHARACTERS):
+        return None
+    name = m.group("name")
+    if " " not in name and not (re.match(r",\s+(?:who|whose|\d)", sentence[m.end("name"):])
+                                or name.lower() in _FEMALE_NAMES | _MALE_NAMES):
+        return None  # one capitalised word opening a sentence ("Turnout was low.") is a person only so marked
+    if (name.split()[0] in _STOP_CAPS or name in _POSSESSIVES or name.lower() in _PRONOUNS or _organisation(name)
+            or _common_word(name, text) or _is_title(name.split()[-1]) or name in _GROUP_WORDS
+            or any(w.isupper() and len(w) > 1 for w in name.split())):
+        return None
+    return prev_start + m.start("name"), clean_name(name)
 
 
 class CandidateIndex:

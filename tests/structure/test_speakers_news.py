@@ -177,3 +177,15 @@ def test_the_paragraph_of_reported_speech_before_quoted_paragraphs_in_its_other_
 def test_a_place_ending_a_relative_clause_is_no_speaker():
     q = quotes("The 54-year-old, who lives in Leeds, said: \"I was terrified.\"")
     assert [(x[1], x[3]) for x in q] == [("The 54-year-old", "The 54-year-old")]
+
+
+def test_he_or_she_after_a_sentence_whose_subject_is_a_person_named_there():
+    text = ("Coach Ann Lee said the team was tired. The trip took 14 hours. Ben, who drove the bus, was worse off. "
+            "\u201cI could not feel my legs,\u201d he said, \u201cand I had to play the next day.\u201d")
+    q = quotes(text)
+    assert [x[3] for x in q] == ["Ben", "Ben"]
+    assert q[0][2] == "quote, SPEAKER VERB (he/she: the subject of the sentence before)"
+    # the pronoun's gender, an organisation or a quotation in the sentence before leave the nearest speaker
+    assert names("Coach Tom Lee spoke. Mary, who drove the bus, was tired. \"I was fine,\" he said.") == ["Tom Lee"]
+    assert names("Coach Tom Lee spoke. Acme Corp, which owns the bus, was silent. \"I was fine,\" he said.") == [
+        "Tom Lee"]
