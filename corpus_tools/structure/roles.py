@@ -805,10 +805,11 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
         out.append(r)
     # a subheading with no body text after it, only furniture to the end ("Around the grounds" over "Share
     # page"): a label of the page, not a section of the story
-    for i in range(len(out) - 1, -1, -1):
+    first_body = next((i for i, o in enumerate(out) if o.role in BODY_ROLES), len(out))
+    for i in range(len(out) - 1, first_body, -1):
         if out[i].role in BODY_ROLES and out[i].role != "subheading":
             break
-        if out[i].role == "subheading" and any(o.role in BODY_ROLES for o in out[:i]):
+        if out[i].role == "subheading":
             out[i] = replace(out[i], role="boilerplate", reason="heading with no body text after it",
                              signal=blocks[i].text[:40])
     # a writer's bio as the last paragraph ("Jane Roe is a columnist ..."): a sign-off, not the story
