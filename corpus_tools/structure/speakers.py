@@ -81,6 +81,16 @@ consortium's report found that ... “...”"); "A mother told the board ...:" (
 antecedent, only where the text writes it as a given name ("June Tate ... June said",
 :func:`month_as_name`); a "he"/"she" with no candidate at all resolves to the full name that last
 opened a sentence (:func:`subject_mentions`: "Jackie Pearce, 58, matched ... She told ...").
+Also: a quoted paragraph with no tag after a paragraph of reported speech ("Coach Tim Ross said the
+team was tired.", :func:`previous_paragraph_speaker`); a "he"/"she" tag whose sentence follows one with
+a person named as its subject ("Tom, who uses his phone ..., did not.", :func:`previous_sentence_subject`);
+"it said" after an organisation spoke in this paragraph or the last; abbreviated titles ("Supt.",
+"Det. Sgt.", "Cllr") and particles ("van der", "de la") in names; a party in brackets or an age between
+a name and its verb ("Mayor Ann Lee (Labour) said", "Lena Holt, 34, said:"); "Dupont, a former judge,
+said", "Claire Boyd, of the National Crime Agency, said:", "Analysts at Citi said", "The 54-year-old,
+who lives in Leeds, said:" (the name, not the organisation or the place of its apposition); "The
+ministry said:", "A spokesperson for the council said:", "the Royal College of Nursing said"; "according
+to police"; "posted" as a reporting verb and a platform after the name ("wrote Tom Ruiz on Facebook").
 
 **Name variants** are merged per article by :func:`speaker_names` and across
 a corpus by :func:`corpus_speaker_names` (each documents its rule).
