@@ -165,7 +165,7 @@ _PERSON_NOUNS = frozenset("""manager spokesman spokeswoman spokesperson analyst 
     councillor judge senator minister-counsellor arbitrageur broker consultant professor doctor witness
     nurse midwife teacher parent student farmer driver soldier midfielder defender goalkeeper forward researcher
     scientist shopkeeper customer passenger voter member neighbour neighbor pensioner protester activist
-    campaigner superintendent inspector detective sheriff commentator""".split())
+    campaigner superintendent inspector detective sheriff commentator person""".split())
 # words that mark an organisation: "he"/"she" never resolves to it
 _ORGANISATION_WORDS = frozenset("""Corp Corporation Inc Co Ltd Plc PLC Group Company Association Agency Ministry
     Exchange Bank Commission Council Department Securities United FC Club City Party Embassy Government Office
@@ -193,7 +193,8 @@ _NAME = (rf"(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Prof|St|Supt|Insp|Det|Sgt|
 _PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t|[Yy]ou)"
 # a description: determiner + up to 8 words, none of them a conjunction or relative word
 _W = r"(?!(?:and|or|but|that|which|who|whom|when|while|as|if|then)\b)[\w'’\-]+"
-_DESC = rf"(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w\-]*['’]s(?=\s+[a-z]))\s+{_W}(?:\s+{_W}){{0,7}}?"
+_DESC = (rf"(?:[Tt]he|[Aa]n?|[Oo]ne|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w\-]*['’]s(?=\s+[a-z]))\s+{_W}"
+         rf"(?:\s+{_W}){{0,7}}?")
 _SPEAKER = rf"(?<![\w'’])(?P<speaker>{_PRON}|{_DESC}|{_NAME})"
 # auxiliaries and adverbs between a speaker and its reporting verb ("Almeida had insisted", "he would mutter")
 _AUX = (r"(?:\([^()\"“”]{1,40}\)\s+)?"  # "(Labour)", "(D-Ohio)": a party or place in brackets
@@ -214,7 +215,9 @@ _FULL_STOP = r"(?<![\s.][A-Z])\.(?![A-Za-z])"
 _ROLE_WORDS = (r"(?:(?!(?:on|in|at|to|that|after|before|during|with|by|for|from|of|when|as|last|this|earlier|later|"
                r"the|a|an|and|but|or|he|she|they|it|we|was|were|is|are|had|has|have|came|comes|then)\b)"
                r"(?:[a-z][\w\-]*|[A-Z]{2,5}(?![\w.]))\s+){1,3}(?<![A-Z]\s)")
-_AFTER_ROLE_NAME_VERB = re.compile(rf"^[\s,\-–—]*(?P<speaker>{_ROLE_WORDS}{_NAME})\s+{_AUX}(?P<verb>{_VERB})\b")
+# (an organisation's name may come first: "White House press secretary Karine Lee told reporters")
+_AFTER_ROLE_NAME_VERB = re.compile(rf"^[\s,\-–—]*(?P<speaker>(?:[A-Z][\w&'’\-]*\s+){{0,3}}{_ROLE_WORDS}{_NAME})"
+                                   rf"\s+{_AUX}(?P<verb>{_VERB})\b")
 _AFTER_VERB_SPEAKER = re.compile(
     rf"^[\s,]*(?P<verb>{_VERB})(?:\s+{_VERB})?\s+(?P<speaker>(?:{_DESC}|{_NAME}|{_ROLE_WORDS}{_NAME}|{_PRON})"
     rf"(?:\s+[\w'’\-]+)*?)\s*(?=[,;:!?]|{_FULL_STOP}|$)")
@@ -324,7 +327,8 @@ def _acceptable(speaker: str, text: str = "") -> bool:
     if words[0] in ("A", "An"):
         # "A mother told the board:": a person described, at the start of the sentence
         head = _description_head(speaker).split()
-        return 2 <= len(head) <= 4 and head[-1].lower() in _PERSON_NOUNS and all(w.islower() for w in head[1:])
+        return 2 <= len(head) <= 4 and any(w.lower() in _PERSON_NOUNS for w in head[1:]) and all(
+            w.islower() for w in head[1:])
     return words[0] not in _STOP_CAPS
 
 
@@ -386,7 +390,7 @@ def speaker_kind(speaker: str) -> str:
         return "pronoun"
     words = speaker.split()
     first = words[0].lower()
-    if first in {"the", "a", "an", "its", "his", "her", "their"} or _group(words):
+    if first in {"the", "a", "an", "one", "its", "his", "her", "their"} or _group(words):
         return "description"
     if len(words) >= 2 and re.search(r"['’]s$", words[0]) and all(w.islower() for w in words[1:]):
         return "description"  # "Indonesia's foreign ministry": a place's or a firm's body, described
@@ -1186,7 +1190,9 @@ def person_description(speaker: str) -> bool:
 
 def _description_head(speaker: str) -> str:
     """A description cut before its post-modifiers: "the regional manager for one of ..." -> "the regional manager"."""
-    head = re.split(r"\s+(?:for|of|who|which|with|at|in|from|on|that|to|by)\b|,", speaker)[0].strip()
+    # (and the anonymous source's formula: "a source close to ...", "one person familiar with ...")
+    head = re.split(r"\s+(?:for|of|who|which|with|at|in|from|on|that|to|by|close|familiar|briefed)\b|,",
+                    speaker)[0].strip()
     return re.sub(r"(?:\s+[a-z]+ly)+$", "", head)  # "his wife impatiently" -> "his wife"
 
 

@@ -189,3 +189,10 @@ def test_he_or_she_after_a_sentence_whose_subject_is_a_person_named_there():
     assert names("Coach Tom Lee spoke. Mary, who drove the bus, was tired. \"I was fine,\" he said.") == ["Tom Lee"]
     assert names("Coach Tom Lee spoke. Acme Corp, which owns the bus, was silent. \"I was fine,\" he said.") == [
         "Tom Lee"]
+
+
+def test_an_organisation_before_the_role_words_and_anonymous_sources():
+    assert names("\"This is historic,\" White House press secretary Karine Lee told reporters.") == ["Karine Lee"]
+    assert names("Acme declined to comment. A source close to the company said the talks were \"at an early "
+                 "stage\".") == ["A source"]
+    assert names("\"The talks are at an early stage,\" one person familiar with the matter said.") == ["one person"]
