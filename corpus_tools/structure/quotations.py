@@ -391,8 +391,11 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
             if fiction and out[-1].block > 0 and (len(out) < 2 or out[-2].last_block < out[-1].block - 1):
                 nb = blocks[out[-1].block - 1]
                 narration = (nb.start, nb.start + len(nb.text))
+            # fiction: one short narration paragraph naming nobody ("This was invitation enough.") between
+            # the previous quotation and this one does not end the exchange
+            bridged = fiction and out[-1].last_block == first.index - 2 and _nameless_aside(blocks[first.index - 1])
             speaker, rule = _inherited(out[-1], raw, first, marked[first.index], qs, fiction, turns, candidates,
-                                       mentions, addressed, narration)
+                                       mentions, addressed, narration, bridged)
         if speaker is not None:
             speaker = organisation_speaker(speaker.strip(" ,"))
             kind = speaker_kind(speaker)
@@ -598,10 +601,19 @@ def _given(word: str) -> bool:
     return bool(given_name_mentions(Article.from_text(word, id="word")))
 
 
+def _nameless_aside(block) -> bool:
+    """A short narration paragraph (at most 12 words, one sentence) with no quotation and no name: a capital
+    only on its first word ("This was invitation enough.").  In a dialogue it interrupts no exchange."""
+    words = block.text.split()
+    return (block.kind == "paragraph" and 0 < len(words) <= 12 and not any(c in block.text for c in QUOTE_MARKS)
+            and not any(w[:1].isupper() for w in words[1:]) and block.text.rstrip().endswith((".", "!", "?"))
+            and not re.search(r"[.!?]\s", block.text.strip()))
+
+
 def _inherited(prev: Quotation, raw: dict, block, marked: str, qs: int, fiction: bool,
                turns: _Turns, candidates: CandidateIndex,
                mentions: list[tuple[int, str]], addressed: list[str] = (),
-               narration: tuple[int, int] | None = None) -> tuple[str | None, str | None]:
+               narration: tuple[int, int] | None = None, bridged: bool = False) -> tuple[str | None, str | None]:
     """Speaker of an unattributed quotation from the quotations before it (or None, None).
 
     News: a quotation in the same paragraph as the previous one, or opening
@@ -610,12 +622,15 @@ def _inherited(prev: Quotation, raw: dict, block, marked: str, qs: int, fiction:
     unattributed quotation, right after another speaker's, is the reply of
     the last other named speaker of the chapter, or else of the person the
     previous paragraph's quotations address (:func:`vocatives`), or else of
-    the nearest other named person.  When the previous quotation opened a new exchange right after
-    a narration paragraph (``narration``: its offsets), the other person that paragraph names comes
+    the nearest other named person; one short narration paragraph naming
+    nobody between the two (``bridged``: "This was invitation enough.")
+    keeps them adjacent.  When the previous quotation opened a new exchange
+    right after a narration paragraph (``narration``: its offsets), the other person that paragraph names comes
     before the speakers of the exchange before it (who may have left the scene).
     """
     opens_block = _LEADING_SPACE.match(marked).end() >= qs - 1  # nothing but space before the opening mark
-    adjacent = prev.block == block.index or (prev.last_block == block.index - 1 and opens_block)
+    adjacent = prev.block == block.index or (prev.last_block == block.index - 1 and opens_block) or (
+        bridged and opens_block)
     if not adjacent or prev.resolved_speaker is None:
         return None, None
     if fiction and prev.block != block.index and opens_block:

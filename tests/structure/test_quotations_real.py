@@ -179,8 +179,9 @@ def test_devset_scores():
     # fiction: 127 of 149 (118 before the given-name lexicon, narration mentions and "was Henry's answer";
     # untagged turns after narration, "her mother" and a character tagged both by her first name and
     # by "Miss" + surname stay wrong)
-    # 129 with the held-out set's vocative rule (a reply to a quotation that addresses "Mrs. Weston")
-    assert books["speaker_accuracy"] == pytest.approx(129 / 149)
+    # 129 with the held-out set's vocative rule (a reply to a quotation that addresses "Mrs. Weston"); 135 with
+    # rules4's bridge over a short nameless narration line ("This was invitation enough." keeps the exchange)
+    assert books["speaker_accuracy"] == pytest.approx(135 / 149)
     assert len([e for e in errors if e.startswith("speaker news")]) == 6
 
 

@@ -196,3 +196,13 @@ def test_an_organisation_before_the_role_words_and_anonymous_sources():
     assert names("Acme declined to comment. A source close to the company said the talks were \"at an early "
                  "stage\".") == ["A source"]
     assert names("\"The talks are at an early stage,\" one person familiar with the matter said.") == ["one person"]
+
+
+def test_fiction_a_short_nameless_narration_line_does_not_end_a_two_person_exchange():
+    text = ("CHAPTER 2\n\n\"Shall we walk?\" said Mrs. Grant.\n\n\"Not today,\" replied Mr. Hale.\n\n"
+            "That was the end of it.\n\n\"Then tomorrow?\"\n\n\"Perhaps.\"")
+    assert names(text) == ["Mrs. Grant", "Mr. Hale", "Mrs. Grant", "Mr. Hale"]
+    # a longer narration paragraph (more than 12 words) ends the exchange: no speaker by turn-taking here
+    text = ("CHAPTER 2\n\n\"Shall we walk?\" said Mrs. Grant.\n\n\"Not today,\" replied Mr. Hale.\n\n"
+            "This was a long and weary afternoon for all of them, and for the dog as well.\n\n\"Then tomorrow?\"")
+    assert names(text)[2] is None
