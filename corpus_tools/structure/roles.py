@@ -256,6 +256,8 @@ BOILERPLATE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"^(?:photo )?gallery$", r"^\d+\s*(?:of|/)\s*\d+$", r"^loading\W*$", r"^thank you for reading\b",
     r"^back to top$", r"^(?:the )?(?:article|story) continues (?:below|after)\b",
     r"^read our (?:full |latest )?coverage\b",
+    # "Follow AP's coverage of ... at https://...", "Find more of AP's coverage at ...": a pointer to the outlet
+    r"^(?:follow|find|read|see|get) (?:more of |all of |the )?[\w.'’\- ]{0,40}\bcoverage\b.{0,80}(?:https?://|www\.)\S+$",
 ))
 _CAPTION = re.compile(
     # "Open this photo in gallery: ...", "FILE - Dockers march ... (KXYZ)"

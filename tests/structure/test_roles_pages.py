@@ -129,7 +129,8 @@ def test_more_caption_credits_and_body_furniture():
                  "▲ Residents wade through the water on Sunday.",
                  "Residents wade through the water on Sunday. Source: Supplied"):
         assert roles(head + line + tail)[3] == "caption", line
-    for line in ("Article continues below", "Read our full coverage of the floods"):
+    for line in ("Article continues below", "Read our full coverage of the floods",
+                 "Follow the Valley News's coverage of the floods at https://valleynews.example/floods"):
         assert roles(head + line + tail)[3] == "boilerplate", line
     # a wire headline in capitals after an abbreviation's full stop is no capitals credit
     assert roles("BIG U.S. LINES SETS ASSET TRANSFER\n\nNEW YORK, March 2 - The company said.")[0] == "headline"
