@@ -378,7 +378,7 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
                 and blocks[first.index - 1].kind == "paragraph"
                 and (intro := colon_introduction(marked[first.index - 1])
                      or previous_paragraph_speaker(marked[first.index - 1]))):
-            # "Its director general, Martin Lusk, said:" closing the paragraph before this quoted one, or
+            # "Its director general, Paula Brandt, said:" closing the paragraph before this quoted one, or
             # "Coach Tim Ross said the team was tired." (reported speech before a run of quoted paragraphs)
             speaker, rule, where = intro
             where_block = blocks[first.index - 1]
@@ -405,7 +405,7 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
                     and (nearest := candidates.nearest_item("all", segs[0][0])) is not None
                     and first.start + subject[0] > nearest[0]
                     and resolve_speaker(speaker, [(0, subject[1])], 1) == subject[1]):
-                # '... Tom, who uses his phone more, did not. “...,” he said': the subject of the sentence
+                # '... Ben, who drove the bus, was worse off. “...,” he said': the subject of the sentence
                 # just before, nearer than any speaker named earlier (and of the pronoun's gender)
                 resolved = subject[1]
                 rule += " (he/she: the subject of the sentence before)"
@@ -492,7 +492,7 @@ def _repeated_quotes(quotes: list[Quotation], article: Article | None = None) ->
     "'I will never drive again', says crash survivor") takes that one's speaker (rule "repeated later").
 
     Three words at least, or two when the quotation is its whole block (a subheading quoting the paragraph
-    under it: "'Big totals'"); a scare quote ("so-called") keeps no speaker."""
+    under it: "'Heavy rain'"); a scare quote ("so-called") keeps no speaker."""
     out = list(quotes)
     for i, q in enumerate(out):
         words = _quote_words(q.text)

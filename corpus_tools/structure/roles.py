@@ -43,7 +43,7 @@ order for each block, are:
     tags after a "Related Topics" / "Explore more on these topics" label; an
     outlet banner "Daily Post | World | Europe" before the headline; a run
     of two or three section labels (short lines of capitalised words or
-    numbers: "KVRN 8 News" / "Crime") over a longer headline line (a line
+    numbers: "WXYZ 5 News" / "Weather") over a longer headline line (a line
     with a lower-case word under a label is the headline: "Obituaries" /
     "Ann Lee obituary"); a live blog's "Key events", topic tags run into
     their label ("Topics Budget Tax"), a video player's pointer ("... in the
@@ -76,13 +76,13 @@ order for each block, are:
     Herald") or by a comma or bar and a job title ("Ann Lee, Rome
     correspondent", "Ann Lee | Reporter"), "Written by ..." is a by-line, a
     lone name may follow a time line, and under a by-line the writer's
-    handle ("@annlee") or outlet and place ("BBC News, Rome") is one too.
+    handle ("@annlee") or outlet and place ("Valley News, Rome") is one too.
 ``dateline``
     A wire dateline alone in its block ("GREENBELT, Md --", "HOUSTON,
     March 2 -", "LONDON (Reuters) -"), or a place in capitals and a date
     ("SAN DIEGO 1996-08-20"), or a place and an outlet in capitals ("Boston
-    WXN —"); the outlet in brackets may be any in capitals ("RIVERTON, Colo.
-    (KVRN) —").  A dateline in front of the first
+    WXN —"); the outlet in brackets may be any in capitals ("ASHBY, Colo.
+    (WXYZ) —").  A dateline in front of the first
     paragraph leaves that paragraph the ``lead`` and is reported in its
     ``dateline`` column.
 ``headline``
@@ -105,9 +105,9 @@ order for each block, are:
 ``subheading``
     Any other heading inside the body, a question in capitals ("WHAT
     HAPPENS NEXT?"), and a short line that is only a quotation, with no
-    sentence end, between two paragraphs ("'Big totals'").  A subheading
+    sentence end, between two paragraphs ("'Heavy rain'").  A subheading
     with no body text after it (only furniture to the article's end) is
-    ``boilerplate`` (a page's label: "Around the grounds" over "Share").
+    ``boilerplate`` (a page's label: "Elsewhere in the league" over "Share").
 ``epigraph``
     In a chapter, the short block(s) between the chapter heading and its
     first paragraph that end with an attribution line ("-- Shakespeare").
@@ -267,7 +267,7 @@ _CAPTION = re.compile(
     r"^(?:file|archive|representational|representative|stock)\s+(?:photo|image|picture|pic)s?\b[^.!?]{0,60}$|"
     # a sentence, then a photographer's credit "Name Surname/Outlet" (or "Name / Outlet") ending the block
     r"(?-i:[.!?]\s+[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){1,3}\s*/\s*(?:[A-Z][\w.&'’\-]*(?:\s*/\s*|\s*)){1,5})$|"
-    # "... on Tuesday. (ABC Capricornia: Marcus Teo)", "... on Sunday. (Thandi Mokoena/News24)": the credit in brackets
+    # "... on Tuesday. (Valley News: Jo Park)", "... on Sunday. (Jo Park/Valley News)": the credit in brackets
     r"(?-i:[.!?]\s+\((?:[A-Z][\w'’\-]*\s+){0,3}[A-Z][\w'’\-]*:\s*[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,3}\))$|"
     r"(?-i:[.!?]\s+\([A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,3}\s*/\s*[A-Z][\w.&'’\-]*(?:\s+[A-Z][\w.&'’\-]*){0,3}\))$|"
     r"^(?:photo|photograph|image|picture|file photo|pictured|above|top|main image)\s*:|"
@@ -296,11 +296,11 @@ _BULLET = re.compile(r"^[-*•·▪‣◦]\s+\S")
 # a dateline alone in its block with the outlet in capitals, no brackets: "Washington CNN —"
 _OUTLET_DATELINE = re.compile(rf"^{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}}(?:,\s*{_PLACE_WORD})?\s+[A-Z]{{2,6}}\s*"
                               r"(?:-{1,2}|–|—)$")
-# a labelled box of bullets run into one block: "Mine output halt: - Cerro Alto produced ... - The strike ..."
+# a labelled box of bullets run into one block: "At a glance: - Output fell 8% ... - Stocks ..."
 _INLINE_LIST = re.compile(r"^[^.!?\n]{1,60}:\s+[-•*]\s+\S.*?\s[-•*]\s+\S")
 # an obituary's closing line: "Name, role, born 3 May 1934; died 14 December 2025"
 _LIFE_DATES = re.compile(r"^[A-Z][^;.!?]{0,100},\s+born\s+[^;]{1,60};\s+died\s+\S")
-# a section label: a short line of capitalised words or numbers ("Crime", "KVRN 8 News", "Opinion")
+# a section label: a short line of capitalised words or numbers ("Weather", "WXYZ 5 News", "Opinion")
 _LABEL = re.compile(r"^(?:[A-Z0-9][\w&'’\-]*)(?:\s+(?:[A-Z0-9][\w&'’\-]*|&)){0,2}$")
 _LINK_LABEL = re.compile(r"^(?:read more|related|see also|also read|read also|more on this(?: story)?|recommended|"
                          r"further reading|"
@@ -327,7 +327,7 @@ _NAMED_BYLINE = re.compile(rf"^[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){{1,3}}?
 _RELATIVE_TIME = re.compile(r"^(?:(?:updated|published|posted)\s*:?\s+)?(?:\d{1,3}|an?)\s+"
                             r"(?:hours?|hrs?|minutes?|mins?|days?|weeks?|seconds?|secs?)\s+ago$|^just now$",
                             re.IGNORECASE)
-# a handle alone under the by-line ("@annlee"), an outlet and place or desk line ("BBC News, Rome")
+# a handle alone under the by-line ("@annlee"), an outlet and place or desk line ("Valley News, Rome")
 _HANDLE = re.compile(r"^@\w{2,30}$")
 _OUTLET_LINE = re.compile(r"^(?:[A-Z][\w&'’.\-]*\s+){0,3}[A-Z][\w&'’.\-]*\s*[,|]\s*"
                           r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,2}$")
@@ -399,7 +399,7 @@ _DATE_IN_TEXT = re.compile(rf"\b(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{
 _CELL = re.compile(r"^\(?(?:[-+]?\d[\d,./:\-]*|--?|nil|n\.?a\.?)\)?[.,;:]?$", re.IGNORECASE)
 # a by-line may end in an abbreviation's full stop ("By Elena Ruiz Reporting from Firebaugh, Calif.")
 _ABBREVIATION_END = re.compile(r"\b[A-Z][a-z]{0,4}\.$")
-# a short line that is nothing but a quotation with no sentence end inside ("'Big totals'", "“A lifeline”")
+# a short line that is nothing but a quotation with no sentence end inside ("'Heavy rain'", "“A lifeline”")
 _QUOTED_LINE = re.compile(r"^['\"‘“](?P<words>[^'\"‘’“”.!?,;:]+)['\"’”]$")
 _ENDS_IN_DASH = re.compile(r"(?:-{2}|–|—)\s*['\"’”]?$")
 
@@ -509,7 +509,7 @@ def _publication_time(text: str) -> str:
 def _label_run(blocks, pos: int) -> bool:
     """Block ``pos`` opens a run of one or two more section labels (:data:`_LABEL`) over a longer headline line.
 
-    "KVRN 8 News" / "Crime" / "Police: Teen arrested ...": each label is at most three capitalised words or
+    "WXYZ 5 News" / "Weather" / "Snow closes schools ...": each label is at most three capitalised words or
     numbers, and the line after the run has more words and no final full stop.
     """
     run = pos
@@ -668,7 +668,7 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
             r = role("boilerplate", "topic tags after a topics label", prev_text)
         elif (not seen_headline and not seen_body and all(o.role == "boilerplate" for o in out)
               and title != _normal_line(text) and _label_run(blocks, pos)):
-            # "KVRN 8 News" / "Crime" / the headline; "Opinion" / "Contributor" / the headline
+            # "WXYZ 5 News" / "Weather" / the headline; "Opinion" / "Contributor" / the headline
             r = role("boilerplate", "run of section labels above the headline", text)
         elif (not seen_headline and not seen_body and words <= 3 and kind == "heading" and nxt is not None
               and _headline_shaped(nxt) and len(nxt.text.split()) > words and title != _normal_line(text)
@@ -705,7 +705,7 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
             r = role("byline", "publication time", sig)
         elif not seen_body and out and out[-1].role == "byline" and (
                 _HANDLE.match(text) or (words <= 6 and _OUTLET_LINE.match(text))):
-            # under a by-line: the writer's handle ("@annlee") or outlet and place ("BBC News, Rome")
+            # under a by-line: the writer's handle ("@annlee") or outlet and place ("Valley News, Rome")
             r = role("byline", "handle, outlet or place under the by-line", text)
         elif (m := _DATELINE.match(text)) and not text[m.end():].strip() and (
                 m.group("date") or m.group("agency") or m.group("place").split(",")[0].isupper()):
@@ -736,7 +736,7 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
               and any(o.role == "byline" for o in out)
               and not text.rstrip().endswith((":", "?")) and not (nxt is not None and _BYLINE.match(nxt.text))):
             # between the by-line and the body a heading-shaped line of six words or more is no standfirst but a
-            # photo's caption with no credit: "Jackie Pearce, 58, celebrates with a glass of fizz at home"
+            # photo's caption with no credit: "Lena Marsh, 44, holds her winning loaf outside the bakery"
             r = role("caption", "a line under the by-line, before the body", text[:40])
         elif seen_headline and not seen_body and (
                 (kind == "heading" and not _ENDS_IN_DASH.search(text) and not any(o.role == "byline" for o in out))
@@ -757,7 +757,7 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
             r = role("list", "table header: above a table row, after a row or an introducing line", text[:20])
         elif (seen_body and words <= 8 and (m := _QUOTED_LINE.match(text)) and nxt is not None
               and nxt.kind == "paragraph" and out and out[-1].role in ("lead", "paragraph")):
-            # "'Big totals'" between two paragraphs: a subheading quoting the paragraph under it
+            # "'Heavy rain'" between two paragraphs: a subheading quoting the paragraph under it
             r = role("subheading", "quoted words alone on their line, between paragraphs", m.group("words"))
         elif seen_body and words <= 80 and (m := _INLINE_LIST.match(text)):
             r = role("list", "a label and its bullets in one block", m.group()[:40])
@@ -805,8 +805,8 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
             seen_body = True
             seen_chapter_body = True
         out.append(r)
-    # a subheading with no body text after it, only furniture to the end ("Around the grounds" over "Share
-    # page"): a label of the page, not a section of the story
+    # a subheading with no body text after it, only furniture to the end ("Elsewhere in the league" over
+    # "Share page"): a label of the page, not a section of the story
     first_body = next((i for i, o in enumerate(out) if o.role in BODY_ROLES), len(out))
     for i in range(len(out) - 1, first_body, -1):
         if out[i].role in BODY_ROLES and out[i].role != "subheading":

@@ -69,21 +69,21 @@ welcomed something ("The Coastal Trust has welcomed the plan. “...”"), is th
 ministry" is a description.
 
 Fourth round (patterns of news writing, each with its rule name): a paragraph ending in a colon
-("Its director general, Martin Lusk, said:", or "Garside ends her speech to cheers:") introduces the
+("Its director general, Paula Brandt, said:", or "Okoro closes the rally with a promise:") introduces the
 quoted paragraph after it (:func:`colon_introduction`, ``... (next paragraph) quote``); a headline's
-"Garside: '...'" (``SPEAKER: quote``; "Exclusive:" and such labels are none); an apposed full name
-between commas ('“...,” the study's lead author, Dr. Nathan Brooks, told me', "the agency's director,
+"Okoro: '...'" (``SPEAKER: quote``; "Exclusive:" and such labels are none); an apposed full name
+between commas ('“...,” the study's lead author, Lena Ward, told me', "the agency's director,
 Dr. Ann Lee, said ... “...”"; a one-word apposition such as "R-Utah" is a tag); a relative clause's
-antecedent ("Mr. Pawlik, who had called the program “...”"); "The Federation of ... has welcomed ...
+antecedent ("Mr. Ortega, who had called the scheme “...”"); "The Federation of ... has welcomed ...
 but says “...”" (the organisation's name, "of" kept inside it); a document that finds ("the
-consortium's report found that ... “...”"); "A mother told the board ...:" (a person described with
+watchdog's report found that ... “...”"); "A mother told the board ...:" (a person described with
 "a"); a scare quote after "so-called" has no speaker and inherits none.  A month is a speaker, and an
-antecedent, only where the text writes it as a given name ("June Tate ... June said",
+antecedent, only where the text writes it as a given name ("May Collins ... May said",
 :func:`month_as_name`); a "he"/"she" with no candidate at all resolves to the full name that last
-opened a sentence (:func:`subject_mentions`: "Jackie Pearce, 58, matched ... She told ...").
+opened a sentence (:func:`subject_mentions`: "Rosa Diaz, 44, won ... She told ...").
 Also: a quoted paragraph with no tag after a paragraph of reported speech ("Coach Tim Ross said the
 team was tired.", :func:`previous_paragraph_speaker`); a "he"/"she" tag whose sentence follows one with
-a person named as its subject ("Tom, who uses his phone ..., did not.", :func:`previous_sentence_subject`);
+a person named as its subject ("Ben, who drove the bus, was worse off.", :func:`previous_sentence_subject`);
 "it said" after an organisation spoke in this paragraph or the last; abbreviated titles ("Supt.",
 "Det. Sgt.", "Cllr") and particles ("van der", "de la") in names; a party in brackets or an age between
 a name and its verb ("Mayor Ann Lee (Labour) said", "Lena Holt, 34, said:"); "Dupont, a former judge,
@@ -309,7 +309,7 @@ def _acceptable(speaker: str, text: str = "") -> bool:
     """No auxiliary, adverb or conjunction opens a speaker, a lone possessive ("Her") is none, a month
     ("December") or a possessive place ("Indonesia's") is none; "The" opens an organisation's name
     ("The Port Authority").  A month is a speaker when ``text`` (the paragraph) writes it as a given
-    name, followed by a surname ("June Tate ... “...,” June said": :func:`month_as_name`)."""
+    name, followed by a surname ("May Collins ... “...,” May said": :func:`month_as_name`)."""
     words = speaker.split()
     if not words or (len(words) == 1 and words[0] in _POSSESSIVES):
         return False
@@ -343,9 +343,9 @@ _WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
 
 def month_as_name(word: str, text: str) -> bool:
     """Whether ``text`` writes the month ``word`` as a given name: followed by a capitalised word that is no
-    month, weekday or number ("June Tate", not "June 3" or "June Monday"), or after an honorific ("Ms April").
+    month, weekday or number ("May Collins", not "May 3" or "May Monday"), or after an honorific ("Ms April").
 
-    >>> month_as_name("June", "Her colleague June Tate remembers her."), month_as_name("June", "In June 2024 it fell.")
+    >>> month_as_name("May", "Her neighbour May Collins saw it."), month_as_name("May", "In May 2024 it fell.")
     (True, False)
     """
     for m in re.finditer(rf"(?<![\w'’])(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?{re.escape(word)}\s+([A-Z][a-z][\w'’\-]*)",
@@ -403,7 +403,7 @@ def _group(words: list[str]) -> bool:
     return 2 <= len(words) <= 3 and last.islower() and last.endswith("s") and last[:-1] in _PERSON_NOUNS
 
 
-# '“...,” the study's lead author, Dr. Nathan Brooks, told me': a description, its apposed name, the verb
+# '“...,” the study's lead author, Lena Ward, told me': a description, its apposed name, the verb
 # '“...,” Dupont, a former judge, said': the name, its apposition between commas, the verb
 _AFTER_NAME_APPOSITION_VERB = re.compile(
     rf"^[\s,\-–—]*(?P<speaker>{_NAME}),\s+(?:a|an|the|his|her|its|their|who|whose|\d{{1,3}})\b[^,\"“”]{{1,60}},"
@@ -411,11 +411,11 @@ _AFTER_NAME_APPOSITION_VERB = re.compile(
 _AFTER_APPOSED_NAME_VERB = re.compile(
     rf"^[\s,\-–—]*(?:{_DESC}|{_ROLE_WORDS}),\s+(?P<speaker>{_NAME}),\s+{_AUX}(?P<verb>{_VERB})\b")
 # "..., the agency's director, Dr. Ann Lee, said": an apposed full name (a comma before and after) right before the
-# verb (a one-word apposition is a tag: "Sen. Curtis Vale, R-Utah, said")
+# verb (a one-word apposition is a tag: "Rep. Jo Kim, D-Ohio, said")
 _APPOSED_BEFORE_VERB = re.compile(rf",\s+(?P<speaker>{_NAME}),\s+{_AUX}$")
-# "so-called “enrichment Fridays”": a scare quote
+# "so-called “green levy”": a scare quote
 _SCARE_QUOTE = re.compile(r"\bso[\s-]called\s*$", re.IGNORECASE)
-# "Garside: 'We have made ...'": a name, a colon, the quotation (a headline's or subheading's attribution)
+# "Okoro: 'We will be back ...'": a name, a colon, the quotation (a headline's or subheading's attribution)
 _NAME_COLON = re.compile(rf"^\s*(?P<speaker>{_NAME})\s*:\s*$")
 # labels of a headline that are no speaker ("Exclusive: '...'", "Watch: ...")
 _HEADLINE_LABELS = frozenset("""Exclusive Breaking Update Updated Watch Listen Video Opinion Analysis Explainer Live
@@ -429,14 +429,14 @@ _DOCUMENT_FINDS = re.compile(
     rf"(?<![\w'’])(?P<speaker>(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[A-Z][\w\-]*['’]s)\s+"
     rf"(?:[\w'’\-]+\s+){{0,3}}?{_DOCUMENT_NOUNS})\s+{_AUX}(?:found|finds|find|showed|shows|show|shown|concluded|"
     rf"concludes|suggested|suggests|described|describes|called|calls)\b")
-# "Mr. Pawlik, who had called the federal program “...”": the antecedent of the relative clause
+# "Mr. Ortega, who had called the scheme “...”": the antecedent of the relative clause
 _WHO_CALLED = re.compile(
     rf"(?<![\w'’])(?P<speaker>{_NAME}),\s+who\s+{_AUX}(?:called|described|dubbed|termed|labell?ed|branded|"
     rf"deemed|calls|describes|{_VERB})\b[^,\"“”]*$")
 
 
 def _the_organisation(name: str) -> str | None:
-    """ "The Federation of High Street Businesses" as its name (two or more capitalised words after "The")."""
+    """ "The Federation of Small Traders" as its name (two or more capitalised words after "The")."""
     words = name.split()[1:]
     if len([w for w in words if w[:1].isupper()]) >= 2 and words[0] not in _STOP_CAPS:
         return " ".join(words)
@@ -510,11 +510,11 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
     cut = max((before.rfind(c) for c in marks), default=-1)
     before, base = before[cut + 1 :], sent_start + cut + 1
     if _SCARE_QUOTE.search(before):
-        # 'the district's so-called “enrichment Fridays”': a scare quote, nobody's words
+        # 'the district's so-called “green levy”': a scare quote, nobody's words
         return None, "scare quote (so-called)", -1
     if (m := _NAME_COLON.match(before)) and _acceptable(m.group("speaker"), context) \
             and m.group("speaker") not in _HEADLINE_LABELS:
-        # a headline's or subheading's "Garside: 'We have made the choices ...'": the name before the colon
+        # a headline's or subheading's "Okoro: 'We will be back next year'": the name before the colon
         return m.group("speaker"), "SPEAKER: quote", base + m.start("speaker")
     for rule, rx in (("SPEAKER quoted as saying: quote", _QUOTED_AS), ("SPEAKER VERB: quote", _BEFORE_COLON),
                      ("according to SPEAKER, quote", _ACCORDING)):
@@ -550,14 +550,14 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
             return m.group("speaker"), "SPEAKER VERB ... quote", base + m.start("speaker")
         m = _APPOSED_BEFORE_VERB.search(head)
         if m and " " in m.group("speaker") and _acceptable(m.group("speaker"), context):
-            # "the NCDC's Director-General, Dr. Ibrahim Musa, said the agency was “...”": the apposed name
+            # "the trust's chairman, Dr. Omar Haddad, said the closure was “...”": the apposed name
             return m.group("speaker"), "DESCRIPTION, NAME, VERB ... quote", base + m.start("speaker")
         if conj := re.search(r"\b(and|but)\s+(?:\w+ly\s+|also\s+)?$", head):
             rule = f"SPEAKER ... {conj.group(1)} VERB ... quote"
             for m in re.finditer(rf"(?<![\w'’]){_NAME}|\b{_PRON}\b", head):
                 word = m.group().split()[0]
                 if word == "The" and (org := _the_organisation(m.group())):
-                    # "The Federation of High Street Businesses has welcomed ... but says ...": its name
+                    # "The Federation of Small Traders has welcomed ... but says ...": its name
                     return org, rule, base + m.start() + len(m.group()) - len(org)
                 if word not in _STOP_CAPS:
                     return m.group(), rule, base + m.start()
@@ -568,11 +568,11 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
         if subject:
             return subject[0], "SPEAKER ..., VERB-ing ... quote", sent_start + subject[1]
     if (m := _DOCUMENT_FINDS.search(before)) and not re.search(r"[.;]", before[m.end():]):
-        # "the consortium's report found that the effect “fades ...”": a document's words
+        # "the watchdog's report found that prices “rose ...”": a document's words
         return m.group("speaker"), "DOCUMENT found/shows ... quote", base + m.start("speaker")
     if before.strip() and before.rstrip()[-1:].isalnum() and (m := _WHO_CALLED.search(before)) \
             and _acceptable(m.group("speaker"), context):
-        # "Mr. Pawlik, who had called the program “a solution in search of a problem”": the relative's antecedent
+        # "Mr. Ortega, who had called the scheme “a disgrace”": the relative's antecedent
         return m.group("speaker"), "SPEAKER, who called partial quote", base + m.start("speaker")
     if before.strip() and before.rstrip()[-1:].isalnum() and (m := _RELATIVE_CALLER.search(before)) \
             and _acceptable(m.group("speaker"), context):
@@ -613,13 +613,13 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
 def colon_introduction(text: str) -> tuple[str, str, int] | None:
     """The speaker a paragraph ending in a colon introduces for the quotation that opens the next paragraph.
 
-    "Its director general, Martin Lusk, said:" then a quoted paragraph: the speaker of the reporting
+    "Its director general, Paula Brandt, said:" then a quoted paragraph: the speaker of the reporting
     verb before the colon (``SPEAKER VERB: quote`` over the paragraph break), or, with no reporting verb
-    ("Garside ends her speech to cheers from her own benches:"), the named subject of that sentence.
+    ("Okoro closes the rally with a promise:"), the named subject of that sentence.
     Returns ``(speaker, rule, offset in text)`` or None.
 
-    >>> colon_introduction("Its director general, Martin Lusk, said:")
-    ('Martin Lusk', 'SPEAKER VERB: (next paragraph) quote', 22)
+    >>> colon_introduction("Its director general, Paula Brandt, said:")
+    ('Paula Brandt', 'SPEAKER VERB: (next paragraph) quote', 22)
     >>> colon_introduction("Ann Lee ends her speech with a warning:")
     ('Ann Lee', 'SPEAKER ...: (next paragraph) quote', 0)
     """
@@ -926,7 +926,7 @@ def speaker_candidates(article: Article) -> list[tuple[int, str]]:
     return sorted(candidates)
 
 
-# a full name opening a sentence, then its apposition or its verb: "Jackie Pearce, 58, matched ...", "Ann Lee won"
+# a full name opening a sentence, then its apposition or its verb: "Rosa Diaz, 44, won ...", "Ann Lee won"
 _SUBJECT_NAME = re.compile(rf"(?P<name>(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’\-]+(?:\s+{_CAP}){{1,2}})(?=,|\s+[a-z])")
 
 
@@ -934,12 +934,12 @@ def subject_mentions(article: Article) -> list[tuple[int, str]]:
     """``(offset, name)`` of the full names (two or three capitalised words) that open a sentence of a paragraph.
 
     The last resort for "he"/"she" in news: a story may name its subject only as the subject of an action
-    ("Jackie Pearce, 58, matched all six numbers ... She told the paper: “...”"), never of a reporting verb,
+    ("Rosa Diaz, 44, won the race ... She told the paper: “...”"), never of a reporting verb,
     so :func:`speaker_candidates` has no antecedent for the pronoun.  Organisations and sentence-opening
     function words ("The", "But") and words in capitals (a dateline's "NEW YORK") are left out.
 
-    >>> subject_mentions(Article.from_text("Jackie Pearce, 58, won. The Lotto paid. Then Bo Li left.", id="x"))
-    [(0, 'Jackie Pearce')]
+    >>> subject_mentions(Article.from_text("Rosa Diaz, 44, won. The Lotto paid. Then Bo Li left.", id="x"))
+    [(0, 'Rosa Diaz')]
     """
     out = []
     for b in article.blocks:
@@ -957,7 +957,8 @@ def subject_mentions(article: Article) -> list[tuple[int, str]]:
     return out
 
 
-# a sentence's subject: a name (one word too), then a comma clause or a lower-case verb ("Tom, who uses ..., did not")
+# a sentence's subject: a name (one word too), then a comma clause or a lower-case verb ("Ben, who drove the bus,
+# was worse off")
 _OPENING_SUBJECT = re.compile(rf"\s*(?P<name>{_NAME})(?=,\s+(?:who|whose|\d{{1,3}},)|\s+(?:\w+ly\s+)?[a-z]{{2,}})")
 
 
@@ -966,8 +967,8 @@ def previous_sentence_subject(text: str, offset: int) -> tuple[int, str] | None:
     (a paragraph; ``offset`` inside the sentence, not on its first character), or None.
 
     A pronoun tag ("“...,” he said") opening a sentence refers, in news as in any prose, to the subject of the
-    sentence just before it in the same paragraph, when that subject is a person named there: "Tom, who uses
-    his phone far more than I do, did not. “By 6PM I was hunting for a charger,” he said."  A one-word
+    sentence just before it in the same paragraph, when that subject is a person named there: "Ben, who drove
+    the bus, was worse off. “I could not feel my legs,” he said."  A one-word
     subject counts only with a relative clause or an age after it, or as a given name of the gender lexicon
     ("Turnout was low." names nobody).
 
@@ -1211,7 +1212,7 @@ def clean_name(speaker: str) -> str:
     if any(w in _ORGANISATION_WORDS for w in name.split()) and (
             whole := re.split(r",|\s+(?:at|from|for|with|in|on|via|to|who|according)\s+|\s+of\s+(?=[a-z])",
                               speaker)[0]) != name:
-        name = whole  # "Federation of High Street Businesses", "Bank of England": "of" inside an organisation's name
+        name = whole  # "Federation of Small Traders", "Bank of England": "of" inside an organisation's name
     words = name.split()
     owner = [i for i, w in enumerate(words[:-1]) if re.search(r"[A-Za-z](?:['’]s?)$", w)]
     if owner and len(words) - owner[-1] - 1 >= 1:
