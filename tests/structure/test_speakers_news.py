@@ -76,8 +76,8 @@ def test_a_scare_quote_after_so_called_has_no_speaker_and_inherits_none():
 
 
 def test_a_person_described_with_a_opens_the_sentence_before_the_colon():
-    q = quotes("A mother told the council at its meeting last night: \u2018We cannot pay for this.\u2019")
-    assert [(x[1], x[3]) for x in q] == [("A mother", "A mother")]
+    q = quotes("A father told the council at its meeting last night: \u2018We cannot pay for this.\u2019")
+    assert [(x[1], x[3]) for x in q] == [("A father", "A father")]
     # "A" + a word that is no person noun is no speaker
     assert names("A spokesperson-free statement read: \"No comment.\"") == [None]
 

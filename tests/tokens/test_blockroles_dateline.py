@@ -21,7 +21,7 @@ from corpus_tools.tokens.dataset import DATASET_FORMAT
 TEXTS = {
     "wire": "Oil prices fall on supply fears\n\nHOUSTON, March 2 (Reuters) - Oil prices fell on Monday.\n\n"
             "Traders sold.\n\nReuter",
-    "web": "Flood closes bridge in Riverton\n\nBy Ann Lee\n\nRIVERTON, Colo. (KVRN) — The bridge closed on Sunday.\n\n"
+    "web": "Flood closes bridge in Ashby\n\nBy Ann Lee\n\nASHBY, Colo. (WXYZ) — The bridge closed on Sunday.\n\n"
            "It reopens in May.",
     "plain": "Council raises tax\n\nThe council raised tax by 5% on Monday.\n\nResidents objected.",
 }
@@ -35,7 +35,7 @@ def corpus():
 def test_the_dateline_prefix_is_recorded_and_the_block_stays_the_lead(corpus):
     roles = corpus_block_roles(list(corpus))
     assert roles["wire"].roles[1] == "lead" and roles["wire"].prefixes == (0, len("HOUSTON, March 2 (Reuters) -"), 0, 0)
-    assert roles["web"].prefixes[2] == len("RIVERTON, Colo. (KVRN) —")
+    assert roles["web"].prefixes[2] == len("ASHBY, Colo. (WXYZ) —")
     assert roles["plain"].prefixes == ()  # no dateline anywhere
     table = block_role_table(corpus)
     assert table.loc[(table["article"] == "wire") & (table["block"] == 1), "role"].item() == "lead"
@@ -52,12 +52,12 @@ def test_the_datelines_tokens_have_the_dateline_role_and_are_left_out_by_default
                                       "Oil", "prices", "fell", "on", "Monday", "."]
     assert lead["role"].tolist() == ["dateline"] * 8 + ["lead"] * 6
     web = raw[(raw["article"] == "web") & (raw["block"] == 2)]
-    assert web.loc[web["role"] == "dateline", "token"].tolist() == ["RIVERTON", ",", "Colo.", "(", "KVRN", ")", "—"]
+    assert web.loc[web["role"] == "dateline", "token"].tolist() == ["ASHBY", ",", "Colo.", "(", "WXYZ", ")", "—"]
     words = make(corpus)  # default options: boilerplate roles out
     wire = words[words["article"] == "wire"]  # the headline's words, then the lead's without its dateline
     assert wire["norm"].tolist() == ["oil", "prices", "fall", "on", "supply", "fears",
                                      "oil", "prices", "fell", "on", "monday", "traders", "sold"]
-    web = words[words["article"] == "web"]  # "Riverton" of the headline stays, the dateline's "RIVERTON" goes
+    web = words[words["article"] == "web"]  # "Ashby" of the headline stays, the dateline's "ASHBY" goes
     assert web.loc[web["block"] == 2, "norm"].tolist() == ["the", "bridge", "closed", "on", "sunday"]
     # the rows the two paths keep are the same rows
     exact, fast = ct.token_table(corpus), fast_token_table(corpus)
