@@ -165,13 +165,18 @@ def article_roles(article: Article, recurring: Mapping[str, int]) -> ArticleRole
     with the corpus-level ``recurring`` lines, and the body section of each block
     (:func:`~corpus_tools.structure.roles.role_sections_of`; a block outside the body gets the
     section it sits in: that of the last body block before it, 0 before the first).  The rule records ride along in
-    ``detail``, so the ``block_roles`` table of the same pass reuses them."""
+    ``detail``, so the ``block_roles`` table of the same pass reuses them; the length of a dateline
+    in front of a paragraph in ``prefixes`` (its tokens' role is ``"dateline"``)."""
     roles = block_roles(article, recurring=recurring)
     sections, current = [], 0
     for s in role_sections_of(roles):  # -1 outside the body: the section the block sits in instead
         current = s if s >= 0 else current
         sections.append(current)
-    return ArticleRoles(tuple(r.role for r in roles), tuple(sections), tuple(roles))
+    # a dateline in front of a paragraph ("HOUSTON, March 2 (Reuters) -"): its tokens are no body text
+    prefixes = tuple(len(r.dateline) if r.dateline and article.blocks[r.block].text.startswith(r.dateline) else 0
+                     for r in roles)
+    return ArticleRoles(tuple(r.role for r in roles), tuple(sections), tuple(roles),
+                        prefixes if any(prefixes) else ())
 
 
 # The token stage puts a role on every row but sits below the structure rules: it declares what it

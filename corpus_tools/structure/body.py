@@ -26,6 +26,7 @@ import pandas as pd
 from corpus_tools.model.corpus import Article, as_articles
 from corpus_tools.structure.roles import BODY_ROLES, SECTION_ROLES, block_roles, recurring_lines, role_sections_of
 from corpus_tools.structure.sections import Section
+from corpus_tools.tokens.blockroles import PREFIX_ROLE
 from corpus_tools.tokens.table import as_token_table
 from corpus_tools.tokens.tokenize import TokenOptions
 
@@ -121,7 +122,10 @@ def body_token_table(data, *, options: TokenOptions | Mapping[str, object] | Non
         for r, s in zip(roles, role_sections_of(roles), strict=True):
             role_of[(a.id, r.block)], section_of[(a.id, r.block)] = r.role, s
     keys = list(zip(toks["article"], toks["block"], strict=True))
-    toks = toks.assign(section=[section_of[k] for k in keys], role=[role_of[k] for k in keys])
+    # a dateline in front of the lead ("LONDON (AP) —") keeps its tokens' role "dateline", outside the body
+    prefix = (toks["role"] == PREFIX_ROLE).tolist()
+    toks = toks.assign(section=[-1 if p else section_of[k] for k, p in zip(keys, prefix, strict=True)],
+                       role=[PREFIX_ROLE if p else role_of[k] for k, p in zip(keys, prefix, strict=True)])
     if not keep_boilerplate:
         toks = toks[toks["section"] >= 0]
     return toks.reset_index(drop=True).astype({"section": "int64"})

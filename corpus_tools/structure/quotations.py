@@ -81,6 +81,7 @@ from corpus_tools.structure.speakers import (
     QUOTE_CHARACTERS,
     CandidateIndex,
     attribute_speaker,
+    colon_introduction,
     corpus_speaker_names,
     given_name_mentions,
     honorific_mentions,
@@ -88,6 +89,8 @@ from corpus_tools.structure.speakers import (
     organisation_antecedent,
     organisation_speaker,
     person_description,
+    previous_paragraph_speaker,
+    previous_sentence_subject,
     resolve_relation,
     resolve_speaker,
     role_antecedent,
@@ -95,6 +98,7 @@ from corpus_tools.structure.speakers import (
     speaker_candidates,
     speaker_kind,
     speaker_names,
+    subject_mentions,
 )
 from corpus_tools.tokens.tokenize import is_word, iter_tokens
 
@@ -394,6 +398,7 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
             candidates.add(o, n, title_gender(n))
     people = sorted(given + titles + tagged)
     quoted_blocks: set[int] = set()  # the blocks the quotations so far reach (fiction's narration has none)
+    subjects = CandidateIndex([] if fiction else _narrative_mentions(subject_mentions(article), raws, fallback=False))
     out: list[Quotation] = []
     turns = _Turns()
     for raw in raws:
@@ -404,10 +409,21 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
         qs, qe = segs[0][0] - first.start, segs[-1][1] - last.start
         speaker, rule, where = attribute_speaker(marked[first.index], qs, marked[last_index], qe, QUOTE_MARKS)
         kind = resolved = titled = antecedent = None
+        where_block = None  # the block the speaker was found in, when not the quotation's own
         if fiction:
             speaker, rule, where, antecedent = _fiction_introduced(article, text, first, segs, out, people, speaker,
                                                                    rule, where)
-        if speaker is None and out:
+        if (speaker is None and rule is None and not fiction and first.index > 0
+                and not marked[first.index][: max(qs - 1, 0)].strip()
+                and blocks[first.index - 1].kind == "paragraph"
+                and (intro := colon_introduction(marked[first.index - 1])
+                     or previous_paragraph_speaker(marked[first.index - 1]))):
+            # "Its director general, Paula Brandt, said:" closing the paragraph before this quoted one, or
+            # "Coach Tim Ross said the team was tired." (reported speech before a run of quoted paragraphs)
+            speaker, rule, where = intro
+            where_block = blocks[first.index - 1]
+        # (news: a rule that decided "no speaker", a scare quote, inherits none; fiction's rules never do that)
+        if speaker is None and (rule is None or fiction) and out:
             # the people the previous paragraph's quotations address (its speaker's, one paragraph)
             addressed = [v for q in out[-3:] if q.block == out[-1].block for v in vocatives(q.text)] \
                 if fiction else []
@@ -416,8 +432,11 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
             if fiction and out[-1].block > 0 and (len(out) < 2 or out[-2].last_block < out[-1].block - 1):
                 nb = blocks[out[-1].block - 1]
                 narration = (nb.start, nb.start + len(nb.text))
+            # fiction: one short narration paragraph naming nobody ("This was invitation enough.") between
+            # the previous quotation and this one does not end the exchange
+            bridged = fiction and out[-1].last_block == first.index - 2 and _nameless_aside(blocks[first.index - 1])
             speaker, rule = _inherited(out[-1], raw, first, marked[first.index], qs, fiction, turns, candidates,
-                                       mentions, addressed, narration)
+                                       mentions, addressed, narration, bridged)
             if fiction and rule == "turn-taking: the nearest other named person" and (
                     before := _previous_block(article, blocks[out[-1].block])) and (
                     other := narration_other(text, before, out[-1].resolved_speaker, people)):
@@ -434,6 +453,19 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
                     narrated := _narration_before(article, first, qs, quoted_blocks)):
                 # '"...," said she.' opening the paragraph after narration: the subject the narration goes on with
                 resolved = subject_antecedent(text, *narrated, speaker, people) or resolved
+            if (not fiction and speaker.lower() in ("he", "she") and rule
+                    and (subject := previous_sentence_subject(marked[first.index], qs))
+                    and (nearest := candidates.nearest_item("all", segs[0][0])) is not None
+                    and first.start + subject[0] > nearest[0]
+                    and resolve_speaker(speaker, [(0, subject[1])], 1) == subject[1]):
+                # '... Ben, who drove the bus, was worse off. “...,” he said': the subject of the sentence
+                # just before, nearer than any speaker named earlier (and of the pronoun's gender)
+                resolved = subject[1]
+                rule += " (he/she: the subject of the sentence before)"
+                candidates.add(first.start + subject[0], subject[1])  # and the antecedent of the next "he"
+            if not fiction and resolved == speaker and speaker.lower() in ("he", "she"):
+                # no speaker or titled name before it: the full name that last opened a sentence
+                resolved = subjects.resolve(speaker, segs[0][0])
             if rule and rule.startswith("quote, was his/her REPLY to "):
                 # "was her observation to Mary": the last speaker who is not the one addressed
                 addressee = rule.removeprefix("quote, was his/her REPLY to ")
@@ -461,12 +493,17 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
             elif speaker.lower() == "it" and out and out[-1].speaker_kind == "description" \
                     and not person_description(out[-1].resolved_speaker):
                 resolved = out[-1].resolved_speaker  # "It says ..." after "the report says": the report
+            elif speaker.lower() == "it" and not fiction and (
+                    org := candidates.nearest_item("org", segs[0][0])) \
+                    and org[0] >= blocks[max(0, first.index - 1)].start:
+                # '“...,” it said' after "Acme Corp said ...": the organisation of this paragraph or the last
+                resolved = org[1]
             if fiction and (child := child_speaker(" ".join(text[a:b] for a, b in segs), resolved, given)):
                 resolved, rule = child, f"{rule}; the child who calls the parent"  # "..., Mama, ...": not Mama's
             if where >= 0 and not (fiction and resolved != speaker and kind == "description") and (
                     kind == "name" or person_description(speaker)):
                 # a named speaker (or a person described: "the regional manager") is a candidate for later pronouns
-                offset = (last.start if rule and rule.startswith("quote") else first.start) + where
+                offset = (where_block or (last if rule and rule.startswith("quote") else first)).start + where
                 candidates.add(offset, speaker)
             elif where < 0 and rule and rule.startswith("turn-taking") and kind == "name":
                 candidates.add(first.start, speaker)  # a reply's speaker, found by turn-taking, is a "he"/"she" later
@@ -489,7 +526,7 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
                                      if q.rule and q.rule.startswith("quote")])
         names = [aliases.get(n, n) if n else n for n in names]
     out = [replace(q, speaker_name=n) for q, n in zip(out, names, strict=True)]
-    return out if fiction else _headline_quotes(article, _repeated_quotes(out))
+    return out if fiction else _headline_quotes(article, _repeated_quotes(out, article))
 
 
 def _previous_block(article: Article, block) -> tuple[int, int] | None:
@@ -603,13 +640,18 @@ def _quote_words(text: str) -> str:
     return " ".join(re.findall(r"[\w'’]+", text.casefold()))
 
 
-def _repeated_quotes(quotes: list[Quotation]) -> list[Quotation]:
+def _repeated_quotes(quotes: list[Quotation], article: Article | None = None) -> list[Quotation]:
     """An unattributed quotation whose words a later attributed one repeats (a headline quoting the body:
-    "'I will never drive again', says crash survivor") takes that one's speaker (rule "repeated later")."""
+    "'I will never drive again', says crash survivor") takes that one's speaker (rule "repeated later").
+
+    Three words at least, or two when the quotation is its whole block (a subheading quoting the paragraph
+    under it: "'Heavy rain'"); a scare quote ("so-called") keeps no speaker."""
     out = list(quotes)
     for i, q in enumerate(out):
         words = _quote_words(q.text)
-        if q.speaker_name or len(words.split()) < 3:
+        whole = article is not None and q.block == q.last_block and not article.blocks[q.block].text.strip(
+            QUOTE_MARKS + SINGLE_MARKS + " ").replace(q.text.strip(), "", 1).strip(" ,.")
+        if q.speaker_name or (q.rule or "").startswith("scare quote") or len(words.split()) < (2 if whole else 3):
             continue
         later = next((p for p in out[i + 1:] if p.speaker_name and words in _quote_words(p.text)), None)
         if later is not None:
@@ -712,10 +754,19 @@ def _given(word: str) -> bool:
     return bool(given_name_mentions(Article.from_text(word, id="word")))
 
 
+def _nameless_aside(block) -> bool:
+    """A short narration paragraph (at most 12 words, one sentence) with no quotation and no name: a capital
+    only on its first word ("This was invitation enough.").  In a dialogue it interrupts no exchange."""
+    words = block.text.split()
+    return (block.kind == "paragraph" and 0 < len(words) <= 12 and not any(c in block.text for c in QUOTE_MARKS)
+            and not any(w[:1].isupper() for w in words[1:]) and block.text.rstrip().endswith((".", "!", "?"))
+            and not re.search(r"[.!?]\s", block.text.strip()))
+
+
 def _inherited(prev: Quotation, raw: dict, block, marked: str, qs: int, fiction: bool,
                turns: _Turns, candidates: CandidateIndex,
                mentions: list[tuple[int, str]], addressed: list[str] = (),
-               narration: tuple[int, int] | None = None) -> tuple[str | None, str | None]:
+               narration: tuple[int, int] | None = None, bridged: bool = False) -> tuple[str | None, str | None]:
     """Speaker of an unattributed quotation from the quotations before it (or None, None).
 
     News: a quotation in the same paragraph as the previous one, or opening
@@ -724,12 +775,15 @@ def _inherited(prev: Quotation, raw: dict, block, marked: str, qs: int, fiction:
     unattributed quotation, right after another speaker's, is the reply of
     the last other named speaker of the chapter, or else of the person the
     previous paragraph's quotations address (:func:`vocatives`), or else of
-    the nearest other named person.  When the previous quotation opened a new exchange right after
-    a narration paragraph (``narration``: its offsets), the other person that paragraph names comes
+    the nearest other named person; one short narration paragraph naming
+    nobody between the two (``bridged``: "This was invitation enough.")
+    keeps them adjacent.  When the previous quotation opened a new exchange
+    right after a narration paragraph (``narration``: its offsets), the other person that paragraph names comes
     before the speakers of the exchange before it (who may have left the scene).
     """
     opens_block = _LEADING_SPACE.match(marked).end() >= qs - 1  # nothing but space before the opening mark
-    adjacent = prev.block == block.index or (prev.last_block == block.index - 1 and opens_block)
+    adjacent = prev.block == block.index or (prev.last_block == block.index - 1 and opens_block) or (
+        bridged and opens_block)
     if not adjacent or prev.resolved_speaker is None:
         return None, None
     if fiction and prev.block != block.index and opens_block:

@@ -22,8 +22,9 @@ order for each block, are:
     or the reporter's contact line ("Contact Ann Lee at ...", "... Reach her
     at ...", "To contact the reporter on this story: ..."), "--With
     assistance from ...", "- AFP", a press release's "Media contact:" and
-    "SOURCE ..."; and a writer's bio as the last body paragraph ("Jane Roe
-    is a columnist ...").
+    "SOURCE ...", "Source: Reuters", "... writer Ann Lee contributed."; and
+    a writer's bio as the last body paragraph ("Jane Roe is a columnist
+    ...").
 ``boilerplate``
     Page furniture matched by :data:`BOILERPLATE_PATTERNS` (read time,
     share lines, "Load Comments", "Advertisement", "More from ...",
@@ -34,18 +35,30 @@ order for each block, are:
     one- or two-word line in capitals over a short line); a breadcrumb
     ("Home / World / Asia"); reader pitches ("Support local journalism",
     "Got a story?", "Do you have a news tip?", "Report an editorial error"),
-    comment counts and rules, an affiliate disclosure, "Link Copied!", "Key
+    comment counts and rules, an affiliate disclosure, "Link Copied!", "Join
+    the conversation", "Follow @...", "Skip Ad", legal links, gallery counters
+    ("1 of 12"), republication and correction notes, "Key
     points:", "Tags: ...", "Most Read from ...", "More obituaries", cookie,
     paywall and JavaScript prompts, "The views expressed ..."; or the topic
     tags after a "Related Topics" / "Explore more on these topics" label; an
-    outlet banner "Daily Post | World | Europe" before the headline.
+    outlet banner "Daily Post | World | Europe" before the headline; a run
+    of two or three section labels (short lines of capitalised words or
+    numbers: "WXYZ 5 News" / "Weather") over a longer headline line (a line
+    with a lower-case word under a label is the headline: "Obituaries" /
+    "Ann Lee obituary"); a live blog's "Key events", topic tags run into
+    their label ("Topics Budget Tax"), a video player's pointer ("... in the
+    video player above"), app, letters and paywall pitches, a long copyright
+    notice, a time line ending in "· Share".
 ``caption``
     A photo caption or credit: "(Photo: ...)", "Photo: ...",
     "Photograph: ...", "AP Photo/...", "REUTERS/...", "... /Getty Images",
     "Image caption, ...", "Credit...", "(Express photo by ...)", "Photo by
     ...", "File photo", "FILE - ...", "Open this photo in gallery: ...", a
-    sentence ending in a "Name Surname/Outlet" credit, and the line right
-    above a credit line alone in its block.
+    sentence ending in a "Name Surname/Outlet" (or "Name/AP/File") credit or
+    a bracketed "(Outlet: Name)" / "(Name/Outlet)" one, the line right
+    above a credit line alone in its block, and a heading-shaped line of six
+    words or more between the by-line and the body (nothing there is a
+    standfirst: "Ann Lee, 44, holds her winning loaf").
 ``byline``
     "By Name ..." (at most 12 words, no sentence end), or a publication
     time line ("Published ...", "Updated ...", or a short line that is only
@@ -57,11 +70,19 @@ order for each block, are:
     headline, a name with its outlet, place or co-author ("Ann Lee / The
     Herald", "Ann Lee at the Oval", "Ann Lee and Bo Li") or an agency or desk
     credit ("Agence France-Presse", "Express News Service"); a time line cut
-    by "|" or "·" ("Mumbai | Updated: ...", "Aug 4, 2026 · 4 min read").
+    by "|" or "·" ("Mumbai | Updated: ...", "Aug 4, 2026 · 4 min read"); a
+    relative time counts ("Updated 2 hours ago", "2 hours ago"), a name after
+    the headline may be followed by its outlet ("Ann Lee The Valley
+    Herald") or by a comma or bar and a job title ("Ann Lee, Rome
+    correspondent", "Ann Lee | Reporter"), "Written by ..." is a by-line, a
+    lone name may follow a time line, and under a by-line the writer's
+    handle ("@annlee") or outlet and place ("Valley News, Rome") is one too.
 ``dateline``
     A wire dateline alone in its block ("GREENBELT, Md --", "HOUSTON,
     March 2 -", "LONDON (Reuters) -"), or a place in capitals and a date
-    ("SAN DIEGO 1996-08-20").  A dateline in front of the first
+    ("SAN DIEGO 1996-08-20"), or a place and an outlet in capitals ("Boston
+    WXN —"); the outlet in brackets may be any in capitals ("ASHBY, Colo.
+    (WXYZ) —").  A dateline in front of the first
     paragraph leaves that paragraph the ``lead`` and is reported in its
     ``dateline`` column.
 ``headline``
@@ -79,21 +100,28 @@ order for each block, are:
     <Headline>"... or classified ``link``
     by :func:`corpus_tools.structure.headings.classify_headings`, or each
     heading of the run after a "Recommended"/"Related stories"/"READ MORE"
-    line.
+    line, and a linked headline that is no heading block right after such a
+    line ("Read more:" / "Why are fares rising?").
 ``subheading``
-    Any other heading inside the body, and a question in capitals ("WHAT
-    HAPPENS NEXT?").
+    Any other heading inside the body, a question in capitals ("WHAT
+    HAPPENS NEXT?"), and a short line that is only a quotation, with no
+    sentence end, between two paragraphs ("'Heavy rain'").  A subheading
+    with no body text after it (only furniture to the article's end) is
+    ``boilerplate`` (a page's label: "Elsewhere in the league" over "Share").
 ``epigraph``
     In a chapter, the short block(s) between the chapter heading and its
     first paragraph that end with an attribution line ("-- Shakespeare").
 ``list``
     A paragraph that starts with a bullet ("- ", "* ", "• "); in the body, a
     review's score box ("Overall Score 8", "Good stuff: ..."), a
-    table row (:func:`table_row`) and a table's header line above one.
+    table row (:func:`table_row`; a date is no cell) and a table's header
+    line above one, and a label with its bullets run into one block ("At a
+    glance: - ... - ...").
 ``lead`` / ``paragraph``
     The first body paragraph of the article, then every other one.  A
     heading-shaped line ending in a dash ("I wonder whether--") is a
-    paragraph: an interrupted speech, not a heading.
+    paragraph: an interrupted speech, not a heading; so is an obituary's
+    life-dates line ("Ann Lee, librarian, born 3 May 1934; died ...").
 
 Body roles are :data:`BODY_ROLES`; the roles that open a section are
 :data:`SECTION_ROLES` (see :func:`corpus_tools.structure.body.body_sections`).
@@ -154,13 +182,16 @@ _SIGNOFF = re.compile(rf"^[(\-–— ]*(?:{_AGENCY}|REUTERS?)\)?\.?$|"
                       r"^(?:contact|email|e-mail|reach)\s+(?:the\s+(?:writer|reporter|author)|"
                       r"[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})\s+(?:at|on|via)\b|"
                       # "... covers the county. Reach her at ...", "Follow him on X at @ann"
-                      r"\b(?:reach|contact|email|e-mail|follow|write to)\s+(?:him|her|them|me|us)\s+(?:at|on|via)\b|"
+                      r"\b(?:reach|contact|email|e-mail|follow|write to)\s+(?:him|her|them|me)\s+(?:at|on|via)\b|"
                       # a press release's closing lines: "Media contact:", "Investor Relations:"
                       r"^(?:media|press|investor|news)\s+(?:contacts?|enquiries|inquiries|relations)\b\s*:?|"
                       r"^(?-i:SOURCE)\s+[A-Z]|"
                       # a wire's closing credits: "--With assistance from ...", "To contact the reporter on this story:"
                       r"^[\-–— ]*with (?:additional )?assistance (?:from|by)\b|"
-                      r"^to contact the (?:reporters?|editors?|writers?|authors?)\b", re.IGNORECASE)
+                      r"^to contact the (?:reporters?|editors?|writers?|authors?)\b|"
+                      # "— Associated Press writer Ann Lee contributed.", "Source: Reuters"
+                      r"\b(?:writers?|reporters?|correspondents?|staff)\b.{0,80}\bcontributed\.?$|"
+                      rf"^sources?\s*:\s*{_AGENCY}\b\.?$", re.IGNORECASE)
 #: Page furniture, matched against the whole block (case-insensitive).
 BOILERPLATE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"^\d+\s*(?:-\s*)?(?:min(?:ute)?s?|m)\.?\s+read$",
@@ -204,6 +235,29 @@ BOILERPLATE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"^(?:report|submit|suggest) an? (?:editorial )?(?:error|correction|typo|mistake)\b",
     r"^follow (?:related )?(?:authors?|topics?|writers?)(?:\s+(?:and|&)\s+(?:authors?|topics?))?\b",
     r"^(?:the )?views expressed\b.{0,160}\b(?:own|author|authors|writer|writers)\b",
+    # fourth round: a live blog's "Key events" switch, a topics label with its tags in one block, a video
+    # player's pointer, an app pitch, a letters pitch, a paywall counter, a time line ending in "Share"
+    r"^key (?:events|moments|updates)\b.{0,40}$",
+    r"^(?:related |these )?topics?\s*:?\s+(?-i:[A-Z])[^.!?]{0,150}$",
+    r"^(?:explore|more) (?:more )?on (?:these|this) (?:topics?|stories|story)\s+(?-i:[A-Z])[^.!?]{0,150}$",
+    r"\b(?:in|on) the (?:video )?player (?:above|below)\b", r"^watch\b.{0,80}\b(?:above|below)\.?$",
+    r"^download (?:the|our) .{0,60}\bapps?\b", r"^letters? to the editor\s*:",
+    r"^you(?:'|’)re reading (?:a|your|one of your|\d+) (?:free|of)\b",
+    r"\bsubscribe (?:for|to get|now for|today for) (?:unlimited|full)\b",
+    r"\s[|·•]\s*share\s*$",
+    # reader prompts and site chrome: comments, follows, gallery counters, ads, legal links, republication notes
+    r"^join the (?:conversation|discussion|debate)\b", r"^have your say\b", r"^enjoyed this (?:article|story)\b",
+    r"^this (?:article|story) (?:was|is) (?:originally |first )?(?:published|republished)\b",
+    r"^follow (?:@\w+|us|\w+ news)\b", r"^join our (?:whatsapp|telegram|signal)\b",
+    r"\b(?:whatsapp|telegram) (?:channel|group)\b.{0,40}$",
+    r"^skip (?:ad|advert|advertisement|to (?:main )?content)\b", r"^video ad feedback$", r"^accessibility help$",
+    r"\bterms (?:of (?:use|service)|and conditions)\b.{0,40}\bprivacy\b", r"^privacy (?:policy|notice)$",
+    r"^this (?:story|article) has been (?:updated|corrected)\b", r"^editor(?:'|’)s note\s*:",
+    r"^(?:photo )?gallery$", r"^\d+\s*(?:of|/)\s*\d+$", r"^loading\W*$", r"^thank you for reading\b",
+    r"^back to top$", r"^(?:the )?(?:article|story) continues (?:below|after)\b",
+    r"^read our (?:full |latest )?coverage\b",
+    # "Follow AP's coverage of ... at https://...", "Find more of AP's coverage at ...": a pointer to the outlet
+    r"^(?:follow|find|read|see|get) (?:more of |all of |the )?[\w.'’\- ]{0,40}\bcoverage\b.{0,80}(?:https?://|www\.)\S+$",
 ))
 _CAPTION = re.compile(
     # "Open this photo in gallery: ...", "FILE - Dockers march ... (KXYZ)"
@@ -212,13 +266,22 @@ _CAPTION = re.compile(
     r"^(?:photo|photograph|image|picture)s?\s+(?:by|courtesy(?:\s+of)?)\s+[A-Z]|"
     r"^(?:file|archive|representational|representative|stock)\s+(?:photo|image|picture|pic)s?\b[^.!?]{0,60}$|"
     # a sentence, then a photographer's credit "Name Surname/Outlet" (or "Name / Outlet") ending the block
-    r"(?-i:[.!?]\s+[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){1,3}\s*/\s*(?:[A-Z][\w.&'’\-]*\s*){1,5})$|"
+    r"(?-i:[.!?]\s+[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){1,3}\s*/\s*(?:[A-Z][\w.&'’\-]*(?:\s*/\s*|\s*)){1,5})$|"
+    # "... on Tuesday. (Valley News: Jo Park)", "... on Sunday. (Jo Park/Valley News)": the credit in brackets
+    r"(?-i:[.!?]\s+\((?:[A-Z][\w'’\-]*\s+){0,3}[A-Z][\w'’\-]*:\s*[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,3}\))$|"
+    r"(?-i:[.!?]\s+\([A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,3}\s*/\s*[A-Z][\w.&'’\-]*(?:\s+[A-Z][\w.&'’\-]*){0,3}\))$|"
     r"^(?:photo|photograph|image|picture|file photo|pictured|above|top|main image)\s*:|"
     r"^(?:image|photo|video|picture) caption\s*[:,]|^credit\s*(?:\.{2,}|…|:)\s*\S|"
     r"\b(?:photograph|photo|image|picture|credit)\s*:\s*[A-Z][^.!?]{0,70}$|"
     rf"\b(?:{_AGENCY}|EPA|Getty)\s+(?:Photo|Images?)\s*/|\bREUTERS/[A-Z]|"
-    r"/\s*(?:Getty Images|Reuters|AP|AFP|EPA|Shutterstock|Alamy|PA Wire)\s*$", re.IGNORECASE)
-_BYLINE = re.compile(r"^By\s+[A-Z][\w.'’\-]*", re.IGNORECASE)
+    r"/\s*(?:Getty Images|Reuters|AP|AFP|EPA|Shutterstock|Alamy|PA Wire)\s*$|"
+    # a picture agency's credit alone, or in capitals after the caption's sentence ("... on Sunday. GETTY IMAGES"),
+    # "| Photo by ...", "Image 1 of 5: ...", a pointer glyph ("▲ ..."), "Source: Supplied"
+    r"^(?:getty images|shutterstock|alamy|pa(?: wire| media)?|ap|afp|epa|reuters)(?:\s*/\s*\S+){0,2}$|"
+    r"(?-i:[a-z]{2}[.!?]\s+[A-Z]{2,}(?:[ /][A-Z]{2,}){0,3})$|\|\s*(?:photo|image|picture)s?\s*(?:by\b|:)|"
+    r"^(?:image|photo|picture)\s+\d+\s*(?:of|/)\s*\d+\b|^[▲▼►◄▶◀↑]\s+\S|"
+    r"\b(?:source|picture|photo|image)\s*:\s*supplied\.?$", re.IGNORECASE)
+_BYLINE = re.compile(r"^(?:(?:written|words|story|text|reported|reporting)\s+)?By\s+[A-Z][\w.'’\-]*", re.IGNORECASE)
 _TIMESTAMP = re.compile(r"^(?:published|updated|posted|last updated|first published|modified)\b", re.IGNORECASE)
 _DATE_ONLY = re.compile(
     rf"^(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)[a-z]*\.?,?\s+)?"
@@ -228,9 +291,19 @@ _DATE_ONLY = re.compile(
 _PLACE_WORD = r"[A-Z][\w.'’\-]*"
 _DATELINE = re.compile(
     rf"^(?P<place>(?:{_PLACE_WORD})(?:\s+{_PLACE_WORD}){{0,3}}(?:,\s*{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}})?)"
-    rf"(?P<date>,?\s+{_MONTH}\s+\d{{1,2}})?\s*(?P<agency>\({_AGENCY}\))?\s*(?:-{{1,2}}|–|—)(?=\s|$)")
+    rf"(?P<date>,?\s+{_MONTH}\s+\d{{1,2}})?\s*(?P<agency>\((?:{_AGENCY}|[A-Z]{{2,6}})\))?\s*(?:-{{1,2}}|–|—)(?=\s|$)")
 _BULLET = re.compile(r"^[-*•·▪‣◦]\s+\S")
-_LINK_LABEL = re.compile(r"^(?:read more|related|see also|also read|read also|more on this|recommended|further reading|"
+# a dateline alone in its block with the outlet in capitals, no brackets: "Washington CNN —"
+_OUTLET_DATELINE = re.compile(rf"^{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}}(?:,\s*{_PLACE_WORD})?\s+[A-Z]{{2,6}}\s*"
+                              r"(?:-{1,2}|–|—)$")
+# a labelled box of bullets run into one block: "At a glance: - Output fell 8% ... - Stocks ..."
+_INLINE_LIST = re.compile(r"^[^.!?\n]{1,60}:\s+[-•*]\s+\S.*?\s[-•*]\s+\S")
+# an obituary's closing line: "Name, role, born 3 May 1934; died 14 December 2025"
+_LIFE_DATES = re.compile(r"^[A-Z][^;.!?]{0,100},\s+born\s+[^;]{1,60};\s+died\s+\S")
+# a section label: a short line of capitalised words or numbers ("Weather", "WXYZ 5 News", "Opinion")
+_LABEL = re.compile(r"^(?:[A-Z0-9][\w&'’\-]*)(?:\s+(?:[A-Z0-9][\w&'’\-]*|&)){0,2}$")
+_LINK_LABEL = re.compile(r"^(?:read more|related|see also|also read|read also|more on this(?: story)?|recommended|"
+                         r"further reading|"
                          r"read next|watch|listen|related story|related article|also see)\s*[:\-–—|]|"
                          # "Read more Bus fares to rise in April": the label, then a capitalised headline
                          r"^(?i:read more|read also|also read)\s+(?=[A-Z\"'‘“])", re.IGNORECASE)
@@ -247,13 +320,23 @@ _CREDIT_ONLY = re.compile(r"^(?:credit\s*(?:\.{2,}|…|:)|(?:photograph|photo|im
 _JOB_WORDS = (r"(?:reporter|correspondent|editor|writer|columnist|contributor|producer|critic|journalist|"
               r"staff|bureau|chief|senior|political|business|technology|tech|science|health|sports?|"
               r"football|economics|foreign|deputy|associate|freelance)")
-_NAMED_BYLINE = re.compile(rf"^[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){{1,3}}?\s+"
+_NAMED_BYLINE = re.compile(rf"^[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){{1,3}}?"
+                           rf"(?:\s+|\s*[,|]\s*(?:[A-Z][\w'’\-]*\s+){{0,2}})"
                            rf"(?:@\w+|(?i:{_JOB_WORDS})\b[\w ,&\-]{{0,40}})$")
+# a relative publication time alone: "2 hours ago", "Updated 35 minutes ago"
+_RELATIVE_TIME = re.compile(r"^(?:(?:updated|published|posted)\s*:?\s+)?(?:\d{1,3}|an?)\s+"
+                            r"(?:hours?|hrs?|minutes?|mins?|days?|weeks?|seconds?|secs?)\s+ago$|^just now$",
+                            re.IGNORECASE)
+# a handle alone under the by-line ("@annlee"), an outlet and place or desk line ("Valley News, Rome")
+_HANDLE = re.compile(r"^@\w{2,30}$")
+_OUTLET_LINE = re.compile(r"^(?:[A-Z][\w&'’.\-]*\s+){0,3}[A-Z][\w&'’.\-]*\s*[,|]\s*"
+                          r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,2}$")
 _NAME = r"[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){1,3}"
 # a by-line without "By": "Ann Lee / The Valley Herald", "Ann Lee at the Oval", "Ann Lee and Bo Li", an agency
 # or desk credit alone on its line ("Agence France-Presse", "Express News Service", "Staff Reporter")
 _BARE_BYLINE = re.compile(
     rf"^{_NAME}\s*/\s*(?:[A-Z][\w.&'’\-]*\s*){{1,5}}$|"
+    rf"^[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){{1,2}}\s+The\s+(?:[A-Z][\w.&'’\-]*\s*){{1,4}}$|"
     rf"^{_NAME}\s+(?:at|in|from|reporting from)\s+(?:the\s+)?[\w.'’\-]+(?:\s+[\w.'’\-]+){{0,2}}$|"
     rf"^{_NAME}(?:,\s*{_NAME})*,?\s+(?:and|&)\s+{_NAME}$|"
     r"^(?:[A-Z][\w'’\-]*\s+){0,2}(?:News Service|News Desk|Web Desk|Newsdesk|Newsroom|Staff Reporters?|"
@@ -269,12 +352,13 @@ _SCORE_BOX = re.compile(
     re.IGNORECASE)
 # a breadcrumb: "Home / World / Asia", "News > Local > Courts", an outlet banner "Daily Post | World | Europe"
 _BREADCRUMB = re.compile(r"^(?:[\w&'’\-]+(?:\s+[\w&'’\-]+){0,2})(?:\s+[/>›»]\s+[\w&'’\-]+(?:\s+[\w&'’\-]+){0,2})"
-                         r"{2,6}$|^(?:[A-Za-z&'’\-]+(?:\s+[A-Za-z&'’\-]+){0,2})(?:\s+\|\s+[A-Za-z&'’\-]+"
+                         r"{2,6}$|^(?:[\w&'’\-]+(?:\s+[A-Za-z&'’\-]+){0,2})(?:\s+\|\s+[A-Za-z&'’\-]+"
                          r"(?:\s+[A-Za-z&'’\-]+){0,2}){1,6}$")
 # the words a publication-time line is made of ("March 3, 2026 at 8:41 AM GMT Updated March 3, 2026 at 9:02 AM
 # GMT", "09:31, 24 FEB 2026 Updated 10:05", a live blog's "15.38 GMT")
 _TIME_WORD = re.compile(rf"^(?:{_MONTH}|\d{{1,2}}(?:st|nd|rd|th)?|(?:19|20)\d\d|\d{{1,2}}[:.]\d\d(?:[ap]m)?|"
                         r"[ap]\.?m\.?|at|on|updated|published|posted|modified|last|first|edited|"
+                        r"\d{1,3}|ago|just|now|hours?|hrs?|minutes?|mins?|days?|weeks?|seconds?|secs?|"
                         r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)[a-z]*\.?|"
                         r"(?-i:[A-Z]{2,4})|[|·•]|-|–|—)$", re.IGNORECASE)
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\b")
@@ -303,16 +387,20 @@ _DATELINE_LINE = re.compile(rf"^[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){{0,3
 _TOPICS_LABEL = re.compile(r"\btopics?$", re.IGNORECASE)
 # furniture that runs long: the print-edition line of a newspaper's web page (up to 80 words)
 _LONG_BOILERPLATE = re.compile(r"^a version of this (?:article|story) (?:appears|appeared) in print\b|"
+                               r"^copyright\b.{0,80}\ball rights reserved\b|"
                                # an affiliate disclosure ("We may earn a commission when you buy ...")
                                r"\b(?:earns?|receives?|get|make) (?:an? )?(?:small )?(?:affiliate )?"
                                r"(?:commission|share of (?:the )?(?:sales?|revenue))\b|\baffiliate (?:links?|"
                                r"commissions?|partners?)\b", re.IGNORECASE)
 # words of a sentence, not of a table row ("deposits were quoted unchanged at 6-5/8, 3/8 ...")
 _FUNCTION_WORDS = frozenset("the a an and or of to in at on for was were is are by with from that said".split())
+_DATE_IN_TEXT = re.compile(rf"\b(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})\b")
 # a table cell: a number, a price range, or a wire table's "nil", "n.a.", "--"
 _CELL = re.compile(r"^\(?(?:[-+]?\d[\d,./:\-]*|--?|nil|n\.?a\.?)\)?[.,;:]?$", re.IGNORECASE)
 # a by-line may end in an abbreviation's full stop ("By Elena Ruiz Reporting from Firebaugh, Calif.")
 _ABBREVIATION_END = re.compile(r"\b[A-Z][a-z]{0,4}\.$")
+# a short line that is nothing but a quotation with no sentence end inside ("'Heavy rain'", "“A lifeline”")
+_QUOTED_LINE = re.compile(r"^['\"‘“](?P<words>[^'\"‘’“”.!?,;:]+)['\"’”]$")
 _ENDS_IN_DASH = re.compile(r"(?:-{2}|–|—)\s*['\"’”]?$")
 
 
@@ -342,7 +430,7 @@ def table_row(text: str) -> bool:
     >>> table_row("VI 4.45 -- Corn 1.35 1.92 IV 3.15 3.15"), table_row("Prices rose 3 pct to 1.75 dlrs.")
     (True, False)
     """
-    words = text.split()
+    words = _DATE_IN_TEXT.sub("date", text).split()  # "born 3 May 1934; died 14 December 2025": dates, no cells
     cells = sum(_CELL.match(w) is not None for w in words)
     function = sum(w.lower() in _FUNCTION_WORDS for w in words)
     return len(words) <= 60 and cells >= 2 and 3 * cells >= len(words) and function < 2
@@ -402,7 +490,7 @@ def _publication_time(text: str) -> str:
     """The signal of a publication-time line: "Published ...", a date alone, or a line of bar- or dot-separated
     parts one of which is a time, a date or a read time ("New Delhi | Updated: Aug 5, 2026 10:41 IST")."""
     words = len(text.split())
-    if words <= 14 and (sig := _match(_TIMESTAMP, text) or _match(_DATE_ONLY, text)):
+    if words <= 14 and (sig := _match(_TIMESTAMP, text) or _match(_DATE_ONLY, text) or _match(_RELATIVE_TIME, text)):
         return sig
     tokens = [t.strip(",") for t in text.split()]
     if (words <= 24 and _CLOCK.search(text) and all(_TIME_WORD.match(t) for t in tokens if t)
@@ -416,6 +504,21 @@ def _publication_time(text: str) -> str:
         if _TIMESTAMP.match(p) or _DATE_ONLY.match(p) or BOILERPLATE_PATTERNS[0].match(p):
             return p
     return ""
+
+
+def _label_run(blocks, pos: int) -> bool:
+    """Block ``pos`` opens a run of one or two more section labels (:data:`_LABEL`) over a longer headline line.
+
+    "WXYZ 5 News" / "Weather" / "Snow closes schools ...": each label is at most three capitalised words or
+    numbers, and the line after the run has more words and no final full stop.
+    """
+    run = pos
+    while run < len(blocks) and run - pos < 3 and _LABEL.match(blocks[run].text.strip()):
+        run += 1
+    if run - pos < 2 or run >= len(blocks):
+        return False
+    after = blocks[run].text.strip()
+    return len(after.split()) > 3 and len(after.split()) <= 30 and not after.endswith(".")
 
 
 def _lone_name(text: str) -> bool:
@@ -438,6 +541,8 @@ def _bylineish(text: str) -> bool:
     if words <= 12 and _match(_BYLINE, text) and (not text.endswith(".") or _ABBREVIATION_END.search(text)):
         return True
     if words <= 8 and _NAMED_BYLINE.match(text):
+        return True
+    if words <= 16 and _SHIFT_BYLINE.match(text):
         return True
     if words <= 14 and (_TIMESTAMP.match(text) or _DATE_ONLY.match(text)):
         return True
@@ -465,6 +570,8 @@ def _byline_ahead(blocks, pos: int) -> bool:
     for j in range(pos + 1, min(pos + 6, len(blocks))):
         if _bylineish(blocks[j].text) or _dateline_lead(blocks[j].text):
             return True
+        if _lone_name(blocks[j].text) and j + 1 < len(blocks) and _publication_time(blocks[j + 1].text):
+            return True  # "Ann Lee" over "Tuesday 3 March 2026 10:14": a by-line without "By"
         if not _furniture(blocks, j):
             return False
     return False
@@ -559,8 +666,15 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
         elif (out and out[-1].role == "boilerplate" and words <= 12 and not text.endswith((".", "!", "?"))
               and (_TOPICS_LABEL.search(prev_text) or out[-1].reason == "topic tags after a topics label")):
             r = role("boilerplate", "topic tags after a topics label", prev_text)
+        elif (not seen_headline and not seen_body and all(o.role == "boilerplate" for o in out)
+              and title != _normal_line(text) and _label_run(blocks, pos)):
+            # "WXYZ 5 News" / "Weather" / the headline; "Opinion" / "Contributor" / the headline
+            r = role("boilerplate", "run of section labels above the headline", text)
         elif (not seen_headline and not seen_body and words <= 3 and kind == "heading" and nxt is not None
-              and _headline_shaped(nxt) and len(nxt.text.split()) > words and title != _normal_line(text)):
+              and _headline_shaped(nxt) and len(nxt.text.split()) > words and title != _normal_line(text)
+              and not (out and out[-1].reason.startswith("section label") and text != text.title()
+                       and not _LABEL.match(text))):
+            # (a line with a lower-case word under a label is the headline: "Obituaries" / "Ann Lee obituary")
             # (the headline under the label may ask a question: no heading block, but heading-shaped)
             r = role("boilerplate", "section label above the headline", text)
         elif (not seen_headline and not seen_body and all(o.role == "boilerplate" for o in out)
@@ -585,13 +699,19 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
             r = role("byline", "authors with their shifts (now / earlier)", text)
         elif (not seen_body and seen_headline and _lone_name(text) and next(
                 (o.role for o in reversed(out) if o.role not in ("boilerplate", "caption")), "") in (
-                "headline", "standfirst")):
-            r = role("byline", "a name alone on its line under the headline or standfirst", text)
+                "headline", "standfirst", "byline")):
+            r = role("byline", "a name alone on its line under the headline, standfirst or a time line", text)
         elif sig := _publication_time(text):
             r = role("byline", "publication time", sig)
+        elif not seen_body and out and out[-1].role == "byline" and (
+                _HANDLE.match(text) or (words <= 6 and _OUTLET_LINE.match(text))):
+            # under a by-line: the writer's handle ("@annlee") or outlet and place ("Valley News, Rome")
+            r = role("byline", "handle, outlet or place under the by-line", text)
         elif (m := _DATELINE.match(text)) and not text[m.end():].strip() and (
                 m.group("date") or m.group("agency") or m.group("place").split(",")[0].isupper()):
             r = role("dateline", "wire dateline alone in its block", m.group())
+        elif not seen_body and _OUTLET_DATELINE.match(text):
+            r = role("dateline", "place and outlet alone in their block", text)
         elif not seen_body and _DATELINE_LINE.match(text):
             r = role("dateline", "place and date alone in their block", text)
         elif title is not None and _normal_line(text) == title and not seen_body:
@@ -612,8 +732,15 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
             # "'We won't give up,' says mum" (a quotation opens it: no heading block), a standfirst, a by-line
             r = role("headline", "short first line above a standfirst and a by-line", text)
             seen_headline = True
+        elif (seen_headline and not seen_body and kind == "heading" and 6 <= words <= 40
+              and any(o.role == "byline" for o in out)
+              and not text.rstrip().endswith((":", "?")) and not (nxt is not None and _BYLINE.match(nxt.text))):
+            # between the by-line and the body a heading-shaped line of six words or more is no standfirst but a
+            # photo's caption with no credit: "Lena Marsh, 44, holds her winning loaf outside the bakery"
+            r = role("caption", "a line under the by-line, before the body", text[:40])
         elif seen_headline and not seen_body and (
-                (kind == "heading" and not _ENDS_IN_DASH.search(text)) or (
+                (kind == "heading" and not _ENDS_IN_DASH.search(text) and not any(o.role == "byline" for o in out))
+                or (
                 nxt is not None and words <= 40 and (_match(_BYLINE, nxt.text) or _DATELINE.match(nxt.text)
                                                      or _byline_ahead(blocks, pos)))
                 and out and out[-1].role == "headline"):
@@ -628,6 +755,15 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
               and not any(c.isdigit() for c in text) and (prev_text.rstrip().endswith((":", "-", "–", "—"))
                                                           or (out and out[-1].reason.startswith("table row")))):
             r = role("list", "table header: above a table row, after a row or an introducing line", text[:20])
+        elif (seen_body and words <= 8 and (m := _QUOTED_LINE.match(text)) and nxt is not None
+              and nxt.kind == "paragraph" and out and out[-1].role in ("lead", "paragraph")):
+            # "'Heavy rain'" between two paragraphs: a subheading quoting the paragraph under it
+            r = role("subheading", "quoted words alone on their line, between paragraphs", m.group("words"))
+        elif seen_body and words <= 80 and (m := _INLINE_LIST.match(text)):
+            r = role("list", "a label and its bullets in one block", m.group()[:40])
+        elif seen_body and (m := _LIFE_DATES.match(text)):
+            # "Ann Lee, librarian, born 3 May 1934; died 14 December 2025": an obituary's closing line, its text
+            r = role("paragraph", "an obituary's life-dates line", m.group()[:40])
         elif kind == "heading" and not _ENDS_IN_DASH.search(text):
             h = heading_kinds.get(block.index)
             after_intro = bool(out) and ((out[-1].role == "boilerplate" and _LINK_INTRO.match(prev_text))
@@ -649,6 +785,10 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
                 r = role("subheading", h.reason if h else "heading", text)
         elif _BULLET.match(text):
             r = role("list", "bulleted line", text[:2])
+        elif (seen_body and out and out[-1].role == "boilerplate" and _LINK_INTRO.match(prev_text) and words <= 25
+              and not text.rstrip().endswith(".")):
+            # "Read more:" alone, then the linked headline (a question, not a heading block)
+            r = role("link", "headline after a related-stories line", prev_text)
         elif (out and out[-1].role in ("chapter", "epigraph") and not seen_chapter_body and words <= 60 and (
                 _ATTRIBUTION.match(text) or (nxt is not None and _ATTRIBUTION.match(nxt.text)
                                              and len(nxt.text.split()) <= 8))):
@@ -665,6 +805,15 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
             seen_body = True
             seen_chapter_body = True
         out.append(r)
+    # a subheading with no body text after it, only furniture to the end ("Elsewhere in the league" over
+    # "Share page"): a label of the page, not a section of the story
+    first_body = next((i for i, o in enumerate(out) if o.role in BODY_ROLES), len(out))
+    for i in range(len(out) - 1, first_body, -1):
+        if out[i].role in BODY_ROLES and out[i].role != "subheading":
+            break
+        if out[i].role == "subheading":
+            out[i] = replace(out[i], role="boilerplate", reason="heading with no body text after it",
+                             signal=blocks[i].text[:40])
     # a writer's bio as the last paragraph ("Jane Roe is a columnist ..."): a sign-off, not the story
     last = next((i for i in range(len(out) - 1, -1, -1) if out[i].role in BODY_ROLES), None)
     if (last is not None and out[last].role == "paragraph" and len(blocks[last].text.split()) <= 50

@@ -68,6 +68,30 @@ welcomed something ("The Coastal Trust has welcomed the plan. “...”"), is th
 ("December") or a possessive place alone ("Indonesia's") is never a speaker; "Indonesia's foreign
 ministry" is a description.
 
+Fourth round (patterns of news writing, each with its rule name): a paragraph ending in a colon
+("Its director general, Paula Brandt, said:", or "Okoro closes the rally with a promise:") introduces the
+quoted paragraph after it (:func:`colon_introduction`, ``... (next paragraph) quote``); a headline's
+"Okoro: '...'" (``SPEAKER: quote``; "Exclusive:" and such labels are none); an apposed full name
+between commas ('“...,” the study's lead author, Lena Ward, told me', "the agency's director,
+Dr. Ann Lee, said ... “...”"; a one-word apposition such as "R-Utah" is a tag); a relative clause's
+antecedent ("Mr. Ortega, who had called the scheme “...”"); "The Federation of ... has welcomed ...
+but says “...”" (the organisation's name, "of" kept inside it); a document that finds ("the
+watchdog's report found that ... “...”"); "A mother told the board ...:" (a person described with
+"a"); a scare quote after "so-called" has no speaker and inherits none.  A month is a speaker, and an
+antecedent, only where the text writes it as a given name ("May Collins ... May said",
+:func:`month_as_name`); a "he"/"she" with no candidate at all resolves to the full name that last
+opened a sentence (:func:`subject_mentions`: "Rosa Diaz, 44, won ... She told ...").
+Also: a quoted paragraph with no tag after a paragraph of reported speech ("Coach Tim Ross said the
+team was tired.", :func:`previous_paragraph_speaker`); a "he"/"she" tag whose sentence follows one with
+a person named as its subject ("Ben, who drove the bus, was worse off.", :func:`previous_sentence_subject`);
+"it said" after an organisation spoke in this paragraph or the last; abbreviated titles ("Supt.",
+"Det. Sgt.", "Cllr") and particles ("van der", "de la") in names; a party in brackets or an age between
+a name and its verb ("Mayor Ann Lee (Labour) said", "Lena Holt, 34, said:"); "Dupont, a former judge,
+said", "Claire Boyd, of the National Crime Agency, said:", "Analysts at Citi said", "The 54-year-old,
+who lives in Leeds, said:" (the name, not the organisation or the place of its apposition); "The
+ministry said:", "A spokesperson for the council said:", "the Royal College of Nursing said"; "according
+to police"; "posted" as a reporting verb and a platform after the name ("wrote Tom Ruiz on Facebook").
+
 **Name variants** are merged per article by :func:`speaker_names` and across
 a corpus by :func:`corpus_speaker_names` (each documents its rule).
 """
@@ -82,11 +106,11 @@ from corpus_tools.model.corpus import Article
 from corpus_tools.tokens.tokenize import NEWS_ABBREVIATIONS
 
 __all__ = ["QUOTE_CHARACTERS", "REPORTING_VERBS", "TITLES", "CandidateIndex", "attribute_speaker", "clean_name",
-           "corpus_speaker_names", "given_name_mentions", "honorific_mentions", "organisation_antecedent",
-           "organisation_speaker", "named_organisation", "person_description",
-           "resolve_relation", "resolve_speaker", "role_antecedent", "same_person", "speaker_candidates",
-           "speaker_kind",
-           "speaker_names"]
+           "colon_introduction", "corpus_speaker_names", "given_name_mentions", "honorific_mentions",
+           "month_as_name", "named_organisation", "organisation_antecedent", "organisation_speaker",
+           "person_description", "previous_paragraph_speaker", "previous_sentence_subject", "resolve_relation",
+           "resolve_speaker", "role_antecedent", "same_person", "speaker_candidates", "speaker_kind",
+           "speaker_names", "subject_mentions"]
 
 #: Double quote marks of every shape (see :mod:`corpus_tools.structure.quotations` for their roles).
 QUOTE_CHARACTERS = "\u201c\u201e\u201f\u00ab\u201d\u00bb\""  # “ „ ‟ « ” » "
@@ -95,7 +119,7 @@ _VERB_STEMS = ("say", "tell", "add", "ask", "state", "explain", "write", "respon
                "insist", "warn", "note", "announce", "comment", "urge", "argue", "claim", "recall",
                "acknowledge", "tweet", "conclude", "remark", "answer", "shout", "promise", "vow", "admit",
                "suggest", "predict", "stress", "emphasise", "emphasize", "maintain", "concede", "confirm",
-               "caution", "assert", "told", "said", "wrote",
+               "caution", "assert", "told", "said", "wrote", "post",
                # the verbs of dialogue in fiction ("returned she", "cried his wife")
                "return", "cry", "exclaim", "continue", "murmur", "whisper", "observe", "rejoin", "inquire",
                "enquire", "repeat", "interrupt", "sigh", "mutter", "scream", "resume", "retort")
@@ -128,7 +152,8 @@ TITLES: frozenset[str] = frozenset(
     Reverend Rev Pastor Imam Supervisor Leader Deputy Councillor Councilor Clerk Treasurer Speaker Chair
     Chairperson Spokesperson Principal Provost Warden Magistrate Administrator Comptroller Controller
     Auditor Assessor Delegate Assemblyman Assemblywoman Assemblymember Congressman Congresswoman Representative
-    Officer Executive Vice Acting Interim Senior Assistant Associate CEO MP MLA MEP Cllr Cllr.""".split()
+    Officer Executive Vice Acting Interim Senior Assistant Associate CEO MP MLA MEP Cllr Cllr.
+    Supt Insp Det Sgt Capt Cmdr Adm Brig Maj Cpl Pvt Amb Atty Pres Const""".split()
 )
 # honorifics kept in front of a lone surname ("Mr. Bennet" and "Mrs. Bennet" are two people)
 _HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lady", "Lord", "Dame", "Mr.", "Mrs.", "Ms.", "Dr."}
@@ -140,12 +165,14 @@ _PERSON_NOUNS = frozenset("""manager spokesman spokeswoman spokesperson analyst 
     councillor judge senator minister-counsellor arbitrageur broker consultant professor doctor witness
     nurse midwife teacher parent student farmer driver soldier midfielder defender goalkeeper forward researcher
     scientist shopkeeper customer passenger voter member neighbour neighbor pensioner protester activist
-    campaigner superintendent inspector detective sheriff commentator""".split())
+    campaigner superintendent inspector detective sheriff commentator person""".split())
 # words that mark an organisation: "he"/"she" never resolves to it
 _ORGANISATION_WORDS = frozenset("""Corp Corporation Inc Co Ltd Plc PLC Group Company Association Agency Ministry
     Exchange Bank Commission Council Department Securities United FC Club City Party Embassy Government Office
     Institute University Center Centre Trust Partners Holdings Industries Reuters Press News Daily Times Post
-    Council Committee Board Service Services Authority Fund Foundation Union Federation""".split())
+    Council Committee Board Service Services Authority Fund Foundation Union Federation College School Hospital
+    Society Institution Court Museum Library Academy Network Alliance Coalition Organisation Organization
+    Administration Bureau Police Parliament Assembly Senate Congress Church""".split())
 _FEMALE = {"she", "her", "mrs", "mrs.", "miss", "ms", "ms.", "lady", "queen", "princess", "dame", "wife", "mother",
            "daughter", "sister", "woman", "girl", "spokeswoman", "chairwoman"}
 _MALE = {"he", "him", "his", "mr", "mr.", "sir", "lord", "king", "prince", "husband", "father", "son", "brother",
@@ -158,17 +185,28 @@ _VERB = "(?:" + "|".join(sorted(REPORTING_VERBS, key=lambda v: (-len(v), v))) + 
 _CAP = (r"(?:(?:[A-Z]\.){1,3}(?=\s*[A-Z])|(?:al|el|bin|ibn|abu|ben|de|van|von|da|di|le|la|d|o)[\-’']?[A-Z][\w'’\-]*"
         r"|[A-Z][\w'’\-]*)")
 # a name: capitalised words, name particles inside ("Corriere della Sera"), an optional "Mr." in front
-_NAME = (rf"(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Prof|St)\.\s+)?{_CAP}"
-         rf"(?:\s*(?<=[\s.]){_CAP}|\s+(?:of|de|del|della|van|von|al|bin|ibn|da|di|le|la)(?=\s+[A-Za-z]))*"
+_NAME = (rf"(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Prof|St|Supt|Insp|Det|Sgt|Capt|Cmdr|Adm|Brig|Maj|Cpl|Pvt|"
+         rf"Rev|Fr|Hon|Amb|Atty|Pres|Cllr|Const|Ch|Sr|Jr)\.\s+){{0,2}}{_CAP}"
+         rf"(?:\s*(?<=[\s.]){_CAP}|\s+(?:of|de|del|della|der|den|van|von|al|bin|ibn|da|di|du|des|dos|das|le|la|ter|y)"
+         rf"(?=\s+[A-Za-z]))*"
          r"(?<!\s(?:of|de|la|le|da|di))")
 _PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t|[Yy]ou)"
 # a description: determiner + up to 8 words, none of them a conjunction or relative word
 _W = r"(?!(?:and|or|but|that|which|who|whom|when|while|as|if|then)\b)[\w'’\-]+"
-_DESC = rf"(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w\-]*['’]s(?=\s+[a-z]))\s+{_W}(?:\s+{_W}){{0,7}}?"
+_DESC = (rf"(?:[Tt]he|[Aa]n?|[Oo]ne|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w\-]*['’]s(?=\s+[a-z]))\s+{_W}"
+         rf"(?:\s+{_W}){{0,7}}?")
 _SPEAKER = rf"(?<![\w'’])(?P<speaker>{_PRON}|{_DESC}|{_NAME})"
 # auxiliaries and adverbs between a speaker and its reporting verb ("Almeida had insisted", "he would mutter")
-_AUX = r"(?:(?:had|has|have|was|were|is|would|will|could|did|then|also|later|again|\w+ly)\s+){0,2}"
-_AFTER_SPEAKER_VERB = re.compile(rf"^[\s,\-–—]*{_SPEAKER}\s+{_AUX}(?P<verb>{_VERB})\b")
+_AUX = (r"(?:\([^()\"“”]{1,40}\)\s+)?"  # "(Labour)", "(D-Ohio)": a party or place in brackets
+        r"(?:(?:had|has|have|was|were|is|would|will|could|did|then|also|later|again|\w+ly)\s+){0,2}")
+# an age between a name and its verb: "Lena Holt, 34, said"
+_AGE = r"(?:,\s+\d{1,3},)?"
+# groups that speak without a determiner ("according to police", "analysts at Citi said")
+_GROUPS = (r"(?:police|officials|authorities|prosecutors|investigators|witnesses|sources|analysts|economists|"
+           r"researchers|scientists|experts|residents|organi[sz]ers|doctors|teachers|traders|diplomats|"
+           r"Police|Officials|Authorities|Prosecutors|Investigators|Witnesses|Sources|Analysts|Economists|"
+           r"Researchers|Scientists|Experts|Residents|Organi[sz]ers|Doctors|Teachers|Traders|Diplomats)")
+_AFTER_SPEAKER_VERB = re.compile(rf"^[\s,\-–—]*{_SPEAKER}{_AGE}\s+{_AUX}(?P<verb>{_VERB})\b")
 # a full stop that is no initial ("E.F. Hutton": the stop after "F" ends no sentence)
 _FULL_STOP = r"(?<![\s.][A-Z])\.(?![A-Za-z])"
 # '"...," chief executive Lena Marsh wrote': lower-case role words, a name, then the verb
@@ -177,7 +215,9 @@ _FULL_STOP = r"(?<![\s.][A-Z])\.(?![A-Za-z])"
 _ROLE_WORDS = (r"(?:(?!(?:on|in|at|to|that|after|before|during|with|by|for|from|of|when|as|last|this|earlier|later|"
                r"the|a|an|and|but|or|he|she|they|it|we|was|were|is|are|had|has|have|came|comes|then)\b)"
                r"(?:[a-z][\w\-]*|[A-Z]{2,5}(?![\w.]))\s+){1,3}(?<![A-Z]\s)")
-_AFTER_ROLE_NAME_VERB = re.compile(rf"^[\s,\-–—]*(?P<speaker>{_ROLE_WORDS}{_NAME})\s+{_AUX}(?P<verb>{_VERB})\b")
+# (an organisation's name may come first: "White House press secretary Karine Lee told reporters")
+_AFTER_ROLE_NAME_VERB = re.compile(rf"^[\s,\-–—]*(?P<speaker>(?:[A-Z][\w&'’\-]*\s+){{0,3}}{_ROLE_WORDS}{_NAME})"
+                                   rf"\s+{_AUX}(?P<verb>{_VERB})\b")
 _AFTER_VERB_SPEAKER = re.compile(
     rf"^[\s,]*(?P<verb>{_VERB})(?:\s+{_VERB})?\s+(?P<speaker>(?:{_DESC}|{_NAME}|{_ROLE_WORDS}{_NAME}|{_PRON})"
     rf"(?:\s+[\w'’\-]+)*?)\s*(?=[,;:!?]|{_FULL_STOP}|$)")
@@ -194,9 +234,9 @@ _PRONOUN_REPLY = re.compile(
     rf"^[\s,]*(?:was|were|came|is)\s+(?P<speaker>his|her)\s+(?:\w+\s+)?"
     rf"(?:answer|reply|rejoinder|response|remark|retort|exclamation|observation|comment|cry|question)\b"
     rf"(?:\s+to\s+(?P<to>{_NAME}))?")
-_ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?P<speaker>{_DESC}|{_NAME})\s*(?=[,.;:!?]|$)")
+_ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?P<speaker>{_DESC}|{_NAME}|{_GROUPS})\s*(?=[,.;:!?]|$)")
 _BEFORE_COLON = re.compile(
-    rf"{_SPEAKER},?\s+(?:\w+ly\s+|also\s+|later\s+|then\s+|again\s+|suddenly\s+)?(?P<verb>{_VERB})(?:\s+[\w'’\-]+){{0,3}}?\s*[:,]\s*$")
+    rf"{_SPEAKER}(?:,\s+\d{{1,3}})?,?\s+(?:\w+ly\s+|also\s+|later\s+|then\s+|again\s+|suddenly\s+)?(?P<verb>{_VERB})(?:\s+[\w'’\-]+){{0,6}}?\s*[:,]\s*$")
 _QUOTED_AS = re.compile(rf"{_SPEAKER}\s+(?:was|is|were|has been|had been)\s+quoted\b[^\"“”]{{0,120}}?"
                         r"\bas\s+(?:saying|telling|writing)\b[^\"“”]{0,40}$")
 # the subject at the start of a sentence holding a partial quotation ("Its chairman, Graham Pell, described the
@@ -265,21 +305,54 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 _POSSESSIVES = {"Her", "His", "Its", "Their", "Our", "My", "Your"}
 
 
-def _acceptable(speaker: str) -> bool:
+def _acceptable(speaker: str, text: str = "") -> bool:
     """No auxiliary, adverb or conjunction opens a speaker, a lone possessive ("Her") is none, a month
     ("December") or a possessive place ("Indonesia's") is none; "The" opens an organisation's name
-    ("The Port Authority")."""
+    ("The Port Authority").  A month is a speaker when ``text`` (the paragraph) writes it as a given
+    name, followed by a surname ("May Collins ... “...,” May said": :func:`month_as_name`)."""
     words = speaker.split()
-    if not words or (len(words) == 1 and (words[0] in _POSSESSIVES or words[0] in _MONTHS)):
+    if not words or (len(words) == 1 and words[0] in _POSSESSIVES):
         return False
+    if len(words) == 1 and words[0] in _MONTHS:
+        return month_as_name(words[0], text)  # ("May" is a modal verb too: the given name decides)
     if re.search(r"['’]s?$", words[-1]):
         return False  # "Indonesia's": the owner of the speaker, not the speaker
+    if len(words) > 1 and words[-1] in _DANGLING:
+        return False  # "the rally with a" (before "promise:", a noun): no phrase ends in a determiner
     if words[0] == "The":
-        return len(words) >= 2 and _organisation_name(" ".join(words[1:]))
+        head = _description_head(speaker).split()
+        return len(words) >= 2 and (_organisation_name(" ".join(words[1:])) or (
+            2 <= len(head) <= 4 and all(w.islower() for w in head[1:]) and (
+                head[-1] in _PERSON_NOUNS or head[-1] in _NAMED_KINDS or head[-1] in _KIND_WORDS)))
+    if words[0] in ("A", "An"):
+        # "A mother told the board:": a person described, at the start of the sentence
+        head = _description_head(speaker).split()
+        return 2 <= len(head) <= 4 and any(w.lower() in _PERSON_NOUNS for w in head[1:]) and all(
+            w.islower() for w in head[1:])
     return words[0] not in _STOP_CAPS
 
 
+# the kinds of a speaking body or document a sentence may open with ("The ministry said:", "The report says")
+_KIND_WORDS = frozenset("""company club firm group carmaker automaker bank airline retailer insurer lender team
+    government ministry police report study survey statement letter court regulator watchdog hospital school
+    council operator""".split())
+_DANGLING = frozenset("a an the with of to in on for at by from his her its their".split())
 _MONTHS = frozenset("January February March April May June July August September October November December".split())
+_WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+
+
+def month_as_name(word: str, text: str) -> bool:
+    """Whether ``text`` writes the month ``word`` as a given name: followed by a capitalised word that is no
+    month, weekday or number ("May Collins", not "May 3" or "May Monday"), or after an honorific ("Ms April").
+
+    >>> month_as_name("May", "Her neighbour May Collins saw it."), month_as_name("May", "In May 2024 it fell.")
+    (True, False)
+    """
+    for m in re.finditer(rf"(?<![\w'’])(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?{re.escape(word)}\s+([A-Z][a-z][\w'’\-]*)",
+                         text):
+        if m.group(1) not in _MONTHS and m.group(1) not in _WEEKDAYS:
+            return True
+    return re.search(rf"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+{re.escape(word)}\b", text) is not None
 
 
 def _organisation_name(text: str) -> bool:
@@ -298,6 +371,11 @@ def organisation_speaker(speaker: str) -> str:
     words = speaker.split()
     if len(words) >= 2 and words[0] == "The" and _organisation_name(" ".join(words[1:])):
         return " ".join(words[1:])
+    rest = words[1:]
+    if (len(rest) >= 2 and words[0].lower() == "the" and rest[0][:1].isupper() and rest[-1][:1].isupper()
+            and all(w[:1].isupper() or w in ("of", "for", "and", "&", "on", "the") for w in rest)
+            and not _is_title(rest[-1]) and not any(re.search(r"['’]s?$", w) for w in rest)):
+        return " ".join(rest)  # "the Royal College of Nursing said": the organisation's name
     return speaker
 
 
@@ -312,7 +390,7 @@ def speaker_kind(speaker: str) -> str:
         return "pronoun"
     words = speaker.split()
     first = words[0].lower()
-    if first in {"the", "a", "an", "its", "his", "her", "their"} or _group(words):
+    if first in {"the", "a", "an", "one", "its", "his", "her", "their"} or _group(words):
         return "description"
     if len(words) >= 2 and re.search(r"['’]s$", words[0]) and all(w.islower() for w in words[1:]):
         return "description"  # "Indonesia's foreign ministry": a place's or a firm's body, described
@@ -323,6 +401,46 @@ def _group(words: list[str]) -> bool:
     """A capitalised modifier or two and a lower-case plural person noun ("Conservative councillors")."""
     last = words[-1]
     return 2 <= len(words) <= 3 and last.islower() and last.endswith("s") and last[:-1] in _PERSON_NOUNS
+
+
+# '“...,” the study's lead author, Lena Ward, told me': a description, its apposed name, the verb
+# '“...,” Dupont, a former judge, said': the name, its apposition between commas, the verb
+_AFTER_NAME_APPOSITION_VERB = re.compile(
+    rf"^[\s,\-–—]*(?P<speaker>{_NAME}),\s+(?:a|an|the|his|her|its|their|who|whose|\d{{1,3}})\b[^,\"“”]{{1,60}},"
+    rf"\s+{_AUX}(?P<verb>{_VERB})\b")
+_AFTER_APPOSED_NAME_VERB = re.compile(
+    rf"^[\s,\-–—]*(?:{_DESC}|{_ROLE_WORDS}),\s+(?P<speaker>{_NAME}),\s+{_AUX}(?P<verb>{_VERB})\b")
+# "..., the agency's director, Dr. Ann Lee, said": an apposed full name (a comma before and after) right before the
+# verb (a one-word apposition is a tag: "Rep. Jo Kim, D-Ohio, said")
+_APPOSED_BEFORE_VERB = re.compile(rf",\s+(?P<speaker>{_NAME}),\s+{_AUX}$")
+# "so-called “green levy”": a scare quote
+_SCARE_QUOTE = re.compile(r"\bso[\s-]called\s*$", re.IGNORECASE)
+# "Okoro: 'We will be back ...'": a name, a colon, the quotation (a headline's or subheading's attribution)
+_NAME_COLON = re.compile(rf"^\s*(?P<speaker>{_NAME})\s*:\s*$")
+# labels of a headline that are no speaker ("Exclusive: '...'", "Watch: ...")
+_HEADLINE_LABELS = frozenset("""Exclusive Breaking Update Updated Watch Listen Video Opinion Analysis Explainer Live
+    Review Interview Comment Editorial Revealed Factbox Insight Quote Quotes Pictured Podcast Poll Photos
+    Timeline Verdict Warning Read Note""".split())
+# documents that speak: "the report found that", "a study shows"
+_DOCUMENT_NOUNS = (r"(?:report|study|survey|review|audit|analysis|assessment|inquiry|investigation|filing|letter|"
+                   r"document|memo|paper|poll|statement|research|findings|data|figures|evaluation|ruling|judgment|"
+                   r"judgement|submission|complaint|lawsuit|indictment|affidavit)")
+_DOCUMENT_FINDS = re.compile(
+    rf"(?<![\w'’])(?P<speaker>(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[A-Z][\w\-]*['’]s)\s+"
+    rf"(?:[\w'’\-]+\s+){{0,3}}?{_DOCUMENT_NOUNS})\s+{_AUX}(?:found|finds|find|showed|shows|show|shown|concluded|"
+    rf"concludes|suggested|suggests|described|describes|called|calls)\b")
+# "Mr. Ortega, who had called the scheme “...”": the antecedent of the relative clause
+_WHO_CALLED = re.compile(
+    rf"(?<![\w'’])(?P<speaker>{_NAME}),\s+who\s+{_AUX}(?:called|described|dubbed|termed|labell?ed|branded|"
+    rf"deemed|calls|describes|{_VERB})\b[^,\"“”]*$")
+
+
+def _the_organisation(name: str) -> str | None:
+    """ "The Federation of Small Traders" as its name (two or more capitalised words after "The")."""
+    words = name.split()[1:]
+    if len([w for w in words if w[:1].isupper()]) >= 2 and words[0] not in _STOP_CAPS:
+        return " ".join(words)
+    return None
 
 
 def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
@@ -351,6 +469,7 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
     >>> attribute_speaker(t, 1, t, 8)
     ('Smith', 'quote, SPEAKER VERB', 10)
     """
+    context = open_text if open_text is close_text else f"{open_text} {close_text}"
     _, sent_end = _sentence_bounds(close_text, qe, qe)
     after = close_text[qe + 1 : min(sent_end, qe + 1 + _AFTER_WINDOW)]
     cut = min((after.find(c) for c in marks if c in after), default=len(after))
@@ -363,7 +482,10 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
     # began before the opening mark) that ends the sentence belongs to that sentence; the next is another
     open_start, _ = _sentence_bounds(open_text, qs, qs)
     partial = bool(re.search(r"[A-Za-z0-9,]\s*[\"“'‘]?$", open_text[open_start : max(qs - 1, open_start)]))
-    for rule, rx in (("quote, SPEAKER VERB", _AFTER_SPEAKER_VERB), ("quote, was SPEAKER's answer", _POSSESSIVE_REPLY),
+    for rule, rx in (("quote, DESCRIPTION, NAME, VERB", _AFTER_APPOSED_NAME_VERB),
+                     ("quote, SPEAKER VERB", _AFTER_SPEAKER_VERB),
+                     ("quote, NAME, apposition, VERB", _AFTER_NAME_APPOSITION_VERB),
+                     ("quote, was SPEAKER's answer", _POSSESSIVE_REPLY),
                      ("quote, was his/her REPLY", _PRONOUN_REPLY),
                      ("quote, role NAME VERB", _AFTER_ROLE_NAME_VERB),
                      ("quote, VERB SPEAKER", _AFTER_VERB_SPEAKER),
@@ -374,23 +496,41 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
         if m and rx is _AFTER_VERB_SPEAKER and m.group("speaker").split()[0].lower() in _PRONOUNS \
                 and len(m.group("speaker").split()) > 1:
             continue  # "said he would go": "he", not "he would go", and the verb is no attribution here
+        if m and rx is _AFTER_APPOSED_NAME_VERB and " " not in m.group("speaker"):
+            continue  # '“...,” the senator, R-Utah, said': a one-word apposition is a tag, not the name
         if m and rx is _PRONOUN_REPLY:
             # the pronoun of the possessive: "her observation" is hers ("she"); the addressee is in the rule
             to = f" to {m.group('to')}" if m.group("to") else ""
             return {"his": "he", "her": "she"}[m.group("speaker")], rule + to, base + m.start("speaker")
-        if m and _acceptable(m.group("speaker")):
+        if m and _acceptable(m.group("speaker"), context):
             return m.group("speaker"), rule, base + m.start("speaker")
     sent_start, _ = _sentence_bounds(open_text, qs, qs)
     sent_start = max(sent_start, qs - 1 - _BEFORE_WINDOW)
     before = open_text[sent_start : max(qs - 1, sent_start)]
     cut = max((before.rfind(c) for c in marks), default=-1)
     before, base = before[cut + 1 :], sent_start + cut + 1
+    if _SCARE_QUOTE.search(before):
+        # 'the district's so-called “green levy”': a scare quote, nobody's words
+        return None, "scare quote (so-called)", -1
+    if (m := _NAME_COLON.match(before)) and _acceptable(m.group("speaker"), context) \
+            and m.group("speaker") not in _HEADLINE_LABELS:
+        # a headline's or subheading's "Okoro: 'We will be back next year'": the name before the colon
+        return m.group("speaker"), "SPEAKER: quote", base + m.start("speaker")
     for rule, rx in (("SPEAKER quoted as saying: quote", _QUOTED_AS), ("SPEAKER VERB: quote", _BEFORE_COLON),
                      ("according to SPEAKER, quote", _ACCORDING)):
         m = rx.search(before)
-        if m and _acceptable(m.group("speaker")):
+        if m and _acceptable(m.group("speaker"), context):
+            if (owner := _CLAUSE_ANTECEDENT.search(before[: m.start("speaker")])) and (
+                    _acceptable(owner.group("name"), context) or _AGE_DESCRIPTION.match(owner.group("name"))):
+                # "The 54-year-old, who lives in Leeds, said:": the clause's antecedent, not the place in it
+                return owner.group("name"), rule + " (antecedent of the relative clause)", base + owner.start("name")
+            if (owner := _NAME_OF_BODY.search(before[: m.start("speaker")])) and _acceptable(owner.group("name"),
+                                                                                             context):
+                # "Claire Boyd, of the National Crime Agency, said:": the person, not her organisation
+                return owner.group("name"), rule + " (name before its organisation)", base + owner.start("name")
             if speaker_kind(m.group("speaker")) == "description" and (
-                    named := _APPOSED_NAME.search(before[: m.start("speaker")])) and _acceptable(named.group("name")):
+                    named := _APPOSED_NAME.search(before[: m.start("speaker")])) \
+                    and _acceptable(named.group("name"), context):
                 # "Husband Steve, 61, a retired lorry driver, said:": the description is the name's apposition
                 return named.group("name"), rule + " (name before its apposition)", base + named.start("name")
             return m.group("speaker"), rule, base + m.start("speaker")
@@ -398,22 +538,44 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
     verbs = list(re.finditer(rf"\b{_VERB}\b", before))
     for v in reversed(verbs):
         head = before[: v.start()]
-        m = re.search(rf"{_SPEAKER}\s+{_AUX}$", head)
-        if m and _acceptable(m.group("speaker")):
+        m = re.search(rf"{_SPEAKER}{_AGE}\s+{_AUX}$", head)
+        if m and (group := re.search(rf"(?<![\w'’])(?P<group>{_GROUPS})\s+(?:at|of|from|with)\s+$",
+                                     head[: m.start("speaker")])):
+            # "Analysts at Citi said ... “...”": the analysts, not their bank
+            return group.group("group"), "GROUP at NAME VERB ... quote", base + group.start("group")
+        if m and (owner := _NAME_OF_BODY.search(head[: m.start("speaker")])) and _acceptable(owner.group("name"),
+                                                                                             context):
+            return owner.group("name"), "SPEAKER, of BODY, VERB ... quote", base + owner.start("name")
+        if m and _acceptable(m.group("speaker"), context):
             return m.group("speaker"), "SPEAKER VERB ... quote", base + m.start("speaker")
-        if re.search(r"\band\s+(?:\w+ly\s+|also\s+)?$", head):
+        m = _APPOSED_BEFORE_VERB.search(head)
+        if m and " " in m.group("speaker") and _acceptable(m.group("speaker"), context):
+            # "the trust's chairman, Dr. Omar Haddad, said the closure was “...”": the apposed name
+            return m.group("speaker"), "DESCRIPTION, NAME, VERB ... quote", base + m.start("speaker")
+        if conj := re.search(r"\b(and|but)\s+(?:\w+ly\s+|also\s+)?$", head):
+            rule = f"SPEAKER ... {conj.group(1)} VERB ... quote"
             for m in re.finditer(rf"(?<![\w'’]){_NAME}|\b{_PRON}\b", head):
                 word = m.group().split()[0]
+                if word == "The" and (org := _the_organisation(m.group())):
+                    # "The Federation of Small Traders has welcomed ... but says ...": its name
+                    return org, rule, base + m.start() + len(m.group()) - len(org)
                 if word not in _STOP_CAPS:
-                    return m.group(), "SPEAKER ... and VERB ... quote", base + m.start()
+                    return m.group(), rule, base + m.start()
     if any(v.group().endswith("ing") for v in verbs):
         # "A statement included ..., while also asserting that ... “...”": the participle's subject is
         # the subject of the sentence
         subject = _sentence_subject(open_text[sent_start : max(qs - 1, sent_start)])
         if subject:
             return subject[0], "SPEAKER ..., VERB-ing ... quote", sent_start + subject[1]
+    if (m := _DOCUMENT_FINDS.search(before)) and not re.search(r"[.;]", before[m.end():]):
+        # "the watchdog's report found that prices “rose ...”": a document's words
+        return m.group("speaker"), "DOCUMENT found/shows ... quote", base + m.start("speaker")
+    if before.strip() and before.rstrip()[-1:].isalnum() and (m := _WHO_CALLED.search(before)) \
+            and _acceptable(m.group("speaker"), context):
+        # "Mr. Ortega, who had called the scheme “a disgrace”": the relative's antecedent
+        return m.group("speaker"), "SPEAKER, who called partial quote", base + m.start("speaker")
     if before.strip() and before.rstrip()[-1:].isalnum() and (m := _RELATIVE_CALLER.search(before)) \
-            and _acceptable(m.group("speaker")):
+            and _acceptable(m.group("speaker"), context):
         # "Night photos, which Alvarez called “...”": the relative clause's subject is the quoted one
         return m.group("speaker"), "which SPEAKER called partial quote", base + m.start("speaker")
     if before.strip() and before.rstrip()[-1:].isalnum() and _THING_IS.match(before) and (
@@ -426,7 +588,7 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
         # subject said the quoted words
         for rx in (_APPOSITIVE_SUBJECT, _NAME_SUBJECT):
             m = rx.search(before)
-            if m and _acceptable(m.group("speaker")) and not _common_word(m.group("speaker"), open_text):
+            if m and _acceptable(m.group("speaker"), context) and not _common_word(m.group("speaker"), open_text):
                 speaker = m.group("speaker")
                 group = re.match(r"\s+([a-z]+s)\b", before[m.end("speaker"):])
                 if group and _group([*speaker.split(), group.group(1)]):  # "Opposition councillors called ..."
@@ -448,6 +610,69 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
     return None, None, -1
 
 
+def colon_introduction(text: str) -> tuple[str, str, int] | None:
+    """The speaker a paragraph ending in a colon introduces for the quotation that opens the next paragraph.
+
+    "Its director general, Paula Brandt, said:" then a quoted paragraph: the speaker of the reporting
+    verb before the colon (``SPEAKER VERB: quote`` over the paragraph break), or, with no reporting verb
+    ("Okoro closes the rally with a promise:"), the named subject of that sentence.
+    Returns ``(speaker, rule, offset in text)`` or None.
+
+    >>> colon_introduction("Its director general, Paula Brandt, said:")
+    ('Paula Brandt', 'SPEAKER VERB: (next paragraph) quote', 22)
+    >>> colon_introduction("Ann Lee ends her speech with a warning:")
+    ('Ann Lee', 'SPEAKER ...: (next paragraph) quote', 0)
+    """
+    stripped = text.rstrip()
+    if not stripped.endswith(":") or any(c in stripped for c in QUOTE_CHARACTERS):
+        return None
+    start, _ = _sentence_bounds(stripped, len(stripped) - 1, len(stripped) - 1)
+    sentence = stripped[start:]
+    for rx in (_QUOTED_AS, _BEFORE_COLON):
+        m = rx.search(sentence)
+        if m and _acceptable(m.group("speaker"), text):
+            if speaker_kind(m.group("speaker")) == "description" and (
+                    named := _APPOSED_NAME.search(sentence[: m.start("speaker")])) and _acceptable(named.group("name")):
+                return named.group("name"), "SPEAKER VERB: (next paragraph) quote", start + named.start("name")
+            return m.group("speaker"), "SPEAKER VERB: (next paragraph) quote", start + m.start("speaker")
+    m = _NAME_SUBJECT.search(sentence)
+    if m and speaker_kind(m.group("speaker")) != "description" and _acceptable(m.group("speaker"), text) \
+            and not _common_word(m.group("speaker"), text):
+        return m.group("speaker"), "SPEAKER ...: (next paragraph) quote", start + m.start("speaker")
+    return None
+
+
+def previous_paragraph_speaker(text: str) -> tuple[str, str, int] | None:
+    """The speaker of a quoted paragraph with no tag, from the paragraph before it (``text``, no quotation in it).
+
+    News introduces a run of quoted paragraphs with a paragraph of reported speech: "Coach Tim Ross said
+    the team was tired." then "“We played three games in a week.”"  The named subject of a reporting (or
+    stance) verb opening the paragraph's last sentence is the speaker.  Returns ``(speaker, rule, offset in
+    text)`` or None.
+
+    >>> previous_paragraph_speaker("Coach Tim Ross said the team was tired.")
+    ('Coach Tim Ross', 'SPEAKER VERB ... . (next paragraph) quote', 0)
+    """
+    stripped = text.rstrip()
+    if not stripped or any(c in stripped for c in QUOTE_CHARACTERS):
+        return None
+    start, _ = _sentence_bounds(stripped, len(stripped) - 1, len(stripped) - 1)
+    sentence = stripped[start:]
+    # the subject opening the sentence ("Ann Lee said ...", "Bo Li disagreed."), else the subject of a
+    # reporting verb in it ("Committee chair Ann Lee said", "Ann Lee, who chairs it, said", "..., Ann Lee said")
+    # or the name after an inverted one ("..., said Ann Lee, who ...")
+    found = [m for m in (_PREVIOUS_SUBJECT.match(sentence),) if m]
+    found += [m for m in _SPEECH_SUBJECT_CLAUSE.finditer(sentence) if speaker_kind(m.group("name")) == "name"]
+    found += list(_SPEECH_SUBJECT.finditer(sentence)) + list(_INVERTED_SPEAKER.finditer(sentence))
+    for m in found:
+        group = "speaker" if "speaker" in m.groupdict() else "name"
+        name = m.group(group)
+        if speaker_kind(name) == "name" and _acceptable(name, text) and not _common_word(name, text) \
+                and not _organisation(name):
+            return name, "SPEAKER VERB ... . (next paragraph) quote", start + m.start(group)
+    return None
+
+
 def _previous_speaker(open_text: str, sent_start: int, marks: str) -> tuple[str, int] | None:
     """The named subject of a reporting (or stance) verb opening the sentence before ``sent_start``, with no
     quotation of its own; None when there is none."""
@@ -467,10 +692,17 @@ _THING_IS = re.compile(r"^\s*(?:[Ii]t|[Tt]his|[Tt]hat|(?:[Tt]he|[Ii]ts|[Tt]his)\
                        r"has been|had been|will be|would be|remains|remained|looks|looked|seems|seemed)\b")
 # the subject of the sentence before an untagged quotation, with a reporting or a stance verb ("has welcomed")
 _STANCE = r"(?:welcome[sd]?|welcoming|critici[sz]e[sd]?|condemn(?:s|ed)?|prais(?:e|es|ed)|defend(?:s|ed)?|" \
-          r"den(?:y|ies|ied)|reject(?:s|ed)?|hail(?:s|ed)?)"
+          r"den(?:y|ies|ied)|reject(?:s|ed)?|hail(?:s|ed)?|disagree[sd]?|agree[sd]?|object(?:s|ed)?|" \
+          r"complain(?:s|ed)?|protest(?:s|ed)?)"
+# "..., said Ann Lee, who chairs the committee.": the name after an inverted reporting verb
+_INVERTED_SPEAKER = re.compile(rf",\s+(?:said|says|added|adds|told)\s+(?P<speaker>{_NAME})(?=[,.;]|\s*$)")
 _PREVIOUS_SUBJECT = re.compile(rf"^\s*(?:The\s+)?(?P<speaker>{_NAME})\s+{_AUX}(?:{_VERB}|{_STANCE})\b")
 
 
+# a subject, then the relative clause the speaker found before the colon sits in: "The 54-year-old, who lives in "
+_CLAUSE_ANTECEDENT = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}|{_DESC}),\s+(?:who|whose)\b[^,\"“”]*$")
+# a person, then the organisation they are of: "Claire Boyd, of the " (before "National Crime Agency, said")
+_NAME_OF_BODY = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}),\s+(?:of|from|at|with)\s+(?:the\s+)?$")
 # a name, an optional age, then the comma that opens an apposition: "Husband Steve, 61, "
 _APPOSED_NAME = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}),\s+(?:\d{{1,3}},\s+)?$")
 
@@ -670,7 +902,10 @@ def speaker_candidates(article: Article) -> list[tuple[int, str]]:
         for m in _ACCORDING_NAME.finditer(b.text):  # "according to IMD scientist Dr. K. Naresh": later "he"
             if speaker_kind(m.group("speaker")) == "name" and not _organisation(m.group("speaker")):
                 candidates.append((b.start + m.start("speaker"), clean_name(m.group("speaker"))))
-        found = [*_SPEECH_SUBJECT.finditer(b.text), *_SPEECH_SUBJECT_OF.finditer(b.text)]
+        # (a name ending a relative clause is no speaker: "The 54-year-old, who lives in Leeds, said")
+        found = [m for m in _SPEECH_SUBJECT.finditer(b.text)
+                 if not _CLAUSE_ANTECEDENT.search(b.text[max(0, m.start("name") - 120) : m.start("name")])]
+        found += list(_SPEECH_SUBJECT_OF.finditer(b.text))
         for m in _SPEECH_SUBJECT_CLAUSE.finditer(b.text):
             if speaker_kind(m.group("name")) == "description":
                 if person_description(m.group("name")):  # "A nurse at the rally, who asked not to be named, said"
@@ -684,9 +919,79 @@ def speaker_candidates(article: Article) -> list[tuple[int, str]]:
             if words:
                 words[-1] = re.sub(r"['’]s$", "", words[-1])  # "Henry's answer": the name is "Henry"
             if (words and words[-1] and " ".join(words).lower() not in _PRONOUNS and " ".join(words) not in _GROUP_WORDS
-                    and not _is_title(words[-1])):  # "Nigerian Oil Minister, said": no name ends in a title
+                    and not _is_title(words[-1])  # "Nigerian Oil Minister, said": no name ends in a title
+                    and (" ".join(words) not in _MONTHS or month_as_name(words[0], b.text))):
+                # "... as recently as December, said": a month is no antecedent for a later "he"
                 candidates.append((b.start + m.end("name") - len(" ".join(words)), " ".join(words)))
     return sorted(candidates)
+
+
+# a full name opening a sentence, then its apposition or its verb: "Rosa Diaz, 44, won ...", "Ann Lee won"
+_SUBJECT_NAME = re.compile(rf"(?P<name>(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’\-]+(?:\s+{_CAP}){{1,2}})(?=,|\s+[a-z])")
+
+
+def subject_mentions(article: Article) -> list[tuple[int, str]]:
+    """``(offset, name)`` of the full names (two or three capitalised words) that open a sentence of a paragraph.
+
+    The last resort for "he"/"she" in news: a story may name its subject only as the subject of an action
+    ("Rosa Diaz, 44, won the race ... She told the paper: “...”"), never of a reporting verb,
+    so :func:`speaker_candidates` has no antecedent for the pronoun.  Organisations and sentence-opening
+    function words ("The", "But") and words in capitals (a dateline's "NEW YORK") are left out.
+
+    >>> subject_mentions(Article.from_text("Rosa Diaz, 44, won. The Lotto paid. Then Bo Li left.", id="x"))
+    [(0, 'Rosa Diaz')]
+    """
+    out = []
+    for b in article.blocks:
+        if b.kind != "paragraph":
+            continue
+        for start in (0, *(e for _, e in _sentence_ends(b.text))):
+            m = _SUBJECT_NAME.match(b.text, start)
+            if m is None:
+                continue
+            name = m.group("name")
+            if name.split()[0] in _STOP_CAPS or _organisation(name) or _is_title(name.split()[-1]) or any(
+                    w.isupper() and len(w) > 1 for w in name.split()):
+                continue  # (a word in capitals: a dateline's place, "NEW YORK, March 2 -", or an acronym)
+            out.append((b.start + start, clean_name(name)))
+    return out
+
+
+# a sentence's subject: a name (one word too), then a comma clause or a lower-case verb ("Ben, who drove the bus,
+# was worse off")
+_OPENING_SUBJECT = re.compile(rf"\s*(?P<name>{_NAME})(?=,\s+(?:who|whose|\d{{1,3}},)|\s+(?:\w+ly\s+)?[a-z]{{2,}})")
+
+
+def previous_sentence_subject(text: str, offset: int) -> tuple[int, str] | None:
+    """``(offset, name)`` of the named subject of the sentence right before the one holding ``offset`` in ``text``
+    (a paragraph; ``offset`` inside the sentence, not on its first character), or None.
+
+    A pronoun tag ("“...,” he said") opening a sentence refers, in news as in any prose, to the subject of the
+    sentence just before it in the same paragraph, when that subject is a person named there: "Ben, who drove
+    the bus, was worse off. “I could not feel my legs,” he said."  A one-word
+    subject counts only with a relative clause or an age after it, or as a given name of the gender lexicon
+    ("Turnout was low." names nobody).
+
+    >>> previous_sentence_subject("I got a day. Tom, who rides more, did not. “No,” he said.", 45)
+    (13, 'Tom')
+    """
+    start, _ = _sentence_bounds(text, offset, offset)
+    if start <= 0:
+        return None
+    prev_start, _ = _sentence_bounds(text, start - 1, start - 1)
+    sentence = text[prev_start:start]
+    m = _OPENING_SUBJECT.match(sentence)
+    if m is None or any(c in sentence for c in QUOTE_CHARACTERS):
+        return None
+    name = m.group("name")
+    if " " not in name and not (re.match(r",\s+(?:who|whose|\d)", sentence[m.end("name"):])
+                                or name.lower() in _FEMALE_NAMES | _MALE_NAMES):
+        return None  # one capitalised word opening a sentence ("Turnout was low.") is a person only so marked
+    if (name.split()[0] in _STOP_CAPS or name in _POSSESSIVES or name.lower() in _PRONOUNS or _organisation(name)
+            or _common_word(name, text) or _is_title(name.split()[-1]) or name in _GROUP_WORDS
+            or any(w.isupper() and len(w) > 1 for w in name.split())):
+        return None
+    return prev_start + m.start("name"), clean_name(name)
 
 
 class CandidateIndex:
@@ -695,10 +1000,11 @@ class CandidateIndex:
     Holds :func:`speaker_candidates` and the names :func:`corpus_tools.find_quotations` adds as it
     goes.  Each candidate is filed once under every class of pronoun it may stand for (``"he"``: no
     organisation and not female; ``"she"``: no organisation and not male; ``"person"``: no
-    organisation; ``"all"``), so resolving a pronoun never walks back over candidates it must skip
-    (that walk made a long text of "she said" after "Mr. X said" quadratic).  Inside each class the
-    names found in the text and the names added later are kept in two sorted lists: additions come
-    in text order, so inserting one is an append, not a shift of the whole list.
+    organisation; ``"org"``: an organisation, for "it"; ``"all"``), so resolving a pronoun never walks
+    back over candidates it must skip (that walk made a long text of "she said" after "Mr. X said"
+    quadratic).  Inside each class the names found in the text and the names added later are kept in
+    two sorted lists: additions come in text order, so inserting one is an append, not a shift of the
+    whole list.
 
     >>> idx = CandidateIndex([(0, "Sam Lee"), (10, "Acme Corp"), (20, "Mr. Bo")])
     >>> idx.resolve("she", 30), idx.resolve("he", 30), idx.resolve("he", 15)
@@ -706,8 +1012,8 @@ class CandidateIndex:
     """
 
     def __init__(self, candidates: list[tuple[int, str]] = ()):
-        self._fixed: dict[str, list[tuple[int, str]]] = {c: [] for c in ("he", "she", "person", "all")}
-        self._added: dict[str, list[tuple[int, str]]] = {c: [] for c in ("he", "she", "person", "all")}
+        self._fixed: dict[str, list[tuple[int, str]]] = {c: [] for c in ("he", "she", "person", "org", "all")}
+        self._added: dict[str, list[tuple[int, str]]] = {c: [] for c in ("he", "she", "person", "org", "all")}
         for item in sorted(candidates):
             for c in _classes(item[1]):
                 self._fixed[c].append(item)
@@ -780,7 +1086,7 @@ class CandidateIndex:
 def _classes(name: str) -> tuple[str, ...]:
     """The pronoun classes of :class:`CandidateIndex` a candidate name belongs to."""
     if _organisation(name):
-        return ("all",)
+        return ("all", "org")
     gender = _gender(name)
     return ("all", "person", *(("he",) if gender != "f" else ()), *(("she",) if gender != "m" else ()))
 
@@ -891,7 +1197,9 @@ def person_description(speaker: str) -> bool:
 
 def _description_head(speaker: str) -> str:
     """A description cut before its post-modifiers: "the regional manager for one of ..." -> "the regional manager"."""
-    head = re.split(r"\s+(?:for|of|who|which|with|at|in|from|on|that|to)\b|,", speaker)[0].strip()
+    # (and the anonymous source's formula: "a source close to ...", "one person familiar with ...")
+    head = re.split(r"\s+(?:for|of|who|which|with|at|in|from|on|that|to|by|close|familiar|briefed)\b|,",
+                    speaker)[0].strip()
     return re.sub(r"(?:\s+[a-z]+ly)+$", "", head)  # "his wife impatiently" -> "his wife"
 
 
@@ -906,7 +1214,11 @@ def clean_name(speaker: str) -> str:
     """
     if speaker_kind(speaker) != "name":
         return _description_head(speaker) if speaker_kind(speaker) == "description" else speaker
-    name = re.split(r",|\s+(?:of|at|from|for|with|in|who|according)\s+", speaker)[0]
+    name = re.split(r",|\s+(?:of|at|from|for|with|in|on|via|to|who|according)\s+", speaker)[0]
+    if any(w in _ORGANISATION_WORDS for w in name.split()) and (
+            whole := re.split(r",|\s+(?:at|from|for|with|in|on|via|to|who|according)\s+|\s+of\s+(?=[a-z])",
+                              speaker)[0]) != name:
+        name = whole  # "Federation of Small Traders", "Bank of England": "of" inside an organisation's name
     words = name.split()
     owner = [i for i, w in enumerate(words[:-1]) if re.search(r"[A-Za-z](?:['’]s?)$", w)]
     if owner and len(words) - owner[-1] - 1 >= 1:
@@ -950,7 +1262,8 @@ def _is_title(word: str) -> bool:
     return w in TITLES or (w[:1].isupper() and w.lower() in _PERSON_NOUNS)
 
 
-_PARTICLE_WORDS = {"of", "de", "del", "della", "van", "von", "al", "bin", "ibn", "da", "di", "le", "la"}
+_PARTICLE_WORDS = {"of", "de", "del", "della", "der", "den", "van", "von", "al", "bin", "ibn", "da", "di", "du", "des",
+                   "dos", "das", "le", "la", "ter", "y"}
 _NAME_RUN = re.compile(_NAME)
 
 
@@ -989,7 +1302,7 @@ def speaker_names(article: Article, speakers: list[str | None], *, families: boo
             honorifics.setdefault(m.group(2), set()).add(m.group(1).rstrip("."))
         for m in _NAME_RUN.finditer(b.text):
             words = clean_name(m.group()).split()
-            if len([w for w in words if not _is_title(w)]) >= 2 and words[0] not in _STOP_CAPS:
+            if len([w for w in words if not _is_title(w)]) >= 2 and (words[0] not in _STOP_CAPS or words[0] in _MONTHS):
                 position = (len(ends), words)
                 for key in {words[0], words[-1]}:
                     ends.setdefault(key, []).append(position)

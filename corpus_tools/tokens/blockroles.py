@@ -28,18 +28,23 @@ from typing import NamedTuple
 
 from corpus_tools.model.corpus import Article
 
-__all__ = ["BOILERPLATE_ROLES", "ArticleRoles", "RoleRules", "corpus_block_roles", "register_role_rules",
-           "role_rules"]
+__all__ = ["BOILERPLATE_ROLES", "PREFIX_ROLE", "ArticleRoles", "RoleRules", "corpus_block_roles",
+           "register_role_rules", "role_rules", "token_role"]
 
 #: The block roles that :class:`~corpus_tools.tokens.tokenize.TokenOptions` leaves out of word
 #: statistics by default (``boilerplate=False``): text about the article, not of it.  A wire
 #: sign-off ("Reuter") or credits line, page furniture (share/read-time lines, "Read more",
-#: lines recurring across the corpus), by-lines and publication times, datelines alone in
-#: their block, and inserted related-story links would otherwise rank among the top words of
-#: a news corpus.  ``caption`` is deliberately kept: a photo caption describes the story's
+#: lines recurring across the corpus), by-lines and publication times, datelines (alone in
+#: their block, or in front of the lead: the tokens of "HOUSTON, March 2 (Reuters) -", see
+#: :data:`PREFIX_ROLE`), and inserted related-story links would otherwise rank among the top
+#: words of a news corpus.  ``caption`` is deliberately kept: a photo caption describes the story's
 #: people and places in ordinary sentences (only its credit, "REUTERS/Name", is furniture),
 #: so dropping it would lose real text; headline and standfirst are the article's own words.
 BOILERPLATE_ROLES: tuple[str, ...] = ("boilerplate", "signoff", "byline", "dateline", "link")
+
+#: The role of the tokens of a wire dateline in front of a paragraph ("HOUSTON, March 2 (Reuters) -"):
+#: the block stays the ``lead``, but the dateline's words are about the story, not of it.
+PREFIX_ROLE = "dateline"
 
 
 class ArticleRoles(NamedTuple):
@@ -56,11 +61,30 @@ class ArticleRoles(NamedTuple):
     ``role`` column tells body from furniture.  ``detail`` is the rules' own record per block
     (:class:`corpus_tools.structure.roles.BlockRole`), opaque here: the
     structure tables reuse it instead of deciding the roles again.
+    ``prefixes[i]`` is the length in characters of a dateline opening block
+    ``i`` ("LONDON (AP) —" in front of the lead; 0 for none, and an empty
+    tuple for no dateline anywhere): its tokens get the role
+    :data:`PREFIX_ROLE` (:func:`token_role`), so that word statistics leave
+    them out by default while the block stays a ``lead``.
     """
 
     roles: tuple[str, ...]
     sections: tuple[int, ...]
     detail: tuple = ()
+    prefixes: tuple[int, ...] = ()
+
+
+def token_role(roles: ArticleRoles, block: int, offset: int) -> str:
+    """The role of a token starting ``offset`` characters into block ``block``: :data:`PREFIX_ROLE` inside the
+    block's dateline prefix, else the block's role.
+
+    >>> r = ArticleRoles(("headline", "lead"), (0, 0), (), (0, 13))
+    >>> token_role(r, 1, 0), token_role(r, 1, 14), token_role(r, 0, 0)
+    ('dateline', 'lead', 'headline')
+    """
+    if roles.prefixes and offset < roles.prefixes[block]:
+        return PREFIX_ROLE
+    return roles.roles[block]
 
 
 class RoleRules(NamedTuple):

@@ -37,7 +37,7 @@ from corpus_tools.model.corpus import Article, Corpus
 from corpus_tools.tokens import fast as _fast_module
 from corpus_tools.tokens import stopwords as _stopwords_module
 from corpus_tools.tokens import tokenize as _tokenize_module
-from corpus_tools.tokens.blockroles import ArticleRoles, corpus_block_roles, role_rules
+from corpus_tools.tokens.blockroles import PREFIX_ROLE, ArticleRoles, corpus_block_roles, role_rules
 from corpus_tools.tokens.fast import fast_normalize, shared_fast_tokenizer
 from corpus_tools.tokens.tokenize import (
     DEFAULT_TOKENIZER,
@@ -150,12 +150,14 @@ def fast_token_arrow(corpus: Corpus, options: TokenOptions | Mapping[str, object
     for article in articles:
         position = sentence = 0
         block_roles, block_sections = roles[article.id][:2]
+        prefixes = roles[article.id].prefixes
         blocks = fast.sentences("\n".join(b.text for b in article.blocks))
         nonempty = [b for b in article.blocks if b.text.split()]
         for block, sents in zip(nonempty, blocks, strict=True):
             toks = [t for s in sents for t in s]
             role = block_roles[block.index]
-            if not options.keeps_role(role):  # positions and sentences still count the block's tokens
+            prefix = prefixes[block.index] if prefixes else 0
+            if not prefix and not options.keeps_role(role):  # positions and sentences still count the block's tokens
                 sentence += len(sents)
                 position += len(toks)
                 continue
@@ -171,17 +173,24 @@ def fast_token_arrow(corpus: Corpus, options: TokenOptions | Mapping[str, object
                 if tok not in norm_cache:
                     norm_cache[tok] = options.normalize(tok)
             norms = [norm_cache[t] for t in toks]
+            # a dateline in front of the lead ("LONDON (AP) —"): its tokens' role is "dateline"
+            token_roles = [PREFIX_ROLE if a < prefix else role for a, _ in spans] if prefix else None
+            if prefix and not options.keeps_role(PREFIX_ROLE):
+                norms = [None if r == PREFIX_ROLE else v for r, v in zip(token_roles, norms, strict=True)]
+            if prefix and not options.keeps_role(role):
+                norms = [v if r == PREFIX_ROLE else None for r, v in zip(token_roles, norms, strict=True)]
             if None in norms:  # options filter some tokens out: keep the rows of the others
                 keep = [i for i, v in enumerate(norms) if v is not None]
                 toks, norms = [toks[i] for i in keep], [norms[i] for i in keep]
                 spans, sentences = [spans[i] for i in keep], [sentences[i] for i in keep]
                 positions = [positions[i] for i in keep]
+                token_roles = [token_roles[i] for i in keep] if token_roles else None
             n = len(toks)
             c_article.extend([article.id] * n)
             c_section.extend([block_sections[block.index]] * n)
             c_block.extend([block.index] * n)
             c_kind.extend([block.kind] * n)
-            c_role.extend([role] * n)
+            c_role.extend(token_roles if token_roles else [role] * n)
             c_sentence.extend(sentences)
             c_position.extend(positions)
             c_start.extend([block.start + a for a, _ in spans])

@@ -73,7 +73,8 @@ __all__ = [
 
 #: 2: parts may carry ``files`` (structure tables) and the manifest a ``structure`` record.
 #: 3: token rows carry their block's ``role``, and ``section`` is the body section.
-DATASET_FORMAT = 3
+#: 4: the tokens of a dateline in front of the lead carry the role ``"dateline"`` (the block's stays ``"lead"``).
+DATASET_FORMAT = 4
 MANIFEST_NAME = "manifest.json"
 
 #: Text (characters) tokenised before a row group is written: bounds a

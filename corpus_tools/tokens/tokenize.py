@@ -45,7 +45,7 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktTr
 
 from corpus_tools.model.checks import reject_text, short_repr
 from corpus_tools.model.corpus import Article, Corpus
-from corpus_tools.tokens.blockroles import BOILERPLATE_ROLES, ArticleRoles, corpus_block_roles
+from corpus_tools.tokens.blockroles import BOILERPLATE_ROLES, ArticleRoles, corpus_block_roles, token_role
 from corpus_tools.tokens.stopwords import get_stopwords, is_stopword
 
 __all__ = [
@@ -532,7 +532,9 @@ def token_table(
         headline, byline, caption or sign-off, is in the section it sits in:
         that of the last body block before it, 0 before the first); ``block``,
         ``block_kind``, ``role`` (the block's role,
-        :data:`corpus_tools.structure.roles.BLOCK_ROLES`), ``sentence``,
+        :data:`corpus_tools.structure.roles.BLOCK_ROLES`; ``"dateline"`` for
+        the tokens of a dateline in front of the lead, whose block stays the
+        ``lead``: :func:`~corpus_tools.tokens.blockroles.token_role`), ``sentence``,
         ``position``, ``start``, ``end`` (see :class:`Token`, whose
         ``section`` counts headings instead), ``token`` (as written,
         apostrophes normalised) and ``norm`` (the counted form).  Rows in
@@ -557,9 +559,11 @@ def token_table(
         roles = corpus_block_roles(articles, recurring)
     rows = []
     for article in articles:
-        block_roles, sections = roles[article.id][:2]
+        article_roles = roles[article.id]
+        sections = article_roles.sections
         for tok in iter_tokens(article, splitter):
-            role = block_roles[tok.block]
+            # (a dateline in front of the lead: its tokens' role is "dateline", the block's "lead")
+            role = token_role(article_roles, tok.block, tok.start - article.blocks[tok.block].start)
             if not options.keeps_role(role):
                 continue
             norm = options.normalize(tok.text)

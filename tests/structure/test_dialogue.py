@@ -87,11 +87,16 @@ def test_the_narration_before_an_untagged_turn_names_its_speaker():
 
 def test_untagged_turns_before_a_tagged_one_alternate_back_from_it():
     text = ("Chapter 7\n\n\"Is the house let?\" asked Mrs. Amory.\n\n\"I have no idea,\" said Mr. Amory.\n\n"
-            "Nothing more passed for an hour.\n\n\"Then I shall tell you.\"\n\n\"Tell me what?\"\n\n"
+            "Nothing more passed between them for an hour. The clock struck.\n\n"
+            "\"Then I shall tell you.\"\n\n\"Tell me what?\"\n\n"
             "\"That it is let, and to a gentleman,\" returned Mrs. Amory.")
     got = speakers(text)
     assert [s for s, _ in got] == ["Mrs. Amory", "Mr. Amory", "Mrs. Amory", "Mr. Amory", "Mrs. Amory"]
     assert [r for _, r in got][2:4] == ["turn-taking backwards from a tagged turn"] * 2
+    # (after one short nameless line instead, "Nothing more passed.", the exchange goes on: the same speakers,
+    # by forward turn-taking)
+    short = text.replace("Nothing more passed between them for an hour. The clock struck.", "Nothing more passed.")
+    assert [s for s, _ in speakers(short)] == ["Mrs. Amory", "Mr. Amory", "Mrs. Amory", "Mr. Amory", "Mrs. Amory"]
     # news has no such rule: the two untagged turns stay unattributed
     assert [s for s, _ in speakers(text.replace("Chapter 7", "Local news"))][2:4] == [None, None]
     turns = [(0, True, "Ann", "quote, VERB SPEAKER"), (1, True, "Bo", "quote, VERB SPEAKER"),

@@ -123,9 +123,12 @@ def test_recurring_lines_are_boilerplate_across_the_corpus():
     texts = [f"Story {i}\n\nBody text number {i} here.\n\nThe Valley Gazette team" for i in range(4)]
     t = block_role_table([art(x, id=str(i)) for i, x in enumerate(texts)])
     assert t.loc[t["block"] == 2, "reason"].tolist() == ["line recurring across the corpus"] * 4
-    # below min_count (or with the detector off) the line is a subheading of the body
-    assert block_role_table([art(x, id=str(i)) for i, x in enumerate(texts)], min_count=None).loc[
-        2, "role"] == "subheading"
+    # below min_count (or with the detector off) the line is no recurring line: here, the last block, it is a
+    # heading with no body text after it (rules4), and with a paragraph after it a subheading of the body
+    off = block_role_table([art(x, id=str(i)) for i, x in enumerate(texts)], min_count=None)
+    assert off.loc[2, ["role", "reason"]].tolist() == ["boilerplate", "heading with no body text after it"]
+    assert block_role_table([art(x + "\n\nMore text here.", id=str(i)) for i, x in enumerate(texts)],
+                            min_count=None).loc[2, "role"] == "subheading"
     with pytest.raises(ValueError, match="min_count must be >= 2"):
         recurring_lines(arts, min_count=1)
 
@@ -138,8 +141,9 @@ def test_body_tokens_leave_furniture_out(devset):
     assert "comments" in set(plain["norm"]) and "comments" not in set(toks["norm"])
     assert "editing" not in set(toks["norm"]) and "marden" in set(plain["norm"])
     kept = body_token_table(a, keep_boilerplate=True)
+    # (the lead's dateline "THORNBURY, England (Reuters) -" is outside the body too: its tokens' role is "dateline")
     assert len(kept) == len(plain) and set(kept.loc[kept["section"] == -1, "role"]) == {
-        "boilerplate", "headline", "byline", "caption", "signoff"}
+        "boilerplate", "headline", "byline", "caption", "signoff", "dateline"}
     # the READ MORE link opens section 1
     assert sorted(set(toks["section"])) == [0, 1]
 
