@@ -5,7 +5,7 @@
     python benchmarks/bench_structure.py --heldout --errors   # the held-out set only
     python benchmarks/bench_structure.py --heldout2 --errors  # the second held-out set only
     python benchmarks/bench_structure.py --heldout3 --errors  # the third held-out set (only when asked for)
-    python benchmarks/bench_structure.py --set heldout4       # any set folder under tests/data/structure/ (only when asked for)
+    python benchmarks/bench_structure.py --set heldout4       # any set folder of tests/data/structure/ (if asked)
     python benchmarks/bench_structure.py --scale 1  # seconds of find_quotations on generated 1 MB articles
 
 The sets and their annotation rules: ``tests/data/structure/README.md`` (the
