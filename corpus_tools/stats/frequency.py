@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import pandas as pd
 
@@ -288,7 +288,8 @@ def _table_from_counts(counts: TermCounts, by_article: bool, min_count: int) -> 
 
 def iter_frequency_table(data: TokenDataset, *, min_count: int = 1, column: str = "norm",
                                 options: TokenOptions | Mapping[str, object] | None = None,
-                                rows: int = 250_000) -> Iterator[pd.DataFrame]:
+                                rows: int = 250_000, articles: Iterable[str] | None = None,
+                                ) -> Iterator[pd.DataFrame]:
     """``frequency_table(data, by_article=True)`` in pieces of whole articles, in corpus order.
 
     Concatenated, the pieces are that table, row for row (the idf and
@@ -296,10 +297,13 @@ def iter_frequency_table(data: TokenDataset, *, min_count: int = 1, column: str 
     ``rows`` rows, so per-article work over a large corpus never holds the
     articles x terms table (see
     :func:`~corpus_tools.stats.queries.iter_article_term_counts`).
+    ``articles``: the rows of these articles only (the same rows as in the
+    whole table: idf over the whole corpus).
     """
     check_counts(min_count=min_count)
     ds = data.with_options(options) if options is not None else data
-    for counts in iter_article_term_counts(ds, 1, column=column, min_count=min_count, rows=rows):
+    for counts in iter_article_term_counts(ds, 1, column=column, min_count=min_count, rows=rows,
+                                           articles=articles):
         yield _table_from_counts(counts, True, min_count)
 
 
