@@ -84,15 +84,23 @@ def build_news_corpus(out: Path, mb: float, seed: int = 11, shard_articles: int 
             "pool_paragraphs": len(pool)}
 
 
-def tree_rss(proc: psutil.Process) -> int:
-    """Resident bytes of ``proc`` and every descendant alive now."""
-    total = 0
+def tree_memory(proc: psutil.Process) -> tuple[int, int]:
+    """Resident and proportional set size (bytes) of ``proc`` and every descendant alive now.
+
+    RSS counts a page shared by several processes once in each: the tokenising workers are forked
+    from the runner and share its pages, so the RSS sum counts those pages two or three times. PSS
+    (Linux ``/proc/PID/smaps_rollup``) divides each shared page among the processes sharing it, so
+    its sum over the tree is the memory the tree really holds.
+    """
+    rss = pss = 0
     for p in [proc, *proc.children(recursive=True)]:
         try:
-            total += p.memory_info().rss
+            info = p.memory_full_info()
         except (psutil.NoSuchProcess, psutil.AccessDenied):
-            pass
-    return total
+            continue
+        rss += info.rss
+        pss += getattr(info, "pss", info.rss)
+    return rss, pss
 
 
 def run_report(corpus: Path, out: Path, notebooks: list[str], limit: float, jobs: int | None = None) -> dict:
@@ -106,6 +114,7 @@ def run_report(corpus: Path, out: Path, notebooks: list[str], limit: float, jobs
     ps = psutil.Process(proc.pid)
     phase = ["load+tokens"]
     peaks: dict[str, int] = {}
+    pss_peaks: dict[str, int] = {}
     log: list[str] = []
 
     def read_log() -> None:
@@ -119,8 +128,9 @@ def run_report(corpus: Path, out: Path, notebooks: list[str], limit: float, jobs
     reader.start()
     killed = False
     while proc.poll() is None:
-        rss = tree_rss(ps)
+        rss, pss = tree_memory(ps)
         peaks[phase[0]] = max(peaks.get(phase[0], 0), rss)
+        pss_peaks[phase[0]] = max(pss_peaks.get(phase[0], 0), pss)
         if time.perf_counter() - started > limit and not killed:
             killed = True  # the whole tree: runner, workers and kernels
             for p in [*ps.children(recursive=True), ps]:
@@ -134,6 +144,8 @@ def run_report(corpus: Path, out: Path, notebooks: list[str], limit: float, jobs
     manifest = json.loads((out / "manifest.json").read_text()) if (out / "manifest.json").is_file() else {}
     return {"rc": proc.returncode, "wall_s": round(wall, 1), "peak_mb": round(max(peaks.values()) / 2**20),
             "peaks_mb": {k: round(v / 2**20) for k, v in peaks.items()},
+            "peak_pss_mb": round(max(pss_peaks.values()) / 2**20),
+            "pss_peaks_mb": {k: round(v / 2**20) for k, v in pss_peaks.items()},
             "notebooks_s": {nb["name"]: nb["duration_s"] for nb in manifest.get("notebooks", [])},
             "killed_in": phase[0] if killed else None,
             "log": [ln for ln in log if ln.startswith("tokens:") or "] " in ln][-8:]}
@@ -160,13 +172,14 @@ def main() -> None:
         result = run_report(corpus, out, args.notebook, args.limit, args.jobs)
         print(json.dumps(result, indent=1))
         rows.append((mb, result))
-    print("\n| corpus | wall | peak memory, process tree | per notebook: wall (peak) | exit |")
-    print("|---|---:|---:|---|---:|")
+    print("\n| corpus | wall | peak, process tree: RSS sum | PSS sum | per notebook: wall (peak RSS, PSS) | exit |")
+    print("|---|---:|---:|---:|---|---:|")
     for mb, r in rows:
-        per = ", ".join(f"{k} {r['notebooks_s'].get(k, '-')} s ({r['peaks_mb'][k]} MB)" if k in r["notebooks_s"]
-                        else f"{k} ({r['peaks_mb'][k]} MB)" for k in r["peaks_mb"])
+        per = ", ".join(f"{k} {r['notebooks_s'][k]} s ({r['peaks_mb'][k]}, {r['pss_peaks_mb'][k]} MB)"
+                        if k in r["notebooks_s"] else f"{k} ({r['peaks_mb'][k]}, {r['pss_peaks_mb'][k]} MB)"
+                        for k in r["peaks_mb"])
         status = f"killed in {r['killed_in']}" if r["killed_in"] else r["rc"]
-        print(f"| {mb:g} MB | {r['wall_s']} s | {r['peak_mb']} MB | {per} | {status} |")
+        print(f"| {mb:g} MB | {r['wall_s']} s | {r['peak_mb']} MB | {r['peak_pss_mb']} MB | {per} | {status} |")
 
 
 if __name__ == "__main__":

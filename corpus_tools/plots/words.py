@@ -206,12 +206,13 @@ def _largest(totals: pd.Series, k: int) -> list:
 def _largest_articles_table(dataset: TokenDataset, top_articles: int) -> tuple[pd.DataFrame, int]:
     """The by-article frequency rows of the ``top_articles`` articles with most tokens, and the number of articles.
 
-    Read in pieces (:func:`~corpus_tools.stats.frequency.iter_frequency_table`):
-    only the chosen articles' rows are kept, never the articles x terms table.
+    Only the chosen articles' rows are read
+    (:func:`~corpus_tools.stats.frequency.iter_frequency_table` with ``articles``),
+    never the articles x terms table.
     """
     lengths = article_token_counts(dataset)
     chosen = set(_largest(lengths, top_articles))
-    pieces = [piece[piece["article"].isin(chosen)] for piece in iter_frequency_table(dataset)]
+    pieces = list(iter_frequency_table(dataset, articles=chosen))
     if not pieces:
         return frequency_table(dataset, by_article=True), 0
     return pd.concat(pieces, ignore_index=True), len(lengths)

@@ -36,7 +36,8 @@ from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
 from jupyter_client.manager import AsyncKernelManager
 from traitlets import default
 
-__all__ = ["KERNEL_NAME", "CurrentPythonKernelManager", "current_python_kernelspec", "kill_running_kernels"]
+__all__ = ["KERNEL_NAME", "CurrentPythonKernelManager", "current_python_kernelspec", "kernel_manager_with_env",
+           "kill_running_kernels"]
 
 #: The name the executed notebooks record; the spec itself comes from sys.executable.
 KERNEL_NAME = "python3"
@@ -106,6 +107,16 @@ def kill_running_kernels() -> int:
 class CurrentPythonKernelManager(AsyncKernelManager):
     """nbclient/papermill kernel manager that always starts the current Python."""
 
+    #: Variables set in the kernel's environment on top of this process' (:func:`kernel_manager_with_env`).
+    kernel_env: dict[str, str] = {}
+
+    async def _async_pre_start_kernel(self, **kw):
+        # papermill gives no way to pass a kernel its environment (nbclient starts it with only the
+        # cwd): the manager class carries it, and it goes to the launch here
+        if self.kernel_env:
+            kw["env"] = {**kw.get("env", os.environ), **self.kernel_env}
+        return await super()._async_pre_start_kernel(**kw)
+
     async def _async_post_start_kernel(self, **kw) -> None:
         await super()._async_post_start_kernel(**kw)
         with _STARTED_LOCK:
@@ -152,3 +163,12 @@ class CurrentPythonKernelManager(AsyncKernelManager):
     @default("transport_encryption")
     def _transport_encryption_default(self) -> str:
         return "disabled" if self.transport == "ipc" else "auto"
+
+
+def kernel_manager_with_env(env: dict[str, str]) -> type[CurrentPythonKernelManager]:
+    """A :class:`CurrentPythonKernelManager` class whose kernels get ``env`` on top of this process' environment.
+
+    >>> kernel_manager_with_env({"A": "1"}).kernel_env, CurrentPythonKernelManager.kernel_env
+    ({'A': '1'}, {})
+    """
+    return type("CurrentPythonKernelManagerWithEnv", (CurrentPythonKernelManager,), {"kernel_env": dict(env)})

@@ -32,6 +32,7 @@ from corpus_tools.scale.dataset import token_dataset
 from corpus_tools.stats.cooccurrence_queries import article_token_counts
 from corpus_tools.stats.frequency import distinctive_term_table, frequency_table, smooth_idf
 from corpus_tools.tokens.cache import corpus_token_table
+from corpus_tools.tokens.dataset import TokenDataset
 from corpus_tools.tokens.tokenize import DEFAULT_TOKENIZER, TokenOptions
 
 __all__ = ["OVERVIEW_TOP", "THUMBNAILS", "key_finding", "notebook_question", "overview_record"]
@@ -124,20 +125,22 @@ def _png_data_uri(fig) -> str:
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
-def overview_record(corpus: Corpus, root: str | os.PathLike, notebooks: list[dict],
+def overview_record(corpus: Corpus | TokenDataset, root: str | os.PathLike, notebooks: list[dict],
                     token_cache: str | os.PathLike | None = None, tokenizer: str = DEFAULT_TOKENIZER) -> dict:
     """The numbers, terms and per-notebook lines the overview page shows.
 
     Parameters
     ----------
-    corpus : Corpus
-        The loaded corpus.
+    corpus : Corpus or TokenDataset
+        The loaded corpus, or its token dataset (the runner's: ids and dates
+        come from its article table, so the corpus need not be held).
     root : path
         The report folder being written (the notebooks' folders are in it).
     notebooks : list of dict
         The manifest's notebook records (``name``, ``source``, ``artifacts``).
     token_cache : path, optional
-        The run's token cache folder (tokens are read from it, not made again).
+        The run's token cache folder (tokens are read from it, not made
+        again); unused when ``corpus`` is a dataset.
     tokenizer : str
 
     Returns
@@ -152,8 +155,16 @@ def overview_record(corpus: Corpus, root: str | os.PathLike, notebooks: list[dic
     root = Path(root)
     # Counted by DuckDB from the run's token dataset (built by the runner before
     # the notebooks: opening it verifies it, nothing is tokenised again).
-    if token_cache is not None:
-        dataset = token_dataset(corpus, token_cache, tokenizer=tokenizer)
+    if isinstance(corpus, TokenDataset):
+        dataset = corpus
+        ids = dataset.articles
+        dates = sorted(d for d in dataset.article_column("date") if d is not None)
+    else:
+        ids = [a.id for a in corpus]
+        dates = sorted(a.date for a in corpus if a.date is not None)
+    if isinstance(corpus, TokenDataset) or token_cache is not None:
+        if not isinstance(corpus, TokenDataset):
+            dataset = token_dataset(corpus, token_cache, tokenizer=tokenizer)
         every, content = dataset.with_options(TokenOptions()), dataset.with_options({"stopwords": "english"})
         # per-article totals counted in the database: no articles x terms table in the runner
         # (at 20,000 articles that table held 3.9 GB; the lengths and 3 articles' terms are all it needs)
@@ -167,22 +178,22 @@ def overview_record(corpus: Corpus, root: str | os.PathLike, notebooks: list[dic
         n_docs = content["article"].nunique()
         by_id = dict(tuple(content.groupby("article", sort=False)))
         rows_of = lambda a: by_id.get(a, content.iloc[:0])  # noqa: E731
-    lengths = lengths.reindex([a.id for a in corpus], fill_value=0)
+    lengths = lengths.reindex(ids, fill_value=0)
     n_types = len(frequency_table(every))
-    summary = corpus.summary()
     freq = frequency_table(content)
     record = {
-        "articles": len(corpus),
+        "articles": len(ids),
         "tokens": int(lengths.sum()),
         "types": int(n_types),
-        "first_date": summary["first_date"],
-        "last_date": summary["last_date"],
+        # as Corpus.summary() gives them
+        "first_date": dates[0].isoformat() if dates else None,
+        "last_date": dates[-1].isoformat() if dates else None,
         "median_length": float(lengths.median()) if len(lengths) else 0.0,
         "top_terms": [[str(t), int(c)] for t, c in zip(freq["term"].head(OVERVIEW_TOP),
                                                        freq["count"].head(OVERVIEW_TOP), strict=True)],
         "distinctive": {},
     }
-    if len(corpus) > 1 and len(freq):
+    if len(ids) > 1 and len(freq):
         longest = lengths.sort_values(ascending=False, kind="stable").head(LONGEST_ARTICLES).index.tolist()
         doc_freq = dict(zip(freq["term"], freq["doc_freq"].tolist(), strict=True))
         for a in longest:

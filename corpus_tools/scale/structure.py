@@ -381,7 +381,8 @@ def structure_tables(articles: Sequence[Article], raw_tokens: pd.DataFrame, recu
             "headings": heading_table(articles),
             "sections": _section_frame(articles, raw_tokens, word, heading_section, masks),
             "block_roles": _block_role_frame(articles, roles),
-            "body_sections": body_section_table(articles, recurring=recurring),
+            "body_sections": body_section_table(articles, recurring=recurring,
+                                                roles={a.id: roles[a.id].detail for a in articles}),
             **_quotation_frames(articles, quotes, masks)}
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
+import numpy as np
 import pandas as pd
 
 from corpus_tools.model.checks import check_counts
@@ -46,7 +47,10 @@ def smooth_idf(doc_freq: pd.Series | int, n_docs: int):
     1.693147
     """
     if isinstance(doc_freq, pd.Series):
-        return ((1 + n_docs) / (1 + doc_freq)).map(math.log) + 1
+        # one math.log per distinct document frequency, not per row (millions of rows of a by-article
+        # table share a few thousand values): the same double divided, the same floats
+        logs = {d: math.log((1 + n_docs) / (1 + d)) + 1 for d in doc_freq.unique().tolist()}
+        return doc_freq.map(logs).astype("float64")
     return math.log((1 + n_docs) / (1 + doc_freq)) + 1
 
 
@@ -277,8 +281,11 @@ def _table_from_counts(counts: TermCounts, by_article: bool, min_count: int) -> 
         return table.astype({"doc_freq": "int64"})
     n_docs = len(counts.totals)
     order = {a: i for i, a in enumerate(counts.totals)}  # articles in corpus order
-    df = df.assign(per_10k=df["count"] / df["article"].map(counts.totals).astype("int64") * PER,
-                   _order=df["article"].map(order))
+    # each distinct article looked up once (factorize), not once per row
+    codes, uniques = pd.factorize(df["article"])
+    totals = np.array([counts.totals[a] for a in uniques], dtype=np.int64)[codes]
+    df = df.assign(per_10k=df["count"].to_numpy() / totals * PER,
+                   _order=np.array([order[a] for a in uniques], dtype=np.int64)[codes])
     df = df[["article", "term", "count", "per_10k", "doc_freq", "_order"]].astype({"per_10k": "float64"})
     df = _sorted(df, "_order").drop(columns="_order")
     df["idf"] = smooth_idf(df["doc_freq"], n_docs) if len(df) else pd.Series(dtype="float64")
@@ -288,7 +295,8 @@ def _table_from_counts(counts: TermCounts, by_article: bool, min_count: int) -> 
 
 def iter_frequency_table(data: TokenDataset, *, min_count: int = 1, column: str = "norm",
                                 options: TokenOptions | Mapping[str, object] | None = None,
-                                rows: int = 250_000) -> Iterator[pd.DataFrame]:
+                                rows: int = 250_000, articles: Iterable[str] | None = None,
+                                ) -> Iterator[pd.DataFrame]:
     """``frequency_table(data, by_article=True)`` in pieces of whole articles, in corpus order.
 
     Concatenated, the pieces are that table, row for row (the idf and
@@ -296,10 +304,13 @@ def iter_frequency_table(data: TokenDataset, *, min_count: int = 1, column: str 
     ``rows`` rows, so per-article work over a large corpus never holds the
     articles x terms table (see
     :func:`~corpus_tools.stats.queries.iter_article_term_counts`).
+    ``articles``: the rows of these articles only (the same rows as in the
+    whole table: idf over the whole corpus).
     """
     check_counts(min_count=min_count)
     ds = data.with_options(options) if options is not None else data
-    for counts in iter_article_term_counts(ds, 1, column=column, min_count=min_count, rows=rows):
+    for counts in iter_article_term_counts(ds, 1, column=column, min_count=min_count, rows=rows,
+                                           articles=articles):
         yield _table_from_counts(counts, True, min_count)
 
 

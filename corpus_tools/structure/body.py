@@ -18,13 +18,20 @@ page furniture out; the plain token table keeps it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 import pandas as pd
 
 from corpus_tools.model.corpus import Article, as_articles
-from corpus_tools.structure.roles import BODY_ROLES, SECTION_ROLES, block_roles, recurring_lines, role_sections_of
+from corpus_tools.structure.roles import (
+    BODY_ROLES,
+    SECTION_ROLES,
+    BlockRole,
+    block_roles,
+    recurring_lines,
+    role_sections_of,
+)
 from corpus_tools.structure.sections import Section
 from corpus_tools.tokens.blockroles import PREFIX_ROLE
 from corpus_tools.tokens.table import as_token_table
@@ -33,10 +40,13 @@ from corpus_tools.tokens.tokenize import TokenOptions
 __all__ = ["BODY_SECTION_COLUMNS", "body_section_table", "body_sections", "body_token_table"]
 
 
-def body_sections(article: Article, *, recurring: Iterable[str] = (), neighbourhood: int = 1) -> list[Section]:
+def body_sections(article: Article, *, recurring: Iterable[str] = (), neighbourhood: int = 1,
+                  roles: Sequence[BlockRole] | None = None) -> list[Section]:
     """The body sections of ``article``: the lead section, then one per subheading, link or chapter heading.
 
-    ``Section.kind`` is ``"lead"`` for section 0, else the opener's role.
+    ``Section.kind`` is ``"lead"`` for section 0, else the opener's role.  ``roles``: the article's
+    :func:`~corpus_tools.structure.roles.block_roles`, when already decided (the token dataset's pass
+    decides them once for its token rows; deciding them again was a sixth of that pass).
 
     Examples
     --------
@@ -44,7 +54,8 @@ def body_sections(article: Article, *, recurring: Iterable[str] = (), neighbourh
     >>> [(s.index, s.kind, s.heading and s.heading.text, [b.index for b in s.paragraphs]) for s in body_sections(a)]
     [(0, 'lead', None, [1]), (1, 'subheading', 'The outlook', [3])]
     """
-    roles = block_roles(article, recurring=recurring, neighbourhood=neighbourhood)
+    if roles is None:
+        roles = block_roles(article, recurring=recurring, neighbourhood=neighbourhood)
     out: list[Section] = []
     heading, kind, paragraphs = None, "lead", []
     for r in roles:
@@ -63,25 +74,28 @@ BODY_SECTION_COLUMNS = ["article", "section", "kind", "heading", "heading_block"
 
 
 def body_section_table(data, *, min_count: int | None = 3, neighbourhood: int = 1,
-                       recurring: Mapping[str, int] | None = None) -> pd.DataFrame:
+                       recurring: Mapping[str, int] | None = None,
+                       roles: Mapping[str, Sequence[BlockRole]] | None = None) -> pd.DataFrame:
     """One row per body section (:data:`BODY_SECTION_COLUMNS`), corpus order then section order.
 
     ``heading``/``heading_block`` are None/-1 for the lead section;
     ``first_block``/``last_block`` span the section's blocks (-1 when it has
     none); ``words`` counts the white-space separated words of its
     paragraphs.  ``min_count`` and ``recurring`` (the corpus-level lines,
-    already computed): see :func:`~corpus_tools.structure.roles.block_role_table`.
+    already computed): see :func:`~corpus_tools.structure.roles.block_role_table`.  ``roles``:
+    ``{article id: block roles}`` already decided with those lines (see :func:`body_sections`).
 
     >>> a = Article.from_text("OIL PRICES FALL\\n\\nPrices fell today.\\n\\nReuter", id="x")
     >>> body_section_table(a)[["section", "kind", "first_block", "paragraphs", "words"]].values.tolist()
     [[0, 'lead', 1, 1, 3]]
     """
     articles = as_articles(data)
-    if recurring is None:
+    if recurring is None and roles is None:
         recurring = recurring_lines(articles, min_count=min_count) if min_count is not None else {}
     rows = []
     for a in articles:
-        for s in body_sections(a, recurring=recurring, neighbourhood=neighbourhood):
+        decided = roles[a.id] if roles is not None else None
+        for s in body_sections(a, recurring=recurring or {}, neighbourhood=neighbourhood, roles=decided):
             blocks = s.blocks
             rows.append((a.id, s.index, s.kind, s.heading.text if s.heading else None,
                          s.heading.index if s.heading else -1, blocks[0].index if blocks else -1,

@@ -373,6 +373,8 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
     if word_starts is None:
         word_starts = [t.start for t in iter_tokens(article) if is_word(t.text)]
     raws = _spans(article)
+    if not raws:  # nothing quoted: no speaker to look for (the candidates' search is most of the cost)
+        return []
     marked = _marked_blocks(article, raws)
     fiction = any(is_chapter_block(b) for b in blocks)
     mentions = _narrative_mentions(honorific_mentions(article), raws) if fiction else []

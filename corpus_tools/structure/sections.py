@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from corpus_tools.model.blocks import Block
 from corpus_tools.model.checks import check_counts
@@ -48,6 +50,7 @@ __all__ = [
     "block_table",
     "heading_table",
     "section_table",
+    "iter_section_term_counts",
     "section_term_counts",
     "section_term_table",
     "sections",
@@ -249,6 +252,13 @@ def section_term_table(
     if isinstance(data, TokenDataset):
         if options is not None:
             raise TypeError("a token dataset carries its options: use dataset.with_options(...)")
+        if scope == "article":
+            # each article's rows depend on that article alone: counted in pieces of whole articles, so
+            # the articles x sections x terms table (millions of rows) is never held (2.5 GB at 100 MB)
+            pieces = [_section_terms(piece, data.articles, scope, top)
+                      for piece in iter_section_term_counts(data, column)]
+            return pd.concat(pieces, ignore_index=True) if pieces else \
+                _section_terms(section_term_counts(data, column), data.articles, scope, top)
         counts, articles = section_term_counts(data, column), data.articles
     else:
         if not isinstance(data, pd.DataFrame) and options is None:
@@ -256,11 +266,22 @@ def section_term_table(
         toks = as_token_table(data, options)
         counts = toks.groupby(["article", "section", column], sort=False).size().rename("count").reset_index()
         counts, articles = counts.rename(columns={column: "term"}), pd.unique(toks["article"])
+    return _section_terms(counts, articles, scope, top)
+
+
+def _section_terms(counts: pd.DataFrame, articles, scope: str, top: int | None) -> pd.DataFrame:
+    """:func:`section_term_table` from its integers (``article``, ``section``, ``term``, ``count``)."""
+    counts = counts.copy()
     group = ["article", "term"] if scope == "article" else ["term"]
     counts["doc_freq"] = counts.groupby(group, sort=False)["section"].transform("size").astype("int64")
     if scope == "article":
-        n_docs = counts.groupby("article", sort=False)["section"].transform("nunique")
-        counts["idf"] = [smooth_idf(int(d), int(n)) for d, n in zip(counts["doc_freq"], n_docs, strict=True)]
+        n_docs = counts.groupby("article", sort=False)["section"].transform("nunique").astype("int64")
+        # smooth_idf once per distinct (doc_freq, sections) pair, not per row: the same floats
+        key = counts["doc_freq"].to_numpy() * (int(n_docs.max()) + 1 if len(n_docs) else 1) + n_docs.to_numpy()
+        distinct, first = np.unique(key, return_index=True)
+        idf = np.array([smooth_idf(int(counts["doc_freq"].iat[i]), int(n_docs.iat[i])) for i in first.tolist()],
+                       dtype="float64")
+        counts["idf"] = idf[np.searchsorted(distinct, key)] if len(counts) else pd.Series(dtype="float64")
     else:
         n = counts[["article", "section"]].drop_duplicates().shape[0]
         counts["idf"] = smooth_idf(counts["doc_freq"], n) if len(counts) else pd.Series(dtype="float64")
@@ -275,6 +296,42 @@ def section_term_table(
     out = counts.reset_index(drop=True)[["article", "section", "term", "count", "doc_freq", "idf", "tfidf", "rank"]]
     return out.astype({"article": object, "term": object, "section": "int64", "count": "int64",
                        "doc_freq": "int64", "idf": "float64", "tfidf": "float64", "rank": "int64"})
+
+
+def iter_section_term_counts(dataset: TokenDataset, column: str = "norm", *,
+                             rows: int = 250_000) -> Iterator[pd.DataFrame]:
+    """:func:`section_term_counts` in pieces of whole articles (about ``rows`` rows each), in corpus order.
+
+    DuckDB sorts the counts by article (spilling past its memory limit); an
+    article is never split over two pieces.
+    """
+    if column not in ("norm", "token"):
+        raise ValueError(f"column must be 'norm' or 'token' for a token dataset, not {column!r}")
+    if not dataset.parts:
+        return
+    con = connect_duckdb()
+    try:
+        con.read_parquet([str(p) for p in dataset.parts]).create_view("raw")
+        con.register("forms", kept_token_forms(con, dataset, column))
+        con.register("article_order", pa.table({"article": pa.array(list(dataset.articles), pa.string()),
+                                                "i": pa.array(range(len(dataset.articles)), pa.int64())}))
+        reader = con.sql("SELECT c.* FROM (SELECT r.article, r.section, f.term, count(*)::BIGINT AS count "
+                         "FROM raw r JOIN forms f ON r.token = f.token GROUP BY r.article, r.section, f.term) c "
+                         "JOIN article_order o USING (article) ORDER BY o.i").to_arrow_reader(rows)
+        types = {"article": object, "section": "int64", "term": object, "count": "int64"}
+        held = None
+        for batch in reader:
+            piece = batch.to_pandas()
+            if held is not None:
+                piece = pd.concat([held, piece], ignore_index=True)
+            whole = piece["article"] != piece["article"].iloc[-1]  # the last article may go on in the next batch
+            held = piece[~whole]
+            if whole.any():
+                yield piece[whole].reset_index(drop=True).astype(types)
+        if held is not None and len(held):
+            yield held.reset_index(drop=True).astype(types)
+    finally:
+        con.close()
 
 
 def section_term_counts(dataset: TokenDataset, column: str = "norm") -> pd.DataFrame:

@@ -272,8 +272,22 @@ def test_notebooks_side_by_side_give_the_same_report_as_one_after_the_other(tmp_
     assert all(r.ok for r in runs.values())
     assert [nb["name"] for nb in runs[2].manifest["notebooks"]] == names  # the given order, whatever finished first
     assert {j: r.manifest["kernel"]["notebooks_at_once"] for j, r in runs.items()} == {1: 1, 2: 2}
+    # the report's DuckDB memory is shared by the kernels at once: the tables do not depend on it either
+    assert {j: r.manifest["kernel"]["duckdb_memory_limit"] for j, r in runs.items()} == {1: "1000MB", 2: "500MB"}
     tables = {j: {p.relative_to(r.path): p.read_bytes() for p in r.path.rglob("*.csv")} for j, r in runs.items()}
     assert len(tables[1]) >= 10 and tables[1] == tables[2]  # byte-identical tables
+
+
+def test_each_kernel_gets_its_share_of_the_reports_duckdb_memory(tmp_path, monkeypatch):
+    monkeypatch.delenv("CORPUS_TOOLS_DUCKDB_MEMORY", raising=False)
+    cell = ("import os, pandas as pd\nfrom corpus_tools.io.outputs import save_table\n"
+            "save_table(pd.DataFrame({'limit': [os.environ['CORPUS_TOOLS_DUCKDB_MEMORY']]}), output_dir, 'limit')")
+    nbs = [write_notebook(tmp_path / f"env{i}.ipynb", OK_PARAMS, cell) for i in (1, 2)]
+    result = run_report(SEEDS, tmp_path / "out", [str(n) for n in nbs], n_jobs=2, **QUIET)
+    assert result.ok and result.manifest["kernel"]["duckdb_memory_limit"] == "500MB"
+    assert [(result.path / f"env{i}" / "limit.csv").read_text().split() for i in (1, 2)] == [["limit", "500MB"]] * 2
+    monkeypatch.setenv("CORPUS_TOOLS_DUCKDB_MEMORY", "3GB")  # the user's setting is every kernel's
+    assert report.kernel_duckdb_memory(2) == "3GB"
 
 
 def test_notebooks_at_once_is_never_more_than_the_notebooks():

@@ -410,6 +410,17 @@ def test_by_article_pieces_are_the_by_article_table(corpora, datasets, options, 
     _equal(pd.concat(pieces, ignore_index=True), full)
 
 
+@pytest.mark.parametrize("rows", [1, 250_000])
+def test_the_pieces_of_some_articles_are_their_rows_of_the_whole_table(datasets, rows):
+    ds = datasets["reuters", "fast"].with_options({"stopwords": "english"})
+    full = ct.frequency_table(ds, by_article=True)
+    chosen = {ds.articles[-1], ds.articles[3], ds.articles[0]}  # any order: the rows come in corpus order
+    pieces = list(ct.stats.iter_frequency_table(ds, rows=rows, articles=chosen))
+    if rows == 1:  # one piece per article
+        assert len(pieces) == 3
+    _equal(pd.concat(pieces, ignore_index=True), full[full["article"].isin(chosen)].reset_index(drop=True))
+
+
 @pytest.mark.parametrize("name", ["seed", "reuters", "news"])
 def test_distinctive_terms_and_heatmap_of_a_dataset_equal_those_of_its_by_article_table(corpora, datasets, name):
     ds = datasets[name, "fast"].with_options({"stopwords": "english"})
