@@ -1,7 +1,7 @@
 """Benchmark: ``corpus-tools report`` end to end on news-like corpora of real English prose.
 
 Not a test: it runs the report command as a user does, in a subprocess,
-and samples (every 0.2 s, with psutil) the resident memory summed over
+and samples (every 0.2 s, with psutil; PSS every 2 s) the resident memory summed over
 that process and all its descendants (the runner, its tokenising workers
 and the notebook kernels), recording the peak for the whole run and for
 each notebook (the notebook running is read from the runner's log lines),
@@ -84,23 +84,29 @@ def build_news_corpus(out: Path, mb: float, seed: int = 11, shard_articles: int 
             "pool_paragraphs": len(pool)}
 
 
-def tree_memory(proc: psutil.Process) -> tuple[int, int]:
-    """Resident and proportional set size (bytes) of ``proc`` and every descendant alive now.
+def tree_memory(proc: psutil.Process, pss: bool = True) -> tuple[int, int]:
+    """Resident and proportional set size (bytes) of ``proc`` and every descendant alive now (PSS 0 unless ``pss``).
 
     RSS counts a page shared by several processes once in each: the tokenising workers are forked
     from the runner and share its pages, so the RSS sum counts those pages two or three times. PSS
     (Linux ``/proc/PID/smaps_rollup``) divides each shared page among the processes sharing it, so
-    its sum over the tree is the memory the tree really holds.
+    its sum over the tree is the memory the tree really holds.  Reading it makes the kernel walk
+    each process' page tables (about 20 ms per GB): sampled every 0.2 s it took a third of a core
+    from the run measured, so :func:`run_report` reads it every :data:`PSS_EVERY` seconds only.
     """
-    rss = pss = 0
+    rss = total_pss = 0
     for p in [proc, *proc.children(recursive=True)]:
         try:
-            info = p.memory_full_info()
+            info = p.memory_full_info() if pss else p.memory_info()
         except (psutil.NoSuchProcess, psutil.AccessDenied):
             continue
         rss += info.rss
-        pss += getattr(info, "pss", info.rss)
-    return rss, pss
+        total_pss += getattr(info, "pss", info.rss) if pss else 0
+    return rss, total_pss
+
+
+#: Seconds between two PSS samples (RSS: every 0.2 s).
+PSS_EVERY = 2.0
 
 
 def run_report(corpus: Path, out: Path, notebooks: list[str], limit: float, jobs: int | None = None) -> dict:
@@ -127,10 +133,14 @@ def run_report(corpus: Path, out: Path, notebooks: list[str], limit: float, jobs
     reader = threading.Thread(target=read_log, daemon=True)
     reader.start()
     killed = False
+    last_pss = -PSS_EVERY
     while proc.poll() is None:
-        rss, pss = tree_memory(ps)
+        due = time.perf_counter() - last_pss >= PSS_EVERY
+        rss, pss = tree_memory(ps, pss=due)
         peaks[phase[0]] = max(peaks.get(phase[0], 0), rss)
-        pss_peaks[phase[0]] = max(pss_peaks.get(phase[0], 0), pss)
+        if due:
+            last_pss = time.perf_counter()
+            pss_peaks[phase[0]] = max(pss_peaks.get(phase[0], 0), pss)
         if time.perf_counter() - started > limit and not killed:
             killed = True  # the whole tree: runner, workers and kernels
             for p in [*ps.children(recursive=True), ps]:
@@ -144,8 +154,8 @@ def run_report(corpus: Path, out: Path, notebooks: list[str], limit: float, jobs
     manifest = json.loads((out / "manifest.json").read_text()) if (out / "manifest.json").is_file() else {}
     return {"rc": proc.returncode, "wall_s": round(wall, 1), "peak_mb": round(max(peaks.values()) / 2**20),
             "peaks_mb": {k: round(v / 2**20) for k, v in peaks.items()},
-            "peak_pss_mb": round(max(pss_peaks.values()) / 2**20),
-            "pss_peaks_mb": {k: round(v / 2**20) for k, v in pss_peaks.items()},
+            "peak_pss_mb": round(max(pss_peaks.values(), default=0) / 2**20),
+            "pss_peaks_mb": {k: round(pss_peaks.get(k, 0) / 2**20) for k in peaks},
             "notebooks_s": {nb["name"]: nb["duration_s"] for nb in manifest.get("notebooks", [])},
             "killed_in": phase[0] if killed else None,
             "log": [ln for ln in log if ln.startswith("tokens:") or "] " in ln][-8:]}
