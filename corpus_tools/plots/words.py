@@ -422,7 +422,8 @@ def plot_corpus_structure(roles: pd.DataFrame, sections: pd.DataFrame, title: st
         values = per_article.to_numpy()
         right.hist(values, bins=np.arange(0.5, values.max() + 1.5, 1 if values.max() <= 40 else values.max() / 40),
                    color="#7570b3", edgecolor="white")
-        right.xaxis.set_major_locator(MaxNLocator(integer=True))  # whole sections
+        # whole sections, also when every article has the same number (one integer in view)
+        right.xaxis.set_major_locator(MaxNLocator(integer=True, min_n_ticks=1))
         right.axvline(float(np.median(values)), color="black", linestyle="--",
                       label=f"median {np.median(values):g}")
         right.legend(fontsize=TICK_SIZE)

@@ -302,3 +302,13 @@ def test_corpus_structure_counts_every_block_and_stays_small_at_20000_articles()
     fig.savefig(png, format="png", dpi=120)
     width, height = PIL.Image.open(png).size
     assert max(width, height) <= 2000 and (width, height) == (1440, 540)
+
+
+def test_sections_per_article_ticks_are_whole_sections_when_every_article_has_one():
+    ids = [f"a{i}" for i in range(30)]
+    fig = plots.plot_corpus_structure(pd.DataFrame({"article": ids, "role": ["paragraph"] * 30}),
+                                      pd.DataFrame({"article": ids, "section": [0] * 30}))
+    hist = fig.axes[1]
+    low, high = hist.get_xlim()
+    shown = [t for t in hist.get_xticks() if low <= t <= high]
+    assert shown == [1.0]  # one tick, "1" (it was 0.45, 0.60, ... 1.50: fractional sections)
