@@ -157,14 +157,13 @@ def overview_record(corpus: Corpus | TokenDataset, root: str | os.PathLike, note
     # the notebooks: opening it verifies it, nothing is tokenised again).
     if isinstance(corpus, TokenDataset):
         dataset = corpus
-        ids = dataset.articles
-        dates = sorted(d for d in dataset.article_column("date") if d is not None)
+    elif token_cache is not None:
+        dataset = token_dataset(corpus, token_cache, tokenizer=tokenizer)
     else:
-        ids = [a.id for a in corpus]
-        dates = sorted(a.date for a in corpus if a.date is not None)
-    if isinstance(corpus, TokenDataset) or token_cache is not None:
-        if not isinstance(corpus, TokenDataset):
-            dataset = token_dataset(corpus, token_cache, tokenizer=tokenizer)
+        dataset = None
+    if dataset is not None:
+        ids = dataset.articles  # its article table holds the corpus' ids (in order) and dates
+        dates = sorted(d for d in dataset.article_column("date") if d is not None)
         every, content = dataset.with_options(TokenOptions()), dataset.with_options({"stopwords": "english"})
         # per-article totals counted in the database: no articles x terms table in the runner
         # (at 20,000 articles that table held 3.9 GB; the lengths and 3 articles' terms are all it needs)
@@ -172,6 +171,8 @@ def overview_record(corpus: Corpus | TokenDataset, root: str | os.PathLike, note
         n_docs = len(article_token_counts(content))
         rows_of = content.article_token_table
     else:  # no cache (a notebook-free call): tokenise once, in memory
+        ids = [a.id for a in corpus]
+        dates = sorted(a.date for a in corpus if a.date is not None)
         tokens = corpus_token_table(corpus, TokenOptions(), tokenizer=tokenizer)
         every, content = tokens, corpus_token_table(corpus, {"stopwords": "english"}, tokenizer=tokenizer)
         lengths = tokens.groupby("article", sort=False).size()

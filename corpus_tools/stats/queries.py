@@ -39,7 +39,7 @@ import pyarrow as pa
 from corpus_tools.tokens.dataset import TokenDataset
 
 __all__ = ["MEMORY_LIMIT", "TermCounts", "connect_duckdb", "iter_article_term_counts", "kept_token_forms",
-           "ngram_items_sql", "query_term_counts"]
+           "ngram_items_sql", "query_term_counts", "whole_article_pieces"]
 
 #: DuckDB's memory limit for one query (it spills to a temporary folder beyond it);
 #: the environment variable ``CORPUS_TOOLS_DUCKDB_MEMORY`` overrides it ("4GB"...).
@@ -231,21 +231,29 @@ def iter_article_term_counts(dataset: TokenDataset, n: int = 1, *, column: str =
             "JOIN article_order o USING (article) WHERE p.c >= $min_count ORDER BY o.i",
             params={"min_count": min_count},
         ).to_arrow_reader(rows)
-        types = _count_types(True)
-        held: pd.DataFrame | None = None
-        for batch in reader:
-            piece = batch.to_pandas()
-            if held is not None:
-                piece = pd.concat([held, piece], ignore_index=True)
-            last = piece["article"].iloc[-1]
-            whole = piece["article"] != last  # the last article may go on in the next batch
-            held = piece[~whole]
-            if whole.any():
-                yield TermCounts(piece[whole].reset_index(drop=True).astype(types), totals)
-        if held is not None and len(held):
-            yield TermCounts(held.reset_index(drop=True).astype(types), totals)
+        for piece in whole_article_pieces(reader, _count_types(True)):
+            yield TermCounts(piece, totals)
     finally:
         con.close()
+
+
+def whole_article_pieces(reader: pa.RecordBatchReader, types: dict) -> Iterator[pd.DataFrame]:
+    """The batches of ``reader`` (rows sorted by article) as DataFrames of whole articles, typed ``types``.
+
+    An article's rows may run over two batches: the last article of each
+    batch is held back and joined to the next one, so no piece splits one.
+    """
+    held: pd.DataFrame | None = None
+    for batch in reader:
+        piece = batch.to_pandas()
+        if held is not None:
+            piece = pd.concat([held, piece], ignore_index=True)
+        whole = piece["article"] != piece["article"].iloc[-1]  # the last article may go on in the next batch
+        held = piece[~whole]
+        if whole.any():
+            yield piece[whole].reset_index(drop=True).astype(types)
+    if held is not None and len(held):
+        yield held.reset_index(drop=True).astype(types)
 
 
 def kept_token_forms(con: duckdb.DuckDBPyConnection, dataset: TokenDataset, column: str = "norm") -> pa.Table:

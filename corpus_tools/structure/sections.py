@@ -30,7 +30,7 @@ from corpus_tools.model.blocks import Block
 from corpus_tools.model.checks import check_counts
 from corpus_tools.model.corpus import Article, Corpus, as_articles
 from corpus_tools.stats.frequency import smooth_idf
-from corpus_tools.stats.queries import connect_duckdb, kept_token_forms
+from corpus_tools.stats.queries import connect_duckdb, kept_token_forms, whole_article_pieces
 from corpus_tools.structure.headings import HeadingSignals, classify_headings
 from corpus_tools.structure.quotations import Quotation, find_quotations, quoted_word_mask
 from corpus_tools.tokens.dataset import TokenDataset
@@ -318,18 +318,8 @@ def iter_section_term_counts(dataset: TokenDataset, column: str = "norm", *,
         reader = con.sql("SELECT c.* FROM (SELECT r.article, r.section, f.term, count(*)::BIGINT AS count "
                          "FROM raw r JOIN forms f ON r.token = f.token GROUP BY r.article, r.section, f.term) c "
                          "JOIN article_order o USING (article) ORDER BY o.i").to_arrow_reader(rows)
-        types = {"article": object, "section": "int64", "term": object, "count": "int64"}
-        held = None
-        for batch in reader:
-            piece = batch.to_pandas()
-            if held is not None:
-                piece = pd.concat([held, piece], ignore_index=True)
-            whole = piece["article"] != piece["article"].iloc[-1]  # the last article may go on in the next batch
-            held = piece[~whole]
-            if whole.any():
-                yield piece[whole].reset_index(drop=True).astype(types)
-        if held is not None and len(held):
-            yield held.reset_index(drop=True).astype(types)
+        yield from whole_article_pieces(reader, {"article": object, "section": "int64", "term": object,
+                                                 "count": "int64"})
     finally:
         con.close()
 
