@@ -179,7 +179,7 @@ def kwic_table(
     dataset = tokens if isinstance(tokens, TokenDataset) else data if isinstance(data, TokenDataset) else None
     if dataset is not None:
         with TokenQuery(dataset, boundary, "token", rows=True) as q:
-            return _dataset_kwic(q, data, matchers, context, sort)
+            return _dataset_kwic(q, data, [matchers], context, sort)[0]
     if tokens is not None:
         toks = tokens
     else:
@@ -229,28 +229,33 @@ def _kwic_frame(rows: list[tuple], keys: list[list[str]], sort: str | None) -> p
     return df
 
 
-def _dataset_kwic(q: TokenQuery, data, matchers, context: int, sort: str | None) -> pd.DataFrame:
-    """:func:`kwic_table`'s lines from the hits DuckDB finds, their context rows only.
+def _dataset_kwic(q: TokenQuery, data, queries: Sequence[list[Callable[[str], bool]]], context: int,
+                  sort: str | None) -> list[pd.DataFrame]:
+    """:func:`kwic_table`'s lines of each query (its matchers) from the hits DuckDB finds, their context rows only.
 
     When ``data`` is a dataset with its article tables, the lines are cut from
-    the texts of the hit articles only (read from the dataset) and dated by its
-    article table, as from the corpus: no corpus is loaded.
+    the texts of the hit articles only, read from the dataset once for all
+    queries, and dated by its article table, as from the corpus: no corpus
+    is loaded.
     """
-    hits = list(query_kwic_hits(q, matchers, context))
+    found = [query_kwic_hits(q, matchers, context) for matchers in queries]
     if isinstance(data, TokenDataset) and data.has_article_tables:
-        sources = data.article_texts({hit.article for hit in hits})
+        sources = data.article_texts({hit.article for hits in found for hit in hits})
         dates = {a: d.isoformat() if d is not None else ""
                  for a, d in zip(data.articles, data.article_column("date"), strict=True)}
     else:
         sources, dates = _article_texts(data), _article_dates(data)
-    rows, keys = [], []
-    k = len(matchers)
-    for hit in hits:
-        i, hi = hit.match_at, len(hit.tokens)
-        rows.append((hit.article, dates.get(hit.article, ""), hit.block, hit.position,
-                     *_shown(sources.get(hit.article), hit.tokens, hit.starts, hit.ends, 0, i, k, hi)))
-        keys.append(_sort_key(hit.tokens, 0, i, k, hi, sort))
-    return _kwic_frame(rows, keys, sort)
+    tables = []
+    for matchers, hits in zip(queries, found, strict=True):
+        rows, keys = [], []
+        k = len(matchers)
+        for hit in hits:
+            i, hi = hit.match_at, len(hit.tokens)
+            rows.append((hit.article, dates.get(hit.article, ""), hit.block, hit.position,
+                         *_shown(sources.get(hit.article), hit.tokens, hit.starts, hit.ends, 0, i, k, hi)))
+            keys.append(_sort_key(hit.tokens, 0, i, k, hi, sort))
+        tables.append(_kwic_frame(rows, keys, sort))
+    return tables
 
 
 def _article_texts(data) -> dict[str, str]:
@@ -316,7 +321,8 @@ def kwic_queries_table(
     A ``query`` column comes first; queries in the given order, each query's
     lines in text order.  The other parameters are :func:`kwic_table`'s.
     Articles are tokenised once for all queries; with a token dataset, all
-    queries share one DuckDB connection and kept-token table.
+    queries share one DuckDB connection, and the texts of the articles hit
+    are read once for all.
 
     >>> from corpus_tools import Corpus
     >>> c = Corpus.from_texts(["New York is big. I like York."])
@@ -334,9 +340,9 @@ def kwic_queries_table(
             raise ValueError(f"context must be an integer >= 1, not {context!r}")
         if sort not in (None, "left", "right"):
             raise ValueError(f"sort must be None, 'left' or 'right', not {sort!r}")
-        with TokenQuery(dataset, boundary, "token", rows=True) as db:  # one connection, one kept-token table, for all
-            parts = [_dataset_kwic(db, data, _matchers(q, regex, case_sensitive), context, sort).assign(query=q)
-                     for q in queries]
+        with TokenQuery(dataset, boundary, "token", rows=True) as db:  # one connection and token forms for all
+            tables = _dataset_kwic(db, data, [_matchers(q, regex, case_sensitive) for q in queries], context, sort)
+        parts = [table.assign(query=q) for q, table in zip(queries, tables, strict=True)]
     else:
         if not isinstance(data, pd.DataFrame) and tokens is None:
             data = as_articles(data)  # an iterator would be used up by the first query

@@ -58,12 +58,14 @@ class TokenQuery:
 
     Table ``k`` holds the kept tokens (under ``dataset.options``): ``article``,
     ``unit`` (the boundary unit: sentence, block or 0), ``position`` and
-    ``term`` (the ``column`` counted); with ``rows=True`` (KWIC) also
-    ``block``, ``rn`` (the row's number in its article, from 1, in position
-    order: the in-memory token table's row order), ``start``, ``end`` and
-    ``token`` (about twice the work, so only when asked for).  It lives in
-    the database (spilling past the memory limit), never in Python.  Use as
-    a context manager, or call :meth:`close`.
+    ``term`` (the ``column`` counted).  It lives in the database (spilling
+    past the memory limit), never in Python.  With ``rows=True`` (KWIC) no
+    table ``k`` is made: :func:`query_kwic_hits` reads, per query, the rows
+    of the units that hold a token able to start a hit, and nothing else
+    (a whole-corpus table with offsets and tokens was most of a report's
+    concordance time).  The view ``raw`` (kept block roles) and ``forms``
+    (the kept raw tokens) are there in both modes.  Use as a context
+    manager, or call :meth:`close`.
     """
 
     def __init__(self, dataset: TokenDataset, boundary: str = "paragraph", column: str = "norm",
@@ -82,14 +84,18 @@ class TokenQuery:
             else:
                 self.con.sql(_EMPTY_RAW)
             self.con.register("forms", kept_token_forms(self.con, dataset, column))
-            unit = BOUNDARIES[boundary]
-            extra = ("r.block, row_number() OVER (PARTITION BY r.article ORDER BY r.position) AS rn, r.start, "
-                     "r.\"end\", r.token, ") if rows else ""
-            self.con.sql(f"CREATE TEMP TABLE k AS SELECT r.article, {('r.' + unit) if unit else '0::BIGINT'} AS unit, "
-                         f"r.position, {extra}f.term FROM raw r JOIN forms f ON r.token = f.token")
+            if not rows:
+                self.con.sql(f"CREATE TEMP TABLE k AS SELECT r.article, {self.unit_sql} AS unit, "
+                             "r.position, f.term FROM raw r JOIN forms f ON r.token = f.token")
         except BaseException:
             self.con.close()
             raise
+
+    @property
+    def unit_sql(self) -> str:
+        """The boundary unit of a row of view ``raw`` (alias ``r``) as SQL: its sentence, its block, or 0."""
+        unit = BOUNDARIES[self.boundary]
+        return f"r.{unit}" if unit else "0::BIGINT"
 
     def close(self) -> None:
         self.con.close()
@@ -202,12 +208,12 @@ def query_ngram_counts(dataset: TokenDataset, n: int = 2, window_size: int | Non
             for art in dataset.articles if art in words}
 
 
-def _hits_sql(k: int, conditions: Sequence[str], rows: bool) -> str:
-    """Rows of ``k`` starting ``k`` consecutive kept tokens of one unit; ``conditions[m]`` tests alias ``k{m}``."""
-    joins = " ".join(f"JOIN k k{m} ON k{m}.article = k0.article AND k{m}.unit = k0.unit "
+def _hits_sql(k: int, conditions: Sequence[str], rows: bool, table: str = "k") -> str:
+    """Rows of ``table`` starting ``k`` consecutive kept tokens of one unit; ``conditions[m]`` tests alias ``k{m}``."""
+    joins = " ".join(f"JOIN {table} k{m} ON k{m}.article = k0.article AND k{m}.unit = k0.unit "
                      f"AND k{m}.position = k0.position + {m}" for m in range(1, k))
     return (f"SELECT k0.article, k0.unit, {'k0.block, ' if rows else ''}k0.position{', k0.rn' if rows else ''} "
-            f"FROM k k0 {joins} "
+            f"FROM {table} k0 {joins} "
             f"WHERE {' AND '.join(conditions)}")
 
 
@@ -274,31 +280,42 @@ def query_kwic_hits(q: TokenQuery, matchers: Sequence[Callable[[str], bool]], co
     """Occurrences of ``matchers`` (token ``m`` of the phrase must satisfy ``matchers[m]``), in text order.
 
     ``q`` is a ``TokenQuery(..., rows=True)``.
-    The matchers run once per distinct kept token, in Python; the hits are
-    found by a join on consecutive positions of one unit (as
-    :func:`corpus_tools.stats.concordance.phrase_hits`), and only the rows
-    at most ``context`` rows before or after each hit, in its unit, are
-    read back.
+    The matchers run once per distinct kept token, in Python.  Only the
+    boundary units holding a token that ``matchers[0]`` accepts are read
+    (table ``kq``: their kept rows with offsets, numbered in position order
+    within the unit); the hits are found there by a join on consecutive
+    positions (as :func:`corpus_tools.stats.concordance.phrase_hits`), and
+    only the rows at most ``context`` rows before or after each hit, in its
+    unit, are read back.  Context never leaves the unit, so numbering the
+    rows per unit instead of per article gives the same lines.
     """
     if not q.rows:
         raise ValueError("query_kwic_hits needs a TokenQuery made with rows=True")
     k = len(matchers)
-    distinct = q.con.sql("SELECT DISTINCT token FROM k").fetchall()
+    distinct = q.con.sql("SELECT token FROM forms").fetchall()  # every kept raw token, once
     rows = [(m, t) for m, fn in enumerate(matchers) for (t,) in distinct if fn(t)]
     q.con.register("mt", pa.table({"m": pa.array([r[0] for r in rows], pa.int64()),
                                    "token": pa.array([r[1] for r in rows], pa.string())}))
+    unit = q.unit_sql
     try:
+        q.con.sql("DROP TABLE IF EXISTS kh; DROP TABLE IF EXISTS kq; DROP TABLE IF EXISTS ku")
+        q.con.sql(f"CREATE TEMP TABLE ku AS SELECT DISTINCT r.article, {unit} AS unit FROM raw r "
+                  "WHERE r.token IN (SELECT token FROM mt WHERE m = 0)")
+        q.con.sql(f"CREATE TEMP TABLE kq AS SELECT r.article, {unit} AS unit, r.position, r.block, "
+                  f"row_number() OVER (PARTITION BY r.article, {unit} ORDER BY r.position) AS rn, r.start, "
+                  "r.\"end\", r.token FROM raw r JOIN forms f ON r.token = f.token "
+                  f"SEMI JOIN ku ON ku.article = r.article AND ku.unit = {unit}")
         conditions = [f"k{m}.token IN (SELECT token FROM mt WHERE m = {m})" for m in range(k)]
-        q.con.sql("DROP TABLE IF EXISTS kh")
-        hits_sql = _hits_sql(k, conditions, True)
+        hits_sql = _hits_sql(k, conditions, True, "kq")
         q.con.sql(f"CREATE TEMP TABLE kh AS SELECT row_number() OVER () AS id, * FROM ({hits_sql})")
         hits = q.con.sql("SELECT id, article, unit, block, position, rn FROM kh").fetchall()
         near = q.con.sql(
             f"WITH c AS (SELECT id, article, unit, unnest(range(rn - {context}, rn + {k + context})) AS rn FROM kh) "
-            "SELECT c.id, k.rn, k.token, k.start, k.\"end\" FROM c JOIN k ON k.article = c.article AND k.rn = c.rn "
-            "AND k.unit = c.unit ORDER BY c.id, k.rn").fetchall()
+            "SELECT c.id, kq.rn, kq.token, kq.start, kq.\"end\" FROM c JOIN kq ON kq.article = c.article "
+            "AND kq.rn = c.rn AND kq.unit = c.unit ORDER BY c.id, kq.rn").fetchall()
     finally:
         q.con.unregister("mt")
+        q.con.sql("DROP TABLE IF EXISTS kh; DROP TABLE IF EXISTS kq; DROP TABLE IF EXISTS ku")
     by_hit: dict[int, list] = defaultdict(list)
     for row in near:
         by_hit[row[0]].append(row[1:])
