@@ -17,7 +17,16 @@ from corpus_tools.stats.dispersion import (
     term_position_table,
     trace_terms,
 )
-from corpus_tools.stats.diversity import ZipfFit, diversity_table, mattr, mtld, zipf_fit, zipf_table
+from corpus_tools.stats.diversity import (
+    DiversityTables,
+    ZipfFit,
+    diversity_table,
+    diversity_tables,
+    mattr,
+    mtld,
+    zipf_fit,
+    zipf_table,
+)
 from corpus_tools.stats.frequency import (
     distinctive_term_table,
     frequency_table,
@@ -72,6 +81,7 @@ __all__ = [
     "RYCHLY_MEASURES",
     "TREND_COLUMNS",
     "TRIGRAM_MEASURES",
+    "DiversityTables",
     "ZipfFit",
     "article_token_counts",
     "chi2_p_value",
@@ -99,6 +109,7 @@ __all__ = [
     "kwic_table",
     "kwic_queries_table",
     "diversity_table",
+    "diversity_tables",
     "log_dice",
     "log_ratio",
     "mattr",

@@ -23,6 +23,7 @@ import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -33,7 +34,8 @@ from corpus_tools.tokens.dataset import TokenDataset
 from corpus_tools.tokens.table import as_token_table
 from corpus_tools.tokens.tokenize import TokenOptions
 
-__all__ = ["ZipfFit", "diversity_table", "mattr", "mtld", "zipf_fit", "zipf_table"]
+__all__ = ["DiversityTables", "ZipfFit", "diversity_table", "diversity_tables", "mattr", "mtld", "zipf_fit",
+           "zipf_table"]
 
 
 #: Tokens an MTLD pass looks ahead at once for the end of a factor (factors are some 70-100 tokens long).
@@ -281,17 +283,22 @@ def _stream_rows(dataset: TokenDataset, labels: Mapping[str, str] | None, column
     return {g: acc.row() for g, acc in accs.items()}
 
 
-def _stream_article_rows(dataset: TokenDataset, column: str, mattr_window: int, threshold: float) -> list[dict]:
-    """One row per article with a kept token, streamed in pieces: memory is one batch, not one article.
+def _stream_article_rows(dataset: TokenDataset, column: str, mattr_window: int, threshold: float,
+                         corpus: bool = False) -> tuple[list[dict], dict | None]:
+    """One row per article with a kept token (and, with ``corpus``, the corpus row), streamed in pieces.
 
-    The forward pass keeps each article's summary (a few numbers) once it
-    ends; the backward pass (articles last first) completes their MTLD.
-    One :class:`_Positions` per pass serves every article: an article is
-    one contiguous run of the stream, and a previous occurrence before its
-    start counts as none.
+    Memory is one batch, not one article.  The forward pass keeps each
+    article's summary (a few numbers) once it ends; the backward pass
+    (articles last first) completes their MTLD.  One :class:`_Positions`
+    per pass serves every article: an article is one contiguous run of the
+    stream, and a previous occurrence before its start counts as none.  The
+    corpus's word sequence is that same stream, so with ``corpus`` its row
+    is fed the same positions in the same two passes: both tables for the
+    reading of one (:func:`diversity_tables`).
     """
     summaries: dict[str, dict] = {}
     current, acc = None, None
+    whole = _Diversity(mattr_window, threshold) if corpus else None
     vocabulary: dict[str, int] = {}
     stream = _Positions()
     for article, ids in iter_article_words(dataset, column, whole=False, vocabulary=vocabulary):
@@ -299,7 +306,10 @@ def _stream_article_rows(dataset: TokenDataset, column: str, mattr_window: int, 
             if acc is not None:
                 summaries[current] = acc.summary()
             current, acc = article, _Diversity(mattr_window, threshold)
-        acc.feed(ids, *stream.feed(ids))
+        pos, prev = stream.feed(ids)
+        acc.feed(ids, pos, prev)
+        if whole is not None:
+            whole.feed(ids, pos, prev)
     if acc is not None:
         summaries[current] = acc.summary()
     backward: dict[str, float] = {}
@@ -310,10 +320,14 @@ def _stream_article_rows(dataset: TokenDataset, column: str, mattr_window: int, 
             if back is not None:
                 backward[current] = back.value()
             current, back = article, _MtldPass(threshold)
-        back.feed(*stream.feed(ids))
+        pos, prev = stream.feed(ids)
+        back.feed(pos, prev)
+        if whole is not None:
+            whole.backward.feed(pos, prev)
     if back is not None:
         backward[current] = back.value()
-    return [{"article": article, **_finish(summary, backward[article])} for article, summary in summaries.items()]
+    rows = [{"article": article, **_finish(summary, backward[article])} for article, summary in summaries.items()]
+    return rows, whole.row() if whole is not None else None
 
 
 DIVERSITY_COLUMNS = ["tokens", "types", "ttr", "hapax", "hapax_share", "mattr", "mtld"]
@@ -376,7 +390,7 @@ def diversity_table(
     if isinstance(data, TokenDataset):
         ds = data.with_options(options) if options is not None else data
         if by_article:
-            rows = _stream_article_rows(ds, column, mattr_window, threshold)
+            rows, _ = _stream_article_rows(ds, column, mattr_window, threshold)
             return pd.DataFrame(rows, columns=["article", *DIVERSITY_COLUMNS])
         return pd.DataFrame([_stream_rows(ds, None, column, mattr_window, threshold)[""]])
     toks = as_token_table(data, options)
@@ -387,6 +401,47 @@ def diversity_table(
         ]
         return pd.DataFrame(rows, columns=["article", *DIVERSITY_COLUMNS])
     return pd.DataFrame([_diversity_row(toks[column].tolist(), mattr_window, threshold)])
+
+
+class DiversityTables(NamedTuple):
+    """:func:`diversity_tables`' result: the corpus row and the rows per article."""
+
+    corpus: pd.DataFrame
+    by_article: pd.DataFrame
+
+
+def diversity_tables(
+    data,
+    *,
+    mattr_window: int = 50,
+    threshold: float = 0.72,
+    column: str = "norm",
+    options: TokenOptions | Mapping[str, object] | None = None,
+) -> DiversityTables:
+    """``diversity_table(data)`` and ``diversity_table(data, by_article=True)`` at once.
+
+    The same two tables, equal to the two calls; a token dataset is
+    streamed once forward and once backward for both, instead of twice
+    each (the corpus's word sequence is the articles' one after the other,
+    so both read the same positions: half the reading and term lookups of
+    two calls).  The parameters are :func:`diversity_table`'s.
+
+    Examples
+    --------
+    >>> from corpus_tools import Corpus
+    >>> both = diversity_tables(Corpus.from_texts(["a rose is a rose", "a daisy"]))
+    >>> both.corpus["types"].tolist(), both.by_article["types"].tolist()
+    ([4], [3, 2])
+    """
+    _Mattr(mattr_window), _MtldPass(threshold)  # check the parameters before any work
+    if isinstance(data, TokenDataset):
+        ds = data.with_options(options) if options is not None else data
+        rows, whole = _stream_article_rows(ds, column, mattr_window, threshold, corpus=True)
+        return DiversityTables(pd.DataFrame([whole]), pd.DataFrame(rows, columns=["article", *DIVERSITY_COLUMNS]))
+    toks = as_token_table(data, options)  # one tokenisation for both
+    return DiversityTables(
+        diversity_table(toks, mattr_window=mattr_window, threshold=threshold, column=column),
+        diversity_table(toks, by_article=True, mattr_window=mattr_window, threshold=threshold, column=column))
 
 
 @dataclass(frozen=True)

@@ -146,6 +146,25 @@ def test_diversity_streams_with_small_batches(corpora, datasets, monkeypatch):
     _, ds, toks = _pair(corpora, datasets, "reuters", OPTIONS[1])
     _equal(ct.diversity_table(ds), ct.diversity_table(toks))
     _equal(ct.diversity_table(ds, by_article=True), ct.diversity_table(toks, by_article=True))
+    both = stats.diversity_tables(ds)  # one stream for both tables, cut in 7-row batches too
+    _equal(both.corpus, ct.diversity_table(toks))
+    _equal(both.by_article, ct.diversity_table(toks, by_article=True))
+
+
+def test_diversity_tables_equal_the_two_tables_on_datasets_and_in_memory(corpora, datasets):
+    # the corpus row and the article rows from one forward and one backward stream, for every
+    # corpus and option set, equal the two diversity_table calls of the in-memory token table
+    for name in corpora:
+        for options in OPTIONS:
+            _, ds, toks = _pair(corpora, datasets, name, options)
+            for window, threshold in ((50, 0.72), (7, 0.5)):
+                kw = dict(mattr_window=window, threshold=threshold)
+                both, in_memory = stats.diversity_tables(ds, **kw), stats.diversity_tables(toks, **kw)
+                for pair in (both, in_memory):
+                    _equal(pair.corpus, ct.diversity_table(toks, **kw))
+                    _equal(pair.by_article, ct.diversity_table(toks, by_article=True, **kw))
+            assert len(both.by_article) == toks["article"].nunique()
+            assert both.corpus["tokens"].item() == both.by_article["tokens"].sum() == len(toks)
 
 
 # ---- keyness: vectorised scores and keywords per article ----------------------------------
