@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,7 +39,7 @@ import pyarrow as pa
 from corpus_tools.tokens.dataset import TokenDataset
 
 __all__ = ["MEMORY_LIMIT", "TermCounts", "connect_duckdb", "iter_article_term_counts", "kept_token_forms",
-           "ngram_items_sql", "query_term_counts", "whole_article_pieces"]
+           "ngram_items_sql", "query_term_counts", "query_top_tfidf_terms", "whole_article_pieces"]
 
 #: DuckDB's memory limit for one query (it spills to a temporary folder beyond it);
 #: the environment variable ``CORPUS_TOOLS_DUCKDB_MEMORY`` overrides it ("4GB"...).
@@ -235,6 +235,45 @@ def iter_article_term_counts(dataset: TokenDataset, n: int = 1, *, column: str =
             yield TermCounts(piece, totals)
     finally:
         con.close()
+
+
+def query_top_tfidf_terms(dataset: TokenDataset, top: int, idf: Callable[[int, int], float], *,
+                          column: str = "norm", threads: int | None = None) -> pd.DataFrame:
+    """The ``top`` terms of each article by tf-idf (``count * idf(doc_freq, n_docs)``), ranked in DuckDB.
+
+    ``idf`` is called in Python once per distinct document frequency (with
+    the number of articles with a kept token), and its floats are handed to
+    the query; the product ``count * idf`` is one IEEE double
+    multiplication in DuckDB as in pandas, so the scores, and hence the
+    ranking (tf-idf descending, then term by code point: DuckDB compares
+    VARCHARs by their UTF-8 bytes, which is code-point order), are those of
+    the in-memory table, without the articles x terms table ever reaching
+    Python.  Rows: ``article`` (corpus order), ``rank`` (from 1),
+    ``term``, ``count``, ``tfidf``.
+    """
+    if not isinstance(top, int) or isinstance(top, bool) or top < 1:
+        raise ValueError(f"top must be an integer >= 1, not {top!r}")
+    con = connect_duckdb(threads)
+    try:
+        totals = _per_article_counts(con, dataset, 1, column)
+        con.sql("CREATE TEMP TABLE d AS SELECT term, count(*)::BIGINT AS doc_freq FROM per GROUP BY term")
+        dfs = [d for (d,) in con.sql("SELECT DISTINCT doc_freq FROM d ORDER BY doc_freq").fetchall()]
+        n_docs = len(totals)
+        con.register("idf", pa.table({"doc_freq": pa.array(dfs, pa.int64()),
+                                      "idf": pa.array([idf(d, n_docs) for d in dfs], pa.float64())}))
+        order = list(dataset.articles)
+        con.register("article_order", pa.table({"article": pa.array(order, pa.string()),
+                                                "i": pa.array(range(len(order)), pa.int64())}))
+        table = con.execute(
+            "WITH s AS (SELECT p.article, p.term, p.c::BIGINT AS count, p.c::DOUBLE * i.idf AS tfidf "
+            "FROM per p JOIN d USING (term) JOIN idf i USING (doc_freq)), "
+            "r AS (SELECT *, row_number() OVER (PARTITION BY article ORDER BY tfidf DESC, term ASC) AS rank FROM s) "
+            "SELECT r.article, r.rank::BIGINT AS rank, r.term, r.count, r.tfidf FROM r JOIN article_order o "
+            "USING (article) WHERE r.rank <= $top ORDER BY o.i, r.rank", {"top": top}).df()
+    finally:
+        con.close()
+    return table.astype({"article": object, "rank": "int64", "term": object, "count": "int64",
+                         "tfidf": "float64"})
 
 
 def whole_article_pieces(reader: pa.RecordBatchReader, types: dict) -> Iterator[pd.DataFrame]:

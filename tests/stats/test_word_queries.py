@@ -445,6 +445,17 @@ def test_distinctive_terms_and_heatmap_of_a_dataset_equal_those_of_its_by_articl
     ds = datasets[name, "fast"].with_options({"stopwords": "english"})
     full = ct.frequency_table(ds, by_article=True)
     _equal(ct.stats.distinctive_term_table(ds, top=5), ct.stats.distinctive_term_table(full, top=5))
+    for options in OPTIONS:  # ranked in DuckDB: the rows and floats of the in-memory token table's
+        _, ds_o, toks = _pair(corpora, datasets, name, options)
+        in_memory = ct.frequency_table(toks, by_article=True)
+        for top in (1, 5, 50):
+            got = ct.stats.distinctive_term_table(ds_o, top=top)
+            _equal(got, ct.stats.distinctive_term_table(in_memory, top=top))
+            # ties in tf-idf (common: the same count and document frequency) go by term, code point order
+            for _, rows in got.groupby("article", sort=False):
+                keys = list(zip((-rows["tfidf"]).tolist(), rows["term"].tolist(), strict=True))
+                assert keys == sorted(keys) and rows["rank"].tolist() == list(range(1, len(rows) + 1))
+    ds = datasets[name, "fast"].with_options({"stopwords": "english"})
     for top_articles in (1, 3, 40):
         _equal(ct.plots.heatmap_selection_table(ds, top=6, top_articles=top_articles),
                ct.plots.heatmap_selection_table(full, top=6, top_articles=top_articles))
