@@ -104,3 +104,31 @@ def test_bad_input_is_a_clear_error(datasets):
         ct.frequency_table(ds, column="block_kind")
     with pytest.raises(TypeError, match="expected a TokenDataset"):
         query_term_counts(pd.DataFrame())
+
+
+def test_token_forms_are_made_once_per_dataset_options_and_column(datasets, monkeypatch, tmp_path):
+    # the distinct-token table is kept between queries (every query of a notebook needs it), keyed by the
+    # parts' hashes, the options and the column: a second query reuses it, other options or a rebuilt
+    # dataset do not, and the counts are those of a fresh computation either way
+    from corpus_tools.stats import queries
+
+    corpus, ds = datasets["many"]
+    made = []
+    real = queries._distinct_forms
+    monkeypatch.setattr(queries, "_distinct_forms", lambda *a: made.append(a[1].options) or real(*a))
+    queries._FORMS.clear()
+    first = query_term_counts(ds).counts.sort_values("term", ignore_index=True)
+    again = query_term_counts(ds).counts.sort_values("term", ignore_index=True)
+    assert len(made) == 1
+    pd.testing.assert_frame_equal(first, again)
+    stop = ds.with_options({"stopwords": "english"})
+    without = query_term_counts(stop).counts
+    assert len(made) == 2 and "the" in set(first["term"]) and "the" not in set(without["term"])
+    query_term_counts(ds, column="token")
+    assert len(made) == 3
+    other = token_dataset(ct.Corpus.from_texts(["Other words here."]), tmp_path, n_jobs=1)
+    assert sorted(query_term_counts(other).counts["term"]) == ["here", "other", "words"]
+    assert len(made) == 4
+    queries._FORMS.clear()
+    pd.testing.assert_frame_equal(query_term_counts(ds).counts.sort_values("term", ignore_index=True), first)
+    assert len(made) == 5
