@@ -54,16 +54,9 @@ def save_table(table: pd.DataFrame, folder: str | os.PathLike, name: str) -> Pat
 
 @dataclass(frozen=True)
 class SavedTable:
-    """What :func:`save_table_pieces` wrote: the file, its number of rows, and its first rows.
-
-    Attributes
-    ----------
-    path : Path
-    rows : int
-        Data rows written (the header not counted).
-    head : pandas.DataFrame
-        The first ``head`` rows of the table (fewer if it has fewer), kept for display.
-    """
+    """What :func:`save_table_pieces` wrote: ``path``, the file; ``rows``, its data rows (the header not
+    counted); ``head``, a DataFrame of the table's first rows (as many as asked, fewer if it has
+    fewer), kept for display."""
 
     path: Path
     rows: int
