@@ -20,7 +20,7 @@ from corpus_tools.io.metadata import (
     find_metadata,
     read_metadata,
 )
-from corpus_tools.io.outputs import OutputFolder, save_figure, save_table, table_to_csv
+from corpus_tools.io.outputs import OutputFolder, SavedTable, save_figure, save_table, save_table_pieces, table_to_csv
 from corpus_tools.io.paths import default_corpus
 from corpus_tools.io.writing import article_to_record, save_jsonl
 
@@ -35,6 +35,7 @@ __all__ = [
     "METADATA_FILES",
     "MetadataError",
     "OutputFolder",
+    "SavedTable",
     "article_to_record",
     "attach_folder_metadata",
     "attach_metadata",
@@ -49,5 +50,6 @@ __all__ = [
     "save_figure",
     "save_jsonl",
     "save_table",
+    "save_table_pieces",
     "table_to_csv",
 ]

@@ -7,6 +7,9 @@ the previous file intact.
 
 Tables are CSV with a fixed float format (``repr`` precision, ``.`` decimal,
 ``\\n`` line ends) and no index, so the same table gives the same bytes.
+A table too large to hold (every block of a corpus of 50,000 articles) is
+written from its pieces (:func:`save_table_pieces`): the same bytes as
+:func:`save_table` of the whole table, one piece in memory at a time.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import html
 import os
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -22,8 +26,8 @@ from matplotlib.figure import Figure
 
 from corpus_tools.io.atomic import atomic_write
 
-__all__ = ["OutputFolder", "ShownTable", "atomic_write", "format_table", "save_figure", "save_table", "shown_table",
-           "table_to_csv"]
+__all__ = ["OutputFolder", "SavedTable", "ShownTable", "atomic_write", "format_table", "save_figure", "save_table",
+           "save_table_pieces", "shown_table", "table_to_csv"]
 
 # SVG output embeds random element ids and the date unless pinned.
 _SVG_METADATA = {"Date": None}
@@ -46,6 +50,80 @@ def save_table(table: pd.DataFrame, folder: str | os.PathLike, name: str) -> Pat
     text = table_to_csv(table)
     return atomic_write(Path(folder) / f"{_stem(name)}.csv",
                         lambda p: p.write_text(text, encoding="utf-8", newline=""))
+
+
+@dataclass(frozen=True)
+class SavedTable:
+    """What :func:`save_table_pieces` wrote: ``path``, the file; ``rows``, its data rows (the header not
+    counted); ``head``, a DataFrame of the table's first rows (as many as asked, fewer if it has
+    fewer), kept for display."""
+
+    path: Path
+    rows: int
+    head: pd.DataFrame
+
+
+def save_table_pieces(pieces: Iterable[pd.DataFrame], folder: str | os.PathLike, name: str, *,
+                      head: int = 0) -> SavedTable:
+    """Write the table made of ``pieces`` (consecutive runs of its rows) as ``folder/name.csv``, a piece at a time.
+
+    The bytes are those :func:`save_table` writes for ``pd.concat(pieces)``
+    (each CSV cell is formatted on its own, so a piece formats as it would
+    within the whole), through the same atomic write, without the whole
+    table ever being held.  The header comes from the first piece; every
+    piece must have its columns, and the dtypes the whole table would have
+    (an integer column with a missing value anywhere is a float column in
+    every piece: the reader of the pieces decides that, see
+    :func:`corpus_tools.scale.iter_structure_table`).  No piece at all
+    writes what :func:`save_table` writes for an empty DataFrame.
+
+    Parameters
+    ----------
+    pieces : iterable of DataFrame
+        Read once, in order; a piece may be empty.
+    folder, name
+        As :func:`save_table`.
+    head : int
+        Also keep this many first rows (:attr:`SavedTable.head`), for a notebook to show.
+
+    Returns
+    -------
+    SavedTable
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> t = pd.DataFrame({"term": ["a", "b", "c"], "share": [0.5, float("nan"), 1 / 3]})
+    >>> saved = save_table_pieces([t.iloc[:1], t.iloc[1:]], tempfile.mkdtemp(), "t", head=2)
+    >>> saved.path.read_text() == table_to_csv(t), saved.rows, saved.head["term"].tolist()
+    (True, 3, ['a', 'b'])
+    """
+    if not isinstance(head, int) or isinstance(head, bool) or head < 0:
+        raise ValueError(f"head must be a non-negative integer, not {head!r}")
+    rows, kept = 0, []
+    empty: list[pd.DataFrame] = []  # the first piece, cut to no rows: the head's columns and dtypes
+
+    def write(p: Path) -> None:
+        nonlocal rows
+        with open(p, "w", encoding="utf-8", newline="") as f:
+            for piece in pieces:
+                first = not empty  # the header goes with the first piece, even an empty one
+                if first:
+                    empty.append(piece.iloc[:0])
+                elif list(piece.columns) != list(empty[0].columns):
+                    raise ValueError(f"a piece of {name!r} has columns {list(piece.columns)}, "
+                                     f"not {list(empty[0].columns)}")
+                f.write(piece.to_csv(index=False, header=first, lineterminator="\n"))
+                if rows < head and len(piece):
+                    kept.append(piece.iloc[:head - rows])
+                rows += len(piece)
+            if not empty:  # no piece: what save_table writes for an empty table
+                f.write(table_to_csv(pd.DataFrame()))
+
+    path = atomic_write(Path(folder) / f"{_stem(name)}.csv", write)
+    first_rows = pd.concat(kept, ignore_index=True) if kept else \
+        (empty[0].reset_index(drop=True) if empty else pd.DataFrame())
+    return SavedTable(path, rows, first_rows)
 
 
 def save_figure(
@@ -168,6 +246,26 @@ class OutputFolder:
             _display(shown_table(table, path.name, top=top, columns=columns, per=per))
         return path
 
+    def table_pieces(self, pieces: Iterable[pd.DataFrame], name: str, show: bool = True, top: int = 30,
+                     columns: Sequence[str] | None = None) -> Path:
+        """:meth:`table` for a table given as consecutive pieces of its rows, never held whole.
+
+        The CSV is the one :meth:`table` writes for the concatenated pieces
+        (:func:`save_table_pieces`), and the table shown is the same: its
+        first ``top`` rows, with the note counting every row.
+
+        >>> import tempfile
+        >>> out = OutputFolder(tempfile.mkdtemp())
+        >>> t = pd.DataFrame({"a": [1, 2, 3]})
+        >>> out.table_pieces([t.iloc[:2], t.iloc[2:]], "t", show=False).read_text()
+        'a\\n1\\n2\\n3\\n'
+        """
+        saved = save_table_pieces(pieces, self.path, name, head=top)
+        self.written.append(saved.path)
+        if show:
+            _display(shown_table(saved.head, saved.path.name, top=top, columns=columns, total_rows=saved.rows))
+        return saved.path
+
 
 class ShownTable:
     """A table as a notebook shows it: a note on what was cut, then the rows.
@@ -220,8 +318,12 @@ def _count(n: int, what: str) -> str:
 
 
 def shown_table(table: pd.DataFrame, csv_name: str, top: int = 30, columns: Sequence[str] | None = None,
-                per: str | None = None) -> ShownTable:
+                per: str | None = None, total_rows: int | None = None) -> ShownTable:
     """The cut of ``table`` a notebook displays, with a note saying what was left out and where it is.
+
+    ``total_rows``: the row count of the whole table when ``table`` holds only its
+    first rows (at least ``top`` of them, or all; a table written in pieces,
+    :meth:`OutputFolder.table_pieces`); not with ``per``.
 
     >>> t = pd.DataFrame({"term": list("abcde"), "count": [5, 4, 3, 2, 1], "p": [1e-9, 0.01, 0.2, 0.5, 1.0]})
     >>> print(shown_table(t, "terms.csv", top=2, columns=["term", "p"]))
@@ -235,6 +337,9 @@ def shown_table(table: pd.DataFrame, csv_name: str, top: int = 30, columns: Sequ
     if not isinstance(top, int) or isinstance(top, bool) or top < 0:
         raise ValueError(f"top must be a non-negative integer, not {top!r}")
     cut = []
+    if total_rows is not None and (per is not None or len(table) < min(top, total_rows)):
+        raise ValueError(f"total_rows={total_rows!r} needs the table's first top={top} rows (or all of them), "
+                         "and no per")
     if per is not None:
         groups = table.groupby(per, sort=False, dropna=False)
         rows = groups.head(top)
@@ -242,9 +347,10 @@ def shown_table(table: pd.DataFrame, csv_name: str, top: int = 30, columns: Sequ
         cut += [f"{_count(len(rows), 'row')} of {len(table):,}: at most {top:,} per {per}"]
         cut += [f"{k!s}: {min(top, v):,} of {v:,}" for k, v in sizes.items() if v > top]
     else:
+        total = len(table) if total_rows is None else total_rows
         rows = table.head(top)
-        if len(rows) < len(table):
-            cut.append(f"{len(rows):,} of {_count(len(table), 'row')}")
+        if len(rows) < total:
+            cut.append(f"{len(rows):,} of {_count(total, 'row')}")
     if columns is not None:
         missing = [c for c in columns if c not in table.columns]
         if missing:

@@ -19,7 +19,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from corpus_tools.model.corpus import Article
-from corpus_tools.scale.structure import structure_table
+from corpus_tools.scale.structure_queries import structure_article_table
 from corpus_tools.structure.headings import classify_headings
 from corpus_tools.structure.sections import section_table
 from corpus_tools.tokens.cache import RAW_TOKEN_OPTIONS, renormalized_table
@@ -65,7 +65,8 @@ def plot_lexical_dispersion(
     dataset : TokenDataset, optional
         Read the article's tokens from this dataset (a filtered read of its
         one part) and the heading kinds from its stored headings table
-        (:func:`corpus_tools.scale.structure_table`): nothing is tokenised,
+        (:func:`corpus_tools.scale.structure_article_table`: the article's
+        rows of its one part): nothing is tokenised,
         and the positions are those of the dataset's tokenizer.  Without
         it the article is tokenised (exact tokenizer).
     ax : matplotlib Axes, optional
@@ -94,8 +95,8 @@ def plot_lexical_dispersion(
         raw = dataset.with_options(RAW_TOKEN_OPTIONS).article_token_table(name)
         toks = renormalized_table(raw, options)
         all_tokens = list(zip(raw["block"].tolist(), raw["position"].tolist(), raw["section"].tolist(), strict=True))
-        headings = structure_table(dataset, "headings")
-        headings = list(headings.loc[headings["article"] == name, ["block", "kind"]].itertuples(index=False))
+        headings = structure_article_table(dataset, "headings", name)  # its rows only, from its one part
+        headings = list(headings[["block", "kind"]].itertuples(index=False))
     else:
         if not isinstance(article, Article):
             raise TypeError("give the Article, or its id together with dataset=")

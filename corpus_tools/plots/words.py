@@ -48,8 +48,10 @@ __all__ = [
     "plot_document_lengths",
     "plot_collocations",
     "plot_corpus_structure",
+    "plot_corpus_structure_counts",
     "plot_rank_frequency",
     "plot_sections",
+    "plot_sentence_length_counts",
     "plot_sentence_lengths",
     "plot_term_article_heatmap",
     "plot_top_terms",
@@ -345,19 +347,64 @@ def plot_sections(sections: pd.DataFrame, columns: Sequence[str] = ("words", "se
 
 
 def plot_sentence_lengths(lengths: Sequence[int] | pd.Series, title: str | None = None) -> Figure:
-    """Histogram of sentence lengths (words), with the mean and median marked."""
+    """Histogram of sentence lengths (words), with the mean and median marked.
+
+    ``lengths`` has one value per sentence; :func:`plot_sentence_length_counts`
+    draws the same figure from the count of each length (a corpus of any size).
+    """
     values = np.asarray(lengths, dtype=float)
+    distinct, counts = np.unique(values, return_counts=True)
+    return plot_sentence_length_counts(pd.DataFrame({"words": distinct, "sentences": counts}), title)
+
+
+def plot_sentence_length_counts(counts: pd.DataFrame, title: str | None = None) -> Figure:
+    """Histogram of sentence lengths from their counts: ``words`` (a length) and ``sentences`` (how many have it).
+
+    The figure :func:`plot_sentence_lengths` draws for the lengths these
+    counts describe (the same bars, mean and median), from a table as long
+    as the number of distinct lengths: the dataset's
+    :func:`corpus_tools.scale.sentence_length_count_table`.
+
+    >>> t = pd.DataFrame({"words": [3, 10], "sentences": [2, 1]})
+    >>> fig = plot_sentence_length_counts(t)
+    >>> [int(p.get_height()) for p in fig.axes[0].patches], fig.axes[0].get_legend().texts[1].get_text()
+    ([2, 0, 1], 'median 3.0')
+    """
+    t = counts[counts["sentences"] > 0]
+    values = t["words"].to_numpy(dtype=float)
+    weights = t["sentences"].to_numpy(dtype=np.int64)
     fig, ax = _figure(7, 4.5)
     _label(ax, title or "Sentence length distribution", "words per sentence", "sentences")
     if values.size == 0:
         _empty(ax)
         return fig
     bins = np.arange(0, values.max() + 6, 5)  # 5-word bins
-    ax.hist(values, bins=bins, color="#66a61e", edgecolor="white")
-    ax.axvline(values.mean(), color="black", linestyle="--", label=f"mean {values.mean():.1f}")
-    ax.axvline(float(np.median(values)), color="#e7298a", linestyle=":", label=f"median {np.median(values):.1f}")
+    ax.hist(values, bins=bins, weights=weights, color="#66a61e", edgecolor="white")
+    mean = _weighted_mean(values, weights)
+    median = _weighted_median(values, weights)
+    ax.axvline(mean, color="black", linestyle="--", label=f"mean {mean:.1f}")
+    ax.axvline(median, color="#e7298a", linestyle=":", label=f"median {median:.1f}")
     ax.legend(fontsize=TICK_SIZE)
     return fig
+
+
+def _weighted_mean(values: np.ndarray, weights: np.ndarray) -> float:
+    """The mean of ``values`` each repeated ``weights`` times, as numpy's mean of the repeated array gives it.
+
+    The values are whole numbers (lengths, counts): their sum is exact in
+    integers, and numpy's (pairwise) sum of the repeated floats is exact too,
+    so both divide the same integer by the same count.
+    """
+    return float(int((values.astype(np.int64) * weights).sum()) / int(weights.sum()))
+
+
+def _weighted_median(values: np.ndarray, weights: np.ndarray) -> float:
+    """``np.median`` of ``values`` (ascending) each repeated ``weights`` times: the middle one, or the mean of two."""
+    n = int(weights.sum())
+    ends = np.cumsum(weights)
+    lower = float(values[np.searchsorted(ends, (n - 1) // 2, side="right")])
+    upper = float(values[np.searchsorted(ends, n // 2, side="right")])
+    return float(np.mean([lower, upper]))
 
 
 def plot_document_lengths(lengths: Sequence[int] | pd.Series, title: str | None = None) -> Figure:
@@ -390,7 +437,9 @@ def plot_corpus_structure(roles: pd.DataFrame, sections: pd.DataFrame, title: st
     per-article charts show a single example article.  ``roles`` is the
     block-role table (``structure.block_role_table`` or the dataset's stored
     ``block_roles``), ``sections`` the section table (``section_table`` or
-    ``sections``); both carry an ``article`` column.
+    ``sections``); both carry an ``article`` column.  The figure is drawn
+    from their counts by :func:`plot_corpus_structure_counts`, which a
+    corpus too large to hold its tables gives the counts directly.
 
     >>> roles = pd.DataFrame({"article": ["a", "a", "b"], "role": ["headline", "paragraph", "paragraph"]})
     >>> sections = pd.DataFrame({"article": ["a", "a", "b"], "section": [0, 1, 0]})
@@ -398,16 +447,47 @@ def plot_corpus_structure(roles: pd.DataFrame, sections: pd.DataFrame, title: st
     >>> [int(p.get_width()) for p in fig.axes[0].patches], int(sum(p.get_height() for p in fig.axes[1].patches))
     ([1, 2], 2)
     """
+    role_counts = roles.groupby("role").size().rename("blocks").reset_index() if len(roles) else \
+        pd.DataFrame({"role": pd.Series(dtype=object), "blocks": pd.Series(dtype="int64")})
+    per_article = sections.groupby("article", sort=False).size() if len(sections) else pd.Series(dtype="int64")
+    distinct, articles = np.unique(per_article.to_numpy(dtype=np.int64), return_counts=True)
+    section_counts = pd.DataFrame({"sections": distinct, "articles": articles})
+    n_articles = roles["article"].nunique() if len(roles) else 0
+    return plot_corpus_structure_counts(role_counts, section_counts, n_articles, title)
+
+
+def plot_corpus_structure_counts(role_counts: pd.DataFrame, section_counts: pd.DataFrame, articles: int,
+                                 title: str | None = None) -> Figure:
+    """:func:`plot_corpus_structure` from counts, tables as long as the number of roles and of section counts.
+
+    Parameters
+    ----------
+    role_counts : DataFrame
+        ``role``, ``blocks``: the blocks of each role, in role-name order
+        (:func:`corpus_tools.scale.block_role_count_table`).
+    section_counts : DataFrame
+        ``sections``, ``articles``: how many articles have how many sections
+        (:func:`corpus_tools.scale.section_count_table`).
+    articles : int
+        Articles of the corpus, for the title (those with a block role:
+        :func:`corpus_tools.scale.structure_article_count`).
+    title : str, optional
+
+    >>> fig = plot_corpus_structure_counts(pd.DataFrame({"role": ["headline", "paragraph"], "blocks": [1, 2]}),
+    ...                                    pd.DataFrame({"sections": [1, 2], "articles": [1, 1]}), 2)
+    >>> [int(p.get_width()) for p in fig.axes[0].patches], int(sum(p.get_height() for p in fig.axes[1].patches))
+    ([1, 2], 2)
+    """
     fig = Figure(figsize=(12, 4.5), layout="constrained")
     left, right = fig.subplots(1, 2, width_ratios=[1.2, 1])
-    n_articles = roles["article"].nunique() if len(roles) else 0
-    fig.suptitle(_plain(title or f"Structure of the corpus ({n_articles:,} articles)"), fontsize=TITLE_SIZE)
+    fig.suptitle(_plain(title or f"Structure of the corpus ({articles:,} articles)"), fontsize=TITLE_SIZE)
     _label(left, "Blocks by role", "blocks", "")
-    counts = roles.groupby("role").size().sort_values(ascending=True, kind="stable") if len(roles) else pd.Series()
+    counts = pd.Series(role_counts["blocks"].to_numpy(dtype=np.int64), index=role_counts["role"].to_numpy())
+    counts = counts[counts > 0].sort_values(ascending=True, kind="stable")
     if counts.empty:
         _empty(left)
     else:
-        # rarest at the bottom, most common on top; ties in role-name order (groupby sorts by name)
+        # rarest at the bottom, most common on top; ties in role-name order (as the counts come)
         left.barh(range(len(counts)), counts.to_numpy(), color="#1b9e77")
         left.set_yticks(range(len(counts)), [_plain(r) for r in counts.index])
         for y, value in enumerate(counts.to_numpy()):
@@ -415,16 +495,18 @@ def plot_corpus_structure(roles: pd.DataFrame, sections: pd.DataFrame, title: st
                           fontsize=TICK_SIZE)
         left.margins(x=0.15)
     _label(right, "Sections per article", "sections", "articles")
-    per_article = sections.groupby("article", sort=False).size() if len(sections) else pd.Series(dtype=int)
-    if per_article.empty:
+    t = section_counts[section_counts["articles"] > 0].sort_values("sections", kind="stable")
+    values = t["sections"].to_numpy(dtype=np.int64)
+    weights = t["articles"].to_numpy(dtype=np.int64)
+    if values.size == 0:
         _empty(right)
     else:
-        values = per_article.to_numpy()
-        right.hist(values, bins=np.arange(0.5, values.max() + 1.5, 1 if values.max() <= 40 else values.max() / 40),
+        top = values.max()
+        right.hist(values, bins=np.arange(0.5, top + 1.5, 1 if top <= 40 else top / 40), weights=weights,
                    color="#7570b3", edgecolor="white")
         # whole sections, also when every article has the same number (one integer in view)
         right.xaxis.set_major_locator(MaxNLocator(integer=True, min_n_ticks=1))
-        right.axvline(float(np.median(values)), color="black", linestyle="--",
-                      label=f"median {np.median(values):g}")
+        median = _weighted_median(values, weights)
+        right.axvline(median, color="black", linestyle="--", label=f"median {median:g}")
         right.legend(fontsize=TICK_SIZE)
     return fig

@@ -12,6 +12,13 @@ import pytest
 import corpus_tools as ct
 from corpus_tools import plots, stats, structure
 from corpus_tools.report import article_rows_table, setup_notebook
+from corpus_tools.scale import (
+    block_role_count_table,
+    section_count_table,
+    sentence_length_count_table,
+    structure_article_count,
+    structure_article_table,
+)
 
 matplotlib.use("Agg")
 
@@ -81,6 +88,27 @@ def test_section_structure_calls(nb):
     assert stats.term_position_table(chosen_toks, terms).empty
     assert ct.dispersion_table(toks, terms, by="section").empty
     assert not ct.dispersion_table(toks, ["oil"], by="section").empty
+
+
+def test_section_structure_dataset_calls(nb):
+    # what the notebook itself calls: the chosen (wordless) article's rows and the corpus counts
+    ds, chosen = nb.dataset, nb.article_id
+    blocks = structure_article_table(ds, "blocks", chosen)
+    assert blocks[["article", "block", "words"]].values.tolist() == [["000_stars", 0, 0]]
+    assert plots.plot_block_lengths(blocks, title="x").axes
+    sections = structure_article_table(ds, "sections", chosen)
+    assert sections[["section", "kind", "words"]].values.tolist() == [[0, "lead", 0]]
+    assert plots.plot_sections(sections, title="x").axes and ct.plot_section_profile(sections).axes
+    # 7 blocks (stars 1, emoji 2, b_oil 2 paragraphs and its heading, c_gas 1); b_oil has 2 body sections
+    roles = block_role_count_table(ds)
+    assert roles["blocks"].sum() == 7 and dict(roles.values.tolist())["subheading"] == 1
+    counts = section_count_table(ds)
+    assert counts.values.tolist() == [[1, 3], [2, 1]]
+    fig = plots.plot_corpus_structure_counts(roles, counts, structure_article_count(ds, "block_roles"))
+    assert fig.get_suptitle() == "Structure of the corpus (4 articles)"
+    lengths = sentence_length_count_table(ds)
+    assert lengths.values.tolist()[0] == [0, 3]  # the wordless articles' sentences: no word
+    assert plots.plot_sentence_length_counts(lengths).axes
 
 
 def test_lexical_dispersion_of_a_wordless_article_is_a_figure_saying_so(nb):
