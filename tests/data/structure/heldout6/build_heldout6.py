@@ -1,0 +1,49 @@
+"""Rebuild the two packaged texts of the sixth held-out set.
+
+Run once (``apt-get install r-base-core r-cran-janeaustenr``; the output is
+committed, so the tests never need the package):
+python tests/data/structure/heldout6/build_heldout6.py
+
+``books/pride-and-prejudice-ch14.txt`` and ``books/sense-and-sensibility-ch14.txt``
+are cut from the ``prideprejudice`` and ``sensesensibility`` data of Debian's
+``r-cran-janeaustenr`` package (Project Gutenberg text, public domain) at the
+package's chapter headings ("Chapter 14" up to "Chapter 15", "CHAPTER 14" up
+to "CHAPTER 15"), lines kept as printed; only the blank lines after the
+chapter are dropped.  Every other file of the set was written for it (see
+``README.md``).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).parent
+
+#: (package data name, chapter heading word, chapter number, output file)
+CHAPTERS = (
+    ("prideprejudice", "Chapter", 14, "pride-and-prejudice-ch14.txt"),
+    ("sensesensibility", "CHAPTER", 14, "sense-and-sensibility-ch14.txt"),
+)
+
+
+def chapter(text: str, word: str, number: int) -> str:
+    """Chapter ``number`` of a novel, from its heading to the next chapter's."""
+    start = text.index(f"\n{word} {number}\n") + 1
+    end = text.index(f"\n{word} {number + 1}\n", start)
+    return text[start:end].rstrip("\n") + "\n"
+
+
+def main() -> int:
+    for data, word, number, name in CHAPTERS:
+        novel = subprocess.run(
+            ["Rscript", "-e", f"writeLines(janeaustenr::{data})"],
+            check=True, capture_output=True, text=True, encoding="utf-8").stdout
+        (HERE / "books" / name).write_text(
+            chapter(novel, word, number), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
