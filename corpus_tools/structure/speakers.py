@@ -173,7 +173,7 @@ _ORGANISATION_WORDS = frozenset("""Corp Corporation Inc Co Ltd Plc PLC Group Com
     Exchange Bank Commission Council Department Securities United FC Club City Party Embassy Government Office
     Institute University Center Centre Trust Partners Holdings Industries Reuters Press News Daily Times Post
     Council Committee Board Service Services Authority Fund Foundation Union Federation College School Hospital
-    Society Institution Court Museum Library Academy Network Alliance Coalition Organisation Organization
+    Society Institution Court Museum Library Academy Network Alliance Coalition Organisation Organization Chamber
     Administration Bureau Police Parliament Assembly Senate Congress Church""".split())
 _FEMALE = {"she", "her", "mrs", "mrs.", "miss", "ms", "ms.", "lady", "queen", "princess", "dame", "wife", "mother",
            "daughter", "sister", "woman", "girl", "spokeswoman", "chairwoman"}
@@ -247,7 +247,9 @@ _QUOTED_AS = re.compile(rf"{_SPEAKER}\s+(?:was|is|were|has been|had been)\s+quot
 # sale as 'painful'"; "Governor Mike Landry called it ..."): name, appositive name, or pronoun
 _LEADING = r"^\s*(?:(?:But|And|However|Yet|Meanwhile|Still|Instead|Separately|Earlier|Later),?\s+)?"
 _APPOSITIVE_SUBJECT = re.compile(rf"{_LEADING}{_DESC},\s+(?P<speaker>{_NAME}),\s+(?:\w+ly\s+|also\s+)?[a-z]")
-_NAME_SUBJECT = re.compile(rf"{_LEADING}(?P<speaker>{_NAME}(?:\s+[a-z]+\s+{_NAME})?|{_PRON})(?:,[^,\"“”]{{1,80}},)?"
+_NAME_SUBJECT = re.compile(rf"{_LEADING}(?P<speaker>{_NAME}(?:\s+[a-z]+\s+{_NAME})?|{_PRON})"
+                           # an apposition, or a relative clause (which may run long: "Sir Ann, who held ...")
+                           rf"(?:,[^,\"“”]{{1,80}},|,\s+who\s[^,\"“”]{{1,160}},)?"
                            r"\s+(?:\w+ly\s+|also\s+)?(?!(?:of|and|or|in|at|for|to|with|from)\b)[a-z]{2,}")
 #: windows the rules search around a quotation (they keep attribution linear on long paragraphs)
 _AFTER_WINDOW, _BEFORE_WINDOW = 300, 400
@@ -1213,7 +1215,9 @@ def _description_head(speaker: str) -> str:
     # (and the anonymous source's formula: "a source close to ...", "one person familiar with ...")
     head = re.split(r"\s+(?:for|of|who|which|with|at|in|from|on|that|to|by|close|familiar|briefed)\b|,",
                     speaker)[0].strip()
-    return re.sub(r"(?:\s+[a-z]+ly)+$", "", head)  # "his wife impatiently" -> "his wife"
+    cut = re.sub(r"(?:\s+[a-z]+ly)+$", "", head)  # "his wife impatiently" -> "his wife"
+    # ... but a noun in -ly after its determiner stays: "his family", "the assembly"
+    return cut if len(cut.split()) >= 2 else head
 
 
 @lru_cache(maxsize=8192)
@@ -1391,6 +1395,9 @@ def _merged_name(speaker: str, ends: dict[str, list[tuple[int, list[str]]]],
         honorific = words[0] if words[0] in _HONORIFICS else None
         matches = [f for _, f in ends.get(core[0], ()) if f != words and (honorific is None or f[0] == honorific)]
         matches = [f for f in matches if honorific is not None or f[0] not in _HONORIFICS]
+        if not matches and honorific in ("Sir", "Dame"):
+            # a knighthood goes with the given name: "Sir Ann" after "Sir Ann Lee" (written "Ann Lee" once cleaned)
+            matches = [f for _, f in ends.get(core[0], ()) if f[0] == core[0] and len(f) >= 2]
         if not matches and honorific is not None and not families and len(honorifics.get(core[0], ())) <= 1:
             # "Mr. Lewis" after "Michael Lewis": the one first name + surname of the article with that surname
             full = {tuple(f) for _, f in ends.get(core[0], ()) if f[-1] == core[0] and f[0] not in _HONORIFICS}

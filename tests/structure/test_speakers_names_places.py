@@ -53,3 +53,16 @@ def test_a_tabloid_verb_and_a_noun_ending_in_ly():
     # "gushes" reports speech; "family" (after "the") is no adverb between speaker and verb
     rows = quotes("\"He left in March,\" a friend of the family gushes. \"Nobody knows why.\"")
     assert [(r[1], r[3]) for r in rows] == [("a friend of the family", "a friend")] * 2
+
+
+def test_a_long_relative_clause_after_a_knight_known_by_the_given_name():
+    # "Sir Hugo" is Sir Hugo Brannock (a knighthood goes with the given name); the "who" clause runs long
+    assert names("The seat was lost by the former minister, Sir Hugo Brannock.\n\nSir Hugo, who had held the "
+                 "seat for twenty years before he retired and was talked back into standing by his party, said "
+                 "it was \"a sad night\".") == ["Hugo Brannock"]
+
+
+def test_a_description_ending_in_ly_keeps_its_noun_and_a_chamber_keeps_its_of():
+    assert names("His family said he \"never sat still\".") == ["His family"]
+    assert names("The Harbourside Chamber of Commerce said the fees were \"a blow\".") == \
+        ["Harbourside Chamber of Commerce"]
