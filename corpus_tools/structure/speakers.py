@@ -120,6 +120,8 @@ _VERB_STEMS = ("say", "tell", "add", "ask", "state", "explain", "write", "respon
                "acknowledge", "tweet", "conclude", "remark", "answer", "shout", "promise", "vow", "admit",
                "suggest", "predict", "stress", "emphasise", "emphasize", "maintain", "concede", "confirm",
                "caution", "assert", "told", "said", "wrote", "post",
+               # the tabloid's verbs of gossip ("a source close to the pair dishes", "gushes the insider")
+               "dish", "spill", "gush",
                # the verbs of dialogue in fiction ("returned she", "cried his wife")
                "return", "cry", "exclaim", "continue", "murmur", "whisper", "observe", "rejoin", "inquire",
                "enquire", "repeat", "interrupt", "sigh", "mutter", "scream", "resume", "retort")
@@ -171,7 +173,7 @@ _ORGANISATION_WORDS = frozenset("""Corp Corporation Inc Co Ltd Plc PLC Group Com
     Exchange Bank Commission Council Department Securities United FC Club City Party Embassy Government Office
     Institute University Center Centre Trust Partners Holdings Industries Reuters Press News Daily Times Post
     Council Committee Board Service Services Authority Fund Foundation Union Federation College School Hospital
-    Society Institution Court Museum Library Academy Network Alliance Coalition Organisation Organization
+    Society Institution Court Museum Library Academy Network Alliance Coalition Organisation Organization Chamber
     Administration Bureau Police Parliament Assembly Senate Congress Church""".split())
 _FEMALE = {"she", "her", "mrs", "mrs.", "miss", "ms", "ms.", "lady", "queen", "princess", "dame", "wife", "mother",
            "daughter", "sister", "woman", "girl", "spokeswoman", "chairwoman"}
@@ -187,7 +189,7 @@ _CAP = (r"(?:(?:[A-Z]\.){1,3}(?=\s*[A-Z])|(?:al|el|bin|ibn|abu|ben|de|van|von|da
 # a name: capitalised words, name particles inside ("Corriere della Sera"), an optional "Mr." in front
 _NAME = (rf"(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Prof|St|Supt|Insp|Det|Sgt|Capt|Cmdr|Adm|Brig|Maj|Cpl|Pvt|"
          rf"Rev|Fr|Hon|Amb|Atty|Pres|Cllr|Const|Ch|Sr|Jr)\.\s+){{0,2}}{_CAP}"
-         rf"(?:\s*(?<=[\s.]){_CAP}|\s+(?:of|de|del|della|der|den|van|von|al|bin|ibn|da|di|du|des|dos|das|le|la|ter|y)"
+         rf"(?:\s*(?<=[\s.]){_CAP}|\s+(?:of|de|del|della|der|den|van|von|al|bin|ibn|da|di|du|des|dos|das|le|la|ter|y|ap)"
          rf"(?=\s+[A-Za-z]))*"
          r"(?<!\s(?:of|de|la|le|da|di))")
 _PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t|[Yy]ou)"
@@ -198,7 +200,9 @@ _DESC = (rf"(?:[Tt]he|[Aa]n?|[Oo]ne|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w\-]*['
 _SPEAKER = rf"(?<![\w'’])(?P<speaker>{_PRON}|{_DESC}|{_NAME})"
 # auxiliaries and adverbs between a speaker and its reporting verb ("Almeida had insisted", "he would mutter")
 _AUX = (r"(?:\([^()\"“”]{1,40}\)\s+)?"  # "(Labour)", "(D-Ohio)": a party or place in brackets
-        r"(?:(?:had|has|have|was|were|is|would|will|could|did|then|also|later|again|\w+ly)\s+){0,2}")
+        # (a word after a determiner is no adverb: "a friend of the family gushes")
+        r"(?:(?:had|has|have|was|were|is|would|will|could|did|then|also|later|again|"
+        r"(?<!\bthe\s)(?<!\ba\s)(?<!\bof\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bits\s)(?<!\btheir\s)\w+ly)\s+){0,2}")
 # an age between a name and its verb: "Lena Holt, 34, said"
 _AGE = r"(?:,\s+\d{1,3},)?"
 # groups that speak without a determiner ("according to police", "analysts at Citi said")
@@ -243,7 +247,9 @@ _QUOTED_AS = re.compile(rf"{_SPEAKER}\s+(?:was|is|were|has been|had been)\s+quot
 # sale as 'painful'"; "Governor Mike Landry called it ..."): name, appositive name, or pronoun
 _LEADING = r"^\s*(?:(?:But|And|However|Yet|Meanwhile|Still|Instead|Separately|Earlier|Later),?\s+)?"
 _APPOSITIVE_SUBJECT = re.compile(rf"{_LEADING}{_DESC},\s+(?P<speaker>{_NAME}),\s+(?:\w+ly\s+|also\s+)?[a-z]")
-_NAME_SUBJECT = re.compile(rf"{_LEADING}(?P<speaker>{_NAME}(?:\s+[a-z]+\s+{_NAME})?|{_PRON})(?:,[^,\"“”]{{1,80}},)?"
+_NAME_SUBJECT = re.compile(rf"{_LEADING}(?P<speaker>{_NAME}(?:\s+[a-z]+\s+{_NAME})?|{_PRON})"
+                           # an apposition, or a relative clause (which may run long: "Sir Ann, who held ...")
+                           rf"(?:,[^,\"“”]{{1,80}},|,\s+who\s[^,\"“”]{{1,160}},)?"
                            r"\s+(?:\w+ly\s+|also\s+)?(?!(?:of|and|or|in|at|for|to|with|from)\b)[a-z]{2,}")
 #: windows the rules search around a quotation (they keep attribution linear on long paragraphs)
 _AFTER_WINDOW, _BEFORE_WINDOW = 300, 400
@@ -262,10 +268,12 @@ _SPEECH_SUBJECT = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}),?\s+{_AUX}{_VERB}
 # a subject, then one or two appositive or relative clauses, then the verb: "Kevin Bao, who tracks cloud outages,
 # said", "Margaret Doyle, 71, who has lived here for 40 years, said", "A nurse at the rally, who asked ..., said"
 _SPEECH_SUBJECT_CLAUSE = re.compile(
-    rf"(?<![\w'’])(?P<name>{_NAME}|{_DESC})(?:,\s+(?:who|whose|a|an|the|his|her|its|one|\d+)\b[^,.;\"“”]{{0,80}}){{1,2}},"
+    rf"(?<![\w'’])(?P<name>{_NAME}|{_DESC})(?:,\s+(?:who|whose|a|an|the|his|her|its|one|\d+|from|of)\b[^,.;\"“”]{{0,80}}){{1,2}},"
     rf"\s+{_AUX}{_VERB}\b")
 _SPEECH_SUBJECT_OF = re.compile(rf"(?<![\w'’])(?P<name>{_NAME})\s+(?:of|at|from)\s+[^,.;\"“”]{{1,80}}?\s+"
                                 rf"(?:\w+ly\s+|also\s+)?{_VERB}\b")
+_PLACE_BEFORE = re.compile(r"\b(?:from|of|in|near)\s+$")
+_PASSIVE_TOLD = re.compile(r"\b(?:was|were|is|are|been)\s+(?:told|asked)$")
 # capitalised plural nouns opening a sentence ("Analysts said"): no antecedent for "he"/"she"
 _GROUP_WORDS = {"Analysts", "Traders", "Sources", "Officials", "Bankers", "Economists", "Dealers", "Experts",
                 "Residents", "Police", "Others", "Some", "Many", "Both", "Investors", "Diplomats", "Witnesses"}
@@ -406,7 +414,9 @@ def _group(words: list[str]) -> bool:
 # '“...,” the study's lead author, Lena Ward, told me': a description, its apposed name, the verb
 # '“...,” Dupont, a former judge, said': the name, its apposition between commas, the verb
 _AFTER_NAME_APPOSITION_VERB = re.compile(
-    rf"^[\s,\-–—]*(?P<speaker>{_NAME}),\s+(?:a|an|the|his|her|its|their|who|whose|\d{{1,3}})\b[^,\"“”]{{1,60}},"
+    rf"^[\s,\-–—]*(?P<speaker>{_NAME}),\s+(?:a|an|the|his|her|its|their|who|whose|\d{{1,3}}|"
+    # or a bare lower-case role: '“...,” Ann Lee, head of research at Acme, said'
+    rf"(?!(?:and|but|or|however|though|then)\b)[a-z][\w\-]*)\b[^,\"“”]{{1,60}},"
     rf"\s+{_AUX}(?P<verb>{_VERB})\b")
 _AFTER_APPOSED_NAME_VERB = re.compile(
     rf"^[\s,\-–—]*(?:{_DESC}|{_ROLE_WORDS}),\s+(?P<speaker>{_NAME}),\s+{_AUX}(?P<verb>{_VERB})\b")
@@ -904,7 +914,12 @@ def speaker_candidates(article: Article) -> list[tuple[int, str]]:
                 candidates.append((b.start + m.start("speaker"), clean_name(m.group("speaker"))))
         # (a name ending a relative clause is no speaker: "The 54-year-old, who lives in Leeds, said")
         found = [m for m in _SPEECH_SUBJECT.finditer(b.text)
-                 if not _CLAUSE_ANTECEDENT.search(b.text[max(0, m.start("name") - 120) : m.start("name")])]
+                 if not _CLAUSE_ANTECEDENT.search(b.text[max(0, m.start("name") - 120) : m.start("name")])
+                 # "Ann Lee, 79, from Leeds, said": Leeds is where she lives; "the people of Leeds were told":
+                 # a passive "told" is said to them, not by them
+                 and not (_PLACE_BEFORE.search(b.text, max(0, m.start("name") - 6), m.start("name"))
+                          and b.text.startswith(",", m.end("name")))
+                 and not _PASSIVE_TOLD.search(m.group())]
         found += list(_SPEECH_SUBJECT_OF.finditer(b.text))
         for m in _SPEECH_SUBJECT_CLAUSE.finditer(b.text):
             if speaker_kind(m.group("name")) == "description":
@@ -1200,7 +1215,9 @@ def _description_head(speaker: str) -> str:
     # (and the anonymous source's formula: "a source close to ...", "one person familiar with ...")
     head = re.split(r"\s+(?:for|of|who|which|with|at|in|from|on|that|to|by|close|familiar|briefed)\b|,",
                     speaker)[0].strip()
-    return re.sub(r"(?:\s+[a-z]+ly)+$", "", head)  # "his wife impatiently" -> "his wife"
+    cut = re.sub(r"(?:\s+[a-z]+ly)+$", "", head)  # "his wife impatiently" -> "his wife"
+    # ... but a noun in -ly after its determiner stays: "his family", "the assembly"
+    return cut if len(cut.split()) >= 2 else head
 
 
 @lru_cache(maxsize=8192)
@@ -1263,7 +1280,7 @@ def _is_title(word: str) -> bool:
 
 
 _PARTICLE_WORDS = {"of", "de", "del", "della", "der", "den", "van", "von", "al", "bin", "ibn", "da", "di", "du", "des",
-                   "dos", "das", "le", "la", "ter", "y"}
+                   "dos", "das", "le", "la", "ter", "y", "ap"}
 _NAME_RUN = re.compile(_NAME)
 
 
@@ -1360,10 +1377,27 @@ def _merged_name(speaker: str, ends: dict[str, list[tuple[int, list[str]]]],
     name = clean_name(speaker)
     words = name.split()
     core = [w for w in words if not _is_title(w)]
+    if len(words) == 1 and len(name) > 2 and name.isupper():
+        # a transcript's speaker label ("LEE:", "OKAFOR-HALL:") is a surname in capitals: the article's
+        # full name whose surname it is, spelt as the text spells it ("McAteer" for "MCATEER")
+        spelt = {w for w in ends if w.upper() == name and w != name}
+        if len(spelt) == 1:
+            words = core = [next(iter(spelt))]
+            name = words[0]
+    if (len(words) == 2 and words[0].lower() in _PARTICLE_WORDS and words[0][:1].isupper()
+            and speaker_kind(speaker) == "name"):
+        # "Van Doorn said": a surname with its particle, capitalised to open the sentence ("Pieter van Doorn")
+        full = {tuple(f) for _, f in ends.get(words[1], ())
+                if len(f) > 2 and f[-2].lower() == words[0].lower() and f[-1] == words[1]}
+        if len(full) == 1:
+            return " ".join(next(iter(full)))
     if speaker_kind(speaker) == "name" and len(core) == 1:
         honorific = words[0] if words[0] in _HONORIFICS else None
         matches = [f for _, f in ends.get(core[0], ()) if f != words and (honorific is None or f[0] == honorific)]
         matches = [f for f in matches if honorific is not None or f[0] not in _HONORIFICS]
+        if not matches and honorific in ("Sir", "Dame"):
+            # a knighthood goes with the given name: "Sir Ann" after "Sir Ann Lee" (written "Ann Lee" once cleaned)
+            matches = [f for _, f in ends.get(core[0], ()) if f[0] == core[0] and len(f) >= 2]
         if not matches and honorific is not None and not families and len(honorifics.get(core[0], ())) <= 1:
             # "Mr. Lewis" after "Michael Lewis": the one first name + surname of the article with that surname
             full = {tuple(f) for _, f in ends.get(core[0], ()) if f[-1] == core[0] and f[0] not in _HONORIFICS}

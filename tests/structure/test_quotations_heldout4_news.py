@@ -30,5 +30,5 @@ def test_heldout4_news_is_the_annotated_set(news):
 def test_heldout4_news_scores_after_rules4(news):
     assert news["role_accuracy"] == pytest.approx(201 / 228)
     assert (news["quote_precision"], news["quote_recall"]) == (1.0, pytest.approx(99 / 100))
-    assert news["speaker_accuracy"] == pytest.approx(68 / 97)
+    assert news["speaker_accuracy"] == pytest.approx(69 / 97)  # 68 / 97 before rules6
     assert news["attribution_rate"] == pytest.approx(91 / 99)

@@ -184,3 +184,14 @@ def test_more_and_a_section_name_is_furniture_but_more_and_a_noun_is_a_subheadin
     text = ("Council backs cycle lanes\n\nMar 3, 2026, 8:41 AM ET\n\nThe council voted on Tuesday.\n\nMore funding\n\n"
             "The scheme costs two million pounds.\n\nMore Sport")
     assert roles(text) == ["headline", "byline", "lead", "subheading", "paragraph", "boilerplate"]
+
+
+def test_files_from_credit_and_a_newsletter_credit_line_are_signoffs():
+    # "With files from ..." closes Canadian wire copy; "This edition was edited by ..." closes a newsletter
+    text = ("Ferry service resumes after storm\n\nThe ferry between the two islands ran again on Friday, "
+            "the operator said.\n\nCrews cleared the slipway overnight.\n\nWith files from Ana Duarte\n\n"
+            "This edition was edited by Lee Park and copy edited by Jo Ames.")
+    assert roles(text)[-2:] == ["signoff", "signoff"]
+    # a body sentence about who wrote a report stays body text
+    assert roles("Ferry service resumes\n\nThe ferry ran again on Friday, the operator said.\n\n"
+                 "The report was written by three engineers and edited by the council.")[-1] == "paragraph"
