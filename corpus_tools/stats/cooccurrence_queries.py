@@ -297,8 +297,7 @@ def query_kwic_hits(q: TokenQuery, matchers: Sequence[Callable[[str], bool]], co
     q.con.register("mt", pa.table({"m": pa.array([r[0] for r in rows], pa.int64()),
                                    "token": pa.array([r[1] for r in rows], pa.string())}))
     unit = q.unit_sql
-    try:
-        q.con.sql("DROP TABLE IF EXISTS kh; DROP TABLE IF EXISTS kq; DROP TABLE IF EXISTS ku")
+    try:  # the tables of one query: dropped when it ends, so the next query of the connection makes its own
         q.con.sql(f"CREATE TEMP TABLE ku AS SELECT DISTINCT r.article, {unit} AS unit FROM raw r "
                   "WHERE r.token IN (SELECT token FROM mt WHERE m = 0)")
         q.con.sql(f"CREATE TEMP TABLE kq AS SELECT r.article, {unit} AS unit, r.position, r.block, "

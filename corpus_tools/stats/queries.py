@@ -255,8 +255,7 @@ def iter_article_term_counts(dataset: TokenDataset, n: int = 1, *, column: str =
         if articles is not None:
             wanted = set(articles)
             order = [a for a in order if a in wanted]
-        con.register("article_order", pa.table({"article": pa.array(order, pa.string()),
-                                                "i": pa.array(range(len(order)), pa.int64())}))
+        _register_article_order(con, order)
         reader = con.sql(
             "WITH d AS (SELECT term, count(*)::BIGINT AS doc_freq FROM per GROUP BY term) "
             "SELECT p.article, p.term, p.c::BIGINT AS count, d.doc_freq FROM per p JOIN d USING (term) "
@@ -267,6 +266,12 @@ def iter_article_term_counts(dataset: TokenDataset, n: int = 1, *, column: str =
             yield TermCounts(piece, totals)
     finally:
         con.close()
+
+
+def _register_article_order(con: duckdb.DuckDBPyConnection, order: list[str]) -> None:
+    """Table ``article_order`` (article, i): the articles' rank in ``order``, to sort rows in corpus order."""
+    con.register("article_order", pa.table({"article": pa.array(order, pa.string()),
+                                            "i": pa.array(range(len(order)), pa.int64())}))
 
 
 def query_top_tfidf_terms(dataset: TokenDataset, top: int, idf: Callable[[int, int], float], *,
@@ -293,9 +298,7 @@ def query_top_tfidf_terms(dataset: TokenDataset, top: int, idf: Callable[[int, i
         n_docs = len(totals)
         con.register("idf", pa.table({"doc_freq": pa.array(dfs, pa.int64()),
                                       "idf": pa.array([idf(d, n_docs) for d in dfs], pa.float64())}))
-        order = list(dataset.articles)
-        con.register("article_order", pa.table({"article": pa.array(order, pa.string()),
-                                                "i": pa.array(range(len(order)), pa.int64())}))
+        _register_article_order(con, dataset.articles)
         table = con.execute(
             "WITH s AS (SELECT p.article, p.term, p.c::BIGINT AS count, p.c::DOUBLE * i.idf AS tfidf "
             "FROM per p JOIN d USING (term) JOIN idf i USING (doc_freq)), "
