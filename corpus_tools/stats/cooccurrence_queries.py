@@ -108,6 +108,9 @@ class TokenQuery:
 
     def word_counts(self, by_article: bool = False) -> dict:
         """term -> count (or article -> term -> count) of the kept tokens."""
+        if self.rows:
+            # rows mode builds no table k (KWIC reads units per query): say so, not DuckDB's "table k does not exist"
+            raise ValueError("word_counts needs the kept-token table: open TokenQuery with rows=False")
         if not by_article:
             return dict(self.con.sql("SELECT term, count(*) FROM k GROUP BY term").fetchall())
         out: dict = defaultdict(dict)

@@ -7,6 +7,7 @@ import pytest
 
 import corpus_tools as ct
 from corpus_tools.scale import token_dataset
+from corpus_tools.stats.cooccurrence_queries import TokenQuery
 from corpus_tools.stats.queries import query_term_counts
 
 TEXTS = [
@@ -104,6 +105,12 @@ def test_bad_input_is_a_clear_error(datasets):
         ct.frequency_table(ds, column="block_kind")
     with pytest.raises(TypeError, match="expected a TokenDataset"):
         query_term_counts(pd.DataFrame())
+    # KWIC's rows mode builds no kept-token table: counting on it says so instead of failing inside DuckDB
+    with TokenQuery(ds, rows=True) as q, pytest.raises(ValueError, match="open TokenQuery with rows=False"):
+        q.word_counts()
+    with TokenQuery(ds) as q:
+        counts = query_term_counts(ds).counts
+        assert q.word_counts() == dict(zip(counts["term"], counts["count"]))
 
 
 def test_token_forms_are_made_once_per_dataset_options_and_column(datasets, monkeypatch, tmp_path):
