@@ -127,3 +127,37 @@ def test_import_layers_hold():
     done = subprocess.run([*command, "--no-cache"], cwd=REPO, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "2 kept, 0 broken" in done.stdout
+
+
+def test_querying_a_token_dataset_never_imports_nltk(tmp_path):
+    # import nltk costs ~1.2 s and ~100 MB per process (it imports scipy.stats when scipy is
+    # installed); report kernels only query the dataset, so neither import corpus_tools nor a
+    # query may pull it in: NLTK is imported by the first tokenizer made (or collocation scored)
+    from corpus_tools.report import setup_notebook
+
+    setup_notebook(None, tmp_path / "out", token_cache=tmp_path / "cache", show_summary=False)  # tokenises
+    script = f"""
+import sys
+import corpus_tools as ct
+from corpus_tools import stats
+from corpus_tools.report import setup_notebook
+assert "nltk" not in sys.modules, "import corpus_tools imported nltk"
+nb = setup_notebook(None, {str(tmp_path / 'out')!r}, token_cache={str(tmp_path / 'cache')!r}, show_summary=False)
+freq = ct.frequency_table(nb.dataset, min_count=1)
+assert freq["count"].sum() > 1000
+ct.ngram_table(nb.dataset, n=2)
+stats.diversity_tables(nb.dataset)
+print("nltk" in sys.modules, "scipy" in sys.modules)
+"""
+    done = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "False"]
+
+
+def test_nltk_version_is_read_without_importing_it():
+    # the tokenizer fingerprint (the token cache's key) reads NLTK's version from its metadata
+    import importlib.metadata
+
+    import nltk
+
+    assert importlib.metadata.version("nltk") == nltk.__version__

@@ -18,9 +18,8 @@ degrees of freedom needed).  NLTK's ``fisher`` is left out: it needs scipy.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
-
-from nltk.metrics import BigramAssocMeasures, TrigramAssocMeasures
+from collections.abc import Callable, Iterator, Mapping
+from functools import cache
 
 __all__ = [
     "BIGRAM_MEASURES",
@@ -136,37 +135,89 @@ def g2_p_value(g2: float, n: int = 2) -> float:
     return chi2_p_value(g2, 1 if n == 2 else 4)
 
 
-_B, _T = BigramAssocMeasures, TrigramAssocMeasures
+@cache
+def _nltk_measures() -> tuple[type, type]:
+    """NLTK's bigram and trigram measure classes, imported on first use.
+
+    ``import nltk`` costs about 1.2 s and 100 MB per process when scipy is
+    installed (``nltk.metrics`` imports ``scipy.stats`` for ``fisher``); a
+    report kernel that never scores a collocation should not pay it.
+    """
+    from nltk.metrics import BigramAssocMeasures, TrigramAssocMeasures
+
+    return BigramAssocMeasures, TrigramAssocMeasures
+
+
+class _Measures(Mapping):
+    """Column name -> measure function; NLTK's functions are looked up (and NLTK imported) on first access.
+
+    ``spec`` maps each name to the name of an NLTK method (a str) or to a
+    function defined here; the names and their order are known without NLTK.
+    """
+
+    def __init__(self, n: int, spec: dict[str, str | Callable]):
+        self._n, self._spec = n, spec
+        self._functions: dict[str, Callable] | None = None
+
+    def functions(self) -> dict[str, Callable]:
+        """The plain dict of functions (what the scoring loops index)."""
+        if self._functions is None:
+            cls = _nltk_measures()[0 if self._n == 2 else 1]
+            self._functions = {k: getattr(cls, v) if isinstance(v, str) else v for k, v in self._spec.items()}
+        return self._functions
+
+    def __getitem__(self, name: str) -> Callable:
+        if name not in self._spec:
+            raise KeyError(name)
+        return self.functions()[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._spec)
+
+    def __len__(self) -> int:
+        return len(self._spec)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({list(self._spec)})"
+
+
+def _bigram_g2_p(n_ii, u, n_all) -> float:
+    return g2_p_value(_nltk_measures()[0].likelihood_ratio(n_ii, u, n_all), 2)
+
+
+def _trigram_g2_p(n_iii, b, u, n_all) -> float:
+    return g2_p_value(_nltk_measures()[1].likelihood_ratio(n_iii, b, u, n_all), 3)
+
 
 #: Column name -> function of NLTK bigram marginals.  Names are NLTK's.
-BIGRAM_MEASURES: dict[str, Callable] = {
-    "g2": _B.likelihood_ratio,  # Dunning's log-likelihood G2 (Manning & Schütze 5.3.4); NLTK: likelihood_ratio
-    "g2_p": lambda n_ii, u, n_all: g2_p_value(_B.likelihood_ratio(n_ii, u, n_all), 2),
-    "pmi": _B.pmi,
+BIGRAM_MEASURES: Mapping[str, Callable] = _Measures(2, {
+    "g2": "likelihood_ratio",  # Dunning's log-likelihood G2 (Manning & Schütze 5.3.4); NLTK: likelihood_ratio
+    "g2_p": _bigram_g2_p,
+    "pmi": "pmi",
     "mi3": lambda n_ii, u, n_all: mi3(n_ii, u, n_all, 2),
-    "student_t": _B.student_t,
-    "chi_sq": _B.chi_sq,
-    "phi_sq": _B.phi_sq,
-    "dice": _B.dice,
+    "student_t": "student_t",
+    "chi_sq": "chi_sq",
+    "phi_sq": "phi_sq",
+    "dice": "dice",
     "log_dice": log_dice,
-    "jaccard": _B.jaccard,
-    "poisson_stirling": _B.poisson_stirling,
+    "jaccard": "jaccard",
+    "poisson_stirling": "poisson_stirling",
     "log_ratio": log_ratio,
-    "raw_freq": _B.raw_freq,
-}
+    "raw_freq": "raw_freq",
+})
 
 #: Column name -> function of NLTK trigram marginals.
-TRIGRAM_MEASURES: dict[str, Callable] = {
-    "g2": _T.likelihood_ratio,
-    "g2_p": lambda n_iii, b, u, n_all: g2_p_value(_T.likelihood_ratio(n_iii, b, u, n_all), 3),
-    "pmi": _T.pmi,
+TRIGRAM_MEASURES: Mapping[str, Callable] = _Measures(3, {
+    "g2": "likelihood_ratio",
+    "g2_p": _trigram_g2_p,
+    "pmi": "pmi",
     "mi3": lambda n_iii, b, u, n_all: mi3(n_iii, u, n_all, 3),
-    "student_t": _T.student_t,
-    "chi_sq": _T.chi_sq,
-    "jaccard": _T.jaccard,
-    "poisson_stirling": _T.poisson_stirling,
-    "raw_freq": _T.raw_freq,
-}
+    "student_t": "student_t",
+    "chi_sq": "chi_sq",
+    "jaccard": "jaccard",
+    "poisson_stirling": "poisson_stirling",
+    "raw_freq": "raw_freq",
+})
 
 #: Other names users know the measures by.
 MEASURE_ALIASES = {"likelihood_ratio": "g2", "ll": "g2", "log_likelihood": "g2",
@@ -232,15 +283,15 @@ def score_marginals(n: int, names, marginals) -> list[float]:
     ...     BIGRAM_MEASURES["g2"](2, (3, 3), 8), BIGRAM_MEASURES["g2_p"](2, (3, 3), 8)]
     True
     """
-    table = BIGRAM_MEASURES if n == 2 else TRIGRAM_MEASURES
+    table = (BIGRAM_MEASURES if n == 2 else TRIGRAM_MEASURES).functions()
     shared: dict[str, float] = {}
     if n == 3 and ("g2" in names or "g2_p" in names or "chi_sq" in names):
-        cont = _T._contingency(*marginals)
+        cont = _nltk_measures()[1]._contingency(*marginals)
         expected = _trigram_expected(cont)
         shared["g2"] = _nan_on_error(_trigram_g2, cont, expected)
         shared["chi_sq"] = _nan_on_error(_trigram_chi_sq, cont, expected)
     elif n == 2 and ("g2" in names or "g2_p" in names):
-        shared["g2"] = _nan_on_error(_B.likelihood_ratio, *marginals)
+        shared["g2"] = _nan_on_error(table["g2"], *marginals)
     if "g2" in shared and "g2_p" in names:
         shared["g2_p"] = math.nan if math.isnan(shared["g2"]) else g2_p_value(shared["g2"], n)
     return [shared[m] if m in shared else _nan_on_error(table[m], *marginals) for m in names]

@@ -20,6 +20,7 @@ the same files again, from anywhere, hits the cache.
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import os
 import unicodedata
 from collections.abc import Mapping
@@ -27,7 +28,6 @@ from dataclasses import asdict
 from functools import cache
 from pathlib import Path
 
-import nltk
 import pandas as pd
 import pyarrow as pa
 
@@ -72,7 +72,9 @@ def tokenizer_fingerprint() -> str:
     64
     """
     h = hashlib.sha256()
-    h.update(repr((nltk.__version__, unicodedata.unidata_version, sorted(NEWS_ABBREVIATIONS))).encode())
+    # NLTK's version from its metadata, the string nltk.__version__ holds, without importing NLTK
+    nltk_version = importlib.metadata.version("nltk")
+    h.update(repr((nltk_version, unicodedata.unidata_version, sorted(NEWS_ABBREVIATIONS))).encode())
     for module in (_tokenize_module, _fast_module, _stopwords_module):
         h.update(b"\x1e" + Path(module.__file__).read_bytes())
     return h.hexdigest()

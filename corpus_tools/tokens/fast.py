@@ -40,10 +40,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import cache
 from itertools import chain
 from typing import NamedTuple
-
-from nltk.tokenize.punkt import PunktLanguageVars
 
 from corpus_tools.tokens.tokenize import NEWS_ABBREVIATIONS, SentenceSplitter, join_abbreviation_periods, word_spans
 
@@ -64,7 +63,16 @@ _PERIOD_END = re.compile(r"\.(?<=[^.\s]\.)[\]\)}>\"'»”’]*(?=(\s+|\Z)(\S?))"
 # follow it directly, and characters that cannot start a word.
 _PUNKT_NON_WORD = set(")\";}]*:@'({[\u2018\u2019\u201c\u201d\xab\xbb?!")
 _PUNKT_NO_WORD_START = set("(\"`{[:;&#*@)}]-,")
-_PUNKT_VARS = PunktLanguageVars()
+
+
+@cache
+def _punkt_vars():
+    """Punkt's word regex (imported on first use: a process that never tokenises does not import NLTK)."""
+    from nltk.tokenize.punkt import PunktLanguageVars
+
+    return PunktLanguageVars()
+
+
 _PUNKT_ONE_WORD = re.compile(r"[^\s(\"`{\[:;&#*@)}\]\-,'‘’“”«»?!][^\s)\";}\]*:@'({\[‘’“”«»?!,]*")
 _PUNKT_NUMERIC = re.compile(r"^-?[\.,]?\d[\d,\.-]*\.?$")
 _PUNKT_INITIAL = re.compile(r"[^\W\d]\.$")
@@ -73,7 +81,10 @@ _NEXT_CHUNK = re.compile(r"\S*")
 # Whether the reference splitter joins a sentence that starts in lower case
 # to the one before it (a rule on top of Punkt); read from the splitter
 # itself so the two paths cannot drift apart.
-_LOWER_CONTINUES = len(SentenceSplitter().spans("He left. and then")) == 1
+# (Asked on first use, not at import: a process that only queries a dataset never imports NLTK.)
+@cache
+def _lower_continues() -> bool:
+    return len(SentenceSplitter().spans("He left. and then")) == 1
 
 
 def fast_normalize(text: str) -> str:
@@ -177,7 +188,7 @@ class FastTokenizer:
             if _PUNKT_ONE_WORD.fullmatch(core) and ".." not in core and "--" not in core:
                 tok = core  # Punkt's word regex would return the whole chunk
             else:
-                words = _PUNKT_VARS.word_tokenize(core)
+                words = _punkt_vars().word_tokenize(core)
                 tok = words[-1] if words else core
             typ = tok[:-1].lower()
             if re.fullmatch(r"\.\.+", tok) or tok.endswith(".."):
@@ -197,7 +208,7 @@ class FastTokenizer:
 
     def _ends_sentence(self, chunk: str, next_chunk: str) -> bool:
         """Whether Punkt ends the sentence after ``chunk`` (which ends in a period)."""
-        if _LOWER_CONTINUES and chunk[-1] == "." and next_chunk[:1].islower():
+        if _lower_continues() and chunk[-1] == "." and next_chunk[:1].islower():
             return False
         kind = self._period_kind(chunk)
         if kind in ("other", "initial+", "number+"):
@@ -229,7 +240,7 @@ class FastTokenizer:
         found = self._inside.get(chunk)
         if found is not None:
             return found
-        toks = _PUNKT_VARS.word_tokenize(chunk)
+        toks = _punkt_vars().word_tokenize(chunk)
         found = False
         for tok, nxt in zip(toks, toks[1:], strict=False):
             if tok in ("?", "!"):
@@ -258,7 +269,7 @@ class FastTokenizer:
         text = fast_normalize(text)
         chunks = Counter(text.split())
         finals: dict[str, int] = {}  # chunks that end a sentence, by occurrence (a dict: no __missing__ call)
-        kinds, rfind = self._kind, text.rfind
+        kinds, rfind, lower_continues = self._kind, text.rfind, _lower_continues()
         for m in _PERIOD_END.finditer(text):  # one per sentence or abbreviation: keep this loop tight
             space, nxt = m.groups()
             end = m.start()
@@ -268,7 +279,7 @@ class FastTokenizer:
             if not chunk.isprintable():  # tab, no-break space...: split() knows best
                 chunk = chunk.split()[-1]
             if (not nxt or "\n" in space  # the block's last chunk ends its last sentence
-                    or ((kinds.get(chunk) or self._period_kind(chunk)) == "other" and not _LOWER_CONTINUES)
+                    or ((kinds.get(chunk) or self._period_kind(chunk)) == "other" and not lower_continues)
                     or self._ends_sentence(chunk, _NEXT_CHUNK.match(text, m.end() + len(space)).group())):
                 finals[chunk] = finals.get(chunk, 0) + 1
         chunks.subtract(finals)

@@ -36,12 +36,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
-from functools import lru_cache
-from typing import Literal, NamedTuple
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 import pandas as pd
-from nltk.tokenize import NLTKWordTokenizer
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktTrainer
+
+if TYPE_CHECKING:
+    from nltk.tokenize.punkt import PunktParameters
 
 from corpus_tools.model.checks import reject_text, short_repr
 from corpus_tools.model.corpus import Article, Corpus
@@ -192,6 +193,10 @@ class SentenceSplitter:
     """
 
     def __init__(self, abbreviations: Iterable[str] = (), params: PunktParameters | None = None):
+        # NLTK is imported by the first tokenizer made, not by ``import corpus_tools`` (1.2 s and
+        # 100 MB per process with scipy installed): report kernels only query the token dataset
+        from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
         self.params = params or PunktParameters()
         extra = {a.lower().rstrip(".") for a in abbreviations}
         self.params.abbrev_types |= NEWS_ABBREVIATIONS | extra
@@ -205,6 +210,8 @@ class SentenceSplitter:
         training texts: the default splitter does not, which keeps an
         article's sentences the same whichever corpus it is in.
         """
+        from nltk.tokenize.punkt import PunktTrainer
+
         trainer = PunktTrainer()
         for text in texts:
             trainer.train(text, finalize=False)
@@ -238,8 +245,19 @@ class SentenceSplitter:
         return [text[s:e] for s, e in self.spans(text)]
 
 
-_DEFAULT_SPLITTER = SentenceSplitter()
-_WORD_TOKENIZER = NLTKWordTokenizer()
+@cache
+def _default_splitter() -> SentenceSplitter:
+    return SentenceSplitter()
+
+
+@cache
+def _word_tokenizer():
+    """NLTK's Treebank word tokenizer, made (and NLTK imported) on first use."""
+    from nltk.tokenize import NLTKWordTokenizer
+
+    return NLTKWordTokenizer()
+
+
 _DOUBLE_QUOTE_FORMS = {"``", "''", '"'}
 _QUOTE = re.compile(r'``|\'\'|"')
 
@@ -283,7 +301,7 @@ def word_spans(sentence: str,
     out: list[tuple[int, int]] = []
     for a, b in _pieces(norm):
         piece = norm[a:b]
-        out.extend((a + s, a + e) for s, e in align_tokens(_WORD_TOKENIZER.tokenize(piece), piece))
+        out.extend((a + s, a + e) for s, e in align_tokens(_word_tokenizer().tokenize(piece), piece))
     for i in range(len(out) - 1, 0, -1):  # Treebank splits at most the last period of a piece
         (ps, pe), (s, e) = out[i - 1], out[i]
         if (e - s == 1 and norm[s] == "." and pe == s and norm[pe - 1] != "."
@@ -303,7 +321,7 @@ def word_tokenize(text: str, splitter: SentenceSplitter | None = None) -> list[s
     """
     if not isinstance(text, str):
         raise TypeError(f"word_tokenize: text must be a str, not {type(text).__name__} ({short_repr(text)})")
-    splitter = splitter or _DEFAULT_SPLITTER
+    splitter = splitter or _default_splitter()
     norm = normalize_apostrophes(text)
     out: list[str] = []
     for s, e in splitter.spans(norm):
@@ -314,7 +332,7 @@ def word_tokenize(text: str, splitter: SentenceSplitter | None = None) -> list[s
 
 def split_sentences(text: str, splitter: SentenceSplitter | None = None) -> list[str]:
     """Sentences of ``text`` by the default (or given) :class:`SentenceSplitter`."""
-    return (splitter or _DEFAULT_SPLITTER).split(text)
+    return (splitter or _default_splitter()).split(text)
 
 
 class Token(NamedTuple):
@@ -344,7 +362,7 @@ def iter_tokens(article: Article, splitter: SentenceSplitter | None = None) -> I
     >>> [t.text for t in iter_tokens(Article.from_text("Hi there. Bye.", id="a"))]
     ['Hi', 'there', '.', 'Bye', '.']
     """
-    splitter = splitter or _DEFAULT_SPLITTER
+    splitter = splitter or _default_splitter()
     abbreviations = frozenset(splitter.params.abbrev_types)
     position = sentence = section = 0
     for block in article.blocks:

@@ -110,7 +110,7 @@ def test_bad_input_is_a_clear_error(datasets):
         q.word_counts()
     with TokenQuery(ds) as q:
         counts = query_term_counts(ds).counts
-        assert q.word_counts() == dict(zip(counts["term"], counts["count"]))
+        assert q.word_counts() == dict(zip(counts["term"], counts["count"], strict=True))
 
 
 def test_token_forms_are_made_once_per_dataset_options_and_column(datasets, monkeypatch, tmp_path):

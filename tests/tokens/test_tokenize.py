@@ -154,13 +154,13 @@ def test_a_huge_sentence_never_reaches_nltks_regex_time_limit(monkeypatch):
     import corpus_tools.tokens.tokenize as tk
 
     seen: list[int] = []
-    real = tk._WORD_TOKENIZER.tokenize
+    real = tk._word_tokenizer().tokenize
 
     def recording(text, *args, **kwargs):
         seen.append(len(text))
         return real(text, *args, **kwargs)
 
-    monkeypatch.setattr(tk._WORD_TOKENIZER, "tokenize", recording)
+    monkeypatch.setattr(tk._word_tokenizer(), "tokenize", recording)
     monkeypatch.setattr(tk, "MAX_PIECE_CHARS", 10_000)
     sentence = '"a" ' * 125_000
     spans = ct.tokens.word_spans(sentence)
