@@ -285,6 +285,12 @@ _CAPTION = re.compile(
     r"(?-i:[a-z]{2}[.!?]\s+[A-Z]{2,}(?:[ /][A-Z]{2,}){0,3})$|\|\s*(?:photo|image|picture)s?\s*(?:by\b|:)|"
     r"^(?:image|photo|picture)\s+\d+\s*(?:of|/)\s*\d+\b|^[▲▼►◄▶◀↑]\s+\S|"
     r"\b(?:source|picture|photo|image)\s*:\s*supplied\.?$", re.IGNORECASE)
+# What every alternative of _CAPTION needs (a cheap first test: the whole pattern cost 50 µs a block):
+# a ":", "/" or "|", a last character ")" or a capital (A-Z), or one of these words opening the block.
+# An alternative added to _CAPTION must need one of them too, or be added here.
+_CAPTION_START = re.compile(r"open\b|file|photo|image|picture|archive|represent|stock|pictured|above|top\b|main\b|"
+                            r"video|credit|getty|shutterstock|alamy|pa\b|ap\b|afp|epa|reuters|[▲▼►◄▶◀↑]",
+                            re.IGNORECASE)
 _BYLINE = re.compile(r"^(?:(?:written|words|story|text|reported|reporting)\s+)?By\s+[A-Z][\w.'’\-]*", re.IGNORECASE)
 _TIMESTAMP = re.compile(r"^(?:published|updated|posted|last updated|first published|modified)\b", re.IGNORECASE)
 _DATE_ONLY = re.compile(
@@ -434,6 +440,12 @@ def table_row(text: str) -> bool:
     >>> table_row("VI 4.45 -- Corn 1.35 1.92 IV 3.15 3.15"), table_row("Prices rose 3 pct to 1.75 dlrs.")
     (True, False)
     """
+    function = 0
+    for w in text.split():  # most blocks are sentences: two function words say so, before any pattern runs
+        if w.lower() in _FUNCTION_WORDS:
+            function += 1
+            if function == 2:
+                return False  # (the dates folded below hold no function word: the same count after folding)
     words = _DATE_IN_TEXT.sub("date", text).split()  # "born 3 May 1934; died 14 December 2025": dates, no cells
     cells = sum(_CELL.match(w) is not None for w in words)
     function = sum(w.lower() in _FUNCTION_WORDS for w in words)
@@ -464,6 +476,15 @@ class BlockRole:
 def _match(rx: re.Pattern, text: str) -> str:
     m = rx.search(text)
     return m.group() if m else ""
+
+
+def _caption(text: str) -> str:
+    """``_match(_CAPTION, text)``, skipping the pattern for a block none of its alternatives can match."""
+    tail = text.rstrip()[-1:]
+    if (":" in text or "/" in text or "|" in text or tail == ")" or "A" <= tail <= "Z"
+            or _CAPTION_START.match(text)):
+        return _match(_CAPTION, text)
+    return ""
 
 
 def _boilerplate(text: str) -> str:
@@ -565,7 +586,7 @@ def _furniture(blocks, j: int) -> bool:
     text = blocks[j].text
     nxt = blocks[j + 1] if j + 1 < len(blocks) else None
     return len(text.split()) <= 40 and bool(
-        _boilerplate(text) or _match(_CAPTION, text) or (nxt is not None and _CREDIT_ONLY.match(nxt.text)))
+        _boilerplate(text) or _caption(text) or (nxt is not None and _CREDIT_ONLY.match(nxt.text)))
 
 
 def _byline_ahead(blocks, pos: int) -> bool:
@@ -687,7 +708,7 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
                                               and len(nxt.text.split()) <= 30))):
             # "Home / World / Asia", or "NEWS" over a headline that is no heading block (it ends in a quote)
             r = role("boilerplate", "breadcrumb or section label above the headline", text)
-        elif words <= 40 and (sig := _match(_CAPTION, text)):
+        elif words <= 40 and (sig := _caption(text)):
             r = role("caption", "photo caption or credit", sig)
         elif (seen_headline or seen_body) and words <= 40 and nxt is not None and (
                 sig := _match(_CREDIT_ONLY, nxt.text)):  # (a headline over a bare credit stays the headline)
