@@ -1317,6 +1317,8 @@ def speaker_names(article: Article, speakers: list[str | None], *, families: boo
     >>> speaker_names(a, ["Lewis", "Mr. Lewis", "Michael", "the regional manager for one of them", None])
     ['Michael Lewis', 'Michael Lewis', 'Michael Lewis', 'the regional manager', None]
     """
+    if all(sp is None for sp in speakers):
+        return list(speakers)  # nothing to merge (most articles of a corpus): no scan of the article's names
     # the article's full names, filed under their first and last words: a lookup per speaker, not a scan
     ends: dict[str, list[tuple[int, list[str]]]] = {}
     honorifics: dict[str, set[str]] = {}  # surname -> the honorifics written before it
