@@ -22,8 +22,10 @@ import io
 import os
 import re
 from pathlib import Path
+from typing import NamedTuple
 
 import nbformat
+import numpy as np
 import pandas as pd
 
 from corpus_tools.model.corpus import Corpus
@@ -35,7 +37,8 @@ from corpus_tools.tokens.cache import corpus_token_table
 from corpus_tools.tokens.dataset import TokenDataset
 from corpus_tools.tokens.tokenize import DEFAULT_TOKENIZER, TokenOptions
 
-__all__ = ["OVERVIEW_TOP", "THUMBNAILS", "key_finding", "notebook_question", "overview_record"]
+__all__ = ["OVERVIEW_TOP", "THUMBNAILS", "OverviewCounts", "key_finding", "notebook_question", "overview_counts",
+           "overview_record"]
 
 #: Terms listed on the overview page, and articles whose distinctive terms are listed.
 OVERVIEW_TOP = 10
@@ -126,7 +129,8 @@ def _png_data_uri(fig) -> str:
 
 
 def overview_record(corpus: Corpus | TokenDataset, root: str | os.PathLike, notebooks: list[dict],
-                    token_cache: str | os.PathLike | None = None, tokenizer: str = DEFAULT_TOKENIZER) -> dict:
+                    token_cache: str | os.PathLike | None = None, tokenizer: str = DEFAULT_TOKENIZER, *,
+                    counts: OverviewCounts | None = None) -> dict:
     """The numbers, terms and per-notebook lines the overview page shows.
 
     Parameters
@@ -142,6 +146,9 @@ def overview_record(corpus: Corpus | TokenDataset, root: str | os.PathLike, note
         The run's token cache folder (tokens are read from it, not made
         again); unused when ``corpus`` is a dataset.
     tokenizer : str
+    counts : OverviewCounts, optional
+        :func:`overview_counts` of the same corpus, made beforehand (the
+        runner counts while the last notebooks run); None: counted here.
 
     Returns
     -------
@@ -153,6 +160,33 @@ def overview_record(corpus: Corpus | TokenDataset, root: str | os.PathLike, note
         (``{name: {"question", "finding", "thumbnail"}}``).
     """
     root = Path(root)
+    if counts is None:
+        counts = overview_counts(corpus, token_cache, tokenizer)
+    record = dict(counts.record)
+    record["lengths_png"] = _png_data_uri(plot_document_lengths(counts.lengths))
+    record["notebooks"] = {
+        nb["name"]: {"question": notebook_question(nb["source"]),
+                     "finding": key_finding(nb["name"], root / nb["name"]) if nb.get("status") == "ok" else "",
+                     "thumbnail": _thumbnail(nb)}
+        for nb in notebooks
+    }
+    return record
+
+
+class OverviewCounts(NamedTuple):
+    """What the overview counts in the corpus (:func:`overview_counts`): the record's numbers and the lengths."""
+
+    record: dict  # articles, tokens, types, dates, median_length, top_terms, distinctive
+    lengths: np.ndarray  # tokens per article, in corpus order (the histogram's data)
+
+
+def overview_counts(corpus: Corpus | TokenDataset, token_cache: str | os.PathLike | None = None,
+                    tokenizer: str = DEFAULT_TOKENIZER) -> OverviewCounts:
+    """The corpus' numbers of :func:`overview_record`: all that reads the corpus, none of the notebooks' outputs.
+
+    Apart from the record so that the runner can count while notebooks still run (DuckDB queries of
+    the token dataset, no figure drawn); the parameters are :func:`overview_record`'s.
+    """
     # Counted by DuckDB from the run's token dataset (built by the runner before
     # the notebooks: opening it verifies it, nothing is tokenised again).
     if isinstance(corpus, TokenDataset):
@@ -205,12 +239,5 @@ def overview_record(corpus: Corpus | TokenDataset, root: str | os.PathLike, note
             per["idf"] = smooth_idf(per["doc_freq"], n_docs) if len(per) else per["idf"]
             per["tfidf"] = per["count"] * per["idf"]
             record["distinctive"][a] = distinctive_term_table(per, top=5)["term"].tolist()
-    record["lengths_png"] = _png_data_uri(plot_document_lengths(lengths.to_numpy()))
-    record["notebooks"] = {
-        nb["name"]: {"question": notebook_question(nb["source"]),
-                     "finding": key_finding(nb["name"], root / nb["name"]) if nb.get("status") == "ok" else "",
-                     "thumbnail": _thumbnail(nb)}
-        for nb in notebooks
-    }
-    return record
+    return OverviewCounts(record, lengths.to_numpy())
 

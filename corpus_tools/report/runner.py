@@ -48,7 +48,8 @@ import sys
 import tempfile
 import time
 import warnings
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -80,7 +81,7 @@ from corpus_tools.report.kernel import (
     kernel_manager_with_env,
     kill_running_kernels,
 )
-from corpus_tools.report.overview import overview_record
+from corpus_tools.report.overview import overview_counts, overview_record
 from corpus_tools.scale.batching import resolve_n_jobs
 from corpus_tools.scale.dataset import dataset_folder, token_dataset
 from corpus_tools.tokens.dataset import MANIFEST_NAME, TokenDataset
@@ -577,8 +578,12 @@ def notebook_start_rank(name: str) -> int:
 
 def _run_notebooks(runs: list[tuple[Path, dict]], tmp: Path, progress: bool, timeout: float | None,
                    reader: bool, log, workers: int,
-                   manager: type[CurrentPythonKernelManager] = CurrentPythonKernelManager):
+                   manager: type[CurrentPythonKernelManager] = CurrentPythonKernelManager,
+                   after: tuple[Callable[[], object], Future] | None = None):
     """Execute ``runs`` (source, parameters), ``workers`` at a time; yield their records in ``runs`` order.
+
+    ``after``: a job and the future to set with its result (or exception), run once every notebook has
+    started, on the first worker free (side by side: beside the last notebooks, not after them all).
 
     One worker runs them one after the other in this thread.  More run each
     notebook's papermill client in a thread of its own (the work is in the
@@ -611,15 +616,26 @@ def _run_notebooks(runs: list[tuple[Path, dict]], tmp: Path, progress: bool, tim
         finally:
             ensure_event_loop().close()
 
+    def run_after() -> None:
+        job, future = after
+        try:
+            future.set_result(job())
+        except BaseException as e:  # handed to whoever reads the future
+            future.set_exception(e)
+
     if workers == 1:
         for i, (source, params) in enumerate(runs, start=1):
             yield one(i, source, params)
+        if after is not None:
+            run_after()
         return
     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="notebook")
     # started longest first (the pool starts them in submission order); yielded in ``runs`` order
     futures: dict[int, object] = {}
     for i in sorted(range(len(runs)), key=lambda i: (notebook_start_rank(runs[i][0].stem), i)):
         futures[i] = pool.submit(in_thread, i + 1, *runs[i])
+    if after is not None:
+        futures[len(runs)] = pool.submit(run_after)
     try:
         records = [futures[i].result() for i in range(len(runs))]
     except BaseException:
@@ -628,7 +644,7 @@ def _run_notebooks(runs: list[tuple[Path, dict]], tmp: Path, progress: bool, tim
         kill_running_kernels()
         pool.shutdown(wait=True)
         raise
-    pool.shutdown(wait=True)
+    pool.shutdown(wait=True)  # (the after job too: its future is set)
     yield from records
 
 
@@ -834,13 +850,18 @@ def _run_locked(corpus: Path, out: Path, sources: list[Path], per_notebook: dict
         manifest["kernel"]["duckdb_memory_limit"] = duckdb_memory  # nor on this (DuckDB spills beyond it)
         manager = kernel_manager_with_env({"CORPUS_TOOLS_DUCKDB_MEMORY": duckdb_memory})
         step = "the notebooks"
-        for record in _run_notebooks(runs, tmp, progress, timeout, reader, log, workers, manager):
+        # the overview's counts read only the corpus: made on the first worker free once every notebook has
+        # started (beside the last ones), not after them all; its figure and notebook lines come after
+        counted: Future = Future()
+        counting = (lambda: overview_counts(analysed, cache, tokenizer), counted)
+        for record in _run_notebooks(runs, tmp, progress, timeout, reader, log, workers, manager, counting):
             manifest["notebooks"].append(record)
             full = _notebook_disk_full(record)
             if full is not None:  # the next notebooks would fail the same way
                 step = f"notebook {record['name']}"
                 raise full
-        manifest["overview"] = overview_record(analysed, tmp, manifest["notebooks"], cache, tokenizer)
+        manifest["overview"] = overview_record(analysed, tmp, manifest["notebooks"], cache, tokenizer,
+                                               counts=counted.result())
         failures = [nb["error"]["message"] for nb in manifest["notebooks"] if nb["status"] != "ok"]
         manifest.update(status="failed" if failures else "ok", finished=_now())
         step = "the report summary (index.html, manifest.json)"

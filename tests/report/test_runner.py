@@ -276,6 +276,9 @@ def test_notebooks_side_by_side_give_the_same_report_as_one_after_the_other(tmp_
     assert {j: r.manifest["kernel"]["duckdb_memory_limit"] for j, r in runs.items()} == {1: "1000MB", 2: "500MB"}
     tables = {j: {p.relative_to(r.path): p.read_bytes() for p in r.path.rglob("*.csv")} for j, r in runs.items()}
     assert len(tables[1]) >= 10 and tables[1] == tables[2]  # byte-identical tables
+    # side by side the overview is counted beside the last notebook (on the first worker free): the same record
+    overview = {j: r.manifest["overview"] for j, r in runs.items()}
+    assert overview[1]["tokens"] > 1000 and overview[1] == overview[2]
 
 
 def test_each_kernel_gets_its_share_of_the_reports_duckdb_memory(tmp_path, monkeypatch):
