@@ -194,7 +194,9 @@ _SIGNOFF = re.compile(rf"^[(\-–— ]*(?:{_AGENCY}|REUTERS?)\)?\.?$|"
                       r"(?:edited|written|reported|produced|compiled)\b|"
                       r"^to contact the (?:reporters?|editors?|writers?|authors?)\b|"
                       # "— Associated Press writer Ann Lee contributed.", "Source: Reuters"
-                      r"\b(?:writers?|reporters?|correspondents?|staff)\b.{0,80}\bcontributed\.?$|"
+                      # "... writer Ann Lee contributed from Rome.": the place the contribution came from
+                      r"\b(?:writers?|reporters?|correspondents?|staff)\b.{0,80}\bcontributed"
+                      r"(?:\s+(?:from|in)\s+[A-Z][\w.'’\-]*(?:,?\s+[A-Z][\w.'’\-]*){0,3})?\.?$|"
                       rf"^sources?\s*:\s*{_AGENCY}\b\.?$", re.IGNORECASE)
 #: Page furniture, matched against the whole block (case-insensitive).
 BOILERPLATE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
@@ -292,7 +294,7 @@ _DATE_ONLY = re.compile(
     rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|"
     rf"\d{{4}}-\d\d-\d\d)"
     r"(?:[\s,|at]+\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\s*$", re.IGNORECASE)
-_PLACE_WORD = r"[A-Z][\w.'’\-]*"
+_PLACE_WORD = r"[A-Z][\w.'’\-]*(?:/[A-Z][\w.'’\-]*)?"  # "LONDON/SANTIAGO": a story filed from two places
 _DATELINE = re.compile(
     rf"^(?P<place>(?:{_PLACE_WORD})(?:\s+{_PLACE_WORD}){{0,3}}(?:,\s*{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}})?)"
     rf"(?P<date>,?\s+{_MONTH}\s+\d{{1,2}})?\s*(?P<agency>\((?:{_AGENCY}|[A-Z]{{2,6}})\))?\s*(?:-{{1,2}}|–|—)(?=\s|$)")
@@ -312,7 +314,8 @@ _LINK_LABEL = re.compile(r"^(?:read more|related|see also|also read|read also|mo
                          # "Read more Bus fares to rise in April": the label, then a capitalised headline
                          r"^(?i:read more|read also|also read)\s+(?=[A-Z\"'‘“])", re.IGNORECASE)
 _LINK_INTRO = re.compile(r"^(?:recommended|related(?: stories| articles| coverage| content| links)?|read more|"
-                         r"read next|see also|also read|you may also like|more stories|more on this story|"
+                         r"read next|see also|also read|you may also like|more (?:stories|galleries|videos|photos)|"
+                         r"more on this story|"
                          r"more from .{1,40}|most (?:read|popular|viewed|shared)(?:\s+(?:from|on|in)\s+.{1,40})?|"
                          r"read also|also read|read more\s*:)$", re.IGNORECASE)
 _ATTRIBUTION = re.compile(r"^(?:-{1,2}|–|—)\s*[A-Z]")
@@ -365,7 +368,7 @@ _TIME_WORD = re.compile(rf"^(?:{_MONTH}|\d{{1,2}}(?:st|nd|rd|th)?|(?:19|20)\d\d|
                         r"\d{1,3}|ago|just|now|hours?|hrs?|minutes?|mins?|days?|weeks?|seconds?|secs?|"
                         r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)[a-z]*\.?|"
                         r"(?-i:[A-Z]{2,4})|[|·•]|-|–|—)$", re.IGNORECASE)
-_CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\b")
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d(?:[ap]m)?\b")  # "15.38", "5.48pm"
 # what makes a line of numbers a time line and not a table row: a month, a time zone, "a.m." or "Updated"
 _TIME_MARK = re.compile(rf"^(?:{_MONTH}|\d{{1,2}}[:.]\d\d[ap]m|[ap]\.?m\.?|updated|published|posted|modified|"
                         r"(?-i:GMT|UTC|BST|CET|CEST|EET|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|IST|JST|AEST|AEDT|"
@@ -405,6 +408,7 @@ _CELL = re.compile(r"^\(?(?:[-+]?\d[\d,./:\-]*|--?|nil|n\.?a\.?)\)?[.,;:]?$", re
 _ABBREVIATION_END = re.compile(r"\b[A-Z][a-z]{0,4}\.$")
 # a short line that is nothing but a quotation with no sentence end inside ("'Heavy rain'", "“A lifeline”")
 _QUOTED_LINE = re.compile(r"^['\"‘“](?P<words>[^'\"‘’“”.!?,;:]+)['\"’”]$")
+_GALLERY_COUNTER = re.compile(r"^\d{1,3}\s*(?:of|/)\s*\d{1,3}$")
 _ENDS_IN_DASH = re.compile(r"(?:-{2}|–|—)\s*['\"’”]?$")
 
 
@@ -687,6 +691,10 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
                                               and len(nxt.text.split()) <= 30))):
             # "Home / World / Asia", or "NEWS" over a headline that is no heading block (it ends in a quote)
             r = role("boilerplate", "breadcrumb or section label above the headline", text)
+        elif (words <= 60 and out and out[-1].role == "boilerplate" and prev_text[:1].isdigit()
+              and (m := _GALLERY_COUNTER.match(prev_text))):
+            # a photo gallery's "3 of 8" counter, then the picture's caption (with no credit of its own)
+            r = role("caption", "after a gallery's picture counter", m.group())
         elif words <= 40 and (sig := _match(_CAPTION, text)):
             r = role("caption", "photo caption or credit", sig)
         elif (seen_headline or seen_body) and words <= 40 and nxt is not None and (
@@ -738,7 +746,8 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
             seen_headline = True
         elif (seen_headline and not seen_body and kind == "heading" and 6 <= words <= 40
               and any(o.role == "byline" for o in out)
-              and not text.rstrip().endswith((":", "?")) and not (nxt is not None and _BYLINE.match(nxt.text))):
+              and not text.rstrip().endswith((":", "?")) and not (nxt is not None and _BYLINE.match(nxt.text))
+              and not (out[-1].role == "boilerplate" and _LINK_INTRO.match(prev_text))):
             # between the by-line and the body a heading-shaped line of six words or more is no standfirst but a
             # photo's caption with no credit: "Lena Marsh, 44, holds her winning loaf outside the bakery"
             r = role("caption", "a line under the by-line, before the body", text[:40])

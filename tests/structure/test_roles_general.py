@@ -195,3 +195,29 @@ def test_files_from_credit_and_a_newsletter_credit_line_are_signoffs():
     # a body sentence about who wrote a report stays body text
     assert roles("Ferry service resumes\n\nThe ferry ran again on Friday, the operator said.\n\n"
                  "The report was written by three engineers and edited by the council.")[-1] == "paragraph"
+
+
+def test_live_blog_entry_times_with_am_pm_glued_on_are_time_lines():
+    # "9.05am" / "12:40pm" alone over an entry: the entry's time stamp, as "15.38 GMT" is
+    text = ("Storm live: ferries cancelled as gales hit the coast\n\nBy Ana Ruiz\n\n9.05am\n\n"
+            "The first ferry of the day has been cancelled.\n\n12:40pm\n\nWinds reached 110km/h at the pier.")
+    assert roles(text) == ["headline", "byline", "byline", "lead", "byline", "paragraph"]
+
+
+def test_a_dateline_filed_from_two_places_and_a_contributed_from_credit():
+    text = ("Miners agree pay deal\n\nPERTH/SYDNEY, Jan 4 (Reuters) -\n\nThe two unions signed the deal on "
+            "Thursday, the company said.\n\nIt runs for three years.\n\n"
+            "Associated Press writer Tom Lake contributed from Darwin.")
+    assert roles(text) == ["headline", "dateline", "lead", "paragraph", "signoff"]
+    # a body sentence with "contributed" stays body text
+    assert roles("Miners agree pay deal\n\nThe unions signed on Thursday.\n\n"
+                 "The state contributed from its reserve fund.")[-1] == "paragraph"
+
+
+def test_a_photo_gallery_counter_is_furniture_and_the_line_after_it_the_caption():
+    text = ("Gallery\n\nIn pictures: the harbour festival\n\nUpdated 9:12am Sunday 3 May 2026\n\n1 of 3\n\n"
+            "Dancers lead the parade along the quay.\n\n2 of 3\n\nA fishing boat decked out in flags.\n\n3 of 3\n\n"
+            "Crowds watch the fireworks from the beach. \"Best night of the year,\" one visitor said.\n\n"
+            "More galleries\n\nIn pictures: the spring horse fair at Appleby\n\nShare on Facebook")
+    assert roles(text) == ["boilerplate", "headline", "byline", "boilerplate", "caption", "boilerplate", "caption",
+                           "boilerplate", "caption", "boilerplate", "link", "boilerplate"]
