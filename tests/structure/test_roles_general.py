@@ -221,3 +221,34 @@ def test_a_photo_gallery_counter_is_furniture_and_the_line_after_it_the_caption(
             "More galleries\n\nIn pictures: the spring horse fair at Appleby\n\nShare on Facebook")
     assert roles(text) == ["boilerplate", "headline", "byline", "boilerplate", "caption", "boilerplate", "caption",
                            "boilerplate", "caption", "boilerplate", "link", "boilerplate"]
+
+
+def test_a_name_then_a_job_title_line_then_the_time_is_a_by_line_under_a_standfirst_paragraph():
+    # the standfirst is a full sentence (a paragraph block), so the by-line run under it tells it from the lead
+    text = ("Ferry strike: islanders stranded for a third day\n\n"
+            "Shopkeepers say they are \"running out of everything\" as the walkout goes on.\n\n"
+            "Lindiwe Khumalo\n\nSenior Reporter\n\nPublished 2 hours ago\n\n"
+            "No ferry has left the harbour since Monday.\n\nTalks resume on Friday.")
+    assert roles(text) == ["headline", "standfirst", "byline", "byline", "byline", "lead", "paragraph"]
+
+
+def test_a_section_label_over_a_headline_that_opens_with_a_quotation():
+    text = ("Music\n\n‘I play every note like it is my last’: Ana Ferreira on her farewell tour\n\n"
+            "The pianist talks about forty years on the road\n\nTom Ives\n\nSaturday 4 April 2026\n\n"
+            "Ana Ferreira has played in 60 countries.")
+    assert roles(text) == ["boilerplate", "headline", "standfirst", "byline", "byline", "lead"]
+
+
+def test_a_masthead_and_a_section_path_above_the_headline_and_save_and_gift_buttons():
+    text = ("The Northern Courier\n\nSport / Cricket\n\nCounty cricket LIVE: Yorkshire v Kent on day three\n\n"
+            "Kent need 210 to win with seven wickets left\n\nBy Ravi Patel\n\nSave\n\nGift this article\n\n"
+            "Kent resumed on 80 for three.")
+    assert roles(text) == ["boilerplate", "boilerplate", "headline", "standfirst", "byline", "boilerplate",
+                           "boilerplate", "lead"]
+
+
+def test_a_quoted_subheading_with_an_apostrophe_or_its_speaker_after_a_colon():
+    text = ("Port reopens after storm\n\nThe port reopened on Friday.\n\n'We're back in business'\n\n"
+            "Dock workers cheered as the first ship came in.\n\n2.15pm\n\n'Best day in years': Dlamini\n\n"
+            "The harbour master was all smiles.")
+    assert roles(text) == ["headline", "lead", "subheading", "paragraph", "byline", "subheading", "paragraph"]
