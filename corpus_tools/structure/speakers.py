@@ -494,6 +494,10 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
     # began before the opening mark) that ends the sentence belongs to that sentence; the next is another
     open_start, _ = _sentence_bounds(open_text, qs, qs)
     partial = bool(re.search(r"[A-Za-z0-9,]\s*[\"“'‘]?$", open_text[open_start : max(qs - 1, open_start)]))
+    if qs <= 1 and after[:1] == ":" and (m := _QUOTE_COLON_NAME.match(after)) and _acceptable(m.group("speaker"),
+                                                                                                context):
+        # a headline or subheading: "'We never gave up': Okafor", "'I wrote it on the bus': Ann Lee on her novel"
+        return m.group("speaker"), "quote: SPEAKER (a headline)", base + m.start("speaker")
     for rule, rx in (("quote, DESCRIPTION, NAME, VERB", _AFTER_APPOSED_NAME_VERB),
                      ("quote, SPEAKER VERB", _AFTER_SPEAKER_VERB),
                      ("quote, NAME, apposition, VERB", _AFTER_NAME_APPOSITION_VERB),
@@ -726,9 +730,12 @@ _WHO_CLAUSE_SUBJECT = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}|{_DESC})(?:,\s
                                  rf"(?:,\s+who\s[^,\"“”]{{1,120}},|\s+who\s[^,\"“”]{{1,80}}?)\s+$")
 # a person, then the organisation they are of: "Claire Boyd, of the " (before "National Crime Agency, said")
 _NAME_OF_BODY = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}),\s+(?:of|from|at|with)\s+(?:the\s+)?$")
-# a name, an optional age, then the comma that opens an apposition: "Husband Steve, 61, "
-# after a description that follows the verb: ", Ann Lee." (a name of two words or more closing the sentence)
+# a quotation opening its block, a colon, the speaker, then nothing or "on"/"says" ... (a headline's convention)
+_QUOTE_COLON_NAME = re.compile(rf":\s+(?P<speaker>{_NAME})"
+                               r"(?=\s+(?:on|says|tells|talks|reveals|admits|explains)\b|\s*$)")
+# after a description that follows the verb: ", Ann Lee." (the apposed name closing the sentence)
 _APPOSED_NAME_AFTER = re.compile(rf",\s+(?P<name>{_NAME})\s*(?:[.;]|$)")
+# a name, an optional age, then the comma that opens an apposition: "Husband Steve, 61, "
 _APPOSED_NAME = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}),\s+(?:\d{{1,3}},\s+)?$")
 
 
@@ -1000,6 +1007,11 @@ def subject_mentions(article: Article) -> list[tuple[int, str]]:
 _OPENING_SUBJECT = re.compile(rf"\s*(?P<name>{_NAME})(?=,\s+(?:who|whose|\d{{1,3}},)|\s+(?:\w+ly\s+)?[a-z]{{2,}})")
 
 
+# a description opening a sentence, its apposed full name between commas, a lower-case verb
+_OPENING_APPOSED_SUBJECT = re.compile(rf"\s*(?:His|Her|Their|Its|The|Our|My|A|An)\s+(?:[\w'’\-]+\s+){{0,3}}?"
+                                      rf"[a-z][\w\-]*,\s+(?P<name>{_NAME}),\s+(?:\w+ly\s+)?[a-z]{{2,}}")
+
+
 def previous_sentence_subject(text: str, offset: int) -> tuple[int, str] | None:
     """``(offset, name)`` of the named subject of the sentence right before the one holding ``offset`` in ``text``
     (a paragraph; ``offset`` inside the sentence, not on its first character), or None.
@@ -1019,6 +1031,9 @@ def previous_sentence_subject(text: str, offset: int) -> tuple[int, str] | None:
     prev_start, _ = _sentence_bounds(text, start - 1, start - 1)
     sentence = text[prev_start:start]
     m = _OPENING_SUBJECT.match(sentence)
+    if (m is None or m.group("name").split()[0] in _POSSESSIVES | _STOP_CAPS) and sentence.lstrip()[:1] in "HITOMA":
+        # "Her agent, Ann Lee, remembers ...", "The club's owner, Bo Li, was ...": the name apposed to the subject
+        m = _OPENING_APPOSED_SUBJECT.match(sentence)
     if m is None or any(c in sentence for c in QUOTE_CHARACTERS):
         return None
     name = m.group("name")

@@ -193,3 +193,20 @@ def test_a_person_noun_then_a_name_opening_a_sentence_is_an_antecedent():
     q = names("Shop manager Ann Lee-Hart surveys the damage. \"We lost everything,\" she said.\n\n"
               "Retired teacher Bo Tran, 80, points at the wall. \"It came to here,\" he said.")
     assert q == ["Ann Lee-Hart", "Bo Tran"]
+
+
+def test_a_headline_quotation_then_a_colon_and_the_speaker():
+    q = quotes("‘The sea gave me my voice’: Tomas Riedel on his sailing memoir\n\nTomas Riedel sailed alone for "
+               "a year.\n\n'We kept going': Okafor\n\nThe captain praised the crew.")
+    assert [x[3] for x in q] == ["Tomas Riedel", "Okafor"]
+    assert q[0][2] == "quote: SPEAKER (a headline)"
+    # a colon and a lower-case phrase is no speaker
+    assert names("‘The sea gave me my voice’: a memoir of the ocean") == [None]
+
+
+def test_he_or_she_after_a_sentence_opened_by_a_description_and_its_apposed_name():
+    # the subject of the sentence before is the person apposed to "Her coach" / "The club's owner"
+    assert names("Ann Lee won the race. Her coach, Maria Santos, watched from the stand. \"It was perfect,\" "
+                 "she said.") == ["Maria Santos"]
+    assert names("Bo Li scored twice. The club's owner, Peter Quinn, was in the crowd. \"He was brilliant,\" "
+                 "he said.") == ["Peter Quinn"]
