@@ -196,7 +196,8 @@ _NAME = (rf"(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Prof|St|Supt|Insp|Det|Sgt|
          r"(?<!\s(?:of|de|la|le|da|di))")
 _PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t|[Yy]ou)"
 # a description: determiner + up to 8 words, none of them a conjunction or relative word
-_W = r"(?!(?:and|or|but|that|which|who|whom|when|while|as|if|then)\b)[\w'’\-]+"
+# (nor a "said"/"says": a description does not run over its own reporting verb)
+_W = r"(?!(?:and|or|but|that|which|who|whom|when|while|as|if|then|said|says)\b)[\w'’\-]+"
 _DESC = (rf"(?:[Tt]he|[Aa]n?|[Oo]ne|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w\-]*['’]s(?=\s+[a-z]))\s+{_W}"
          rf"(?:\s+{_W}){{0,7}}?")
 _SPEAKER = rf"(?<![\w'’])(?P<speaker>{_PRON}|{_DESC}|{_NAME})"
@@ -265,7 +266,8 @@ _STOP_CAPS = {"During", "After", "Before", "In", "On", "At", "As", "When", "Whil
               "Oh", "Yes", "No", "Not", "Well", "So", "Or", "Nor", "For", "To", "With", "From", "By", "Of", "Asked",
               "Describing", "Referring", "Because", "Under", "Last", "Earlier", "Later", "Yesterday", "Today"}
 # a title, then a name of two or three capitalised words ("General Staff of" is no name)
-_TITLED = re.compile(rf"\b(?:{'|'.join(sorted(TITLES))})\.?\s+(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){{1,2}})")
+_TITLED = re.compile(rf"\b(?:{'|'.join(sorted(TITLES))})\.?\s+(?P<name>[A-Z][\w'’\-]+"
+                     rf"(?:\s+(?:(?:bin|binti|bint|ibn|van|von|de|der|den|da|dos|del|ter)\s+)?[A-Z][\w'’\-]+){{1,2}})")
 _SPEECH_SUBJECT = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}),?\s+{_AUX}{_VERB}\b")
 # a subject, then one or two appositive or relative clauses, then the verb: "Kevin Bao, who tracks cloud outages,
 # said", "Margaret Doyle, 71, who has lived here for 40 years, said", "A nurse at the rally, who asked ..., said"
@@ -562,6 +564,8 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
         if " who " in head and (m := _WHO_CLAUSE_SUBJECT.search(head)) and _acceptable(m.group("name"), context):
             return m.group("name"), "SPEAKER who ... VERB ... quote", base + m.start("name")
         m = re.search(rf"{_SPEAKER}{_AGE}\s+{_AUX}$", head)
+        if m and m.group("speaker")[:1] in "ai" and _PREPOSITION_BEFORE.search(head, 0, m.start("speaker")):
+            continue  # "said in a written reply that": "a written" is no subject of "reply", a noun here
         if m and (group := re.search(rf"(?<![\w'’])(?P<group>{_GROUPS})\s+(?:at|of|from|with)\s+$",
                                      head[: m.start("speaker")])):
             # "Analysts at Citi said ... “...”": the analysts, not their bank
@@ -730,6 +734,8 @@ _WHO_CLAUSE_SUBJECT = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}|{_DESC})(?:,\s
                                  rf"(?:,\s+who\s[^,\"“”]{{1,120}},|\s+who\s[^,\"“”]{{1,80}}?)\s+$")
 # a person, then the organisation they are of: "Claire Boyd, of the " (before "National Crime Agency, said")
 _NAME_OF_BODY = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}),\s+(?:of|from|at|with)\s+(?:the\s+)?$")
+# a preposition right before a phrase: the phrase is its object, no subject ("in a written reply")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|on|at|by|with|from|for|of|to|via|through)\s+$")
 # a quotation opening its block, a colon, the speaker, then nothing or "on"/"says" ... (a headline's convention)
 _QUOTE_COLON_NAME = re.compile(rf":\s+(?P<speaker>{_NAME})"
                                r"(?=\s+(?:on|says|tells|talks|reveals|admits|explains)\b|\s*$)")

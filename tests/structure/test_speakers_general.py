@@ -210,3 +210,17 @@ def test_he_or_she_after_a_sentence_opened_by_a_description_and_its_apposed_name
                  "she said.") == ["Maria Santos"]
     assert names("Bo Li scored twice. The club's owner, Peter Quinn, was in the crowd. \"He was brilliant,\" "
                  "he said.") == ["Peter Quinn"]
+
+
+def test_a_description_does_not_run_over_its_own_said_and_a_titled_name_keeps_its_particle():
+    # "Member for the ward Dr Ann Lee said she had asked ...": "she" (Ann Lee), not "the ward Dr Ann Lee said she"
+    assert names("Member for the ward Dr Ann Lee said she had asked the council to \"think again\".") == ["Ann Lee"]
+    # "Mr Yusof bin Hamid" over a later "he": the whole name, particle and all
+    assert names("Mr Yusof bin Hamid, who runs a stall, said the rent was \"too high\". \"I will move,\" "
+                 "he said.") == ["Yusof bin Hamid", "Yusof bin Hamid"]
+
+
+def test_a_noun_phrase_after_a_preposition_is_no_subject_of_the_verb_after_it():
+    # "in a written reply": "reply" is a noun there; the ministry said the words
+    assert names("The Ministry of Transport said in a written reply that the bridge was \"safe\".") == [
+        "Ministry of Transport"]
