@@ -1254,11 +1254,16 @@ def person_description(speaker: str) -> bool:
     return head.split()[-1].lower() in _PERSON_NOUNS if head else False
 
 
+_PARTITIVE = re.compile(r"^[Oo]ne\s+of\s+(?:the|those|its|his|her|their)\s+[a-z][\w\-]*")
+
+
 def _description_head(speaker: str) -> str:
     """A description cut before its post-modifiers: "the regional manager for one of ..." -> "the regional manager"."""
     # (and the anonymous source's formula: "a source close to ...", "one person familiar with ...")
     head = re.split(r"\s+(?:for|of|who|which|with|at|in|from|on|that|to|by|close|familiar|briefed)\b|,",
                     speaker)[0].strip()
+    if (part := _PARTITIVE.match(speaker)) is not None:
+        head = part.group()  # "one of the people familiar with ...": "one of the people", the people's one
     cut = re.sub(r"(?:\s+[a-z]+ly)+$", "", head)  # "his wife impatiently" -> "his wife"
     # ... but a noun in -ly after its determiner stays: "his family", "the assembly"
     return cut if len(cut.split()) >= 2 else head

@@ -224,3 +224,9 @@ def test_a_noun_phrase_after_a_preposition_is_no_subject_of_the_verb_after_it():
     # "in a written reply": "reply" is a noun there; the ministry said the words
     assert names("The Ministry of Transport said in a written reply that the bridge was \"safe\".") == [
         "Ministry of Transport"]
+
+
+def test_one_of_the_sources_is_the_sources_one_not_one():
+    assert names("Two officials briefed on the talks said a deal was near. \"It is done,\" one of the officials "
+                 "said.") == ["one of the officials"]
+    assert clean_name("one of the people familiar with the matter") == "one of the people"
