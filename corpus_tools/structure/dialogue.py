@@ -187,6 +187,11 @@ def trailing_pronoun(speaker: str) -> str:
     return speaker
 
 
+# a clause that opens with a subordinating conjunction ("before he had read ..., she ...")
+_SUBORDINATOR = re.compile(r"[\s,]*(?:[Bb]efore|[Aa]fter|[Ww]hen|[Ww]hile|[Aa]s soon as|[Aa]s|[Ss]ince|[Uu]ntil|"
+                           r"[Tt]ill|[Tt]hough|[Aa]lthough|[Ii]f|[Bb]ecause|[Oo]nce|[Ww]henever)\s")
+
+
 def narration_subject(text: str, start: int, end: int,
                       people: list[tuple[int, str]]) -> tuple[str, int] | None:
     """``(person as written, offset)``: the first person named in the last clause of ``text[start:end]``
@@ -212,6 +217,14 @@ def narration_subject(text: str, start: int, end: int,
     cuts = [start] + [start + m.end() for m in _CLAUSE_BREAK.finditer(segment) if m.end() < len(segment)] + [end]
     for a, b in reversed(list(zip(cuts, cuts[1:], strict=False))):
         inside = [(o, n) for o, n in found if a <= o < b]
+        if inside and _SUBORDINATOR.match(text, a):
+            # "before he had ... read three pages, she interrupted him with:": the clause opens with a
+            # subordinate clause; the subject is the first person after the comma that ends it
+            for c in reversed([a + m.start() for m in re.finditer(",", text[a:b])]):
+                after = [(o, n) for o, n in inside if o > c]
+                if after:
+                    inside = after
+                    break
         if inside:
             o, n = inside[0]
             return (n.lower() if n.lower() in ("he", "she") else n), o

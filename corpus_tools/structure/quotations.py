@@ -457,11 +457,11 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
                 resolved = subject_antecedent(text, *narrated, speaker, people) or resolved
             if (not fiction and speaker.lower() in ("he", "she") and rule
                     and (subject := previous_sentence_subject(marked[first.index], qs))
-                    and (nearest := candidates.nearest_item("all", segs[0][0])) is not None
-                    and first.start + subject[0] > nearest[0]
+                    and ((nearest := candidates.nearest_item("all", segs[0][0])) is None
+                         or first.start + subject[0] > nearest[0])
                     and resolve_speaker(speaker, [(0, subject[1])], 1) == subject[1]):
                 # '... Ben, who drove the bus, was worse off. “...,” he said': the subject of the sentence
-                # just before, nearer than any speaker named earlier (and of the pronoun's gender)
+                # just before, nearer than any speaker named earlier, or with none named (and of the pronoun's gender)
                 resolved = subject[1]
                 rule += " (he/she: the subject of the sentence before)"
                 candidates.add(first.start + subject[0], subject[1])  # and the antecedent of the next "he"

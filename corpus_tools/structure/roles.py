@@ -194,7 +194,9 @@ _SIGNOFF = re.compile(rf"^[(\-–— ]*(?:{_AGENCY}|REUTERS?)\)?\.?$|"
                       r"(?:edited|written|reported|produced|compiled)\b|"
                       r"^to contact the (?:reporters?|editors?|writers?|authors?)\b|"
                       # "— Associated Press writer Ann Lee contributed.", "Source: Reuters"
-                      r"\b(?:writers?|reporters?|correspondents?|staff)\b.{0,80}\bcontributed\.?$|"
+                      # "... writer Ann Lee contributed from Rome.": the place the contribution came from
+                      r"\b(?:writers?|reporters?|correspondents?|staff)\b.{0,80}\bcontributed"
+                      r"(?:\s+(?:from|in)\s+[A-Z][\w.'’\-]*(?:,?\s+[A-Z][\w.'’\-]*){0,3})?\.?$|"
                       rf"^sources?\s*:\s*{_AGENCY}\b\.?$", re.IGNORECASE)
 #: Page furniture, matched against the whole block (case-insensitive).
 BOILERPLATE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
@@ -257,7 +259,9 @@ BOILERPLATE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"^skip (?:ad|advert|advertisement|to (?:main )?content)\b", r"^video ad feedback$", r"^accessibility help$",
     r"\bterms (?:of (?:use|service)|and conditions)\b.{0,40}\bprivacy\b", r"^privacy (?:policy|notice)$",
     r"^this (?:story|article) has been (?:updated|corrected)\b", r"^editor(?:'|’)s note\s*:",
-    r"^(?:photo )?gallery$", r"^\d+\s*(?:of|/)\s*\d+$", r"^loading\W*$", r"^thank you for reading\b",
+    r"^(?:photo )?gallery$",
+    r"^(?:save|save (?:article|story|for later)|gift (?:this )?article)$",  # a page's save and gift buttons
+    r"^\d+\s*(?:of|/)\s*\d+$", r"^loading\W*$", r"^thank you for reading\b",
     r"^back to top$", r"^(?:the )?(?:article|story) continues (?:below|after)\b",
     r"^read our (?:full |latest )?coverage\b",
     # "Follow AP's coverage of ... at https://...", "Find more of AP's coverage at ...": a pointer to the outlet
@@ -298,7 +302,7 @@ _DATE_ONLY = re.compile(
     rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|"
     rf"\d{{4}}-\d\d-\d\d)"
     r"(?:[\s,|at]+\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\s*$", re.IGNORECASE)
-_PLACE_WORD = r"[A-Z][\w.'’\-]*"
+_PLACE_WORD = r"[A-Z][\w.'’\-]*(?:/[A-Z][\w.'’\-]*)?"  # "LONDON/SANTIAGO": a story filed from two places
 _DATELINE = re.compile(
     rf"^(?P<place>(?:{_PLACE_WORD})(?:\s+{_PLACE_WORD}){{0,3}}(?:,\s*{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}})?)"
     rf"(?P<date>,?\s+{_MONTH}\s+\d{{1,2}})?\s*(?P<agency>\((?:{_AGENCY}|[A-Z]{{2,6}})\))?\s*(?:-{{1,2}}|–|—)(?=\s|$)")
@@ -318,7 +322,8 @@ _LINK_LABEL = re.compile(r"^(?:read more|related|see also|also read|read also|mo
                          # "Read more Bus fares to rise in April": the label, then a capitalised headline
                          r"^(?i:read more|read also|also read)\s+(?=[A-Z\"'‘“])", re.IGNORECASE)
 _LINK_INTRO = re.compile(r"^(?:recommended|related(?: stories| articles| coverage| content| links)?|read more|"
-                         r"read next|see also|also read|you may also like|more stories|more on this story|"
+                         r"read next|see also|also read|you may also like|more (?:stories|galleries|videos|photos)|"
+                         r"more on this story|"
                          r"more from .{1,40}|most (?:read|popular|viewed|shared)(?:\s+(?:from|on|in)\s+.{1,40})?|"
                          r"read also|also read|read more\s*:)$", re.IGNORECASE)
 _ATTRIBUTION = re.compile(r"^(?:-{1,2}|–|—)\s*[A-Z]")
@@ -330,6 +335,9 @@ _CREDIT_ONLY = re.compile(r"^(?:credit\s*(?:\.{2,}|…|:)|(?:photograph|photo|im
 _JOB_WORDS = (r"(?:reporter|correspondent|editor|writer|columnist|contributor|producer|critic|journalist|"
               r"staff|bureau|chief|senior|political|business|technology|tech|science|health|sports?|"
               r"football|economics|foreign|deputy|associate|freelance)")
+# a job title alone on its line, under the writer's name: "Journalist", "Senior Reporter"
+_JOB_TITLE_LINE = re.compile(rf"^(?:{_JOB_WORDS}\s+){{0,2}}(?:reporter|correspondent|editor|writer|columnist|"
+                             r"contributor|producer|critic|journalist)s?$", re.IGNORECASE)
 _NAMED_BYLINE = re.compile(rf"^[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){{1,3}}?"
                            rf"(?:\s+|\s*[,|]\s*(?:[A-Z][\w'’\-]*\s+){{0,2}})"
                            rf"(?:@\w+|(?i:{_JOB_WORDS})\b[\w ,&\-]{{0,40}})$")
@@ -361,6 +369,8 @@ _SCORE_BOX = re.compile(
     r"^(?:the\s+)?(?:good|bad|pros?|cons?|likes?|dislikes?|the ugly)(?:\s+(?:stuff|things|points|bits))?\s*:\s*\S",
     re.IGNORECASE)
 # a breadcrumb: "Home / World / Asia", "News > Local > Courts", an outlet banner "Daily Post | World | Europe"
+# a section and its subsection under a masthead: "Sport / Cricket", "News › Local"
+_SECTION_PATH = re.compile(r"^[A-Z][\w&'’\-]*(?:\s+[/>›»|]\s+[A-Z][\w&'’\-]*){1,3}$")
 _BREADCRUMB = re.compile(r"^(?:[\w&'’\-]+(?:\s+[\w&'’\-]+){0,2})(?:\s+[/>›»]\s+[\w&'’\-]+(?:\s+[\w&'’\-]+){0,2})"
                          r"{2,6}$|^(?:[\w&'’\-]+(?:\s+[A-Za-z&'’\-]+){0,2})(?:\s+\|\s+[A-Za-z&'’\-]+"
                          r"(?:\s+[A-Za-z&'’\-]+){0,2}){1,6}$")
@@ -371,7 +381,7 @@ _TIME_WORD = re.compile(rf"^(?:{_MONTH}|\d{{1,2}}(?:st|nd|rd|th)?|(?:19|20)\d\d|
                         r"\d{1,3}|ago|just|now|hours?|hrs?|minutes?|mins?|days?|weeks?|seconds?|secs?|"
                         r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)[a-z]*\.?|"
                         r"(?-i:[A-Z]{2,4})|[|·•]|-|–|—)$", re.IGNORECASE)
-_CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\b")
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d(?:[ap]m)?\b")  # "15.38", "5.48pm"
 # what makes a line of numbers a time line and not a table row: a month, a time zone, "a.m." or "Updated"
 _TIME_MARK = re.compile(rf"^(?:{_MONTH}|\d{{1,2}}[:.]\d\d[ap]m|[ap]\.?m\.?|updated|published|posted|modified|"
                         r"(?-i:GMT|UTC|BST|CET|CEST|EET|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|IST|JST|AEST|AEDT|"
@@ -410,7 +420,10 @@ _CELL = re.compile(r"^\(?(?:[-+]?\d[\d,./:\-]*|--?|nil|n\.?a\.?)\)?[.,;:]?$", re
 # a by-line may end in an abbreviation's full stop ("By Elena Ruiz Reporting from Firebaugh, Calif.")
 _ABBREVIATION_END = re.compile(r"\b[A-Z][a-z]{0,4}\.$")
 # a short line that is nothing but a quotation with no sentence end inside ("'Heavy rain'", "“A lifeline”")
-_QUOTED_LINE = re.compile(r"^['\"‘“](?P<words>[^'\"‘’“”.!?,;:]+)['\"’”]$")
+# (an apostrophe inside a word is no closing mark: "'We're ready'"; the speaker may follow: "'...': Okafor")
+_QUOTED_LINE = re.compile(r"^['\"‘“](?P<words>(?:[^'\"‘’“”.!?,;:]|(?<=\w)['’](?=\w))+)['\"’”]"
+                          r"(?::\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})?$")
+_GALLERY_COUNTER = re.compile(r"^\d{1,3}\s*(?:of|/)\s*\d{1,3}$")
 _ENDS_IN_DASH = re.compile(r"(?:-{2}|–|—)\s*['\"’”]?$")
 
 
@@ -538,7 +551,8 @@ def _label_run(blocks, pos: int) -> bool:
     numbers, and the line after the run has more words and no final full stop.
     """
     run = pos
-    while run < len(blocks) and run - pos < 3 and _LABEL.match(blocks[run].text.strip()):
+    while run < len(blocks) and run - pos < 3 and (_LABEL.match(blocks[run].text.strip())
+                                                   or (run > pos and _SECTION_PATH.match(blocks[run].text.strip()))):
         run += 1
     if run - pos < 2 or run >= len(blocks):
         return False
@@ -595,8 +609,12 @@ def _byline_ahead(blocks, pos: int) -> bool:
     for j in range(pos + 1, min(pos + 6, len(blocks))):
         if _bylineish(blocks[j].text) or _dateline_lead(blocks[j].text):
             return True
-        if _lone_name(blocks[j].text) and j + 1 < len(blocks) and _publication_time(blocks[j + 1].text):
-            return True  # "Ann Lee" over "Tuesday 3 March 2026 10:14": a by-line without "By"
+        if _lone_name(blocks[j].text) and j + 1 < len(blocks) and (
+                _publication_time(blocks[j + 1].text) or (
+                    _JOB_TITLE_LINE.match(blocks[j + 1].text) and j + 2 < len(blocks)
+                    and _publication_time(blocks[j + 2].text))):
+            # "Ann Lee" over "Tuesday 3 March 2026 10:14" (or over "Reporter", then the time): a by-line without "By"
+            return True
         if not _furniture(blocks, j):
             return False
     return False
@@ -696,7 +714,11 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
             # "WXYZ 5 News" / "Weather" / the headline; "Opinion" / "Contributor" / the headline
             r = role("boilerplate", "run of section labels above the headline", text)
         elif (not seen_headline and not seen_body and words <= 3 and kind == "heading" and nxt is not None
-              and _headline_shaped(nxt) and len(nxt.text.split()) > words and title != _normal_line(text)
+              and (_headline_shaped(nxt) or (
+                  # a headline that opens with a quotation is no heading block: a by-line ahead tells it
+                  nxt.text[:1] in "'\"‘“" and len(nxt.text.split()) <= 20 and not nxt.text.rstrip().endswith(".")
+                  and _byline_ahead(blocks, pos + 2)))
+              and len(nxt.text.split()) > words and title != _normal_line(text)
               and not (out and out[-1].reason.startswith("section label") and text != text.title()
                        and not _LABEL.match(text))):
             # (a line with a lower-case word under a label is the headline: "Obituaries" / "Ann Lee obituary")
@@ -708,6 +730,10 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
                                               and len(nxt.text.split()) <= 30))):
             # "Home / World / Asia", or "NEWS" over a headline that is no heading block (it ends in a quote)
             r = role("boilerplate", "breadcrumb or section label above the headline", text)
+        elif (words <= 60 and out and out[-1].role == "boilerplate" and prev_text[:1].isdigit()
+              and (m := _GALLERY_COUNTER.match(prev_text))):
+            # a photo gallery's "3 of 8" counter, then the picture's caption (with no credit of its own)
+            r = role("caption", "after a gallery's picture counter", m.group())
         elif words <= 40 and (sig := _caption(text)):
             r = role("caption", "photo caption or credit", sig)
         elif (seen_headline or seen_body) and words <= 40 and nxt is not None and (
@@ -729,8 +755,9 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
         elif sig := _publication_time(text):
             r = role("byline", "publication time", sig)
         elif not seen_body and out and out[-1].role == "byline" and (
-                _HANDLE.match(text) or (words <= 6 and _OUTLET_LINE.match(text))):
-            # under a by-line: the writer's handle ("@annlee") or outlet and place ("Valley News, Rome")
+                _HANDLE.match(text) or (words <= 6 and _OUTLET_LINE.match(text))
+                or (words <= 4 and _JOB_TITLE_LINE.match(text))):
+            # under a by-line: the writer's handle ("@annlee"), outlet and place ("Valley News, Rome") or job title
             r = role("byline", "handle, outlet or place under the by-line", text)
         elif (m := _DATELINE.match(text)) and not text[m.end():].strip() and (
                 m.group("date") or m.group("agency") or m.group("place").split(",")[0].isupper()):
@@ -759,7 +786,8 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
             seen_headline = True
         elif (seen_headline and not seen_body and kind == "heading" and 6 <= words <= 40
               and any(o.role == "byline" for o in out)
-              and not text.rstrip().endswith((":", "?")) and not (nxt is not None and _BYLINE.match(nxt.text))):
+              and not text.rstrip().endswith((":", "?")) and not (nxt is not None and _BYLINE.match(nxt.text))
+              and not (out[-1].role == "boilerplate" and _LINK_INTRO.match(prev_text))):
             # between the by-line and the body a heading-shaped line of six words or more is no standfirst but a
             # photo's caption with no credit: "Lena Marsh, 44, holds her winning loaf outside the bakery"
             r = role("caption", "a line under the by-line, before the body", text[:40])
@@ -780,9 +808,10 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
               and not any(c.isdigit() for c in text) and (prev_text.rstrip().endswith((":", "-", "–", "—"))
                                                           or (out and out[-1].reason.startswith("table row")))):
             r = role("list", "table header: above a table row, after a row or an introducing line", text[:20])
-        elif (seen_body and words <= 8 and (m := _QUOTED_LINE.match(text)) and nxt is not None
-              and nxt.kind == "paragraph" and out and out[-1].role in ("lead", "paragraph")):
-            # "'Heavy rain'" between two paragraphs: a subheading quoting the paragraph under it
+        elif (seen_body and words <= 10 and (m := _QUOTED_LINE.match(text)) and nxt is not None
+              and nxt.kind == "paragraph" and out and out[-1].role in ("lead", "paragraph", "byline")):
+            # "'Heavy rain'" between two paragraphs (or under a live blog's entry time): a subheading quoting the
+            # paragraph under it
             r = role("subheading", "quoted words alone on their line, between paragraphs", m.group("words"))
         elif seen_body and words <= 80 and (m := _INLINE_LIST.match(text)):
             r = role("list", "a label and its bullets in one block", m.group()[:40])

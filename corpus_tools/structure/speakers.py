@@ -155,7 +155,7 @@ TITLES: frozenset[str] = frozenset(
     Chairperson Spokesperson Principal Provost Warden Magistrate Administrator Comptroller Controller
     Auditor Assessor Delegate Assemblyman Assemblywoman Assemblymember Congressman Congresswoman Representative
     Officer Executive Vice Acting Interim Senior Assistant Associate CEO MP MLA MEP Cllr Cllr.
-    Supt Insp Det Sgt Capt Cmdr Adm Brig Maj Cpl Pvt Amb Atty Pres Const""".split()
+    Supt Insp Det Sgt Capt Cmdr Adm Brig Maj Cpl Pvt Amb Atty Pres Const Cr MEC Madam""".split()
 )
 # honorifics kept in front of a lone surname ("Mr. Bennet" and "Mrs. Bennet" are two people)
 _HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lady", "Lord", "Dame", "Mr.", "Mrs.", "Ms.", "Dr."}
@@ -184,8 +184,10 @@ _PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}
 _RESOLVABLE = {"he", "she"}
 _VERB = "(?:" + "|".join(sorted(REPORTING_VERBS, key=lambda v: (-len(v), v))) + ")"
 # a capitalised word, an initial run ("E.F."), or a particle-prefixed surname ("al-Sabah")
-_CAP = (r"(?:(?:[A-Z]\.){1,3}(?=\s*[A-Z])|(?:al|el|bin|ibn|abu|ben|de|van|von|da|di|le|la|d|o)[\-’']?[A-Z][\w'’\-]*"
-        r"|[A-Z][\w'’\-]*)")
+# (capitals with accents too: "Ó Briain", "Émile"; initials before a particle: "P.J. van Heerden")
+_CAP = (r"(?:(?:[A-Z]\.){1,3}(?=\s*[A-ZÀ-ÖØ-Þ]|\s+(?:van|von|de|der|den|du|da|di|le|la|al|bin|ibn|ter)\s)"
+        r"|(?:al|el|bin|ibn|abu|ben|de|van|von|da|di|le|la|d|o)[\-’']?[A-ZÀ-ÖØ-Þ][\w'’\-]*"
+        r"|[A-ZÀ-ÖØ-Þ][\w'’\-]*)")
 # a name: capitalised words, name particles inside ("Corriere della Sera"), an optional "Mr." in front
 _NAME = (rf"(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Prof|St|Supt|Insp|Det|Sgt|Capt|Cmdr|Adm|Brig|Maj|Cpl|Pvt|"
          rf"Rev|Fr|Hon|Amb|Atty|Pres|Cllr|Const|Ch|Sr|Jr)\.\s+){{0,2}}{_CAP}"
@@ -194,7 +196,8 @@ _NAME = (rf"(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Prof|St|Supt|Insp|Det|Sgt|
          r"(?<!\s(?:of|de|la|le|da|di))")
 _PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t|[Yy]ou)"
 # a description: determiner + up to 8 words, none of them a conjunction or relative word
-_W = r"(?!(?:and|or|but|that|which|who|whom|when|while|as|if|then)\b)[\w'’\-]+"
+# (nor a "said"/"says": a description does not run over its own reporting verb)
+_W = r"(?!(?:and|or|but|that|which|who|whom|when|while|as|if|then|said|says)\b)[\w'’\-]+"
 _DESC = (rf"(?:[Tt]he|[Aa]n?|[Oo]ne|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w\-]*['’]s(?=\s+[a-z]))\s+{_W}"
          rf"(?:\s+{_W}){{0,7}}?")
 _SPEAKER = rf"(?<![\w'’])(?P<speaker>{_PRON}|{_DESC}|{_NAME})"
@@ -263,7 +266,8 @@ _STOP_CAPS = {"During", "After", "Before", "In", "On", "At", "As", "When", "Whil
               "Oh", "Yes", "No", "Not", "Well", "So", "Or", "Nor", "For", "To", "With", "From", "By", "Of", "Asked",
               "Describing", "Referring", "Because", "Under", "Last", "Earlier", "Later", "Yesterday", "Today"}
 # a title, then a name of two or three capitalised words ("General Staff of" is no name)
-_TITLED = re.compile(rf"\b(?:{'|'.join(sorted(TITLES))})\.?\s+(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){{1,2}})")
+_TITLED = re.compile(rf"\b(?:{'|'.join(sorted(TITLES))})\.?\s+(?P<name>[A-Z][\w'’\-]+"
+                     rf"(?:\s+(?:(?:bin|binti|bint|ibn|van|von|de|der|den|da|dos|del|ter)\s+)?[A-Z][\w'’\-]+){{1,2}})")
 _SPEECH_SUBJECT = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}),?\s+{_AUX}{_VERB}\b")
 # a subject, then one or two appositive or relative clauses, then the verb: "Kevin Bao, who tracks cloud outages,
 # said", "Margaret Doyle, 71, who has lived here for 40 years, said", "A nurse at the rally, who asked ..., said"
@@ -492,6 +496,10 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
     # began before the opening mark) that ends the sentence belongs to that sentence; the next is another
     open_start, _ = _sentence_bounds(open_text, qs, qs)
     partial = bool(re.search(r"[A-Za-z0-9,]\s*[\"“'‘]?$", open_text[open_start : max(qs - 1, open_start)]))
+    if qs <= 1 and after[:1] == ":" and (m := _QUOTE_COLON_NAME.match(after)) and _acceptable(m.group("speaker"),
+                                                                                                context):
+        # a headline or subheading: "'We never gave up': Okafor", "'I wrote it on the bus': Ann Lee on her novel"
+        return m.group("speaker"), "quote: SPEAKER (a headline)", base + m.start("speaker")
     for rule, rx in (("quote, DESCRIPTION, NAME, VERB", _AFTER_APPOSED_NAME_VERB),
                      ("quote, SPEAKER VERB", _AFTER_SPEAKER_VERB),
                      ("quote, NAME, apposition, VERB", _AFTER_NAME_APPOSITION_VERB),
@@ -513,6 +521,11 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
             to = f" to {m.group('to')}" if m.group("to") else ""
             return {"his": "he", "her": "she"}[m.group("speaker")], rule + to, base + m.start("speaker")
         if m and _acceptable(m.group("speaker"), context):
+            if (rx is _AFTER_VERB_SPEAKER and speaker_kind(m.group("speaker")) == "description"
+                    and (named := _APPOSED_NAME_AFTER.match(after, m.end("speaker")))
+                    and _acceptable(named.group("name"), context)):
+                # '“...,” said the forum's convenor, Ann Lee.': the name apposed to the description
+                return named.group("name"), "quote, VERB DESCRIPTION, NAME", base + named.start("name")
             return m.group("speaker"), rule, base + m.start("speaker")
     sent_start, _ = _sentence_bounds(open_text, qs, qs)
     sent_start = max(sent_start, qs - 1 - _BEFORE_WINDOW)
@@ -548,7 +561,11 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
     verbs = list(re.finditer(rf"\b{_VERB}\b", before))
     for v in reversed(verbs):
         head = before[: v.start()]
+        if " who " in head and (m := _WHO_CLAUSE_SUBJECT.search(head)) and _acceptable(m.group("name"), context):
+            return m.group("name"), "SPEAKER who ... VERB ... quote", base + m.start("name")
         m = re.search(rf"{_SPEAKER}{_AGE}\s+{_AUX}$", head)
+        if m and m.group("speaker")[:1] in "ai" and _PREPOSITION_BEFORE.search(head, 0, m.start("speaker")):
+            continue  # "said in a written reply that": "a written" is no subject of "reply", a noun here
         if m and (group := re.search(rf"(?<![\w'’])(?P<group>{_GROUPS})\s+(?:at|of|from|with)\s+$",
                                      head[: m.start("speaker")])):
             # "Analysts at Citi said ... “...”": the analysts, not their bank
@@ -710,9 +727,20 @@ _PREVIOUS_SUBJECT = re.compile(rf"^\s*(?:The\s+)?(?P<speaker>{_NAME})\s+{_AUX}(?
 
 
 # a subject, then the relative clause the speaker found before the colon sits in: "The 54-year-old, who lives in "
-_CLAUSE_ANTECEDENT = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}|{_DESC}),\s+(?:who|whose)\b[^,\"“”]*$")
+_CLAUSE_ANTECEDENT = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}|{_DESC}),\s+(?:\d{{1,3}},\s+)?(?:who|whose)\b[^,\"“”]*$")
+# the subject, then a relative clause about it, then the verb: "A nurse who left last year said",
+# "A person familiar with the audits, who was not authorised to speak, said" (the subject, not a word in the clause)
+_WHO_CLAUSE_SUBJECT = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}|{_DESC})(?:,\s+\d{{1,3}})?"
+                                 rf"(?:,\s+who\s[^,\"“”]{{1,120}},|\s+who\s[^,\"“”]{{1,80}}?)\s+$")
 # a person, then the organisation they are of: "Claire Boyd, of the " (before "National Crime Agency, said")
 _NAME_OF_BODY = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}),\s+(?:of|from|at|with)\s+(?:the\s+)?$")
+# a preposition right before a phrase: the phrase is its object, no subject ("in a written reply")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|on|at|by|with|from|for|of|to|via|through)\s+$")
+# a quotation opening its block, a colon, the speaker, then nothing or "on"/"says" ... (a headline's convention)
+_QUOTE_COLON_NAME = re.compile(rf":\s+(?P<speaker>{_NAME})"
+                               r"(?=\s+(?:on|says|tells|talks|reveals|admits|explains)\b|\s*$)")
+# after a description that follows the verb: ", Ann Lee." (the apposed name closing the sentence)
+_APPOSED_NAME_AFTER = re.compile(rf",\s+(?P<name>{_NAME})\s*(?:[.;]|$)")
 # a name, an optional age, then the comma that opens an apposition: "Husband Steve, 61, "
 _APPOSED_NAME = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}),\s+(?:\d{{1,3}},\s+)?$")
 
@@ -953,6 +981,10 @@ def speaker_candidates(article: Article) -> list[tuple[int, str]]:
 _SUBJECT_NAME = re.compile(rf"(?P<name>(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’\-]+(?:\s+{_CAP}){{1,2}})(?=,|\s+[a-z])")
 
 
+_ROLE_SUBJECT_NAME = re.compile(rf"(?:[A-Z][\w'’\-]*\s+)?(?:[a-z][\w\-]*\s+){{0,2}}(?P<noun>[a-z]+)\s+"
+                                rf"(?P<name>[A-Z][\w'’\-]+(?:\s+{_CAP}){{1,2}})(?=,|\s+[a-z])")
+
+
 def subject_mentions(article: Article) -> list[tuple[int, str]]:
     """``(offset, name)`` of the full names (two or three capitalised words) that open a sentence of a paragraph.
 
@@ -971,7 +1003,11 @@ def subject_mentions(article: Article) -> list[tuple[int, str]]:
         for start in (0, *(e for _, e in _sentence_ends(b.text))):
             m = _SUBJECT_NAME.match(b.text, start)
             if m is None:
-                continue
+                # "Cafe owner Ann Lee surveys ...", "Retired dairy farmer Bo Li, 81, ...": a person noun, then
+                # the name (the noun in lower case, right before the name)
+                m = _ROLE_SUBJECT_NAME.match(b.text, start)
+                if m is None or m.group("noun") not in _PERSON_NOUNS:
+                    continue
             name = m.group("name")
             if name.split()[0] in _STOP_CAPS or _organisation(name) or _is_title(name.split()[-1]) or any(
                     w.isupper() and len(w) > 1 for w in name.split()):
@@ -983,6 +1019,11 @@ def subject_mentions(article: Article) -> list[tuple[int, str]]:
 # a sentence's subject: a name (one word too), then a comma clause or a lower-case verb ("Ben, who drove the bus,
 # was worse off")
 _OPENING_SUBJECT = re.compile(rf"\s*(?P<name>{_NAME})(?=,\s+(?:who|whose|\d{{1,3}},)|\s+(?:\w+ly\s+)?[a-z]{{2,}})")
+
+
+# a description opening a sentence, its apposed full name between commas, a lower-case verb
+_OPENING_APPOSED_SUBJECT = re.compile(rf"\s*(?:His|Her|Their|Its|The|Our|My|A|An)\s+(?:[\w'’\-]+\s+){{0,3}}?"
+                                      rf"[a-z][\w\-]*,\s+(?P<name>{_NAME}),\s+(?:\w+ly\s+)?[a-z]{{2,}}")
 
 
 def previous_sentence_subject(text: str, offset: int) -> tuple[int, str] | None:
@@ -1004,6 +1045,9 @@ def previous_sentence_subject(text: str, offset: int) -> tuple[int, str] | None:
     prev_start, _ = _sentence_bounds(text, start - 1, start - 1)
     sentence = text[prev_start:start]
     m = _OPENING_SUBJECT.match(sentence)
+    if (m is None or m.group("name").split()[0] in _POSSESSIVES | _STOP_CAPS) and sentence.lstrip()[:1] in "HITOMA":
+        # "Her agent, Ann Lee, remembers ...", "The club's owner, Bo Li, was ...": the name apposed to the subject
+        m = _OPENING_APPOSED_SUBJECT.match(sentence)
     if m is None or any(c in sentence for c in QUOTE_CHARACTERS):
         return None
     name = m.group("name")
@@ -1218,11 +1262,16 @@ def person_description(speaker: str) -> bool:
     return head.split()[-1].lower() in _PERSON_NOUNS if head else False
 
 
+_PARTITIVE = re.compile(r"^[Oo]ne\s+of\s+(?:the|those|its|his|her|their)\s+[a-z][\w\-]*")
+
+
 def _description_head(speaker: str) -> str:
     """A description cut before its post-modifiers: "the regional manager for one of ..." -> "the regional manager"."""
     # (and the anonymous source's formula: "a source close to ...", "one person familiar with ...")
     head = re.split(r"\s+(?:for|of|who|which|with|at|in|from|on|that|to|by|close|familiar|briefed)\b|,",
                     speaker)[0].strip()
+    if (part := _PARTITIVE.match(speaker)) is not None:
+        head = part.group()  # "one of the people familiar with ...": "one of the people", the people's one
     cut = re.sub(r"(?:\s+[a-z]+ly)+$", "", head)  # "his wife impatiently" -> "his wife"
     # ... but a noun in -ly after its determiner stays: "his family", "the assembly"
     return cut if len(cut.split()) >= 2 else head
@@ -1253,6 +1302,8 @@ def clean_name(speaker: str) -> str:
         words = titled_of.group("name").split()
     while len(words) > 1 and not _capitalised(words[-1]) and words[-1] not in _PARTICLE_WORDS:
         words.pop()  # "Elizabeth archly"
+    while len(words) > 2 and words[-1] in _POST_NOMINALS:
+        words.pop()  # letters after a name: "Ann Lee SC", "Bo Li MP", "Jo Ames OBE"
     # the last run of capitalised words (and particles) after a lower-case word: "... analyst Michael Lewis"
     for k in range(len(words) - 1, 0, -1):
         if not _capitalised(words[k - 1]) and words[k - 1] not in _PARTICLE_WORDS and _capitalised(words[k]):
@@ -1287,6 +1338,8 @@ def _is_title(word: str) -> bool:
     return w in TITLES or (w[:1].isupper() and w.lower() in _PERSON_NOUNS)
 
 
+# letters written after a name (rank, office, honour, degree), no part of it
+_POST_NOMINALS = frozenset("SC QC KC MP MSP MLA MEP MHK TD OBE MBE CBE KBE DBE PhD".split())
 _PARTICLE_WORDS = {"of", "de", "del", "della", "der", "den", "van", "von", "al", "bin", "ibn", "da", "di", "du", "des",
                    "dos", "das", "le", "la", "ter", "y", "ap"}
 _NAME_RUN = re.compile(_NAME)
@@ -1394,9 +1447,9 @@ def _merged_name(speaker: str, ends: dict[str, list[tuple[int, list[str]]]],
         if len(spelt) == 1:
             words = core = [next(iter(spelt))]
             name = words[0]
-    if (len(words) == 2 and words[0].lower() in _PARTICLE_WORDS and words[0][:1].isupper()
-            and speaker_kind(speaker) == "name"):
-        # "Van Doorn said": a surname with its particle, capitalised to open the sentence ("Pieter van Doorn")
+    if len(words) == 2 and words[0].lower() in _PARTICLE_WORDS and speaker_kind(speaker) == "name":
+        # "Van Doorn said": a surname with its particle, capitalised to open the sentence ("Pieter van Doorn");
+        # "Mr van Doorn said" (the honorific dropped by clean_name): the same
         full = {tuple(f) for _, f in ends.get(words[1], ())
                 if len(f) > 2 and f[-2].lower() == words[0].lower() and f[-1] == words[1]}
         if len(full) == 1:

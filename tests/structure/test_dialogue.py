@@ -210,3 +210,17 @@ def test_a_paragraph_of_single_quoted_dialogue_is_not_narration():
     # subject, Mrs. Lane) does not resolve it; the nearest woman does
     text = "Chapter 2\n\n‘Go,’ said Mrs. Lane to the girl. She pointed at Miss Ware.\n\n‘I will not,’ said she."
     assert [s for s, _ in speakers(text)] == ["Mrs. Lane", "Miss Ware"]
+
+
+def test_a_person_in_a_subordinate_clause_opening_the_introducing_clause_is_not_its_subject():
+    # "..., and when he had sat down, she turned to him with:": "she", after the clause "when he had sat down"
+    text = ("Chapter 6\n\nColonel Hale came in, and Miss Penrose put down her book. He crossed to the fire, and "
+            "when he had sat down, with a great deal of ceremony, she turned to him with:\n\n"
+            "\"You are very late tonight.\"")
+    assert speakers(text) == [
+        ("Miss Penrose", "narration SPEAKER ...-- (the paragraph before introduces the quotation)")]
+    t = "He crossed to the fire, and when he had sat down, she turned to him with:"
+    assert narration_subject(t, 0, len(t), []) == ("she", t.index("she"))
+    # with no subordinator the first person of the last clause is its subject
+    t = "He crossed to the fire, and he sat down, smiling to her:"
+    assert narration_subject(t, 0, len(t), []) == ("he", t.index("he sat"))

@@ -7,7 +7,9 @@ them fails here, so that the README's figures are updated with it and say whethe
 by looking at this set (its figures would then no longer be unseen-text figures).
 
 First measured (blind, 63a30e9): roles 197 of 228 (0.864), quotations precision 1.0 and recall 99 of 100,
-speakers 62 of 97 (0.639), attribution 87 of 99 (0.879).
+speakers 62 of 97 (0.639), attribution 87 of 99 (0.879).  rules7 (tuned on the sixth held-out set's
+errors; this set's errors were not read for it) moved speakers from 69 to 71 of 97 and attribution from
+91 to 93 of 99.
 """
 
 from __future__ import annotations
@@ -30,5 +32,5 @@ def test_heldout4_news_is_the_annotated_set(news):
 def test_heldout4_news_scores_after_rules4(news):
     assert news["role_accuracy"] == pytest.approx(201 / 228)
     assert (news["quote_precision"], news["quote_recall"]) == (1.0, pytest.approx(99 / 100))
-    assert news["speaker_accuracy"] == pytest.approx(69 / 97)  # 68 / 97 before rules6
-    assert news["attribution_rate"] == pytest.approx(91 / 99)
+    assert news["speaker_accuracy"] == pytest.approx(71 / 97)  # 68 / 97 before rules6, 69 / 97 before rules7
+    assert news["attribution_rate"] == pytest.approx(93 / 99)  # 91 / 99 before rules7

@@ -1,10 +1,13 @@
-"""The sixth held-out set's scores (tests/data/structure/heldout6/README.md), pinned as first measured.
+"""The sixth held-out set's scores (tests/data/structure/heldout6/README.md): a DEVELOPMENT set now.
 
 Written and annotated (3acd544) by someone who read no rule and ran none on it, while the rules6 changes
-were made on the other sets; measured once, after rules6 was merged.  These are the figures of the
-final rules on text they never saw (18 news articles, two Austen chapters).  A change that moves them
-fails here, so that the README's figures are updated with it and say whether the change was made by
-looking at this set (its figures would then no longer be unseen-text figures).
+were made on the other sets; measured once, blind, after rules6 was merged: news roles 229/267 (0.858),
+quotations precision 1.0 and recall 112/114, speakers 67/111 (0.604), attribution 104/112; books roles
+1.0, speakers 28/41 (0.683).  Those are the unseen-text figures.  rules7 then read this set's errors and
+was tuned on them (general rules, each pinned on texts of our own in test_roles_general.py,
+test_speakers_general.py and test_dialogue.py), so the figures pinned below are development figures,
+no longer figures of text the rules never saw.  A change that moves them fails here, so that the README's
+figures are updated with it.
 """
 
 from __future__ import annotations
@@ -27,15 +30,15 @@ def test_heldout6_is_the_annotated_set(scores):
 
 def test_heldout6_news(scores):
     news = scores["news"]
-    assert news["role_accuracy"] == pytest.approx(229 / 267)
+    assert news["role_accuracy"] == pytest.approx(258 / 267)  # 229 / 267 blind
     assert (news["quote_precision"], news["quote_recall"]) == (1.0, pytest.approx(112 / 114))
-    assert news["speaker_accuracy"] == pytest.approx(67 / 111)
-    assert news["attribution_rate"] == pytest.approx(104 / 112)
+    assert news["speaker_accuracy"] == pytest.approx(91 / 111)  # 67 / 111 blind
+    assert news["attribution_rate"] == pytest.approx(108 / 112)  # 104 / 112 blind
 
 
 def test_heldout6_books(scores):
     books = scores["books"]
     assert books["role_accuracy"] == 1.0
     assert (books["quote_precision"], books["quote_recall"]) == (1.0, 1.0)
-    assert books["speaker_accuracy"] == pytest.approx(28 / 41)
+    assert books["speaker_accuracy"] == pytest.approx(29 / 41)  # 28 / 41 blind
     assert books["attribution_rate"] == 1.0

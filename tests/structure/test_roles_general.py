@@ -195,3 +195,60 @@ def test_files_from_credit_and_a_newsletter_credit_line_are_signoffs():
     # a body sentence about who wrote a report stays body text
     assert roles("Ferry service resumes\n\nThe ferry ran again on Friday, the operator said.\n\n"
                  "The report was written by three engineers and edited by the council.")[-1] == "paragraph"
+
+
+def test_live_blog_entry_times_with_am_pm_glued_on_are_time_lines():
+    # "9.05am" / "12:40pm" alone over an entry: the entry's time stamp, as "15.38 GMT" is
+    text = ("Storm live: ferries cancelled as gales hit the coast\n\nBy Ana Ruiz\n\n9.05am\n\n"
+            "The first ferry of the day has been cancelled.\n\n12:40pm\n\nWinds reached 110km/h at the pier.")
+    assert roles(text) == ["headline", "byline", "byline", "lead", "byline", "paragraph"]
+
+
+def test_a_dateline_filed_from_two_places_and_a_contributed_from_credit():
+    text = ("Miners agree pay deal\n\nPERTH/SYDNEY, Jan 4 (Reuters) -\n\nThe two unions signed the deal on "
+            "Thursday, the company said.\n\nIt runs for three years.\n\n"
+            "Associated Press writer Tom Lake contributed from Darwin.")
+    assert roles(text) == ["headline", "dateline", "lead", "paragraph", "signoff"]
+    # a body sentence with "contributed" stays body text
+    assert roles("Miners agree pay deal\n\nThe unions signed on Thursday.\n\n"
+                 "The state contributed from its reserve fund.")[-1] == "paragraph"
+
+
+def test_a_photo_gallery_counter_is_furniture_and_the_line_after_it_the_caption():
+    text = ("Gallery\n\nIn pictures: the harbour festival\n\nUpdated 9:12am Sunday 3 May 2026\n\n1 of 3\n\n"
+            "Dancers lead the parade along the quay.\n\n2 of 3\n\nA fishing boat decked out in flags.\n\n3 of 3\n\n"
+            "Crowds watch the fireworks from the beach. \"Best night of the year,\" one visitor said.\n\n"
+            "More galleries\n\nIn pictures: the spring horse fair at Appleby\n\nShare on Facebook")
+    assert roles(text) == ["boilerplate", "headline", "byline", "boilerplate", "caption", "boilerplate", "caption",
+                           "boilerplate", "caption", "boilerplate", "link", "boilerplate"]
+
+
+def test_a_name_then_a_job_title_line_then_the_time_is_a_by_line_under_a_standfirst_paragraph():
+    # the standfirst is a full sentence (a paragraph block), so the by-line run under it tells it from the lead
+    text = ("Ferry strike: islanders stranded for a third day\n\n"
+            "Shopkeepers say they are \"running out of everything\" as the walkout goes on.\n\n"
+            "Lindiwe Khumalo\n\nSenior Reporter\n\nPublished 2 hours ago\n\n"
+            "No ferry has left the harbour since Monday.\n\nTalks resume on Friday.")
+    assert roles(text) == ["headline", "standfirst", "byline", "byline", "byline", "lead", "paragraph"]
+
+
+def test_a_section_label_over_a_headline_that_opens_with_a_quotation():
+    text = ("Music\n\n‘I play every note like it is my last’: Ana Ferreira on her farewell tour\n\n"
+            "The pianist talks about forty years on the road\n\nTom Ives\n\nSaturday 4 April 2026\n\n"
+            "Ana Ferreira has played in 60 countries.")
+    assert roles(text) == ["boilerplate", "headline", "standfirst", "byline", "byline", "lead"]
+
+
+def test_a_masthead_and_a_section_path_above_the_headline_and_save_and_gift_buttons():
+    text = ("The Northern Courier\n\nSport / Cricket\n\nCounty cricket LIVE: Yorkshire v Kent on day three\n\n"
+            "Kent need 210 to win with seven wickets left\n\nBy Ravi Patel\n\nSave\n\nGift this article\n\n"
+            "Kent resumed on 80 for three.")
+    assert roles(text) == ["boilerplate", "boilerplate", "headline", "standfirst", "byline", "boilerplate",
+                           "boilerplate", "lead"]
+
+
+def test_a_quoted_subheading_with_an_apostrophe_or_its_speaker_after_a_colon():
+    text = ("Port reopens after storm\n\nThe port reopened on Friday.\n\n'We're back in business'\n\n"
+            "Dock workers cheered as the first ship came in.\n\n2.15pm\n\n'Best day in years': Dlamini\n\n"
+            "The harbour master was all smiles.")
+    assert roles(text) == ["headline", "lead", "subheading", "paragraph", "byline", "subheading", "paragraph"]

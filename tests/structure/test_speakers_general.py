@@ -149,3 +149,84 @@ def test_a_partial_quote_describing_a_thing_after_a_sentence_whose_subject_spoke
     assert q[0][2] == "SPEAKER VERB ... . partial quote describing a thing"
     # a subject that calls something by the quoted words is still the speaker
     assert names("The council called the plan \"a disgrace\".") == ["The council"]
+
+
+def test_letters_after_a_name_and_council_and_provincial_titles_are_no_part_of_it():
+    # "SC" (senior counsel), "MP", "OBE" after a name; "Cr" (councillor) and "MEC" (a provincial minister) before
+    assert names("Defence counsel Maeve Dunleavy SC said the case was \"weak\". \"He acted alone,\" she said.") == [
+        "Maeve Dunleavy", "Maeve Dunleavy"]
+    assert clean_name("Tom Barrow MP") == "Tom Barrow"
+    assert clean_name("Jo Ames OBE") == "Jo Ames"
+    assert names("\"The budget is a mess,\" Cr Lena Okonkwo-Price said.") == ["Lena Okonkwo-Price"]
+    assert names("\"Roads come first,\" said Transport MEC Sipho van der Berg.") == ["Sipho van der Berg"]
+    # a two-word name keeps its last word even when it looks like letters ("Ann MP" stays as written)
+    assert clean_name("Ann MP") == "Ann MP"
+
+
+def test_accented_capitals_and_initials_before_a_particle_are_part_of_the_name():
+    assert names("Judge Ciarán Ó Dálaigh said the sentence was \"fair\". \"It is a grave crime,\" he said.") == [
+        "Ciarán Ó Dálaigh", "Ciarán Ó Dálaigh"]
+    q = names("Mayor J.K. de Villiers opened the dam on Friday. \"Water is life,\" Mr de Villiers said.")
+    assert q == ["J.K. de Villiers"]
+
+
+def test_a_description_after_the_verb_with_its_name_apposed():
+    q = quotes("\"We were not warned,\" said the union's branch secretary, Lerato Dube. \"Nobody called us.\"")
+    assert [x[3] for x in q] == ["Lerato Dube", "Lerato Dube"]
+    assert q[0][2] == "quote, VERB DESCRIPTION, NAME"
+    # with no name after it the description stays the speaker
+    assert names("\"We were not warned,\" said the union's branch secretary.") == ["the union's branch secretary"]
+
+
+def test_the_subject_of_a_relative_clause_before_the_verb_is_the_speaker():
+    # restrictive ("A nurse who ... said") and non-restrictive (", who ..., said") clauses, an age between
+    assert names("A teacher who worked nights at Greenfield said the classes were \"always short\".") == [
+        "A teacher"]
+    assert names("A man familiar with the talks, who was not allowed to speak publicly, said a deal was "
+                 "\"close\".") == ["A man"]
+    assert names("Madam Lim Bee Hoon, 71, who has run a noodle stall at the market since 1990, said: "
+                 "\"I am too old to move.\"") == ["Lim Bee Hoon"]
+
+
+def test_a_person_noun_then_a_name_opening_a_sentence_is_an_antecedent():
+    # "Shop manager Ann Lee-Hart surveys ...": a later "she" is her
+    q = names("Shop manager Ann Lee-Hart surveys the damage. \"We lost everything,\" she said.\n\n"
+              "Retired teacher Bo Tran, 80, points at the wall. \"It came to here,\" he said.")
+    assert q == ["Ann Lee-Hart", "Bo Tran"]
+
+
+def test_a_headline_quotation_then_a_colon_and_the_speaker():
+    q = quotes("‘The sea gave me my voice’: Tomas Riedel on his sailing memoir\n\nTomas Riedel sailed alone for "
+               "a year.\n\n'We kept going': Okafor\n\nThe captain praised the crew.")
+    assert [x[3] for x in q] == ["Tomas Riedel", "Okafor"]
+    assert q[0][2] == "quote: SPEAKER (a headline)"
+    # a colon and a lower-case phrase is no speaker
+    assert names("‘The sea gave me my voice’: a memoir of the ocean") == [None]
+
+
+def test_he_or_she_after_a_sentence_opened_by_a_description_and_its_apposed_name():
+    # the subject of the sentence before is the person apposed to "Her coach" / "The club's owner"
+    assert names("Ann Lee won the race. Her coach, Maria Santos, watched from the stand. \"It was perfect,\" "
+                 "she said.") == ["Maria Santos"]
+    assert names("Bo Li scored twice. The club's owner, Peter Quinn, was in the crowd. \"He was brilliant,\" "
+                 "he said.") == ["Peter Quinn"]
+
+
+def test_a_description_does_not_run_over_its_own_said_and_a_titled_name_keeps_its_particle():
+    # "Member for the ward Dr Ann Lee said she had asked ...": "she" (Ann Lee), not "the ward Dr Ann Lee said she"
+    assert names("Member for the ward Dr Ann Lee said she had asked the council to \"think again\".") == ["Ann Lee"]
+    # "Mr Yusof bin Hamid" over a later "he": the whole name, particle and all
+    assert names("Mr Yusof bin Hamid, who runs a stall, said the rent was \"too high\". \"I will move,\" "
+                 "he said.") == ["Yusof bin Hamid", "Yusof bin Hamid"]
+
+
+def test_a_noun_phrase_after_a_preposition_is_no_subject_of_the_verb_after_it():
+    # "in a written reply": "reply" is a noun there; the ministry said the words
+    assert names("The Ministry of Transport said in a written reply that the bridge was \"safe\".") == [
+        "Ministry of Transport"]
+
+
+def test_one_of_the_sources_is_the_sources_one_not_one():
+    assert names("Two officials briefed on the talks said a deal was near. \"It is done,\" one of the officials "
+                 "said.") == ["one of the officials"]
+    assert clean_name("one of the people familiar with the matter") == "one of the people"
