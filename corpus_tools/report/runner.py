@@ -88,7 +88,6 @@ from corpus_tools.tokens.dataset import MANIFEST_NAME, TokenDataset
 from corpus_tools.tokens.tokenize import DEFAULT_TOKENIZER
 
 __all__ = [
-    "NOTEBOOK_START_ORDER",
     "DiskFullError",
     "REPORT_DUCKDB_MEMORY_MB",
     "RUNNER_PARAMETERS",
@@ -97,7 +96,6 @@ __all__ = [
     "available_notebooks",
     "kernel_duckdb_memory",
     "notebook_parameters",
-    "notebook_start_rank",
     "parse_parameter_value",
     "notebook_workers",
     "read_parameter_file",
@@ -560,22 +558,6 @@ def kernel_duckdb_memory(workers: int) -> str:
     return f"{max(KERNEL_DUCKDB_MIN_MB, REPORT_DUCKDB_MEMORY_MB // max(1, workers))}MB"
 
 
-#: The order notebooks start in when several run at once: the longest first (by the report
-#: benchmark, ``benchmarks/RESULTS.md``, at 10 to 300 MB), so the short ones fill the other
-#: workers' time instead of the longest one starting last.  Other notebooks start after these, in
-#: their order.  The report lists the notebooks in their own order whatever the start order.
-NOTEBOOK_START_ORDER = ("word_frequency", "section_structure", "collocations", "keyness")
-
-
-def notebook_start_rank(name: str) -> int:
-    """Where notebook ``name`` comes in :data:`NOTEBOOK_START_ORDER` (any other: after them all).
-
-    >>> notebook_start_rank("section_structure"), notebook_start_rank("my_analysis")
-    (1, 4)
-    """
-    return NOTEBOOK_START_ORDER.index(name) if name in NOTEBOOK_START_ORDER else len(NOTEBOOK_START_ORDER)
-
-
 def _run_notebooks(runs: list[tuple[Path, dict]], tmp: Path, progress: bool, timeout: float | None,
                    reader: bool, log, workers: int,
                    manager: type[CurrentPythonKernelManager] = CurrentPythonKernelManager,
@@ -630,10 +612,8 @@ def _run_notebooks(runs: list[tuple[Path, dict]], tmp: Path, progress: bool, tim
             run_after()
         return
     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="notebook")
-    # started longest first (the pool starts them in submission order); yielded in ``runs`` order
-    futures: dict[int, object] = {}
-    for i in sorted(range(len(runs)), key=lambda i: (notebook_start_rank(runs[i][0].stem), i)):
-        futures[i] = pool.submit(in_thread, i + 1, *runs[i])
+    # started in ``runs`` order (a longest-first order measured slower at 100 MB: benchmarks/RESULTS.md)
+    futures = {i: pool.submit(in_thread, i + 1, *run) for i, run in enumerate(runs)}
     if after is not None:
         futures[len(runs)] = pool.submit(run_after)
     try:

@@ -299,20 +299,3 @@ def test_notebooks_at_once_is_never_more_than_the_notebooks():
     assert report.notebook_workers(1, 4) == 1
     assert report.notebook_workers(-1, 64) == (os.cpu_count() or 1)
 
-
-def test_side_by_side_the_longest_notebooks_start_first(tmp_path):
-    # three notebooks on two workers: "keyness" and "word_frequency" (here stand-ins that sleep) start
-    # first, though "other" comes second in the given order; the manifest keeps the given order
-    cell = ("import time, pathlib\npathlib.Path(output_dir).mkdir(exist_ok=True)\n"
-            "pathlib.Path(output_dir, 'started.txt').write_text(repr(time.time()))\ntime.sleep(1.5)")
-    folders = [tmp_path / n for n in ("a", "b", "c")]
-    for f in folders:
-        f.mkdir()
-    nbs = [write_notebook(f / f"{name}.ipynb", OK_PARAMS, cell)
-           for f, name in zip(folders, ("keyness", "other", "word_frequency"), strict=True)]
-    result = run_report(SEEDS, tmp_path / "out", [str(n) for n in nbs], n_jobs=2, **QUIET)
-    assert result.ok
-    assert [nb["name"] for nb in result.manifest["notebooks"]] == ["keyness", "other", "word_frequency"]
-    started = {n: float((result.path / n / "started.txt").read_text()) for n in ("keyness", "other", "word_frequency")}
-    assert started["other"] > max(started["keyness"], started["word_frequency"])  # it waited for a free worker
-    assert report.NOTEBOOK_START_ORDER.index("word_frequency") < report.NOTEBOOK_START_ORDER.index("keyness")
