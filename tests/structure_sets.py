@@ -7,7 +7,6 @@ speakers); the tests load it as a module instead of copying its scoring.
 from __future__ import annotations
 
 import importlib.util
-import json
 from functools import cache
 from pathlib import Path
 from types import ModuleType
@@ -29,9 +28,7 @@ def annotated_blocks() -> tuple[str, ...]:
     """The text of every block of every annotated structure set (tests/data/structure) and of the seed."""
     import corpus_tools as ct
 
-    texts = []
-    for ann in sorted((ROOT / "tests" / "data" / "structure").rglob("annotations.json")):
-        for name in json.loads(ann.read_text(encoding="utf-8")):
-            texts.append((ann.parent / name).read_text(encoding="utf-8"))
-    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
-    return tuple(b.text for t in texts for b in ct.Article.from_text(t, id="x").blocks)
+    bench = bench_structure()
+    articles = [a for ann in sorted(bench.DATA.rglob("annotations.json")) for a in bench.load_devset(ann.parent)[0]]
+    articles += list(ct.load_corpus(ROOT / "seeds", warn=False))
+    return tuple(b.text for a in articles for b in a.blocks)
