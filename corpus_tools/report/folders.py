@@ -29,6 +29,7 @@ import fcntl
 import hashlib
 import json
 import os
+import re
 import shutil
 import signal
 import threading
@@ -63,6 +64,11 @@ def file_sha256(path: Path) -> str:
         for chunk in iter(lambda: f.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()
+
+
+#: The token dataset's tables derived on first use (corpus_tools.stats.queries.DERIVED_FOLDER): a
+#: notebook run later on the report's dataset may add some; they are caches, never anything to lose.
+_DERIVED = re.compile(r"cache/[^/]+/derived(/.*)?\Z")
 
 
 def _name(name: str) -> str:
@@ -131,6 +137,8 @@ def report_folder_problem(folder: str | os.PathLike) -> str | None:
         return "manifest.json does not list its artifacts (a report from an older corpus-tools: delete it by hand)"
     try:
         for rel, entry in _entries(folder):
+            if _DERIVED.match(rel):  # counts a query saved in the token dataset later: made again when needed
+                continue
             if entry.is_dir(follow_symlinks=False):
                 if not any(name.startswith(rel + "/") for name in listed):
                     return f"{rel}/ is not a report folder"

@@ -26,8 +26,12 @@ the in-memory token table holds.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
 import os
 import tempfile
+import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -37,14 +41,18 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
+from corpus_tools._version import __version__
 from corpus_tools.tokens.dataset import TokenDataset
 
-__all__ = ["MEMORY_LIMIT", "TermCounts", "connect_duckdb", "iter_article_term_counts", "kept_token_forms",
-           "ngram_items_sql", "query_term_counts", "query_top_tfidf_terms", "whole_article_pieces"]
+__all__ = ["DERIVED_FOLDER", "MEMORY_LIMIT", "TermCounts", "article_terms_path", "connect_duckdb",
+           "create_article_term_table", "iter_article_term_counts", "kept_token_forms", "ngram_items_sql",
+           "query_term_counts", "query_top_tfidf_terms", "whole_article_pieces"]
 
 #: DuckDB's memory limit for one query (it spills to a temporary folder beyond it);
 #: the environment variable ``CORPUS_TOOLS_DUCKDB_MEMORY`` overrides it ("4GB"...).
 MEMORY_LIMIT = "1GB"
+#: Subfolder of a dataset's folder for the tables derived from it on first use (:func:`article_terms_path`).
+DERIVED_FOLDER = "derived"
 
 
 @dataclass(frozen=True)
@@ -189,7 +197,7 @@ def query_term_counts(dataset: TokenDataset, n: int = 1, *, column: str = "norm"
         raise ValueError(f"column must be 'norm' or 'token' for a token dataset, not {column!r}")
     con = connect_duckdb(threads)
     try:
-        totals = _per_article_counts(con, dataset, n, column)
+        totals = create_article_term_table(con, dataset, n, column)
         if by_article:
             counts = con.execute(
                 "WITH d AS (SELECT term, count(*)::BIGINT AS doc_freq FROM per GROUP BY term) "
@@ -211,19 +219,79 @@ def _count_types(by_article: bool) -> dict:
     return types
 
 
-def _per_article_counts(con: duckdb.DuckDBPyConnection, dataset: TokenDataset, n: int, column: str) -> dict[str, int]:
-    """Create table ``per`` (article, term, c) of ``dataset`` in ``con``; return the article totals in corpus order."""
-    if dataset.parts:
-        con.read_parquet([str(p) for p in dataset.parts]).create_view("raw")
-    else:
-        con.sql("CREATE VIEW raw AS SELECT ''::VARCHAR AS article, 0::BIGINT AS sentence, "
-                "0::BIGINT AS position, ''::VARCHAR AS token WHERE false")
-    forms = _forms(con, dataset, column)
-    con.register("forms", forms)
-    con.sql("CREATE VIEW kept AS SELECT r.article, r.sentence, r.position, f.term "
-            "FROM raw r JOIN forms f ON r.token = f.token")
-    con.sql(f"CREATE TEMP TABLE per AS SELECT article, term, count(*) AS c FROM ({ngram_items_sql(n)}) "
-            "GROUP BY article, term")
+def article_terms_path(dataset: TokenDataset, column: str = "norm") -> Path:
+    """Where the article x term counts of ``dataset`` under its options are kept once made.
+
+    The file (``article``, ``term``, ``c``: the count of each kept term in
+    each article) is written by the first query that needs them and read by
+    the next ones, in this process or another (a report's notebooks ask for
+    them five or more times: frequencies, tf-idf, the heatmap, keywords,
+    trends, keyness).  Its name is a hash of everything the counts depend
+    on: the parts' contents, the package version, the options (stop words
+    as the resolved set) and the column; the parts never change under their
+    hashes, so a file of that name never needs checking against them.
+    """
+    options = dataset.options
+    key = {
+        "format": 1,
+        "version": __version__,
+        "dataset": dataset.manifest.get("key"),
+        "parts": [p.get("sha256") for p in dataset.manifest["parts"]],
+        "column": column,
+        "options": {"lowercase": options.lowercase, "words_only": options.words_only,
+                    "min_length": options.min_length, "stopwords": sorted(options._stopset),
+                    "stem": options.stem, "excluded_roles": sorted(options.excluded_roles)},
+    }
+    digest = hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:32]
+    return dataset.folder / DERIVED_FOLDER / f"article_terms-{digest}.parquet"
+
+
+def _sql_string(path: Path) -> str:
+    return "'" + str(path).replace("'", "''") + "'"
+
+
+def _save_article_terms(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """Write table ``per`` to ``path`` atomically; a folder that cannot be written only means no reuse."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}-{uuid.uuid4().hex}.tmp")
+    try:
+        path.parent.mkdir(exist_ok=True)
+        con.sql(f"COPY per TO {_sql_string(tmp)} (FORMAT parquet, COMPRESSION zstd)")
+        os.replace(tmp, path)  # another process writing the same counts at once: the same bytes, either wins
+    except (OSError, duckdb.Error):
+        with contextlib.suppress(OSError):  # (no folder to hold it: nothing was written)
+            tmp.unlink(missing_ok=True)
+
+
+def create_article_term_table(con: duckdb.DuckDBPyConnection, dataset: TokenDataset, n: int,
+                              column: str) -> dict[str, int]:
+    """Create table ``per`` (article, term, c) of ``dataset`` in ``con``; return the article totals in corpus order.
+
+    Single terms (``n = 1``) are read from the file of
+    :func:`article_terms_path` when an earlier query wrote it, and written
+    there when not: the same rows either way.
+    """
+    saved = article_terms_path(dataset, column) if n == 1 and dataset.parts else None
+    loaded = False
+    if saved is not None and saved.is_file():
+        try:
+            con.sql(f"CREATE TEMP TABLE per AS SELECT article, term, c FROM read_parquet({_sql_string(saved)})")
+            loaded = True
+        except duckdb.Error:  # unreadable (damaged, or removed meanwhile): counted again below
+            con.sql("DROP TABLE IF EXISTS per")
+    if not loaded:
+        if dataset.parts:
+            con.read_parquet([str(p) for p in dataset.parts]).create_view("raw")
+        else:
+            con.sql("CREATE VIEW raw AS SELECT ''::VARCHAR AS article, 0::BIGINT AS sentence, "
+                    "0::BIGINT AS position, ''::VARCHAR AS token WHERE false")
+        forms = _forms(con, dataset, column)
+        con.register("forms", forms)
+        con.sql("CREATE VIEW kept AS SELECT r.article, r.sentence, r.position, f.term "
+                "FROM raw r JOIN forms f ON r.token = f.token")
+        con.sql(f"CREATE TEMP TABLE per AS SELECT article, term, count(*)::BIGINT AS c FROM ({ngram_items_sql(n)}) "
+                "GROUP BY article, term")
+        if saved is not None:
+            _save_article_terms(con, saved)
     totals = dict(con.sql("SELECT article, sum(c)::BIGINT FROM per GROUP BY article").fetchall())
     order = {a: i for i, a in enumerate(dataset.articles)}
     return {a: int(totals[a]) for a in sorted(totals, key=order.__getitem__)}
@@ -250,7 +318,7 @@ def iter_article_term_counts(dataset: TokenDataset, n: int = 1, *, column: str =
         raise ValueError(f"min_count must be >= 1, not {min_count}")
     con = connect_duckdb(threads)
     try:
-        totals = _per_article_counts(con, dataset, n, column)
+        totals = create_article_term_table(con, dataset, n, column)
         order = list(dataset.articles)
         if articles is not None:
             wanted = set(articles)
@@ -292,7 +360,7 @@ def query_top_tfidf_terms(dataset: TokenDataset, top: int, idf: Callable[[int, i
         raise ValueError(f"top must be an integer >= 1, not {top!r}")
     con = connect_duckdb(threads)
     try:
-        totals = _per_article_counts(con, dataset, 1, column)
+        totals = create_article_term_table(con, dataset, 1, column)
         con.sql("CREATE TEMP TABLE d AS SELECT term, count(*)::BIGINT AS doc_freq FROM per GROUP BY term")
         dfs = [d for (d,) in con.sql("SELECT DISTINCT doc_freq FROM d ORDER BY doc_freq").fetchall()]
         n_docs = len(totals)

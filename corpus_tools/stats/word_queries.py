@@ -24,7 +24,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from corpus_tools.stats.queries import connect_duckdb, kept_token_forms, ngram_items_sql
+from corpus_tools.stats.queries import connect_duckdb, create_article_term_table, kept_token_forms, ngram_items_sql
 from corpus_tools.tokens.dataset import TokenDataset
 
 __all__ = [
@@ -93,11 +93,18 @@ def query_group_counts(dataset: TokenDataset, labels: Mapping[str, str], n: int 
     """
     if not isinstance(min_count, int) or min_count < 1:
         raise ValueError(f"min_count must be >= 1, not {min_count}")
-    con = _open(dataset, column)
+    _check(dataset, column)
+    con = connect_duckdb() if n == 1 else _open(dataset, column)
     try:
+        if n == 1:  # the article x term counts every word query shares (saved with the dataset)
+            create_article_term_table(con, dataset, 1, column)
+            con.sql("ALTER TABLE per RENAME TO article_terms")
+            items = "SELECT article, term, c FROM article_terms"
+        else:
+            items = f"SELECT article, term, count(*) AS c FROM ({ngram_items_sql(n)}) GROUP BY ALL"
         _register_labels(con, labels)
-        con.sql(f"CREATE TEMP TABLE per AS SELECT i.article, l.grp, i.term, count(*) AS c "
-                f"FROM ({ngram_items_sql(n)}) i JOIN labels l USING (article) GROUP BY ALL")
+        con.sql(f"CREATE TEMP TABLE per AS SELECT i.article, l.grp, i.term, i.c "
+                f"FROM ({items}) i JOIN labels l USING (article)")
         totals = dict(con.sql("SELECT article, sum(c)::BIGINT FROM per GROUP BY article").fetchall())
         counts = con.execute("SELECT grp AS \"group\", term, sum(c)::BIGINT AS count, count(*)::BIGINT AS doc_freq "
                              "FROM per GROUP BY grp, term HAVING sum(c) >= ?", [min_count]).df()
@@ -126,9 +133,11 @@ def iter_keyword_counts(dataset: TokenDataset, *, column: str = "norm", min_coun
     """
     if not isinstance(min_count, int) or min_count < 1:
         raise ValueError(f"min_count must be >= 1, not {min_count}")
-    con = _open(dataset, column)
+    _check(dataset, column)
+    con = connect_duckdb()
     try:
-        con.sql("CREATE TEMP TABLE per AS SELECT article, term, count(*)::BIGINT AS a FROM kept GROUP BY ALL")
+        create_article_term_table(con, dataset, 1, column)  # (article, term, c), saved with the dataset
+        con.sql("ALTER TABLE per RENAME COLUMN c TO a")
         sizes = _in_order(dict(con.sql("SELECT article, sum(a)::BIGINT FROM per GROUP BY article").fetchall()),
                           dataset)
         yield sizes
@@ -202,20 +211,29 @@ def query_phrase_counts(dataset: TokenDataset, phrases: Sequence[tuple[str, ...]
     return out.astype({"phrase": "int64", "article": object, "count": "int64"})
 
 
-def _batches(dataset: TokenDataset, reverse: bool) -> Iterator[pa.Table]:
+def _row_groups(dataset: TokenDataset, reverse: bool) -> Iterator[pa.Table]:
+    """The parts' row groups (about ROW_GROUP_CHARS of text each), in order or last first.
+
+    Read dictionary-encoded, as Parquet stores them: each column comes with
+    its row group's distinct values once and an index per row, so the
+    caller decides each distinct token once per row group, not per row.
+    """
     # role: the options' block-role filter (boilerplate left out) is a property of the row, not the token
     columns = ["article", "token", "role"] if dataset.options.excluded_roles else ["article", "token"]
     parts = reversed(dataset.parts) if reverse else dataset.parts
     for path in parts:
-        pf = pq.ParquetFile(path)
-        if not reverse:
-            for batch in pf.iter_batches(batch_size=STREAM_BATCH_ROWS, columns=columns):
-                yield pa.Table.from_batches([batch])
-            continue
-        for rg in reversed(range(pf.num_row_groups)):  # a row group: about ROW_GROUP_CHARS of text
-            table = pf.read_row_group(rg, columns=columns)
-            for start in reversed(range(0, table.num_rows, STREAM_BATCH_ROWS)):
-                yield table.slice(start, STREAM_BATCH_ROWS)
+        pf = pq.ParquetFile(path, read_dictionary=columns)
+        groups = range(pf.num_row_groups)
+        for rg in reversed(groups) if reverse else groups:
+            yield pf.read_row_group(rg, columns=columns)
+
+
+def _encoded(column: pa.ChunkedArray) -> tuple[list, np.ndarray]:
+    """A dictionary-read column as (its distinct values, one index per row)."""
+    array = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
+    if not pa.types.is_dictionary(array.type):  # read_dictionary does not apply (an empty row group)
+        array = pc.dictionary_encode(array)
+    return array.dictionary.to_pylist(), array.indices.to_numpy(zero_copy_only=False)
 
 
 def iter_article_words(dataset: TokenDataset, column: str = "norm", *, reverse: bool = False,
@@ -227,26 +245,28 @@ def iter_article_words(dataset: TokenDataset, column: str = "norm", *, reverse: 
     last article first, each one's terms last first), under the dataset's
     options (each distinct raw token normalised once; rows of excluded
     block roles dropped).  Only the part files' ``article`` and ``token``
-    columns (and ``role``) are read, one batch at a time:
-    memory is one batch and one article, not the corpus.  ``whole=False``
-    yields the pieces of an article as they come (one batch at most each,
-    the same article possibly several times in a row): memory is one batch.
+    columns (and ``role``) are read, one row group at a time (dictionary-encoded:
+    its distinct values and an index per row), and turned into terms one
+    batch of :data:`STREAM_BATCH_ROWS` rows at a time: memory is one row
+    group's encoded columns, one batch and one article, not the corpus.
+    ``whole=False`` yields the pieces of an article as they come (one batch at
+    most each, the same article possibly several times in a row).
     With a ``vocabulary`` (a dict, usually empty at first), the terms come
-    as an int64 array of their ids in it, new terms numbered as they are
-    first met: no Python object per token.
+    as an int64 array of their ids in it, new terms numbered in the order
+    the row groups' dictionaries list them: no Python object per token.
     """
     _check(dataset, column)
     forms: dict[str, str | None] = {}
     ids: dict[str, int] = {}  # raw token -> its term's id in ``vocabulary``, -1 when removed
     normalize = dataset.options.normalize
+    excluded_roles = set(dataset.options.excluded_roles)
     current, words = None, []
-    for table in _batches(dataset, reverse):
+    for table in _row_groups(dataset, reverse):
         if not table.num_rows:
             continue
-        # vectorised: each distinct token of the batch is looked up (normalised once per dataset),
-        # the batch's terms are taken by index and the runs of one article cut by index
-        tokens = pc.dictionary_encode(table.column("token").combine_chunks())
-        distinct = tokens.dictionary.to_pylist()
+        # vectorised: each distinct token of the row group is looked up (normalised once per dataset),
+        # the row group's terms are taken by index and the runs of one article cut by index
+        distinct, token_idx = _encoded(table.column("token"))
         if vocabulary is None:
             for tok in distinct:
                 if tok not in forms:
@@ -254,38 +274,44 @@ def iter_article_words(dataset: TokenDataset, column: str = "norm", *, reverse: 
                     forms[tok] = None if norm is None else norm if column == "norm" else tok
             lookup = np.array([forms[t] for t in distinct], dtype=object)
         else:  # -1: a removed token
-            # each raw token's id is decided once per dataset (the first time a batch has it, new terms
-            # numbered in that order); after that a batch costs one C-level dict lookup per distinct
-            # token (a Python expression per distinct token per batch was a quarter of MATTR + MTLD)
+            # each raw token's id is decided once per dataset (the first time a row group has it, new
+            # terms numbered in that order); after that a row group costs one C-level dict lookup per
+            # distinct token
             for tok in [t for t in distinct if t not in ids]:
                 norm = normalize(tok)
                 form = None if norm is None else norm if column == "norm" else tok
                 ids[tok] = -1 if form is None else vocabulary.setdefault(form, len(vocabulary))
             lookup = np.fromiter(map(ids.__getitem__, distinct), dtype=np.int64, count=len(distinct))
-        terms = lookup[tokens.indices.to_numpy(zero_copy_only=False)]
-        if dataset.options.excluded_roles:
-            excluded = pc.is_in(table.column("role"), value_set=pa.array(dataset.options.excluded_roles, pa.string()))
-            terms[excluded.to_numpy(zero_copy_only=False)] = None if vocabulary is None else -1  # removed
-        arts = pc.dictionary_encode(table.column("article").combine_chunks())
-        art_idx = arts.indices.to_numpy(zero_copy_only=False)
-        names = arts.dictionary.to_pylist()
-        if reverse:
-            terms, art_idx = terms[::-1], art_idx[::-1]
-        cuts = [0, *(np.flatnonzero(art_idx[1:] != art_idx[:-1]) + 1).tolist(), len(art_idx)]
-        for lo, hi in zip(cuts[:-1], cuts[1:], strict=True):
-            art = names[art_idx[lo]]
-            if art != current:
-                if _any(words, vocabulary):
-                    yield current, _joined(words, vocabulary)
-                current, words = art, []
-            run = terms[lo:hi]
-            if vocabulary is None:
-                words.extend(run[run != None].tolist())  # noqa: E711 (element-wise: the removed tokens)
-            else:
-                words.append(run[run >= 0])
-        if not whole and _any(words, vocabulary):
-            yield current, _joined(words, vocabulary)
-            words = []
+        excluded = None
+        if excluded_roles:
+            roles, role_idx = _encoded(table.column("role"))
+            excluded = np.array([r in excluded_roles for r in roles], dtype=bool)
+        names, art_all = _encoded(table.column("article"))
+        # the row group in batches of STREAM_BATCH_ROWS rows (last first when reverse): a batch's
+        # arrays are all that is made per row, the dictionaries' lookups serve every batch
+        starts = range(0, table.num_rows, STREAM_BATCH_ROWS)
+        for start in reversed(starts) if reverse else starts:
+            rows = slice(start, start + STREAM_BATCH_ROWS)
+            terms, art_idx = lookup[token_idx[rows]], art_all[rows]
+            if excluded is not None:
+                terms[excluded[role_idx[rows]]] = None if vocabulary is None else -1  # removed
+            if reverse:
+                terms, art_idx = terms[::-1], art_idx[::-1]
+            cuts = [0, *(np.flatnonzero(art_idx[1:] != art_idx[:-1]) + 1).tolist(), len(art_idx)]
+            for lo, hi in zip(cuts[:-1], cuts[1:], strict=True):
+                art = names[art_idx[lo]]
+                if art != current:
+                    if _any(words, vocabulary):
+                        yield current, _joined(words, vocabulary)
+                    current, words = art, []
+                run = terms[lo:hi]
+                if vocabulary is None:
+                    words.extend(run[run != None].tolist())  # noqa: E711 (element-wise: the removed tokens)
+                else:
+                    words.append(run[run >= 0])
+            if not whole and _any(words, vocabulary):
+                yield current, _joined(words, vocabulary)
+                words = []
     if _any(words, vocabulary):
         yield current, _joined(words, vocabulary)
 

@@ -117,6 +117,22 @@ def test_a_report_with_a_users_file_added_or_a_table_edited_is_refused(tmp_path,
     assert (out / "ok" / "message.csv").read_text("utf-8") == "edited by hand\n"
 
 
+def test_counts_a_later_query_saves_in_the_reports_token_dataset_keep_it_a_report(tmp_path):
+    # a notebook run again on the report's dataset may save its article x term counts there
+    # (corpus_tools.stats.queries.article_terms_path): a cache made again when needed, not a user's file
+    out = tmp_path / "out"
+    (out / "cache" / "tokens-0123").mkdir(parents=True)
+    (out / "cache" / "tokens-0123" / "part-00000.parquet").write_bytes(b"PAR1")  # the report's dataset
+    fake_report(out)
+    assert report_folder_problem(out) is None
+    derived = out / "cache" / "tokens-0123" / "derived"
+    derived.mkdir(parents=True)
+    (derived / "article_terms-0123.parquet").write_bytes(b"PAR1")
+    assert report_folder_problem(out) is None
+    (out / "cache" / "tokens-0123" / "notes.txt").write_text("mine", "utf-8")  # beside it: still a user's file
+    assert report_folder_problem(out) == "cache/tokens-0123/notes.txt is not a report file"
+
+
 def test_a_symlink_or_fifo_added_to_a_report_makes_it_a_users_folder(tmp_path):
     out = fake_report(tmp_path / "out")
     assert report_folder_problem(out) is None
