@@ -74,8 +74,12 @@ def _compiled():
     """
     import numba
 
-    jit = numba.njit(cache=True, nogil=True)
-    return jit(_previous_loop), jit(_mtld_loop)
+    try:
+        jit = numba.njit(cache=True, nogil=True)
+        return jit(_previous_loop), jit(_mtld_loop)
+    except RuntimeError:  # numba finds no folder to keep machine code in: compiled in every process
+        jit = numba.njit(nogil=True)
+        return jit(_previous_loop), jit(_mtld_loop)
 
 
 def _term_ids(words: Sequence[str], vocabulary: dict[str, int]) -> np.ndarray:
