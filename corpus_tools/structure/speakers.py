@@ -167,7 +167,12 @@ _PERSON_NOUNS = frozenset("""manager spokesman spokeswoman spokesperson analyst 
     councillor judge senator minister-counsellor arbitrageur broker consultant professor doctor witness
     nurse midwife teacher parent student farmer driver soldier midfielder defender goalkeeper forward researcher
     scientist shopkeeper customer passenger voter member neighbour neighbor pensioner protester activist
-    campaigner superintendent inspector detective sheriff commentator person""".split())
+    campaigner superintendent inspector detective sheriff commentator person
+    herder shepherd fisherman miner pilot firefighter paramedic surgeon pharmacist mechanic carpenter plumber
+    electrician baker butcher chef cook waiter cellist violinist pianist guitarist singer musician composer actor
+    actress artist painter sculptor poet novelist author historian lecturer curator librarian priest pastor
+    vicar imam rabbi monk nun winger wing flanker fullback full-back fly-half scrum-half batsman batter bowler
+    pitcher quarterback jockey cyclist sprinter swimmer skier climber""".split())
 # words that mark an organisation: "he"/"she" never resolves to it
 _ORGANISATION_WORDS = frozenset("""Corp Corporation Inc Co Ltd Plc PLC Group Company Association Agency Ministry
     Exchange Bank Commission Council Department Securities United FC Club City Party Embassy Government Office
@@ -374,12 +379,27 @@ def _organisation_name(text: str) -> bool:
         words[-1] in _ORGANISATION_WORDS)
 
 
+# a description whose head noun is followed by the name it describes: "the cellist Ann Lee", "the campaign group
+# Ore Watch" (up to four lower-case words after the determiner, then two to five capitalised words, then the end
+# or a comma: "the cellist Ann Lee, who played ...")
+_DESCRIBED_NAME = re.compile(r"^(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+"
+                             # (no preposition among them: "a spokesperson for United Airlines" is the airline's)
+                             r"(?:(?!(?:for|of|at|from|with|in|on|to|by|and|or|who|that)\b)[a-z][\w'’\-]*\s+){1,4}"
+                             r"(?P<name>[A-ZÀ-ÖØ-Þ][\w'’.\-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.\-]*){1,4})(?:,|$)")
+
+
 def organisation_speaker(speaker: str) -> str:
-    """A speaker "The Port Authority" as the organisation's name ("Port Authority"); any other unchanged.
+    """A speaker "The Port Authority" as the organisation's name ("Port Authority"), a description with the
+    name it describes as that name ("the cellist Ann Lee, who ..." -> "Ann Lee"); any other unchanged.
 
     >>> organisation_speaker("The Port Authority"), organisation_speaker("The minister")
     ('Port Authority', 'The minister')
+    >>> organisation_speaker("The cellist Ann Lee, who"), organisation_speaker("the campaign group Ore Watch")
+    ('Ann Lee', 'Ore Watch')
     """
+    if (speaker[:1] in "TtAaIiHh" and (m := _DESCRIBED_NAME.match(speaker))
+            and not _is_title(m.group("name").split()[-1])):
+        return m.group("name")
     words = speaker.split()
     if len(words) >= 2 and words[0] == "The" and _organisation_name(" ".join(words[1:])):
         return " ".join(words[1:])
