@@ -1068,6 +1068,13 @@ def previous_sentence_subject(text: str, offset: int) -> tuple[int, str] | None:
     if (m is None or m.group("name").split()[0] in _POSSESSIVES | _STOP_CAPS) and sentence.lstrip()[:1] in "HITOMA":
         # "Her agent, Ann Lee, remembers ...", "The club's owner, Bo Li, was ...": the name apposed to the subject
         m = _OPENING_APPOSED_SUBJECT.match(sentence)
+    if (m is None or " " not in m.group("name")) and not any(c in sentence for c in QUOTE_CHARACTERS):
+        # "Head coach Ann Lee was proud of them.", "Italy captain Bo Li was unhappy.": a role noun in lower case
+        # right before the full name (the capitalised word opening the sentence is no one-word subject)
+        lead = len(sentence) - len(sentence.lstrip())
+        role_named = _ROLE_SUBJECT_NAME.match(sentence, lead)
+        if role_named is not None and _is_title(role_named.group("noun").capitalize()):
+            m = role_named
     if m is None or any(c in sentence for c in QUOTE_CHARACTERS):
         return None
     name = m.group("name")
