@@ -188,9 +188,15 @@ _MALE = {"he", "him", "his", "mr", "mr.", "sir", "lord", "king", "prince", "husb
 _PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}
 _RESOLVABLE = {"he", "she"}
 _VERB = "(?:" + "|".join(sorted(REPORTING_VERBS, key=lambda v: (-len(v), v))) + ")"
+# a two-letter initial after a word and before a capitalised word ("Liv Aa. Holm"), no abbreviation ("St.", "Co.")
+_MIDDLE_INITIAL = (r"(?<=[\w.]\s)(?!(?:Mr|Dr|St|Mt|No|Co|Jr|Sr|Ms|Lt|Ft|Av|Rd|Vs)\.)[A-Z][a-z]\."
+                   r"(?=\s+[A-ZÀ-ÖØ-Þ][a-zà-ÿ])")
 # a capitalised word, an initial run ("E.F."), or a particle-prefixed surname ("al-Sabah")
 # (capitals with accents too: "Ó Briain", "Émile"; initials before a particle: "P.J. van Heerden")
-_CAP = (r"(?:(?:[A-Z]\.){1,3}(?=\s*[A-ZÀ-ÖØ-Þ]|\s+(?:van|von|de|der|den|du|da|di|le|la|al|bin|ibn|ter)\s)"
+# (an initial may be accented, "Hjalti Á. Berg", or of two letters inside a name, "Liv Aa. Holm", "Dr. Ma. Luz Reyes":
+# :data:`_MIDDLE_INITIAL`)
+_CAP = (r"(?:(?:[A-ZÀ-ÖØ-Þ]\.){1,3}(?=\s*[A-ZÀ-ÖØ-Þ]|\s+(?:van|von|de|der|den|du|da|di|le|la|al|bin|ibn|ter)\s)"
+        rf"|{_MIDDLE_INITIAL}"
         r"|(?:al|el|bin|ibn|abu|ben|de|van|von|da|di|le|la|d|o)[\-’']?[A-ZÀ-ÖØ-Þ][\w'’\-]*"
         r"|[A-ZÀ-ÖØ-Þ][\w'’\-]*)")
 # a name: capitalised words, name particles inside ("Corriere della Sera"), an optional "Mr." in front
@@ -289,14 +295,19 @@ _GROUP_WORDS = {"Analysts", "Traders", "Sources", "Officials", "Bankers", "Econo
 _AGE_DESCRIPTION = re.compile(r"^[Tt]he \d+-year-old$")
 
 
+_MIDDLE_INITIAL_AT = re.compile(_MIDDLE_INITIAL)
+
+
 @lru_cache(maxsize=256)
 def _sentence_ends(text: str) -> tuple[tuple[int, int], ...]:
     """``(start, end)`` of the sentence ends in ``text``, except after an abbreviation ("Mr. Jones")."""
     out = []
     for m in _SENTENCE_END.finditer(text):
         word = re.search(r"([\w.]+)$", text[max(0, m.start() - 30) : m.start()])
-        if word and (word.group(1).lower() in NEWS_ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word.group(1))):
-            continue  # "Mr. Jones", "E.F. Hutton": an abbreviation or an initial ends no sentence
+        if word and (word.group(1).lower() in NEWS_ABBREVIATIONS
+                     or re.fullmatch(r"(?:[A-Z]\.)*[A-ZÀ-ÖØ-Þ]", word.group(1))
+                     or _MIDDLE_INITIAL_AT.match(text, max(0, m.start() - 2))):
+            continue  # "Mr. Jones", "E.F. Hutton", "Hjalti Á. Berg", "Liv Aa. Holm": an initial ends no sentence
         out.append((m.start(), m.end()))
     return tuple(out)
 

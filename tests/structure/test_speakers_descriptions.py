@@ -41,3 +41,16 @@ def test_a_role_noun_opening_the_sentence_is_no_part_of_the_name():
     text = ("\"We kept going until the end,\" said winger Callum Ferris-Byrne.\n\n"
             "\"That try was for the fans,\" Ferris-Byrne said.")
     assert names(text) == ["Callum Ferris-Byrne", "Callum Ferris-Byrne"]
+
+
+def test_accented_and_two_letter_initials_stay_inside_the_name():
+    text = ("\"The road is closed until Friday,\" said Snorri Þ. Magnússon, the district engineer. "
+            "\"We are not taking chances.\"")
+    assert names(text) == ["Snorri Þ. Magnússon", "Snorri Þ. Magnússon"]
+    text = ("Goalkeeper Liv Aa. Brekke kept a clean sheet.\n\n"
+            "\"The defence did the work,\" said Brekke. \"I only had to catch.\"")
+    assert names(text) == ["Liv Aa. Brekke", "Liv Aa. Brekke"]
+    assert names("\"Beds are full,\" said Dr. Ma. Luisa Ocampo-Reyes, the ward's head.") == [
+        "Ma. Luisa Ocampo-Reyes"]
+    # a two-letter abbreviation is no initial: "St." opens a place's name
+    assert names("\"It is a fine town,\" said Ann Lee of St. Ives.") == ["Ann Lee"]
