@@ -588,6 +588,11 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
                 # "Husband Steve, 61, a retired lorry driver, said:": the description is the name's apposition
                 return named.group("name"), rule + " (name before its apposition)", base + named.start("name")
             return m.group("speaker"), rule, base + m.start("speaker")
+    if before.rstrip().endswith(":") and (subject := _colon_subject(before)) and _acceptable(subject[0], context) \
+            and not _common_word(subject[0], open_text):
+        # "Lee paused before answering: “...”", "Ann Lee, who saved 16 shots, played it down: “...”": no
+        # reporting verb, but the sentence's named subject introduces the quotation with the colon
+        return subject[0], "SPEAKER ...: quote", base + subject[1]
     # the nearest reporting verb that has a subject ("final remarks that" has none: try the next one back)
     verbs = list(re.finditer(rf"\b{_VERB}\b", before))
     for v in reversed(verbs):
@@ -666,6 +671,42 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
         # tag, after a sentence in the same paragraph whose subject (a name) spoke
         return prev[0], "SPEAKER VERB ... . quote (the sentence before)", prev[1]
     return None, None, -1
+
+
+# what may open a sentence before its subject: "Asked whether ..., ", "Speaking after the match, "
+_FRONTED_CLAUSE = re.compile(r"^\s*(?:Asked|Speaking|Pressed|Questioned|Responding|Writing|Interviewed)\b"
+                             r"[^,\"“”]{0,120},\s+")
+# the last clause of a sentence joined by ", and" / ", but" / ";": its own subject
+_LAST_CLAUSE = re.compile(r"(?:,\s+(?:and|but)|;)\s+(?=[A-ZÀ-ÖØ-Þ])")
+
+
+def _colon_subject(before: str) -> tuple[str, int] | None:
+    """``(name, offset)`` of the named subject of ``before``, a sentence ending in a colon with no reporting verb.
+
+    The subject opens the sentence, or its last clause (", and Lee was not getting carried away:"), or
+    follows a fronted "Asked ...," / "Speaking ...,"; it is a name followed by a lower-case verb or by a
+    relative clause ("Ann Lee, who ..., played it down:"), and its verb is an auxiliary or a past tense
+    ("Theme music:" has none: "music" is a noun).
+    """
+    start = 0
+    if (fronted := _FRONTED_CLAUSE.match(before)) is not None:
+        start = fronted.end()
+    clauses = [m.end() for m in _LAST_CLAUSE.finditer(before, start)]
+    if clauses:
+        start = clauses[-1]
+    m = _OPENING_SUBJECT.match(before, start)
+    if m is None or m.group("name").split()[0] in _STOP_CAPS | _POSSESSIVES or _organisation(m.group("name")):
+        return None
+    verb = _COLON_SUBJECT_VERB.match(before, m.end("name"))
+    if verb is None or not (verb.group(1).endswith("ed") or verb.group(1) in _AUXILIARIES | _PAST_VERBS):
+        return None
+    return m.group("name"), m.start("name")
+
+
+# the verb after a subject (past a relative clause between commas), and the irregular past tenses of an
+# introduction before a colon ("Lee struck a calmer note:")
+_COLON_SUBJECT_VERB = re.compile(r"(?:,\s+(?:who|whose)\b[^,\"“”]*,)?\s+(?:\w+ly\s+)?([a-z]+)\b")
+_PAST_VERBS = frozenset("put kept made took gave struck stood sat spoke wrote began got went came held".split())
 
 
 def colon_introduction(text: str) -> tuple[str, str, int] | None:

@@ -26,3 +26,14 @@ def test_a_capitalised_word_before_a_lower_case_noun_is_no_subject():
     text = ("\"The roof will hold,\" said Marta Quell-Ibsen, the site engineer.\n\n"
             "Three weeks later the roof had held. \"I told you so,\" she said.")
     assert names(text) == ["Marta Quell-Ibsen", "Marta Quell-Ibsen"]
+
+
+def test_a_named_subject_introducing_the_quotation_with_a_colon_and_no_reporting_verb():
+    text = ("Asked whether the strike would spread, Ilse Marquardt-Sen paused: \"Nobody wants that.\"\n\n"
+            "Tollefsen, who saved two penalties, played it down: \"I guessed right twice.\"\n\n"
+            "The council meets again in May, and Councillor Bram Oduya was not hopeful: \"Nothing will change.\"")
+    assert names(text) == ["Ilse Marquardt-Sen", "Tollefsen", "Bram Oduya"]
+
+
+def test_a_noun_before_a_colon_is_no_speaker():
+    assert names("Theme music: \"Morning Field\" by the Hollin Quartet.") == [None]
