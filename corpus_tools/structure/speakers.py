@@ -275,7 +275,11 @@ _STOP_CAPS = {"During", "After", "Before", "In", "On", "At", "As", "When", "Whil
               "Could", "Should", "May", "Might", "Must", "Can", "Shall",
               "This", "That", "These", "Those", "There", "Then", "Now", "Here", "What", "Why", "How", "Who",
               "Oh", "Yes", "No", "Not", "Well", "So", "Or", "Nor", "For", "To", "With", "From", "By", "Of", "Asked",
-              "Describing", "Referring", "Because", "Under", "Last", "Earlier", "Later", "Yesterday", "Today"}
+              "Describing", "Referring", "Because", "Under", "Last", "Earlier", "Later", "Yesterday", "Today",
+              # numbers and prepositions open a sentence's phrase, never a name ("Three decades later, she ...",
+              # "Outside court, his sister said ...")
+              "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve", "Twenty",
+              "Thirty", "Forty", "Fifty", "Hundreds", "Thousands", "Dozens", "Several", "Outside", "Inside"}
 # a title, then a name of two or three capitalised words ("General Staff of" is no name)
 _TITLED = re.compile(rf"\b(?:{'|'.join(sorted(TITLES))})\.?\s+(?P<name>[A-Z][\w'’\-]+"
                      rf"(?:\s+(?:(?:bin|binti|bint|ibn|van|von|de|der|den|da|dos|del|ter)\s+)?[A-Z][\w'’\-]+){{1,2}})")
@@ -664,8 +668,18 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
         fronted = _FRONTED.match(before)
         if fronted:
             subject = _sentence_subject(before[fronted.end():])
-            if subject:
+            if appositive := _FRONTED_APPOSITIVE.match(before, fronted.end()):
+                # "Outside court, Mr Lee's sister, Kirsty, said ...": the name apposed to the described subject
+                return (appositive.group("speaker"), "PHRASE, DESCRIPTION, SPEAKER, ... partial quote",
+                        base + appositive.start("speaker"))
+            if subject and _acceptable(subject[0], context):
                 return subject[0], "PHRASE, SPEAKER ... partial quote", base + fronted.end() + subject[1]
+            # "Three decades later, she still calls it “the cloud”": a pronoun subject after the fronted phrase
+            if pronoun := _PRONOUN_SUBJECT.match(before, fronted.end()):
+                return pronoun.group("speaker"), "PHRASE, SPEAKER ... partial quote", base + pronoun.start("speaker")
+        # "Her job, as she puts it, is “...”": the one whose words the parenthesis says they are
+        if " as " in before and (m := _AS_SPEAKER_PUTS_IT.search(before)) and _acceptable(m.group("speaker"), context):
+            return m.group("speaker"), "as SPEAKER puts it ... partial quote", base + m.start("speaker")
     if not before.strip() and (prev := _previous_speaker(open_text, sent_start, marks)):
         # 'The Coastal Trust has welcomed the plan. “This is long overdue.”': a whole-sentence quotation with no
         # tag, after a sentence in the same paragraph whose subject (a name) spoke
@@ -826,8 +840,18 @@ def _common_word(speaker: str, text: str) -> bool:
 _RELATIVE_CALLER = re.compile(
     rf"\b(?:which|whom|that|what|who)\s+(?P<speaker>{_NAME}|{_PRON})\s+{_AUX}(?:called|described|dubbed|termed|"
     rf"labell?ed|branded|deemed|named|considers|considered|calls|describes)\b(?:\s+(?:it|them|him|her|as))*\s*$")
-_FRONTED = re.compile(r"^\s*(?:In|On|At|After|Before|During|Earlier|Later|Speaking|Asked|Writing|Responding)\b"
-                      r"[^,\"“”]{0,80},\s+")
+_FRONTED = re.compile(r"^\s*(?:In|On|At|After|Before|During|Earlier|Later|Speaking|Asked|Writing|Responding|"
+                      r"Outside|Inside|Years|Months|Weeks|Days|Decades)\b[^,\"“”]{0,80},\s+|"
+                      # a time phrase ending in "later" / "ago": "Three decades later, ", "Two weeks ago, "
+                      r"^\s*[A-Z][a-z]+(?:\s+[a-z]+){0,2}\s+(?:later|ago|on|earlier),\s+")
+# after a fronted phrase, a described subject (an owner's relative: "Mr Lee's sister") and its apposed name
+_FRONTED_APPOSITIVE = re.compile(rf"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?{_DESC},\s+(?P<speaker>{_NAME}),\s+"
+                                 r"(?:\w+ly\s+|also\s+)?[a-z]")
+# "he"/"she" as the subject after a fronted phrase: the pronoun, then a lower-case verb
+_PRONOUN_SUBJECT = re.compile(r"(?P<speaker>[Hh]e|[Ss]he)\s+(?:\w+ly\s+|still\s+|also\s+)?[a-z]{2,}")
+# the parenthesis "as she puts it", "as Ann Lee described it", "as the minister put it"
+_AS_SPEAKER_PUTS_IT = re.compile(rf"\bas\s+(?P<speaker>{_PRON}|{_NAME}|[Tt]he\s+[a-z]+)\s+"
+                                 r"(?:puts|put|described|describes|says|said|calls|called)\s+it\b")
 
 
 _DETERMINERS = {"the", "a", "an", "its", "his", "her", "their"}
@@ -1049,6 +1073,16 @@ def speaker_candidates(article: Article) -> list[tuple[int, str]]:
     return sorted(candidates)
 
 
+# the plain text format's date header in front of the first paragraph (``seeds/*.txt``: " date 2026-07-30 ...")
+_DATE_HEADER = re.compile(r"\s*date\s+\d{4}-\d\d-\d\d\s+")
+
+
+def _date_header_end(text: str) -> int:
+    """Where the first sentence of ``text`` starts: after the plain format's date header, if it has one."""
+    m = _DATE_HEADER.match(text) if text[:6].lstrip().startswith("date") else None
+    return m.end() if m else 0
+
+
 # a full name opening a sentence, then its apposition or its verb: "Rosa Diaz, 44, won ...", "Ann Lee won"
 _SUBJECT_NAME = re.compile(rf"(?P<name>(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’\-]+(?:\s+{_CAP}){{1,2}})(?=,|\s+[a-z])")
 
@@ -1072,7 +1106,7 @@ def subject_mentions(article: Article) -> list[tuple[int, str]]:
     for b in article.blocks:
         if b.kind != "paragraph":
             continue
-        for start in (0, *(e for _, e in _sentence_ends(b.text))):
+        for start in (_date_header_end(b.text), *(e for _, e in _sentence_ends(b.text))):
             m = _SUBJECT_NAME.match(b.text, start)
             if m is None:
                 # "Cafe owner Ann Lee surveys ...", "Retired dairy farmer Bo Li, 81, ...": a person noun, then
@@ -1115,6 +1149,8 @@ def previous_sentence_subject(text: str, offset: int) -> tuple[int, str] | None:
     if start <= 0:
         return None
     prev_start, _ = _sentence_bounds(text, start - 1, start - 1)
+    if prev_start == 0:
+        prev_start = _date_header_end(text)  # the plain format's " date 2026-07-30 " opens no sentence
     sentence = text[prev_start:start]
     m = _OPENING_SUBJECT.match(sentence)
     if (m is None or m.group("name").split()[0] in _POSSESSIVES | _STOP_CAPS) and sentence.lstrip()[:1] in "HITOMA":

@@ -37,3 +37,22 @@ def test_a_named_subject_introducing_the_quotation_with_a_colon_and_no_reporting
 
 def test_a_noun_before_a_colon_is_no_speaker():
     assert names("Theme music: \"Morning Field\" by the Hollin Quartet.") == [None]
+
+
+def test_the_plain_formats_date_header_opens_no_sentence():
+    # the shipped seed's plain format writes " date YYYY-MM-DD " in front of the first paragraph
+    text = (" date 2026-01-05 Oksana Velykho-Marr was nine when she first rode a horse. \"I fell off twice,\" "
+            "she says.\n\nShe still rides every morning. \"It clears the head,\" she says.")
+    assert names(text) == ["Oksana Velykho-Marr", "Oksana Velykho-Marr"]
+
+
+def test_a_pronoun_after_a_fronted_time_phrase_and_as_she_puts_it_before_a_partial_quote():
+    text = ("\"I counted every seal on the beach,\" said Runa Haldorsdottir-Page.\n\n"
+            "Two winters later, she still calls the colony \"my noisy neighbours.\"\n\n"
+            "Her work, as she puts it, is \"to notice who is missing.\"")
+    assert names(text) == ["Runa Haldorsdottir-Page"] * 3
+
+
+def test_a_name_apposed_to_a_described_subject_after_a_fronted_phrase():
+    text = ("Outside the courthouse, Mr Brandow's daughter, Maren, said the family felt \"listened to at last\".")
+    assert names(text) == ["Maren"]
