@@ -468,6 +468,9 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
             if not fiction and resolved == speaker and speaker.lower() in ("he", "she"):
                 # no speaker or titled name before it: the full name that last opened a sentence
                 resolved = subjects.resolve(speaker, segs[0][0])
+            if not fiction and resolved != speaker and speaker.lower() in ("he", "she"):
+                # "“...,” she said" resolved to Marie-Claude Roy: a later "he" is someone else
+                candidates.learn(resolved, "m" if speaker.lower() == "he" else "f")
             if rule and rule.startswith("quote, was his/her REPLY to "):
                 # "was her observation to Mary": the last speaker who is not the one addressed
                 addressee = rule.removeprefix("quote, was his/her REPLY to ")

@@ -1196,6 +1196,7 @@ class CandidateIndex:
     def __init__(self, candidates: list[tuple[int, str]] = ()):
         self._fixed: dict[str, list[tuple[int, str]]] = {c: [] for c in ("he", "she", "person", "org", "all")}
         self._added: dict[str, list[tuple[int, str]]] = {c: [] for c in ("he", "she", "person", "org", "all")}
+        self._learned: dict[str, str] = {}  # name -> "m"/"f", from the pronouns the text has resolved to it
         for item in sorted(candidates):
             for c in _classes(item[1]):
                 self._fixed[c].append(item)
@@ -1210,6 +1211,29 @@ class CandidateIndex:
             ("all", "person", "he" if gender == "m" else "she")
         for c in classes:
             bisect.insort(self._added[c], (offset, name))
+
+    def learn(self, name: str, gender: str) -> None:
+        """Record that the text calls ``name`` "he" (``"m"``) or "she" (``"f"``): a name the lexicon gives no
+        gender ("Marie-Claude Roy", "she said" resolved to her) is then no antecedent of the other pronoun."""
+        self._learned.setdefault(name, gender)
+
+    def _nearest_of_gender(self, cls: str, before: int, gender: str, steps: int = 6) -> str | None:
+        """The nearest candidate of class ``cls`` before ``before`` that the text has not called the other
+        gender, looking back at most ``steps`` candidates (a bounded walk: resolving stays O(log n))."""
+        lists = [(items, bisect.bisect_left(items, (before,))) for items in (self._fixed[cls], self._added[cls])]
+        (a, i), (b, j) = lists
+        for _ in range(steps):
+            if i == 0 and j == 0:
+                return None
+            if j == 0 or (i and a[i - 1] > b[j - 1]):
+                i -= 1
+                item = a[i]
+            else:
+                j -= 1
+                item = b[j]
+            if self._learned.get(item[1], gender) == gender:
+                return item[1]
+        return None
 
     def nearest(self, cls: str, before: int) -> str | None:
         """The candidate of class ``cls`` nearest before offset ``before`` (None if there is none)."""
@@ -1259,7 +1283,9 @@ class CandidateIndex:
         """:func:`resolve_speaker` over this index."""
         if speaker.lower() in _RESOLVABLE or _AGE_DESCRIPTION.match(speaker):
             gender = _gender(speaker)
-            name = self.nearest({"m": "he", "f": "she"}.get(gender, "person"), before)
+            cls = {"m": "he", "f": "she"}.get(gender, "person")
+            name = self._nearest_of_gender(cls, before, gender) if gender and self._learned else \
+                self.nearest(cls, before)
             return speaker if name is None else name
         return speaker
 

@@ -56,3 +56,11 @@ def test_a_pronoun_after_a_fronted_time_phrase_and_as_she_puts_it_before_a_parti
 def test_a_name_apposed_to_a_described_subject_after_a_fronted_phrase():
     text = ("Outside the courthouse, Mr Brandow's daughter, Maren, said the family felt \"listened to at last\".")
     assert names(text) == ["Maren"]
+
+
+def test_a_name_the_text_calls_she_is_no_antecedent_of_a_later_he():
+    # neither given name is in the gender lexicon: the text's own "she" tells
+    text = ("Aurelio Brancati-Sousa, the founder, died on Monday.\n\n"
+            "His niece, Zhanara Oskenbay-Lund, said he had been ill for a year. \"He never complained,\" she said.\n\n"
+            "\"I built every boat as if my children would sail it,\" he told a radio interviewer in 1990.")
+    assert names(text) == ["Zhanara Oskenbay-Lund", "Aurelio Brancati-Sousa"]
