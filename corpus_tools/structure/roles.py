@@ -742,6 +742,7 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
     out: list[BlockRole] = []
     seen_headline = seen_body = seen_chapter_body = False
     title = _normal_line(article.title) if article.title else None
+    memo: dict[str, bool] = {}  # what is computed once per article, when a block first needs it
     for pos, block in enumerate(blocks):
         text, kind = block.text, block.kind
         nxt = blocks[pos + 1] if pos + 1 < len(blocks) else None
@@ -866,7 +867,8 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
         elif (words <= 12 and (seen_body or (seen_headline and any(o.role == "byline" for o in out)))
               and _SHORT_QUESTION.match(text) and nxt is not None and nxt.kind == "paragraph"
               and len(nxt.text.split()) > words and not prev_text.rstrip().endswith(":")
-              and not any(o.role == "chapter" for o in out) and not _interview(blocks)):
+              and not any(o.role == "chapter" for o in out)
+              and not (memo["interview"] if "interview" in memo else memo.setdefault("interview", _interview(blocks)))):
             # an explainer's question over its answer ("What is it?" / "A battery passport is ..."); in an
             # interview ("Will you finish by 2030?") the questions are paragraphs, in a novel a question is text
             r = role("subheading", "short question over a longer paragraph", text)
