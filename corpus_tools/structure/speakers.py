@@ -234,7 +234,7 @@ _ROLE_WORDS = (r"(?:(?!(?:on|in|at|to|that|after|before|during|with|by|for|from|
                r"the|a|an|and|but|or|he|she|they|it|we|was|were|is|are|had|has|have|came|comes|then)\b)"
                r"(?:[a-z][\w\-]*|[A-Z]{2,5}(?![\w.]))\s+){1,3}(?<![A-Z]\s)")
 # (an organisation's name may come first: "White House press secretary Karine Lee told reporters")
-_AFTER_ROLE_NAME_VERB = re.compile(rf"^[\s,\-–—]*(?P<speaker>(?:[A-Z][\w&'’\-]*\s+){{0,3}}{_ROLE_WORDS}{_NAME})"
+_AFTER_ROLE_NAME_VERB = re.compile(rf"^[\s,\-–—]*(?P<speaker>(?:[A-ZÀ-ÖØ-Þ][\w&'’\-]*\s+){{0,3}}{_ROLE_WORDS}{_NAME})"
                                    rf"\s+{_AUX}(?P<verb>{_VERB})\b")
 _AFTER_VERB_SPEAKER = re.compile(
     rf"^[\s,]*(?P<verb>{_VERB})(?:\s+{_VERB})?\s+(?P<speaker>(?:{_DESC}|{_NAME}|{_ROLE_WORDS}{_NAME}|{_PRON})"
@@ -1197,6 +1197,7 @@ class CandidateIndex:
         self._fixed: dict[str, list[tuple[int, str]]] = {c: [] for c in ("he", "she", "person", "org", "all")}
         self._added: dict[str, list[tuple[int, str]]] = {c: [] for c in ("he", "she", "person", "org", "all")}
         self._learned: dict[str, str] = {}  # name -> "m"/"f", from the pronouns the text has resolved to it
+        self._learned_surnames: dict[str, str] = {}  # the last word of those names -> the same
         for item in sorted(candidates):
             for c in _classes(item[1]):
                 self._fixed[c].append(item)
@@ -1216,6 +1217,15 @@ class CandidateIndex:
         """Record that the text calls ``name`` "he" (``"m"``) or "she" (``"f"``): a name the lexicon gives no
         gender ("Marie-Claude Roy", "she said" resolved to her) is then no antecedent of the other pronoun."""
         self._learned.setdefault(name, gender)
+        self._learned_surnames.setdefault(name.split()[-1], gender)
+
+    def _learned_gender(self, name: str) -> str | None:
+        """The gender the text gave ``name``, or the surname alone ("De Wit", "Lee") the gender of the full
+        name it ends ("Femke de Wit", "Ann Lee")."""
+        if name in self._learned:
+            return self._learned[name]
+        words = [w for w in name.split() if w.lower() not in _PARTICLE_WORDS]
+        return self._learned_surnames.get(words[-1]) if len(words) == 1 else None
 
     def _nearest_of_gender(self, cls: str, before: int, gender: str, steps: int = 6) -> str | None:
         """The nearest candidate of class ``cls`` before ``before`` that the text has not called the other
@@ -1231,7 +1241,7 @@ class CandidateIndex:
             else:
                 j -= 1
                 item = b[j]
-            if self._learned.get(item[1], gender) == gender:
+            if (self._learned_gender(item[1]) or gender) == gender:
                 return item[1]
         return None
 
@@ -1588,11 +1598,14 @@ def _merged_name(speaker: str, ends: dict[str, list[tuple[int, list[str]]]],
         if len(spelt) == 1:
             words = core = [next(iter(spelt))]
             name = words[0]
-    if len(words) == 2 and words[0].lower() in _PARTICLE_WORDS and speaker_kind(speaker) == "name":
+    if (len(words) in (2, 3) and all(w.lower() in _PARTICLE_WORDS for w in words[:-1])
+            and speaker_kind(speaker) == "name"):
         # "Van Doorn said": a surname with its particle, capitalised to open the sentence ("Pieter van Doorn");
-        # "Mr van Doorn said" (the honorific dropped by clean_name): the same
-        full = {tuple(f) for _, f in ends.get(words[1], ())
-                if len(f) > 2 and f[-2].lower() == words[0].lower() and f[-1] == words[1]}
+        # "Mr van Doorn said" (the honorific dropped by clean_name): the same; two particles too ("Van der Berg")
+        k = len(words)
+        full = {tuple(f) for _, f in ends.get(words[-1], ())
+                if len(f) > k and [w.lower() for w in f[-k:-1]] == [w.lower() for w in words[:-1]]
+                and f[-1] == words[-1]}
         if len(full) == 1:
             return " ".join(next(iter(full)))
     if speaker_kind(speaker) == "name" and len(core) == 1:
@@ -1607,6 +1620,13 @@ def _merged_name(speaker: str, ends: dict[str, list[tuple[int, list[str]]]],
             full = {tuple(f) for _, f in ends.get(core[0], ()) if f[-1] == core[0] and f[0] not in _HONORIFICS}
             if len(full) == 1:
                 matches = [list(next(iter(full)))]
+        if not matches and honorific is None and not name.isupper():
+            # "Obi-Nnamdi said" where the full name is only a transcript's label in capitals ("ADA OBI-NNAMDI:"):
+            # that name, its given names title-cased, the surname as the speaker spells it
+            caps = {tuple(f) for _, f in ends.get(name.upper(), ())
+                    if f[-1] == name.upper() and len(f) in (2, 3) and all(w.isupper() for w in f)}
+            if len(caps) == 1:
+                matches = [[*(w.title() for w in next(iter(caps))[:-1]), name]]
         if matches:
             longest = max(matches, key=len)  # the longest, the first in the text of equal length
             # two people with the surname ("Ann Smith", "Bo Smith"): ambiguous, not merged; shorter

@@ -64,3 +64,11 @@ def test_a_name_the_text_calls_she_is_no_antecedent_of_a_later_he():
             "His niece, Zhanara Oskenbay-Lund, said he had been ill for a year. \"He never complained,\" she said.\n\n"
             "\"I built every boat as if my children would sail it,\" he told a radio interviewer in 1990.")
     assert names(text) == ["Zhanara Oskenbay-Lund", "Aurelio Brancati-Sousa"]
+
+
+def test_the_surname_alone_of_a_name_the_text_calls_she_keeps_her_gender():
+    text = ("\"They are not over,\" said Tomasz Wrona-Bell, the party leader.\n\n"
+            "\"The talks are over,\" said Liesbeth de Groot-Amani. \"We tried,\" she said.\n\n"
+            "Asked about the budget, De Groot-Amani paused: \"Later.\"\n\n"
+            "\"We will be back on Monday,\" he said.")
+    assert names(text) == ["Tomasz Wrona-Bell"] + ["Liesbeth de Groot-Amani"] * 3 + ["Tomasz Wrona-Bell"]

@@ -54,3 +54,20 @@ def test_accented_and_two_letter_initials_stay_inside_the_name():
         "Ma. Luisa Ocampo-Reyes"]
     # a two-letter abbreviation is no initial: "St." opens a place's name
     assert names("\"It is a fine town,\" said Ann Lee of St. Ives.") == ["Ann Lee"]
+
+
+def test_a_surname_with_two_particles_capitalised_at_the_sentence_start_is_the_full_name():
+    text = ("\"We will not give in,\" said Pieter van der Brink, the party leader.\n\n"
+            "Van der Brink repeated it later. \"Not this week,\" he said.")
+    assert names(text) == ["Pieter van der Brink", "Pieter van der Brink"]
+
+
+def test_a_surname_whose_full_name_is_only_a_transcripts_label_in_capitals():
+    text = ("NIA ADEBAYO-KORR: How many hives do you keep?\n\n"
+            "Adebayo-Korr told us later that the bees come first. \"They always have,\" Adebayo-Korr said.")
+    assert names(text) == ["Nia Adebayo-Korr"]
+
+
+def test_an_accented_place_name_in_front_of_a_role_and_a_name_after_the_quotation():
+    assert names("\"The roads are closed,\" Ísafjörður district engineer Sigrun Ott told reporters.") == [
+        "Sigrun Ott"]
