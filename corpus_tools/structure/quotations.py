@@ -98,6 +98,7 @@ from corpus_tools.structure.speakers import (
     speaker_candidates,
     speaker_kind,
     speaker_names,
+    statement_issuer,
     subject_mentions,
 )
 from corpus_tools.tokens.tokenize import is_word, iter_tokens
@@ -477,6 +478,10 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
                 other = turns.other(addressee)
                 if other is not None and same_person(resolved, addressee):
                     resolved = other
+            if (kind == "description" and not fiction and resolved == speaker and out
+                    and out[-1].block >= first.index - 1
+                    and (issuer := statement_issuer(speaker, out[-1].resolved_speaker, blocks[out[-1].block].text))):
+                resolved = issuer  # 'In a statement, Acme said ... “...,” the statement said.': Acme's words
             if kind == "description" and not fiction and resolved == speaker:
                 named = candidates.resolve_description(speaker, segs[0][0], first.start)
                 # '“...,” Lewis said. “...,” said the minister.': a new tag right after the named speaker's

@@ -426,6 +426,27 @@ def organisation_speaker(speaker: str) -> str:
     return speaker
 
 
+# what a body issues and a tag may make the speaker: "“...,” the statement said"
+_STATEMENT_NOUNS = frozenset({"statement", "release", "announcement"})
+
+
+def statement_issuer(speaker: str, previous_speaker: str | None, previous_text: str) -> str | None:
+    """The issuer of "the statement" (or "the release") that a tag makes the speaker: the named speaker of the
+    quotation before it, when that one's paragraph (``previous_text``) speaks of the statement ("In a statement,
+    Acme said ...").  None otherwise.
+
+    >>> statement_issuer("the statement", "Acme", "In a statement, Acme said it was “sorry”.")
+    'Acme'
+    >>> statement_issuer("the statement", "Acme", "Acme said it was “sorry”.") is None
+    True
+    """
+    words = speaker.split()
+    if (len(words) != 2 or words[0].lower() not in ("the", "a", "its", "their") or words[1].lower() not in
+            _STATEMENT_NOUNS or not previous_speaker or speaker_kind(previous_speaker) != "name"):
+        return None
+    return previous_speaker if words[1].lower() in previous_text.lower() else None
+
+
 def speaker_kind(speaker: str) -> str:
     """``"pronoun"``, ``"description"`` (starts with a determiner, or is a group: a word or two and a
     plural person noun, "Opposition councillors") or ``"name"``.

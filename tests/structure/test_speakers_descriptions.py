@@ -71,3 +71,11 @@ def test_a_surname_whose_full_name_is_only_a_transcripts_label_in_capitals():
 def test_an_accented_place_name_in_front_of_a_role_and_a_name_after_the_quotation():
     assert names("\"The roads are closed,\" Ísafjörður district engineer Sigrun Ott told reporters.") == [
         "Sigrun Ott"]
+
+
+def test_the_statement_as_the_speaker_is_the_body_that_issued_it():
+    text = ("In a statement to the exchange, Nordkyst Ferjer said the cuts were \"unavoidable\".\n\n"
+            "\"We have run these crossings at a loss for six years,\" the statement said.")
+    assert names(text) == ["Nordkyst Ferjer", "Nordkyst Ferjer"]
+    # with no statement named before, "the statement" stays the speaker
+    assert names("\"Prices will rise,\" the statement said.") == ["the statement"]
