@@ -22,7 +22,8 @@ order for each block, are:
     or the reporter's contact line ("Contact Ann Lee at ...", "... Reach her
     at ...", "To contact the reporter on this story: ..."), "--With
     assistance from ...", "- AFP", a press release's "Media contact:" and
-    "SOURCE ...", "Source: Reuters", "... writer Ann Lee contributed."; and
+    "SOURCE ...", "Source: Reuters", "... writer Ann Lee contributed.",
+    a podcast's "Presented by ..." / "Hosted by ..." credits; and
     a writer's bio as the last body paragraph ("Jane Roe is a columnist
     ...").
 ``boilerplate``
@@ -33,7 +34,12 @@ order for each block, are:
     many articles of the corpus); a section label: a line of at most 3
     words before the headline, followed by another heading line (or a
     one- or two-word line in capitals over a short line); a breadcrumb
-    ("Home / World / Asia"); reader pitches ("Support local journalism",
+    ("Home / World / Asia"), a section path of words ("NEWS / WOMEN'S
+    TEAM") or a site's masthead or navigation bar ("Club Site | Tickets |
+    Shop", "SITE — News / Sport / Deals", or two parts over furniture)
+    above the headline; a player line ("▶ Video: ..."), a row of page
+    buttons ("Listen · Share · Save"), hashtags, "In Other News",
+    "Support independent radio ..."; reader pitches ("Support local journalism",
     "Got a story?", "Do you have a news tip?", "Report an editorial error"),
     comment counts and rules, an affiliate disclosure, "Link Copied!", "Join
     the conversation", "Follow @...", "Skip Ad", legal links, gallery counters
@@ -60,7 +66,7 @@ order for each block, are:
     words or more between the by-line and the body (nothing there is a
     standfirst: "Ann Lee, 44, holds her winning loaf").
 ``byline``
-    "By Name ..." (at most 12 words, no sentence end), or a publication
+    "By Name ..." or "Author: Name ..." (at most 12 words, no sentence end), or a publication
     time line ("Published ...", "Updated ...", or a short line that is only
     a date and time, or only dates, clock times, zones and "Updated": "March
     3, 2026 at 8:41 AM GMT Updated ...", "11.05 BST"), authors with their
@@ -78,7 +84,8 @@ order for each block, are:
     lone name may follow a time line, and under a by-line the writer's
     handle ("@annlee") or outlet and place ("Valley News, Rome") is one too.
 ``dateline``
-    A wire dateline alone in its block ("GREENBELT, Md --", "HOUSTON,
+    A wire dateline alone in its block ("GREENBELT, Md --", a press-release
+    wire's "OSLO, Norway--(BUSINESS WIRE)--", "HOUSTON,
     March 2 -", "LONDON (Reuters) -"), or a place in capitals and a date
     ("SAN DIEGO 1996-08-20"), or a place and an outlet in capitals ("Boston
     WXN —"); the outlet in brackets may be any in capitals ("ASHBY, Colo.
@@ -104,10 +111,14 @@ order for each block, are:
     line ("Read more:" / "Why are fares rising?").
 ``subheading``
     Any other heading inside the body, a question in capitals ("WHAT
-    HAPPENS NEXT?"), and a short line that is only a quotation, with no
+    HAPPENS NEXT?"), an explainer's short question over a longer paragraph
+    ("What is it?"; not in an interview, whose questions put to "you" are
+    paragraphs), and a short line that is only a quotation, with no
     sentence end, between two paragraphs ("'Heavy rain'").  A subheading
     with no body text after it (only furniture to the article's end) is
-    ``boilerplate`` (a page's label: "Elsewhere in the league" over "Share").
+    ``boilerplate`` (a page's label: "Elsewhere in the league" over "Share"),
+    or a ``link`` when it is a heading of five words or more right after a
+    link (the run of linked headlines goes on).
 ``epigraph``
     In a chapter, the short block(s) between the chapter heading and its
     first paragraph that end with an attribution line ("-- Shakespeare").
