@@ -261,6 +261,11 @@ _QUOTED_AS = re.compile(rf"{_SPEAKER}\s+(?:was|is|were|has been|had been)\s+quot
 # sale as 'painful'"; "Governor Mike Landry called it ..."): name, appositive name, or pronoun
 _LEADING = r"^\s*(?:(?:But|And|However|Yet|Meanwhile|Still|Instead|Separately|Earlier|Later),?\s+)?"
 _APPOSITIVE_SUBJECT = re.compile(rf"{_LEADING}{_DESC},\s+(?P<speaker>{_NAME}),\s+(?:\w+ly\s+|also\s+)?[a-z]")
+# a title opening the sentence without a determiner, its complement, then the apposed name between commas:
+# "Deputy commissioner of the district, Ann Lee, also called it “...”"
+_TITLE_APPOSITIVE_SUBJECT = re.compile(rf"{_LEADING}(?P<title>[A-Z][a-z]+)\s+[a-z][\w\-]*(?:\s+[^\s,\"“”]+){{0,6}}?"
+                                       rf",\s+(?P<speaker>{_NAME}),\s+"
+                                       r"(?:\w+ly\s+|also\s+)?[a-z]")
 _NAME_SUBJECT = re.compile(rf"{_LEADING}(?P<speaker>{_NAME}(?:\s+[a-z]+\s+{_NAME})?|{_PRON})"
                            # an apposition, or a relative clause (which may run long: "Sir Ann, who held ...")
                            rf"(?:,[^,\"“”]{{1,80}},|,\s+who\s[^,\"“”]{{1,160}},)?"
@@ -674,8 +679,10 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
     if before.strip() and before.rstrip()[-1:].isalnum():
         # a partial quotation inside a sentence ("... called the barrier “a sound investment”"): its sentence's
         # subject said the quoted words
-        for rx in (_APPOSITIVE_SUBJECT, _NAME_SUBJECT):
+        for rx in (_APPOSITIVE_SUBJECT, _TITLE_APPOSITIVE_SUBJECT, _NAME_SUBJECT):
             m = rx.search(before)
+            if m and rx is _TITLE_APPOSITIVE_SUBJECT and not _is_title(m.group("title")):
+                continue
             if m and _acceptable(m.group("speaker"), context) and not _common_word(m.group("speaker"), open_text):
                 speaker = m.group("speaker")
                 group = re.match(r"\s+([a-z]+s)\b", before[m.end("speaker"):])

@@ -72,3 +72,8 @@ def test_the_surname_alone_of_a_name_the_text_calls_she_keeps_her_gender():
             "Asked about the budget, De Groot-Amani paused: \"Later.\"\n\n"
             "\"We will be back on Monday,\" he said.")
     assert names(text) == ["Tomasz Wrona-Bell"] + ["Liesbeth de Groot-Amani"] * 3 + ["Tomasz Wrona-Bell"]
+
+
+def test_a_name_apposed_to_a_title_without_a_determiner_speaks_the_partial_quote():
+    text = "Deputy mayor of Harwick district, Ola Brennan-Shah, also called the claim \"nonsense\"."
+    assert names(text) == ["Ola Brennan-Shah"]
