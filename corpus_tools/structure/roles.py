@@ -196,6 +196,8 @@ _SIGNOFF = re.compile(rf"^[(\-–— ]*(?:{_AGENCY}|REUTERS?)\)?\.?$|"
                       r"\b(?:reach|contact|email|e-mail|follow|write to)\s+(?:him|her|them|me)\s+(?:at|on|via)\b|"
                       # a press release's closing lines: "Media contact:", "Investor Relations:"
                       r"^(?:media|press|investor|news)\s+(?:contacts?|enquiries|inquiries|relations)\b\s*:?|"
+                      # a release's contact line: "Media: Ann Lee, Head of Communications, press@..., +47 ..."
+                      r"^(?:media|press|investors?|analysts?)\s*:\s*[A-Z][^!?]{0,160}?(?:@|\+\d)|"
                       r"^(?-i:SOURCE)\s+[A-Z]|"
                       # a wire's closing credits: "--With assistance from ...", "To contact the reporter on this story:"
                       r"^[\-–— ]*with (?:additional )?assistance (?:from|by)\b|"
@@ -286,6 +288,7 @@ BOILERPLATE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"^support (?:independent|local|our|quality|public|community) (?:[\w\-]+ ){0,2}?"
     r"(?:journalism|audio|media|news|reporting|podcasts?|radio)\b",
     r"^in other news$",
+    r"^(?:media |press )?contacts$",  # the label of a press release's contact box
 ))
 _CAPTION = re.compile(
     # "Open this photo in gallery: ...", "FILE - Dockers march ... (KXYZ)"

@@ -80,3 +80,11 @@ def test_credits_member_pitch_correction_note_and_linked_headlines_after_a_link_
             "© 2026 Hollin Radio")
     assert roles(text) == ["headline", "byline", "lead", "paragraph", "signoff", "boilerplate", "boilerplate",
                            "boilerplate", "link", "link", "link", "boilerplate"]
+
+
+def test_a_press_releases_contact_box_label_and_contact_line():
+    text = ("Norfjord Foods Opens Its First Plant in Ohio\n\nMarch 03, 2026 09:00 AM Eastern Standard Time\n\n"
+            "Norfjord Foods AS today opened its first plant in the United States.\n\n"
+            "The plant will employ 120 people.\n\nContacts\n\n"
+            "Media: Kari O. Lien, Head of Communications, press@norfjord.example, +47 22 00 00 00")
+    assert roles(text)[-2:] == ["boilerplate", "signoff"]
