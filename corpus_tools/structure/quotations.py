@@ -98,6 +98,7 @@ from corpus_tools.structure.speakers import (
     speaker_candidates,
     speaker_kind,
     speaker_names,
+    statement_issuer,
     subject_mentions,
 )
 from corpus_tools.tokens.tokenize import is_word, iter_tokens
@@ -468,12 +469,19 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
             if not fiction and resolved == speaker and speaker.lower() in ("he", "she"):
                 # no speaker or titled name before it: the full name that last opened a sentence
                 resolved = subjects.resolve(speaker, segs[0][0])
+            if not fiction and resolved != speaker and speaker.lower() in ("he", "she"):
+                # "“...,” she said" resolved to Marie-Claude Roy: a later "he" is someone else
+                candidates.learn(resolved, "m" if speaker.lower() == "he" else "f")
             if rule and rule.startswith("quote, was his/her REPLY to "):
                 # "was her observation to Mary": the last speaker who is not the one addressed
                 addressee = rule.removeprefix("quote, was his/her REPLY to ")
                 other = turns.other(addressee)
                 if other is not None and same_person(resolved, addressee):
                     resolved = other
+            if (kind == "description" and not fiction and resolved == speaker and out
+                    and out[-1].block >= first.index - 1
+                    and (issuer := statement_issuer(speaker, out[-1].resolved_speaker, blocks[out[-1].block].text))):
+                resolved = issuer  # 'In a statement, Acme said ... “...,” the statement said.': Acme's words
             if kind == "description" and not fiction and resolved == speaker:
                 named = candidates.resolve_description(speaker, segs[0][0], first.start)
                 # '“...,” Lewis said. “...,” said the minister.': a new tag right after the named speaker's

@@ -22,7 +22,8 @@ order for each block, are:
     or the reporter's contact line ("Contact Ann Lee at ...", "... Reach her
     at ...", "To contact the reporter on this story: ..."), "--With
     assistance from ...", "- AFP", a press release's "Media contact:" and
-    "SOURCE ...", "Source: Reuters", "... writer Ann Lee contributed."; and
+    "SOURCE ...", "Source: Reuters", "... writer Ann Lee contributed.",
+    a podcast's "Presented by ..." / "Hosted by ..." credits; and
     a writer's bio as the last body paragraph ("Jane Roe is a columnist
     ...").
 ``boilerplate``
@@ -33,7 +34,12 @@ order for each block, are:
     many articles of the corpus); a section label: a line of at most 3
     words before the headline, followed by another heading line (or a
     one- or two-word line in capitals over a short line); a breadcrumb
-    ("Home / World / Asia"); reader pitches ("Support local journalism",
+    ("Home / World / Asia"), a section path of words ("NEWS / WOMEN'S
+    TEAM") or a site's masthead or navigation bar ("Club Site | Tickets |
+    Shop", "SITE — News / Sport / Deals", or two parts over furniture)
+    above the headline; a player line ("▶ Video: ..."), a row of page
+    buttons ("Listen · Share · Save"), hashtags, "In Other News",
+    "Support independent radio ..."; reader pitches ("Support local journalism",
     "Got a story?", "Do you have a news tip?", "Report an editorial error"),
     comment counts and rules, an affiliate disclosure, "Link Copied!", "Join
     the conversation", "Follow @...", "Skip Ad", legal links, gallery counters
@@ -60,7 +66,7 @@ order for each block, are:
     words or more between the by-line and the body (nothing there is a
     standfirst: "Ann Lee, 44, holds her winning loaf").
 ``byline``
-    "By Name ..." (at most 12 words, no sentence end), or a publication
+    "By Name ..." or "Author: Name ..." (at most 12 words, no sentence end), or a publication
     time line ("Published ...", "Updated ...", or a short line that is only
     a date and time, or only dates, clock times, zones and "Updated": "March
     3, 2026 at 8:41 AM GMT Updated ...", "11.05 BST"), authors with their
@@ -78,7 +84,8 @@ order for each block, are:
     lone name may follow a time line, and under a by-line the writer's
     handle ("@annlee") or outlet and place ("Valley News, Rome") is one too.
 ``dateline``
-    A wire dateline alone in its block ("GREENBELT, Md --", "HOUSTON,
+    A wire dateline alone in its block ("GREENBELT, Md --", a press-release
+    wire's "OSLO, Norway--(BUSINESS WIRE)--", "HOUSTON,
     March 2 -", "LONDON (Reuters) -"), or a place in capitals and a date
     ("SAN DIEGO 1996-08-20"), or a place and an outlet in capitals ("Boston
     WXN —"); the outlet in brackets may be any in capitals ("ASHBY, Colo.
@@ -104,10 +111,14 @@ order for each block, are:
     line ("Read more:" / "Why are fares rising?").
 ``subheading``
     Any other heading inside the body, a question in capitals ("WHAT
-    HAPPENS NEXT?"), and a short line that is only a quotation, with no
+    HAPPENS NEXT?"), an explainer's short question over a longer paragraph
+    ("What is it?"; not in an interview, whose questions put to "you" are
+    paragraphs), and a short line that is only a quotation, with no
     sentence end, between two paragraphs ("'Heavy rain'").  A subheading
     with no body text after it (only furniture to the article's end) is
-    ``boilerplate`` (a page's label: "Elsewhere in the league" over "Share").
+    ``boilerplate`` (a page's label: "Elsewhere in the league" over "Share"),
+    or a ``link`` when it is a heading of five words or more right after a
+    link (the run of linked headlines goes on).
 ``epigraph``
     In a chapter, the short block(s) between the chapter heading and its
     first paragraph that end with an attribution line ("-- Shakespeare").
@@ -175,7 +186,7 @@ _CHAPTER = re.compile(rf"^(?:chapter|book|part|volume|canto|act|scene)\s+(?:[ivx
 _AGENCY = r"(?:Reuters?|AP|AFP|UPI|dpa|DPA|Xinhua|Bloomberg|PA|ANSA|EFE|Kyodo|Tass|TASS)"
 _SIGNOFF = re.compile(rf"^[(\-–— ]*(?:{_AGENCY}|REUTERS?)\)?\.?$|"
                       r"^[(\-–— ]*(?:additional\s+)?(?:reporting|writing|editing|"
-                      r"compiled|edited|produced|research(?:ing)?)\s+by\b|"
+                      r"compiled|edited|produced|presented|hosted|research(?:ing)?)\s+by\b|"
                       # "Associated Press writer Ann Lee contributed to this report", "Bo Li contributed reporting"
                       r"\bcontributed(?:\s+to)?\s+(?:this\s+)?(?:report(?:ing)?|story|article)\b|"
                       # the reporter's contact line: "Contact Marcus Webb at 217-...", "Email the writer at ..."
@@ -185,6 +196,8 @@ _SIGNOFF = re.compile(rf"^[(\-–— ]*(?:{_AGENCY}|REUTERS?)\)?\.?$|"
                       r"\b(?:reach|contact|email|e-mail|follow|write to)\s+(?:him|her|them|me)\s+(?:at|on|via)\b|"
                       # a press release's closing lines: "Media contact:", "Investor Relations:"
                       r"^(?:media|press|investor|news)\s+(?:contacts?|enquiries|inquiries|relations)\b\s*:?|"
+                      # a release's contact line: "Media: Ann Lee, Head of Communications, press@..., +47 ..."
+                      r"^(?:media|press|investors?|analysts?)\s*:\s*[A-Z][^!?]{0,160}?(?:@|\+\d)|"
                       r"^(?-i:SOURCE)\s+[A-Z]|"
                       # a wire's closing credits: "--With assistance from ...", "To contact the reporter on this story:"
                       r"^[\-–— ]*with (?:additional )?assistance (?:from|by)\b|"
@@ -266,6 +279,16 @@ BOILERPLATE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"^read our (?:full |latest )?coverage\b",
     # "Follow AP's coverage of ... at https://...", "Find more of AP's coverage at ...": a pointer to the outlet
     r"^(?:follow|find|read|see|get) (?:more of |all of |the )?[\w.'’\- ]{0,40}\bcoverage\b.{0,80}(?:https?://|www\.)\S+$",
+    # a media player's line ("▶ Video: ... (2:14)", "▶ Play episode | Apple Podcasts"), a row of page buttons
+    # ("Listen · Share · Save"), a row of hashtags, a pitch for members ("Support independent audio: ..."),
+    # the label over other stories ("In Other News")
+    r"^[▶►]\s*(?:video|play|watch|listen)\b",
+    r"^(?:(?:listen|share|save|print|email|e-mail|comment|gift|bookmark)\s*[·|•]?\s*){2,6}$",
+    r"^(?:#\w+\s*){2,}$",
+    r"^support (?:independent|local|our|quality|public|community) (?:[\w\-]+ ){0,2}?"
+    r"(?:journalism|audio|media|news|reporting|podcasts?|radio)\b",
+    r"^in other news$",
+    r"^(?:media |press )?contacts$",  # the label of a press release's contact box
 ))
 _CAPTION = re.compile(
     # "Open this photo in gallery: ...", "FILE - Dockers march ... (KXYZ)"
@@ -295,13 +318,18 @@ _CAPTION = re.compile(
 _CAPTION_START = re.compile(r"open\b|file|photo|image|picture|archive|represent|stock|pictured|above|top\b|main\b|"
                             r"video|credit|getty|shutterstock|alamy|pa\b|ap\b|afp|epa|reuters|[▲▼►◄▶◀↑]",
                             re.IGNORECASE)
-_BYLINE = re.compile(r"^(?:(?:written|words|story|text|reported|reporting)\s+)?By\s+[A-Z][\w.'’\-]*", re.IGNORECASE)
+_BYLINE = re.compile(r"^(?:(?:written|words|story|text|reported|reporting)\s+)?By\s+[A-Z][\w.'’\-]*|"
+                     # a web page's labelled by-line: "Author: Ann Lee (KXYZ)", "Authors: Ann Lee, Bo Li"
+                     r"^(?:authors?|writers?|reporters?)\s*:\s*[A-Z][\w.'’\-]*", re.IGNORECASE)
 _TIMESTAMP = re.compile(r"^(?:published|updated|posted|last updated|first published|modified)\b", re.IGNORECASE)
 _DATE_ONLY = re.compile(
     rf"^(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)[a-z]*\.?,?\s+)?"
     rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|"
     rf"\d{{4}}-\d\d-\d\d)"
-    r"(?:[\s,|at]+\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\s*$", re.IGNORECASE)
+    # the zone as letters ("GMT") or written out ("Eastern Standard Time", a press-release wire's)
+    r"(?:[\s,|at]+\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}|\s+(?:Eastern|Central|Mountain|Pacific|"
+    r"Atlantic|Alaska|Hawaii|Greenwich Mean|British Summer|(?:Central |Eastern |Western )?European)"
+    r"(?:\s+(?:Standard|Daylight|Summer))?\s+Time)?)?\s*$", re.IGNORECASE)
 _PLACE_WORD = r"[A-Z][\w.'’\-]*(?:/[A-Z][\w.'’\-]*)?"  # "LONDON/SANTIAGO": a story filed from two places
 _DATELINE = re.compile(
     rf"^(?P<place>(?:{_PLACE_WORD})(?:\s+{_PLACE_WORD}){{0,3}}(?:,\s*{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}})?)"
@@ -310,6 +338,10 @@ _BULLET = re.compile(r"^[-*•·▪‣◦]\s+\S")
 # a dateline alone in its block with the outlet in capitals, no brackets: "Washington CNN —"
 _OUTLET_DATELINE = re.compile(rf"^{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}}(?:,\s*{_PLACE_WORD})?\s+[A-Z]{{2,6}}\s*"
                               r"(?:-{1,2}|–|—)$")
+# a press-release wire's dateline alone in its block: "BERGEN, Norway & BOSTON--(BUSINESS WIRE)--", the places
+# before the wire's name in brackets between two dashes
+_RELEASE_DATELINE = re.compile(r"^[A-Z][\w.,'’&/ \-]{1,80}?(?:-{1,2}|–|—)\s*\((?:[A-Z][\w\-]*\s?){1,3}\)\s*"
+                               r"(?:-{1,2}|–|—)$")
 # a labelled box of bullets run into one block: "At a glance: - Output fell 8% ... - Stocks ..."
 _INLINE_LIST = re.compile(r"^[^.!?\n]{1,60}:\s+[-•*]\s+\S.*?\s[-•*]\s+\S")
 # an obituary's closing line: "Name, role, born 3 May 1934; died 14 December 2025"
@@ -317,7 +349,9 @@ _LIFE_DATES = re.compile(r"^[A-Z][^;.!?]{0,100},\s+born\s+[^;]{1,60};\s+died\s+\
 # a section label: a short line of capitalised words or numbers ("Weather", "WXYZ 5 News", "Opinion")
 _LABEL = re.compile(r"^(?:[A-Z0-9][\w&'’\-]*)(?:\s+(?:[A-Z0-9][\w&'’\-]*|&)){0,2}$")
 _LINK_LABEL = re.compile(r"^(?:read more|related|see also|also read|read also|more on this(?: story)?|recommended|"
-                         r"further reading|"
+                         r"further reading|you (?:may|might) also like|"
+                         r"(?:previous|next|last) (?:episode|story|article)|"
+                         r"more (?:[\w'’\-]+\s+){0,2}?(?:news|stories)|highlights|"
                          r"read next|watch|listen|related story|related article|also see)\s*[:\-–—|]|"
                          # "Read more Bus fares to rise in April": the label, then a capitalised headline
                          r"^(?i:read more|read also|also read)\s+(?=[A-Z\"'‘“])", re.IGNORECASE)
@@ -325,7 +359,7 @@ _LINK_INTRO = re.compile(r"^(?:recommended|related(?: stories| articles| coverag
                          r"read next|see also|also read|you may also like|more (?:stories|galleries|videos|photos)|"
                          r"more on this story|"
                          r"more from .{1,40}|most (?:read|popular|viewed|shared)(?:\s+(?:from|on|in)\s+.{1,40})?|"
-                         r"read also|also read|read more\s*:)$", re.IGNORECASE)
+                         r"read also|also read|read more\s*:|in other news)$", re.IGNORECASE)
 _ATTRIBUTION = re.compile(r"^(?:-{1,2}|–|—)\s*[A-Z]")
 # a credit alone in its block ("Credit...Jim Wilson/The New York Times", "Photograph: Dean Lewins/AAP"):
 # the block before it is the photo's caption
@@ -371,6 +405,11 @@ _SCORE_BOX = re.compile(
 # a breadcrumb: "Home / World / Asia", "News > Local > Courts", an outlet banner "Daily Post | World | Europe"
 # a section and its subsection under a masthead: "Sport / Cricket", "News › Local"
 _SECTION_PATH = re.compile(r"^[A-Z][\w&'’\-]*(?:\s+[/>›»|]\s+[A-Z][\w&'’\-]*){1,3}$")
+# the same with parts of up to three capitalised words: "NEWS / WOMEN'S TEAM", "Sport › Rugby Union"
+_SECTION_PATH_WORDS = re.compile(r"^[A-Z][\w&'’\-]*(?:\s+[A-Z][\w&'’\-]*){0,2}"
+                                 r"(?:\s+[/>›»|]\s+[A-Z][\w&'’\-]*(?:\s+[A-Z][\w&'’\-]*){0,2}){1,3}$")
+# the separators of a site's masthead or navigation bar ("Club Site | Tickets | Shop", "SITE — News / Sport")
+_NAV_SEPARATOR = re.compile(r"\s+[|/·•]\s+")
 _BREADCRUMB = re.compile(r"^(?:[\w&'’\-]+(?:\s+[\w&'’\-]+){0,2})(?:\s+[/>›»]\s+[\w&'’\-]+(?:\s+[\w&'’\-]+){0,2})"
                          r"{2,6}$|^(?:[\w&'’\-]+(?:\s+[A-Za-z&'’\-]+){0,2})(?:\s+\|\s+[A-Za-z&'’\-]+"
                          r"(?:\s+[A-Za-z&'’\-]+){0,2}){1,6}$")
@@ -391,6 +430,10 @@ _NOT_NAME_WORDS = frozenset("what why how when where who next more new latest li
                             "your my his her its their".split())
 # a question subheading in capitals ("WHAT HAS HAPPENED?")
 _CAPS_QUESTION = re.compile(r"^[^a-z]*[A-Z][^a-z]*\?$")
+# a short question alone on its line, no quotation, label or second sentence in it ("What is it?", "Who pays?")
+_SHORT_QUESTION = re.compile(r"^[A-Z][^.!?:;\"“”‘’'\n]{4,80}\?$")
+# a question addressed to someone ("Will you finish by 2030?"): an interview's question, not a subheading
+_YOU = re.compile(r"\byou(?:r|rs|rself|'ve|’ve|'re|’re)?\b", re.IGNORECASE)
 # "Kim Dunn (now) and Lee Park (earlier)": a live blog's authors
 _SHIFT_BYLINE = re.compile(r"^[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){1,3}\s*\((?:now|earlier|previously|later)\)"
                            r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){1,3}\s*"
@@ -407,6 +450,8 @@ _DATELINE_LINE = re.compile(rf"^[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){{0,3
 _TOPICS_LABEL = re.compile(r"\btopics?$", re.IGNORECASE)
 # furniture that runs long: the print-edition line of a newspaper's web page (up to 80 words)
 _LONG_BOILERPLATE = re.compile(r"^a version of this (?:article|story) (?:appears|appeared) in print\b|"
+                               # a correction note: "This article was amended on 3 May 2026 to correct ..."
+                               r"^this (?:article|story|piece) was (?:amended|corrected|updated) on\b|"
                                r"^copyright\b.{0,80}\ball rights reserved\b|"
                                # an affiliate disclosure ("We may earn a commission when you buy ...")
                                r"\b(?:earns?|receives?|get|make) (?:an? )?(?:small )?(?:affiliate )?"
@@ -560,6 +605,31 @@ def _label_run(blocks, pos: int) -> bool:
     return len(after.split()) > 3 and len(after.split()) <= 30 and not after.endswith(".")
 
 
+def _nav_bar(blocks, pos: int) -> bool:
+    """Block ``pos`` is a site's masthead or navigation bar: parts cut by " | ", " / " or " · ".
+
+    Three parts or more ("Club Site | Tickets | Shop", "SITE — News / Sport / Deals"), or two over a line of
+    page furniture ("The Ledger | Serving the county since 1887" over "Subscribe | e-Edition"); each part at
+    most eight words, no final full stop, no time in it (a time line cut by bars is a by-line), and a
+    heading-shaped line (the headline) within the next four blocks.
+    """
+    text = blocks[pos].text.strip()
+    if not any(c in text for c in "|/·•") or text.endswith(".") or len(text.split()) > 30:
+        return False
+    parts = _NAV_SEPARATOR.split(text)
+    if len(parts) < 2 or any(len(p.split()) > 8 for p in parts) or _publication_time(text):
+        return False
+    if len(parts) == 2 and not (pos + 1 < len(blocks) and _boilerplate(blocks[pos + 1].text)):
+        return False
+    return any(_headline_shaped(blocks[k]) for k in range(pos + 1, min(pos + 5, len(blocks))))
+
+
+def _interview(blocks) -> bool:
+    """Some short question alone on its line (:data:`_SHORT_QUESTION`, at most 12 words) is put to "you": an
+    interview, whose questions are paragraphs (a headline asking "what does it mean for you?" is longer)."""
+    return any(len(b.text.split()) <= 12 and _SHORT_QUESTION.match(b.text) and _YOU.search(b.text) for b in blocks)
+
+
 def _lone_name(text: str) -> bool:
     """Two or three capitalised words and nothing else ("Iain Ellison"): a by-line without "By"."""
     words = text.split()
@@ -686,6 +756,7 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
     out: list[BlockRole] = []
     seen_headline = seen_body = seen_chapter_body = False
     title = _normal_line(article.title) if article.title else None
+    memo: dict[str, bool] = {}  # what is computed once per article, when a block first needs it
     for pos, block in enumerate(blocks):
         text, kind = block.text, block.kind
         nxt = blocks[pos + 1] if pos + 1 < len(blocks) else None
@@ -730,6 +801,11 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
                                               and len(nxt.text.split()) <= 30))):
             # "Home / World / Asia", or "NEWS" over a headline that is no heading block (it ends in a quote)
             r = role("boilerplate", "breadcrumb or section label above the headline", text)
+        elif (not seen_headline and not seen_body and all(o.role == "boilerplate" for o in out)
+              and nxt is not None and title != _normal_line(text) and (
+                  _SECTION_PATH_WORDS.match(text) or _nav_bar(blocks, pos))):
+            # "NEWS / WOMEN'S TEAM" over the headline; "Club Site — Official | Tickets | Shop" at the top of a page
+            r = role("boilerplate", "masthead, navigation bar or section path above the headline", text)
         elif (words <= 60 and out and out[-1].role == "boilerplate" and prev_text[:1].isdigit()
               and (m := _GALLERY_COUNTER.match(prev_text))):
             # a photo gallery's "3 of 8" counter, then the picture's caption (with no credit of its own)
@@ -762,6 +838,8 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
         elif (m := _DATELINE.match(text)) and not text[m.end():].strip() and (
                 m.group("date") or m.group("agency") or m.group("place").split(",")[0].isupper()):
             r = role("dateline", "wire dateline alone in its block", m.group())
+        elif text.endswith(("-", "–", "—")) and _RELEASE_DATELINE.match(text):
+            r = role("dateline", "a press-release wire's dateline alone in its block", text)
         elif not seen_body and _OUTLET_DATELINE.match(text):
             r = role("dateline", "place and outlet alone in their block", text)
         elif not seen_body and _DATELINE_LINE.match(text):
@@ -800,6 +878,14 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
             r = role("standfirst", "summary line between headline and body", text)
         elif seen_body and words <= 12 and _CAPS_QUESTION.match(text):
             r = role("subheading", "question in capitals", text)
+        elif (words <= 12 and (seen_body or (seen_headline and any(o.role == "byline" for o in out)))
+              and _SHORT_QUESTION.match(text) and nxt is not None and nxt.kind == "paragraph"
+              and len(nxt.text.split()) > words and not prev_text.rstrip().endswith(":")
+              and not any(o.role == "chapter" for o in out)
+              and not (memo["interview"] if "interview" in memo else memo.setdefault("interview", _interview(blocks)))):
+            # an explainer's question over its answer ("What is it?" / "A battery passport is ..."); in an
+            # interview ("Will you finish by 2030?") the questions are paragraphs, in a novel a question is text
+            r = role("subheading", "short question over a longer paragraph", text)
         elif seen_body and words <= 30 and (sig := _match(_SCORE_BOX, text)):
             r = role("list", "review score box", sig)
         elif seen_body and table_row(text):
@@ -865,7 +951,13 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
     for i in range(len(out) - 1, first_body, -1):
         if out[i].role in BODY_ROLES and out[i].role != "subheading":
             break
-        if out[i].role == "subheading":
+        if (out[i].role == "subheading" and out[i - 1].role == "link" and blocks[i].kind == "heading"
+                and len(blocks[i].text.split()) >= 5):
+            # "More local news: County board delays vote" / "Girls edge rivals in overtime": the run of linked
+            # headlines goes on (a label of two to four words, "Around the grounds", is the page's)
+            out[i] = replace(out[i], role="link", reason="heading after a link, with no body text after it",
+                             signal=blocks[i - 1].text[:40])
+        elif out[i].role == "subheading":
             out[i] = replace(out[i], role="boilerplate", reason="heading with no body text after it",
                              signal=blocks[i].text[:40])
     # a writer's bio as the last paragraph ("Jane Roe is a columnist ..."): a sign-off, not the story

@@ -167,7 +167,12 @@ _PERSON_NOUNS = frozenset("""manager spokesman spokeswoman spokesperson analyst 
     councillor judge senator minister-counsellor arbitrageur broker consultant professor doctor witness
     nurse midwife teacher parent student farmer driver soldier midfielder defender goalkeeper forward researcher
     scientist shopkeeper customer passenger voter member neighbour neighbor pensioner protester activist
-    campaigner superintendent inspector detective sheriff commentator person""".split())
+    campaigner superintendent inspector detective sheriff commentator person
+    herder shepherd fisherman miner pilot firefighter paramedic surgeon pharmacist mechanic carpenter plumber
+    electrician baker butcher chef cook waiter cellist violinist pianist guitarist singer musician composer actor
+    actress artist painter sculptor poet novelist author historian lecturer curator librarian priest pastor
+    vicar imam rabbi monk nun winger wing flanker fullback full-back fly-half scrum-half batsman batter bowler
+    pitcher quarterback jockey cyclist sprinter swimmer skier climber""".split())
 # words that mark an organisation: "he"/"she" never resolves to it
 _ORGANISATION_WORDS = frozenset("""Corp Corporation Inc Co Ltd Plc PLC Group Company Association Agency Ministry
     Exchange Bank Commission Council Department Securities United FC Club City Party Embassy Government Office
@@ -183,9 +188,15 @@ _MALE = {"he", "him", "his", "mr", "mr.", "sir", "lord", "king", "prince", "husb
 _PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}
 _RESOLVABLE = {"he", "she"}
 _VERB = "(?:" + "|".join(sorted(REPORTING_VERBS, key=lambda v: (-len(v), v))) + ")"
+# a two-letter initial after a word and before a capitalised word ("Liv Aa. Holm"), no abbreviation ("St.", "Co.")
+_MIDDLE_INITIAL = (r"(?<=[\w.]\s)(?!(?:Mr|Dr|St|Mt|No|Co|Jr|Sr|Ms|Lt|Ft|Av|Rd|Vs)\.)[A-Z][a-z]\."
+                   r"(?=\s+[A-ZÀ-ÖØ-Þ][a-zà-ÿ])")
 # a capitalised word, an initial run ("E.F."), or a particle-prefixed surname ("al-Sabah")
 # (capitals with accents too: "Ó Briain", "Émile"; initials before a particle: "P.J. van Heerden")
-_CAP = (r"(?:(?:[A-Z]\.){1,3}(?=\s*[A-ZÀ-ÖØ-Þ]|\s+(?:van|von|de|der|den|du|da|di|le|la|al|bin|ibn|ter)\s)"
+# (an initial may be accented, "Hjalti Á. Berg", or of two letters inside a name, "Liv Aa. Holm", "Dr. Ma. Luz Reyes":
+# :data:`_MIDDLE_INITIAL`)
+_CAP = (r"(?:(?:[A-ZÀ-ÖØ-Þ]\.){1,3}(?=\s*[A-ZÀ-ÖØ-Þ]|\s+(?:van|von|de|der|den|du|da|di|le|la|al|bin|ibn|ter)\s)"
+        rf"|{_MIDDLE_INITIAL}"
         r"|(?:al|el|bin|ibn|abu|ben|de|van|von|da|di|le|la|d|o)[\-’']?[A-ZÀ-ÖØ-Þ][\w'’\-]*"
         r"|[A-ZÀ-ÖØ-Þ][\w'’\-]*)")
 # a name: capitalised words, name particles inside ("Corriere della Sera"), an optional "Mr." in front
@@ -223,7 +234,7 @@ _ROLE_WORDS = (r"(?:(?!(?:on|in|at|to|that|after|before|during|with|by|for|from|
                r"the|a|an|and|but|or|he|she|they|it|we|was|were|is|are|had|has|have|came|comes|then)\b)"
                r"(?:[a-z][\w\-]*|[A-Z]{2,5}(?![\w.]))\s+){1,3}(?<![A-Z]\s)")
 # (an organisation's name may come first: "White House press secretary Karine Lee told reporters")
-_AFTER_ROLE_NAME_VERB = re.compile(rf"^[\s,\-–—]*(?P<speaker>(?:[A-Z][\w&'’\-]*\s+){{0,3}}{_ROLE_WORDS}{_NAME})"
+_AFTER_ROLE_NAME_VERB = re.compile(rf"^[\s,\-–—]*(?P<speaker>(?:[A-ZÀ-ÖØ-Þ][\w&'’\-]*\s+){{0,3}}{_ROLE_WORDS}{_NAME})"
                                    rf"\s+{_AUX}(?P<verb>{_VERB})\b")
 _AFTER_VERB_SPEAKER = re.compile(
     rf"^[\s,]*(?P<verb>{_VERB})(?:\s+{_VERB})?\s+(?P<speaker>(?:{_DESC}|{_NAME}|{_ROLE_WORDS}{_NAME}|{_PRON})"
@@ -250,6 +261,11 @@ _QUOTED_AS = re.compile(rf"{_SPEAKER}\s+(?:was|is|were|has been|had been)\s+quot
 # sale as 'painful'"; "Governor Mike Landry called it ..."): name, appositive name, or pronoun
 _LEADING = r"^\s*(?:(?:But|And|However|Yet|Meanwhile|Still|Instead|Separately|Earlier|Later),?\s+)?"
 _APPOSITIVE_SUBJECT = re.compile(rf"{_LEADING}{_DESC},\s+(?P<speaker>{_NAME}),\s+(?:\w+ly\s+|also\s+)?[a-z]")
+# a title opening the sentence without a determiner, its complement, then the apposed name between commas:
+# "Deputy commissioner of the district, Ann Lee, also called it “...”"
+_TITLE_APPOSITIVE_SUBJECT = re.compile(rf"{_LEADING}(?P<title>[A-Z][a-z]+)\s+[a-z][\w\-]*(?:\s+[^\s,\"“”]+){{0,6}}?"
+                                       rf",\s+(?P<speaker>{_NAME}),\s+"
+                                       r"(?:\w+ly\s+|also\s+)?[a-z]")
 _NAME_SUBJECT = re.compile(rf"{_LEADING}(?P<speaker>{_NAME}(?:\s+[a-z]+\s+{_NAME})?|{_PRON})"
                            # an apposition, or a relative clause (which may run long: "Sir Ann, who held ...")
                            rf"(?:,[^,\"“”]{{1,80}},|,\s+who\s[^,\"“”]{{1,160}},)?"
@@ -264,7 +280,11 @@ _STOP_CAPS = {"During", "After", "Before", "In", "On", "At", "As", "When", "Whil
               "Could", "Should", "May", "Might", "Must", "Can", "Shall",
               "This", "That", "These", "Those", "There", "Then", "Now", "Here", "What", "Why", "How", "Who",
               "Oh", "Yes", "No", "Not", "Well", "So", "Or", "Nor", "For", "To", "With", "From", "By", "Of", "Asked",
-              "Describing", "Referring", "Because", "Under", "Last", "Earlier", "Later", "Yesterday", "Today"}
+              "Describing", "Referring", "Because", "Under", "Last", "Earlier", "Later", "Yesterday", "Today",
+              # numbers and prepositions open a sentence's phrase, never a name ("Three decades later, she ...",
+              # "Outside court, his sister said ...")
+              "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve", "Twenty",
+              "Thirty", "Forty", "Fifty", "Hundreds", "Thousands", "Dozens", "Several", "Outside", "Inside"}
 # a title, then a name of two or three capitalised words ("General Staff of" is no name)
 _TITLED = re.compile(rf"\b(?:{'|'.join(sorted(TITLES))})\.?\s+(?P<name>[A-Z][\w'’\-]+"
                      rf"(?:\s+(?:(?:bin|binti|bint|ibn|van|von|de|der|den|da|dos|del|ter)\s+)?[A-Z][\w'’\-]+){{1,2}})")
@@ -284,14 +304,19 @@ _GROUP_WORDS = {"Analysts", "Traders", "Sources", "Officials", "Bankers", "Econo
 _AGE_DESCRIPTION = re.compile(r"^[Tt]he \d+-year-old$")
 
 
+_MIDDLE_INITIAL_AT = re.compile(_MIDDLE_INITIAL)
+
+
 @lru_cache(maxsize=256)
 def _sentence_ends(text: str) -> tuple[tuple[int, int], ...]:
     """``(start, end)`` of the sentence ends in ``text``, except after an abbreviation ("Mr. Jones")."""
     out = []
     for m in _SENTENCE_END.finditer(text):
         word = re.search(r"([\w.]+)$", text[max(0, m.start() - 30) : m.start()])
-        if word and (word.group(1).lower() in NEWS_ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word.group(1))):
-            continue  # "Mr. Jones", "E.F. Hutton": an abbreviation or an initial ends no sentence
+        if word and (word.group(1).lower() in NEWS_ABBREVIATIONS
+                     or re.fullmatch(r"(?:[A-Z]\.)*[A-ZÀ-ÖØ-Þ]", word.group(1))
+                     or _MIDDLE_INITIAL_AT.match(text, max(0, m.start() - 2))):
+            continue  # "Mr. Jones", "E.F. Hutton", "Hjalti Á. Berg", "Liv Aa. Holm": an initial ends no sentence
         out.append((m.start(), m.end()))
     return tuple(out)
 
@@ -374,12 +399,27 @@ def _organisation_name(text: str) -> bool:
         words[-1] in _ORGANISATION_WORDS)
 
 
+# a description whose head noun is followed by the name it describes: "the cellist Ann Lee", "the campaign group
+# Ore Watch" (up to four lower-case words after the determiner, then two to five capitalised words, then the end
+# or a comma: "the cellist Ann Lee, who played ...")
+_DESCRIBED_NAME = re.compile(r"^(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+"
+                             # (no preposition among them: "a spokesperson for United Airlines" is the airline's)
+                             r"(?:(?!(?:for|of|at|from|with|in|on|to|by|and|or|who|that)\b)[a-z][\w'’\-]*\s+){1,4}"
+                             r"(?P<name>[A-ZÀ-ÖØ-Þ][\w'’.\-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.\-]*){1,4})(?:,|$)")
+
+
 def organisation_speaker(speaker: str) -> str:
-    """A speaker "The Port Authority" as the organisation's name ("Port Authority"); any other unchanged.
+    """A speaker "The Port Authority" as the organisation's name ("Port Authority"), a description with the
+    name it describes as that name ("the cellist Ann Lee, who ..." -> "Ann Lee"); any other unchanged.
 
     >>> organisation_speaker("The Port Authority"), organisation_speaker("The minister")
     ('Port Authority', 'The minister')
+    >>> organisation_speaker("The cellist Ann Lee, who"), organisation_speaker("the campaign group Ore Watch")
+    ('Ann Lee', 'Ore Watch')
     """
+    if (speaker[:1] in "TtAaIiHh" and (m := _DESCRIBED_NAME.match(speaker))
+            and not _is_title(m.group("name").split()[-1])):
+        return m.group("name")
     words = speaker.split()
     if len(words) >= 2 and words[0] == "The" and _organisation_name(" ".join(words[1:])):
         return " ".join(words[1:])
@@ -389,6 +429,27 @@ def organisation_speaker(speaker: str) -> str:
             and not _is_title(rest[-1]) and not any(re.search(r"['’]s?$", w) for w in rest)):
         return " ".join(rest)  # "the Royal College of Nursing said": the organisation's name
     return speaker
+
+
+# what a body issues and a tag may make the speaker: "“...,” the statement said"
+_STATEMENT_NOUNS = frozenset({"statement", "release", "announcement"})
+
+
+def statement_issuer(speaker: str, previous_speaker: str | None, previous_text: str) -> str | None:
+    """The issuer of "the statement" (or "the release") that a tag makes the speaker: the named speaker of the
+    quotation before it, when that one's paragraph (``previous_text``) speaks of the statement ("In a statement,
+    Acme said ...").  None otherwise.
+
+    >>> statement_issuer("the statement", "Acme", "In a statement, Acme said it was “sorry”.")
+    'Acme'
+    >>> statement_issuer("the statement", "Acme", "Acme said it was “sorry”.") is None
+    True
+    """
+    words = speaker.split()
+    if (len(words) != 2 or words[0].lower() not in ("the", "a", "its", "their") or words[1].lower() not in
+            _STATEMENT_NOUNS or not previous_speaker or speaker_kind(previous_speaker) != "name"):
+        return None
+    return previous_speaker if words[1].lower() in previous_text.lower() else None
 
 
 def speaker_kind(speaker: str) -> str:
@@ -557,6 +618,11 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
                 # "Husband Steve, 61, a retired lorry driver, said:": the description is the name's apposition
                 return named.group("name"), rule + " (name before its apposition)", base + named.start("name")
             return m.group("speaker"), rule, base + m.start("speaker")
+    if before.rstrip().endswith(":") and (subject := _colon_subject(before)) and _acceptable(subject[0], context) \
+            and not _common_word(subject[0], open_text):
+        # "Lee paused before answering: “...”", "Ann Lee, who saved 16 shots, played it down: “...”": no
+        # reporting verb, but the sentence's named subject introduces the quotation with the colon
+        return subject[0], "SPEAKER ...: quote", base + subject[1]
     # the nearest reporting verb that has a subject ("final remarks that" has none: try the next one back)
     verbs = list(re.finditer(rf"\b{_VERB}\b", before))
     for v in reversed(verbs):
@@ -613,8 +679,10 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
     if before.strip() and before.rstrip()[-1:].isalnum():
         # a partial quotation inside a sentence ("... called the barrier “a sound investment”"): its sentence's
         # subject said the quoted words
-        for rx in (_APPOSITIVE_SUBJECT, _NAME_SUBJECT):
+        for rx in (_APPOSITIVE_SUBJECT, _TITLE_APPOSITIVE_SUBJECT, _NAME_SUBJECT):
             m = rx.search(before)
+            if m and rx is _TITLE_APPOSITIVE_SUBJECT and not _is_title(m.group("title")):
+                continue
             if m and _acceptable(m.group("speaker"), context) and not _common_word(m.group("speaker"), open_text):
                 speaker = m.group("speaker")
                 group = re.match(r"\s+([a-z]+s)\b", before[m.end("speaker"):])
@@ -628,13 +696,59 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
         fronted = _FRONTED.match(before)
         if fronted:
             subject = _sentence_subject(before[fronted.end():])
-            if subject:
+            if appositive := _FRONTED_APPOSITIVE.match(before, fronted.end()):
+                # "Outside court, Mr Lee's sister, Kirsty, said ...": the name apposed to the described subject
+                return (appositive.group("speaker"), "PHRASE, DESCRIPTION, SPEAKER, ... partial quote",
+                        base + appositive.start("speaker"))
+            if subject and _acceptable(subject[0], context):
                 return subject[0], "PHRASE, SPEAKER ... partial quote", base + fronted.end() + subject[1]
+            # "Three decades later, she still calls it “the cloud”": a pronoun subject after the fronted phrase
+            if pronoun := _PRONOUN_SUBJECT.match(before, fronted.end()):
+                return pronoun.group("speaker"), "PHRASE, SPEAKER ... partial quote", base + pronoun.start("speaker")
+        # "Her job, as she puts it, is “...”": the one whose words the parenthesis says they are
+        if " as " in before and (m := _AS_SPEAKER_PUTS_IT.search(before)) and _acceptable(m.group("speaker"), context):
+            return m.group("speaker"), "as SPEAKER puts it ... partial quote", base + m.start("speaker")
     if not before.strip() and (prev := _previous_speaker(open_text, sent_start, marks)):
         # 'The Coastal Trust has welcomed the plan. “This is long overdue.”': a whole-sentence quotation with no
         # tag, after a sentence in the same paragraph whose subject (a name) spoke
         return prev[0], "SPEAKER VERB ... . quote (the sentence before)", prev[1]
     return None, None, -1
+
+
+# what may open a sentence before its subject: "Asked whether ..., ", "Speaking after the match, "
+_FRONTED_CLAUSE = re.compile(r"^\s*(?:Asked|Speaking|Pressed|Questioned|Responding|Writing|Interviewed)\b"
+                             r"[^,\"“”]{0,120},\s+")
+# the last clause of a sentence joined by ", and" / ", but" / ";": its own subject
+_LAST_CLAUSE = re.compile(r"(?:,\s+(?:and|but)|;)\s+(?=[A-ZÀ-ÖØ-Þ])")
+
+
+def _colon_subject(before: str) -> tuple[str, int] | None:
+    """``(name, offset)`` of the named subject of ``before``, a sentence ending in a colon with no reporting verb.
+
+    The subject opens the sentence, or its last clause (", and Lee was not getting carried away:"), or
+    follows a fronted "Asked ...," / "Speaking ...,"; it is a name followed by a lower-case verb or by a
+    relative clause ("Ann Lee, who ..., played it down:"), and its verb is an auxiliary or a past tense
+    ("Theme music:" has none: "music" is a noun).
+    """
+    start = 0
+    if (fronted := _FRONTED_CLAUSE.match(before)) is not None:
+        start = fronted.end()
+    clauses = [m.end() for m in _LAST_CLAUSE.finditer(before, start)]
+    if clauses:
+        start = clauses[-1]
+    m = _OPENING_SUBJECT.match(before, start)
+    if m is None or m.group("name").split()[0] in _STOP_CAPS | _POSSESSIVES or _organisation(m.group("name")):
+        return None
+    verb = _COLON_SUBJECT_VERB.match(before, m.end("name"))
+    if verb is None or not (verb.group(1).endswith("ed") or verb.group(1) in _AUXILIARIES | _PAST_VERBS):
+        return None
+    return m.group("name"), m.start("name")
+
+
+# the verb after a subject (past a relative clause between commas), and the irregular past tenses of an
+# introduction before a colon ("Lee struck a calmer note:")
+_COLON_SUBJECT_VERB = re.compile(r"(?:,\s+(?:who|whose)\b[^,\"“”]*,)?\s+(?:\w+ly\s+)?([a-z]+)\b")
+_PAST_VERBS = frozenset("put kept made took gave struck stood sat spoke wrote began got went came held".split())
 
 
 def colon_introduction(text: str) -> tuple[str, str, int] | None:
@@ -754,8 +868,18 @@ def _common_word(speaker: str, text: str) -> bool:
 _RELATIVE_CALLER = re.compile(
     rf"\b(?:which|whom|that|what|who)\s+(?P<speaker>{_NAME}|{_PRON})\s+{_AUX}(?:called|described|dubbed|termed|"
     rf"labell?ed|branded|deemed|named|considers|considered|calls|describes)\b(?:\s+(?:it|them|him|her|as))*\s*$")
-_FRONTED = re.compile(r"^\s*(?:In|On|At|After|Before|During|Earlier|Later|Speaking|Asked|Writing|Responding)\b"
-                      r"[^,\"“”]{0,80},\s+")
+_FRONTED = re.compile(r"^\s*(?:In|On|At|After|Before|During|Earlier|Later|Speaking|Asked|Writing|Responding|"
+                      r"Outside|Inside|Years|Months|Weeks|Days|Decades)\b[^,\"“”]{0,80},\s+|"
+                      # a time phrase ending in "later" / "ago": "Three decades later, ", "Two weeks ago, "
+                      r"^\s*[A-Z][a-z]+(?:\s+[a-z]+){0,2}\s+(?:later|ago|on|earlier),\s+")
+# after a fronted phrase, a described subject (an owner's relative: "Mr Lee's sister") and its apposed name
+_FRONTED_APPOSITIVE = re.compile(rf"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?{_DESC},\s+(?P<speaker>{_NAME}),\s+"
+                                 r"(?:\w+ly\s+|also\s+)?[a-z]")
+# "he"/"she" as the subject after a fronted phrase: the pronoun, then a lower-case verb
+_PRONOUN_SUBJECT = re.compile(r"(?P<speaker>[Hh]e|[Ss]he)\s+(?:\w+ly\s+|still\s+|also\s+)?[a-z]{2,}")
+# the parenthesis "as she puts it", "as Ann Lee described it", "as the minister put it"
+_AS_SPEAKER_PUTS_IT = re.compile(rf"\bas\s+(?P<speaker>{_PRON}|{_NAME}|[Tt]he\s+[a-z]+)\s+"
+                                 r"(?:puts|put|described|describes|says|said|calls|called)\s+it\b")
 
 
 _DETERMINERS = {"the", "a", "an", "its", "his", "her", "their"}
@@ -977,6 +1101,16 @@ def speaker_candidates(article: Article) -> list[tuple[int, str]]:
     return sorted(candidates)
 
 
+# the plain text format's date header in front of the first paragraph (``seeds/*.txt``: " date 2026-07-30 ...")
+_DATE_HEADER = re.compile(r"\s*date\s+\d{4}-\d\d-\d\d\s+")
+
+
+def _date_header_end(text: str) -> int:
+    """Where the first sentence of ``text`` starts: after the plain format's date header, if it has one."""
+    m = _DATE_HEADER.match(text) if text[:6].lstrip().startswith("date") else None
+    return m.end() if m else 0
+
+
 # a full name opening a sentence, then its apposition or its verb: "Rosa Diaz, 44, won ...", "Ann Lee won"
 _SUBJECT_NAME = re.compile(rf"(?P<name>(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’\-]+(?:\s+{_CAP}){{1,2}})(?=,|\s+[a-z])")
 
@@ -1000,7 +1134,7 @@ def subject_mentions(article: Article) -> list[tuple[int, str]]:
     for b in article.blocks:
         if b.kind != "paragraph":
             continue
-        for start in (0, *(e for _, e in _sentence_ends(b.text))):
+        for start in (_date_header_end(b.text), *(e for _, e in _sentence_ends(b.text))):
             m = _SUBJECT_NAME.match(b.text, start)
             if m is None:
                 # "Cafe owner Ann Lee surveys ...", "Retired dairy farmer Bo Li, 81, ...": a person noun, then
@@ -1043,11 +1177,20 @@ def previous_sentence_subject(text: str, offset: int) -> tuple[int, str] | None:
     if start <= 0:
         return None
     prev_start, _ = _sentence_bounds(text, start - 1, start - 1)
+    if prev_start == 0:
+        prev_start = _date_header_end(text)  # the plain format's " date 2026-07-30 " opens no sentence
     sentence = text[prev_start:start]
     m = _OPENING_SUBJECT.match(sentence)
     if (m is None or m.group("name").split()[0] in _POSSESSIVES | _STOP_CAPS) and sentence.lstrip()[:1] in "HITOMA":
         # "Her agent, Ann Lee, remembers ...", "The club's owner, Bo Li, was ...": the name apposed to the subject
         m = _OPENING_APPOSED_SUBJECT.match(sentence)
+    if (m is None or " " not in m.group("name")) and not any(c in sentence for c in QUOTE_CHARACTERS):
+        # "Head coach Ann Lee was proud of them.", "Italy captain Bo Li was unhappy.": a role noun in lower case
+        # right before the full name (the capitalised word opening the sentence is no one-word subject)
+        lead = len(sentence) - len(sentence.lstrip())
+        role_named = _ROLE_SUBJECT_NAME.match(sentence, lead)
+        if role_named is not None and _is_title(role_named.group("noun").capitalize()):
+            m = role_named
     if m is None or any(c in sentence for c in QUOTE_CHARACTERS):
         return None
     name = m.group("name")
@@ -1081,6 +1224,8 @@ class CandidateIndex:
     def __init__(self, candidates: list[tuple[int, str]] = ()):
         self._fixed: dict[str, list[tuple[int, str]]] = {c: [] for c in ("he", "she", "person", "org", "all")}
         self._added: dict[str, list[tuple[int, str]]] = {c: [] for c in ("he", "she", "person", "org", "all")}
+        self._learned: dict[str, str] = {}  # name -> "m"/"f", from the pronouns the text has resolved to it
+        self._learned_surnames: dict[str, str] = {}  # the last word of those names -> the same
         for item in sorted(candidates):
             for c in _classes(item[1]):
                 self._fixed[c].append(item)
@@ -1095,6 +1240,38 @@ class CandidateIndex:
             ("all", "person", "he" if gender == "m" else "she")
         for c in classes:
             bisect.insort(self._added[c], (offset, name))
+
+    def learn(self, name: str, gender: str) -> None:
+        """Record that the text calls ``name`` "he" (``"m"``) or "she" (``"f"``): a name the lexicon gives no
+        gender ("Marie-Claude Roy", "she said" resolved to her) is then no antecedent of the other pronoun."""
+        self._learned.setdefault(name, gender)
+        self._learned_surnames.setdefault(name.split()[-1], gender)
+
+    def _learned_gender(self, name: str) -> str | None:
+        """The gender the text gave ``name``, or the surname alone ("De Wit", "Lee") the gender of the full
+        name it ends ("Femke de Wit", "Ann Lee")."""
+        if name in self._learned:
+            return self._learned[name]
+        words = [w for w in name.split() if w.lower() not in _PARTICLE_WORDS]
+        return self._learned_surnames.get(words[-1]) if len(words) == 1 else None
+
+    def _nearest_of_gender(self, cls: str, before: int, gender: str, steps: int = 6) -> str | None:
+        """The nearest candidate of class ``cls`` before ``before`` that the text has not called the other
+        gender, looking back at most ``steps`` candidates (a bounded walk: resolving stays O(log n))."""
+        lists = [(items, bisect.bisect_left(items, (before,))) for items in (self._fixed[cls], self._added[cls])]
+        (a, i), (b, j) = lists
+        for _ in range(steps):
+            if i == 0 and j == 0:
+                return None
+            if j == 0 or (i and a[i - 1] > b[j - 1]):
+                i -= 1
+                item = a[i]
+            else:
+                j -= 1
+                item = b[j]
+            if (self._learned_gender(item[1]) or gender) == gender:
+                return item[1]
+        return None
 
     def nearest(self, cls: str, before: int) -> str | None:
         """The candidate of class ``cls`` nearest before offset ``before`` (None if there is none)."""
@@ -1144,7 +1321,9 @@ class CandidateIndex:
         """:func:`resolve_speaker` over this index."""
         if speaker.lower() in _RESOLVABLE or _AGE_DESCRIPTION.match(speaker):
             gender = _gender(speaker)
-            name = self.nearest({"m": "he", "f": "she"}.get(gender, "person"), before)
+            cls = {"m": "he", "f": "she"}.get(gender, "person")
+            name = self._nearest_of_gender(cls, before, gender) if gender and self._learned else \
+                self.nearest(cls, before)
             return speaker if name is None else name
         return speaker
 
@@ -1447,11 +1626,14 @@ def _merged_name(speaker: str, ends: dict[str, list[tuple[int, list[str]]]],
         if len(spelt) == 1:
             words = core = [next(iter(spelt))]
             name = words[0]
-    if len(words) == 2 and words[0].lower() in _PARTICLE_WORDS and speaker_kind(speaker) == "name":
+    if (len(words) in (2, 3) and all(w.lower() in _PARTICLE_WORDS for w in words[:-1])
+            and speaker_kind(speaker) == "name"):
         # "Van Doorn said": a surname with its particle, capitalised to open the sentence ("Pieter van Doorn");
-        # "Mr van Doorn said" (the honorific dropped by clean_name): the same
-        full = {tuple(f) for _, f in ends.get(words[1], ())
-                if len(f) > 2 and f[-2].lower() == words[0].lower() and f[-1] == words[1]}
+        # "Mr van Doorn said" (the honorific dropped by clean_name): the same; two particles too ("Van der Berg")
+        k = len(words)
+        full = {tuple(f) for _, f in ends.get(words[-1], ())
+                if len(f) > k and [w.lower() for w in f[-k:-1]] == [w.lower() for w in words[:-1]]
+                and f[-1] == words[-1]}
         if len(full) == 1:
             return " ".join(next(iter(full)))
     if speaker_kind(speaker) == "name" and len(core) == 1:
@@ -1466,6 +1648,13 @@ def _merged_name(speaker: str, ends: dict[str, list[tuple[int, list[str]]]],
             full = {tuple(f) for _, f in ends.get(core[0], ()) if f[-1] == core[0] and f[0] not in _HONORIFICS}
             if len(full) == 1:
                 matches = [list(next(iter(full)))]
+        if not matches and honorific is None and not name.isupper():
+            # "Obi-Nnamdi said" where the full name is only a transcript's label in capitals ("ADA OBI-NNAMDI:"):
+            # that name, its given names title-cased, the surname as the speaker spells it
+            caps = {tuple(f) for _, f in ends.get(name.upper(), ())
+                    if f[-1] == name.upper() and len(f) in (2, 3) and all(w.isupper() for w in f)}
+            if len(caps) == 1:
+                matches = [[*(w.title() for w in next(iter(caps))[:-1]), name]]
         if matches:
             longest = max(matches, key=len)  # the longest, the first in the text of equal length
             # two people with the surname ("Ann Smith", "Bo Smith"): ambiguous, not merged; shorter

@@ -9,7 +9,9 @@ by looking at this set (its figures would then no longer be unseen-text figures)
 First measured (blind, 63a30e9): roles 197 of 228 (0.864), quotations precision 1.0 and recall 99 of 100,
 speakers 62 of 97 (0.639), attribution 87 of 99 (0.879).  rules7 (tuned on the sixth held-out set's
 errors; this set's errors were not read for it) moved speakers from 69 to 71 of 97 and attribution from
-91 to 93 of 99.
+91 to 93 of 99.  rules8 (tuned on the seventh held-out set's errors; this set's errors were not read for it)
+moved roles from 201 to 202 of 228 (an explainer's question subheading), speakers from 71 to 72 of 97 and
+attribution from 93 to 94 of 99 (a pronoun after a fronted time phrase before a partial quote).
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ def test_heldout4_news_is_the_annotated_set(news):
 
 
 def test_heldout4_news_scores_after_rules4(news):
-    assert news["role_accuracy"] == pytest.approx(201 / 228)
+    assert news["role_accuracy"] == pytest.approx(202 / 228)  # 201 / 228 before rules8
     assert (news["quote_precision"], news["quote_recall"]) == (1.0, pytest.approx(99 / 100))
-    assert news["speaker_accuracy"] == pytest.approx(71 / 97)  # 68 / 97 before rules6, 69 / 97 before rules7
-    assert news["attribution_rate"] == pytest.approx(93 / 99)  # 91 / 99 before rules7
+    # 68 / 97 before rules6, 69 / 97 before rules7, 71 / 97 before rules8
+    assert news["speaker_accuracy"] == pytest.approx(72 / 97)
+    assert news["attribution_rate"] == pytest.approx(94 / 99)  # 91 / 99 before rules7, 93 / 99 before rules8

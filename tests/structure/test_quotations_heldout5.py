@@ -4,7 +4,8 @@ Annotated and committed (527a387) before any rule was run on it, while rules4 an
 rules were written on the other sets; measured once, after both were merged into main.  These are the
 figures of the final rules on text they never saw (news and fiction).  A change that moves them fails
 here, so that the README's figures are updated with it and say whether the change was made by looking
-at this set (its figures would then no longer be unseen-text figures).
+at this set (its figures would then no longer be unseen-text figures).  rules8 (tuned on the seventh held-out
+set's errors, not this set's) moved news roles from 248 to 249 of 282 (an explainer's question subheading).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ def test_heldout5_is_the_annotated_set(scores):
 
 def test_heldout5_news(scores):
     news = scores["news"]
-    assert news["role_accuracy"] == pytest.approx(248 / 282)  # 246 / 282 measured blind
+    assert news["role_accuracy"] == pytest.approx(249 / 282)  # 246 / 282 measured blind, 248 / 282 before rules8
     assert (news["quote_precision"], news["quote_recall"]) == (1.0, pytest.approx(114 / 116))
     assert news["speaker_accuracy"] == pytest.approx(92 / 112)  # 75 / 112 measured blind; rules6 tuned on it
     assert news["attribution_rate"] == pytest.approx(107 / 114)  # 100 / 114 measured blind

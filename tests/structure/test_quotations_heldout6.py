@@ -7,7 +7,8 @@ quotations precision 1.0 and recall 112/114, speakers 67/111 (0.604), attributio
 was tuned on them (general rules, each pinned on texts of our own in test_roles_general.py,
 test_speakers_general.py and test_dialogue.py), so the figures pinned below are development figures,
 no longer figures of text the rules never saw.  A change that moves them fails here, so that the README's
-figures are updated with it.
+figures are updated with it.  rules8 (tuned on the seventh held-out set's errors) moved news speakers from 91
+to 92 of 111 (a role and a full name opening the sentence before "he said").
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ def test_heldout6_news(scores):
     news = scores["news"]
     assert news["role_accuracy"] == pytest.approx(258 / 267)  # 229 / 267 blind
     assert (news["quote_precision"], news["quote_recall"]) == (1.0, pytest.approx(112 / 114))
-    assert news["speaker_accuracy"] == pytest.approx(91 / 111)  # 67 / 111 blind
+    assert news["speaker_accuracy"] == pytest.approx(92 / 111)  # 67 / 111 blind, 91 / 111 before rules8
     assert news["attribution_rate"] == pytest.approx(108 / 112)  # 104 / 112 blind
 
 

@@ -1,10 +1,13 @@
-"""The seventh held-out set's scores (tests/data/structure/heldout7/README.md), pinned as first measured.
+"""The seventh held-out set's scores (tests/data/structure/heldout7/README.md): a DEVELOPMENT set now.
 
 Written and annotated (da09572) by someone who read no rule and ran none on it, while the rules7 changes
-were made on the sixth set's errors; measured once, after rules7 was merged.  These are the figures of the
-final rules on text they never saw (18 news articles, two Moby-Dick chapters).  A change that moves them
-fails here, so that the README's figures are updated with it and say whether the change was made by
-looking at this set (its figures would then no longer be unseen-text figures).
+were made on the sixth set's errors; measured once, blind, after rules7 was merged (a4957e5): news roles
+238/298 (0.799), quotations precision 1.0 and recall 160/163, speakers 82/154 (0.532), attribution 140/160;
+books roles 1.0, recall 56/57, speakers 32/56 (0.571), attribution 35/56.  Those are the unseen-text
+figures.  rules8 then read this set's errors and was tuned on them (general rules, each pinned on texts of
+our own in test_roles_web_furniture.py, test_speakers_descriptions.py and test_speakers_antecedents.py), so
+the figures pinned below are development figures, no longer figures of text the rules never saw.  A change
+that moves them fails here, so that the README's figures are updated with it.
 """
 
 from __future__ import annotations
@@ -27,15 +30,15 @@ def test_heldout7_is_the_annotated_set(scores):
 
 def test_heldout7_news(scores):
     news = scores["news"]
-    assert news["role_accuracy"] == pytest.approx(238 / 298)
+    assert news["role_accuracy"] == pytest.approx(279 / 298)  # 238 / 298 blind
     assert (news["quote_precision"], news["quote_recall"]) == (1.0, pytest.approx(160 / 163))
-    assert news["speaker_accuracy"] == pytest.approx(82 / 154)
-    assert news["attribution_rate"] == pytest.approx(140 / 160)
+    assert news["speaker_accuracy"] == pytest.approx(125 / 154)  # 82 / 154 blind
+    assert news["attribution_rate"] == pytest.approx(146 / 160)  # 140 / 160 blind
 
 
 def test_heldout7_books(scores):
     books = scores["books"]
     assert books["role_accuracy"] == 1.0
     assert (books["quote_precision"], books["quote_recall"]) == (1.0, pytest.approx(56 / 57))
-    assert books["speaker_accuracy"] == pytest.approx(32 / 56)
+    assert books["speaker_accuracy"] == pytest.approx(32 / 56)  # unchanged by rules8
     assert books["attribution_rate"] == pytest.approx(35 / 56)
