@@ -256,7 +256,7 @@ def _save_article_terms(con: duckdb.DuckDBPyConnection, path: Path) -> None:
     try:
         path.parent.mkdir(exist_ok=True)
         con.sql(f"COPY per TO {_sql_string(tmp)} (FORMAT parquet, COMPRESSION zstd)")
-        os.replace(tmp, path)  # another process writing the same counts at once: the same bytes, either wins
+        os.replace(tmp, path)  # another process writing the same counts at once: the same rows, either wins
     except (OSError, duckdb.Error):
         with contextlib.suppress(OSError):  # (no folder to hold it: nothing was written)
             tmp.unlink(missing_ok=True)
