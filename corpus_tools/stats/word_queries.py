@@ -136,10 +136,7 @@ def iter_keyword_counts(dataset: TokenDataset, *, column: str = "norm", min_coun
     _check(dataset, column)
     con = connect_duckdb()
     try:
-        create_article_term_table(con, dataset, 1, column)  # (article, term, c), saved with the dataset
-        con.sql("ALTER TABLE per RENAME COLUMN c TO a")
-        sizes = _in_order(dict(con.sql("SELECT article, sum(a)::BIGINT FROM per GROUP BY article").fetchall()),
-                          dataset)
+        sizes = create_article_term_table(con, dataset, 1, column)  # per (article, term, c), saved with the dataset
         yield sizes
         n_all = sum(sizes.values())
         con.register("sizes", pa.table({"article": pa.array(list(sizes), pa.string()),
@@ -147,10 +144,10 @@ def iter_keyword_counts(dataset: TokenDataset, *, column: str = "norm", min_coun
                                         "c": pa.array(list(sizes.values()), pa.int64())}))
         # integers only (checked above), so they are written into the query
         reader = con.sql(
-            "WITH t AS (SELECT term, sum(a)::BIGINT AS total FROM per GROUP BY term) "
-            "SELECT s.idx AS article, p.term, p.a AS count, t.total FROM per p JOIN t USING (term) "
+            "WITH t AS (SELECT term, sum(c)::BIGINT AS total FROM per GROUP BY term) "
+            "SELECT s.idx AS article, p.term, p.c AS count, t.total FROM per p JOIN t USING (term) "
             f"JOIN sizes s USING (article) WHERE t.total >= {int(min_count)} "
-            f"AND p.a::HUGEINT * ({int(n_all)} - s.c) > (t.total - p.a)::HUGEINT * s.c ORDER BY s.idx"
+            f"AND p.c::HUGEINT * ({int(n_all)} - s.c) > (t.total - p.c)::HUGEINT * s.c ORDER BY s.idx"
         ).to_arrow_reader(chunk_rows)
         pending: list[pd.DataFrame] = []
         for batch in reader:
