@@ -66,11 +66,12 @@ def _compiled():
     Both are sequential by nature (each token's answer depends on the one
     before: the last position of its word, the running factor's start), so
     numpy can only do them in steps of a factor or by sorting; a plain loop
-    compiled to machine code does them in one pass, about 10x faster than
-    the numpy steps were on a corpus (one call per piece, no Python per
-    token).  Integers only, so the results are those of the loops run by
-    Python (the tests run them both ways); ``cache=True`` keeps the machine
-    code beside the module, so a new process loads it instead of compiling.
+    compiled to machine code does them in one pass (one call per piece, no
+    Python per token: with the numpy counts and the row-group reading,
+    ``diversity_tables`` of a 100 MB corpus went from 34.4 to 8.8 CPU-s).
+    Integers only, so the results are exact (the tests compare them with
+    plain Python references); ``cache=True`` keeps the machine code beside
+    the module, so a new process loads it instead of compiling.
     """
     import numba
 

@@ -228,7 +228,7 @@ def _row_groups(dataset: TokenDataset, reverse: bool) -> Iterator[pa.Table]:
 def _encoded(column: pa.ChunkedArray) -> tuple[list, np.ndarray]:
     """A dictionary-read column as (its distinct values, one index per row)."""
     array = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
-    if not pa.types.is_dictionary(array.type):  # read_dictionary does not apply (an empty row group)
+    if not pa.types.is_dictionary(array.type):  # not read dictionary-encoded: encoded here, the same result
         array = pc.dictionary_encode(array)
     return array.dictionary.to_pylist(), array.indices.to_numpy(zero_copy_only=False)
 
