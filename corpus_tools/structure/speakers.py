@@ -1101,16 +1101,6 @@ def speaker_candidates(article: Article) -> list[tuple[int, str]]:
     return sorted(candidates)
 
 
-# the plain text format's date header in front of the first paragraph (``seeds/*.txt``: " date 2026-07-30 ...")
-_DATE_HEADER = re.compile(r"\s*date\s+\d{4}-\d\d-\d\d\s+")
-
-
-def _date_header_end(text: str) -> int:
-    """Where the first sentence of ``text`` starts: after the plain format's date header, if it has one."""
-    m = _DATE_HEADER.match(text) if text[:6].lstrip().startswith("date") else None
-    return m.end() if m else 0
-
-
 # a full name opening a sentence, then its apposition or its verb: "Rosa Diaz, 44, won ...", "Ann Lee won"
 _SUBJECT_NAME = re.compile(rf"(?P<name>(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’\-]+(?:\s+{_CAP}){{1,2}})(?=,|\s+[a-z])")
 
@@ -1134,7 +1124,7 @@ def subject_mentions(article: Article) -> list[tuple[int, str]]:
     for b in article.blocks:
         if b.kind != "paragraph":
             continue
-        for start in (_date_header_end(b.text), *(e for _, e in _sentence_ends(b.text))):
+        for start in (0, *(e for _, e in _sentence_ends(b.text))):
             m = _SUBJECT_NAME.match(b.text, start)
             if m is None:
                 # "Cafe owner Ann Lee surveys ...", "Retired dairy farmer Bo Li, 81, ...": a person noun, then
@@ -1177,8 +1167,6 @@ def previous_sentence_subject(text: str, offset: int) -> tuple[int, str] | None:
     if start <= 0:
         return None
     prev_start, _ = _sentence_bounds(text, start - 1, start - 1)
-    if prev_start == 0:
-        prev_start = _date_header_end(text)  # the plain format's " date 2026-07-30 " opens no sentence
     sentence = text[prev_start:start]
     m = _OPENING_SUBJECT.match(sentence)
     if (m is None or m.group("name").split()[0] in _POSSESSIVES | _STOP_CAPS) and sentence.lstrip()[:1] in "HITOMA":

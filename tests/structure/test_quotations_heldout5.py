@@ -6,6 +6,8 @@ figures of the final rules on text they never saw (news and fiction).  A change 
 here, so that the README's figures are updated with it and say whether the change was made by looking
 at this set (its figures would then no longer be unseen-text figures).  rules8 (tuned on the seventh held-out
 set's errors, not this set's) moved news roles from 248 to 249 of 282 (an explainer's question subheading).
+rules9 reads the sets' files through the loader's header parsing: the " date YYYY-MM-DD " header is no longer
+in front of the first paragraph, so a release's lead subject is found for "the company" (speakers 92 to 93).
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ def test_heldout5_news(scores):
     news = scores["news"]
     assert news["role_accuracy"] == pytest.approx(249 / 282)  # 246 / 282 measured blind, 248 / 282 before rules8
     assert (news["quote_precision"], news["quote_recall"]) == (1.0, pytest.approx(114 / 116))
-    assert news["speaker_accuracy"] == pytest.approx(92 / 112)  # 75 / 112 measured blind; rules6 tuned on it
+    # 75 / 112 measured blind; rules6 tuned on it (92); 93 since the files are read through the loader (rules9)
+    assert news["speaker_accuracy"] == pytest.approx(93 / 112)
     assert news["attribution_rate"] == pytest.approx(107 / 114)  # 100 / 114 measured blind
 
 

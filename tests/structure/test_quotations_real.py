@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -19,8 +18,7 @@ DATA = ROOT / "tests" / "data" / "structure"
 
 @pytest.fixture(scope="module")
 def devset():
-    ann = json.loads((DATA / "annotations.json").read_text(encoding="utf-8"))
-    return ct.Corpus([ct.Article.from_text((DATA / k).read_text(encoding="utf-8"), id=k) for k in ann])
+    return bench_structure().load_devset(DATA)[0]  # read as the loader reads a .txt file
 
 
 @pytest.fixture(scope="module")

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
+from structure_sets import bench_structure
 
 import corpus_tools as ct
 from corpus_tools.structure import (
@@ -24,8 +24,7 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "structure"
 
 @pytest.fixture(scope="module")
 def devset():
-    ann = json.loads((DATA / "annotations.json").read_text(encoding="utf-8"))
-    return ct.Corpus([ct.Article.from_text((DATA / k).read_text(encoding="utf-8"), id=k) for k in ann]), ann
+    return bench_structure().load_devset(DATA)  # read as the loader reads a .txt file
 
 
 @pytest.fixture(scope="module")

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from structure_helpers import quotes
 
+from corpus_tools.io import parse_txt_article
+from corpus_tools.structure import quotation_table
+
 
 def names(text: str) -> list:
     return [q[3] for q in quotes(text)]
@@ -40,10 +43,13 @@ def test_a_noun_before_a_colon_is_no_speaker():
 
 
 def test_the_plain_formats_date_header_opens_no_sentence():
-    # the shipped seed's plain format writes " date YYYY-MM-DD " in front of the first paragraph
+    # the shipped seed's plain format writes " date YYYY-MM-DD " in front of the first paragraph; the loader
+    # takes it off, so the name opens the first sentence the speaker rules see
     text = (" date 2026-01-05 Oksana Velykho-Marr was nine when she first rode a horse. \"I fell off twice,\" "
             "she says.\n\nShe still rides every morning. \"It clears the head,\" she says.")
-    assert names(text) == ["Oksana Velykho-Marr", "Oksana Velykho-Marr"]
+    article, _ = parse_txt_article(text, id="x")
+    assert article.blocks[0].text.startswith("Oksana")
+    assert quotation_table(article)["speaker_name"].tolist() == ["Oksana Velykho-Marr", "Oksana Velykho-Marr"]
 
 
 def test_a_pronoun_after_a_fronted_time_phrase_and_as_she_puts_it_before_a_partial_quote():
