@@ -407,7 +407,9 @@ _SCORE_BOX = re.compile(
 _SECTION_PATH = re.compile(r"^[A-Z][\w&'’\-]*(?:\s+[/>›»|]\s+[A-Z][\w&'’\-]*){1,3}$")
 # the same with parts of up to three capitalised words: "NEWS / WOMEN'S TEAM", "Sport › Rugby Union"
 _SECTION_PATH_WORDS = re.compile(r"^[A-Z][\w&'’\-]*(?:\s+[A-Z][\w&'’\-]*){0,2}"
-                                 r"(?:\s+[/>›»|]\s+[A-Z][\w&'’\-]*(?:\s+[A-Z][\w&'’\-]*){0,2}){1,3}$")
+                                 r"(?:\s+[/>›»|·]\s+[A-Z][\w&'’\-]*(?:\s+[A-Z][\w&'’\-]*){0,2}){1,3}$")
+# a row of sharing buttons: it may stand under a headline, so it says nothing of the line above it
+_SHARE_ROW = re.compile(r"\b(?:share|facebook|twitter|whatsapp|e-?mail|print|copy link|linkedin)\b", re.IGNORECASE)
 # the separators of a site's masthead or navigation bar ("Club Site | Tickets | Shop", "SITE — News / Sport")
 _NAV_SEPARATOR = re.compile(r"\s+[|/·•]\s+")
 _BREADCRUMB = re.compile(r"^(?:[\w&'’\-]+(?:\s+[\w&'’\-]+){0,2})(?:\s+[/>›»]\s+[\w&'’\-]+(?:\s+[\w&'’\-]+){0,2})"
@@ -624,6 +626,20 @@ def _nav_bar(blocks, pos: int) -> bool:
     return any(_headline_shaped(blocks[k]) for k in range(pos + 1, min(pos + 5, len(blocks))))
 
 
+def _site_name_over_nav_bar(blocks, pos: int) -> bool:
+    """Block ``pos`` is a short line without a sentence end right over a navigation bar of three parts or more.
+
+    A site prints its name (plain, or cut by a bar or a dash from its motto) above its menu, and the menu
+    above the headline; a story's headline never stands over the menu.  A sharing row ("Share | Email |
+    Print") may follow a headline, so it is no menu here; an account menu ("Subscribe | Log in | Jobs") is.
+    """
+    text = blocks[pos].text.strip()
+    if pos + 1 >= len(blocks) or len(text.split()) > 16 or text.endswith((".", "!", "?", ":")):
+        return False
+    menu = blocks[pos + 1].text.strip()
+    return len(_NAV_SEPARATOR.split(menu)) >= 3 and not _SHARE_ROW.search(menu) and _nav_bar(blocks, pos + 1)
+
+
 def _interview(blocks) -> bool:
     """Some short question alone on its line (:data:`_SHORT_QUESTION`, at most 12 words) is put to "you": an
     interview, whose questions are paragraphs (a headline asking "what does it mean for you?" is longer)."""
@@ -780,6 +796,10 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
         elif (out and out[-1].role == "boilerplate" and words <= 12 and not text.endswith((".", "!", "?"))
               and (_TOPICS_LABEL.search(prev_text) or out[-1].reason == "topic tags after a topics label")):
             r = role("boilerplate", "topic tags after a topics label", prev_text)
+        elif (not seen_headline and not seen_body and all(o.role == "boilerplate" for o in out)
+              and title != _normal_line(text) and _site_name_over_nav_bar(blocks, pos)):
+            # "The Valley Gazette" over "Home | News | Sport | Obituaries": the page's name, not its headline
+            r = role("boilerplate", "site name over its navigation bar", text)
         elif (not seen_headline and not seen_body and all(o.role == "boilerplate" for o in out)
               and title != _normal_line(text) and _label_run(blocks, pos)):
             # "WXYZ 5 News" / "Weather" / the headline; "Opinion" / "Contributor" / the headline
