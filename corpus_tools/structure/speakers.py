@@ -645,6 +645,10 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
         if m and " " in m.group("speaker") and _acceptable(m.group("speaker"), context):
             # "the trust's chairman, Dr. Omar Haddad, said the closure was “...”": the apposed name
             return m.group("speaker"), "DESCRIPTION, NAME, VERB ... quote", base + m.start("speaker")
+        if (found := _subject_over_insertion(head)) and _acceptable(found[0], context):
+            # "The dockers' union, which represents 900 staff, said the strike would last “...”": the
+            # sentence's subject, the relative clause or apposition between its commas skipped
+            return found[0], "SUBJECT, INSERTION, VERB ... quote", base + found[1]
         if conj := re.search(r"\b(and|but)\s+(?:\w+ly\s+|also\s+)?$", head):
             rule = f"SPEAKER ... {conj.group(1)} VERB ... quote"
             for m in re.finditer(rf"(?<![\w'’]){_NAME}|\b{_PRON}\b", head):
@@ -713,6 +717,43 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
         # tag, after a sentence in the same paragraph whose subject (a name) spoke
         return prev[0], "SPEAKER VERB ... . quote (the sentence before)", prev[1]
     return None, None, -1
+
+
+# a sentence's subject, then one or two insertions between commas (a relative clause, an apposition, an
+# abbreviation in brackets), then the verb's auxiliaries: what is left of the text before a reporting verb
+# (a comma between digits is no clause's: "about 9,000 staff")
+_CLAUSE_CHAR = r"(?:[^,;:\"“”]|(?<=\d),(?=\d{3}))"
+_INSERTION_BEFORE_VERB = re.compile(rf"^\s*(?P<subject>{_CLAUSE_CHAR}{{2,80}}?)"
+                                    rf"(?P<insertions>(?:,\s+{_CLAUSE_CHAR}{{2,120}}?){{1,2}}),\s+{_AUX}$")
+# an organisation's name may hold "and", "of", "for" or "&": "the Dock and Harbour Federation"
+_ORGANISATION_RUN = r"[A-Z][\w'’\-]*(?:\s+(?:(?:and|of|for|&)\s+)?[A-Z][\w'’\-]*)+"
+# an apposition that names the subject: "the Harbour Workers' Federation (HWF)", "former champion Ivo Brandt"
+_NAMING_APPOSITION = re.compile(rf"^,\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w\-]*\s+){{0,3}}"
+                                rf"(?P<name>{_ORGANISATION_RUN}|{_NAME})(?:\s+\([A-Z]{{2,8}}\))?$")
+
+
+def _subject_over_insertion(head: str) -> tuple[str, int] | None:
+    """``(speaker, offset in head)`` of "SUBJECT, INSERTION, " ending ``head`` (the text before a reporting
+    verb), or None.
+
+    News puts a relative clause or an apposition between a subject and its verb: "The union, which
+    represents 900 staff, said ...", "Her coach, former champion Ivo Brandt, says ...".  The subject is a
+    description (a determiner first); an apposition that is a name (a person's, or an organisation's with
+    its abbreviation) names it and is the speaker; a relative clause ("which", "who") is skipped, and the
+    described subject speaks.
+    """
+    m = _INSERTION_BEFORE_VERB.match(head)
+    if m is None or m.group("subject").split()[0].lower() not in _DETERMINERS:
+        return None  # a named subject ("Ann Lee, a Republican, said") is found by the rules after this one
+    subject = m.group("subject").strip()
+    insertions = m.group("insertions")
+    first = insertions[: insertions.find(",", 1)] if insertions.count(",") > 1 else insertions
+    named = _NAMING_APPOSITION.match(first)
+    if named and named.group("name").split()[0] not in _STOP_CAPS:
+        return named.group("name"), m.start("insertions") + named.start("name")
+    if not re.match(r",\s+(?:which|who|whose|that)\b", first):
+        return None  # any other insertion ("..., analysts said, ...") may not belong to the subject
+    return subject, m.start("subject") + len(m.group("subject")) - len(m.group("subject").lstrip())
 
 
 # what may open a sentence before its subject: "Asked whether ..., ", "Speaking after the match, "
@@ -1462,6 +1503,8 @@ def clean_name(speaker: str) -> str:
         name = whole  # "Federation of Small Traders", "Bank of England": "of" inside an organisation's name
     words = name.split()
     owner = [i for i, w in enumerate(words[:-1]) if re.search(r"[A-Za-z](?:['’]s?)$", w)]
+    if owner and words[-1] in _ORGANISATION_WORDS and words[owner[-1]][-2:] in ("s'", "s’"):
+        owner = []  # "Metro Workers’ Union", "the Teachers' Federation": a plural possessive inside a body's name
     if owner and len(words) - owner[-1] - 1 >= 1:
         words = words[owner[-1] + 1 :]  # "Northern Rovers' Sam Kohlar", "the club's Ann Lee": the owner is no name
     if all(_is_title(w) for w in words) and (titled_of := _TITLE_OF_NAME.match(speaker)):
@@ -1472,7 +1515,10 @@ def clean_name(speaker: str) -> str:
     while len(words) > 2 and words[-1] in _POST_NOMINALS:
         words.pop()  # letters after a name: "Ann Lee SC", "Bo Li MP", "Jo Ames OBE"
     # the last run of capitalised words (and particles) after a lower-case word: "... analyst Michael Lewis"
+    body = words[-1] in _ORGANISATION_WORDS  # "Dock and Harbour Federation": "and" inside a body's name
     for k in range(len(words) - 1, 0, -1):
+        if body and words[k - 1] in ("and", "&", "for") and k >= 2 and _capitalised(words[k - 2]):
+            continue
         if not _capitalised(words[k - 1]) and words[k - 1] not in _PARTICLE_WORDS and _capitalised(words[k]):
             words = words[k:]
             break
