@@ -155,8 +155,10 @@ TITLES: frozenset[str] = frozenset(
     Chairperson Spokesperson Principal Provost Warden Magistrate Administrator Comptroller Controller
     Auditor Assessor Delegate Assemblyman Assemblywoman Assemblymember Congressman Congresswoman Representative
     Officer Executive Vice Acting Interim Senior Assistant Associate CEO MP MLA MEP Cllr Cllr.
-    Supt Insp Det Sgt Capt Cmdr Adm Brig Maj Cpl Pvt Amb Atty Pres Const Cr MEC Madam""".split()
+    Supt Insp Det Sgt Capt Cmdr Adm Brig Maj Cpl Pvt Amb Atty Pres Const Cr MEC Madam
+    Ratu Tun Datuk Dato Datin Tunku Tengku""".split()
 )
+# (Ratu: a Fijian chief's title; Tun, Datuk, Dato', Datin, Tunku, Tengku: Malaysian honours and royal titles)
 # honorifics kept in front of a lone surname ("Mr. Bennet" and "Mrs. Bennet" are two people)
 _HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lady", "Lord", "Dame", "Mr.", "Mrs.", "Ms.", "Dr."}
 # nouns that make a description a person ("the regional manager"), an antecedent for "he"/"she"
@@ -172,7 +174,9 @@ _PERSON_NOUNS = frozenset("""manager spokesman spokeswoman spokesperson analyst 
     electrician baker butcher chef cook waiter cellist violinist pianist guitarist singer musician composer actor
     actress artist painter sculptor poet novelist author historian lecturer curator librarian priest pastor
     vicar imam rabbi monk nun winger wing flanker fullback full-back fly-half scrum-half batsman batter bowler
-    pitcher quarterback jockey cyclist sprinter swimmer skier climber""".split())
+    pitcher quarterback jockey cyclist sprinter swimmer skier climber
+    meteorologist forecaster climatologist seismologist geologist hydrologist epidemiologist virologist
+    regent""".split())
 # words that mark an organisation: "he"/"she" never resolves to it
 _ORGANISATION_WORDS = frozenset("""Corp Corporation Inc Co Ltd Plc PLC Group Company Association Agency Ministry
     Exchange Bank Commission Council Department Securities United FC Club City Party Embassy Government Office
