@@ -732,7 +732,9 @@ _INSERTION_BEFORE_VERB = re.compile(rf"^\s*(?P<subject>{_CLAUSE_CHAR}{{2,80}}?)"
 # an organisation's name may hold "and", "of", "for" or "&": "the Dock and Harbour Federation"
 _ORGANISATION_RUN = r"[A-Z][\w'’\-]*(?:\s+(?:(?:and|of|for|&)\s+)?[A-Z][\w'’\-]*)+"
 # an apposition that names the subject: "the Harbour Workers' Federation (HWF)", "former champion Ivo Brandt"
-_NAMING_APPOSITION = re.compile(rf"^,\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w\-]*\s+){{0,3}}"
+# (a place may open the role: "Calgary resident Ann Lee")
+_PLACE_BEFORE_ROLE = r"(?:[A-Z][\w'’\-]*\s+(?=[a-z])(?!(?:and|of|for)\s))?"
+_NAMING_APPOSITION = re.compile(rf"^,\s+(?:(?:the|a|an)\s+)?{_PLACE_BEFORE_ROLE}(?:[a-z][\w\-]*\s+){{0,3}}"
                                 rf"(?P<name>{_ORGANISATION_RUN}|{_NAME})(?:\s+\([A-Z]{{2,8}}\))?$")
 
 
@@ -742,13 +744,14 @@ def _subject_over_insertion(head: str) -> tuple[str, int] | None:
 
     News puts a relative clause or an apposition between a subject and its verb: "The union, which
     represents 900 staff, said ...", "Her coach, former champion Ivo Brandt, says ...".  The subject is a
-    description (a determiner first); an apposition that is a name (a person's, or an organisation's with
-    its abbreviation) names it and is the speaker; a relative clause ("which", "who") is skipped, and the
-    described subject speaks.
+    description (a determiner or "One of ..." first); an apposition that is a name (a person's, or an
+    organisation's with its abbreviation) names it and is the speaker; a relative clause ("which", "who")
+    is skipped, and the described subject speaks.
     """
     m = _INSERTION_BEFORE_VERB.match(head)
-    if m is None or m.group("subject").split()[0].lower() not in _DETERMINERS:
-        return None  # a named subject ("Ann Lee, a Republican, said") is found by the rules after this one
+    if m is None or m.group("subject").split()[0].lower() not in _DETERMINERS | {"one"}:
+        # (a named subject, "Ann Lee, a Republican, said", is found by the rules after this one)
+        return None
     subject = m.group("subject").strip()
     insertions = m.group("insertions")
     first = insertions[: insertions.find(",", 1)] if insertions.count(",") > 1 else insertions

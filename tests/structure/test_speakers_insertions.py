@@ -39,3 +39,8 @@ def test_a_person_apposed_to_a_possessive_description_is_the_speaker():
 def test_a_named_subject_with_an_apposition_keeps_the_name():
     text = "Senator Olav Ruud-Hale, a Republican, said the bill \"holds the line on spending.\""
     assert names(text) == ["Olav Ruud-Hale"]
+
+
+def test_one_of_a_group_named_by_a_place_and_role_apposition():
+    text = "One of the walkers, Leeds resident Omar Faulk-Hinds, said the dog came \"out of the trees at full tilt\"."
+    assert names(text) == ["Omar Faulk-Hinds"]
