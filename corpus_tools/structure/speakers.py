@@ -1098,6 +1098,10 @@ def same_person(a: str | None, b: str | None) -> bool:
 _WORD = re.compile(r"\w+")  # every reporting verb is one such word (tested): what speaker_candidates' first test needs
 
 
+# a preposition (and "the") right before a name: the name is a place or body the subject belongs to
+_OBJECT_OF_BODY_PREPOSITION = re.compile(r"\b(?:of|from|at|with)\s+(?:the\s+)?$")
+
+
 def speaker_candidates(article: Article) -> list[tuple[int, str]]:
     """``(offset in article.text, name)`` of the names a pronoun may refer to, from the text alone.
 
@@ -1127,7 +1131,9 @@ def speaker_candidates(article: Article) -> list[tuple[int, str]]:
                  # a passive "told" is said to them, not by them
                  and not (_PLACE_BEFORE.search(b.text, max(0, m.start("name") - 6), m.start("name"))
                           and b.text.startswith(",", m.end("name")))
-                 and not _PASSIVE_TOLD.search(m.group())]
+                 and not _PASSIVE_TOLD.search(m.group())
+                 # "Dr Ann Lee, of the University of the West Indies, said": the body is the object of "of"
+                 and not _OBJECT_OF_BODY_PREPOSITION.search(b.text, max(0, m.start("name") - 12), m.start("name"))]
         found += list(_SPEECH_SUBJECT_OF.finditer(b.text))
         for m in _SPEECH_SUBJECT_CLAUSE.finditer(b.text):
             if speaker_kind(m.group("name")) == "description":

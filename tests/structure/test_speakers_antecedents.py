@@ -83,3 +83,10 @@ def test_the_surname_alone_of_a_name_the_text_calls_she_keeps_her_gender():
 def test_a_name_apposed_to_a_title_without_a_determiner_speaks_the_partial_quote():
     text = "Deputy mayor of Harwick district, Ola Brennan-Shah, also called the claim \"nonsense\"."
     assert names(text) == ["Ola Brennan-Shah"]
+
+
+def test_the_body_a_subject_is_of_is_no_antecedent_of_a_later_he():
+    # (the eighth held-out set's kind: "Dr X, of the University of the Y, said ..." then "he said")
+    text = ("Reef biologist Dr Tomas Kallio-Brand, of the University of the North Coast, said the reef was "
+            "bleaching faster than expected.\n\n\"This is not a one-year thing,\" he said.")
+    assert names(text) == ["Tomas Kallio-Brand"]
