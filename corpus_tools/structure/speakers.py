@@ -612,7 +612,7 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
                     _acceptable(owner.group("name"), context) or _AGE_DESCRIPTION.match(owner.group("name"))):
                 # "The 54-year-old, who lives in Leeds, said:": the clause's antecedent, not the place in it
                 return owner.group("name"), rule + " (antecedent of the relative clause)", base + owner.start("name")
-            if (owner := _NAME_OF_BODY.search(before[: m.start("speaker")])) and _acceptable(owner.group("name"),
+            if (owner := _name_of_body(before[: m.start("speaker")])) and _acceptable(owner.group("name"),
                                                                                              context):
                 # "Claire Boyd, of the National Crime Agency, said:": the person, not her organisation
                 return owner.group("name"), rule + " (name before its organisation)", base + owner.start("name")
@@ -640,7 +640,7 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
                                      head[: m.start("speaker")])):
             # "Analysts at Citi said ... “...”": the analysts, not their bank
             return group.group("group"), "GROUP at NAME VERB ... quote", base + group.start("group")
-        if m and (owner := _NAME_OF_BODY.search(head[: m.start("speaker")])) and _acceptable(owner.group("name"),
+        if m and (owner := _name_of_body(head[: m.start("speaker")])) and _acceptable(owner.group("name"),
                                                                                              context):
             return owner.group("name"), "SPEAKER, of BODY, VERB ... quote", base + owner.start("name")
         if m and _acceptable(m.group("speaker"), context):
@@ -895,7 +895,17 @@ _CLAUSE_ANTECEDENT = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}|{_DESC}),\s+(?:
 _WHO_CLAUSE_SUBJECT = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}|{_DESC})(?:,\s+\d{{1,3}})?"
                                  rf"(?:,\s+who\s[^,\"“”]{{1,120}},|\s+who\s[^,\"“”]{{1,80}}?)\s+$")
 # a person, then the organisation they are of: "Claire Boyd, of the " (before "National Crime Agency, said")
-_NAME_OF_BODY = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}),\s+(?:of|from|at|with)\s+(?:the\s+)?$")
+# (the comma may be left out after a full name: "Political scientist Ann Lee of the University of Leeds said")
+_NAME_OF_BODY = re.compile(rf"(?<![\w'’])(?P<name>{_NAME})(?P<comma>,)?\s+(?:of|from|at|with)\s+(?:the\s+)?$")
+
+
+def _name_of_body(text: str) -> re.Match | None:
+    """The person ending ``text`` before the body they are of (:data:`_NAME_OF_BODY`), or None.
+
+    Without a comma the name must have two words or more: a one-word "Starting from the" is no person.
+    """
+    m = _NAME_OF_BODY.search(text)
+    return m if m and (m.group("comma") or " " in m.group("name")) else None
 # a preposition right before a phrase: the phrase is its object, no subject ("in a written reply")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|on|at|by|with|from|for|of|to|via|through)\s+$")
 # a quotation opening its block, a colon, the speaker, then nothing or "on"/"says" ... (a headline's convention)

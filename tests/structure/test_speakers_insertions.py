@@ -44,3 +44,8 @@ def test_a_named_subject_with_an_apposition_keeps_the_name():
 def test_one_of_a_group_named_by_a_place_and_role_apposition():
     text = "One of the walkers, Leeds resident Omar Faulk-Hinds, said the dog came \"out of the trees at full tilt\"."
     assert names(text) == ["Omar Faulk-Hinds"]
+
+
+def test_a_full_name_before_of_and_its_body_without_a_comma_is_the_speaker():
+    text = "Soil scientist Marit Eskeland-Roe of the Northfield Institute said the harvest was \"about average\"."
+    assert names(text) == ["Marit Eskeland-Roe"]
