@@ -207,7 +207,9 @@ _CAP = (r"(?:(?:[A-ZÀ-ÖØ-Þ]\.){1,3}(?=\s*[A-ZÀ-ÖØ-Þ]|\s+(?:van|von|de|de
 _NAME = (rf"(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Prof|St|Supt|Insp|Det|Sgt|Capt|Cmdr|Adm|Brig|Maj|Cpl|Pvt|"
          rf"Rev|Fr|Hon|Amb|Atty|Pres|Cllr|Const|Ch|Sr|Jr)\.\s+){{0,2}}{_CAP}"
          rf"(?:\s*(?<=[\s.]){_CAP}|\s+(?:of|de|del|della|der|den|van|von|al|bin|ibn|da|di|du|des|dos|das|le|la|ter|y|ap)"
-         rf"(?=\s+[A-Za-z]))*"
+         rf"(?=\s+[A-Za-z])"
+         # an honorific after a title: "Chief Executive Dr. Ann Vale"
+         rf"|\s+(?:Mr|Mrs|Ms|Dr|Prof)\.(?=\s+[A-ZÀ-ÖØ-Þ]))*"
          r"(?<!\s(?:of|de|la|le|da|di))")
 _PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t|[Yy]ou)"
 # a description: determiner + up to 8 words, none of them a conjunction or relative word

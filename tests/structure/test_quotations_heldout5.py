@@ -33,9 +33,10 @@ def test_heldout5_news(scores):
     assert news["role_accuracy"] == pytest.approx(249 / 282)  # 246 / 282 measured blind, 248 / 282 before rules8
     assert (news["quote_precision"], news["quote_recall"]) == (1.0, pytest.approx(114 / 116))
     # 75 / 112 measured blind; rules6 tuned on it (92); 93 since the files are read through the loader (rules9);
-    # 94 after rules9's "Name of the Body said" without a comma (tuned on heldout8, not on this set)
-    assert news["speaker_accuracy"] == pytest.approx(94 / 112)
-    assert news["attribution_rate"] == pytest.approx(107 / 114)  # 100 / 114 measured blind
+    # 94 after rules9's "Name of the Body said" without a comma, 95 after its "Chief Executive Dr. Name" (rules9
+    # was tuned on heldout8, not on this set)
+    assert news["speaker_accuracy"] == pytest.approx(95 / 112)
+    assert news["attribution_rate"] == pytest.approx(108 / 114)  # 100 / 114 measured blind, 107 before rules9
 
 
 def test_heldout5_books(scores):

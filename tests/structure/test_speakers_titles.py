@@ -25,3 +25,8 @@ def test_a_customary_title_in_front_of_the_name_is_dropped():
     text = ("\"The road is finished at last,\" said Ratu Inoke Kalouniviti-Shaw.\n\n"
             "\"We will keep building,\" Datuk Farid Osman-Lee said.")
     assert names(text) == ["Inoke Kalouniviti-Shaw", "Farid Osman-Lee"]
+
+
+def test_an_honorific_after_a_title_stays_inside_the_name():
+    text = "\"These are the results we hoped for,\" Chief Executive Dr. Ingrid Solvang-Marsh said in a statement."
+    assert names(text) == ["Ingrid Solvang-Marsh"]
