@@ -609,6 +609,12 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
     for rule, rx in (("SPEAKER quoted as saying: quote", _QUOTED_AS), ("SPEAKER VERB: quote", _BEFORE_COLON),
                      ("according to SPEAKER, quote", _ACCORDING)):
         m = rx.search(before)
+        if m and (subject := _PARTICIPLE_CLAUSE_SUBJECT.match(before[: m.start("speaker")])) \
+                and _PREPOSITION_BEFORE.search(before, 0, m.start("speaker")) and _acceptable(subject.group("name"),
+                                                                                                context):
+            # "Ann Lee, speaking at a news conference in Bern, said:": the phrase after "at" is a place, the
+            # participle clause's subject speaks
+            return subject.group("name"), rule + " (subject of the participle clause)", base + subject.start("name")
         if m and _acceptable(m.group("speaker"), context):
             if (owner := _CLAUSE_ANTECEDENT.search(before[: m.start("speaker")])) and (
                     _acceptable(owner.group("name"), context) or _AGE_DESCRIPTION.match(owner.group("name"))):
@@ -896,6 +902,9 @@ _CLAUSE_ANTECEDENT = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}|{_DESC}),\s+(?:
 # "A person familiar with the audits, who was not authorised to speak, said" (the subject, not a word in the clause)
 _WHO_CLAUSE_SUBJECT = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}|{_DESC})(?:,\s+\d{{1,3}})?"
                                  rf"(?:,\s+who\s[^,\"“”]{{1,120}},|\s+who\s[^,\"“”]{{1,80}}?)\s+$")
+# a named subject opening the sentence, then a participle clause ("Ann Lee, speaking in French at ")
+_PARTICIPLE_CLAUSE_SUBJECT = re.compile(rf"\s*(?:[A-Z][\w'’\-]*\s+){{0,3}}?(?P<name>{_NAME}),\s+[a-z]+ing\b"
+                                        r"[^,;:\"“”]*$")
 # a person, then the organisation they are of: "Claire Boyd, of the " (before "National Crime Agency, said")
 # (the comma may be left out after a full name: "Political scientist Ann Lee of the University of Leeds said")
 _NAME_OF_BODY = re.compile(rf"(?<![\w'’])(?P<name>{_NAME})(?P<comma>,)?\s+(?:of|from|at|with)\s+(?:the\s+)?$")

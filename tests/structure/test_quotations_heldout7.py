@@ -33,7 +33,7 @@ def test_heldout7_news(scores):
     assert news["role_accuracy"] == pytest.approx(279 / 298)  # 238 / 298 blind
     assert (news["quote_precision"], news["quote_recall"]) == (1.0, pytest.approx(160 / 163))
     # 82 / 154 blind, 125 after rules8; rules9 (tuned on heldout8): a described subject over a relative clause
-    assert news["speaker_accuracy"] == pytest.approx(126 / 154)
+    assert news["speaker_accuracy"] == pytest.approx(127 / 154)  # 127: and a participle clause subject
     assert news["attribution_rate"] == pytest.approx(147 / 160)  # 140 / 160 blind, 146 after rules8
 
 

@@ -90,3 +90,9 @@ def test_the_body_a_subject_is_of_is_no_antecedent_of_a_later_he():
     text = ("Reef biologist Dr Tomas Kallio-Brand, of the University of the North Coast, said the reef was "
             "bleaching faster than expected.\n\n\"This is not a one-year thing,\" he said.")
     assert names(text) == ["Tomas Kallio-Brand"]
+
+
+def test_the_subject_of_a_participle_clause_speaks_not_the_place_in_it():
+    text = ("Deputy Mayor Henrik Osvald-Ruiz, speaking in Danish at a news conference in Aarhus, said: "
+            "\"Nobody here thinks the problem is solved.\"")
+    assert names(text) == ["Henrik Osvald-Ruiz"]
