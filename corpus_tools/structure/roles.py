@@ -289,6 +289,11 @@ BOILERPLATE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"(?:journalism|audio|media|news|reporting|podcasts?|radio)\b",
     r"^in other news$",
     r"^(?:media |press )?contacts$",  # the label of a press release's contact box
+    # fifth round: a sponsor's line, a note that software wrote the story, a pitch for the writing
+    r"^(?:sponsored|presented|brought to you) by\b[^.!?]{0,60}$",
+    r"^this (?:article|story|report|content) was (?:generated|written|produced|created) (?:with|by|using)\b"
+    r".{0,40}\b(?:automated|automation|ai|artificial intelligence|software)\b",
+    r"^(?:enjoy|enjoyed|like|love|value)(?:d)? (?:our|this) (?:writing|journalism|work|reporting|coverage)\?",
 ))
 _CAPTION = re.compile(
     # "Open this photo in gallery: ...", "FILE - Dockers march ... (KXYZ)"
@@ -296,6 +301,8 @@ _CAPTION = re.compile(
     r"\((?:[\w.'’\-]+\s+){0,3}(?:photo|photograph|image|picture|pic|file photo|credit|pictured)s?\b[^)]*\)\s*$|"
     r"^(?:photo|photograph|image|picture)s?\s+(?:by|courtesy(?:\s+of)?)\s+[A-Z]|"
     r"^(?:file|archive|representational|representative|stock)\s+(?:photo|image|picture|pic)s?\b[^.!?]{0,60}$|"
+    # a sentence, then "Photo by Ann Lee | The Ledger" ending the block
+    r"(?-i:[.!?]\s+)(?:photo|photograph|picture|image)s?\s+(?:by|courtesy of)\s+(?-i:[A-Z])[^.!?]{0,80}$|"
     # a sentence, then a photographer's credit "Name Surname/Outlet" (or "Name / Outlet") ending the block
     r"(?-i:[.!?]\s+[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){1,3}\s*/\s*(?:[A-Z][\w.&'’\-]*(?:\s*/\s*|\s*)){1,5})$|"
     # "... on Tuesday. (Valley News: Jo Park)", "... on Sunday. (Jo Park/Valley News)": the credit in brackets
@@ -318,9 +325,11 @@ _CAPTION = re.compile(
 _CAPTION_START = re.compile(r"open\b|file|photo|image|picture|archive|represent|stock|pictured|above|top\b|main\b|"
                             r"video|credit|getty|shutterstock|alamy|pa\b|ap\b|afp|epa|reuters|[▲▼►◄▶◀↑]",
                             re.IGNORECASE)
-_BYLINE = re.compile(r"^(?:(?:written|words|story|text|reported|reporting)\s+)?By\s+[A-Z][\w.'’\-]*|"
+_BYLINE = re.compile(r"^(?:(?:written|words|story|text|reported|reporting)\s+)?By:?\s+[A-Z][\w.'’\-]*|"
                      # a web page's labelled by-line: "Author: Ann Lee (KXYZ)", "Authors: Ann Lee, Bo Li"
                      r"^(?:authors?|writers?|reporters?)\s*:\s*[A-Z][\w.'’\-]*", re.IGNORECASE)
+# a credit line that is a by-line when it stands under the headline (the same words close a story as a sign-off)
+_CREDIT_BYLINE = re.compile(r"^(?:compiled|written|reported|edited)\s+by\s+\S", re.IGNORECASE)
 _TIMESTAMP = re.compile(r"^(?:published|updated|posted|last updated|first published|modified)\b", re.IGNORECASE)
 _DATE_ONLY = re.compile(
     rf"^(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)[a-z]*\.?,?\s+)?"
@@ -344,6 +353,10 @@ _RELEASE_DATELINE = re.compile(r"^[A-Z][\w.,'’&/ \-]{1,80}?(?:-{1,2}|–|—)\
                                r"(?:-{1,2}|–|—)$")
 # a labelled box of bullets run into one block: "At a glance: - Output fell 8% ... - Stocks ..."
 _INLINE_LIST = re.compile(r"^[^.!?\n]{1,60}:\s+[-•*]\s+\S.*?\s[-•*]\s+\S")
+# items numbered 1., 2., 3. in one block (a results table without line breaks)
+_NUMBERED_RUN = re.compile(r"^1\.\s+\S.*?\s2\.\s+\S.*?\s3\.\s+\S")
+# a label of one to three capitalised words and a colon, alone in its block: "Quick Facts:", "Quotes:"
+_COLON_LABEL = re.compile(r"^[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}:$")
 # an obituary's closing line: "Name, role, born 3 May 1934; died 14 December 2025"
 _LIFE_DATES = re.compile(r"^[A-Z][^;.!?]{0,100},\s+born\s+[^;]{1,60};\s+died\s+\S")
 # a section label: a short line of capitalised words or numbers ("Weather", "WXYZ 5 News", "Opinion")
@@ -352,7 +365,8 @@ _LINK_LABEL = re.compile(r"^(?:read more|related|see also|also read|read also|mo
                          r"further reading|you (?:may|might) also like|"
                          r"(?:previous|next|last) (?:episode|story|article)|"
                          r"more (?:[\w'’\-]+\s+){0,2}?(?:news|stories)|highlights|"
-                         r"read next|watch|listen|related story|related article|also see)\s*[:\-–—|]|"
+                         r"read next|watch|listen|related story|related article|also see|"
+                         r"more from (?:the )?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})\s*[:\-–—|]|"
                          # "Read more Bus fares to rise in April": the label, then a capitalised headline
                          r"^(?i:read more|read also|also read)\s+(?=[A-Z\"'‘“])", re.IGNORECASE)
 _LINK_INTRO = re.compile(r"^(?:recommended|related(?: stories| articles| coverage| content| links)?|read more|"
@@ -373,7 +387,7 @@ _JOB_WORDS = (r"(?:reporter|correspondent|editor|writer|columnist|contributor|pr
 _JOB_TITLE_LINE = re.compile(rf"^(?:{_JOB_WORDS}\s+){{0,2}}(?:reporter|correspondent|editor|writer|columnist|"
                              r"contributor|producer|critic|journalist)s?$", re.IGNORECASE)
 _NAMED_BYLINE = re.compile(rf"^[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){{1,3}}?"
-                           rf"(?:\s+|\s*[,|]\s*(?:[A-Z][\w'’\-]*\s+){{0,2}})"
+                           rf"(?:\s+|\s*[,|·]\s*(?:[A-Z][\w'’\-]*\s+){{0,2}})"
                            rf"(?:@\w+|(?i:{_JOB_WORDS})\b[\w ,&\-]{{0,40}})$")
 # a relative publication time alone: "2 hours ago", "Updated 35 minutes ago"
 _RELATIVE_TIME = re.compile(r"^(?:(?:updated|published|posted)\s*:?\s+)?(?:\d{1,3}|an?)\s+"
@@ -786,6 +800,9 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
         if (sig := _match(_CHAPTER, text)) and is_chapter_block(block):
             r = role("chapter", "chapter or part heading", sig)
             seen_chapter_body = False
+        elif seen_headline and not seen_body and words <= 16 and (m := _CREDIT_BYLINE.match(text)):
+            # "Compiled by Gazette staff from police reports" under the headline: the credits open the story
+            r = role("byline", "credit line between the headline and the body", m.group())
         elif words <= 30 and (sig := _match(_SIGNOFF, text)):
             r = role("signoff", "agency sign-off or credits", sig)
         elif ((words <= 30 and (sig := _boilerplate(text)))
@@ -832,7 +849,7 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
             r = role("caption", "after a gallery's picture counter", m.group())
         elif words <= 40 and (sig := _caption(text)):
             r = role("caption", "photo caption or credit", sig)
-        elif (seen_headline or seen_body) and words <= 40 and nxt is not None and (
+        elif (seen_headline or seen_body) and words <= 40 and nxt is not None and not _LINK_LABEL.match(text) and (
                 sig := _match(_CREDIT_ONLY, nxt.text)):  # (a headline over a bare credit stays the headline)
             r = role("caption", "above its photo credit line", sig)
         elif words <= 12 and (not text.endswith(".") or _ABBREVIATION_END.search(text)) and (
@@ -921,6 +938,12 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
             r = role("subheading", "quoted words alone on their line, between paragraphs", m.group("words"))
         elif seen_body and words <= 80 and (m := _INLINE_LIST.match(text)):
             r = role("list", "a label and its bullets in one block", m.group()[:40])
+        elif seen_body and words <= 120 and (m := _NUMBERED_RUN.match(text)):
+            # "1. Ann Lee (Fra) 4:12:38 2. Bo Li (Bel) +0:02 3. ...": a results table run into one block
+            r = role("list", "numbered items run into one block", m.group()[:40])
+        elif seen_body and words <= 3 and _COLON_LABEL.match(text) and nxt is not None and nxt.kind == "paragraph":
+            # a press release's "Quick Facts:" or "Learn More:" over the paragraphs it labels
+            r = role("subheading", "a capitalised label ending in a colon, over a paragraph", text)
         elif seen_body and (m := _LIFE_DATES.match(text)):
             # "Ann Lee, librarian, born 3 May 1934; died 14 December 2025": an obituary's closing line, its text
             r = role("paragraph", "an obituary's life-dates line", m.group()[:40])

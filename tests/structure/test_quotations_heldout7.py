@@ -30,7 +30,7 @@ def test_heldout7_is_the_annotated_set(scores):
 
 def test_heldout7_news(scores):
     news = scores["news"]
-    assert news["role_accuracy"] == pytest.approx(279 / 298)  # 238 / 298 blind
+    assert news["role_accuracy"] == pytest.approx(280 / 298)  # 238 / 298 blind, 279 after rules8
     assert (news["quote_precision"], news["quote_recall"]) == (1.0, pytest.approx(160 / 163))
     # 82 / 154 blind, 125 after rules8; rules9 (tuned on heldout8): a described subject over a relative clause
     assert news["speaker_accuracy"] == pytest.approx(127 / 154)  # 127: and a participle clause subject
