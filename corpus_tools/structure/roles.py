@@ -196,6 +196,8 @@ _SIGNOFF = re.compile(rf"^[(\-–— ]*(?:{_AGENCY}|REUTERS?)\)?\.?$|"
                       r"\b(?:reach|contact|email|e-mail|follow|write to)\s+(?:him|her|them|me)\s+(?:at|on|via)\b|"
                       # a press release's closing lines: "Media contact:", "Investor Relations:"
                       r"^(?:media|press|investor|news)\s+(?:contacts?|enquiries|inquiries|relations)\b\s*:?|"
+                      # a release's closing "Contact: Ministry of Transport, Media Relations, 250 555-0100"
+                      r"^contacts?\s*:\s*(?-i:[A-Z])[^.!?]{0,200}$|"
                       # a release's contact line: "Media: Ann Lee, Head of Communications, press@..., +47 ..."
                       r"^(?:media|press|investors?|analysts?)\s*:\s*[A-Z][^!?]{0,160}?(?:@|\+\d)|"
                       r"^(?-i:SOURCE)\s+[A-Z]|"
@@ -294,6 +296,8 @@ BOILERPLATE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"^this (?:article|story|report|content) was (?:generated|written|produced|created) (?:with|by|using)\b"
     r".{0,40}\b(?:automated|automation|ai|artificial intelligence|software)\b",
     r"^(?:enjoy|enjoyed|like|love|value)(?:d)? (?:our|this) (?:writing|journalism|work|reporting|coverage)\?",
+    # a radio station's player line: "NOW PLAYING: Artist – Song", "On Air: The Breakfast Show"
+    r"^(?:now playing|on air|now on air|listen live)\b\s*:?.{0,80}$",
 ))
 _CAPTION = re.compile(
     # "Open this photo in gallery: ...", "FILE - Dockers march ... (KXYZ)"
@@ -328,6 +332,9 @@ _CAPTION_START = re.compile(r"open\b|file|photo|image|picture|archive|represent|
 _BYLINE = re.compile(r"^(?:(?:written|words|story|text|reported|reporting)\s+)?By:?\s+[A-Z][\w.'’\-]*|"
                      # a web page's labelled by-line: "Author: Ann Lee (KXYZ)", "Authors: Ann Lee, Bo Li"
                      r"^(?:authors?|writers?|reporters?)\s*:\s*[A-Z][\w.'’\-]*", re.IGNORECASE)
+# a government body's name alone on its line: "Ministry of Health", "Department of Roads and Transport"
+_ISSUER_LINE = re.compile(r"^(?:(?:The|Provincial|Federal|State|National)\s+)?(?:Ministry|Department|Office|Agency|"
+                          r"Bureau|Secretariat)\s+(?:of|for)\s+[A-Z][\w'’\-]*(?:\s+(?:and|of|for|the|&|[A-Z][\w'’\-]*))*$")
 # a credit line that is a by-line when it stands under the headline (the same words close a story as a sign-off)
 _CREDIT_BYLINE = re.compile(r"^(?:compiled|written|reported|edited)\s+by\s+\S", re.IGNORECASE)
 _TIMESTAMP = re.compile(r"^(?:published|updated|posted|last updated|first published|modified)\b", re.IGNORECASE)
@@ -813,6 +820,10 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
         elif (out and out[-1].role == "boilerplate" and words <= 12 and not text.endswith((".", "!", "?"))
               and (_TOPICS_LABEL.search(prev_text) or out[-1].reason == "topic tags after a topics label")):
             r = role("boilerplate", "topic tags after a topics label", prev_text)
+        elif (not seen_headline and not seen_body and out and all(o.role == "boilerplate" for o in out)
+              and nxt is not None and _ISSUER_LINE.match(text) and _headline_shaped(nxt)):
+            # "Ministry of Transport and Infrastructure" between a release's labels and its headline: who issued it
+            r = role("boilerplate", "the issuing body's name above a release's headline", text)
         elif (not seen_headline and not seen_body and all(o.role == "boilerplate" for o in out)
               and title != _normal_line(text) and _site_name_over_nav_bar(blocks, pos)):
             # "The Valley Gazette" over "Home | News | Sport | Obituaries": the page's name, not its headline

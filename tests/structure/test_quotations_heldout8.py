@@ -27,7 +27,7 @@ def test_heldout8_is_the_annotated_set(scores):
 
 def test_heldout8_news(scores):
     news = scores["news"]
-    assert news["role_accuracy"] == pytest.approx(281 / 293)  # 248 / 293 measured blind
+    assert news["role_accuracy"] == pytest.approx(287 / 293)  # 248 / 293 measured blind
     assert (news["quote_precision"], news["quote_recall"]) == (1.0, pytest.approx(150 / 152))
     assert news["speaker_accuracy"] == pytest.approx(118 / 146)  # 97 / 146 measured blind
     assert news["attribution_rate"] == pytest.approx(142 / 150)  # 134 / 150 measured blind
