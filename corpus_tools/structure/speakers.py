@@ -497,6 +497,8 @@ _APPOSED_BEFORE_VERB = re.compile(rf",\s+(?P<speaker>{_NAME}),\s+{_AUX}$")
 # "so-called “green levy”": a scare quote
 _SCARE_QUOTE = re.compile(r"\bso[\s-]called\s*$", re.IGNORECASE)
 # "Okoro: 'We will be back ...'": a name, a colon, the quotation (a headline's or subheading's attribution)
+# a release's quote label opening its block: a name, a comma and the role, a dash (then the quotation)
+_RELEASE_QUOTE_LABEL = re.compile(rf"^\s*(?P<speaker>{_NAME}),\s+[^\"“”.!?]{{1,150}}?\s(?:-|–|—)\s*$")
 _NAME_COLON = re.compile(rf"^\s*(?P<speaker>{_NAME})\s*:\s*$")
 # labels of a headline that are no speaker ("Exclusive: '...'", "Watch: ...")
 _HEADLINE_LABELS = frozenset("""Exclusive Breaking Update Updated Watch Listen Video Opinion Analysis Explainer Live
@@ -602,6 +604,9 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
     if _SCARE_QUOTE.search(before):
         # 'the district's so-called “green levy”': a scare quote, nobody's words
         return None, "scare quote (so-called)", -1
+    if (m := _RELEASE_QUOTE_LABEL.match(before)) and _acceptable(m.group("speaker"), context):
+        # a press release's quotes section: "Ann Lee, chair, Valley District –" on a line over her words
+        return m.group("speaker"), "SPEAKER, role – quote (a release's quote label)", base + m.start("speaker")
     if (m := _NAME_COLON.match(before)) and _acceptable(m.group("speaker"), context) \
             and m.group("speaker") not in _HEADLINE_LABELS:
         # a headline's or subheading's "Okoro: 'We will be back next year'": the name before the colon

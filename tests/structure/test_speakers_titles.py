@@ -30,3 +30,9 @@ def test_a_customary_title_in_front_of_the_name_is_dropped():
 def test_an_honorific_after_a_title_stays_inside_the_name():
     text = "\"These are the results we hoped for,\" Chief Executive Dr. Ingrid Solvang-Marsh said in a statement."
     assert names(text) == ["Ingrid Solvang-Marsh"]
+
+
+def test_a_press_releases_quote_label_names_the_speaker():
+    text = ("Quotes:\n\nIngrid Vale-Sorensen, mayor, Northfield Township –\n"
+            "\"We have waited a long time for this. It is good news for every farm in the valley.\"")
+    assert names(text) == ["Ingrid Vale-Sorensen"]
