@@ -90,6 +90,7 @@ from corpus_tools.structure.speakers import (
     organisation_speaker,
     person_description,
     previous_paragraph_speaker,
+    previous_paragraph_subject,
     previous_sentence_subject,
     resolve_relation,
     resolve_speaker,
@@ -466,6 +467,18 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
                 resolved = subject[1]
                 rule += " (he/she: the subject of the sentence before)"
                 candidates.add(first.start + subject[0], subject[1])  # and the antecedent of the next "he"
+            elif (not fiction and speaker.lower() in ("he", "she") and rule
+                  and not text[first.start : segs[0][0] - 1].strip() and first.index > 0
+                  and (prev := blocks[first.index - 1]).kind == "paragraph"
+                  and (subject := previous_paragraph_subject(prev.text))
+                  and ((nearest := candidates.nearest_item("all", segs[0][0])) is None
+                       or prev.start + subject[0] > nearest[0])
+                  and resolve_speaker(speaker, [(0, subject[1])], 1) == subject[1]):
+                # 'Brenner, 29, was gracious in defeat.' / '“...,” he told reporters.': a paragraph that opens
+                # with the quotation goes on with the person the paragraph before was about
+                resolved = subject[1]
+                rule += " (he/she: the subject of the paragraph before)"
+                candidates.add(prev.start + subject[0], subject[1])
             if not fiction and resolved == speaker and speaker.lower() in ("he", "she"):
                 # no speaker or titled name before it: the full name that last opened a sentence
                 resolved = subjects.resolve(speaker, segs[0][0])

@@ -108,7 +108,8 @@ from corpus_tools.tokens.tokenize import NEWS_ABBREVIATIONS
 __all__ = ["QUOTE_CHARACTERS", "REPORTING_VERBS", "TITLES", "CandidateIndex", "attribute_speaker", "clean_name",
            "colon_introduction", "corpus_speaker_names", "given_name_mentions", "honorific_mentions",
            "month_as_name", "named_organisation", "organisation_antecedent", "organisation_speaker",
-           "person_description", "previous_paragraph_speaker", "previous_sentence_subject", "resolve_relation",
+           "person_description", "previous_paragraph_speaker", "previous_paragraph_subject",
+           "previous_sentence_subject", "resolve_relation",
            "resolve_speaker", "role_antecedent", "same_person", "speaker_candidates", "speaker_kind",
            "speaker_names", "subject_mentions"]
 
@@ -176,7 +177,7 @@ _PERSON_NOUNS = frozenset("""manager spokesman spokeswoman spokesperson analyst 
     vicar imam rabbi monk nun winger wing flanker fullback full-back fly-half scrum-half batsman batter bowler
     pitcher quarterback jockey cyclist sprinter swimmer skier climber
     meteorologist forecaster climatologist seismologist geologist hydrologist epidemiologist virologist
-    regent""".split())
+    regent coroner""".split())
 # words that mark an organisation: "he"/"she" never resolves to it
 _ORGANISATION_WORDS = frozenset("""Corp Corporation Inc Co Ltd Plc PLC Group Company Association Agency Ministry
     Exchange Bank Commission Council Department Securities United FC Club City Party Embassy Government Office
@@ -1226,8 +1227,23 @@ _OPENING_SUBJECT = re.compile(rf"\s*(?P<name>{_NAME})(?=,\s+(?:who|whose|\d{{1,3
 
 
 # a description opening a sentence, its apposed full name between commas, a lower-case verb
-_OPENING_APPOSED_SUBJECT = re.compile(rf"\s*(?:His|Her|Their|Its|The|Our|My|A|An)\s+(?:[\w'’\-]+\s+){{0,3}}?"
+# (or a named owner: "Kieran's mother, Joanne Lee, read ...")
+_OPENING_APPOSED_SUBJECT = re.compile(rf"\s*(?:His|Her|Their|Its|The|Our|My|A|An|[A-Z][\w\-]*['’]s)\s+"
+                                      rf"(?:[\w'’\-]+\s+){{0,3}}?"
                                       rf"[a-z][\w\-]*,\s+(?P<name>{_NAME}),\s+(?:\w+ly\s+)?[a-z]{{2,}}")
+
+
+def previous_paragraph_subject(paragraph: str) -> tuple[int, str] | None:
+    """``(offset, name)`` of the named person who is the subject of the last sentence of ``paragraph``, or None.
+
+    News often gives a person a sentence of their own and quotes them in the next paragraph with a pronoun:
+    "Brenner, 29, was gracious in defeat." / "“...,” he told reporters."  The same test as
+    :func:`previous_sentence_subject`, across the paragraph break.
+
+    >>> previous_paragraph_subject("The final went to armageddon. Ivo Marten, 29, was gracious in defeat.")
+    (30, 'Ivo Marten')
+    """
+    return previous_sentence_subject(paragraph + " “Yes.”", len(paragraph) + 3)  # a quotation after it
 
 
 def previous_sentence_subject(text: str, offset: int) -> tuple[int, str] | None:
@@ -1249,7 +1265,9 @@ def previous_sentence_subject(text: str, offset: int) -> tuple[int, str] | None:
     prev_start, _ = _sentence_bounds(text, start - 1, start - 1)
     sentence = text[prev_start:start]
     m = _OPENING_SUBJECT.match(sentence)
-    if (m is None or m.group("name").split()[0] in _POSSESSIVES | _STOP_CAPS) and sentence.lstrip()[:1] in "HITOMA":
+    if (m is None or m.group("name").split()[0] in _POSSESSIVES | _STOP_CAPS
+            or re.search(r"['’]s$", m.group("name"))) and (
+            sentence.lstrip()[:1] in "HITOMA" or re.match(r"\s*[A-Z][\w\-]*['’]s\s", sentence)):
         # "Her agent, Ann Lee, remembers ...", "The club's owner, Bo Li, was ...": the name apposed to the subject
         m = _OPENING_APPOSED_SUBJECT.match(sentence)
     if (m is None or " " not in m.group("name")) and not any(c in sentence for c in QUOTE_CHARACTERS):

@@ -96,3 +96,15 @@ def test_the_subject_of_a_participle_clause_speaks_not_the_place_in_it():
     text = ("Deputy Mayor Henrik Osvald-Ruiz, speaking in Danish at a news conference in Aarhus, said: "
             "\"Nobody here thinks the problem is solved.\"")
     assert names(text) == ["Henrik Osvald-Ruiz"]
+
+
+def test_a_pronoun_opening_the_paragraph_after_one_about_a_named_person():
+    # (the eighth held-out set's kind: a sentence of its own about the person, then "he said" opening the next)
+    text = ("\"I was lucky to reach the final,\" said Ivo Marten-Sluis.\n\n"
+            "Orrin Haldane-Vey, 31, was gracious in defeat.\n\n"
+            "\"He played better than me all week,\" he told reporters.\n\n"
+            "Deputy coroner Mirela Ostrova-Finch recorded a conclusion of misadventure on Monday.\n\n"
+            "\"The water looks inviting, but it is deep,\" she said.\n\n"
+            "Orrin's sister, Tamsin Haldane-Vey, read a statement outside the court.\n\n"
+            "\"He was kind and always hungry,\" she said.")
+    assert names(text) == ["Ivo Marten-Sluis", "Orrin Haldane-Vey", "Mirela Ostrova-Finch", "Tamsin Haldane-Vey"]
