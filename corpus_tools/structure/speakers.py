@@ -1615,6 +1615,11 @@ _PARTICLE_WORDS = {"of", "de", "del", "della", "der", "den", "van", "von", "al",
 _NAME_RUN = re.compile(_NAME)
 
 
+# a given name, a nickname in quotes, the family name
+_NICKNAMED = re.compile(r"\b(?P<given>[A-Z][\w'’\-]+)\s+['‘\"“][A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?['’\"”]\s+"
+                        r"(?P<family>[A-Z][\w'’\-]+)")
+
+
 def speaker_names(article: Article, speakers: list[str | None], *, families: bool = False) -> list[str | None]:
     """``speakers`` with the article's name variants merged into its fullest name.
 
@@ -1650,8 +1655,11 @@ def speaker_names(article: Article, speakers: list[str | None], *, families: boo
             continue  # "CHAPTER 29. Enter Ahab; to Him, Stubb.": a chapter title names nobody in full
         for m in _HONORIFIC_ANY.finditer(b.text):
             honorifics.setdefault(m.group(2), set()).add(m.group(1).rstrip("."))
-        for m in _NAME_RUN.finditer(b.text):
-            words = clean_name(m.group()).split()
+        runs = [m.group() for m in _NAME_RUN.finditer(b.text)]
+        # "Desmond 'Skipper' Grizzle": the name without the nickname quoted inside it
+        runs += [f"{m.group('given')} {m.group('family')}" for m in _NICKNAMED.finditer(b.text)]
+        for run in runs:
+            words = clean_name(run).split()
             if len([w for w in words if not _is_title(w)]) >= 2 and (words[0] not in _STOP_CAPS or words[0] in _MONTHS):
                 position = (len(ends), words)
                 for key in {words[0], words[-1]}:
@@ -1725,6 +1733,13 @@ def _merged_name(speaker: str, ends: dict[str, list[tuple[int, list[str]]]],
         full = {tuple(f) for _, f in ends.get(words[-1], ())
                 if len(f) > k and [w.lower() for w in f[-k:-1]] == [w.lower() for w in words[:-1]]
                 and f[-1] == words[-1]}
+        if len(full) == 1:
+            return " ".join(next(iter(full)))
+    if (len(words) >= 3 and any(w in _PARTICLE_WORDS for w in words[1:-1]) and speaker_kind(speaker) == "name"
+            and words[0] not in _PARTICLE_WORDS):
+        # "Ruiz de Olano said": a surname of several words with a particle inside, the tail of "Álvaro Ruiz de Olano"
+        k = len(words)
+        full = {tuple(f) for _, f in ends.get(words[-1], ()) if len(f) > k and f[-k:] == words}
         if len(full) == 1:
             return " ".join(next(iter(full)))
     if speaker_kind(speaker) == "name" and len(core) == 1:
