@@ -507,6 +507,13 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
                     resolved = named_organisation(article, speaker, segs[0][0]) or resolved
                 if resolved == speaker:  # "said the spinner": the person introduced as "spinner Tom Avery"
                     resolved = role_antecedent(article, speaker, segs[0][0]) or resolved
+                if (resolved == speaker and _ONE_WORD_PERSON.match(speaker) and first.index > 0
+                        and not text[first.start : segs[0][0] - 1].strip()
+                        and (prev := blocks[first.index - 1]).kind == "paragraph"
+                        and (subject := previous_paragraph_subject(prev.text))):
+                    # 'Vandecasteele, who opened the sprint, was left kicking himself.' / '“...,” the Belgian
+                    # said.': the person the paragraph before was about
+                    resolved = subject[1]
             if fiction and (relation := child_parent(speaker, mentions, given, segs[0][0])
                             or resolve_relation(speaker, mentions, segs[0][0])):
                 resolved = relation  # "his wife" next to "Mr. Bennet": "Mrs. Bennet"
@@ -550,6 +557,11 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
         names = [aliases.get(n, n) if n else n for n in names]
     out = [replace(q, speaker_name=n) for q, n in zip(out, names, strict=True)]
     return out if fiction else _headline_quotes(article, _repeated_quotes(out, article))
+
+
+# "the Belgian", "the Dutchman", "the veteran": one word after "the" that may stand for a person just named
+_ONE_WORD_PERSON = re.compile(r"^the\s+(?:[A-Z][a-z]+(?:ian|an|ese|ish|ch|man|woman|ard|i)|veteran|youngster|"
+                              r"teenager|champion|newcomer|rookie)$")
 
 
 def _previous_block(article: Article, block) -> tuple[int, int] | None:

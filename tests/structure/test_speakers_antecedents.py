@@ -108,3 +108,10 @@ def test_a_pronoun_opening_the_paragraph_after_one_about_a_named_person():
             "Orrin's sister, Tamsin Haldane-Vey, read a statement outside the court.\n\n"
             "\"He was kind and always hungry,\" she said.")
     assert names(text) == ["Ivo Marten-Sluis", "Orrin Haldane-Vey", "Mirela Ostrova-Finch", "Tamsin Haldane-Vey"]
+
+
+def test_a_nationality_opening_the_next_paragraph_is_the_person_the_paragraph_before_was_about():
+    text = ("\"The wind was awful,\" said Piet Oorthuys-Klein, the stage winner.\n\n"
+            "Jonas Verhaeghe-Mol, who opened the sprint, was left kicking himself.\n\n"
+            "\"I went too early, the line was too far,\" the Belgian said.")
+    assert names(text) == ["Piet Oorthuys-Klein", "Jonas Verhaeghe-Mol"]
