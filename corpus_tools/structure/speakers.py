@@ -978,7 +978,8 @@ def _sentence_subject(sentence: str) -> tuple[str, int] | None:
             if w.endswith("ed") or w.lower() in _AUXILIARIES or w in REPORTING_VERBS:
                 return (sentence[words[0].start() : words[k - 1].end()], words[0].start()) if k >= 2 else None
         return None
-    m = re.match(rf"\s*(?P<name>{_NAME})\s+[a-z]", sentence)
+    # (a firm's name may join two names with "&": "Harrow & Lisle described ...")
+    m = re.match(rf"\s*(?P<name>{_NAME}(?:\s+&\s+{_NAME})?)\s+[a-z]", sentence)
     if m and first not in _STOP_CAPS:
         return m.group("name"), m.start("name")
     return None
@@ -1574,8 +1575,9 @@ def clean_name(speaker: str) -> str:
     # the last run of capitalised words (and particles) after a lower-case word: "... analyst Michael Lewis"
     body = words[-1] in _ORGANISATION_WORDS  # "Dock and Harbour Federation": "and" inside a body's name
     for k in range(len(words) - 1, 0, -1):
-        if body and words[k - 1] in ("and", "&", "for") and k >= 2 and _capitalised(words[k - 2]):
-            continue
+        if (body or words[k - 1] == "&") and words[k - 1] in ("and", "&", "for") and k >= 2 \
+                and _capitalised(words[k - 2]):
+            continue  # ("&" joins the names of a firm: "Harrow & Lisle")
         if not _capitalised(words[k - 1]) and words[k - 1] not in _PARTICLE_WORDS and _capitalised(words[k]):
             words = words[k:]
             break

@@ -25,3 +25,8 @@ def test_a_surname_with_a_particle_inside_is_the_tail_of_the_full_name():
     text = ("Race leader Joaquín Sáez de Urrutia kept his lead on Saturday.\n\n"
             "Sáez de Urrutia, the Spanish climber, promised to attack. \"Tomorrow is my day,\" Sáez de Urrutia said.")
     assert names(text) == ["Joaquín Sáez de Urrutia"]
+
+
+def test_a_firm_named_by_two_names_joined_by_an_ampersand():
+    text = "Pell & Marrow described the buyer, who bid by phone, only as \"a private collector in Asia.\""
+    assert names(text) == ["Pell & Marrow"]
