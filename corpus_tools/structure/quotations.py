@@ -81,6 +81,7 @@ from corpus_tools.structure.speakers import (
     QUOTE_CHARACTERS,
     CandidateIndex,
     attribute_speaker,
+    based_firm,
     colon_introduction,
     corpus_speaker_names,
     given_name_mentions,
@@ -505,6 +506,8 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
                 resolved = organisation_antecedent(article, speaker) or resolved
                 if resolved == speaker:  # "the centre said": the "... Centre" named before
                     resolved = named_organisation(article, speaker, segs[0][0]) or resolved
+                if resolved == speaker:  # "the company says": the firm introduced as "Leeds-based Arlo Vision"
+                    resolved = based_firm(article, speaker, segs[0][0]) or resolved
                 if resolved == speaker:  # "said the spinner": the person introduced as "spinner Tom Avery"
                     resolved = role_antecedent(article, speaker, segs[0][0]) or resolved
                 if (resolved == speaker and _ONE_WORD_PERSON.match(speaker) and first.index > 0

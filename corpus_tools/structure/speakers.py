@@ -105,8 +105,8 @@ from functools import lru_cache
 from corpus_tools.model.corpus import Article
 from corpus_tools.tokens.tokenize import NEWS_ABBREVIATIONS
 
-__all__ = ["QUOTE_CHARACTERS", "REPORTING_VERBS", "TITLES", "CandidateIndex", "attribute_speaker", "clean_name",
-           "colon_introduction", "corpus_speaker_names", "given_name_mentions", "honorific_mentions",
+__all__ = ["QUOTE_CHARACTERS", "REPORTING_VERBS", "TITLES", "CandidateIndex", "attribute_speaker", "based_firm",
+           "clean_name", "colon_introduction", "corpus_speaker_names", "given_name_mentions", "honorific_mentions",
            "month_as_name", "named_organisation", "organisation_antecedent", "organisation_speaker",
            "person_description", "previous_paragraph_speaker", "previous_paragraph_subject",
            "previous_sentence_subject", "resolve_relation",
@@ -1057,6 +1057,27 @@ def named_organisation(article: Article, speaker: str, before: int) -> str | Non
         if len(parts) >= 2 and parts[-1][:1].isupper():
             found = " ".join(parts)
     return found
+
+
+# "Kelowna-based Ridgeline Vision": how news introduces a firm, by where it is based
+_BASED_FIRM = re.compile(r"\b[A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*)?-based\s+"
+                         r"(?P<name>[A-Z][\w&'’\-]*(?:\s+[A-Z][\w&'’\-]*){0,3})")
+_FIRM_DESCRIPTIONS = frozenset({"the company", "the firm", "the startup", "the start-up", "the maker",
+                                "the manufacturer", "the developer"})
+
+
+def based_firm(article: Article, speaker: str, before: int) -> str | None:
+    """The firm "the company" stands for when the article introduced one by its base ("Oslo-based Nordvik
+    Systems") before offset ``before``: the nearest such name, or None.
+
+    >>> a = Article.from_text("Cameras made by Leeds-based Arlo Vision. The company says “it works”.", id="x")
+    >>> based_firm(a, "The company", 60)
+    'Arlo Vision'
+    """
+    if speaker.lower() not in _FIRM_DESCRIPTIONS:
+        return None
+    found = [m.group("name") for m in _BASED_FIRM.finditer(article.text[:before])]
+    return found[-1] if found else None
 
 
 def organisation_antecedent(article: Article, speaker: str) -> str | None:

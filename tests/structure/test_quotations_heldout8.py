@@ -29,7 +29,7 @@ def test_heldout8_news(scores):
     news = scores["news"]
     assert news["role_accuracy"] == pytest.approx(287 / 293)  # 248 / 293 measured blind
     assert (news["quote_precision"], news["quote_recall"]) == (1.0, pytest.approx(150 / 152))
-    assert news["speaker_accuracy"] == pytest.approx(130 / 146)  # 97 / 146 measured blind
+    assert news["speaker_accuracy"] == pytest.approx(131 / 146)  # 97 / 146 measured blind
     assert news["attribution_rate"] == pytest.approx(144 / 150)  # 134 / 150 measured blind
 
 

@@ -30,3 +30,9 @@ def test_a_surname_with_a_particle_inside_is_the_tail_of_the_full_name():
 def test_a_firm_named_by_two_names_joined_by_an_ampersand():
     text = "Pell & Marrow described the buyer, who bid by phone, only as \"a private collector in Asia.\""
     assert names(text) == ["Pell & Marrow"]
+
+
+def test_the_company_is_the_firm_introduced_by_where_it_is_based():
+    text = ("The sensors, made by Leeds-based Arlo Vision, flag smoke for an operator to check. The company says "
+            "false alarms have fallen to \"about one a week\" in trials.")
+    assert names(text) == ["Arlo Vision"]
