@@ -9,6 +9,7 @@ any difference is the arithmetic's.
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -81,7 +82,8 @@ def test_real_text_matches_the_chunk_loop():
 
 
 def test_spans_point_at_the_tokens():
-    text = "Mr. Xi\u2019s \u201cvisit\u201d cost $15.6 billion,\tthey said.\u00a0He left.\n\n  \u3000Next \"line\" here."
+    text = ("Mr. Xi\u2019s \u201cvisit\u201d cost $15.6 billion,\tthey said.\u00a0He left.\n\n"
+            "  \u3000Next \"line\" here.")
     a = FastTokenizer().token_arrays(text)
     for tok, s, e in zip(a.tokens, a.starts.tolist(), a.ends.tolist(), strict=True):
         written = text[s:e].replace("\u2019", "'")
@@ -111,3 +113,43 @@ def test_sentences_are_the_arrays_grouped():
     text = "Hi there. Bye.\nNext block\n\nLast one? Yes!"
     assert fast.sentences(text) == [[["Hi", "there", "."], ["Bye", "."]], [["Next", "block"]],
                                     [["Last", "one", "?"], ["Yes", "!"]]]
+
+
+def test_arrow_reads_white_space_as_str_split_does():
+    """``counts`` splits chunks with Arrow's kernel: white space as ``str.split()`` reads it, code point by code point."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    points = [c for c in range(1, 0x110000) if not 0xD800 <= c < 0xE000]
+    split = pc.utf8_split_whitespace(pa.array([f"a{chr(c)}b" for c in points])).to_pylist()
+    arrow = {c for c, parts in zip(points, split, strict=True) if len(parts) == 2}
+    python = {c for c in points if chr(c).isspace()}
+    assert arrow == python and len(python) == 29
+
+
+@pytest.mark.parametrize("text", HARD_CASES)
+def test_counts_are_the_arrays_tokens_counted(text):
+    assert FastTokenizer().counts(text) == Counter(FastTokenizer().token_arrays(text).tokens)
+
+
+def test_counts_on_real_text_are_the_arrays_tokens_counted():
+    fast = FastTokenizer()
+    texts = _real_texts()
+    for text in texts:
+        assert fast.counts(text) == Counter(fast.token_arrays(text).tokens)
+    whole = "\n".join(texts)  # one call over many articles, as count_corpus makes it
+    assert fast.counts(whole) == Counter(fast.token_arrays(whole).tokens)
+
+
+def test_counts_with_a_lone_surrogate_fall_back_to_the_arrays():
+    text = "He left.  Bad \ud800 byte here. \u00a0 Mr. Smith\tsaid so."
+    counts = FastTokenizer().counts(text)
+    assert counts == Counter(FastTokenizer().token_arrays(text).tokens)
+    assert counts["."] == 3 and counts["\ud800"] == 1 and counts["Mr."] == 1
+
+
+def test_counts_by_hand():
+    # "left." before a lower-case word does not end a sentence (the splitter's rule), so keeps its period
+    counts = FastTokenizer().counts("The U.S. left. the end.\n\n  Dr. Who?  \nIt's 5. So")
+    assert counts == Counter({"The": 1, "U.S.": 1, "left.": 1, ".": 2, "the": 1, "end": 1, "Dr.": 1, "Who": 1,
+                              "?": 1, "It": 1, "'s": 1, "5": 1, "So": 1})
