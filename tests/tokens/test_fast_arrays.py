@@ -116,7 +116,7 @@ def test_sentences_are_the_arrays_grouped():
 
 
 def test_arrow_reads_white_space_as_str_split_does():
-    """``counts`` splits chunks with Arrow's kernel: white space as ``str.split()`` reads it, code point by code point."""
+    """``counts`` splits with Arrow's kernel: white space as ``str.split()`` reads it, code point by code point."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
