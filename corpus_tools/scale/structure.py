@@ -53,7 +53,7 @@ import pyarrow.parquet as pq
 from corpus_tools.io.atomic import atomic_write
 from corpus_tools.model.corpus import Article
 from corpus_tools.structure.body import body_section_table
-from corpus_tools.structure.quotations import Quotation, find_quotations, quoted_word_mask
+from corpus_tools.structure.quotations import Quotation, find_quotations, quoted_flags
 from corpus_tools.structure.roles import BLOCK_ROLE_COLUMNS, block_roles, recurring_lines, role_sections_of
 from corpus_tools.structure.sections import heading_table, sections
 from corpus_tools.tokens.blockroles import ArticleRoles, RoleRules, register_role_rules
@@ -193,7 +193,7 @@ def structure_record(recurring: Mapping[str, int]) -> dict:
 
 
 def _quotation_frames(articles: list[Article], quotes: dict[str, list[Quotation]],
-                      masks: dict[str, list[tuple[int, bool]]]) -> dict[str, pd.DataFrame]:
+                      masks: dict[str, np.ndarray]) -> dict[str, pd.DataFrame]:
     """The three quotation tables from quotations already found (the columns of
     :func:`~corpus_tools.structure.quotations.quotation_table`,
     :func:`~corpus_tools.structure.quotations.quotation_summary_table` and
@@ -204,9 +204,9 @@ def _quotation_frames(articles: list[Article], quotes: dict[str, list[Quotation]
         table.extend((q.article, q.index, q.block, q.last_block, q.start, q.end, q.text, q.words, q.closed, q.speaker,
                       q.speaker_kind, q.resolved_speaker, q.rule, q.notes, q.speaker_name) for q in qs)
         mask = masks[a.id]
-        quoted = sum(inside for _, inside in mask)
+        quoted = int(mask.sum())
         named = {q.resolved_speaker for q in qs if q.resolved_speaker}
-        summary.append((a.id, len(qs), len(mask), quoted, quoted / len(mask) if mask else float("nan"), len(named),
+        summary.append((a.id, len(qs), len(mask), quoted, quoted / len(mask) if len(mask) else float("nan"), len(named),
                         sum(q.speaker is None for q in qs)))
         counts: Counter = Counter()
         words: Counter = Counter()
@@ -287,13 +287,13 @@ def _block_frames(articles: list[Article], raw: pd.DataFrame, word: np.ndarray,
 
 def _section_frame(articles: list[Article], raw: pd.DataFrame, word: np.ndarray,
                    heading_section: Mapping[str, list[int]],
-                   masks: Mapping[str, list[tuple[int, bool]]]) -> pd.DataFrame:
+                   masks: Mapping[str, np.ndarray]) -> pd.DataFrame:
     """:func:`~corpus_tools.structure.sections.section_table` computed over the token columns at once.
 
     Per word token: its heading section (a Token's ``section``), whether its block is a heading
     (counted in ``heading_words``), and whether it is quoted (``masks``: the
-    :func:`~corpus_tools.structure.quotations.quoted_word_mask` of each article, found once for
-    this table and the quotation summary).  A sentence is one run of rows of an article, so a
+    :func:`~corpus_tools.structure.quotations.quoted_flags` of each article's word tokens in row
+    order, found once for this table and the quotation summary).  A sentence is one run of rows of an article, so a
     section's sentence lengths are the lengths of the runs of its paragraph words; mean and
     median are taken with :mod:`statistics` as there, so the floats are the same.  The tests
     check equality with the in-memory function, which loops over Token objects.
@@ -303,7 +303,6 @@ def _section_frame(articles: list[Article], raw: pd.DataFrame, word: np.ndarray,
     block = rows_word["block"].to_numpy(dtype=np.int64)
     sentence = rows_word["sentence"].to_numpy(dtype=np.int64)
     heading = (rows_word["block_kind"] == "heading").to_numpy(dtype=bool)
-    starts = rows_word["start"].to_numpy(dtype=np.int64)
     block_off = np.cumsum([0] + [len(a.blocks) for a in articles])
     flat_heading_section = np.array([s for a in articles for s in heading_section[a.id]], dtype=np.int64)
     sec = flat_heading_section[block_off[art] + block] if len(art) else np.zeros(0, np.int64)
@@ -311,12 +310,10 @@ def _section_frame(articles: list[Article], raw: pd.DataFrame, word: np.ndarray,
     sec_off = np.cumsum([0] + n_sections)
     key = sec_off[art] + sec if len(art) else np.zeros(0, np.int64)
     size = int(sec_off[-1])
-    # quoted flags in row order: each article's mask looked up by start offset, as section_table does
-    quoted = np.zeros(len(art), dtype=bool)
-    bounds = np.flatnonzero(np.r_[True, art[1:] != art[:-1], True]) if len(art) else np.zeros(1, np.int64)
-    for lo, hi in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):
-        flags = dict(masks[articles[art[lo]].id])
-        quoted[lo:hi] = [flags.get(s, False) for s in starts[lo:hi].tolist()]
+    # quoted flags in row order: the masks are the articles' word rows in this very order
+    quoted = np.concatenate([masks[a.id] for a in articles]) if articles else np.zeros(0, dtype=bool)
+    if len(quoted) != len(art):
+        raise AssertionError("the quoted-word masks do not cover the word rows")
     body = ~heading
     heading_words = np.bincount(key[heading], minlength=size)
     words = np.bincount(key[body], minlength=size)
@@ -374,7 +371,7 @@ def structure_tables(articles: Sequence[Article], raw_tokens: pd.DataFrame, recu
         word_starts[a].append(start)
     blocks, sentences = _block_frames(articles, raw_tokens, word, heading_section)
     quotes = {a.id: find_quotations(a, word_starts[a.id]) for a in articles}
-    masks = {a.id: quoted_word_mask(a, quotes[a.id], word_starts[a.id]) for a in articles}  # once, for two tables
+    masks = {a.id: quoted_flags(quotes[a.id], word_starts[a.id]) for a in articles}  # once, for two tables
 
     return {"blocks": blocks,
             "sentences": sentences,

@@ -28,6 +28,7 @@ from dataclasses import asdict
 from functools import cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
@@ -38,7 +39,7 @@ from corpus_tools.tokens import fast as _fast_module
 from corpus_tools.tokens import stopwords as _stopwords_module
 from corpus_tools.tokens import tokenize as _tokenize_module
 from corpus_tools.tokens.blockroles import PREFIX_ROLE, ArticleRoles, corpus_block_roles, role_rules
-from corpus_tools.tokens.fast import fast_normalize, shared_fast_tokenizer
+from corpus_tools.tokens.fast import shared_fast_tokenizer
 from corpus_tools.tokens.tokenize import (
     DEFAULT_TOKENIZER,
     NEWS_ABBREVIATIONS,
@@ -141,66 +142,72 @@ def fast_token_arrow(corpus: Corpus, options: TokenOptions | Mapping[str, object
     articles = list(corpus)
     if roles is None:
         roles = corpus_block_roles(articles, recurring)
-    fast = shared_fast_tokenizer()
-    norm_cache: dict[str, str | None] = {}
-    # Built column by column (lists extended per block, then one pyarrow array each): no row
-    # tuples, no pandas construction (0.94 CPU-s of 2.06 for 2.5 MB of news-like text; Arrow
-    # from the same lists 0.36 CPU-s).
-    columns: dict[str, list] = {c: [] for c in TOKEN_COLUMNS}
-    (c_article, c_section, c_block, c_kind, c_role, c_sentence, c_position, c_start, c_end, c_token,
-     c_norm) = (columns[c] for c in TOKEN_COLUMNS)
+    # All blocks of all articles as the lines of one text, tokenised in one call; every column is
+    # then array arithmetic over the tokens (a Python step per token and column cost more than
+    # the tokenizer did).  A line break inside a block (none by construction) is read as a space,
+    # so that lines and blocks stay one to one.
+    blocks = [b for a in articles for b in a.blocks]
+    texts = [b.text.replace("\n", " ") for b in blocks]
+    arrays = shared_fast_tokenizer().token_arrays("\n".join(texts))
+    line_offset = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]]) if texts else np.zeros(0, dtype=np.int64)
+    line_article = np.repeat(np.arange(len(articles)), [len(a.blocks) for a in articles])
+    line_role, line_section, line_prefix = [], [], []
     for article in articles:
-        position = sentence = 0
         block_roles, block_sections = roles[article.id][:2]
         prefixes = roles[article.id].prefixes
-        blocks = fast.sentences("\n".join(b.text for b in article.blocks))
-        nonempty = [b for b in article.blocks if b.text.split()]
-        for block, sents in zip(nonempty, blocks, strict=True):
-            toks = [t for s in sents for t in s]
-            role = block_roles[block.index]
-            prefix = prefixes[block.index] if prefixes else 0
-            if not prefix and not options.keeps_role(role):  # positions and sentences still count the block's tokens
-                sentence += len(sents)
-                position += len(toks)
-                continue
-            text = fast_normalize(block.text)
-            spans = list(align_tokens(toks, text))
-            if len(spans) != len(toks):  # a token not found in the text (not seen in practice)
-                spans = _spans_one_by_one(toks, text)
-            sentences = [sentence + i for i, s in enumerate(sents) for _ in s]
-            positions = range(position, position + len(toks))
-            sentence += len(sents)
-            position += len(toks)
-            for tok in toks:
-                if tok not in norm_cache:
-                    norm_cache[tok] = options.normalize(tok)
-            norms = [norm_cache[t] for t in toks]
-            # a dateline in front of the lead ("LONDON (AP) —"): its tokens' role is "dateline"
-            token_roles = [PREFIX_ROLE if a < prefix else role for a, _ in spans] if prefix else None
-            if prefix and not options.keeps_role(PREFIX_ROLE):
-                norms = [None if r == PREFIX_ROLE else v for r, v in zip(token_roles, norms, strict=True)]
-            if prefix and not options.keeps_role(role):
-                norms = [v if r == PREFIX_ROLE else None for r, v in zip(token_roles, norms, strict=True)]
-            if None in norms:  # options filter some tokens out: keep the rows of the others
-                keep = [i for i, v in enumerate(norms) if v is not None]
-                toks, norms = [toks[i] for i in keep], [norms[i] for i in keep]
-                spans, sentences = [spans[i] for i in keep], [sentences[i] for i in keep]
-                positions = [positions[i] for i in keep]
-                token_roles = [token_roles[i] for i in keep] if token_roles else None
-            n = len(toks)
-            c_article.extend([article.id] * n)
-            c_section.extend([block_sections[block.index]] * n)
-            c_block.extend([block.index] * n)
-            c_kind.extend([block.kind] * n)
-            c_role.extend(token_roles if token_roles else [role] * n)
-            c_sentence.extend(sentences)
-            c_position.extend(positions)
-            c_start.extend([block.start + a for a, _ in spans])
-            c_end.extend([block.start + b for _, b in spans])
-            c_token.extend(toks)
-            c_norm.extend(norms)
-    return pa.table({c: pa.array(columns[c], pa.string() if c in _TEXT_COLUMNS else pa.int64())
-                     for c in TOKEN_COLUMNS})
+        line_role.extend(block_roles[b.index] for b in article.blocks)
+        line_section.extend(block_sections[b.index] for b in article.blocks)
+        line_prefix.extend(prefixes[b.index] if prefixes else 0 for b in article.blocks)
+
+    line = arrays.lines
+    article = line_article[line]
+    first_line = np.searchsorted(line_article, np.arange(len(articles)))  # every article has a block
+    # an article's positions and sentences count all its tokens, the ones left out below too
+    position = np.arange(len(line)) - np.searchsorted(line, first_line)[article]
+    sentence = arrays.sentences - arrays.line_sentences[first_line][article]
+    in_block = arrays.starts - line_offset[line]
+    start = in_block + np.array([b.start for b in blocks], dtype=np.int64)[line]
+    end = arrays.ends - line_offset[line] + np.array([b.start for b in blocks], dtype=np.int64)[line]
+
+    role_names = sorted({*line_role, PREFIX_ROLE})
+    role_code = {r: i for i, r in enumerate(role_names)}
+    role = np.array([role_code[r] for r in line_role], dtype=np.int64)[line]
+    prefix = np.array(line_prefix, dtype=np.int64)[line]
+    # a dateline in front of the lead ("LONDON (AP) —"): its tokens' role is "dateline"
+    role = np.where(in_block < prefix, role_code[PREFIX_ROLE], role)
+    tokens = arrays.tokens
+    if options.normalize_is_identity:
+        norms = tokens
+    else:
+        norm_of = {t: options.normalize(t) for t in set(tokens)}
+        norms = [norm_of[t] for t in tokens]
+    keep = np.array([options.keeps_role(r) for r in role_names], dtype=bool)[role]
+    if norms is not tokens:
+        keep &= np.fromiter((v is not None for v in norms), dtype=bool, count=len(norms))
+    if not keep.all():  # options filter some tokens out: keep the rows of the others
+        kept = np.flatnonzero(keep)
+        tokens = [tokens[i] for i in kept.tolist()]
+        norms = tokens if norms is arrays.tokens else [norms[i] for i in kept.tolist()]
+        line, article, position, sentence, start, end, role = (
+            x[kept] for x in (line, article, position, sentence, start, end, role))
+
+    def strings(values: list[str], codes: np.ndarray) -> pa.Array:
+        return pa.array(values, pa.string()).take(pa.array(codes))
+
+    token_array = pa.array(tokens, pa.string())
+    return pa.table({
+        "article": strings([a.id for a in articles], article),
+        "section": pa.array(np.array(line_section, dtype=np.int64)[line]),
+        "block": pa.array(np.array([b.index for b in blocks], dtype=np.int64)[line]),
+        "block_kind": strings([b.kind for b in blocks], line),
+        "role": strings(role_names, role),
+        "sentence": pa.array(sentence),
+        "position": pa.array(position),
+        "start": pa.array(start),
+        "end": pa.array(end),
+        "token": token_array,
+        "norm": token_array if norms is tokens else pa.array(norms, pa.string()),
+    }).select(list(TOKEN_COLUMNS))
 
 
 _TEXT_COLUMNS = frozenset({"article", "block_kind", "role", "token", "norm"})

@@ -478,6 +478,15 @@ class TokenOptions:
         """The block roles these options leave out (empty with ``boilerplate=True``)."""
         return () if self.boilerplate else BOILERPLATE_ROLES
 
+    @property
+    def normalize_is_identity(self) -> bool:
+        """Whether :meth:`normalize` returns every (non-empty) token as it is, as the raw options do.
+
+        >>> TokenOptions().normalize_is_identity, TokenOptions(lowercase=False, words_only=False).normalize_is_identity
+        (False, True)
+        """
+        return not (self.lowercase or self.words_only or self.min_length > 1 or self._stopset or self.stem)
+
     def normalize(self, token: str) -> str | None:
         """The counted form of ``token``, or None when it is filtered out (the role filter aside)."""
         if self.words_only and not is_word(token):

@@ -29,13 +29,14 @@ COUNTER = textwrap.dedent('''
             original = getattr(cls, name)
 
             def wrapper(*args, **kwargs):
-                with open(log_path, "a") as f:
-                    f.write(f"{os.getpid()} {cls.__name__}.{name}\\n")
+                text = args[1] if len(args) > 1 and isinstance(args[1], str) else ""
+                with open(log_path, "a") as f:  # with the lines (blocks) of the text it was given
+                    f.write(f"{os.getpid()} {cls.__name__}.{name} {text.count(chr(10)) + 1}\\n")
                 return original(*args, **kwargs)
 
             setattr(cls, name, wrapper)
 
-        for name in ("counts", "sentences", "word_tokenize"):
+        for name in ("counts", "sentences", "word_tokenize", "token_arrays"):
             counted(FastTokenizer, name)
         for name in ("spans", "split"):
             counted(SentenceSplitter, name)
@@ -48,7 +49,7 @@ COUNTER = textwrap.dedent('''
 @pytest.mark.slow
 def test_report_tokenises_each_article_once_and_kernels_never(tmp_path):
     corpus = write_fixture_corpus(tmp_path / "corpus")
-    n_articles = len(ct.load_corpus(corpus, warn=False))
+    n_blocks = sum(len(a.blocks) for a in ct.load_corpus(corpus, warn=False))
     site = tmp_path / "site"
     site.mkdir()
     (site / "sitecustomize.py").write_text(COUNTER)  # run at start-up by every Python process of the run
@@ -64,16 +65,16 @@ def test_report_tokenises_each_article_once_and_kernels_never(tmp_path):
     assert done.returncode == 0, done.stderr
     lines = done.stderr.splitlines()
     calls = [line.split() for line in log.read_text().splitlines()]
-    # the fast path reads each article's text once, in one call, in the runner or its workers
-    by_method = Counter(method for _, method in calls)
-    assert by_method["FastTokenizer.sentences"] == n_articles
-    assert set(by_method) <= {"FastTokenizer.sentences", "SentenceSplitter.spans"}  # Punkt set-up in a worker
+    # the fast path reads each block once, a run of articles per call, in the runner or its workers
+    by_method = Counter(method for _, method, _ in calls)
+    assert sum(int(lines) for _, method, lines in calls if method == "FastTokenizer.token_arrays") == n_blocks
+    assert set(by_method) <= {"FastTokenizer.token_arrays", "SentenceSplitter.spans"}  # Punkt set-up in a worker
     # no kernel tokenised the corpus: besides the processes that tokenised articles, at most the
     # collocations kernel split its 3 concordance queries (top_kwic = 3) into words (queries are
     # now tokenised word by word as running text, which needs no sentence splitting)
-    tokenising = {pid for pid, method in calls if method == "FastTokenizer.sentences"}
+    tokenising = {pid for pid, method, _ in calls if method == "FastTokenizer.token_arrays"}
     assert len(tokenising) <= (os.cpu_count() or 1)
-    others = Counter(method for pid, method in calls if pid not in tokenising)
+    others = Counter(method for pid, method, _ in calls if pid not in tokenising)
     assert set(others) <= {"SentenceSplitter.spans"} and sum(others.values()) <= 3, Counter(map(tuple, calls))
     assert all(not line.startswith("tokens: reusing") for line in lines)
     assert any(line.startswith("tokens: ") and "tokens (fast tokenizer)" in line for line in lines)
@@ -94,7 +95,7 @@ def test_jobs_option_tokenises_in_the_runner_alone_and_is_recorded(tmp_path):
                           env=env, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     calls = [line.split() for line in log.read_text().splitlines()]
-    pids = {pid for pid, method in calls if method == "FastTokenizer.sentences"}
+    pids = {pid for pid, method, _ in calls if method == "FastTokenizer.token_arrays"}
     assert len(pids) == 1  # -j 1: the runner process itself, no worker pool
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["tokens"] == {"tokenizer": "fast", "default_tokenizer": "fast", "n_jobs": 1, "scheduler": None}
