@@ -559,11 +559,15 @@ def _match(rx: re.Pattern, text: str) -> str:
     return m.group() if m else ""
 
 
+# what the "a sentence, then 'Photo by Ann Lee ...'" alternative of _CAPTION needs
+_CREDIT_WORD = re.compile(r"\s(?:by|courtesy of)\s", re.IGNORECASE)
+
+
 def _caption(text: str) -> str:
     """``_match(_CAPTION, text)``, skipping the pattern for a block none of its alternatives can match."""
     tail = text.rstrip()[-1:]
     if (":" in text or "/" in text or "|" in text or tail == ")" or "A" <= tail <= "Z"
-            or _CAPTION_START.match(text)):
+            or _CAPTION_START.match(text) or _CREDIT_WORD.search(text)):
         return _match(_CAPTION, text)
     return ""
 
