@@ -164,7 +164,8 @@ def fast_token_arrow(corpus: Corpus, options: TokenOptions | Mapping[str, object
     first_line = np.searchsorted(line_article, np.arange(len(articles)))  # every article has a block
     # an article's positions and sentences count all its tokens, the ones left out below too
     position = np.arange(len(line)) - np.searchsorted(line, first_line)[article]
-    sentence = arrays.sentences - arrays.line_sentences[first_line][article]
+    # (an article without blocks points past the last line: padded, and no token reads it)
+    sentence = arrays.sentences - np.append(arrays.line_sentences, 0)[first_line][article]
     in_block = arrays.starts - line_offset[line]
     start = in_block + np.array([b.start for b in blocks], dtype=np.int64)[line]
     end = arrays.ends - line_offset[line] + np.array([b.start for b in blocks], dtype=np.int64)[line]

@@ -153,3 +153,18 @@ def test_counts_by_hand():
     counts = FastTokenizer().counts("The U.S. left. the end.\n\n  Dr. Who?  \nIt's 5. So")
     assert counts == Counter({"The": 1, "U.S.": 1, "left.": 1, ".": 2, "the": 1, "end": 1, "Dr.": 1, "Who": 1,
                               "?": 1, "It": 1, "'s": 1, "5": 1, "So": 1})
+
+
+@pytest.mark.parametrize("order", [("b", "e"), ("e", "b"), ("e",), ("e", "b", "e", "b")])
+def test_token_rows_around_articles_without_text(order):
+    """An article with no block (an empty text) anywhere in a run of articles has no rows; the others keep theirs."""
+    from corpus_tools import Article, Corpus
+    from corpus_tools.tokens.cache import RAW_TOKEN_OPTIONS, fast_token_arrow
+
+    articles = [Article.from_text("" if k == "e" else "Hello there. Bye now.", id=f"{k}{i}")
+                for i, k in enumerate(order)]
+    table = fast_token_arrow(Corpus(articles), RAW_TOKEN_OPTIONS).to_pydict()
+    texts = [a for a in articles if a.blocks]
+    assert table["article"] == [a.id for a in texts for _ in range(6)]
+    assert table["sentence"] == [0, 0, 0, 1, 1, 1] * len(texts)
+    assert table["position"] == list(range(6)) * len(texts)
