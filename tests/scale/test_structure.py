@@ -129,14 +129,15 @@ def test_structure_made_by_other_rules_is_rebuilt(seed_corpus, tmp_path):
 
 
 def test_recurring_lines_are_found_over_the_corpus_not_per_worker_batch(tmp_path):
-    # every article ends in the same furniture line, unknown to the patterns: only the corpus-level
+    # every article ends in the same furniture line, unknown to the patterns ("Brought to you by" is a
+    # sponsor pattern since rules9): only the corpus-level
     # detector (3 articles or more) makes it boilerplate, and each worker sees one article
-    texts = [f"Story {i} opens here with news.\n\nIt goes on for a while, {i}.\n\nBrought to you by Acme"
+    texts = [f"Story {i} opens here with news.\n\nIt goes on for a while, {i}.\n\nWith thanks to Acme"
              for i in range(4)]
     corpus = ct.Corpus([ct.Article.from_text(t, id=f"s{i}") for i, t in enumerate(texts)])
     ds = token_dataset(corpus, tmp_path, tokenizer="exact", n_jobs=2)
     assert len(ds.parts) == 4 and [p["articles"] for p in ds.manifest["parts"]] == [1, 1, 1, 1]
-    assert ds.manifest["structure"]["recurring"] == {"brought to you by acme": 4}
+    assert ds.manifest["structure"]["recurring"] == {"with thanks to acme": 4}
     roles = structure_table(ds, "block_roles")
     assert_frame_equal(roles, structure.block_role_table(corpus), check_exact=True)
     last = roles[roles["block"] == 2]
