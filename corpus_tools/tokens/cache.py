@@ -45,7 +45,6 @@ from corpus_tools.tokens.tokenize import (
     NEWS_ABBREVIATIONS,
     TOKEN_COLUMNS,
     TokenOptions,
-    align_tokens,
     token_table,
 )
 
@@ -212,20 +211,6 @@ def fast_token_arrow(corpus: Corpus, options: TokenOptions | Mapping[str, object
 
 
 _TEXT_COLUMNS = frozenset({"article", "block_kind", "role", "token", "norm"})
-
-
-def _spans_one_by_one(tokens: list[str], text: str) -> list[tuple[int, int]]:
-    """One span per token, a token missing from ``text`` getting an empty span where it would be.
-
-    :func:`align_tokens` drops such a token; the table needs a row for each.
-    """
-    spans, point = [], 0
-    for tok in tokens:
-        found = next(align_tokens([tok], text[point:]), None)
-        span = (point + found[0], point + found[1]) if found else (point, point)
-        point = span[1]
-        spans.append(span)
-    return spans
 
 
 def _typed(df: pd.DataFrame) -> pd.DataFrame:
