@@ -213,6 +213,9 @@ _SIGNOFF = re.compile(rf"^[(\-–— ]*(?:{_AGENCY}|REUTERS?)\)?\.?$|"
                       r"\b(?:writers?|reporters?|correspondents?|staff)\b.{0,80}\bcontributed"
                       r"(?:\s+(?:from|in)\s+[A-Z][\w.'’\-]*(?:,?\s+[A-Z][\w.'’\-]*){0,3})?\.?$|"
                       rf"^sources?\s*:\s*{_AGENCY}\b\.?$", re.IGNORECASE)
+# what each alternative of _SIGNOFF not anchored at "^" needs (:func:`_anywhere_search`); a new unanchored
+# alternative must need one of them too, or add its word here
+_SIGNOFF_NEEDLES = ("contributed", "reach", "contact", "email", "e-mail", "follow", "write to")
 #: Page furniture, matched against the whole block (case-insensitive).
 BOILERPLATE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"^\d+\s*(?:-\s*)?(?:min(?:ute)?s?|m)\.?\s+read$",
@@ -480,6 +483,8 @@ _LONG_BOILERPLATE = re.compile(r"^a version of this (?:article|story) (?:appears
                                r"\b(?:earns?|receives?|get|make) (?:an? )?(?:small )?(?:affiliate )?"
                                r"(?:commission|share of (?:the )?(?:sales?|revenue))\b|\baffiliate (?:links?|"
                                r"commissions?|partners?)\b", re.IGNORECASE)
+# what each alternative of _LONG_BOILERPLATE not anchored at "^" needs (:func:`_anywhere_search`)
+_LONG_BOILERPLATE_NEEDLES = ("commission", "share of", "affiliate")
 # words of a sentence, not of a table row ("deposits were quoted unchanged at 6-5/8, 3/8 ...")
 _FUNCTION_WORDS = frozenset("the a an and or of to in at on for was were is are by with from that said".split())
 _DATE_IN_TEXT = re.compile(rf"\b(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})\b")
@@ -556,6 +561,29 @@ class BlockRole:
 
 def _match(rx: re.Pattern, text: str) -> str:
     m = rx.search(text)
+    return m.group() if m else ""
+
+
+# The characters other than A-Z that re.IGNORECASE matches to an ASCII letter (from re._casefix and the simple
+# lower-case mapping: dotless i, long s, the Kelvin sign, capital I with a dot): mapped before str.lower(), a
+# case-insensitive ASCII word in ``text`` is then a plain substring of the folded text.
+_ASCII_FOLD = str.maketrans({"ı": "i", "ſ": "s", "\u212a": "k", "İ": "i"})
+
+
+def _anywhere_search(rx: re.Pattern, text: str, needles: tuple[str, ...]) -> str:
+    """``_match(rx, text)`` for a case-insensitive pattern whose alternatives that are not anchored at ``^``
+    each need one of ``needles`` (lower-case ASCII words) in the text.
+
+    The pattern is tried at the start (where every alternative may match, in its order), and elsewhere only
+    when a needle is there: a pattern with unanchored alternatives is otherwise tried at every position of
+    every block, which made these two the costliest patterns of the block-role pass.  The result is that of
+    ``rx.search``: a match at position 0 is the leftmost, and past it only the unanchored alternatives can match.
+    """
+    m = rx.match(text)
+    if m is None:
+        folded = text.translate(_ASCII_FOLD).lower()
+        if any(n in folded for n in needles):
+            m = rx.search(text, 1)
     return m.group() if m else ""
 
 
@@ -814,10 +842,10 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
         elif seen_headline and not seen_body and words <= 16 and (m := _CREDIT_BYLINE.match(text)):
             # "Compiled by Gazette staff from police reports" under the headline: the credits open the story
             r = role("byline", "credit line between the headline and the body", m.group())
-        elif words <= 30 and (sig := _match(_SIGNOFF, text)):
+        elif words <= 30 and (sig := _anywhere_search(_SIGNOFF, text, _SIGNOFF_NEEDLES)):
             r = role("signoff", "agency sign-off or credits", sig)
         elif ((words <= 30 and (sig := _boilerplate(text)))
-              or (words <= 80 and (sig := _match(_LONG_BOILERPLATE, text)))):
+              or (words <= 80 and (sig := _anywhere_search(_LONG_BOILERPLATE, text, _LONG_BOILERPLATE_NEEDLES)))):
             r = role("boilerplate", "page furniture pattern", sig)
         elif _normal_line(text) in recurring:
             r = role("boilerplate", "line recurring across the corpus", _normal_line(text))
