@@ -149,6 +149,7 @@ import pandas as pd
 
 from corpus_tools.model.blocks import Block
 from corpus_tools.model.corpus import Article, Corpus, as_articles
+from corpus_tools.structure.folding import ascii_fold
 from corpus_tools.structure.headings import classify_headings
 
 __all__ = [
@@ -564,12 +565,6 @@ def _match(rx: re.Pattern, text: str) -> str:
     return m.group() if m else ""
 
 
-# The characters other than A-Z that re.IGNORECASE matches to an ASCII letter (from re._casefix and the simple
-# lower-case mapping: dotless i, long s, the Kelvin sign, capital I with a dot): mapped before str.lower(), a
-# case-insensitive ASCII word in ``text`` is then a plain substring of the folded text.
-_ASCII_FOLD = str.maketrans({"ı": "i", "ſ": "s", "\u212a": "k", "İ": "i"})
-
-
 def _anywhere_search(rx: re.Pattern, text: str, needles: tuple[str, ...]) -> str:
     """``_match(rx, text)`` for a case-insensitive pattern whose alternatives that are not anchored at ``^``
     each need one of ``needles`` (lower-case ASCII words) in the text.
@@ -581,7 +576,7 @@ def _anywhere_search(rx: re.Pattern, text: str, needles: tuple[str, ...]) -> str
     """
     m = rx.match(text)
     if m is None:
-        folded = text.translate(_ASCII_FOLD).lower()
+        folded = ascii_fold(text)
         if any(n in folded for n in needles):
             m = rx.search(text, 1)
     return m.group() if m else ""
@@ -630,13 +625,15 @@ def _publication_time(text: str) -> str:
     words = len(text.split())
     if words <= 14 and (sig := _match(_TIMESTAMP, text) or _match(_DATE_ONLY, text) or _match(_RELATIVE_TIME, text)):
         return sig
+    if words > 24:
+        return ""  # both tests below are for short lines (most blocks are paragraphs: no list or split for them)
     tokens = [t.strip(",") for t in text.split()]
-    if (words <= 24 and _CLOCK.search(text) and all(_TIME_WORD.match(t) for t in tokens if t)
+    if (_CLOCK.search(text) and all(_TIME_WORD.match(t) for t in tokens if t)
             and any(_TIME_MARK.match(t) for t in tokens)):
         # a line of nothing but dates, times, zones and "Updated" (a clock time among them)
         return text
     parts = _TIME_SEPARATOR.split(text)
-    if words > 24 or len(parts) < 2 or any(len(p.split()) > 10 for p in parts):
+    if len(parts) < 2 or any(len(p.split()) > 10 for p in parts):
         return ""
     for p in parts:
         if _TIMESTAMP.match(p) or _DATE_ONLY.match(p) or BOILERPLATE_PATTERNS[0].match(p):

@@ -103,6 +103,7 @@ import re
 from functools import lru_cache
 
 from corpus_tools.model.corpus import Article
+from corpus_tools.structure.folding import ascii_fold
 from corpus_tools.tokens.tokenize import NEWS_ABBREVIATIONS
 
 __all__ = ["QUOTE_CHARACTERS", "REPORTING_VERBS", "TITLES", "CandidateIndex", "attribute_speaker", "based_firm",
@@ -1129,15 +1130,25 @@ def role_antecedent(article: Article, speaker: str, before: int) -> str | None:
     words = speaker.split()
     if not (2 <= len(words) <= 4 and words[0].lower() == "the" and all(w.islower() for w in words[1:])):
         return None
-    noun = re.escape(words[-1])
     text = article.text[:before]
-    found = [(m.start("name"), m.group("name")) for m in re.finditer(
-        rf"(?i:\b{noun})\s+(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){{1,2}})(?![\w'’])", text)]
-    found += [(m.start("name"), m.group("name")) for m in re.finditer(
-        rf"(?<![\w'’])(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){{1,2}}),\s+(?:the|a|an|its|their|his|her|"
-        rf"[A-Z][\w'’\-]*['’]s?)\s+(?:[\w'’\-]+\s+){{0,3}}{noun}\b", text)]
+    if words[-1].isascii() and words[-1] not in ascii_fold(text):
+        return None  # the role word is nowhere before (both patterns need it): nothing to compile or scan
+    titled, apposed = _role_patterns(words[-1])
+    found = [(m.start("name"), m.group("name")) for m in titled.finditer(text)]
+    found += [(m.start("name"), m.group("name")) for m in apposed.finditer(text)]
     found = [(i, n) for i, n in found if n.split()[0] not in _STOP_CAPS]
     return max(found)[1] if found else None
+
+
+@lru_cache(maxsize=2048)
+def _role_patterns(noun: str) -> tuple[re.Pattern, re.Pattern]:
+    """:func:`role_antecedent`'s two patterns for a role word: "spinner Tom Avery" and "Tom Avery, the team's
+    spinner".  Kept here because re's own cache (512 patterns, shared with every other pattern built from a
+    word of the text) lost them between articles: compiling them again was most of the function's time."""
+    noun = re.escape(noun)
+    return (re.compile(rf"(?i:\b{noun})\s+(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){{1,2}})(?![\w'’])"),
+            re.compile(rf"(?<![\w'’])(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){{1,2}}),\s+(?:the|a|an|its|their|"
+                       rf"his|her|[A-Z][\w'’\-]*['’]s?)\s+(?:[\w'’\-]+\s+){{0,3}}{noun}\b"))
 
 
 def same_person(a: str | None, b: str | None) -> bool:

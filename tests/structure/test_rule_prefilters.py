@@ -73,3 +73,13 @@ def test_anywhere_search_by_hand():
     # at position 0 the alternatives keep their order: the first one that matches there is the result
     assert roles._anywhere_search(roles._SIGNOFF, "Reach her at ann@example.com", roles._SIGNOFF_NEEDLES) == \
         roles._SIGNOFF.search("Reach her at ann@example.com").group()
+
+
+def test_role_antecedent_first_test():
+    # the role word must be somewhere before, in any case re.IGNORECASE reads as it
+    a = ct.Article.from_text("ſPINNER Tom Avery took five wickets. “It turned,” said the spinner.", id="x")
+    assert speakers.role_antecedent(a, "the spinner", 40) == "Tom Avery"
+    b = ct.Article.from_text("Tom Avery took five wickets. “It turned,” said the spinner.", id="x")
+    assert speakers.role_antecedent(b, "the spinner", 30) is None
+    c = ct.Article.from_text("Tom Avery, the club's veteran spinner, took five. “It turned,” said the spinner.", id="x")
+    assert speakers.role_antecedent(c, "the spinner", 45) == "Tom Avery"
