@@ -21,6 +21,8 @@ import math
 from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 
+from corpus_tools.tokens.nltk_loading import import_nltk
+
 __all__ = [
     "BIGRAM_MEASURES",
     "LOG_RATIO_ZERO",
@@ -143,6 +145,7 @@ def _nltk_measures() -> tuple[type, type]:
     installed (``nltk.metrics`` imports ``scipy.stats`` for ``fisher``); a
     report kernel that never scores a collocation should not pay it.
     """
+    import_nltk()  # with scipy.stats left for NLTK's Fisher test to import when it is used
     from nltk.metrics import BigramAssocMeasures, TrigramAssocMeasures
 
     return BigramAssocMeasures, TrigramAssocMeasures

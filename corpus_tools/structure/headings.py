@@ -42,6 +42,7 @@ from functools import lru_cache
 
 from corpus_tools.model.blocks import Block
 from corpus_tools.model.corpus import Article
+from corpus_tools.tokens.nltk_loading import import_nltk
 from corpus_tools.tokens.stopwords import get_stopwords
 from corpus_tools.tokens.tokenize import is_word, word_tokenize
 
@@ -81,6 +82,7 @@ class HeadingSignals:
 
 @lru_cache(maxsize=1)
 def _stemmer():
+    import_nltk()
     from nltk.stem import PorterStemmer  # needs no downloaded data
 
     return PorterStemmer()

@@ -49,6 +49,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from corpus_tools.tokens.nltk_loading import import_nltk
 from corpus_tools.tokens.tokenize import (
     NEWS_ABBREVIATIONS,
     SentenceSplitter,
@@ -75,6 +76,7 @@ _PUNKT_NO_WORD_START = set("(\"`{[:;&#*@)}]-,")
 @cache
 def _punkt_vars():
     """Punkt's word regex (imported on first use: a process that never tokenises does not import NLTK)."""
+    import_nltk()
     from nltk.tokenize.punkt import PunktLanguageVars
 
     return PunktLanguageVars()

@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 from corpus_tools.model.checks import reject_text, short_repr
 from corpus_tools.model.corpus import Article, Corpus
 from corpus_tools.tokens.blockroles import BOILERPLATE_ROLES, ArticleRoles, corpus_block_roles, token_role
+from corpus_tools.tokens.nltk_loading import import_nltk
 from corpus_tools.tokens.stopwords import get_stopwords, is_stopword
 
 __all__ = [
@@ -195,6 +196,7 @@ class SentenceSplitter:
     def __init__(self, abbreviations: Iterable[str] = (), params: PunktParameters | None = None):
         # NLTK is imported by the first tokenizer made, not by ``import corpus_tools`` (1.2 s and
         # 100 MB per process with scipy installed): report kernels only query the token dataset
+        import_nltk()
         from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
         self.params = params or PunktParameters()
@@ -210,6 +212,7 @@ class SentenceSplitter:
         training texts: the default splitter does not, which keeps an
         article's sentences the same whichever corpus it is in.
         """
+        import_nltk()
         from nltk.tokenize.punkt import PunktTrainer
 
         trainer = PunktTrainer()
@@ -253,6 +256,7 @@ def _default_splitter() -> SentenceSplitter:
 @cache
 def _word_tokenizer():
     """NLTK's Treebank word tokenizer, made (and NLTK imported) on first use."""
+    import_nltk()
     from nltk.tokenize import NLTKWordTokenizer
 
     return NLTKWordTokenizer()
@@ -383,6 +387,7 @@ _STEMMERS = ("porter", "snowball")
 
 @lru_cache(maxsize=4)
 def _stemmer(name: str):
+    import_nltk()
     from nltk.stem import PorterStemmer, SnowballStemmer
 
     return PorterStemmer() if name == "porter" else SnowballStemmer("english")

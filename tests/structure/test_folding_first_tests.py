@@ -83,3 +83,16 @@ def test_role_antecedent_first_test():
     assert speakers.role_antecedent(b, "the spinner", 30) is None
     c = ct.Article.from_text("Tom Avery, the club's veteran spinner, took five. “It turned,” said the spinner.", id="x")
     assert speakers.role_antecedent(c, "the spinner", 45) == "Tom Avery"
+
+
+def test_ascii_fold_by_hand():
+    from corpus_tools.structure.folding import ascii_fold
+
+    assert ascii_fold("AFFİLİATE ſhare \u212aelvin ıt Ünïcode") == "affiliate share kelvin it ünïcode"
+    # every character re.IGNORECASE matches to an ASCII letter folds to that letter
+    any_letter = re.compile("[a-z]", re.IGNORECASE)
+    matched = [chr(code) for code in range(0x110000) if any_letter.fullmatch(chr(code))]
+    assert len(matched) == 56  # A-Z, a-z, and the four of _ASCII_FOLD
+    for c in matched:
+        letter = next(x for x in "abcdefghijklmnopqrstuvwxyz" if re.fullmatch(x, c, re.IGNORECASE))
+        assert ascii_fold(c) == letter, hex(ord(c))
