@@ -157,9 +157,11 @@ TITLES: frozenset[str] = frozenset(
     Auditor Assessor Delegate Assemblyman Assemblywoman Assemblymember Congressman Congresswoman Representative
     Officer Executive Vice Acting Interim Senior Assistant Associate CEO MP MLA MEP Cllr Cllr.
     Supt Insp Det Sgt Capt Cmdr Adm Brig Maj Cpl Pvt Amb Atty Pres Const Cr MEC Madam
-    Ratu Tun Datuk Dato Datin Tunku Tengku""".split()
+    Ratu Tun Datuk Dato Datin Tunku Tengku Seri Sri Alhaji Alhaja Hajiya Haji Hajjah Deacon""".split()
 )
-# (Ratu: a Fijian chief's title; Tun, Datuk, Dato', Datin, Tunku, Tengku: Malaysian honours and royal titles)
+# (Ratu: a Fijian chief's title; Tun, Datuk, Dato', Datin, Tunku, Tengku: Malaysian honours and royal titles,
+# "Seri"/"Sri" the second word of "Datuk Seri", "Tan Sri"; Alhaji, Alhaja, Hajiya, Haji, Hajjah: the pilgrim's
+# honorific of West African and Malay names; Deacon: a clergy title like Reverend and Bishop)
 # honorifics kept in front of a lone surname ("Mr. Bennet" and "Mrs. Bennet" are two people)
 _HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lady", "Lord", "Dame", "Mr.", "Mrs.", "Ms.", "Dr."}
 # nouns that make a description a person ("the regional manager"), an antecedent for "he"/"she"
@@ -216,7 +218,8 @@ _PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t|[Yy]ou)"
 # a description: determiner + up to 8 words, none of them a conjunction or relative word
 # (nor a "said"/"says": a description does not run over its own reporting verb)
 _W = r"(?!(?:and|or|but|that|which|who|whom|when|while|as|if|then|said|says)\b)[\w'’\-]+"
-_DESC = (rf"(?:[Tt]he|[Aa]n?|[Oo]ne|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w\-]*['’]s(?=\s+[a-z]))\s+{_W}"
+# ("Another analyst", "another resident": a second unnamed person of a kind already quoted)
+_DESC = (rf"(?:[Tt]he|[Aa]nother|[Aa]n?|[Oo]ne|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w\-]*['’]s(?=\s+[a-z]))\s+{_W}"
          rf"(?:\s+{_W}){{0,7}}?")
 _SPEAKER = rf"(?<![\w'’])(?P<speaker>{_PRON}|{_DESC}|{_NAME})"
 # auxiliaries and adverbs between a speaker and its reporting verb ("Almeida had insisted", "he would mutter")
@@ -299,7 +302,7 @@ _SPEECH_SUBJECT = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}),?\s+{_AUX}{_VERB}
 # a subject, then one or two appositive or relative clauses, then the verb: "Kevin Bao, who tracks cloud outages,
 # said", "Margaret Doyle, 71, who has lived here for 40 years, said", "A nurse at the rally, who asked ..., said"
 _SPEECH_SUBJECT_CLAUSE = re.compile(
-    rf"(?<![\w'’])(?P<name>{_NAME}|{_DESC})(?:,\s+(?:who|whose|a|an|the|his|her|its|one|\d+|from|of)\b[^,.;\"“”]{{0,80}}){{1,2}},"
+    rf"(?<![\w'’])(?P<name>(?!Another\b){_NAME}|{_DESC})(?:,\s+(?:who|whose|a|an|the|his|her|its|one|\d+|from|of)\b[^,.;\"“”]{{0,80}}){{1,2}},"
     rf"\s+{_AUX}{_VERB}\b")
 _SPEECH_SUBJECT_OF = re.compile(rf"(?<![\w'’])(?P<name>{_NAME})\s+(?:of|at|from)\s+[^,.;\"“”]{{1,80}}?\s+"
                                 rf"(?:\w+ly\s+|also\s+)?{_VERB}\b")
@@ -470,7 +473,7 @@ def speaker_kind(speaker: str) -> str:
         return "pronoun"
     words = speaker.split()
     first = words[0].lower()
-    if first in {"the", "a", "an", "one", "its", "his", "her", "their"} or _group(words):
+    if first in {"the", "a", "an", "another", "one", "its", "his", "her", "their"} or _group(words):
         return "description"
     if len(words) >= 2 and re.search(r"['’]s$", words[0]) and all(w.islower() for w in words[1:]):
         return "description"  # "Indonesia's foreign ministry": a place's or a firm's body, described
@@ -957,7 +960,7 @@ _AS_SPEAKER_PUTS_IT = re.compile(rf"\bas\s+(?P<speaker>{_PRON}|{_NAME}|[Tt]he\s+
                                  r"(?:puts|put|described|describes|says|said|calls|called)\s+it\b")
 
 
-_DETERMINERS = {"the", "a", "an", "its", "his", "her", "their"}
+_DETERMINERS = {"the", "a", "an", "another", "its", "his", "her", "their"}
 _AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might",
                 "must", "should", "did", "does"}
 
