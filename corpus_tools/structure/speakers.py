@@ -179,7 +179,8 @@ _PERSON_NOUNS = frozenset("""manager spokesman spokeswoman spokesperson analyst 
     vicar imam rabbi monk nun winger wing flanker fullback full-back fly-half scrum-half batsman batter bowler
     pitcher quarterback jockey cyclist sprinter swimmer skier climber
     meteorologist forecaster climatologist seismologist geologist hydrologist epidemiologist virologist
-    regent coroner""".split())
+    regent coroner volunteer grandmother grandfather homeowner landlord tenant fan holder finisher runner surfer
+    lifeguard organiser organizer""".split())
 # words that mark an organisation: "he"/"she" never resolves to it
 _ORGANISATION_WORDS = frozenset("""Corp Corporation Inc Co Ltd Plc PLC Group Company Association Agency Ministry
     Exchange Bank Commission Council Department Securities United FC Club City Party Embassy Government Office
@@ -188,9 +189,11 @@ _ORGANISATION_WORDS = frozenset("""Corp Corporation Inc Co Ltd Plc PLC Group Com
     Society Institution Court Museum Library Academy Network Alliance Coalition Organisation Organization Chamber
     Administration Bureau Police Parliament Assembly Senate Congress Church""".split())
 _FEMALE = {"she", "her", "mrs", "mrs.", "miss", "ms", "ms.", "lady", "queen", "princess", "dame", "wife", "mother",
-           "daughter", "sister", "woman", "girl", "spokeswoman", "chairwoman"}
+           "daughter", "sister", "woman", "girl", "spokeswoman", "chairwoman", "grandmother", "aunt", "widow",
+           "actress", "businesswoman", "councilwoman", "congresswoman", "nun", "mum", "mom", "granddaughter"}
 _MALE = {"he", "him", "his", "mr", "mr.", "sir", "lord", "king", "prince", "husband", "father", "son", "brother",
-         "man", "boy", "spokesman", "chairman", "gentleman"}
+         "man", "boy", "spokesman", "chairman", "gentleman", "grandfather", "uncle", "widower", "businessman",
+         "councilman", "congressman", "monk", "dad", "grandson"}
 
 _PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}
 _RESOLVABLE = {"he", "she"}
@@ -304,6 +307,15 @@ _SPEECH_SUBJECT = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}),?\s+{_AUX}{_VERB}
 _SPEECH_SUBJECT_CLAUSE = re.compile(
     rf"(?<![\w'’])(?P<name>(?!Another\b){_NAME}|{_DESC})(?:,\s+(?:who|whose|a|an|the|his|her|its|one|\d+|from|of)\b[^,.;\"“”]{{0,80}}){{1,2}},"
     rf"\s+{_AUX}{_VERB}\b")
+# an unnamed person introduced as the subject of a reporting verb: "A Transport Department spokeswoman said",
+# "another resident told ...", "One Redland homeowner said" (an indefinite description: a new person, whom a later
+# "she said" may continue; the head noun must be a person noun, checked by the caller)
+_INDEFINITE_SPEAKER = re.compile(rf"(?<![\w'’])(?P<name>(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w'’\-]+\s+){{0,3}}?"
+                                 rf"(?P<noun>[a-z][a-z\-]+))"
+                                 # and a short post-modifier without punctuation: "A climber waiting at the
+                                 # airport said", "A volunteer from a charity handing out food said"
+                                 rf"(?:\s+(?:from|at|in|with|on|outside|near|behind|[a-z]+ing)\b[^,.;:!?\"“”]{{1,80}}?)?"
+                                 rf"\s+{_AUX}{_VERB}\b")
 _SPEECH_SUBJECT_OF = re.compile(rf"(?<![\w'’])(?P<name>{_NAME})\s+(?:of|at|from)\s+[^,.;\"“”]{{1,80}}?\s+"
                                 rf"(?:\w+ly\s+|also\s+)?{_VERB}\b")
 _PLACE_BEFORE = re.compile(r"\b(?:from|of|in|near)\s+$")
@@ -1187,6 +1199,8 @@ def speaker_candidates(article: Article) -> list[tuple[int, str]]:
                  # "Dr Ann Lee, of the University of the West Indies, said": the body is the object of "of"
                  and not _OBJECT_OF_BODY_PREPOSITION.search(b.text, max(0, m.start("name") - 12), m.start("name"))]
         found += list(_SPEECH_SUBJECT_OF.finditer(b.text))
+        candidates.extend((b.start + m.start("name"), m.group("name")) for m in _INDEFINITE_SPEAKER.finditer(b.text)
+                          if m.group("noun") in _PERSON_NOUNS)
         for m in _SPEECH_SUBJECT_CLAUSE.finditer(b.text):
             if speaker_kind(m.group("name")) == "description":
                 if person_description(m.group("name")):  # "A nurse at the rally, who asked not to be named, said"
@@ -1442,7 +1456,8 @@ class CandidateIndex:
 @lru_cache(maxsize=4096)
 def _classes(name: str) -> tuple[str, ...]:
     """The pronoun classes of :class:`CandidateIndex` a candidate name belongs to."""
-    if _organisation(name):
+    # ("A Transport Department spokeswoman": a body's word inside, but a person noun at its head)
+    if _organisation(name) and not person_description(name):
         return ("all", "org")
     gender = _gender(name)
     return ("all", "person", *(("he",) if gender != "f" else ()), *(("she",) if gender != "m" else ()))
