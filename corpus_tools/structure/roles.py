@@ -302,6 +302,17 @@ BOILERPLATE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"^(?:enjoy|enjoyed|like|love|value)(?:d)? (?:our|this) (?:writing|journalism|work|reporting|coverage)\?",
     # a radio station's player line: "NOW PLAYING: Artist – Song", "On Air: The Breakfast Show"
     r"^(?:now playing|on air|now on air|listen live)\b\s*:?.{0,80}$",
+    # sixth round: a combined tags label with its tags, a correction prompt, an embed placeholder, a player
+    # pointer to listen to, a sponsor's label with its pitch, a paper's reference line, a betting-site footer,
+    # a row of three or more one- or two-word menu items with no number ("Scorecard | Fixtures | Points Table")
+    r"^tags?\s*(?:/|&|and)\s*keywords?\s*:", r"^(?:found|spotted|noticed|see) an? (?:mistake|error|typo)\b",
+    r"^\[(?:embedded|embed)(?: content| media| post| video)?\s*:?[^\]]{0,60}\]$",
+    r"^(?:listen to|hear)\b.{0,80}\b(?:below|above)\.?$",
+    r"^(?:sponsored|promoted|partner content|advertisement|advertorial)\s*:\s*\S",
+    r"^(?:journal )?(?:reference|citation)\s*:\s*\S.{0,150}$", r"\bdoi\s*:\s*10\.\d{4,}/\S+$",
+    r"\b(?:gamble|bet|play) responsibly\b", r"^18\+\s*[|·•]",
+    r"[.!?]\s+(?:sign up|subscribe|register)(?: now| today| here| free)?[.!]?$",  # "Get price alerts ... Sign up"
+    r"^(?-i:[A-Z][\w&'’\-]*(?: [A-Z][\w&'’\-]*)?)(?:\s+[|·•]\s+(?-i:[A-Z][\w&'’\-]*(?: [A-Z][\w&'’\-]*)?)){2,7}$",
 ))
 _CAPTION = re.compile(
     # "Open this photo in gallery: ...", "FILE - Dockers march ... (KXYZ)"
@@ -310,7 +321,8 @@ _CAPTION = re.compile(
     r"^(?:photo|photograph|image|picture)s?\s+(?:by|courtesy(?:\s+of)?)\s+[A-Z]|"
     r"^(?:file|archive|representational|representative|stock)\s+(?:photo|image|picture|pic)s?\b[^.!?]{0,60}$|"
     # a sentence, then "Photo by Ann Lee | The Ledger" ending the block
-    r"(?-i:[.!?]\s+)(?:photo|photograph|picture|image)s?\s+(?:by|courtesy of)\s+(?-i:[A-Z])[^.!?]{0,80}$|"
+    # (or after a dash: "... on Wednesday. - Photo by Ann Lee")
+    r"(?-i:[.!?]\s+)(?:[-–—]\s*)?(?:photo|photograph|picture|image)s?\s+(?:by|courtesy of)\s+(?-i:[A-Z])[^.!?]{0,80}$|"
     # a sentence, then a photographer's credit "Name Surname/Outlet" (or "Name / Outlet") ending the block
     r"(?-i:[.!?]\s+[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){1,3}\s*/\s*(?:[A-Z][\w.&'’\-]*(?:\s*/\s*|\s*)){1,5})$|"
     # "... on Tuesday. (Valley News: Jo Park)", "... on Sunday. (Jo Park/Valley News)": the credit in brackets
@@ -333,7 +345,9 @@ _CAPTION = re.compile(
 _CAPTION_START = re.compile(r"open\b|file|photo|image|picture|archive|represent|stock|pictured|above|top\b|main\b|"
                             r"video|credit|getty|shutterstock|alamy|pa\b|ap\b|afp|epa|reuters|[▲▼►◄▶◀↑]",
                             re.IGNORECASE)
-_BYLINE = re.compile(r"^(?:(?:written|words|story|text|reported|reporting)\s+)?By:?\s+[A-Z][\w.'’\-]*|"
+# ("Live commentary by Ann Lee", "Analysis by ...": a live page or a feature credits its writer the same way)
+_BYLINE = re.compile(r"^(?:(?:written|words|story|text|reported|reporting|(?:live\s+)?(?:commentary|coverage|blog)|"
+                     r"analysis|interview)\s+)?By:?\s+[A-Z][\w.'’\-]*|"
                      # a web page's labelled by-line: "Author: Ann Lee (KXYZ)", "Authors: Ann Lee, Bo Li"
                      r"^(?:authors?|writers?|reporters?)\s*:\s*[A-Z][\w.'’\-]*", re.IGNORECASE)
 # a government body's name alone on its line: "Ministry of Health", "Department of Roads and Transport"
@@ -377,12 +391,15 @@ _LINK_LABEL = re.compile(r"^(?:read more|related|see also|also read|read also|mo
                          r"(?:previous|next|last) (?:episode|story|article)|"
                          r"more (?:[\w'’\-]+\s+){0,2}?(?:news|stories)|highlights|"
                          r"read next|watch|listen|related story|related article|also see|"
+                         # a featured or coming item of the site: "Listing of the week: ...", "Next race: ..."
+                         r"(?:listing|pick|deal|recipe|video|photo|read) of the (?:day|week|month)|"
+                         r"next (?:race|match|game|fixture|round|event)|"
                          r"more from (?:the )?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})\s*[:\-–—|]|"
                          # "Read more Bus fares to rise in April": the label, then a capitalised headline
                          r"^(?i:read more|read also|also read)\s+(?=[A-Z\"'‘“])", re.IGNORECASE)
 _LINK_INTRO = re.compile(r"^(?:recommended|related(?: stories| articles| coverage| content| links)?|read more|"
                          r"read next|see also|also read|you may also like|more (?:stories|galleries|videos|photos)|"
-                         r"more on this story|"
+                         r"more on this(?: story)?\s*:?|related news|"
                          r"more from .{1,40}|most (?:read|popular|viewed|shared)(?:\s+(?:from|on|in)\s+.{1,40})?|"
                          r"read also|also read|read more\s*:|in other news)$", re.IGNORECASE)
 _ATTRIBUTION = re.compile(r"^(?:-{1,2}|–|—)\s*[A-Z]")

@@ -158,9 +158,11 @@ TITLES: frozenset[str] = frozenset(
     Auditor Assessor Delegate Assemblyman Assemblywoman Assemblymember Congressman Congresswoman Representative
     Officer Executive Vice Acting Interim Senior Assistant Associate CEO MP MLA MEP Cllr Cllr.
     Supt Insp Det Sgt Capt Cmdr Adm Brig Maj Cpl Pvt Amb Atty Pres Const Cr MEC Madam
-    Ratu Tun Datuk Dato Datin Tunku Tengku""".split()
+    Ratu Tun Datuk Dato Datin Tunku Tengku Seri Sri Alhaji Alhaja Hajiya Haji Hajjah Deacon""".split()
 )
-# (Ratu: a Fijian chief's title; Tun, Datuk, Dato', Datin, Tunku, Tengku: Malaysian honours and royal titles)
+# (Ratu: a Fijian chief's title; Tun, Datuk, Dato', Datin, Tunku, Tengku: Malaysian honours and royal titles,
+# "Seri"/"Sri" the second word of "Datuk Seri", "Tan Sri"; Alhaji, Alhaja, Hajiya, Haji, Hajjah: the pilgrim's
+# honorific of West African and Malay names; Deacon: a clergy title like Reverend and Bishop)
 # honorifics kept in front of a lone surname ("Mr. Bennet" and "Mrs. Bennet" are two people)
 _HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lady", "Lord", "Dame", "Mr.", "Mrs.", "Ms.", "Dr."}
 # nouns that make a description a person ("the regional manager"), an antecedent for "he"/"she"
@@ -178,7 +180,8 @@ _PERSON_NOUNS = frozenset("""manager spokesman spokeswoman spokesperson analyst 
     vicar imam rabbi monk nun winger wing flanker fullback full-back fly-half scrum-half batsman batter bowler
     pitcher quarterback jockey cyclist sprinter swimmer skier climber
     meteorologist forecaster climatologist seismologist geologist hydrologist epidemiologist virologist
-    regent coroner""".split())
+    regent coroner volunteer grandmother grandfather homeowner landlord tenant fan holder finisher runner surfer
+    lifeguard organiser organizer""".split())
 # words that mark an organisation: "he"/"she" never resolves to it
 _ORGANISATION_WORDS = frozenset("""Corp Corporation Inc Co Ltd Plc PLC Group Company Association Agency Ministry
     Exchange Bank Commission Council Department Securities United FC Club City Party Embassy Government Office
@@ -187,9 +190,11 @@ _ORGANISATION_WORDS = frozenset("""Corp Corporation Inc Co Ltd Plc PLC Group Com
     Society Institution Court Museum Library Academy Network Alliance Coalition Organisation Organization Chamber
     Administration Bureau Police Parliament Assembly Senate Congress Church""".split())
 _FEMALE = {"she", "her", "mrs", "mrs.", "miss", "ms", "ms.", "lady", "queen", "princess", "dame", "wife", "mother",
-           "daughter", "sister", "woman", "girl", "spokeswoman", "chairwoman"}
+           "daughter", "sister", "woman", "girl", "spokeswoman", "chairwoman", "grandmother", "aunt", "widow",
+           "actress", "businesswoman", "councilwoman", "congresswoman", "nun", "mum", "mom", "granddaughter"}
 _MALE = {"he", "him", "his", "mr", "mr.", "sir", "lord", "king", "prince", "husband", "father", "son", "brother",
-         "man", "boy", "spokesman", "chairman", "gentleman"}
+         "man", "boy", "spokesman", "chairman", "gentleman", "grandfather", "uncle", "widower", "businessman",
+         "councilman", "congressman", "monk", "dad", "grandson"}
 
 _PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}
 _RESOLVABLE = {"he", "she"}
@@ -222,7 +227,8 @@ _PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t|[Yy]ou)"
 # a description: determiner + up to 8 words, none of them a conjunction or relative word
 # (nor a "said"/"says": a description does not run over its own reporting verb)
 _W = r"(?!(?:and|or|but|that|which|who|whom|when|while|as|if|then|said|says)\b)[\w'’\-]+"
-_DESC = (rf"(?:[Tt]he|[Aa]n?|[Oo]ne|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w\-]*['’]s(?=\s+[a-z]))\s+{_W}"
+# ("Another analyst", "another resident": a second unnamed person of a kind already quoted)
+_DESC = (rf"(?:[Tt]he|[Aa]nother|[Aa]n?|[Oo]ne|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w\-]*['’]s(?=\s+[a-z]))\s+{_W}"
          rf"(?:\s+{_W}){{0,7}}?")
 _SPEAKER = rf"(?<![\w'’])(?P<speaker>{_PRON}|{_DESC}|{_NAME})"
 # auxiliaries and adverbs between a speaker and its reporting verb ("Almeida had insisted", "he would mutter")
@@ -308,8 +314,17 @@ _SPEECH_SUBJECT = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}),?\s+{_AUX}{_VERB}
 # a subject, then one or two appositive or relative clauses, then the verb: "Kevin Bao, who tracks cloud outages,
 # said", "Margaret Doyle, 71, who has lived here for 40 years, said", "A nurse at the rally, who asked ..., said"
 _SPEECH_SUBJECT_CLAUSE = re.compile(
-    rf"(?<![\w'’])(?P<name>{_NAME}|{_DESC})(?:,\s+(?:who|whose|a|an|the|his|her|its|one|\d+|from|of)\b[^,.;\"“”]{{0,80}}){{1,2}},"
+    rf"(?<![\w'’])(?P<name>(?!Another\b){_NAME}|{_DESC})(?:,\s+(?:who|whose|a|an|the|his|her|its|one|\d+|from|of)\b[^,.;\"“”]{{0,80}}){{1,2}},"
     rf"\s+{_AUX}{_VERB}\b")
+# an unnamed person introduced as the subject of a reporting verb: "A Transport Department spokeswoman said",
+# "another resident told ...", "One Redland homeowner said" (an indefinite description: a new person, whom a later
+# "she said" may continue; the head noun must be a person noun, checked by the caller)
+_INDEFINITE_SPEAKER = re.compile(rf"(?<![\w'’])(?P<name>(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w'’\-]+\s+){{0,3}}?"
+                                 rf"(?P<noun>[a-z][a-z\-]+))"
+                                 # and a short post-modifier without punctuation: "A climber waiting at the
+                                 # airport said", "A volunteer from a charity handing out food said"
+                                 rf"(?:\s+(?:from|at|in|with|on|outside|near|behind|[a-z]+ing)\b[^,.;:!?\"“”]{{1,80}}?)?"
+                                 rf"\s+{_AUX}{_VERB}\b")
 _SPEECH_SUBJECT_OF = re.compile(rf"(?<![\w'’])(?P<name>{_NAME})\s+(?:of|at|from)\s+[^,.;\"“”]{{1,80}}?\s+"
                                 rf"(?:\w+ly\s+|also\s+)?{_VERB}\b")
 _PLACE_BEFORE = re.compile(r"\b(?:from|of|in|near)\s+$")
@@ -479,7 +494,7 @@ def speaker_kind(speaker: str) -> str:
         return "pronoun"
     words = speaker.split()
     first = words[0].lower()
-    if first in {"the", "a", "an", "one", "its", "his", "her", "their"} or _group(words):
+    if first in {"the", "a", "an", "another", "one", "its", "his", "her", "their"} or _group(words):
         return "description"
     if len(words) >= 2 and re.search(r"['’]s$", words[0]) and all(w.islower() for w in words[1:]):
         return "description"  # "Indonesia's foreign ministry": a place's or a firm's body, described
@@ -966,7 +981,7 @@ _AS_SPEAKER_PUTS_IT = re.compile(rf"\bas\s+(?P<speaker>{_PRON}|{_NAME}|[Tt]he\s+
                                  r"(?:puts|put|described|describes|says|said|calls|called)\s+it\b")
 
 
-_DETERMINERS = {"the", "a", "an", "its", "his", "her", "their"}
+_DETERMINERS = {"the", "a", "an", "another", "its", "his", "her", "their"}
 _AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might",
                 "must", "should", "did", "does"}
 
@@ -1203,6 +1218,8 @@ def speaker_candidates(article: Article) -> list[tuple[int, str]]:
                  # "Dr Ann Lee, of the University of the West Indies, said": the body is the object of "of"
                  and not _OBJECT_OF_BODY_PREPOSITION.search(b.text, max(0, m.start("name") - 12), m.start("name"))]
         found += list(_SPEECH_SUBJECT_OF.finditer(b.text))
+        candidates.extend((b.start + m.start("name"), m.group("name")) for m in _INDEFINITE_SPEAKER.finditer(b.text)
+                          if m.group("noun") in _PERSON_NOUNS)
         for m in _SPEECH_SUBJECT_CLAUSE.finditer(b.text):
             if speaker_kind(m.group("name")) == "description":
                 if person_description(m.group("name")):  # "A nurse at the rally, who asked not to be named, said"
@@ -1458,7 +1475,8 @@ class CandidateIndex:
 @lru_cache(maxsize=4096)
 def _classes(name: str) -> tuple[str, ...]:
     """The pronoun classes of :class:`CandidateIndex` a candidate name belongs to."""
-    if _organisation(name):
+    # ("A Transport Department spokeswoman": a body's word inside, but a person noun at its head)
+    if _organisation(name) and not person_description(name):
         return ("all", "org")
     gender = _gender(name)
     return ("all", "person", *(("he",) if gender != "f" else ()), *(("she",) if gender != "m" else ()))

@@ -1,10 +1,14 @@
-"""The ninth held-out set's scores (tests/data/structure/heldout9/README.md): blind, measured once.
+"""The ninth held-out set's scores (tests/data/structure/heldout9/README.md): a development set since rules10.
 
 Written and annotated (heldout9, 38a8179) by someone who read no rule and ran none on it, while rules9 was
 tuned on the eighth set's errors; measured once, blind, on the merged rules9 + perf7 code (integ9) and pinned
 here without anyone reading its errors.  These are the current unseen-text figures.  A change that moves
 them fails here, so that the README's figures are updated with it (and a change made because of an error
 seen here makes this a development set: say so where the figures are reported).
+
+rules10 read its errors and was tuned on them (general rules pinned on texts of our own in
+test_roles_furniture_round6.py and test_speakers_honorifics_another.py): the figures below are development
+figures now; the blind ones are in the comments (news roles 290 / 315, speakers 120 / 197).
 """
 
 from __future__ import annotations
@@ -27,9 +31,9 @@ def test_heldout9_is_the_annotated_set(scores):
 
 def test_heldout9_news(scores):
     news = scores["news"]
-    assert news["role_accuracy"] == pytest.approx(290 / 315)
+    assert news["role_accuracy"] == pytest.approx(306 / 315)  # 290 / 315 blind
     assert (news["quote_precision"], news["quote_recall"]) == (1.0, pytest.approx(202 / 206))
-    assert news["speaker_accuracy"] == pytest.approx(120 / 197)
+    assert news["speaker_accuracy"] == pytest.approx(129 / 197)  # 120 / 197 blind
     assert news["attribution_rate"] == pytest.approx(194 / 202)
 
 
