@@ -158,7 +158,8 @@ def run_report(corpus: Path, out: Path, notebooks: list[str], limit: float, jobs
             "pss_peaks_mb": {k: round(pss_peaks.get(k, 0) / 2**20) for k in peaks},
             "notebooks_s": {nb["name"]: nb["duration_s"] for nb in manifest.get("notebooks", [])},
             "killed_in": phase[0] if killed else None,
-            "log": [ln for ln in log if ln.startswith("tokens:") or "] " in ln][-8:]}
+            # the tokens pass's line (its seconds) and the notebooks' last lines
+            "log": [ln for ln in log if ln.startswith("tokens:")][-1:] + [ln for ln in log if "] " in ln][-8:]}
 
 
 def main() -> None:
