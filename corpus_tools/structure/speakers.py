@@ -306,7 +306,7 @@ _STOP_CAPS = {"During", "After", "Before", "In", "On", "At", "As", "When", "Whil
               "Thirty", "Forty", "Fifty", "Hundreds", "Thousands", "Dozens", "Several", "Outside", "Inside"}
 # a title, then a name of two or three capitalised words ("General Staff of" is no name)
 # (the look-ahead for the titles' first letters changes no match: a word that starts no title fails at once
-# instead of trying each of the 135 titles in turn)
+# instead of trying each title in turn)
 _TITLED = re.compile(rf"\b(?=[{''.join(sorted({t[0] for t in TITLES}))}])(?:{'|'.join(sorted(TITLES))})\.?\s+"
                      rf"(?P<name>[A-Z][\w'’\-]+"
                      rf"(?:\s+(?:(?:bin|binti|bint|ibn|van|von|de|der|den|da|dos|del|ter)\s+)?[A-Z][\w'’\-]+){{1,2}})")
