@@ -612,8 +612,38 @@ def _caption(text: str) -> str:
     return ""
 
 
+# What each pattern of BOILERPLATE_PATTERNS not anchored at "^" needs in the text (lower-case words, one
+# of which must be in ascii_fold(text)): an unanchored pattern is tried at every position of every block,
+# and these 18 were most of the cost of the furniture test, though almost no block holds their words
+_BOILERPLATE_NEEDLES = {
+    r"\bshare (?:on|via) (?:facebook|twitter|x|whatsapp|linkedin|email|e-mail)\b": ("share ",),
+    r"\bcommunity (?:guidelines|standards|rules)\b": ("community ",),
+    r"advertisement\b": ("advertisement",), r"scroll to continue": ("scroll to continue",),
+    r"\bnewsletter\b.{0,40}$": ("newsletter",), r"©": ("©",), r"all rights reserved": ("all rights reserved",),
+    r"\b(?:in|to) your inbox\b": (" your inbox",), r"\bcookies?\b.{0,80}\b(?:experience|consent|policy|settings|"
+    r"preferences|accept)\b": ("cookie",), r"\b(?:turn on|enable|activate) javascript\b": (" javascript",),
+    r"\b(?:in|on) the (?:video )?player (?:above|below)\b": ("player ",),
+    r"\bsubscribe (?:for|to get|now for|today for) (?:unlimited|full)\b": ("subscribe ",),
+    r"\s[|·•]\s*share\s*$": ("share",), r"\b(?:whatsapp|telegram) (?:channel|group)\b.{0,40}$": ("whatsapp ", "telegram "),
+    r"\bterms (?:of (?:use|service)|and conditions)\b.{0,40}\bprivacy\b": ("privacy",),
+    r"\bdoi\s*:\s*10\.\d{4,}/\S+$": ("doi",), r"\b(?:gamble|bet|play) responsibly\b": (" responsibly",),
+    r"[.!?]\s+(?:sign up|subscribe|register)(?: now| today| here| free)?[.!]?$": ("sign up", "subscribe", "register"),
+}
+# (pattern, needles or None: always tried), in the order of BOILERPLATE_PATTERNS; a new unanchored pattern
+# without its needles stops the import here rather than being tried everywhere unnoticed
+_BOILERPLATE_TESTS = tuple((rx, None if rx.pattern.startswith("^") else _BOILERPLATE_NEEDLES[rx.pattern])
+                           for rx in BOILERPLATE_PATTERNS)
+
+
 def _boilerplate(text: str) -> str:
-    for rx in BOILERPLATE_PATTERNS:
+    """The match of the first pattern of :data:`BOILERPLATE_PATTERNS` that matches ``text`` ("" if none)."""
+    folded = None
+    for rx, needles in _BOILERPLATE_TESTS:
+        if needles is not None:
+            if folded is None:
+                folded = ascii_fold(text)
+            if not any(n in folded for n in needles):
+                continue  # its words are not there: it cannot match
         m = rx.search(text)
         if m:
             return m.group()
