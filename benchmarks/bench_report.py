@@ -30,6 +30,7 @@ import os
 import platform
 import random
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -116,6 +117,8 @@ def run_report(corpus: Path, out: Path, notebooks: list[str], limit: float, jobs
     for name in notebooks:
         cmd += ["-n", name]
     started = time.perf_counter()
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    started_cpu = own.ru_utime + own.ru_stime
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     ps = psutil.Process(proc.pid)
     phase = ["load+tokens"]
@@ -151,6 +154,7 @@ def run_report(corpus: Path, out: Path, notebooks: list[str], limit: float, jobs
         time.sleep(0.2)
     reader.join()
     wall = time.perf_counter() - started
+    sampler = resource.getrusage(resource.RUSAGE_SELF)  # this process: the sampling's own cost, beside the run's
     manifest = json.loads((out / "manifest.json").read_text()) if (out / "manifest.json").is_file() else {}
     return {"rc": proc.returncode, "wall_s": round(wall, 1), "peak_mb": round(max(peaks.values()) / 2**20),
             "peaks_mb": {k: round(v / 2**20) for k, v in peaks.items()},
@@ -158,6 +162,7 @@ def run_report(corpus: Path, out: Path, notebooks: list[str], limit: float, jobs
             "pss_peaks_mb": {k: round(pss_peaks.get(k, 0) / 2**20) for k in peaks},
             "notebooks_s": {nb["name"]: nb["duration_s"] for nb in manifest.get("notebooks", [])},
             "killed_in": phase[0] if killed else None,
+            "sampler_cpu_s": round(sampler.ru_utime + sampler.ru_stime - started_cpu, 1),
             # the tokens pass's line (its seconds) and the notebooks' last lines
             "log": [ln for ln in log if ln.startswith("tokens:")][-1:] + [ln for ln in log if "] " in ln][-8:]}
 
