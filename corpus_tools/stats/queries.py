@@ -45,7 +45,7 @@ from corpus_tools._version import __version__
 from corpus_tools.tokens.dataset import TokenDataset
 
 __all__ = ["DERIVED_FOLDER", "MEMORY_LIMIT", "TermCounts", "article_terms_path", "connect_duckdb",
-           "create_article_term_table", "iter_article_term_counts", "kept_token_forms", "ngram_items_sql",
+           "create_article_term_table", "iter_article_term_counts", "kept_token_forms", "ngram_items_sql", "part_view",
            "query_term_counts", "query_top_tfidf_terms", "whole_article_pieces"]
 
 #: DuckDB's memory limit for one query (it spills to a temporary folder beyond it);
@@ -101,8 +101,29 @@ def _keep_roles(con: duckdb.DuckDBPyConnection, dataset: TokenDataset) -> None:
     if con.sql("SELECT count(*) FROM duckdb_views() WHERE view_name = 'raw_all_roles'").fetchall()[0][0]:
         return  # already narrowed on this connection
     con.sql("ALTER VIEW raw RENAME TO raw_all_roles")
-    roles = ", ".join("'" + r.replace("'", "''") + "'" for r in excluded)
-    con.sql(f"CREATE TEMP VIEW raw AS SELECT * FROM raw_all_roles WHERE role NOT IN ({roles})")
+    con.sql(f"CREATE TEMP VIEW raw AS SELECT * FROM raw_all_roles{_role_filter_sql(dataset)}")
+
+
+def _role_filter_sql(dataset: TokenDataset) -> str:
+    """The ``WHERE`` clause keeping the rows of the block roles ``dataset.options`` keep ("" when all are kept)."""
+    excluded = dataset.options.excluded_roles
+    if not excluded:
+        return ""
+    return " WHERE role NOT IN (" + ", ".join("'" + r.replace("'", "''") + "'" for r in excluded) + ")"
+
+
+def part_view(con: duckdb.DuckDBPyConnection, dataset: TokenDataset, part: Path, name: str = "part_raw") -> None:
+    """(Re)create view ``name``: the rows of one part file of ``dataset`` whose block roles its options keep.
+
+    Every article's rows are in one part file, so a per-article aggregate
+    made part by part, each part's rows appended in part order, is the
+    aggregate of the whole dataset in corpus order; and DuckDB then holds one
+    part's groups at a time.  (Over all parts at once, the article x term
+    aggregate of a 1 GB corpus, 65 million groups, ran out of the kernels'
+    memory limit: DuckDB's hash aggregate does not always spill.)
+    """
+    con.sql(f"CREATE OR REPLACE TEMP VIEW {name} AS SELECT * FROM read_parquet({_sql_string(part)})"
+            f"{_role_filter_sql(dataset)}")
 
 
 #: The last few ``token -> term`` tables made (:func:`kept_token_forms`), by dataset content, options and column.
@@ -286,10 +307,13 @@ def create_article_term_table(con: duckdb.DuckDBPyConnection, dataset: TokenData
                     "0::BIGINT AS position, ''::VARCHAR AS token WHERE false")
         forms = _forms(con, dataset, column)
         con.register("forms", forms)
-        con.sql("CREATE VIEW kept AS SELECT r.article, r.sentence, r.position, f.term "
-                "FROM raw r JOIN forms f ON r.token = f.token")
-        con.sql(f"CREATE TEMP TABLE per AS SELECT article, term, count(*)::BIGINT AS c FROM ({ngram_items_sql(n)}) "
-                "GROUP BY article, term")
+        con.sql("CREATE TEMP TABLE per (article VARCHAR, term VARCHAR, c BIGINT)")
+        for part in dataset.parts:  # one part's articles at a time (part_view)
+            part_view(con, dataset, part)
+            con.sql("CREATE OR REPLACE TEMP VIEW kept AS SELECT r.article, r.sentence, r.position, f.term "
+                    "FROM part_raw r JOIN forms f ON r.token = f.token")
+            con.sql(f"INSERT INTO per SELECT article, term, count(*)::BIGINT AS c FROM ({ngram_items_sql(n)}) "
+                    "GROUP BY article, term")
         if saved is not None:
             _save_article_terms(con, saved)
     totals = dict(con.sql("SELECT article, sum(c)::BIGINT FROM per GROUP BY article").fetchall())

@@ -30,7 +30,7 @@ from corpus_tools.model.blocks import Block
 from corpus_tools.model.checks import check_counts
 from corpus_tools.model.corpus import Article, Corpus, as_articles
 from corpus_tools.stats.frequency import smooth_idf
-from corpus_tools.stats.queries import connect_duckdb, kept_token_forms, whole_article_pieces
+from corpus_tools.stats.queries import connect_duckdb, kept_token_forms, part_view, whole_article_pieces
 from corpus_tools.structure.headings import HeadingSignals, classify_headings
 from corpus_tools.structure.quotations import Quotation, find_quotations, quoted_word_mask
 from corpus_tools.tokens.dataset import TokenDataset
@@ -258,8 +258,17 @@ def section_term_table(
         try:
             con.read_parquet([str(p) for p in data.parts]).create_view("raw")
             con.register("forms", kept_token_forms(con, data, column))
-            con.sql(f"CREATE VIEW counts AS {_SECTION_TERM_COUNTS_SQL}")
-            return _scored_section_terms(con, data.articles, scope, top)
+            if scope == "corpus":  # every section of the corpus is a document: all parts at once
+                con.sql(f"CREATE VIEW counts AS {_section_term_counts_sql('raw')}")
+                return _scored_section_terms(con, data.articles, scope, top)
+            # an article's rows depend on its own sections alone, and each article is in one part: scored
+            # part by part, in part (corpus) order, DuckDB holds one part's rows at a time (queries.part_view)
+            pieces = []
+            for part in data.parts:
+                part_view(con, data, part)
+                con.sql(f"CREATE OR REPLACE TEMP VIEW counts AS {_section_term_counts_sql('part_raw')}")
+                pieces.append(_scored_section_terms(con, data.articles, scope, top))
+            return pd.concat(pieces, ignore_index=True)
         finally:
             con.close()
     if not isinstance(data, pd.DataFrame) and options is None:
@@ -269,9 +278,10 @@ def section_term_table(
     return _section_terms(counts.rename(columns={column: "term"}), pd.unique(toks["article"]), scope, top)
 
 
-# the counts behind section_term_table, in the database: each raw token normalised once (view ``forms``)
-_SECTION_TERM_COUNTS_SQL = ("SELECT r.article, r.section, f.term, count(*)::BIGINT AS count "
-                            "FROM raw r JOIN forms f ON r.token = f.token GROUP BY r.article, r.section, f.term")
+def _section_term_counts_sql(rows: str) -> str:
+    """SQL of the counts behind section_term_table, of view ``rows`` (``forms``: each raw token normalised once)."""
+    return (f"SELECT r.article, r.section, f.term, count(*)::BIGINT AS count FROM {rows} r "
+            "JOIN forms f ON r.token = f.token GROUP BY r.article, r.section, f.term")
 
 
 def _section_terms(counts: pd.DataFrame, articles, scope: str, top: int | None) -> pd.DataFrame:
@@ -303,18 +313,19 @@ def _scored_section_terms(con, articles, scope: str, top: int | None) -> pd.Data
     articles = [str(a) for a in articles]
     con.register("article_order", pa.table({"article": pa.array(articles, pa.string()),
                                             "i": pa.array(range(len(articles)), pa.int64())}))
-    con.sql("CREATE TEMP TABLE numbered AS SELECT o.i, c.section, c.term, c.count FROM counts c "
+    con.sql("CREATE OR REPLACE TEMP TABLE numbered AS SELECT o.i, c.section, c.term, c.count FROM counts c "
             "JOIN article_order o ON c.article = o.article")
     if scope == "article":  # the documents: the sections of the term's article that hold a kept token
-        con.sql("CREATE TEMP TABLE docs AS SELECT i, term, count(*)::BIGINT AS doc_freq FROM numbered "
+        con.sql("CREATE OR REPLACE TEMP TABLE docs AS SELECT i, term, count(*)::BIGINT AS doc_freq FROM numbered "
                 "GROUP BY i, term")
-        con.sql("CREATE TEMP TABLE sizes AS SELECT i, count(DISTINCT section)::BIGINT AS n_docs FROM numbered "
-                "GROUP BY i")
+        con.sql("CREATE OR REPLACE TEMP TABLE sizes AS SELECT i, count(DISTINCT section)::BIGINT AS n_docs "
+                "FROM numbered GROUP BY i")
         pairs = con.sql("SELECT DISTINCT d.doc_freq, s.n_docs FROM docs d JOIN sizes s ON d.i = s.i").fetchall()
         scored = ("SELECT c.i, c.section, c.term, c.count, d.doc_freq, s.n_docs FROM numbered c "
                   "JOIN docs d ON c.i = d.i AND c.term = d.term JOIN sizes s ON c.i = s.i")
     else:  # every non-empty section of the corpus
-        con.sql("CREATE TEMP TABLE docs AS SELECT term, count(*)::BIGINT AS doc_freq FROM numbered GROUP BY term")
+        con.sql("CREATE OR REPLACE TEMP TABLE docs AS SELECT term, count(*)::BIGINT AS doc_freq FROM numbered "
+                "GROUP BY term")
         n = int(con.sql("SELECT count(*) FROM (SELECT DISTINCT i, section FROM numbered)").fetchall()[0][0])
         pairs = [(d, n) for (d,) in con.sql("SELECT DISTINCT doc_freq FROM docs").fetchall()]
         scored = (f"SELECT c.i, c.section, c.term, c.count, d.doc_freq, {n}::BIGINT AS n_docs FROM numbered c "
@@ -350,8 +361,7 @@ def iter_section_term_counts(dataset: TokenDataset, column: str = "norm", *,
         con.register("forms", kept_token_forms(con, dataset, column))
         con.register("article_order", pa.table({"article": pa.array(list(dataset.articles), pa.string()),
                                                 "i": pa.array(range(len(dataset.articles)), pa.int64())}))
-        reader = con.sql("SELECT c.* FROM (SELECT r.article, r.section, f.term, count(*)::BIGINT AS count "
-                         "FROM raw r JOIN forms f ON r.token = f.token GROUP BY r.article, r.section, f.term) c "
+        reader = con.sql(f"SELECT c.* FROM ({_section_term_counts_sql('raw')}) c "
                          "JOIN article_order o USING (article) ORDER BY o.i").to_arrow_reader(rows)
         yield from whole_article_pieces(reader, {"article": object, "section": "int64", "term": object,
                                                  "count": "int64"})
@@ -377,8 +387,7 @@ def section_term_counts(dataset: TokenDataset, column: str = "norm") -> pd.DataF
     try:
         con.read_parquet([str(p) for p in dataset.parts]).create_view("raw")
         con.register("forms", kept_token_forms(con, dataset, column))
-        counts = con.sql("SELECT r.article, r.section, f.term, count(*)::BIGINT AS count FROM raw r "
-                         "JOIN forms f ON r.token = f.token GROUP BY r.article, r.section, f.term").df()
+        counts = con.sql(_section_term_counts_sql("raw")).df()
     finally:
         con.close()
     return counts.astype({"article": object, "section": "int64", "term": object, "count": "int64"}) \
