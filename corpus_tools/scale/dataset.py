@@ -22,6 +22,8 @@ corpus is rebuilt like a damaged one.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import os
 import shutil
@@ -180,6 +182,23 @@ def registered_dataset(source: str | os.PathLike, cache_dir: str | os.PathLike,
     return dataset, list(record.get("problems", []))
 
 
+@contextlib.contextmanager
+def _shared_with_forked_workers():
+    """Keep this process's objects (the corpus) out of the garbage collector while forked workers run.
+
+    A forked worker shares the parent's pages until it writes to them, and a full collection in the
+    worker writes to the header of every object it traverses, the whole inherited corpus included:
+    each worker then held a private copy of it (three processes of 2 GB each at 1 GB of text).
+    ``gc.freeze()`` moves the objects there are now to a generation no collection visits (Python's
+    documented recipe for fork without exec); they are handed back when the workers are done.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def build_token_dataset(corpus: Corpus, folder: str | os.PathLike, *, tokenizer: str = DEFAULT_TOKENIZER,
                         n_jobs: int | None = None, client=None) -> TokenDataset:
     """Tokenise ``corpus`` into a new dataset at ``folder`` (replacing what is there), with its structure tables.
@@ -217,7 +236,8 @@ def build_token_dataset(corpus: Corpus, folder: str | os.PathLike, *, tokenizer:
             parts = [write_dataset_part(b, tmp, i, tokenizer, recurring)
                      for i, b in zip(indexes, batches, strict=True)]
         else:
-            with ProcessPoolExecutor(max_workers=workers, mp_context=pool_context()) as pool:
+            with _shared_with_forked_workers(), \
+                    ProcessPoolExecutor(max_workers=workers, mp_context=pool_context()) as pool:
                 parts = list(pool.map(write_dataset_part, batches, [tmp] * len(batches), indexes,
                                       [tokenizer] * len(batches), [recurring] * len(batches)))
         tables = write_article_tables(tmp, articles)  # here, not on the workers: this process holds the corpus
