@@ -91,6 +91,7 @@ __all__ = [
     "DiskFullError",
     "REPORT_DUCKDB_MEMORY_MB",
     "RUNNER_PARAMETERS",
+    "START_LAST",
     "ReportError",
     "ReportResult",
     "available_notebooks",
@@ -101,6 +102,7 @@ __all__ = [
     "read_parameter_file",
     "resolve_parameters",
     "run_report",
+    "start_order",
 ]
 
 #: Parameters the runner sets itself (from CORPUS and -o).
@@ -558,6 +560,23 @@ def kernel_duckdb_memory(workers: int) -> str:
     return f"{max(KERNEL_DUCKDB_MIN_MB, REPORT_DUCKDB_MEMORY_MB // max(1, workers))}MB"
 
 
+#: Shipped notebooks started last when several run side by side: keyness is the lightest (3 s of about
+#: 50 at 100 MB), so started last it fills the end of the phase beside the longest notebook, instead of
+#: holding up section_structure on the other worker (benchmarks/RESULTS.md, ninth engine session).
+START_LAST = ("keyness",)
+
+
+def start_order(sources: list[Path]) -> list[int]:
+    """The indices of ``sources`` in the order their notebooks start: theirs, :data:`START_LAST` ones at the end.
+
+    The report still lists them, and numbers them, in their own order.
+
+    >>> start_order([Path("word_frequency.ipynb"), Path("keyness.ipynb"), Path("section_structure.ipynb")])
+    [0, 2, 1]
+    """
+    return sorted(range(len(sources)), key=lambda i: sources[i].stem in START_LAST)
+
+
 def _run_notebooks(runs: list[tuple[Path, dict]], tmp: Path, progress: bool, timeout: float | None,
                    reader: bool, log, workers: int,
                    manager: type[CurrentPythonKernelManager] = CurrentPythonKernelManager,
@@ -612,8 +631,8 @@ def _run_notebooks(runs: list[tuple[Path, dict]], tmp: Path, progress: bool, tim
             run_after()
         return
     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="notebook")
-    # started in ``runs`` order (a longest-first order measured slower at 100 MB: benchmarks/RESULTS.md)
-    futures = {i: pool.submit(in_thread, i + 1, *run) for i, run in enumerate(runs)}
+    # started in start_order (a longest-first order measured slower at 100 MB: benchmarks/RESULTS.md)
+    futures = {i: pool.submit(in_thread, i + 1, *runs[i]) for i in start_order([source for source, _ in runs])}
     if after is not None:
         futures[len(runs)] = pool.submit(run_after)
     try:
