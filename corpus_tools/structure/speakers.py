@@ -213,15 +213,18 @@ _MIDDLE_INITIAL = (r"(?<=[\w.]\s)(?!(?:Mr|Dr|St|Mt|No|Co|Jr|Sr|Ms|Lt|Ft|Av|Rd|Vs
 # (capitals with accents too: "Ó Briain", "Émile"; initials before a particle: "P.J. van Heerden")
 # (an initial may be accented, "Hjalti Á. Berg", or of two letters inside a name, "Liv Aa. Holm", "Dr. Ma. Luz Reyes":
 # :data:`_MIDDLE_INITIAL`)
-_CAP = (r"(?:(?:[A-ZÀ-ÖØ-Þ]\.){1,3}(?=\s*[A-ZÀ-ÖØ-Þ]|\s+(?:van|von|de|der|den|du|da|di|le|la|al|bin|ibn|ter)\s)"
+# the capitals a name word may open with: ASCII, Latin-1 and Latin Extended-A ("Šimunović", "Łukasz", "Čapek",
+# "Żak", "Őry": Central European names)
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_CAP = (rf"(?:(?:[{_UPPER}]\.){{1,3}}(?=\s*[{_UPPER}]|\s+(?:van|von|de|der|den|du|da|di|le|la|al|bin|ibn|ter)\s)"
         rf"|{_MIDDLE_INITIAL}"
-        r"|(?:al|el|bin|ibn|abu|ben|de|van|von|da|di|le|la|d|o)[\-’']?[A-ZÀ-ÖØ-Þ][\w'’\-]*"
-        r"|[A-ZÀ-ÖØ-Þ][\w'’\-]*)")
+        rf"|(?:al|el|bin|ibn|abu|ben|de|van|von|da|di|le|la|d|o)[\-’']?[{_UPPER}][\w'’\-]*"
+        rf"|[{_UPPER}][\w'’\-]*)")
 # What every match of _NAME starts with: a capital, or a lowercase particle joined to a capital ("al-Sabah").  It
 # changes no match; it lets a position that cannot start a name fail at once instead of entering the honorific
 # repeat and the alternatives of _CAP (6x faster over a corpus's blocks: names are looked for in every block).
 # A new way for _CAP or _NAME to start must be added here too.
-_NAME_START = r"(?=[A-ZÀ-ÖØ-Þ]|(?:al|el|bin|ibn|abu|ben|de|van|von|da|di|le|la|d|o)[\-’']?[A-ZÀ-ÖØ-Þ])"
+_NAME_START = rf"(?=[{_UPPER}]|(?:al|el|bin|ibn|abu|ben|de|van|von|da|di|le|la|d|o)[\-’']?[{_UPPER}])"
 # a name: capitalised words, name particles inside ("Corriere della Sera"), an optional "Mr." in front
 _NAME = (rf"{_NAME_START}(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Prof|St|Supt|Insp|Det|Sgt|Capt|Cmdr|Adm|Brig|Maj|"
          rf"Cpl|Pvt|Rev|Fr|Hon|Amb|Atty|Pres|Cllr|Const|Ch|Sr|Jr)\.\s+){{0,2}}{_CAP}"
@@ -564,6 +567,32 @@ def _the_organisation(name: str) -> str | None:
     return None
 
 
+# the lower-case words after a possessive name opening a sentence: "ZET's management board described ..."
+_POSSESSED = re.compile(r"(?:\s+[a-z][\w\-]*){1,4}")
+# what of a body speaks for the body itself: "Acme's board", "the club's management", "the mayor's office"
+_ORGANS = frozenset("board management leadership directors office executive administration".split())
+
+
+def _possessive_subject(owner: str, rest: str) -> str:
+    """The speaker of a sentence whose subject is a possessive name and what it owns (``rest``, the text after
+    the possessive, up to the verb: a word in -ed, an auxiliary or a reporting verb): the owner itself when
+    its board, management or office speaks ("Acme's management board described ..." gives "Acme"), else
+    the description as written ("Smith's lawyer called ...", "Indonesia's foreign ministry said ...").
+
+    >>> _possessive_subject("Acme's", " management board described the strike"), _possessive_subject(
+    ...     "Smith's", " lawyer called it")
+    ('Acme', "Smith's lawyer")
+    """
+    words = []
+    for word in (m.group().split() if (m := _POSSESSED.match(rest)) else []):
+        if word.endswith("ed") or word in _AUXILIARIES or word in REPORTING_VERBS:
+            break
+        words.append(word)
+    if not words or words[-1] in _ORGANS:
+        return owner[:-2]
+    return " ".join([owner, *words])
+
+
 def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
                       marks: str = QUOTE_CHARACTERS) -> tuple[str | None, str | None, int]:
     """Speaker of a quotation, by the rules of the module docstring.
@@ -808,6 +837,11 @@ _NAMING_APPOSITION = re.compile(rf"^,\s+(?:(?:the|a|an)\s+)?{_PLACE_BEFORE_ROLE}
                                 rf"(?P<name>{_ORGANISATION_RUN}|{_NAME})(?:\s+\([A-Z]{{2,8}}\))?$")
 
 
+# a participle opening the sentence before its subject: "Contacted, an official ... said", "Asked about it, ..."
+_FRONTED_PARTICIPLE = re.compile(r"^\s*(?:Contacted|Reached|Approached|Asked|Questioned|Pressed|Interviewed)"
+                                 r"(?:\s[^,\"“”]{1,80})?,\s+")
+
+
 def _subject_over_insertion(head: str) -> tuple[str, int] | None:
     """``(speaker, offset in head)`` of "SUBJECT, INSERTION, " ending ``head`` (the text before a reporting
     verb), or None.
@@ -816,9 +850,13 @@ def _subject_over_insertion(head: str) -> tuple[str, int] | None:
     represents 900 staff, said ...", "Her coach, former champion Ivo Brandt, says ...".  The subject is a
     description (a determiner or "One of ..." first); an apposition that is a name (a person's, or an
     organisation's with its abbreviation) names it and is the speaker; a relative clause ("which", "who")
-    is skipped, and the described subject speaks.
+    is skipped, and the described subject speaks; so are a participle clause ("..., requesting anonymity,
+    said") and an indefinite apposition ("One resident, a mother of two, said"), and a participle fronted
+    before the subject ("Contacted, an official of the firm, ... said").
     """
-    m = _INSERTION_BEFORE_VERB.match(head)
+    fronted = _FRONTED_PARTICIPLE.match(head)
+    start = fronted.end() if fronted else 0
+    m = _INSERTION_BEFORE_VERB.match(head[start:])
     if m is None or m.group("subject").split()[0].lower() not in _DETERMINERS | {"one"}:
         # (a named subject, "Ann Lee, a Republican, said", is found by the rules after this one)
         return None
@@ -827,10 +865,10 @@ def _subject_over_insertion(head: str) -> tuple[str, int] | None:
     first = insertions[: insertions.find(",", 1)] if insertions.count(",") > 1 else insertions
     named = _NAMING_APPOSITION.match(first)
     if named and named.group("name").split()[0] not in _STOP_CAPS:
-        return named.group("name"), m.start("insertions") + named.start("name")
-    if not re.match(r",\s+(?:which|who|whose|that)\b", first):
+        return named.group("name"), start + m.start("insertions") + named.start("name")
+    if not re.match(r",\s+(?:which|who|whose|that|an?|[a-z]+ing)\b", first):
         return None  # any other insertion ("..., analysts said, ...") may not belong to the subject
-    return subject, m.start("subject") + len(m.group("subject")) - len(m.group("subject").lstrip())
+    return subject, start + m.start("subject") + len(m.group("subject")) - len(m.group("subject").lstrip())
 
 
 # what may open a sentence before its subject: "Asked whether ..., ", "Speaking after the match, "
@@ -1037,6 +1075,8 @@ def _sentence_subject(sentence: str) -> tuple[str, int] | None:
     # (a firm's name may join two names with "&": "Harrow & Lisle described ...")
     m = re.match(rf"\s*(?P<name>{_NAME}(?:\s+&\s+{_NAME})?)\s+[a-z]", sentence)
     if m and first not in _STOP_CAPS:
+        if m.group("name").endswith(("'s", "’s")):  # "Acme's board described ...": a possessive subject
+            return _possessive_subject(m.group("name"), sentence[m.end("name"):]), m.start("name")
         return m.group("name"), m.start("name")
     return None
 
@@ -1729,7 +1769,8 @@ def _is_title(word: str) -> bool:
 # letters written after a name (rank, office, honour, degree), no part of it
 _POST_NOMINALS = frozenset("SC QC KC MP MSP MLA MEP MHK TD OBE MBE CBE KBE DBE PhD".split())
 _PARTICLE_WORDS = {"of", "de", "del", "della", "der", "den", "van", "von", "al", "bin", "ibn", "da", "di", "du", "des",
-                   "dos", "das", "le", "la", "ter", "y", "ap"}
+                   "dos", "das", "le", "la", "ter", "y", "ap",
+                   "mac", "mic", "nic", "ní", "ó", "ua", "uí"}  # Irish and Scottish Gaelic: "Ciarán Mac Aodha"
 _NAME_RUN = re.compile(_NAME)
 
 
@@ -1843,6 +1884,11 @@ def _merged_name(speaker: str, ends: dict[str, list[tuple[int, list[str]]]],
         if len(spelt) == 1:
             words = core = [next(iter(spelt))]
             name = words[0]
+    if len(words) == 1 and (alt := name[:1].lower() + name[1:]) in ends and _PREFIXED.match(alt):
+        # "D’Entremont said": a particle joined to the surname, capitalised to open the sentence ("Darlene
+        # d’Entremont"): looked up as the full name writes it
+        words = core = [alt]
+        name = alt
     if (len(words) in (2, 3) and all(w.lower() in _PARTICLE_WORDS for w in words[:-1])
             and speaker_kind(speaker) == "name"):
         # "Van Doorn said": a surname with its particle, capitalised to open the sentence ("Pieter van Doorn");
