@@ -267,7 +267,8 @@ _AFTER_ROLE_NAME_VERB = re.compile(rf"^[\s,\-–—]*(?P<speaker>(?:[A-ZÀ-ÖØ-
                                    rf"\s+{_AUX}(?P<verb>{_VERB})\b")
 _AFTER_VERB_SPEAKER = re.compile(
     rf"^[\s,]*(?P<verb>{_VERB})(?:\s+{_VERB})?\s+(?P<speaker>(?:{_DESC}|{_NAME}|{_ROLE_WORDS}{_NAME}|{_PRON})"
-    rf"(?:\s+[\w'’\-]+)*?)\s*(?=[,;:!?]|{_FULL_STOP}|$)")
+    # (a firm's "&" may be one of the words after it: "said Ann Lee of Rae & Paterson.")
+    rf"(?:\s+(?:[\w'’\-]+|&))*?)\s*(?=[,;:!?]|{_FULL_STOP}|$)")
 _LATER_SPEAKER_VERB = re.compile(
     rf",\s+(?P<speaker>{_PRON}|{_DESC}|{_NAME}|[A-Z][\w'’\-]*(?:\s+[\w'’\-]+){{0,6}}?)\s+(?P<verb>{_VERB})\b")
 # '"...," was Henry's answer' / '"...," came her reply': the speaker as the possessor of a reply noun
@@ -313,7 +314,9 @@ _STOP_CAPS = {"During", "After", "Before", "In", "On", "At", "As", "When", "Whil
               # numbers and prepositions open a sentence's phrase, never a name ("Three decades later, she ...",
               # "Outside court, his sister said ...")
               "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve", "Twenty",
-              "Thirty", "Forty", "Fifty", "Hundreds", "Thousands", "Dozens", "Several", "Outside", "Inside"}
+              "Thirty", "Forty", "Fifty", "Hundreds", "Thousands", "Dozens", "Several", "Outside", "Inside",
+              # indefinite pronouns are no one's name ("Nobody asked us", inside a quotation, is no antecedent)
+              "Nobody", "Everybody", "Everyone", "Somebody", "Someone", "Anybody", "Anyone", "Nothing", "Everything"}
 # a title, then a name of two or three capitalised words ("General Staff of" is no name)
 # (the look-ahead for the titles' first letters changes no match: a word that starts no title fails at once
 # instead of trying each title in turn)
@@ -326,9 +329,10 @@ _TITLED = re.compile(rf"\b(?=[{''.join(sorted({t[0] for t in TITLES}))}]){_TITLE
 _SPEECH_SUBJECT = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}),?\s+{_AUX}{_VERB}\b")
 # a subject, then one or two appositive or relative clauses, then the verb: "Kevin Bao, who tracks cloud outages,
 # said", "Margaret Doyle, 71, who has lived here for 40 years, said", "A nurse at the rally, who asked ..., said"
+# (a comma or point between digits is no clause's end: "a contracting firm with 1,400 workers")
 _SPEECH_SUBJECT_CLAUSE = re.compile(
-    rf"(?<![\w'’])(?P<name>(?!Another\b){_NAME}|{_DESC})(?:,\s+(?:who|whose|a|an|the|his|her|its|one|\d+|from|of)\b[^,.;\"“”]{{0,80}}){{1,2}},"
-    rf"\s+{_AUX}{_VERB}\b")
+    rf"(?<![\w'’])(?P<name>(?!Another\b){_NAME}|{_DESC})(?:,\s+(?:who|whose|a|an|the|his|her|its|one|\d+|from|of)\b"
+    rf"(?:[^,.;\"“”]|(?<=\d)[,.](?=\d)){{0,80}}){{1,2}},\s+{_AUX}{_VERB}\b")
 # an unnamed person introduced as the subject of a reporting verb: "A Transport Department spokeswoman said",
 # "another resident told ...", "One Redland homeowner said" (an indefinite description: a new person, whom a later
 # "she said" may continue; the head noun must be a person noun, checked by the caller)
@@ -713,6 +717,11 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
         head = before[: v.start()]
         if " who " in head and (m := _WHO_CLAUSE_SUBJECT.search(head)) and _acceptable(m.group("name"), context):
             return m.group("name"), "SPEAKER who ... VERB ... quote", base + m.start("name")
+        if head.endswith(", which ") and (m := _WHICH_ANTECEDENT.search(head, max(0, len(head) - 120))) and (
+                _acceptable(m.group("name"), context)):
+            # "... handled by Paris-based Coin de Rue Films, which said it was “...”": the body the clause is about
+            # ("which", not "who": no person, whatever its name's words)
+            return m.group("name"), "BODY, which VERB ... quote", base + m.start("name")
         m = re.search(rf"{_SPEAKER}{_AGE}\s+{_AUX}$", head)
         if m and m.group("speaker")[:1] in "ai" and _PREPOSITION_BEFORE.search(head, 0, m.start("speaker")):
             continue  # "said in a written reply that": "a written" is no subject of "reply", a noun here
@@ -743,6 +752,10 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
                     # "The Federation of Small Traders has welcomed ... but says ...": its name
                     return org, rule, base + m.start() + len(m.group()) - len(org)
                 if word not in _STOP_CAPS:
+                    group = re.match(r"\s+([a-z]+s)\b", head[m.end():])
+                    if group and _group([*m.group().split(), group.group(1)]):
+                        # "Tournament officials said ... and warned of “...”": the group, not its modifier
+                        return f"{m.group()} {group.group(1)}", rule, base + m.start()
                     return m.group(), rule, base + m.start()
     if any(v.group().endswith("ing") for v in verbs):
         # "A statement included ..., while also asserting that ... “...”": the participle's subject is
@@ -775,9 +788,11 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
                 continue
             if m and _acceptable(m.group("speaker"), context) and not _common_word(m.group("speaker"), open_text):
                 speaker = m.group("speaker")
-                group = re.match(r"\s+([a-z]+s)\b", before[m.end("speaker"):])
+                group = re.match(r"\s+([a-z]+)\b", before[m.end("speaker"):])
                 if group and _group([*speaker.split(), group.group(1)]):  # "Opposition councillors called ..."
                     speaker = f"{speaker} {group.group(1)}"
+                elif group and group.group(1) in _BODY_KINDS and " " not in speaker:
+                    speaker = f"{speaker} {group.group(1)}"  # "Nuuk municipality said ...": the place's body
                 return speaker, "SPEAKER ... partial quote", base + m.start("speaker")
         subject = _sentence_subject(before)
         if subject and not _common_word(subject[0], open_text):
@@ -1002,6 +1017,8 @@ _CLAUSE_ANTECEDENT = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}|{_DESC}),\s+(?:
 # "A person familiar with the audits, who was not authorised to speak, said" (the subject, not a word in the clause)
 _WHO_CLAUSE_SUBJECT = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}|{_DESC})(?:,\s+\d{{1,3}})?"
                                  rf"(?:,\s+who\s[^,\"“”]{{1,120}},|\s+who\s[^,\"“”]{{1,80}}?)\s+$")
+# an organisation's name (its "Paris-based" left out), then ", which " ending the text before a reporting verb
+_WHICH_ANTECEDENT = re.compile(rf"(?<![\w'’])(?:[A-Z][\w'’.]*-based\s+)?(?P<name>{_NAME}),\s+which\s+$")
 # a named subject opening the sentence, then a participle clause ("Ann Lee, speaking in French at ")
 _PARTICIPLE_CLAUSE_SUBJECT = re.compile(rf"\s*(?:[A-Z][\w'’\-]*\s+){{0,3}}?(?P<name>{_NAME}),\s+[a-z]+ing\b"
                                         r"[^,;:\"“”]*$")
@@ -1128,7 +1145,9 @@ _DATELINE_PREFIX = re.compile(r"^[^.!?\"“]{0,60}?\s(?:-{1,2}|–|—)\s+")
 # "the centre", "the agency", "the trust": the organisation of that kind the article named before
 _NAMED_KINDS = frozenset("""centre center agency ministry trust authority council department commission institute
     university foundation union federation committee board charity association society service fund party embassy
-    bureau office institution organisation organization alliance coalition court""".split())
+    bureau office institution organisation organization alliance coalition court network forum""".split())
+# the bodies a one-word place name may own, written after it in lower case: "Nuuk municipality", "Hanoi police"
+_BODY_KINDS = _NAMED_KINDS | {"municipality", "government", "police", "administration", "parliament"}
 
 
 def named_organisation(article: Article, speaker: str, before: int) -> str | None:
@@ -1253,6 +1272,10 @@ def same_person(a: str | None, b: str | None) -> bool:
 _WORD = re.compile(r"\w+")  # every reporting verb is one such word (tested): what speaker_candidates' first test needs
 
 
+# the end of a relative clause that gives the subject's name: "who gave her name only as", "who gave only his
+# first name,", "who asked to be identified only as"
+_NAMING_CLAUSE_END = re.compile(r"\b(?:name\s+(?:only\s+)?as|first name,?|identified\s+(?:only\s+)?as|"
+                                r"known\s+(?:only\s+)?as)\s+$")
 # a preposition (and "the") right before a name: the name is a place or body the subject belongs to
 _OBJECT_OF_BODY_PREPOSITION = re.compile(r"\b(?:of|from|at|with)\s+(?:the\s+)?$")
 
@@ -1281,7 +1304,9 @@ def speaker_candidates(article: Article) -> list[tuple[int, str]]:
             continue
         # (a name ending a relative clause is no speaker: "The 54-year-old, who lives in Leeds, said")
         found = [m for m in _SPEECH_SUBJECT.finditer(b.text)
-                 if not _CLAUSE_ANTECEDENT.search(b.text[max(0, m.start("name") - 120) : m.start("name")])
+                 if (not _CLAUSE_ANTECEDENT.search(b.text[max(0, m.start("name") - 120) : m.start("name")])
+                     # (unless the clause gives the person's name: "A cook, who gave her name only as Ann, said")
+                     or _NAMING_CLAUSE_END.search(b.text, max(0, m.start("name") - 40), m.start("name")))
                  # "Ann Lee, 79, from Leeds, said": Leeds is where she lives; "the people of Leeds were told":
                  # a passive "told" is said to them, not by them
                  and not (_PLACE_BEFORE.search(b.text, max(0, m.start("name") - 6), m.start("name"))
@@ -1724,7 +1749,10 @@ def clean_name(speaker: str) -> str:
     if all(_is_title(w) for w in words) and (titled_of := _TITLE_OF_NAME.match(speaker)):
         # "Leader of Opposition Priya Raman", "Secretary of State Ann Lee": the title's complement, then the name
         words = titled_of.group("name").split()
-    while len(words) > 1 and not _capitalised(words[-1]) and words[-1] not in _PARTICLE_WORDS:
+    if len(words) > 1 and words[0].endswith("-based"):
+        words = words[1:]  # "Paris-based Coin de Rue Films": where the firm is, not its name
+    while (len(words) > 1 and not _capitalised(words[-1]) and words[-1] not in _PARTICLE_WORDS
+           and not (len(words) == 2 and words[-1] in _BODY_KINDS)):  # ("Nuuk municipality": a place's body)
         words.pop()  # "Elizabeth archly"
     while len(words) > 2 and words[-1] in _POST_NOMINALS:
         words.pop()  # letters after a name: "Ann Lee SC", "Bo Li MP", "Jo Ames OBE"
