@@ -594,10 +594,11 @@ def entry_run(text: str) -> bool:
     >>> entry_run("The 29-year-old holed from 30 feet at the last and shot 64 on Friday.")
     False
     """
-    words = text.split()
-    if not 8 <= len(words) <= 80:
+    # (every body paragraph comes here: prose shows a function word in its first words, before any split of it)
+    if not 7 <= text.count(" ") <= 100 or not _FUNCTION_WORDS.isdisjoint(text[:60].lower().split()):
         return False
-    if any(w.lower() in _FUNCTION_WORDS for w in words):
+    words = text.split()
+    if not 8 <= len(words) <= 80 or not _FUNCTION_WORDS.isdisjoint(w.lower() for w in words):
         return False  # a sentence holds its numbers together with one ("... beat Kings 268 (46.2 ov) by 44 runs")
     # a date is no cell ("born 3 May 1934; died 14 December 2025"), as in table_row
     cells = sum(_CELL.match(w.lstrip("£$€¥")) is not None for w in _DATE_IN_TEXT.sub("date", text).split())
@@ -659,7 +660,7 @@ def _caption(text: str) -> str:
     tail = text.rstrip()[-1:]
     if (":" in text or "/" in text or "|" in text or tail == ")" or "A" <= tail <= "Z"
             or _CAPTION_START.match(text) or _CREDIT_WORD.search(text)
-            or text.rstrip(". ").lower().endswith(_PICTURE_LABEL_ENDS)):
+            or text.rstrip(". ")[-8:].lower().endswith(_PICTURE_LABEL_ENDS)):
         return _match(_CAPTION, text)
     return ""
 

@@ -332,7 +332,8 @@ _SPEECH_SUBJECT = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}),?\s+{_AUX}{_VERB}
 # (a comma or point between digits is no clause's end: "a contracting firm with 1,400 workers")
 _SPEECH_SUBJECT_CLAUSE = re.compile(
     rf"(?<![\w'’])(?P<name>(?!Another\b){_NAME}|{_DESC})(?:,\s+(?:who|whose|a|an|the|his|her|its|one|\d+|from|of)\b"
-    rf"(?:[^,.;\"“”]|(?<=\d)[,.](?=\d)){{0,80}}){{1,2}},\s+{_AUX}{_VERB}\b")
+    # (a repeat of one character class, not of an alternation: this runs over every block with a reporting verb)
+    rf"[^,.;\"“”]{{0,80}}(?:(?<=\d)[,.](?=\d)[^,.;\"“”]{{0,80}})?){{1,2}},\s+{_AUX}{_VERB}\b")
 # an unnamed person introduced as the subject of a reporting verb: "A Transport Department spokeswoman said",
 # "another resident told ...", "One Redland homeowner said" (an indefinite description: a new person, whom a later
 # "she said" may continue; the head noun must be a person noun, checked by the caller)
