@@ -92,6 +92,19 @@ who lives in Leeds, said:" (the name, not the organisation or the place of its a
 ministry said:", "A spokesperson for the council said:", "the Royal College of Nursing said"; "according
 to police"; "posted" as a reporting verb and a platform after the name ("wrote Tom Ruiz on Facebook").
 
+Rules11 (each pinned on texts of our own): an unnamed person introduced with a relative clause ("A taxi
+driver who asked not to be named said") is an antecedent; so is a person named after a fronted place phrase
+or with an apposed description ("At the station, Ann Lee, a nurse, had waited"), a one-word subject that is
+the surname of someone named in full ("Okoro was not convinced.", :meth:`CandidateIndex.names_surname`), and a
+person a relative clause names ("who gave her name only as Grace"); the subject of a clause an earlier verb
+reports is no speaker ("He said the town had asked ... “...”"); a subject is found over a participle clause,
+an indefinite apposition or a thousands comma, and after a fronted participle ("Contacted, an official ...,
+said"); "BODY, which said" is the body; a possessive subject is its owner when its board or office speaks
+("Acme's board described it as “...”"); a run of titles ("Vice Chairman"), players' positions and film jobs
+are titles; a capitalised joined particle ("D’Arcy") and Gaelic particles ("Mac", "Ní") merge with the full
+name; name capitals include Latin Extended-A ("Šimunović"); a group ("Race officials") and a place's body in
+lower case ("Tromsø municipality") keep their noun.
+
 **Name variants** are merged per article by :func:`speaker_names` and across
 a corpus by :func:`corpus_speaker_names` (each documents its rule).
 """
