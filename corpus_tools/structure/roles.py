@@ -1069,7 +1069,9 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
             # "'We won't give up,' says mum" (a quotation opens it: no heading block), a standfirst, a by-line
             r = role("headline", "short first line above a standfirst and a by-line", text)
             seen_headline = True
-        elif (seen_headline or seen_body) and entry_run(text):
+        elif (seen_headline or seen_body) and " the " not in text and entry_run(text):
+            # (" the " is a function word, so entry_run would say no: the substring test spares most body
+            # paragraphs the call)
             # "LEADERBOARD (after 36 holes) 1 Ann Lee (FRA) -12 T2 ...", "Top prices: ... – £168 (Glenbuck) ...":
             # a table's lines joined into one block, under the headline or in the body (never the lead,
             # nor a standfirst: a short one is a heading block)

@@ -331,12 +331,15 @@ _STOP_CAPS = {"During", "After", "Before", "In", "On", "At", "As", "When", "Whil
               # indefinite pronouns are no one's name ("Nobody asked us", inside a quotation, is no antecedent)
               "Nobody", "Everybody", "Everyone", "Somebody", "Someone", "Anybody", "Anyone", "Nothing", "Everything"}
 # a title, then a name of two or three capitalised words ("General Staff of" is no name)
-# (the look-ahead for the titles' first letters changes no match: a word that starts no title fails at once
-# instead of trying each title in turn)
+# (the titles are grouped by their first letter, in the same order, after a look-ahead for those letters: that
+# changes no match, and a word tries only the titles of its initial instead of each title in turn)
 # (a run of titles is one: "Vice Chairman Nguyen Manh Quyen" gives the three words after "Chairman", not
 # "Chairman Nguyen Manh")
-_TITLE_WORD = rf"(?:{'|'.join(sorted(TITLES))})\.?\s+"
-_TITLED = re.compile(rf"\b(?=[{''.join(sorted({t[0] for t in TITLES}))}]){_TITLE_WORD}(?:{_TITLE_WORD})*"
+_TITLE_WORD = "(?:" + "|".join(
+    f"{initial}(?:{'|'.join(t[1:] for t in sorted(TITLES) if t[0] == initial)})"
+    for initial in sorted({t[0] for t in TITLES})) + r")\.?\s+"
+_TITLE_INITIAL = rf"(?=[{''.join(sorted({t[0] for t in TITLES}))}])"  # (a set test: most words fail it at once)
+_TITLED = re.compile(rf"\b{_TITLE_INITIAL}{_TITLE_WORD}(?:{_TITLE_INITIAL}{_TITLE_WORD})*"
                      rf"(?P<name>[A-Z][\w'’\-]+"
                      rf"(?:\s+(?:(?:bin|binti|bint|ibn|van|von|de|der|den|da|dos|del|ter)\s+)?[A-Z][\w'’\-]+){{1,2}})")
 _SPEECH_SUBJECT = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}),?\s+{_AUX}{_VERB}\b")
