@@ -53,7 +53,7 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import numpy as np
 import pandas as pd
@@ -465,7 +465,8 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
                 # '"...," said she.' opening the paragraph after narration: the subject the narration goes on with
                 resolved = subject_antecedent(text, *narrated, speaker, people) or resolved
             if (not fiction and speaker.lower() in ("he", "she") and rule
-                    and (subject := previous_sentence_subject(marked[first.index], qs))
+                    and (subject := previous_sentence_subject(
+                        marked[first.index], qs, partial(candidates.names_surname, before=segs[0][0])))
                     and ((nearest := candidates.nearest_item("all", segs[0][0])) is None
                          or first.start + subject[0] > nearest[0])
                     and resolve_speaker(speaker, [(0, subject[1])], 1) == subject[1]):

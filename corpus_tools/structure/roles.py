@@ -54,10 +54,12 @@ order for each block, are:
     "Ann Lee obituary"); a live blog's "Key events", topic tags run into
     their label ("Topics Budget Tax"), a video player's pointer ("... in the
     video player above"), app, letters and paywall pitches, a long copyright
-    notice, a time line ending in "· Share".
+    notice, a time line ending in "· Share"; an update note ("Update: This story was updated ..."), a wiki's
+    tagline ("From ..., the free ...") and last-edited footer, a link or sources label alone ("ALSO READ",
+    "Sources"), and under the headline a line of short bar-cut parts ("Second round | Royal Portrush | Par 72").
 ``caption``
     A photo caption or credit: "(Photo: ...)", "Photo: ...",
-    "Photograph: ...", "AP Photo/...", "REUTERS/...", "... /Getty Images",
+    "Photograph: ...", "AP Photo/...", "REUTERS/...", "... /Getty Images", "... — File photo",
     "Image caption, ...", "Credit...", "(Express photo by ...)", "Photo by
     ...", "File photo", "FILE - ...", "Open this photo in gallery: ...", a
     sentence ending in a "Name Surname/Outlet" (or "Name/AP/File") credit or
@@ -82,7 +84,9 @@ order for each block, are:
     Herald") or by a comma or bar and a job title ("Ann Lee, Rome
     correspondent", "Ann Lee | Reporter"), "Written by ..." is a by-line, a
     lone name may follow a time line, and under a by-line the writer's
-    handle ("@annlee") or outlet and place ("Valley News, Rome") is one too.
+    handle ("@annlee") or outlet and place ("Valley News, Rome") is one too; so are a desk credit with its
+    place ("Our Correspondent, Gazipur"), a name and job title run into its time line ("Ann Lee, Senior
+    Reporter Published: ...") and a CMS's "Added 14 October 2026 at 09:12 AM".
 ``dateline``
     A wire dateline alone in its block ("GREENBELT, Md --", a press-release
     wire's "OSLO, Norway--(BUSINESS WIRE)--", "HOUSTON,
@@ -127,7 +131,9 @@ order for each block, are:
     review's score box ("Overall Score 8", "Good stuff: ..."), a
     table row (:func:`table_row`; a date is no cell) and a table's header
     line above one, and a label with its bullets run into one block ("At a
-    glance: - ... - ...").
+    glance: - ... - ..."); under the headline or in the body, a table's lines joined into one block
+    (:func:`entry_run`: a leaderboard, a classification, a price list; never the lead), and the entries
+    under a "Sources" label.
 ``lead`` / ``paragraph``
     The first body paragraph of the article, then every other one.  A
     heading-shaped line ending in a dash ("I wonder whether--") is a
@@ -161,6 +167,7 @@ __all__ = [
     "BlockRole",
     "block_role_table",
     "block_roles",
+    "entry_run",
     "headline",
     "is_chapter_block",
     "is_chapter_heading",
@@ -277,7 +284,8 @@ BOILERPLATE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"\b(?:whatsapp|telegram) (?:channel|group)\b.{0,40}$",
     r"^skip (?:ad|advert|advertisement|to (?:main )?content)\b", r"^video ad feedback$", r"^accessibility help$",
     r"\bterms (?:of (?:use|service)|and conditions)\b.{0,40}\bprivacy\b", r"^privacy (?:policy|notice)$",
-    r"^this (?:story|article) has been (?:updated|corrected)\b", r"^editor(?:'|’)s note\s*:",
+    r"^(?:(?:update|updated|correction|clarification)\s*:\s*)?this (?:story|article|report) (?:has been|was) "
+    r"(?:updated|corrected|amended)\b", r"^editor(?:'|’)s note\s*:",
     r"^(?:photo )?gallery$",
     r"^(?:save|save (?:article|story|for later)|gift (?:this )?article)$",  # a page's save and gift buttons
     r"^\d+\s*(?:of|/)\s*\d+$", r"^loading\W*$", r"^thank you for reading\b",
@@ -313,6 +321,11 @@ BOILERPLATE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"\b(?:gamble|bet|play) responsibly\b", r"^18\+\s*[|·•]",
     r"[.!?]\s+(?:sign up|subscribe|register)(?: now| today| here| free)?[.!]?$",  # "Get price alerts ... Sign up"
     r"^(?-i:[A-Z][\w&'’\-]*(?: [A-Z][\w&'’\-]*)?)(?:\s+[|·•]\s+(?-i:[A-Z][\w&'’\-]*(?: [A-Z][\w&'’\-]*)?)){2,7}$",
+    # seventh round: a wiki's tagline and its last-edited footer, a link label or a sources label alone
+    # ("From OpenWiki, the free encyclopedia", "This page was last edited on ...", "ALSO READ", "Sources", the
+    # label of _SOURCES_LABEL)
+    r"^from [\w.'’\- ]{1,40}, the free\b[^.]{0,60}[.!]?$", r"^this page was last (?:edited|modified|updated) on\b",
+    r"^(?:also read|read also|see also)\s*:?$", r"^(?:sources|references|external links|bibliography)\s*:?$",
 ))
 _CAPTION = re.compile(
     # "Open this photo in gallery: ...", "FILE - Dockers march ... (KXYZ)"
@@ -323,6 +336,8 @@ _CAPTION = re.compile(
     # a sentence, then "Photo by Ann Lee | The Ledger" ending the block
     # (or after a dash: "... on Wednesday. - Photo by Ann Lee")
     r"(?-i:[.!?]\s+)(?:[-–—]\s*)?(?:photo|photograph|picture|image)s?\s+(?:by|courtesy of)\s+(?-i:[A-Z])[^.!?]{0,80}$|"
+    # "... in Dubai. — File photo": a sentence, then a dash and a file or stock picture's label ending the block
+    r"(?-i:[.!?]\s+)[-–—]\s*(?:file|archive|stock|representational|representative)\s+(?:photo|image|picture|pic)s?\.?$|"
     # a sentence, then a photographer's credit "Name Surname/Outlet" (or "Name / Outlet") ending the block
     r"(?-i:[.!?]\s+[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){1,3}\s*/\s*(?:[A-Z][\w.&'’\-]*(?:\s*/\s*|\s*)){1,5})$|"
     # "... on Tuesday. (Valley News: Jo Park)", "... on Sunday. (Jo Park/Valley News)": the credit in brackets
@@ -355,7 +370,10 @@ _ISSUER_LINE = re.compile(r"^(?:(?:The|Provincial|Federal|State|National)\s+)?(?
                           r"Bureau|Secretariat)\s+(?:of|for)\s+[A-Z][\w'’\-]*(?:\s+(?:and|of|for|the|&|[A-Z][\w'’\-]*))*$")
 # a credit line that is a by-line when it stands under the headline (the same words close a story as a sign-off)
 _CREDIT_BYLINE = re.compile(r"^(?:compiled|written|reported|edited)\s+by\s+\S", re.IGNORECASE)
-_TIMESTAMP = re.compile(r"^(?:published|updated|posted|last updated|first published|modified)\b", re.IGNORECASE)
+_TIMESTAMP = re.compile(r"^(?:published|updated|posted|last updated|first published|modified|"
+                        # "Added 14 October 2026 ...": "added" opens sentences too, so only with a date after it
+                        r"added(?=\s*:?\s+(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|"
+                        r"oct|nov|dec)[a-z]*\b)))\b", re.IGNORECASE)
 _DATE_ONLY = re.compile(
     rf"^(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)[a-z]*\.?,?\s+)?"
     rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|"
@@ -401,8 +419,13 @@ _LINK_INTRO = re.compile(r"^(?:recommended|related(?: stories| articles| coverag
                          r"read next|see also|also read|you may also like|more (?:stories|galleries|videos|photos)|"
                          r"more on this(?: story)?\s*:?|related news|"
                          r"more from .{1,40}|most (?:read|popular|viewed|shared)(?:\s+(?:from|on|in)\s+.{1,40})?|"
-                         r"read also|also read|read more\s*:|in other news)$", re.IGNORECASE)
+                         # (each may end in a colon: "Also Read:", "READ MORE:")
+                         r"read also|also read|in other news)\s*:?$", re.IGNORECASE)
 _ATTRIBUTION = re.compile(r"^(?:-{1,2}|–|—)\s*[A-Z]")
+# a wiki's or a report's label over the list of its sources (one of the furniture patterns too)
+_SOURCES_LABEL = re.compile(r"^(?:sources|references|external links|bibliography)\s*:?$", re.IGNORECASE)
+# where a publication-time line starts when it is run into the by-line's block ("Ann Lee, Reporter Published: ...")
+_TIME_LABEL_INSIDE = re.compile(r"\s(?=(?:published|updated|posted|last updated)\b)", re.IGNORECASE)
 # a credit alone in its block ("Credit...Jim Wilson/The New York Times", "Photograph: Dean Lewins/AAP"):
 # the block before it is the photo's caption
 _CREDIT_ONLY = re.compile(r"^(?:credit\s*(?:\.{2,}|…|:)|(?:photograph|photo|image|picture)\s*(?:credit)?\s*:)"
@@ -434,7 +457,8 @@ _BARE_BYLINE = re.compile(
     rf"^{_NAME}\s+(?:at|in|from|reporting from)\s+(?:the\s+)?[\w.'’\-]+(?:\s+[\w.'’\-]+){{0,2}}$|"
     rf"^{_NAME}(?:,\s*{_NAME})*,?\s+(?:and|&)\s+{_NAME}$|"
     r"^(?:[A-Z][\w'’\-]*\s+){0,2}(?:News Service|News Desk|Web Desk|Newsdesk|Newsroom|Staff Reporters?|"
-    r"Staff Writers?|Our (?:Correspondent|Bureau|Reporter)|Special Correspondent|Bureau)$|"
+    r"Staff Writers?|Staff Correspondents?|Our (?:Correspondent|Bureau|Reporter)|Special Correspondent|Bureau)"
+    r"(?:,\s*[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,2})?$|"  # "Our Correspondent, Gazipur": and its place
     r"^(?:Agence France-Presse|Associated Press|The Associated Press|Press Association|PA Media|Press Trust of India|"
     r"Reuters Staff|Reuters|AFP|AP|PTI|IANS|ANI|Xinhua|Bloomberg|Kyodo|dpa)$")
 # a publication-time line cut by bars or dots: "Mumbai | Updated: Aug 5, 2026 10:41 IST", "Aug 4, 2026 · 4 min read"
@@ -556,6 +580,31 @@ def table_row(text: str) -> bool:
     return len(words) <= 60 and cells >= 2 and 3 * cells >= len(words) and function < 2
 
 
+def entry_run(text: str) -> bool:
+    """Whether a block is a run of ranked, timed or priced entries (a leaderboard, a classification, a price
+    list) whose lines were joined: 8 to 80 words, no function word, three or more cells (a currency
+    sign may lead one: "£168"; a date is none), one cell for every eight words or fewer.
+
+    A table row (:func:`table_row`) is a third cells; a standings line carries names between its numbers
+    ("1 Ann Lee (FRA) -12 T2 Bo Li (CHN) -10 ..."), so a sparser run counts, where prose would need function
+    words to hold its numbers together.
+
+    >>> entry_run("Top prices: Blackface lambs – £168 (Glenbuck) Mule lambs – £212 (Carnwath) Texel – £245 (Biggar)")
+    True
+    >>> entry_run("The 29-year-old holed from 30 feet at the last and shot 64 on Friday.")
+    False
+    """
+    # (every body paragraph comes here: prose shows a function word in its first words, before any split of it)
+    if not 7 <= text.count(" ") <= 100 or not _FUNCTION_WORDS.isdisjoint(text[:60].lower().split()):
+        return False
+    words = text.split()
+    if not 8 <= len(words) <= 80 or not _FUNCTION_WORDS.isdisjoint(w.lower() for w in words):
+        return False  # a sentence holds its numbers together with one ("... beat Kings 268 (46.2 ov) by 44 runs")
+    # a date is no cell ("born 3 May 1934; died 14 December 2025"), as in table_row
+    cells = sum(_CELL.match(w.lstrip("£$€¥")) is not None for w in _DATE_IN_TEXT.sub("date", text).split())
+    return cells >= 3 and 8 * cells >= len(words)
+
+
 def is_chapter_heading(text: str) -> bool:
     """Whether a line is a chapter or part heading ("Chapter 1", "BOOK II", "Part Three: The Return").
 
@@ -601,13 +650,17 @@ def _anywhere_search(rx: re.Pattern, text: str, needles: tuple[str, ...]) -> str
 
 # what the "a sentence, then 'Photo by Ann Lee ...'" alternative of _CAPTION needs
 _CREDIT_WORD = re.compile(r"\s(?:by|courtesy of)\s", re.IGNORECASE)
+# what the "a sentence, then '— File photo'" alternative needs: the picture's label ending the block (a
+# suffix test, not a search: a pattern ending in "$" is tried at every position of the block)
+_PICTURE_LABEL_ENDS = ("photo", "photos", "image", "images", "picture", "pictures", "pic", "pics")
 
 
 def _caption(text: str) -> str:
     """``_match(_CAPTION, text)``, skipping the pattern for a block none of its alternatives can match."""
     tail = text.rstrip()[-1:]
     if (":" in text or "/" in text or "|" in text or tail == ")" or "A" <= tail <= "Z"
-            or _CAPTION_START.match(text) or _CREDIT_WORD.search(text)):
+            or _CAPTION_START.match(text) or _CREDIT_WORD.search(text)
+            or text.rstrip(". ")[-8:].lower().endswith(_PICTURE_LABEL_ENDS)):
         return _match(_CAPTION, text)
     return ""
 
@@ -728,14 +781,41 @@ def _site_name_over_nav_bar(blocks, pos: int) -> bool:
     """Block ``pos`` is a short line without a sentence end right over a navigation bar of three parts or more.
 
     A site prints its name (plain, or cut by a bar or a dash from its motto) above its menu, and the menu
-    above the headline; a story's headline never stands over the menu.  A sharing row ("Share | Email |
+    above the headline; a story's headline never stands over the menu (it may stand over a bar-cut event
+    line, which is why a line under a menu already seen is no site name).  A sharing row ("Share | Email |
     Print") may follow a headline, so it is no menu here; an account menu ("Subscribe | Log in | Jobs") is.
     """
     text = blocks[pos].text.strip()
     if pos + 1 >= len(blocks) or len(text.split()) > 16 or text.endswith((".", "!", "?", ":")):
         return False
+    if any(len(_NAV_SEPARATOR.split(b.text)) >= 3 for b in blocks[:pos]):
+        # the site's menu is already above: what stands over a second bar-cut line ("Second round | Royal
+        # Portrush | Par 72", an event's line) is the headline, not the site's name
+        return False
     menu = blocks[pos + 1].text.strip()
     return len(_NAV_SEPARATOR.split(menu)) >= 3 and not _SHARE_ROW.search(menu) and _nav_bar(blocks, pos + 1)
+
+
+def _byline_with_time(text: str) -> str:
+    """A name and job title (:data:`_NAMED_BYLINE`) and then its publication-time line, run into one block
+    ("Sarah Okafor, Senior Reporter Published: Sun 8 Jun 2026, 4:15 PM"): the name and title, else "".
+
+    >>> _byline_with_time("Ann Lee, Senior Reporter Published: Sun 8 Jun 2026, 4:15 PM Last updated: 6:02 PM")
+    'Ann Lee, Senior Reporter'
+    """
+    m = _TIME_LABEL_INSIDE.search(text)
+    if m is None:
+        return ""
+    head, time = text[:m.start()], text[m.end():]
+    # the time line may hold two stamps ("Published: ... Last updated: ..."): a date or a clock time in it will do
+    dated = len(time.split()) <= 24 and (_CLOCK.search(time) or _DATE_IN_TEXT.search(time))
+    return head if dated and len(head.split()) <= 8 and _NAMED_BYLINE.match(head) else ""
+
+
+def _short_parts_bar(text: str) -> bool:
+    """Three or more parts cut by " | " (or "·", "•", "/"), each of at most four words."""
+    parts = _NAV_SEPARATOR.split(text)
+    return len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts)
 
 
 def _interview(blocks) -> bool:
@@ -955,6 +1035,8 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
             r = role("byline", "a name alone on its line under the headline, standfirst or a time line", text)
         elif sig := _publication_time(text):
             r = role("byline", "publication time", sig)
+        elif not seen_body and seen_headline and words <= 30 and (sig := _byline_with_time(text)):
+            r = role("byline", "name and job title with the publication time in one block", sig)
         elif not seen_body and out and out[-1].role == "byline" and (
                 _HANDLE.match(text) or (words <= 6 and _OUTLET_LINE.match(text))
                 or (words <= 4 and _JOB_TITLE_LINE.match(text))):
@@ -987,6 +1069,13 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
             # "'We won't give up,' says mum" (a quotation opens it: no heading block), a standfirst, a by-line
             r = role("headline", "short first line above a standfirst and a by-line", text)
             seen_headline = True
+        elif (seen_headline or seen_body) and " the " not in text and entry_run(text):
+            # (" the " is a function word, so entry_run would say no: the substring test spares most body
+            # paragraphs the call)
+            # "LEADERBOARD (after 36 holes) 1 Ann Lee (FRA) -12 T2 ...", "Top prices: ... – £168 (Glenbuck) ...":
+            # a table's lines joined into one block, under the headline or in the body (never the lead,
+            # nor a standfirst: a short one is a heading block)
+            r = role("list", "run of ranked, timed or priced entries", text[:20])
         elif (seen_headline and not seen_body and kind == "heading" and 6 <= words <= 40
               and any(o.role == "byline" for o in out)
               and not text.rstrip().endswith((":", "?")) and not (nxt is not None and _BYLINE.match(nxt.text))
@@ -994,6 +1083,11 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
             # between the by-line and the body a heading-shaped line of six words or more is no standfirst but a
             # photo's caption with no credit: "Lena Marsh, 44, holds her winning loaf outside the bakery"
             r = role("caption", "a line under the by-line, before the body", text[:40])
+        elif (seen_headline and not seen_body and kind == "heading" and out and out[-1].role == "headline"
+              and _short_parts_bar(text)):
+            # "Second round | Royal Portrush | Par 72" under the headline: an event's facts, cut by bars (a
+            # standfirst is a sentence, and a time line cut by bars was a by-line above)
+            r = role("boilerplate", "a line of short bar-cut parts under the headline", text)
         elif seen_headline and not seen_body and (
                 (kind == "heading" and not _ENDS_IN_DASH.search(text) and not any(o.role == "byline" for o in out))
                 or (
@@ -1001,6 +1095,11 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
                                                      or _byline_ahead(blocks, pos)))
                 and out and out[-1].role == "headline"):
             r = role("standfirst", "summary line between headline and body", text)
+        elif seen_body and out and ((out[-1].role == "boilerplate" and _SOURCES_LABEL.match(prev_text))
+                                    or out[-1].reason == "entries under a sources label"):
+            # 'Ann Lee. "Title" — Outlet, March 17, 2026 ...' under "Sources", one block or one block each: the
+            # entries of the label's list
+            r = role("list", "entries under a sources label", out[-1].signal if out[-1].role == "list" else prev_text)
         elif seen_body and words <= 12 and _CAPS_QUESTION.match(text):
             r = role("subheading", "question in capitals", text)
         elif (words <= 12 and (seen_body or (seen_headline and any(o.role == "byline" for o in out)))

@@ -92,6 +92,19 @@ who lives in Leeds, said:" (the name, not the organisation or the place of its a
 ministry said:", "A spokesperson for the council said:", "the Royal College of Nursing said"; "according
 to police"; "posted" as a reporting verb and a platform after the name ("wrote Tom Ruiz on Facebook").
 
+Rules11 (each pinned on texts of our own): an unnamed person introduced with a relative clause ("A taxi
+driver who asked not to be named said") is an antecedent; so is a person named after a fronted place phrase
+or with an apposed description ("At the station, Ann Lee, a nurse, had waited"), a one-word subject that is
+the surname of someone named in full ("Okoro was not convinced.", :meth:`CandidateIndex.names_surname`), and a
+person a relative clause names ("who gave her name only as Grace"); the subject of a clause an earlier verb
+reports is no speaker ("He said the town had asked ... “...”"); a subject is found over a participle clause,
+an indefinite apposition or a thousands comma, and after a fronted participle ("Contacted, an official ...,
+said"); "BODY, which said" is the body; a possessive subject is its owner when its board or office speaks
+("Acme's board described it as “...”"); a run of titles ("Vice Chairman"), players' positions and film jobs
+are titles; a capitalised joined particle ("D’Arcy") and Gaelic particles ("Mac", "Ní") merge with the full
+name; name capitals include Latin Extended-A ("Šimunović"); a group ("Race officials") and a place's body in
+lower case ("Tromsø municipality") keep their noun.
+
 **Name variants** are merged per article by :func:`speaker_names` and across
 a corpus by :func:`corpus_speaker_names` (each documents its rule).
 """
@@ -100,6 +113,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from corpus_tools.model.corpus import Article
@@ -158,11 +172,15 @@ TITLES: frozenset[str] = frozenset(
     Auditor Assessor Delegate Assemblyman Assemblywoman Assemblymember Congressman Congresswoman Representative
     Officer Executive Vice Acting Interim Senior Assistant Associate CEO MP MLA MEP Cllr Cllr.
     Supt Insp Det Sgt Capt Cmdr Adm Brig Maj Cpl Pvt Amb Atty Pres Const Cr MEC Madam
-    Ratu Tun Datuk Dato Datin Tunku Tengku Seri Sri Alhaji Alhaja Hajiya Haji Hajjah Deacon""".split()
+    Ratu Tun Datuk Dato Datin Tunku Tengku Seri Sri Alhaji Alhaja Hajiya Haji Hajji Hajjah Deacon
+    Producer Screenwriter Filmmaker Defenceman Defenseman Defender Midfielder Striker Goalkeeper Goaltender
+    Winger Quarterback""".split()
 )
 # (Ratu: a Fijian chief's title; Tun, Datuk, Dato', Datin, Tunku, Tengku: Malaysian honours and royal titles,
 # "Seri"/"Sri" the second word of "Datuk Seri", "Tan Sri"; Alhaji, Alhaja, Hajiya, Haji, Hajjah: the pilgrim's
-# honorific of West African and Malay names; Deacon: a clergy title like Reverend and Bishop)
+# honorific of West African and Malay names, "Hajji" its East African spelling; Deacon: a clergy title like
+# Reverend and Bishop; a film job and a player's position written before the name as a title: "Producer Ann
+# Lee", "Defenceman Bo Li", "Striker Tom Avery")
 # honorifics kept in front of a lone surname ("Mr. Bennet" and "Mrs. Bennet" are two people)
 _HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lady", "Lord", "Dame", "Mr.", "Mrs.", "Ms.", "Dr."}
 # nouns that make a description a person ("the regional manager"), an antecedent for "he"/"she"
@@ -181,7 +199,9 @@ _PERSON_NOUNS = frozenset("""manager spokesman spokeswoman spokesperson analyst 
     pitcher quarterback jockey cyclist sprinter swimmer skier climber
     meteorologist forecaster climatologist seismologist geologist hydrologist epidemiologist virologist
     regent coroner volunteer grandmother grandfather homeowner landlord tenant fan holder finisher runner surfer
-    lifeguard organiser organizer""".split())
+    lifeguard organiser organizer
+    diver buyer seller exporter importer auctioneer caddie commuter rider labourer laborer scaffolder harvester
+    vendor trucker""".split())
 # words that mark an organisation: "he"/"she" never resolves to it
 _ORGANISATION_WORDS = frozenset("""Corp Corporation Inc Co Ltd Plc PLC Group Company Association Agency Ministry
     Exchange Bank Commission Council Department Securities United FC Club City Party Embassy Government Office
@@ -206,15 +226,18 @@ _MIDDLE_INITIAL = (r"(?<=[\w.]\s)(?!(?:Mr|Dr|St|Mt|No|Co|Jr|Sr|Ms|Lt|Ft|Av|Rd|Vs
 # (capitals with accents too: "Ó Briain", "Émile"; initials before a particle: "P.J. van Heerden")
 # (an initial may be accented, "Hjalti Á. Berg", or of two letters inside a name, "Liv Aa. Holm", "Dr. Ma. Luz Reyes":
 # :data:`_MIDDLE_INITIAL`)
-_CAP = (r"(?:(?:[A-ZÀ-ÖØ-Þ]\.){1,3}(?=\s*[A-ZÀ-ÖØ-Þ]|\s+(?:van|von|de|der|den|du|da|di|le|la|al|bin|ibn|ter)\s)"
+# the capitals a name word may open with: ASCII, Latin-1 and Latin Extended-A ("Šimunović", "Łukasz", "Čapek",
+# "Żak", "Őry": Central European names)
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_CAP = (rf"(?:(?:[{_UPPER}]\.){{1,3}}(?=\s*[{_UPPER}]|\s+(?:van|von|de|der|den|du|da|di|le|la|al|bin|ibn|ter)\s)"
         rf"|{_MIDDLE_INITIAL}"
-        r"|(?:al|el|bin|ibn|abu|ben|de|van|von|da|di|le|la|d|o)[\-’']?[A-ZÀ-ÖØ-Þ][\w'’\-]*"
-        r"|[A-ZÀ-ÖØ-Þ][\w'’\-]*)")
+        rf"|(?:al|el|bin|ibn|abu|ben|de|van|von|da|di|le|la|d|o)[\-’']?[{_UPPER}][\w'’\-]*"
+        rf"|[{_UPPER}][\w'’\-]*)")
 # What every match of _NAME starts with: a capital, or a lowercase particle joined to a capital ("al-Sabah").  It
 # changes no match; it lets a position that cannot start a name fail at once instead of entering the honorific
 # repeat and the alternatives of _CAP (6x faster over a corpus's blocks: names are looked for in every block).
 # A new way for _CAP or _NAME to start must be added here too.
-_NAME_START = r"(?=[A-ZÀ-ÖØ-Þ]|(?:al|el|bin|ibn|abu|ben|de|van|von|da|di|le|la|d|o)[\-’']?[A-ZÀ-ÖØ-Þ])"
+_NAME_START = rf"(?=[{_UPPER}]|(?:al|el|bin|ibn|abu|ben|de|van|von|da|di|le|la|d|o)[\-’']?[{_UPPER}])"
 # a name: capitalised words, name particles inside ("Corriere della Sera"), an optional "Mr." in front
 _NAME = (rf"{_NAME_START}(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Prof|St|Supt|Insp|Det|Sgt|Capt|Cmdr|Adm|Brig|Maj|"
          rf"Cpl|Pvt|Rev|Fr|Hon|Amb|Atty|Pres|Cllr|Const|Ch|Sr|Jr)\.\s+){{0,2}}{_CAP}"
@@ -257,7 +280,8 @@ _AFTER_ROLE_NAME_VERB = re.compile(rf"^[\s,\-–—]*(?P<speaker>(?:[A-ZÀ-ÖØ-
                                    rf"\s+{_AUX}(?P<verb>{_VERB})\b")
 _AFTER_VERB_SPEAKER = re.compile(
     rf"^[\s,]*(?P<verb>{_VERB})(?:\s+{_VERB})?\s+(?P<speaker>(?:{_DESC}|{_NAME}|{_ROLE_WORDS}{_NAME}|{_PRON})"
-    rf"(?:\s+[\w'’\-]+)*?)\s*(?=[,;:!?]|{_FULL_STOP}|$)")
+    # (a firm's "&" may be one of the words after it: "said Ann Lee of Rae & Paterson.")
+    rf"(?:\s+(?:[\w'’\-]+|&))*?)\s*(?=[,;:!?]|{_FULL_STOP}|$)")
 _LATER_SPEAKER_VERB = re.compile(
     rf",\s+(?P<speaker>{_PRON}|{_DESC}|{_NAME}|[A-Z][\w'’\-]*(?:\s+[\w'’\-]+){{0,6}}?)\s+(?P<verb>{_VERB})\b")
 # '"...," was Henry's answer' / '"...," came her reply': the speaker as the possessor of a reply noun
@@ -303,19 +327,29 @@ _STOP_CAPS = {"During", "After", "Before", "In", "On", "At", "As", "When", "Whil
               # numbers and prepositions open a sentence's phrase, never a name ("Three decades later, she ...",
               # "Outside court, his sister said ...")
               "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve", "Twenty",
-              "Thirty", "Forty", "Fifty", "Hundreds", "Thousands", "Dozens", "Several", "Outside", "Inside"}
+              "Thirty", "Forty", "Fifty", "Hundreds", "Thousands", "Dozens", "Several", "Outside", "Inside",
+              # indefinite pronouns are no one's name ("Nobody asked us", inside a quotation, is no antecedent)
+              "Nobody", "Everybody", "Everyone", "Somebody", "Someone", "Anybody", "Anyone", "Nothing", "Everything"}
 # a title, then a name of two or three capitalised words ("General Staff of" is no name)
-# (the look-ahead for the titles' first letters changes no match: a word that starts no title fails at once
-# instead of trying each title in turn)
-_TITLED = re.compile(rf"\b(?=[{''.join(sorted({t[0] for t in TITLES}))}])(?:{'|'.join(sorted(TITLES))})\.?\s+"
+# (the titles are grouped by their first letter, in the same order, after a look-ahead for those letters: that
+# changes no match, and a word tries only the titles of its initial instead of each title in turn)
+# (a run of titles is one: "Vice Chairman Nguyen Manh Quyen" gives the three words after "Chairman", not
+# "Chairman Nguyen Manh")
+_TITLE_WORD = "(?:" + "|".join(
+    f"{initial}(?:{'|'.join(t[1:] for t in sorted(TITLES) if t[0] == initial)})"
+    for initial in sorted({t[0] for t in TITLES})) + r")\.?\s+"
+_TITLE_INITIAL = rf"(?=[{''.join(sorted({t[0] for t in TITLES}))}])"  # (a set test: most words fail it at once)
+_TITLED = re.compile(rf"\b{_TITLE_INITIAL}{_TITLE_WORD}(?:{_TITLE_INITIAL}{_TITLE_WORD})*"
                      rf"(?P<name>[A-Z][\w'’\-]+"
                      rf"(?:\s+(?:(?:bin|binti|bint|ibn|van|von|de|der|den|da|dos|del|ter)\s+)?[A-Z][\w'’\-]+){{1,2}})")
 _SPEECH_SUBJECT = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}),?\s+{_AUX}{_VERB}\b")
 # a subject, then one or two appositive or relative clauses, then the verb: "Kevin Bao, who tracks cloud outages,
 # said", "Margaret Doyle, 71, who has lived here for 40 years, said", "A nurse at the rally, who asked ..., said"
+# (a comma or point between digits is no clause's end: "a contracting firm with 1,400 workers")
 _SPEECH_SUBJECT_CLAUSE = re.compile(
-    rf"(?<![\w'’])(?P<name>(?!Another\b){_NAME}|{_DESC})(?:,\s+(?:who|whose|a|an|the|his|her|its|one|\d+|from|of)\b[^,.;\"“”]{{0,80}}){{1,2}},"
-    rf"\s+{_AUX}{_VERB}\b")
+    rf"(?<![\w'’])(?P<name>(?!Another\b){_NAME}|{_DESC})(?:,\s+(?:who|whose|a|an|the|his|her|its|one|\d+|from|of)\b"
+    # (a repeat of one character class, not of an alternation: this runs over every block with a reporting verb)
+    rf"[^,.;\"“”]{{0,80}}(?:(?<=\d)[,.](?=\d)[^,.;\"“”]{{0,80}})?){{1,2}},\s+{_AUX}{_VERB}\b")
 # an unnamed person introduced as the subject of a reporting verb: "A Transport Department spokeswoman said",
 # "another resident told ...", "One Redland homeowner said" (an indefinite description: a new person, whom a later
 # "she said" may continue; the head noun must be a person noun, checked by the caller)
@@ -323,7 +357,10 @@ _INDEFINITE_SPEAKER = re.compile(rf"(?<![\w'’])(?P<name>(?:[Aa]n?|[Aa]nother|[
                                  rf"(?P<noun>[a-z][a-z\-]+))"
                                  # and a short post-modifier without punctuation: "A climber waiting at the
                                  # airport said", "A volunteer from a charity handing out food said"
-                                 rf"(?:\s+(?:from|at|in|with|on|outside|near|behind|[a-z]+ing)\b[^,.;:!?\"“”]{{1,80}}?)?"
+                                 # (or a relative clause without commas: "A taxi driver who asked not to be
+                                 # named said")
+                                 rf"(?:\s+(?:from|at|in|with|on|outside|near|behind|who|[a-z]+ing)\b"
+                                 rf"[^,.;:!?\"“”]{{1,80}}?)?"
                                  rf"\s+{_AUX}{_VERB}\b")
 _SPEECH_SUBJECT_OF = re.compile(rf"(?<![\w'’])(?P<name>{_NAME})\s+(?:of|at|from)\s+[^,.;\"“”]{{1,80}}?\s+"
                                 rf"(?:\w+ly\s+|also\s+)?{_VERB}\b")
@@ -551,6 +588,32 @@ def _the_organisation(name: str) -> str | None:
     return None
 
 
+# the lower-case words after a possessive name opening a sentence: "ZET's management board described ..."
+_POSSESSED = re.compile(r"(?:\s+[a-z][\w\-]*){1,4}")
+# what of a body speaks for the body itself: "Acme's board", "the club's management", "the mayor's office"
+_ORGANS = frozenset("board management leadership directors office executive administration".split())
+
+
+def _possessive_subject(owner: str, rest: str) -> str:
+    """The speaker of a sentence whose subject is a possessive name and what it owns (``rest``, the text after
+    the possessive, up to the verb: a word in -ed, an auxiliary or a reporting verb): the owner itself when
+    its board, management or office speaks ("Acme's management board described ..." gives "Acme"), else
+    the description as written ("Smith's lawyer called ...", "Indonesia's foreign ministry said ...").
+
+    >>> _possessive_subject("Acme's", " management board described the strike"), _possessive_subject(
+    ...     "Smith's", " lawyer called it")
+    ('Acme', "Smith's lawyer")
+    """
+    words = []
+    for word in (m.group().split() if (m := _POSSESSED.match(rest)) else []):
+        if word.endswith("ed") or word in _AUXILIARIES or word in REPORTING_VERBS:
+            break
+        words.append(word)
+    if not words or words[-1] in _ORGANS:
+        return owner[:-2]
+    return " ".join([owner, *words])
+
+
 def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
                       marks: str = QUOTE_CHARACTERS) -> tuple[str | None, str | None, int]:
     """Speaker of a quotation, by the rules of the module docstring.
@@ -671,6 +734,11 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
         head = before[: v.start()]
         if " who " in head and (m := _WHO_CLAUSE_SUBJECT.search(head)) and _acceptable(m.group("name"), context):
             return m.group("name"), "SPEAKER who ... VERB ... quote", base + m.start("name")
+        if head.endswith(", which ") and (m := _WHICH_ANTECEDENT.search(head, max(0, len(head) - 120))) and (
+                _acceptable(m.group("name"), context)):
+            # "... handled by Paris-based Coin de Rue Films, which said it was “...”": the body the clause is about
+            # ("which", not "who": no person, whatever its name's words)
+            return m.group("name"), "BODY, which VERB ... quote", base + m.start("name")
         m = re.search(rf"{_SPEAKER}{_AGE}\s+{_AUX}$", head)
         if m and m.group("speaker")[:1] in "ai" and _PREPOSITION_BEFORE.search(head, 0, m.start("speaker")):
             continue  # "said in a written reply that": "a written" is no subject of "reply", a noun here
@@ -681,6 +749,8 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
         if m and (owner := _name_of_body(head[: m.start("speaker")])) and _acceptable(owner.group("name"),
                                                                                              context):
             return owner.group("name"), "SPEAKER, of BODY, VERB ... quote", base + owner.start("name")
+        if m and _reported_thing(head, m):
+            continue  # "He said the hamlet had asked ... “...”": the clause he reports; he is the speaker
         if m and _acceptable(m.group("speaker"), context):
             return m.group("speaker"), "SPEAKER VERB ... quote", base + m.start("speaker")
         m = _APPOSED_BEFORE_VERB.search(head)
@@ -699,6 +769,10 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
                     # "The Federation of Small Traders has welcomed ... but says ...": its name
                     return org, rule, base + m.start() + len(m.group()) - len(org)
                 if word not in _STOP_CAPS:
+                    group = re.match(r"\s+([a-z]+s)\b", head[m.end():])
+                    if group and _group([*m.group().split(), group.group(1)]):
+                        # "Tournament officials said ... and warned of “...”": the group, not its modifier
+                        return f"{m.group()} {group.group(1)}", rule, base + m.start()
                     return m.group(), rule, base + m.start()
     if any(v.group().endswith("ing") for v in verbs):
         # "A statement included ..., while also asserting that ... “...”": the participle's subject is
@@ -731,9 +805,11 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
                 continue
             if m and _acceptable(m.group("speaker"), context) and not _common_word(m.group("speaker"), open_text):
                 speaker = m.group("speaker")
-                group = re.match(r"\s+([a-z]+s)\b", before[m.end("speaker"):])
+                group = re.match(r"\s+([a-z]+)\b", before[m.end("speaker"):])
                 if group and _group([*speaker.split(), group.group(1)]):  # "Opposition councillors called ..."
                     speaker = f"{speaker} {group.group(1)}"
+                elif group and group.group(1) in _BODY_KINDS and " " not in speaker:
+                    speaker = f"{speaker} {group.group(1)}"  # "Nuuk municipality said ...": the place's body
                 return speaker, "SPEAKER ... partial quote", base + m.start("speaker")
         subject = _sentence_subject(before)
         if subject and not _common_word(subject[0], open_text):
@@ -761,6 +837,23 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
     return None, None, -1
 
 
+# a reporting verb (and "that") right before a clause's subject: the clause is what is reported
+_REPORTED_CLAUSE_OPENING = re.compile(rf"\b{_VERB}\s+(?:that\s+)?$")
+
+
+def _reported_thing(head: str, subject: re.Match) -> bool:
+    """The ``subject`` found before a reporting verb is a thing ("the hamlet", "the city": a description of no
+    person) opening a clause that an earlier reporting verb reports ("He said the hamlet had asked ...",
+    "Quyen said the city would add ..."): the verb near the quotation ("asked", "add") is the reported clause's,
+    often no speech at all, and the quotation is the earlier verb's subject's.  (Looked for in the 40 characters
+    before the subject only: the test runs for every candidate verb.)"""
+    speaker = subject.group("speaker")
+    return (speaker_kind(speaker) == "description" and speaker.split()[0].lower() == "the"
+            and not person_description(speaker)
+            and _REPORTED_CLAUSE_OPENING.search(head, max(0, subject.start("speaker") - 40),
+                                                subject.start("speaker")) is not None)
+
+
 # a sentence's subject, then one or two insertions between commas (a relative clause, an apposition, an
 # abbreviation in brackets), then the verb's auxiliaries: what is left of the text before a reporting verb
 # (a comma between digits is no clause's: "about 9,000 staff")
@@ -776,6 +869,11 @@ _NAMING_APPOSITION = re.compile(rf"^,\s+(?:(?:the|a|an)\s+)?{_PLACE_BEFORE_ROLE}
                                 rf"(?P<name>{_ORGANISATION_RUN}|{_NAME})(?:\s+\([A-Z]{{2,8}}\))?$")
 
 
+# a participle opening the sentence before its subject: "Contacted, an official ... said", "Asked about it, ..."
+_FRONTED_PARTICIPLE = re.compile(r"^\s*(?:Contacted|Reached|Approached|Asked|Questioned|Pressed|Interviewed)"
+                                 r"(?:\s[^,\"“”]{1,80})?,\s+")
+
+
 def _subject_over_insertion(head: str) -> tuple[str, int] | None:
     """``(speaker, offset in head)`` of "SUBJECT, INSERTION, " ending ``head`` (the text before a reporting
     verb), or None.
@@ -784,9 +882,13 @@ def _subject_over_insertion(head: str) -> tuple[str, int] | None:
     represents 900 staff, said ...", "Her coach, former champion Ivo Brandt, says ...".  The subject is a
     description (a determiner or "One of ..." first); an apposition that is a name (a person's, or an
     organisation's with its abbreviation) names it and is the speaker; a relative clause ("which", "who")
-    is skipped, and the described subject speaks.
+    is skipped, and the described subject speaks; so are a participle clause ("..., requesting anonymity,
+    said") and an indefinite apposition ("One resident, a mother of two, said"), and a participle fronted
+    before the subject ("Contacted, an official of the firm, ... said").
     """
-    m = _INSERTION_BEFORE_VERB.match(head)
+    fronted = _FRONTED_PARTICIPLE.match(head)
+    start = fronted.end() if fronted else 0
+    m = _INSERTION_BEFORE_VERB.match(head[start:])
     if m is None or m.group("subject").split()[0].lower() not in _DETERMINERS | {"one"}:
         # (a named subject, "Ann Lee, a Republican, said", is found by the rules after this one)
         return None
@@ -795,10 +897,10 @@ def _subject_over_insertion(head: str) -> tuple[str, int] | None:
     first = insertions[: insertions.find(",", 1)] if insertions.count(",") > 1 else insertions
     named = _NAMING_APPOSITION.match(first)
     if named and named.group("name").split()[0] not in _STOP_CAPS:
-        return named.group("name"), m.start("insertions") + named.start("name")
-    if not re.match(r",\s+(?:which|who|whose|that)\b", first):
+        return named.group("name"), start + m.start("insertions") + named.start("name")
+    if not re.match(r",\s+(?:which|who|whose|that|an?|[a-z]+ing)\b", first):
         return None  # any other insertion ("..., analysts said, ...") may not belong to the subject
-    return subject, m.start("subject") + len(m.group("subject")) - len(m.group("subject").lstrip())
+    return subject, start + m.start("subject") + len(m.group("subject")) - len(m.group("subject").lstrip())
 
 
 # what may open a sentence before its subject: "Asked whether ..., ", "Speaking after the match, "
@@ -932,6 +1034,8 @@ _CLAUSE_ANTECEDENT = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}|{_DESC}),\s+(?:
 # "A person familiar with the audits, who was not authorised to speak, said" (the subject, not a word in the clause)
 _WHO_CLAUSE_SUBJECT = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}|{_DESC})(?:,\s+\d{{1,3}})?"
                                  rf"(?:,\s+who\s[^,\"“”]{{1,120}},|\s+who\s[^,\"“”]{{1,80}}?)\s+$")
+# an organisation's name (its "Paris-based" left out), then ", which " ending the text before a reporting verb
+_WHICH_ANTECEDENT = re.compile(rf"(?<![\w'’])(?:[A-Z][\w'’.]*-based\s+)?(?P<name>{_NAME}),\s+which\s+$")
 # a named subject opening the sentence, then a participle clause ("Ann Lee, speaking in French at ")
 _PARTICIPLE_CLAUSE_SUBJECT = re.compile(rf"\s*(?:[A-Z][\w'’\-]*\s+){{0,3}}?(?P<name>{_NAME}),\s+[a-z]+ing\b"
                                         r"[^,;:\"“”]*$")
@@ -1005,6 +1109,8 @@ def _sentence_subject(sentence: str) -> tuple[str, int] | None:
     # (a firm's name may join two names with "&": "Harrow & Lisle described ...")
     m = re.match(rf"\s*(?P<name>{_NAME}(?:\s+&\s+{_NAME})?)\s+[a-z]", sentence)
     if m and first not in _STOP_CAPS:
+        if m.group("name").endswith(("'s", "’s")):  # "Acme's board described ...": a possessive subject
+            return _possessive_subject(m.group("name"), sentence[m.end("name"):]), m.start("name")
         return m.group("name"), m.start("name")
     return None
 
@@ -1056,7 +1162,9 @@ _DATELINE_PREFIX = re.compile(r"^[^.!?\"“]{0,60}?\s(?:-{1,2}|–|—)\s+")
 # "the centre", "the agency", "the trust": the organisation of that kind the article named before
 _NAMED_KINDS = frozenset("""centre center agency ministry trust authority council department commission institute
     university foundation union federation committee board charity association society service fund party embassy
-    bureau office institution organisation organization alliance coalition court""".split())
+    bureau office institution organisation organization alliance coalition court network forum""".split())
+# the bodies a one-word place name may own, written after it in lower case: "Nuuk municipality", "Hanoi police"
+_BODY_KINDS = _NAMED_KINDS | {"municipality", "government", "police", "administration", "parliament"}
 
 
 def named_organisation(article: Article, speaker: str, before: int) -> str | None:
@@ -1181,6 +1289,10 @@ def same_person(a: str | None, b: str | None) -> bool:
 _WORD = re.compile(r"\w+")  # every reporting verb is one such word (tested): what speaker_candidates' first test needs
 
 
+# the end of a relative clause that gives the subject's name: "who gave her name only as", "who gave only his
+# first name,", "who asked to be identified only as"
+_NAMING_CLAUSE_END = re.compile(r"\b(?:name\s+(?:only\s+)?as|first name,?|identified\s+(?:only\s+)?as|"
+                                r"known\s+(?:only\s+)?as)\s+$")
 # a preposition (and "the") right before a name: the name is a place or body the subject belongs to
 _OBJECT_OF_BODY_PREPOSITION = re.compile(r"\b(?:of|from|at|with)\s+(?:the\s+)?$")
 
@@ -1209,7 +1321,9 @@ def speaker_candidates(article: Article) -> list[tuple[int, str]]:
             continue
         # (a name ending a relative clause is no speaker: "The 54-year-old, who lives in Leeds, said")
         found = [m for m in _SPEECH_SUBJECT.finditer(b.text)
-                 if not _CLAUSE_ANTECEDENT.search(b.text[max(0, m.start("name") - 120) : m.start("name")])
+                 if (not _CLAUSE_ANTECEDENT.search(b.text[max(0, m.start("name") - 120) : m.start("name")])
+                     # (unless the clause gives the person's name: "A cook, who gave her name only as Ann, said")
+                     or _NAMING_CLAUSE_END.search(b.text, max(0, m.start("name") - 40), m.start("name")))
                  # "Ann Lee, 79, from Leeds, said": Leeds is where she lives; "the people of Leeds were told":
                  # a passive "told" is said to them, not by them
                  and not (_PLACE_BEFORE.search(b.text, max(0, m.start("name") - 6), m.start("name"))
@@ -1291,6 +1405,12 @@ _OPENING_APPOSED_SUBJECT = re.compile(rf"\s*(?:His|Her|Their|Its|The|Our|My|A|An
                                       rf"[a-z][\w\-]*,\s+(?P<name>{_NAME}),\s+(?:\w+ly\s+)?[a-z]{{2,}}")
 
 
+# a named subject after a fronted place phrase, or with a description apposed to it, then a lower-case verb:
+# "At the market, Ann Lee, a nurse, had been waiting ...", "Outside the court, Bo Li spoke to no one."
+_SCENE_SUBJECT = re.compile(rf"\s*(?:(?:At|In|On|Outside|Inside|Near|Among|Behind|Back in|Back at)\s+"
+                            rf"[^,\"“”]{{1,60}},\s+)?(?P<name>{_NAME})(?:,\s+(?:a|an|the)\s+[^,\"“”]{{1,60}},)?\s+(?:\w+ly\s+)?[a-z]{{2,}}")
+
+
 def previous_paragraph_subject(paragraph: str) -> tuple[int, str] | None:
     """``(offset, name)`` of the named person who is the subject of the last sentence of ``paragraph``, or None.
 
@@ -1304,15 +1424,18 @@ def previous_paragraph_subject(paragraph: str) -> tuple[int, str] | None:
     return previous_sentence_subject(paragraph + " “Yes.”", len(paragraph) + 3)  # a quotation after it
 
 
-def previous_sentence_subject(text: str, offset: int) -> tuple[int, str] | None:
+def previous_sentence_subject(text: str, offset: int,
+                              known_surname: Callable[[str], bool] | None = None) -> tuple[int, str] | None:
     """``(offset, name)`` of the named subject of the sentence right before the one holding ``offset`` in ``text``
     (a paragraph; ``offset`` inside the sentence, not on its first character), or None.
 
     A pronoun tag ("“...,” he said") opening a sentence refers, in news as in any prose, to the subject of the
     sentence just before it in the same paragraph, when that subject is a person named there: "Ben, who drove
     the bus, was worse off. “I could not feel my legs,” he said."  A one-word
-    subject counts only with a relative clause or an age after it, or as a given name of the gender lexicon
-    ("Turnout was low." names nobody).
+    subject counts only with a relative clause or an age after it, as a given name of the gender lexicon
+    ("Turnout was low." names nobody), or as the surname of a person the article has named in full
+    (``known_surname``: "Hung was not reassured." after "Tran Van Hung, 34, ... said"); a fronted place or
+    an apposed description may stand around a full name ("At the market, Ann Lee, a nurse, had waited.").
 
     >>> previous_sentence_subject("I got a day. Tom, who rides more, did not. “No,” he said.", 45)
     (13, 'Tom')
@@ -1328,6 +1451,9 @@ def previous_sentence_subject(text: str, offset: int) -> tuple[int, str] | None:
             sentence.lstrip()[:1] in "HITOMA" or re.match(r"\s*[A-Z][\w\-]*['’]s\s", sentence)):
         # "Her agent, Ann Lee, remembers ...", "The club's owner, Bo Li, was ...": the name apposed to the subject
         m = _OPENING_APPOSED_SUBJECT.match(sentence)
+    if m is None and sentence.lstrip()[:1] in "AIOBN":
+        # "At the market, Ann Lee, a nurse, had waited an hour.": a fronted place, an apposed description
+        m = _SCENE_SUBJECT.match(sentence)
     if (m is None or " " not in m.group("name")) and not any(c in sentence for c in QUOTE_CHARACTERS):
         # "Head coach Ann Lee was proud of them.", "Italy captain Bo Li was unhappy.": a role noun in lower case
         # right before the full name (the capitalised word opening the sentence is no one-word subject)
@@ -1339,7 +1465,8 @@ def previous_sentence_subject(text: str, offset: int) -> tuple[int, str] | None:
         return None
     name = m.group("name")
     if " " not in name and not (re.match(r",\s+(?:who|whose|\d)", sentence[m.end("name"):])
-                                or name.lower() in _FEMALE_NAMES | _MALE_NAMES):
+                                or name.lower() in _FEMALE_NAMES | _MALE_NAMES
+                                or (known_surname is not None and known_surname(name))):
         return None  # one capitalised word opening a sentence ("Turnout was low.") is a person only so marked
     if (name.split()[0] in _STOP_CAPS or name in _POSSESSIVES or name.lower() in _PRONOUNS or _organisation(name)
             or _common_word(name, text) or _is_title(name.split()[-1]) or name in _GROUP_WORDS
@@ -1370,9 +1497,11 @@ class CandidateIndex:
         self._added: dict[str, list[tuple[int, str]]] = {c: [] for c in ("he", "she", "person", "org", "all")}
         self._learned: dict[str, str] = {}  # name -> "m"/"f", from the pronouns the text has resolved to it
         self._learned_surnames: dict[str, str] = {}  # the last word of those names -> the same
+        self._surnames: dict[str, int] = {}  # the last word of each name of two words or more -> its first offset
         for item in sorted(candidates):
             for c in _classes(item[1]):
                 self._fixed[c].append(item)
+            self._file_surname(*item)
 
     def add(self, offset: int, name: str, gender: str | None = None) -> None:
         """File one more candidate (usually after every one filed so far: then an append).
@@ -1384,6 +1513,17 @@ class CandidateIndex:
             ("all", "person", "he" if gender == "m" else "she")
         for c in classes:
             bisect.insort(self._added[c], (offset, name))
+        self._file_surname(offset, name)
+
+    def _file_surname(self, offset: int, name: str) -> None:
+        words = name.split()
+        if len(words) > 1 and offset < self._surnames.get(words[-1], offset + 1):
+            self._surnames[words[-1]] = offset
+
+    def names_surname(self, word: str, before: int) -> bool:
+        """Whether a candidate of two words or more ending in ``word`` stands before offset ``before`` ("Hung"
+        after "Tran Van Hung"): a one-word sentence subject is then that person."""
+        return self._surnames.get(word, before) < before
 
     def learn(self, name: str, gender: str) -> None:
         """Record that the text calls ``name`` "he" (``"m"``) or "she" (``"f"``): a name the lexicon gives no
@@ -1626,7 +1766,10 @@ def clean_name(speaker: str) -> str:
     if all(_is_title(w) for w in words) and (titled_of := _TITLE_OF_NAME.match(speaker)):
         # "Leader of Opposition Priya Raman", "Secretary of State Ann Lee": the title's complement, then the name
         words = titled_of.group("name").split()
-    while len(words) > 1 and not _capitalised(words[-1]) and words[-1] not in _PARTICLE_WORDS:
+    if len(words) > 1 and words[0].endswith("-based"):
+        words = words[1:]  # "Paris-based Coin de Rue Films": where the firm is, not its name
+    while (len(words) > 1 and not _capitalised(words[-1]) and words[-1] not in _PARTICLE_WORDS
+           and not (len(words) == 2 and words[-1] in _BODY_KINDS)):  # ("Nuuk municipality": a place's body)
         words.pop()  # "Elizabeth archly"
     while len(words) > 2 and words[-1] in _POST_NOMINALS:
         words.pop()  # letters after a name: "Ann Lee SC", "Bo Li MP", "Jo Ames OBE"
@@ -1671,7 +1814,8 @@ def _is_title(word: str) -> bool:
 # letters written after a name (rank, office, honour, degree), no part of it
 _POST_NOMINALS = frozenset("SC QC KC MP MSP MLA MEP MHK TD OBE MBE CBE KBE DBE PhD".split())
 _PARTICLE_WORDS = {"of", "de", "del", "della", "der", "den", "van", "von", "al", "bin", "ibn", "da", "di", "du", "des",
-                   "dos", "das", "le", "la", "ter", "y", "ap"}
+                   "dos", "das", "le", "la", "ter", "y", "ap",
+                   "mac", "mic", "nic", "ní", "ó", "ua", "uí"}  # Irish and Scottish Gaelic: "Ciarán Mac Aodha"
 _NAME_RUN = re.compile(_NAME)
 
 
@@ -1785,6 +1929,11 @@ def _merged_name(speaker: str, ends: dict[str, list[tuple[int, list[str]]]],
         if len(spelt) == 1:
             words = core = [next(iter(spelt))]
             name = words[0]
+    if len(words) == 1 and (alt := name[:1].lower() + name[1:]) in ends and _PREFIXED.match(alt):
+        # "D’Entremont said": a particle joined to the surname, capitalised to open the sentence ("Darlene
+        # d’Entremont"): looked up as the full name writes it
+        words = core = [alt]
+        name = alt
     if (len(words) in (2, 3) and all(w.lower() in _PARTICLE_WORDS for w in words[:-1])
             and speaker_kind(speaker) == "name"):
         # "Van Doorn said": a surname with its particle, capitalised to open the sentence ("Pieter van Doorn");

@@ -1,10 +1,12 @@
-"""The tenth held-out set's scores (tests/data/structure/heldout10/README.md): blind, measured once.
+"""The tenth held-out set's scores (tests/data/structure/heldout10/README.md): a development set since rules11.
 
 Written and annotated (heldout10, d829883) by someone who read no rule and ran none on it, while rules10 was
-tuned on the ninth set's errors; measured once, blind, on the merged rules10 + perf8 code (integ10) and pinned
-here without anyone reading its errors.  These are the current unseen-text figures.  A change that moves
-them fails here, so that the README's figures are updated with it (and a change made because of an error
-seen here makes this a development set: say so where the figures are reported).
+tuned on the ninth set's errors; measured once, blind, on the merged rules10 + perf8 code (integ10): news
+roles 272/294, quotations P 1.000 R 197/198, speakers 142/190, attribution 189/197; books speakers 9/20,
+attribution 17/21.  That blind measurement stays the set's unseen-text figure (history, in its README).
+rules11 (2026-12-03) then read its errors and was tuned on them, so it is a development set now (tuned on,
+2026-12-03): the figures pinned here are development figures, after rules11.  A change that moves them
+fails here, so that the README's figures are updated with it.
 """
 
 from __future__ import annotations
@@ -27,15 +29,15 @@ def test_heldout10_is_the_annotated_set(scores):
 
 def test_heldout10_news(scores):
     news = scores["news"]
-    assert news["role_accuracy"] == pytest.approx(272 / 294)
+    assert news["role_accuracy"] == pytest.approx(293 / 294)  # 272 blind
     assert (news["quote_precision"], news["quote_recall"]) == (1.0, pytest.approx(197 / 198))
-    assert news["speaker_accuracy"] == pytest.approx(142 / 190)
-    assert news["attribution_rate"] == pytest.approx(189 / 197)
+    assert news["speaker_accuracy"] == pytest.approx(182 / 190)  # 142 blind
+    assert news["attribution_rate"] == pytest.approx(192 / 197)  # 189 blind
 
 
 def test_heldout10_books(scores):
     books = scores["books"]
     assert books["role_accuracy"] == 1.0
     assert (books["quote_precision"], books["quote_recall"]) == (1.0, 1.0)
-    assert books["speaker_accuracy"] == pytest.approx(9 / 20)
+    assert books["speaker_accuracy"] == pytest.approx(9 / 20)  # as blind: rules11 changed no fiction rule
     assert books["attribution_rate"] == pytest.approx(17 / 21)

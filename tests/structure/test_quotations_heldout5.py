@@ -30,7 +30,7 @@ def test_heldout5_is_the_annotated_set(scores):
 
 def test_heldout5_news(scores):
     news = scores["news"]
-    assert news["role_accuracy"] == pytest.approx(250 / 282)  # 246 blind, 248 before rules8, 249 before rules10
+    assert news["role_accuracy"] == pytest.approx(252 / 282)  # 246 blind; 248, 249, 250 before rules8, 10, 11
     assert (news["quote_precision"], news["quote_recall"]) == (1.0, pytest.approx(114 / 116))
     # 75 / 112 measured blind; rules6 tuned on it (92); 93 since the files are read through the loader (rules9);
     # 94 after rules9's "Name of the Body said" without a comma, 95 after its "Chief Executive Dr. Name" (rules9
