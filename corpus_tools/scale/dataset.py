@@ -187,10 +187,10 @@ def _shared_with_forked_workers():
     """Keep this process's objects (the corpus) out of the garbage collector while forked workers run.
 
     A forked worker shares the parent's pages until it writes to them, and a full collection in the
-    worker writes to the header of every object it traverses, the whole inherited corpus included:
-    each worker then held a private copy of it (three processes of 2 GB each at 1 GB of text).
-    ``gc.freeze()`` moves the objects there are now to a generation no collection visits (Python's
-    documented recipe for fork without exec); they are handed back when the workers are done.
+    worker writes to the header of every object it traverses, the whole inherited corpus included, so
+    those pages stop being shared.  ``gc.freeze()`` moves the objects there are now to a generation no
+    collection visits (Python's documented recipe for fork without exec); they are handed back when the
+    workers are done.  (load+tokens at 100 MB, summed PSS: 1,329 MB without, 1,214 MB with.)
     """
     gc.freeze()
     try:

@@ -46,7 +46,7 @@ from corpus_tools.tokens.dataset import TokenDataset
 
 __all__ = ["DERIVED_FOLDER", "MEMORY_LIMIT", "TermCounts", "article_terms_path", "connect_duckdb",
            "create_article_term_table", "iter_article_term_counts", "kept_token_forms", "ngram_items_sql", "part_view",
-           "query_term_counts", "query_top_tfidf_terms", "whole_article_pieces"]
+           "query_term_counts", "query_top_tfidf_terms", "register_article_order", "whole_article_pieces"]
 
 #: DuckDB's memory limit for one query (it spills to a temporary folder beyond it);
 #: the environment variable ``CORPUS_TOOLS_DUCKDB_MEMORY`` overrides it ("4GB"...).
@@ -347,7 +347,7 @@ def iter_article_term_counts(dataset: TokenDataset, n: int = 1, *, column: str =
         if articles is not None:
             wanted = set(articles)
             order = [a for a in order if a in wanted]
-        _register_article_order(con, order)
+        register_article_order(con, order)
         reader = con.sql(
             "WITH d AS (SELECT term, count(*)::BIGINT AS doc_freq FROM per GROUP BY term) "
             "SELECT p.article, p.term, p.c::BIGINT AS count, d.doc_freq FROM per p JOIN d USING (term) "
@@ -360,7 +360,7 @@ def iter_article_term_counts(dataset: TokenDataset, n: int = 1, *, column: str =
         con.close()
 
 
-def _register_article_order(con: duckdb.DuckDBPyConnection, order: list[str]) -> None:
+def register_article_order(con: duckdb.DuckDBPyConnection, order: list[str]) -> None:
     """Table ``article_order`` (article, i): the articles' rank in ``order``, to sort rows in corpus order."""
     con.register("article_order", pa.table({"article": pa.array(order, pa.string()),
                                             "i": pa.array(range(len(order)), pa.int64())}))
@@ -390,7 +390,7 @@ def query_top_tfidf_terms(dataset: TokenDataset, top: int, idf: Callable[[int, i
         n_docs = len(totals)
         con.register("idf", pa.table({"doc_freq": pa.array(dfs, pa.int64()),
                                       "idf": pa.array([idf(d, n_docs) for d in dfs], pa.float64())}))
-        _register_article_order(con, dataset.articles)
+        register_article_order(con, dataset.articles)
         table = con.execute(
             "WITH s AS (SELECT p.article, p.term, p.c::BIGINT AS count, p.c::DOUBLE * i.idf AS tfidf "
             "FROM per p JOIN d USING (term) JOIN idf i USING (doc_freq)), "

@@ -30,7 +30,13 @@ from corpus_tools.model.blocks import Block
 from corpus_tools.model.checks import check_counts
 from corpus_tools.model.corpus import Article, Corpus, as_articles
 from corpus_tools.stats.frequency import smooth_idf
-from corpus_tools.stats.queries import connect_duckdb, kept_token_forms, part_view, whole_article_pieces
+from corpus_tools.stats.queries import (
+    connect_duckdb,
+    kept_token_forms,
+    part_view,
+    register_article_order,
+    whole_article_pieces,
+)
 from corpus_tools.structure.headings import HeadingSignals, classify_headings
 from corpus_tools.structure.quotations import Quotation, find_quotations, quoted_word_mask
 from corpus_tools.tokens.dataset import TokenDataset
@@ -258,6 +264,7 @@ def section_term_table(
         try:
             con.read_parquet([str(p) for p in data.parts]).create_view("raw")
             con.register("forms", kept_token_forms(con, data, column))
+            register_article_order(con, list(data.articles))
             if scope == "corpus":  # every section of the corpus is a document: all parts at once
                 con.sql(f"CREATE VIEW counts AS {_section_term_counts_sql('raw')}")
                 return _scored_section_terms(con, data.articles, scope, top)
@@ -285,17 +292,20 @@ def _section_term_counts_sql(rows: str) -> str:
 
 
 def _section_terms(counts: pd.DataFrame, articles, scope: str, top: int | None) -> pd.DataFrame:
-    """:func:`section_term_table` from its integers (``article``, ``section``, ``term``, ``count``), in pandas."""
+    """:func:`section_term_table` from a frame of its integers (``article``, ``section``, ``term``, ``count``)."""
+    articles = [str(a) for a in articles]
     con = connect_duckdb()
     try:
         con.register("counts", counts[["article", "section", "term", "count"]])
+        register_article_order(con, articles)
         return _scored_section_terms(con, articles, scope, top)
     finally:
         con.close()
 
 
 def _scored_section_terms(con, articles, scope: str, top: int | None) -> pd.DataFrame:
-    """:func:`section_term_table` from view ``counts`` (``article``, ``section``, ``term``, ``count``) of ``con``.
+    """:func:`section_term_table` from view ``counts`` (``article``, ``section``, ``term``, ``count``) of ``con``,
+    whose table ``article_order`` numbers ``articles``.
 
     The one implementation of its scores and order, for a token table's
     counts and a dataset's alike.  In the database, so that a large
@@ -310,9 +320,6 @@ def _scored_section_terms(con, articles, scope: str, top: int | None) -> pd.Data
     Articles are numbered by their place in ``articles`` (joins on an
     integer, not on the id's text).
     """
-    articles = [str(a) for a in articles]
-    con.register("article_order", pa.table({"article": pa.array(articles, pa.string()),
-                                            "i": pa.array(range(len(articles)), pa.int64())}))
     con.sql("CREATE OR REPLACE TEMP TABLE numbered AS SELECT o.i, c.section, c.term, c.count FROM counts c "
             "JOIN article_order o ON c.article = o.article")
     if scope == "article":  # the documents: the sections of the term's article that hold a kept token
@@ -339,7 +346,7 @@ def _scored_section_terms(con, articles, scope: str, top: int | None) -> pd.Data
         "row_number() OVER (PARTITION BY s.i, s.section ORDER BY s.count * f.idf DESC, s.term) AS rank "
         f"FROM ({scored}) s JOIN idfs f ON s.doc_freq = f.doc_freq AND s.n_docs = f.n_docs {cut} "
         "ORDER BY s.i, s.section, rank").df()
-    out.insert(0, "article", np.array(articles, dtype=object)[out.pop("i").to_numpy("int64")])
+    out.insert(0, "article", np.array(list(articles), dtype=object)[out.pop("i").to_numpy("int64")])
     return out.astype({"article": object, "term": object, "section": "int64", "count": "int64",
                        "doc_freq": "int64", "idf": "float64", "tfidf": "float64", "rank": "int64"})
 
@@ -359,8 +366,7 @@ def iter_section_term_counts(dataset: TokenDataset, column: str = "norm", *,
     try:
         con.read_parquet([str(p) for p in dataset.parts]).create_view("raw")
         con.register("forms", kept_token_forms(con, dataset, column))
-        con.register("article_order", pa.table({"article": pa.array(list(dataset.articles), pa.string()),
-                                                "i": pa.array(range(len(dataset.articles)), pa.int64())}))
+        register_article_order(con, list(dataset.articles))
         reader = con.sql(f"SELECT c.* FROM ({_section_term_counts_sql('raw')}) c "
                          "JOIN article_order o USING (article) ORDER BY o.i").to_arrow_reader(rows)
         yield from whole_article_pieces(reader, {"article": object, "section": "int64", "term": object,
