@@ -90,7 +90,11 @@ def connect_duckdb(threads: int | None = None) -> duckdb.DuckDBPyConnection:
               "preserve_insertion_order": False, "temp_directory": str(spill)}
     if threads is not None:
         config["threads"] = threads
-    return duckdb.connect(":memory:", config=config)
+    con = duckdb.connect(":memory:", config=config)
+    # DuckDB's bar for a query of over 2 s goes to the terminal of whoever runs it: at 1 GB the report
+    # printed one into its log lines (a per-connection setting, not a global option)
+    con.sql("SET enable_progress_bar = false")
+    return con
 
 
 def _keep_roles(con: duckdb.DuckDBPyConnection, dataset: TokenDataset) -> None:

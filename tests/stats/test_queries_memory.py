@@ -61,3 +61,15 @@ def test_dataset_tables_never_materialise_the_token_table(tmp_path, monkeypatch)
     freq = ct.frequency_table(ds)
     assert freq["count"].sum() == ARTICLES * 200 and len(freq) == 400
     assert ct.ngram_table(ds, n=3)["count"].sum() == ARTICLES * (200 // 20) * 18  # 18 trigrams per sentence of 20
+
+
+def test_connections_print_no_progress_bar():
+    # DuckDB draws a bar on the terminal for a query of over 2 s (it did in the runner's log at 1 GB)
+    from corpus_tools.stats.queries import connect_duckdb
+
+    con = connect_duckdb()
+    try:
+        assert con.sql("SELECT current_setting('enable_progress_bar')").fetchall() == [(False,)]
+        assert con.sql("SELECT current_setting('preserve_insertion_order')").fetchall() == [(False,)]
+    finally:
+        con.close()
