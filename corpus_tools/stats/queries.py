@@ -92,8 +92,10 @@ def connect_duckdb(threads: int | None = None) -> duckdb.DuckDBPyConnection:
         config["threads"] = threads
     con = duckdb.connect(":memory:", config=config)
     # DuckDB's bar for a query of over 2 s goes to the terminal of whoever runs it: at 1 GB the report
-    # printed one into its log lines (a per-connection setting, not a global option)
-    con.sql("SET enable_progress_bar = false")
+    # printed one into its log lines (a per-connection setting, not a global option).  In a Jupyter kernel
+    # without ipywidgets the bar is off already and DuckDB refuses any change to it.
+    with contextlib.suppress(duckdb.InvalidInputException):
+        con.sql("SET enable_progress_bar = false")
     return con
 
 

@@ -73,3 +73,17 @@ def test_connections_print_no_progress_bar():
         assert con.sql("SELECT current_setting('preserve_insertion_order')").fetchall() == [(False,)]
     finally:
         con.close()
+
+
+def test_connections_open_in_a_kernel_without_ipywidgets(tmp_path):
+    # there DuckDB's bar is off already and setting it raises (the report's notebooks failed on that)
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(
+        "from corpus_tools.stats.queries import connect_duckdb\n"
+        "con = connect_duckdb()\n"
+        "print(con.sql(\"SELECT current_setting('enable_progress_bar'), 41 + 1\").fetchall())")]
+    NotebookClient(nb, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
+    assert nb.cells[0].outputs[0]["text"].strip() == "[(False, 42)]"
