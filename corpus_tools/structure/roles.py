@@ -224,6 +224,8 @@ _SIGNOFF = re.compile(rf"^[(\-–— ]*(?:{_AGENCY}|REUTERS?)\)?\.?$|"
 # what each alternative of _SIGNOFF not anchored at "^" needs (:func:`_anywhere_search`); a new unanchored
 # alternative must need one of them too, or add its word here
 _SIGNOFF_NEEDLES = ("contributed", "reach", "contact", "email", "e-mail", "follow", "write to")
+# a wiki's or a report's label over the list of its sources (one of the furniture patterns too)
+_SOURCES_LABEL = re.compile(r"^(?:sources|references|external links|bibliography)\s*:?$", re.IGNORECASE)
 #: Page furniture, matched against the whole block (case-insensitive).
 BOILERPLATE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"^\d+\s*(?:-\s*)?(?:min(?:ute)?s?|m)\.?\s+read$",
@@ -325,7 +327,7 @@ BOILERPLATE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     # ("From OpenWiki, the free encyclopedia", "This page was last edited on ...", "ALSO READ", "Sources", the
     # label of _SOURCES_LABEL)
     r"^from [\w.'’\- ]{1,40}, the free\b[^.]{0,60}[.!]?$", r"^this page was last (?:edited|modified|updated) on\b",
-    r"^(?:also read|read also|see also)\s*:?$", r"^(?:sources|references|external links|bibliography)\s*:?$",
+    r"^(?:also read|read also|see also)\s*:?$", _SOURCES_LABEL.pattern,
 ))
 _CAPTION = re.compile(
     # "Open this photo in gallery: ...", "FILE - Dockers march ... (KXYZ)"
@@ -422,8 +424,6 @@ _LINK_INTRO = re.compile(r"^(?:recommended|related(?: stories| articles| coverag
                          # (each may end in a colon: "Also Read:", "READ MORE:")
                          r"read also|also read|in other news)\s*:?$", re.IGNORECASE)
 _ATTRIBUTION = re.compile(r"^(?:-{1,2}|–|—)\s*[A-Z]")
-# a wiki's or a report's label over the list of its sources (one of the furniture patterns too)
-_SOURCES_LABEL = re.compile(r"^(?:sources|references|external links|bibliography)\s*:?$", re.IGNORECASE)
 # where a publication-time line starts when it is run into the by-line's block ("Ann Lee, Reporter Published: ...")
 _TIME_LABEL_INSIDE = re.compile(r"\s(?=(?:published|updated|posted|last updated)\b)", re.IGNORECASE)
 # a credit alone in its block ("Credit...Jim Wilson/The New York Times", "Photograph: Dean Lewins/AAP"):
