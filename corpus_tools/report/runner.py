@@ -35,11 +35,9 @@ neither changed) and every notebook derives its own token table from it.
 
 from __future__ import annotations
 
-import ctypes
 import datetime as dt
 import errno
 import functools
-import gc
 import json
 import os
 import re
@@ -47,7 +45,6 @@ import shutil
 import sys
 import tempfile
 import time
-import warnings
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -59,15 +56,12 @@ import yaml
 from jupyter_core.utils import ensure_event_loop
 
 from corpus_tools._version import __version__
-from corpus_tools.io.loading import CorpusLoadWarning, display_path, load_corpus
+from corpus_tools.io.loading import display_path
 from corpus_tools.io.outputs import atomic_write
-from corpus_tools.io.writing import save_jsonl
-from corpus_tools.model.corpus import Corpus
 from corpus_tools.report.folders import (
     REPORT_TOOL,
     OutputLockedError,
     artifact_hashes,
-    file_sha256,
     move_to_failed,
     output_lock,
     recover_output_folder,
@@ -75,6 +69,7 @@ from corpus_tools.report.folders import (
     swap_in,
 )
 from corpus_tools.report.html import export_html, index_page
+from corpus_tools.report.ingest import ANALYSED_CORPUS, ingest
 from corpus_tools.report.kernel import (
     KERNEL_NAME,
     CurrentPythonKernelManager,
@@ -83,8 +78,6 @@ from corpus_tools.report.kernel import (
 )
 from corpus_tools.report.overview import overview_counts, overview_record
 from corpus_tools.scale.batching import resolve_n_jobs
-from corpus_tools.scale.dataset import dataset_folder, token_dataset
-from corpus_tools.tokens.dataset import MANIFEST_NAME, TokenDataset
 from corpus_tools.tokens.tokenize import DEFAULT_TOKENIZER
 
 __all__ = [
@@ -377,62 +370,6 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-#: The run folder's copy of the corpus the notebooks analyse (see :func:`_load_once`).
-ANALYSED_CORPUS = "corpus.jsonl"
-
-
-def _load(corpus: Path, inventory: list | None = None) -> Corpus:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", CorpusLoadWarning)
-        return load_corpus(corpus, inventory=inventory)  # raises a clear error for a missing or empty corpus
-
-
-def _load_once(corpus: Path, folder: Path) -> tuple[Corpus, dict]:
-    """Load ``corpus`` once for the whole run; the analysed copy and the manifest's record of it.
-
-    Each file is read once, and hashed from the very bytes parsed (the
-    loader's ``inventory``), so a file changing during the run cannot make
-    the manifest describe something else than what was analysed.  The
-    articles are saved as ``folder/corpus.jsonl`` (with the load problems
-    beside it) and every notebook loads that file, so all notebooks analyse
-    the same articles, even if the corpus folder changes meanwhile.
-    """
-    inventory: list[dict] = []
-    original = _load(corpus, inventory)
-    # The copy is not loaded back: save_jsonl's round trip (ids, texts, dates, titles, variables) is
-    # tested, and loading it again cost a second parse and a second corpus in memory (7 s and 300 MB at
-    # 100 MB).  The token dataset is built from the articles loaded here, and registered under the
-    # copy's bytes, which is how every notebook kernel finds it.
-    copy = save_jsonl(original, folder / ANALYSED_CORPUS, load_problems=True)
-    root = corpus.parent if corpus.is_file() else corpus
-    record = {
-        "path": display_path(str(corpus)),
-        "articles": len(original),
-        # display paths: a non-UTF-8 file name would make manifest.json unwritable
-        "files": [{"path": display_path(f["path"].relative_to(root).as_posix()), "bytes": f["bytes"],
-                   "sha256": f["sha256"]} for f in inventory],
-        "problems": [str(p) for p in original.problems],
-        "skipped": sum(p.severity == "skipped" for p in original.problems),
-        "analysed": {"path": ANALYSED_CORPUS, "bytes": copy.stat().st_size, "sha256": file_sha256(copy)},
-    }
-    return original, record
-
-
-def _release_freed_memory() -> None:
-    """Hand the freed corpus' pages back to the system while the kernels run.
-
-    The articles' texts are small allocations scattered through the C heap: freeing them leaves
-    the runner's resident size as it was (846 MB at 300 MB, with the corpus gone) until glibc's
-    ``malloc_trim`` returns the free pages.  Python has no call for this; elsewhere than glibc
-    (macOS, musl) it is skipped.
-    """
-    gc.collect()
-    try:
-        ctypes.CDLL(None).malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
-
-
 def _versions() -> dict:
     versions = {"python": sys.version.split()[0], "corpus-tools": __version__}
     for name in PACKAGES:
@@ -647,30 +584,6 @@ def _run_notebooks(runs: list[tuple[Path, dict]], tmp: Path, progress: bool, tim
     yield from records
 
 
-def _token_cache(corpus: Corpus, folder: Path, previous: Path, tokenizer: str, log, n_jobs: int | None = None,
-                 scheduler: str | None = None, source: Path | None = None) -> TokenDataset:
-    """Tokenise the corpus once for every notebook of the run, into its token dataset
-    (:func:`corpus_tools.scale.token_dataset`, on every core).
-
-    The previous report's dataset is reused when corpus content and
-    tokeniser are unchanged (the folder name carries their hash); it is
-    verified against its manifest, and rebuilt if damaged.  ``source`` (the
-    analysed copy, ``corpus.jsonl``) is recorded with the dataset, so the
-    notebook kernels open it without loading the corpus.
-    """
-    folder.mkdir(parents=True, exist_ok=True)
-    name = dataset_folder(corpus, folder, tokenizer).name
-    if (previous / name / MANIFEST_NAME).is_file():
-        shutil.copytree(previous / name, folder / name)
-        log(f"tokens: reusing {previous / name}")
-    started = time.monotonic()
-    dataset = token_dataset(corpus, folder, tokenizer=tokenizer, n_jobs=n_jobs, client=scheduler, source=source)
-    if not (previous / name / MANIFEST_NAME).is_file():
-        log(f"tokens: {dataset.n_rows} tokens ({tokenizer} tokenizer) in {time.monotonic() - started:.1f} s, "
-            f"{len(dataset.parts)} part files shared by every notebook")
-    return dataset
-
-
 def _check_output_folder(out: Path, corpus: Path) -> None:
     """Refuse, before any work, an output folder whose replacement would lose anything not ours."""
     if out == corpus or out in corpus.parents:
@@ -810,23 +723,25 @@ def _run_locked(corpus: Path, out: Path, sources: list[Path], per_notebook: dict
     try:
         # the marker first: even a run killed now is recognised as a run folder (never read as corpus)
         _write_manifest(tmp, manifest)
-        step = f"the analysed copy of the corpus ({ANALYSED_CORPUS})"
-        loaded, manifest["corpus"] = _load_once(corpus, tmp)
-        step = "the token cache"
+        step = f"the analysed copy of the corpus ({ANALYSED_CORPUS}) or the token cache"
         tokenizer = str(parameters.get("tokenizer", DEFAULT_TOKENIZER))
         # how the tokens were made (what decides them, and where): recorded, never a parameter of the tables
         manifest["tokens"] = {"tokenizer": tokenizer, "default_tokenizer": DEFAULT_TOKENIZER,
                               "n_jobs": n_jobs, "scheduler": scheduler}
-        dataset = _token_cache(loaded, tmp / "cache", out / "cache", tokenizer, log, n_jobs, scheduler,
-                               tmp / ANALYSED_CORPUS) \
-            if any("token_cache" in notebook_parameters(s) for s in sources) else None
+        # Loaded, saved and tokenised in a child process (report.ingest): the runner never holds the corpus,
+        # so the kernels run beside nothing of it.  Without a dataset the overview reads the articles.
+        try:
+            ingested = ingest(corpus, tmp, out / "cache", tokenizer, log, n_jobs=n_jobs, scheduler=scheduler,
+                              with_dataset=any("token_cache" in notebook_parameters(s) for s in sources))
+        except BaseException as e:
+            step = getattr(e, "writing", None) or step
+            raise
+        manifest["corpus"] = ingested.record
+        dataset = ingested.dataset
         cache = tmp / "cache" if dataset is not None else None
-        # From here on the dataset says all the overview needs (ids, dates, counts): the articles are
-        # let go, so the runner does not hold the corpus while the kernels run (300 MB at 100 MB).
-        analysed = dataset if dataset is not None else loaded
-        del loaded
-        if dataset is not None:
-            _release_freed_memory()
+        # From here on the dataset says all the overview needs (ids, dates, counts)
+        analysed = dataset if dataset is not None else ingested.corpus
+        del ingested
         runs = []
         for source in sources:
             declared = notebook_parameters(source)

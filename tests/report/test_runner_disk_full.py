@@ -17,6 +17,7 @@ from conftest import SEEDS
 from report_helpers import write_notebook
 
 from corpus_tools.cli import main
+from corpus_tools.report import ingest as ingest_step
 from corpus_tools.report import runner as report
 
 PARAMS = 'corpus = None  # the corpus\noutput_dir = "figures"  # artifacts\nsave = "table"  # what fails\n'
@@ -110,7 +111,7 @@ def test_analysed_corpus_copy(run, monkeypatch):
     def full_at(path, *args, **kwargs):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
 
-    monkeypatch.setattr(report, "save_jsonl", lambda corpus, path, **kw: full_at(path))
+    monkeypatch.setattr(ingest_step, "save_jsonl", lambda corpus, path, **kw: full_at(path))
     message, failed = run()
     assert "writing the analysed copy of the corpus (corpus.jsonl) (" in message  # and the file's path
     assert (failed / "manifest.json").is_file() and not (failed / "saver").exists()

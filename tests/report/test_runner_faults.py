@@ -24,6 +24,7 @@ from report_helpers import write_notebook
 
 import corpus_tools as ct
 from corpus_tools.cli import main
+from corpus_tools.report import ingest as ingest_step
 from corpus_tools.report import runner as report
 from corpus_tools.report.runner import ReportError, run_report
 
@@ -141,7 +142,7 @@ def no_work(monkeypatch):
     def forbidden(*args, **kwargs):
         raise AssertionError("work started")
 
-    monkeypatch.setattr(report, "load_corpus", forbidden)
+    monkeypatch.setattr(ingest_step, "load_corpus", forbidden)
     monkeypatch.setattr(report, "_run_notebook", forbidden)
 
 

@@ -96,7 +96,7 @@ def test_a_users_folder_holding_a_manifest_is_refused_before_any_work(tmp_path, 
     (app / "data").mkdir(parents=True)
     (app / "manifest.json").write_text('{"name": "x"}', "utf-8")
     (app / "thesis.txt").write_text("draft", "utf-8")
-    monkeypatch.setattr(report, "_load_once", lambda *a: pytest.fail("work started"))
+    monkeypatch.setattr(report, "ingest", lambda *a, **k: pytest.fail("work started"))
     with pytest.raises(ReportError, match=r"app: exists and is not a corpus-tools report \(manifest.json has no "):
         run_report(SEEDS, app, [str(ok)], **QUIET)
     assert (app / "thesis.txt").read_text("utf-8") == "draft" and (app / "data").is_dir()

@@ -1,4 +1,5 @@
-"""A report run tokenises each article once (in the runner's workers), and never in a notebook kernel."""
+"""A report run loads the corpus once and tokenises each article once, outside the runner process (in its
+loading step's child and that child's workers), and never in a notebook kernel."""
 
 from __future__ import annotations
 
@@ -41,6 +42,18 @@ COUNTER = textwrap.dedent('''
         for name in ("spans", "split"):
             counted(SentenceSplitter, name)
 
+        # and the corpus loads of the report's first step (report.ingest), with no text: "<pid> load_corpus 1"
+        from corpus_tools.report import ingest
+
+        loader = ingest.load_corpus
+
+        def counted_load(*args, **kwargs):
+            with open(log_path, "a") as f:
+                f.write(f"{os.getpid()} load_corpus 1\\n")
+            return loader(*args, **kwargs)
+
+        ingest.load_corpus = counted_load
+
     if os.environ.get("CT_TOKENIZER_CALLS"):
         install(os.environ["CT_TOKENIZER_CALLS"])
 ''')
@@ -59,12 +72,17 @@ def test_report_tokenises_each_article_once_and_kernels_never(tmp_path):
     # forkserver started by an earlier test would not have it.)
     env = dict(os.environ, CT_TOKENIZER_CALLS=str(log), MPLBACKEND="Agg",
                PYTHONPATH=os.pathsep.join([str(site), str(REPO), os.environ.get("PYTHONPATH", "")]))
-    done = subprocess.run([sys.executable, "-m", "corpus_tools", "report", str(corpus), "-o", str(tmp_path / "report"),
-                           "-n", "word_frequency", "-n", "collocations", "--no-progress"],
-                          env=env, capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, done.stderr
-    lines = done.stderr.splitlines()
+    runner = subprocess.Popen([sys.executable, "-m", "corpus_tools", "report", str(corpus), "-o",
+                               str(tmp_path / "report"), "-n", "word_frequency", "-n", "collocations", "--no-progress"],
+                              env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    _, stderr = runner.communicate(timeout=600)
+    assert runner.returncode == 0, stderr
+    lines = stderr.splitlines()
     calls = [line.split() for line in log.read_text().splitlines()]
+    # loaded once, in a child of the runner (which therefore never holds the corpus), not in a kernel
+    loads = [pid for pid, method, _ in calls if method == "load_corpus"]
+    assert len(loads) == 1 and loads[0] != str(runner.pid)
+    calls = [call for call in calls if call[1] != "load_corpus"]
     # the fast path reads each block once, a run of articles per call, in the runner or its workers
     by_method = Counter(method for _, method, _ in calls)
     assert sum(int(lines) for _, method, lines in calls if method == "FastTokenizer.token_arrays") == n_blocks
@@ -73,7 +91,7 @@ def test_report_tokenises_each_article_once_and_kernels_never(tmp_path):
     # collocations kernel split its 3 concordance queries (top_kwic = 3) into words (queries are
     # now tokenised word by word as running text, which needs no sentence splitting)
     tokenising = {pid for pid, method, _ in calls if method == "FastTokenizer.token_arrays"}
-    assert len(tokenising) <= (os.cpu_count() or 1)
+    assert len(tokenising) <= (os.cpu_count() or 1) and str(runner.pid) not in tokenising
     others = Counter(method for pid, method, _ in calls if pid not in tokenising)
     assert set(others) <= {"SentenceSplitter.spans"} and sum(others.values()) <= 3, Counter(map(tuple, calls))
     assert all(not line.startswith("tokens: reusing") for line in lines)
@@ -90,13 +108,16 @@ def test_jobs_option_tokenises_in_the_runner_alone_and_is_recorded(tmp_path):
     env = dict(os.environ, CT_TOKENIZER_CALLS=str(log), MPLBACKEND="Agg",
                PYTHONPATH=os.pathsep.join([str(site), str(REPO), os.environ.get("PYTHONPATH", "")]))
     out = tmp_path / "report"
-    done = subprocess.run([sys.executable, "-m", "corpus_tools", "report", str(corpus), "-o", str(out),
-                           "-n", "word_frequency", "--no-progress", "-j", "1"],
-                          env=env, capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, done.stderr
+    runner = subprocess.Popen([sys.executable, "-m", "corpus_tools", "report", str(corpus), "-o", str(out),
+                               "-n", "word_frequency", "--no-progress", "-j", "1"],
+                              env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    _, stderr = runner.communicate(timeout=600)
+    assert runner.returncode == 0, stderr
     calls = [line.split() for line in log.read_text().splitlines()]
     pids = {pid for pid, method, _ in calls if method == "FastTokenizer.token_arrays"}
-    assert len(pids) == 1  # -j 1: the runner process itself, no worker pool
+    loads = {pid for pid, method, _ in calls if method == "load_corpus"}
+    # -j 1: no worker pool; the process that loaded the corpus tokenised it, and it is not the runner
+    assert len(pids) == 1 and pids == loads and str(runner.pid) not in pids
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["tokens"] == {"tokenizer": "fast", "default_tokenizer": "fast", "n_jobs": 1, "scheduler": None}
     # the same tables as on every core: the dataset's rows do not depend on the number of workers
