@@ -244,6 +244,10 @@ def _in_forked_child(function, *args):
 
 
 def _child_main(sender, function, args) -> None:
+    # What the child inherits (the runner's modules) is kept out of its garbage collections, which
+    # would otherwise write to every inherited object's header and so copy pages it shares with the
+    # runner (Python's recipe for fork without exec, as scale.dataset does for its workers).
+    gc.freeze()
     try:
         answer = (True, function(*args), None)
     except BaseException as e:  # everything goes back to the parent, which raises it

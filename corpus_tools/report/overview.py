@@ -230,11 +230,14 @@ def overview_counts(corpus: Corpus | TokenDataset, token_cache: str | os.PathLik
     }
     if len(ids) > 1 and len(freq):
         longest = lengths.sort_values(ascending=False, kind="stable").head(LONGEST_ARTICLES).index.tolist()
-        doc_freq = dict(zip(freq["term"], freq["doc_freq"].tolist(), strict=True))
-        for a in longest:
-            # the article's rows of frequency_table(content, by_article=True): its counts, the
-            # corpus' document frequencies, the same idf (smooth_idf over the articles counted)
-            per = frequency_table(rows_of(a), by_article=True)
+        # the articles' rows of frequency_table(content, by_article=True): their counts, the corpus'
+        # document frequencies (of their terms only, not a dict of the whole vocabulary)
+        pers = {a: frequency_table(rows_of(a), by_article=True) for a in longest}
+        wanted = set().union(*(set(per["term"]) for per in pers.values()))
+        kept = freq[freq["term"].isin(wanted)]
+        doc_freq = dict(zip(kept["term"], kept["doc_freq"].tolist(), strict=True))
+        for a, per in pers.items():
+            # the same idf as the notebooks' (smooth_idf over the articles counted)
             per["doc_freq"] = per["term"].map(doc_freq).astype("int64")
             per["idf"] = smooth_idf(per["doc_freq"], n_docs) if len(per) else per["idf"]
             per["tfidf"] = per["count"] * per["idf"]

@@ -78,6 +78,7 @@ from corpus_tools.report.kernel import (
 )
 from corpus_tools.report.overview import overview_counts, overview_record
 from corpus_tools.scale.batching import resolve_n_jobs
+from corpus_tools.stats.queries import duckdb_memory_limit
 from corpus_tools.tokens.tokenize import DEFAULT_TOKENIZER
 
 __all__ = [
@@ -584,6 +585,12 @@ def _run_notebooks(runs: list[tuple[Path, dict]], tmp: Path, progress: bool, tim
     yield from records
 
 
+def _limited(memory: str, function, *args):
+    """``function(*args)`` with DuckDB's memory limit ``memory`` for its connections (in this thread)."""
+    with duckdb_memory_limit(memory):
+        return function(*args)
+
+
 def _check_output_folder(out: Path, corpus: Path) -> None:
     """Refuse, before any work, an output folder whose replacement would lose anything not ours."""
     if out == corpus or out in corpus.parents:
@@ -767,7 +774,9 @@ def _run_locked(corpus: Path, out: Path, sources: list[Path], per_notebook: dict
         # the overview's counts read only the corpus: made on the first worker free once every notebook has
         # started (beside the last ones), not after them all; its figure and notebook lines come after
         counted: Future = Future()
-        counting = (lambda: overview_counts(analysed, cache, tokenizer), counted)
+        # counted beside the last kernels, so under one kernel's DuckDB limit (at 300 MB, under the default
+        # 1 GB it took the runner to 1,090 MB while two kernels ran)
+        counting = (lambda: _limited(duckdb_memory, overview_counts, analysed, cache, tokenizer), counted)
         for record in _run_notebooks(runs, tmp, progress, timeout, reader, log, workers, manager, counting):
             manifest["notebooks"].append(record)
             full = _notebook_disk_full(record)

@@ -34,6 +34,7 @@ import tempfile
 import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,12 +46,15 @@ from corpus_tools._version import __version__
 from corpus_tools.tokens.dataset import TokenDataset
 
 __all__ = ["DERIVED_FOLDER", "MEMORY_LIMIT", "TermCounts", "article_terms_path", "connect_duckdb",
-           "create_article_term_table", "iter_article_term_counts", "kept_token_forms", "ngram_items_sql", "part_view",
-           "query_term_counts", "query_top_tfidf_terms", "register_article_order", "whole_article_pieces"]
+           "create_article_term_table", "duckdb_memory_limit", "iter_article_term_counts", "kept_token_forms",
+           "ngram_items_sql", "part_view", "query_term_counts", "query_top_tfidf_terms", "register_article_order",
+           "whole_article_pieces"]
 
 #: DuckDB's memory limit for one query (it spills to a temporary folder beyond it);
 #: the environment variable ``CORPUS_TOOLS_DUCKDB_MEMORY`` overrides it ("4GB"...).
 MEMORY_LIMIT = "1GB"
+#: The limit :func:`duckdb_memory_limit` set for the code it runs (None: the variable, else MEMORY_LIMIT).
+_CONTEXT_MEMORY_LIMIT: ContextVar[str | None] = ContextVar("corpus_tools_duckdb_memory_limit", default=None)
 #: Subfolder of a dataset's folder for the tables derived from it on first use (:func:`article_terms_path`).
 DERIVED_FOLDER = "derived"
 
@@ -79,14 +83,36 @@ class TermCounts:
         return sum(self.totals.values())
 
 
+@contextlib.contextmanager
+def duckdb_memory_limit(limit: str) -> Iterator[None]:
+    """DuckDB's memory limit (``"500MB"``) for the connections opened by the code run inside, in this thread.
+
+    A context variable, not the environment: the report's runner counts its overview with the kernels'
+    limit while they run beside it, and no other thread, nor a process started meanwhile, sees it.
+    The tables are the same under any limit (DuckDB spills beyond it).
+
+    >>> with duckdb_memory_limit("300MB"):
+    ...     connect_duckdb().sql("SELECT current_setting('memory_limit')").fetchall()[0][0]
+    '286.1 MiB'
+    """
+    token = _CONTEXT_MEMORY_LIMIT.set(limit)
+    try:
+        yield
+    finally:
+        _CONTEXT_MEMORY_LIMIT.reset(token)
+
+
 def connect_duckdb(threads: int | None = None) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB connection with the package's limits.
 
     ``threads``: None uses DuckDB's default (every core).  Insertion order
     is not preserved (less memory); every result is ordered by the caller.
+    The memory limit: :func:`duckdb_memory_limit`'s when inside one, else
+    ``CORPUS_TOOLS_DUCKDB_MEMORY``, else :data:`MEMORY_LIMIT`.
     """
     spill = Path(tempfile.gettempdir()) / "corpus-tools-duckdb"
-    config = {"memory_limit": os.environ.get("CORPUS_TOOLS_DUCKDB_MEMORY", MEMORY_LIMIT),
+    limit = _CONTEXT_MEMORY_LIMIT.get() or os.environ.get("CORPUS_TOOLS_DUCKDB_MEMORY", MEMORY_LIMIT)
+    config = {"memory_limit": limit,
               "preserve_insertion_order": False, "temp_directory": str(spill)}
     if threads is not None:
         config["threads"] = threads

@@ -87,3 +87,25 @@ def test_connections_open_in_a_kernel_without_ipywidgets(tmp_path):
         "print(con.sql(\"SELECT current_setting('enable_progress_bar'), 41 + 1\").fetchall())")]
     NotebookClient(nb, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
     assert nb.cells[0].outputs[0]["text"].strip() == "[(False, 42)]"
+
+
+def _limit(con) -> str:
+    return con.sql("SELECT current_setting('memory_limit')").fetchall()[0][0]
+
+
+def test_a_memory_limit_for_the_code_inside_only_this_thread(monkeypatch):
+    import threading
+
+    from corpus_tools.stats.queries import connect_duckdb, duckdb_memory_limit
+
+    monkeypatch.setenv("CORPUS_TOOLS_DUCKDB_MEMORY", "700MB")  # a kernel's limit, given by the runner
+    outside = _limit(connect_duckdb())
+    seen = {}
+    with duckdb_memory_limit("300MB"):
+        inside = _limit(connect_duckdb())
+        other = threading.Thread(target=lambda: seen.update(limit=_limit(connect_duckdb())))
+        other.start()
+        other.join()
+    after = _limit(connect_duckdb())
+    # DuckDB shows MiB: 300 MB = 286.1 MiB, 700 MB = 667.5 MiB
+    assert (inside, outside, after, seen["limit"]) == ("286.1 MiB", "667.5 MiB", "667.5 MiB", "667.5 MiB")
