@@ -201,7 +201,9 @@ _PERSON_NOUNS = frozenset("""manager spokesman spokeswoman spokesperson analyst 
     regent coroner volunteer grandmother grandfather homeowner landlord tenant fan holder finisher runner surfer
     lifeguard organiser organizer
     diver buyer seller exporter importer auctioneer caddie commuter rider labourer laborer scaffolder harvester
-    vendor trucker""".split())
+    vendor trucker
+    shopper guard tourist visitor backpacker motorist traveller traveler villager survivor patient diner regular
+    bystander""".split())
 # words that mark an organisation: "he"/"she" never resolves to it
 _ORGANISATION_WORDS = frozenset("""Corp Corporation Inc Co Ltd Plc PLC Group Company Association Agency Ministry
     Exchange Bank Commission Council Department Securities United FC Club City Party Embassy Government Office
@@ -227,8 +229,9 @@ _MIDDLE_INITIAL = (r"(?<=[\w.]\s)(?!(?:Mr|Dr|St|Mt|No|Co|Jr|Sr|Ms|Lt|Ft|Av|Rd|Vs
 # (an initial may be accented, "Hjalti Á. Berg", or of two letters inside a name, "Liv Aa. Holm", "Dr. Ma. Luz Reyes":
 # :data:`_MIDDLE_INITIAL`)
 # the capitals a name word may open with: ASCII, Latin-1 and Latin Extended-A ("Šimunović", "Łukasz", "Čapek",
-# "Żak", "Őry": Central European names)
-_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+# "Żak", "Őry": Central European names), and Romanian's comma-below letters of Latin Extended-B ("Țurcanu",
+# "Ștefan": the cedilla forms Ş Ţ above are the older spelling of the same letters)
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚ"
 _CAP = (rf"(?:(?:[{_UPPER}]\.){{1,3}}(?=\s*[{_UPPER}]|\s+(?:van|von|de|der|den|du|da|di|le|la|al|bin|ibn|ter)\s)"
         rf"|{_MIDDLE_INITIAL}"
         rf"|(?:al|el|bin|ibn|abu|ben|de|van|von|da|di|le|la|d|o)[\-’']?[{_UPPER}][\w'’\-]*"
@@ -243,6 +246,9 @@ _NAME = (rf"{_NAME_START}(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Prof|St|Supt|
          rf"Cpl|Pvt|Rev|Fr|Hon|Amb|Atty|Pres|Cllr|Const|Ch|Sr|Jr)\.\s+){{0,2}}{_CAP}"
          rf"(?:\s*(?<=[\s.]){_CAP}|\s+(?:of|de|del|della|der|den|van|von|al|bin|ibn|da|di|du|des|dos|das|le|la|ter|y|ap)"
          rf"(?=\s+[A-Za-z])"
+         # particles that are also common words elsewhere, only before a capital: Swedish "af" ("Karl af
+         # Ekström"), Portuguese "do" ("Maria do Céu"; "Americans do not" stays two runs)
+         rf"|\s+(?:af|do)(?=\s+[{_UPPER}])"
          # an honorific after a title: "Chief Executive Dr. Ann Vale"
          rf"|\s+(?:Mr|Mrs|Ms|Dr|Prof)\.(?=\s+[A-ZÀ-ÖØ-Þ]))*"
          r"(?<!\s(?:of|de|la|le|da|di))")
@@ -1395,7 +1401,9 @@ def subject_mentions(article: Article) -> list[tuple[int, str]]:
 
 # a sentence's subject: a name (one word too), then a comma clause or a lower-case verb ("Ben, who drove the bus,
 # was worse off")
-_OPENING_SUBJECT = re.compile(rf"\s*(?P<name>{_NAME})(?=,\s+(?:who|whose|\d{{1,3}},)|\s+(?:\w+ly\s+)?[a-z]{{2,}})")
+_OPENING_SUBJECT = re.compile(rf"\s*(?P<name>{_NAME})(?=,\s+(?:who|whose|\d{{1,3}},)|\s+(?:\w+ly\s+)?[a-z]{{2,}}"
+                              # or a description apposed to it: "Halloran, the world No 4, was gracious"
+                              rf"|,\s+(?:the|a|an)\s+[^,.;:!?\"“”]{{1,50}},\s+(?:\w+ly\s+)?[a-z]{{2,}})")
 
 
 # a description opening a sentence, its apposed full name between commas, a lower-case verb
@@ -1411,7 +1419,8 @@ _SCENE_SUBJECT = re.compile(rf"\s*(?:(?:At|In|On|Outside|Inside|Near|Among|Behin
                             rf"[^,\"“”]{{1,60}},\s+)?(?P<name>{_NAME})(?:,\s+(?:a|an|the)\s+[^,\"“”]{{1,60}},)?\s+(?:\w+ly\s+)?[a-z]{{2,}}")
 
 
-def previous_paragraph_subject(paragraph: str) -> tuple[int, str] | None:
+def previous_paragraph_subject(paragraph: str, known_surname: Callable[[str], bool] | None = None
+                               ) -> tuple[int, str] | None:
     """``(offset, name)`` of the named person who is the subject of the last sentence of ``paragraph``, or None.
 
     News often gives a person a sentence of their own and quotes them in the next paragraph with a pronoun:
@@ -1421,7 +1430,80 @@ def previous_paragraph_subject(paragraph: str) -> tuple[int, str] | None:
     >>> previous_paragraph_subject("The final went to armageddon. Ivo Marten, 29, was gracious in defeat.")
     (30, 'Ivo Marten')
     """
-    return previous_sentence_subject(paragraph + " “Yes.”", len(paragraph) + 3)  # a quotation after it
+    # (a quotation after it; a one-word subject counts as the surname of a person named in full before)
+    return previous_sentence_subject(paragraph + " “Yes.”", len(paragraph) + 3, known_surname)
+
+
+# an unnamed person opening a sentence, the words after the determiner ("A truck driver waiting in ...", "a
+# retired tram driver who ..."); after "Another shopper," or "One of them," the apposed description, the more
+# specific ("Another shopper, a security guard in the city centre, said")
+_OPENING_INDEFINITE = re.compile(r"\s*(?:(?:Another|One)\s+(?:of\s+them|[a-z][\w\-]*),\s+)?"
+                                 r"(?P<det>An?|Another|One|an?)\s+(?P<words>[a-z][\w'’\-]*(?:\s+[a-z][\w'’\-]*){0,3})")
+
+
+_OPENING_INDEFINITE_ONLY = re.compile(r"\s*(?P<det>An?|Another|One)\s+"
+                                      r"(?P<words>[a-z][\w'’\-]*(?:\s+[a-z][\w'’\-]*){0,3})")
+
+
+def _sentence_description(sentence: str, pronoun: str) -> tuple[int, str] | None:
+    """``(offset, description)`` of the unnamed person (a person noun within four words of the determiner) that
+    opens ``sentence``, unless the noun is of the other gender than ``pronoun``."""
+    m = _OPENING_INDEFINITE.match(sentence)
+    words = m.group("words").split() if m else []
+    k = next((i for i, w in enumerate(words) if w in _PERSON_NOUNS), None)
+    if k is None and m is not None and m.start("det") > len(sentence) - len(sentence.lstrip()):
+        # "Another shopper, a night porter at ...": an apposition of no person noun leaves "Another shopper"
+        m = _OPENING_INDEFINITE_ONLY.match(sentence)
+        words = m.group("words").split() if m else []
+        k = next((i for i, w in enumerate(words) if w in _PERSON_NOUNS), None)
+    if k is None or words[k] in (_FEMALE if pronoun == "he" else _MALE):
+        return None
+    if named := _GIVEN_AS.search(sentence):
+        # "A student who gave her name only as Mariam", "A woman surnamed Wong": the name the text gives
+        return named.start("name"), named.group("name")
+    return m.start("det"), " ".join([m.group("det"), *words[: k + 1]])
+
+
+# a clause that gives an unnamed person's name: "who gave her name only as Mariam", "surnamed Wong"
+_GIVEN_AS = re.compile(rf"\b(?:name\s+(?:only\s+)?as|identified\s+(?:only\s+)?as|known\s+(?:only\s+)?as|"
+                       rf"surnamed|named|called)\s+(?P<name>{_NAME})")
+
+
+def previous_sentence_description(text: str, offset: int, pronoun: str) -> tuple[int, str] | None:
+    """``(offset, description)`` of the unnamed person who opens the sentence right before the one holding
+    ``offset``, when that sentence calls them by the tag's pronoun (``pronoun``, "he" or "she"), or None.
+
+    News introduces an unnamed witness with a sentence of reported speech and quotes them in the next:
+    "A truck driver in the queue said he had slept in his cab. “We pay,” he said."  The pronoun inside the
+    sentence ("said he had") is what shows the description is the person the tag's pronoun stands for.
+
+    >>> previous_sentence_description("A nurse at the gate said she was tired. “No,” she said.", 41, "she")
+    (0, 'A nurse')
+    """
+    start, _ = _sentence_bounds(text, offset, offset)
+    if start <= 0:
+        return None
+    prev_start, _ = _sentence_bounds(text, start - 1, start - 1)
+    sentence = text[prev_start:start]
+    if any(c in sentence for c in QUOTE_CHARACTERS) or not re.search(rf"\b{pronoun}\b", sentence):
+        return None
+    found = _sentence_description(sentence, pronoun)
+    return (prev_start + found[0], found[1]) if found else None
+
+
+def previous_paragraph_description(paragraph: str, pronoun: str) -> tuple[int, str] | None:
+    """``(offset, description)`` of the unnamed person who opens the last sentence of ``paragraph`` (no
+    quotation in it), or None: "One of them, a retired tram driver, put it simply." / "“...,” he said."
+
+    >>> previous_paragraph_description("Fans queued. One of them, a retired nurse, put it simply.", "she")
+    (29, 'a retired nurse')
+    """
+    start, _ = _sentence_bounds(paragraph, len(paragraph) - 1, len(paragraph) - 1)
+    sentence = paragraph[start:]
+    if any(c in sentence for c in QUOTE_CHARACTERS):
+        return None
+    found = _sentence_description(sentence, pronoun)
+    return (start + found[0], found[1]) if found else None
 
 
 def previous_sentence_subject(text: str, offset: int,
@@ -1814,7 +1896,7 @@ def _is_title(word: str) -> bool:
 # letters written after a name (rank, office, honour, degree), no part of it
 _POST_NOMINALS = frozenset("SC QC KC MP MSP MLA MEP MHK TD OBE MBE CBE KBE DBE PhD".split())
 _PARTICLE_WORDS = {"of", "de", "del", "della", "der", "den", "van", "von", "al", "bin", "ibn", "da", "di", "du", "des",
-                   "dos", "das", "le", "la", "ter", "y", "ap",
+                   "dos", "das", "do", "af", "le", "la", "ter", "y", "ap",
                    "mac", "mic", "nic", "ní", "ó", "ua", "uí"}  # Irish and Scottish Gaelic: "Ciarán Mac Aodha"
 _NAME_RUN = re.compile(_NAME)
 
@@ -1942,15 +2024,15 @@ def _merged_name(speaker: str, ends: dict[str, list[tuple[int, list[str]]]],
         full = {tuple(f) for _, f in ends.get(words[-1], ())
                 if len(f) > k and [w.lower() for w in f[-k:-1]] == [w.lower() for w in words[:-1]]
                 and f[-1] == words[-1]}
-        if len(full) == 1:
-            return " ".join(next(iter(full)))
+        if (one := _one_person(full)) is not None:  # (a scoreline's "D Ó Ceallaigh" is "Darragh Ó Ceallaigh")
+            return one
     if (len(words) >= 3 and any(w in _PARTICLE_WORDS for w in words[1:-1]) and speaker_kind(speaker) == "name"
             and words[0] not in _PARTICLE_WORDS):
         # "Ruiz de Olano said": a surname of several words with a particle inside, the tail of "Álvaro Ruiz de Olano"
         k = len(words)
         full = {tuple(f) for _, f in ends.get(words[-1], ()) if len(f) > k and f[-k:] == words}
-        if len(full) == 1:
-            return " ".join(next(iter(full)))
+        if (one := _one_person(full)) is not None:
+            return one
     if speaker_kind(speaker) == "name" and len(core) == 1:
         honorific = words[0] if words[0] in _HONORIFICS else None
         matches = [f for _, f in ends.get(core[0], ()) if f != words and (honorific is None or f[0] == honorific)]
@@ -1973,10 +2055,29 @@ def _merged_name(speaker: str, ends: dict[str, list[tuple[int, list[str]]]],
         if matches:
             longest = max(matches, key=len)  # the longest, the first in the text of equal length
             # two people with the surname ("Ann Smith", "Bo Smith"): ambiguous, not merged; shorter
-            # spellings of the longest name ("Ali al-Sabah" beside "Ali al-Khalifa al-Sabah") are no rival
-            if all(set(f) <= set(longest) for f in matches):
+            # spellings of the longest name ("Ali al-Sabah" beside "Ali al-Khalifa al-Sabah", or a results
+            # line's "T Okonjo-Reid", "A. Vale" beside "Temi Okonjo-Reid", "Ann Vale") are no rival
+            if all(_shorter_spelling(f, longest) for f in matches):
                 name = " ".join(longest)
     return name
+
+
+def _one_person(full: set[tuple[str, ...]]) -> str | None:
+    """The longest of the full names ``full`` when the others are shorter spellings of it (one person), else None."""
+    if not full:
+        return None
+    longest = max(sorted(full), key=lambda f: (len(f), len(" ".join(f))))  # ("Liam Ó Dálaigh", not "L Ó Dálaigh")
+    return " ".join(longest) if all(_shorter_spelling(list(f), list(longest)) for f in full) else None
+
+
+def _shorter_spelling(words: list[str], longest: list[str]) -> bool:
+    """Whether the name ``words`` is ``longest`` written shorter: its words among longest's, or initials of them.
+
+    An initial ("T", "A.") stands for a word of ``longest`` with that first letter: "T Okonjo-Reid" is
+    "Temi Okonjo-Reid" in a scoreline; "B Okonjo-Reid" is someone else.
+    """
+    return all(w in longest or (len(b := w.rstrip(".")) == 1 and b.isupper() and any(x[:1] == b for x in longest))
+               for w in words)
 
 
 def corpus_speaker_names(names: list[str | None]) -> list[str | None]:
