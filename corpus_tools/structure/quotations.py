@@ -87,6 +87,7 @@ from corpus_tools.structure.speakers import (
     corpus_speaker_names,
     given_name_mentions,
     honorific_mentions,
+    last_apposed_person,
     named_organisation,
     organisation_antecedent,
     organisation_speaker,
@@ -512,6 +513,16 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
             if not fiction and resolved == speaker and speaker.lower() in ("he", "she"):
                 # no speaker or titled name before it: the full name that last opened a sentence
                 resolved = subjects.resolve(speaker, segs[0][0])
+            if (not fiction and resolved == speaker and speaker.lower() in ("he", "she") and first.index > 0
+                    and not text[first.start : segs[0][0] - 1].strip()
+                    and (prev := blocks[first.index - 1]).kind == "paragraph"
+                    and (person := last_apposed_person(prev.text))
+                    and resolve_speaker(speaker, [(0, person[1])], 1) == person[1]):
+                # nobody to resolve to yet: 'The bird was found by Tom Hale, a student from Truro, who ...' /
+                # '“...,” he said': the person the paragraph before introduced with an apposition
+                resolved = person[1]
+                rule += " (he/she: the person introduced in the paragraph before)"
+                candidates.add(prev.start + person[0], person[1])  # and the antecedent of the next "he"
             if not fiction and resolved != speaker and speaker.lower() in ("he", "she"):
                 # "“...,” she said" resolved to Marie-Claude Roy: a later "he" is someone else
                 candidates.learn(resolved, "m" if speaker.lower() == "he" else "f")

@@ -1337,7 +1337,13 @@ def speaker_candidates(article: Article) -> list[tuple[int, str]]:
                  and not _PASSIVE_TOLD.search(m.group())
                  # "Dr Ann Lee, of the University of the West Indies, said": the body is the object of "of"
                  and not _OBJECT_OF_BODY_PREPOSITION.search(b.text, max(0, m.start("name") - 12), m.start("name"))]
-        found += list(_SPEECH_SUBJECT_OF.finditer(b.text))
+        of_body = list(_SPEECH_SUBJECT_OF.finditer(b.text))
+        if of_body:
+            # "Ann Lee of the think tank Grupo Norte said": the body right before the verb is the object of "of",
+            # not a second speaker (as the nearer candidate it took a later "she")
+            inside = [(m.end("name"), m.end()) for m in of_body]
+            found = [m for m in found if not any(a < m.start("name") < e for a, e in inside)]
+        found += of_body
         candidates.extend((b.start + m.start("name"), m.group("name")) for m in _INDEFINITE_SPEAKER.finditer(b.text)
                           if m.group("noun") in _PERSON_NOUNS)
         for m in _SPEECH_SUBJECT_CLAUSE.finditer(b.text):
@@ -1360,8 +1366,12 @@ def speaker_candidates(article: Article) -> list[tuple[int, str]]:
     return sorted(candidates)
 
 
+_SUBJECT_PARTICLES = "de|del|da|do|dos|das|di|du|van|von|der|den|ter|af|la|le|al|bin|ibn"
 # a full name opening a sentence, then its apposition or its verb: "Rosa Diaz, 44, won ...", "Ann Lee won"
-_SUBJECT_NAME = re.compile(rf"(?P<name>(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’\-]+(?:\s+{_CAP}){{1,2}})(?=,|\s+[a-z])")
+_SUBJECT_NAME = re.compile(rf"(?P<name>(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’\-]+(?:\s+{_CAP}){{1,2}}"
+                           # particles between the words: "Maria do Céu dos Santos", "Jan van der Berg"
+                           rf"|[A-Z][\w'’\-]+(?:\s+(?:(?:{_SUBJECT_PARTICLES})\s+){{1,2}}{_CAP}(?:\s+{_CAP})?){{1,2}})"
+                           rf"(?=,|\s+[a-z])")
 
 
 _ROLE_SUBJECT_NAME = re.compile(rf"(?:[A-Z][\w'’\-]*\s+)?(?:[a-z][\w\-]*\s+){{0,2}}(?P<noun>[a-z]+)\s+"
@@ -1431,7 +1441,16 @@ def previous_paragraph_subject(paragraph: str, known_surname: Callable[[str], bo
     (30, 'Ivo Marten')
     """
     # (a quotation after it; a one-word subject counts as the surname of a person named in full before)
-    return previous_sentence_subject(paragraph + " “Yes.”", len(paragraph) + 3, known_surname)
+    found = previous_sentence_subject(paragraph + " “Yes.”", len(paragraph) + 3, known_surname)
+    if found is None and (last := _PRONOUN_OPENING.search(paragraph)) and last.start() > 0:
+        # "Lee, 44, learned of it in 2021. She said on Tuesday that ...": the last sentence goes on with the
+        # pronoun, so the person is the subject of the sentence before it
+        found = previous_sentence_subject(paragraph, last.start() + 1, known_surname)
+    return found
+
+
+# the last sentence of a paragraph, opening with "He"/"She" (no sentence end after it)
+_PRONOUN_OPENING = re.compile(r"(?<=[.!?]\s)(?:He|She)\s+[^.!?]*[.!?]?\s*$")
 
 
 # an unnamed person opening a sentence, the words after the determiner ("A truck driver waiting in ...", "a
@@ -1491,6 +1510,28 @@ def previous_sentence_description(text: str, offset: int, pronoun: str) -> tuple
     return (prev_start + found[0], found[1]) if found else None
 
 
+# a full name with an apposition that makes it a person: an age, a description, a relative clause
+_APPOSED_PERSON = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}),\s+(?:\d{{1,3}},|(?:a|an|who)\s)")
+
+
+def last_apposed_person(paragraph: str) -> tuple[int, str] | None:
+    """``(offset, name)`` of the last full name (two words or more, no organisation) of ``paragraph`` that an
+    apposition marks as a person ("by Tom Hale, a student from Truro,", "Ana Rios, 68,", "Bo Li, who ..."), or None.
+
+    The last resort for a pronoun nothing else resolves, in the paragraph after: news introduces a person
+    in any position of a sentence, the object of "by" too, and goes on with "he said".
+
+    >>> last_apposed_person("The bird was found by Tom Hale, a student from Truro, on Monday.")
+    (22, 'Tom Hale')
+    """
+    found = None
+    for m in _APPOSED_PERSON.finditer(paragraph):
+        name = clean_name(m.group("name"))
+        if len(name.split()) >= 2 and not _organisation(name) and name.split()[0] not in _STOP_CAPS:
+            found = (m.start("name"), name)
+    return found
+
+
 def previous_paragraph_description(paragraph: str, pronoun: str) -> tuple[int, str] | None:
     """``(offset, description)`` of the unnamed person who opens the last sentence of ``paragraph`` (no
     quotation in it), or None: "One of them, a retired tram driver, put it simply." / "“...,” he said."
@@ -1504,6 +1545,11 @@ def previous_paragraph_description(paragraph: str, pronoun: str) -> tuple[int, s
         return None
     found = _sentence_description(sentence, pronoun)
     return (start + found[0], found[1]) if found else None
+
+
+# the first words of _SCENE_SUBJECT's fronted places, which _OPENING_SUBJECT takes for a one-word subject ("Back in
+# Botanica, Lee has applied": "Back" before a lower-case word)
+_SCENE_OPENERS = frozenset({"At", "In", "On", "Outside", "Inside", "Near", "Among", "Behind", "Back"})
 
 
 def previous_sentence_subject(text: str, offset: int,
@@ -1533,7 +1579,7 @@ def previous_sentence_subject(text: str, offset: int,
             sentence.lstrip()[:1] in "HITOMA" or re.match(r"\s*[A-Z][\w\-]*['’]s\s", sentence)):
         # "Her agent, Ann Lee, remembers ...", "The club's owner, Bo Li, was ...": the name apposed to the subject
         m = _OPENING_APPOSED_SUBJECT.match(sentence)
-    if m is None and sentence.lstrip()[:1] in "AIOBN":
+    if (m is None or m.group("name") in _SCENE_OPENERS) and sentence.lstrip()[:1] in "AIOBN":
         # "At the market, Ann Lee, a nurse, had waited an hour.": a fronted place, an apposed description
         m = _SCENE_SUBJECT.match(sentence)
     if (m is None or " " not in m.group("name")) and not any(c in sentence for c in QUOTE_CHARACTERS):

@@ -125,3 +125,47 @@ def test_a_description_that_gives_the_name_is_the_name():
             "A student from the coast who gave her name only as Lia said she had waited an hour. "
             "“It was worth it,” she said.")
     assert _speakers(text) == ["Lia"]
+
+
+# -- the body after "of" before the verb, pronoun chains, names with particles, people introduced in passing -----
+
+def test_the_body_after_of_is_no_speaker_for_a_later_she():
+    text = ("Analyst Rita Moor-Kane of the research group Norvale Analitica said costs would rise. "
+            "“It is a hard winter,” she said.")
+    assert _speakers(text) == ["Rita Moor-Kane"]
+
+
+def test_a_pronoun_sentence_closing_the_paragraph_goes_back_to_its_subject():
+    text = ("The court fined the ministry on Tuesday.\n\n"
+            "Pellow-Grant, 51, who now teaches in Leeds, heard of the ruling at work. She said it came late.\n\n"
+            "“Nobody gives those years back,” she said.")
+    assert _speakers(text) == ["Pellow-Grant"]
+
+
+def test_a_fronted_place_before_a_surname_subject():
+    text = ("Ines Marlow-Fry, 74, keeps her coat on indoors. “I paid too much,” she said.\n\n"
+            "Economist Kai Brandt said the tariff was fair. “It reflects the cost,” he said.\n\n"
+            "Back in the village, Marlow-Fry has applied for help. She has not heard back.\n\n"
+            "“They said four weeks,” she said.")
+    assert _speakers(text) == ["Ines Marlow-Fry", "Kai Brandt", "Ines Marlow-Fry"]
+
+
+def test_a_sentence_opening_name_with_particles_is_a_subject():
+    text = ("The shop will close in May.\n\n"
+            "Rosa da Costa dos Reis, 70, has run it since 1990. When we called, she was sweeping the step.\n\n"
+            "“My mother opened it,” she said.")
+    assert _speakers(text) == ["Rosa da Costa dos Reis"]
+
+
+def test_a_person_introduced_as_the_object_of_by():
+    text = ("The whale was first seen on Monday by Owen Tregarth, a fisherman from Looe, who was checking pots.\n\n"
+            "“It came right up beside the boat,” he said.\n\n"
+            "He said he had called the coastguard ‘straight away, once I could speak’.")
+    assert _speakers(text) == ["Owen Tregarth", "Owen Tregarth"]
+
+
+def test_a_person_introduced_in_passing_must_fit_the_pronoun():
+    # (a given name of the gender lexicon: "John" is no "she")
+    text = ("The whale was first seen on Monday by John Tregarth, a fisherman from Looe.\n\n"
+            "“It came right up beside the boat,” she said.")
+    assert _speakers(text) != ["John Tregarth"]
