@@ -83,6 +83,7 @@ from corpus_tools.structure.speakers import (
     CandidateIndex,
     attribute_speaker,
     based_firm,
+    body_name_before,
     colon_introduction,
     corpus_speaker_names,
     given_name_mentions,
@@ -459,6 +460,10 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
             speaker, rule, antecedent = narration_speaker(text, first.start, segs[0][0] - 1,
                                                           _narration_block(article, first, quoted_blocks),
                                                           _recent_spans(out, first.index), people)
+        if speaker is not None and where >= 0 and speaker[:1].isupper() and " and " not in speaker:
+            # "The Ministry of Industry and Commerce said": the whole body, not the run after "and"
+            at = where_block or (last if rule and rule.startswith("quote") else first)
+            speaker = body_name_before(marked[at.index], where, speaker)
         if speaker is not None:
             speaker = organisation_speaker(speaker.strip(" ,"))
             kind = speaker_kind(speaker)

@@ -479,7 +479,29 @@ def _organisation_name(text: str) -> bool:
 _DESCRIBED_NAME = re.compile(r"^(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+"
                              # (no preposition among them: "a spokesperson for United Airlines" is the airline's)
                              r"(?:(?!(?:for|of|at|from|with|in|on|to|by|and|or|who|that)\b)[a-z][\w'’\-]*\s+){1,4}"
-                             r"(?P<name>[A-ZÀ-ÖØ-Þ][\w'’.\-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.\-]*){1,4})(?:,|$)")
+                             # ("of" inside a body's name: "the opposition Party of Renewal")
+                             r"(?P<name>[A-ZÀ-ÖØ-Þ][\w'’.\-]*(?:(?:\s+of)?\s+[A-ZÀ-ÖØ-Þ][\w'’.\-]*){1,4})(?:,|$)")
+
+
+# the head of a body's name and an "of" phrase with "and" in it, right before the name run a speaker pattern found
+# ("Commerce" in "The Ministry of Industry and Commerce said": the run stops at "and")
+_BODY_OF_AND = re.compile(r"(?<![\w'’])(?P<body>(?:Ministry|Department|Minister|Secretary|Institute|Office|Bureau|"
+                          r"Council|Commission|Federation|Association|Chamber|Board|Agency|Society|Union|School|"
+                          r"Faculty|College|Museum|Centre|Center)\s+(?:of|for)\s+(?:the\s+)?"
+                          r"[A-Z][\w'’\-]*(?:(?:,\s+|\s+)[A-Z][\w'’\-]*){0,3})\s+(?:and|&)\s+$")
+
+
+def body_name_before(text: str, at: int, speaker: str) -> str:
+    """``speaker``, found at offset ``at`` of ``text``, with the head of the body's name it ends when an "of"
+    phrase joined by "and" stands right before it: "Commerce" in "The Ministry of Industry and Commerce said"
+    is "Ministry of Industry and Commerce"; any other speaker unchanged.
+
+    >>> body_name_before("The Ministry of Trade and Industry said", 27, "Industry")
+    'Ministry of Trade and Industry'
+    """
+    if not speaker[:1].isupper() or not (m := _BODY_OF_AND.search(text, max(0, at - 80), at)):
+        return speaker
+    return f"{m.group('body')} {text[m.end('body'):at].strip()} {speaker}"
 
 
 def organisation_speaker(speaker: str) -> str:
@@ -1200,13 +1222,21 @@ def named_organisation(article: Article, speaker: str, before: int) -> str | Non
 # "Kelowna-based Ridgeline Vision": how news introduces a firm, by where it is based
 _BASED_FIRM = re.compile(r"\b[A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*)?-based\s+"
                          r"(?P<name>[A-Z][\w&'’\-]*(?:\s+[A-Z][\w&'’\-]*){0,3})")
-_FIRM_DESCRIPTIONS = frozenset({"the company", "the firm", "the startup", "the start-up", "the maker",
-                                "the manufacturer", "the developer"})
+_FIRM_NOUNS = frozenset({"company", "firm", "startup", "start-up", "maker", "manufacturer", "developer", "operator",
+                         "airline", "carrier", "retailer", "insurer", "lender", "miner", "producer", "supplier"})
+_FIRM_DESCRIPTIONS = frozenset(f"the {n}" for n in _FIRM_NOUNS)
+
+
+# a firm introduced by what it is, its name apposed: "the terminal operator, Terminal Sur,", "Morocco's second
+# airline, Atlas Air,", "its parent company, Arlo Group,"
+_APPOSED_FIRM = re.compile(rf"\b(?:the|its|their|[A-Z][\w'’\-]*['’]s)\s+(?:[a-z][\w\-]*\s+){{0,3}}"
+                           rf"(?:{'|'.join(sorted(_FIRM_NOUNS))}),\s+(?P<name>{_NAME}),")
 
 
 def based_firm(article: Article, speaker: str, before: int) -> str | None:
     """The firm "the company" stands for when the article introduced one by its base ("Oslo-based Nordvik
-    Systems") before offset ``before``: the nearest such name, or None.
+    Systems") or by what it is, its name apposed ("the terminal operator, Terminal Sur,"; "the airline" after
+    "the country's second airline, Atlas Air,") before offset ``before``: the nearest such name, or None.
 
     >>> a = Article.from_text("Cameras made by Leeds-based Arlo Vision. The company says “it works”.", id="x")
     >>> based_firm(a, "The company", 60)
@@ -1214,8 +1244,11 @@ def based_firm(article: Article, speaker: str, before: int) -> str | None:
     """
     if speaker.lower() not in _FIRM_DESCRIPTIONS:
         return None
-    found = [m.group("name") for m in _BASED_FIRM.finditer(article.text[:before])]
-    return found[-1] if found else None
+    window = max(0, before - 5000)  # (the nearest introduction, in a window: a test per "the company" stays linear)
+    found = [(m.start(), m.group("name")) for m in _BASED_FIRM.finditer(article.text, window, before)]
+    found += [(m.start(), m.group("name")) for m in _APPOSED_FIRM.finditer(article.text, window, before)
+              if not _is_title(m.group("name").split()[-1])]
+    return max(found)[1] if found else None
 
 
 def organisation_antecedent(article: Article, speaker: str) -> str | None:
@@ -1902,7 +1935,8 @@ def clean_name(speaker: str) -> str:
     while len(words) > 2 and words[-1] in _POST_NOMINALS:
         words.pop()  # letters after a name: "Ann Lee SC", "Bo Li MP", "Jo Ames OBE"
     # the last run of capitalised words (and particles) after a lower-case word: "... analyst Michael Lewis"
-    body = words[-1] in _ORGANISATION_WORDS  # "Dock and Harbour Federation": "and" inside a body's name
+    # "Dock and Harbour Federation", "Ministry of Industry and Commerce": "and" inside a body's name
+    body = words[-1] in _ORGANISATION_WORDS or (words[0] in _ORGANISATION_WORDS and "of" in words)
     for k in range(len(words) - 1, 0, -1):
         if (body or words[k - 1] == "&") and words[k - 1] in ("and", "&", "for") and k >= 2 \
                 and _capitalised(words[k - 2]):

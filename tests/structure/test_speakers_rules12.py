@@ -169,3 +169,43 @@ def test_a_person_introduced_in_passing_must_fit_the_pronoun():
     text = ("The whale was first seen on Monday by John Tregarth, a fisherman from Looe.\n\n"
             "“It came right up beside the boat,” she said.")
     assert _speakers(text) != ["John Tregarth"]
+
+
+# -- organisations ----------------------------------------------------------------------------------------------
+
+def test_the_company_is_the_firm_introduced_with_its_name_apposed():
+    text = ("Dockers walked out on Monday. The union says the port operator, Muelle Norte del Sur, wants smaller "
+            "crews.\n\n"
+            "The company said in a statement that the change was “safe and modern”. “No one will lose a job,” "
+            "the statement said.")
+    assert _speakers(text) == ["Muelle Norte del Sur", "Muelle Norte del Sur"]
+
+
+def test_the_airline_is_the_airline_named_in_apposition():
+    text = ("Kenya's third airline, Baobab Sky Express, has ordered 12 jets.\n\n"
+            "According to the airline, the jets will “open routes to every capital in the region.”")
+    assert _speakers(text) == ["Baobab Sky Express"]
+
+
+def test_an_apposed_person_is_no_firm():
+    text = ("The firm's chief executive, Chief Executive Ana Ruiz, spoke first.\n\n"
+            "The company said the plan was “on track”.")
+    assert _speakers(text) == ["The company"]
+
+
+def test_a_described_body_with_of_in_its_name():
+    text = "The opposition Union of Farmers called the levy “a tax on bread”."
+    assert _speakers(text) == ["Union of Farmers"]
+
+
+def test_a_ministry_of_two_things_joined_by_and():
+    text = ("The Ministry of Fisheries and Ocean Affairs said in a statement that it was "
+            "“reviewing every licence” this year.")
+    assert _speakers(text) == ["Ministry of Fisheries and Ocean Affairs"]
+
+
+def test_two_people_joined_by_and_stay_apart():
+    # (no body's head before "and": the run after it is the speaker, as before)
+    assert _speakers("Ann Lee and Bo Chen said the plan was “late”.") == ["Bo Chen"]
+    text = "The Department of Health said so, and Transport Minister Bo Chen said the plan was “late”."
+    assert _speakers(text) == ["Bo Chen"]
