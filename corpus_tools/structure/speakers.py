@@ -171,7 +171,7 @@ TITLES: frozenset[str] = frozenset(
     Chairperson Spokesperson Principal Provost Warden Magistrate Administrator Comptroller Controller
     Auditor Assessor Delegate Assemblyman Assemblywoman Assemblymember Congressman Congresswoman Representative
     Officer Executive Vice Acting Interim Senior Assistant Associate CEO MP MLA MEP Cllr Cllr.
-    Supt Insp Det Sgt Capt Cmdr Adm Brig Maj Cpl Pvt Amb Atty Pres Const Cr MEC Madam
+    Supt Insp Det Sgt Capt Cmdr Adm Brig Maj Cpl Pvt Amb Atty Pres Const Cr MEC Madam Lt Col
     Ratu Tun Datuk Dato Datin Tunku Tengku Seri Sri Alhaji Alhaja Hajiya Haji Hajji Hajjah Deacon
     Producer Screenwriter Filmmaker Defenceman Defenseman Defender Midfielder Striker Goalkeeper Goaltender
     Winger Quarterback""".split()
@@ -180,7 +180,7 @@ TITLES: frozenset[str] = frozenset(
 # "Seri"/"Sri" the second word of "Datuk Seri", "Tan Sri"; Alhaji, Alhaja, Hajiya, Haji, Hajjah: the pilgrim's
 # honorific of West African and Malay names, "Hajji" its East African spelling; Deacon: a clergy title like
 # Reverend and Bishop; a film job and a player's position written before the name as a title: "Producer Ann
-# Lee", "Defenceman Bo Li", "Striker Tom Avery")
+# Lee", "Defenceman Bo Li", "Striker Tom Avery"; Lt and Col: the ranks abbreviated, "Police Lt. Col. Ann Cruz")
 # honorifics kept in front of a lone surname ("Mr. Bennet" and "Mrs. Bennet" are two people)
 _HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lady", "Lord", "Dame", "Mr.", "Mrs.", "Ms.", "Dr."}
 # nouns that make a description a person ("the regional manager"), an antecedent for "he"/"she"
@@ -247,8 +247,8 @@ _NAME = (rf"{_NAME_START}(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Prof|St|Supt|
          rf"(?:\s*(?<=[\s.]){_CAP}|\s+(?:of|de|del|della|der|den|van|von|al|bin|ibn|da|di|du|des|dos|das|le|la|ter|y|ap)"
          rf"(?=\s+[A-Za-z])"
          # particles that are also common words elsewhere, only before a capital: Swedish "af" ("Karl af
-         # Ekström"), Portuguese "do" ("Maria do Céu"; "Americans do not" stays two runs)
-         rf"|\s+(?:af|do)(?=\s+[{_UPPER}])"
+         # Ekström"), Portuguese "do" ("Maria do Céu"; "Americans do not" stays two runs), Filipino "dela"
+         rf"|\s+(?:af|do|dela|delos)(?=\s+[{_UPPER}])"
          # an honorific after a title: "Chief Executive Dr. Ann Vale"
          rf"|\s+(?:Mr|Mrs|Ms|Dr|Prof)\.(?=\s+[A-ZÀ-ÖØ-Þ]))*"
          r"(?<!\s(?:of|de|la|le|da|di))")
@@ -272,7 +272,9 @@ _GROUPS = (r"(?:police|officials|authorities|prosecutors|investigators|witnesses
            r"researchers|scientists|experts|residents|organi[sz]ers|doctors|teachers|traders|diplomats|"
            r"Police|Officials|Authorities|Prosecutors|Investigators|Witnesses|Sources|Analysts|Economists|"
            r"Researchers|Scientists|Experts|Residents|Organi[sz]ers|Doctors|Teachers|Traders|Diplomats)")
-_AFTER_SPEAKER_VERB = re.compile(rf"^[\s,\-–—]*{_SPEAKER}{_AGE}\s+{_AUX}(?P<verb>{_VERB})\b")
+# (the first word of an office joined by "and" left out: "Mines and Energy Minister Ann Lee said")
+_AFTER_SPEAKER_VERB = re.compile(rf"^[\s,\-–—]*(?:[A-Z][\w'’\-]*\s+(?:and|&)\s+(?=[A-Z]))?"
+                                 rf"{_SPEAKER}{_AGE}\s+{_AUX}(?P<verb>{_VERB})\b")
 # a full stop that is no initial ("E.F. Hutton": the stop after "F" ends no sentence)
 _FULL_STOP = r"(?<![\s.][A-Z])\.(?![A-Za-z])"
 # '"...," chief executive Lena Marsh wrote': lower-case role words, a name, then the verb
@@ -282,7 +284,10 @@ _ROLE_WORDS = (r"(?:(?!(?:on|in|at|to|that|after|before|during|with|by|for|from|
                r"the|a|an|and|but|or|he|she|they|it|we|was|were|is|are|had|has|have|came|comes|then)\b)"
                r"(?:[a-z][\w\-]*|[A-Z]{2,5}(?![\w.]))\s+){1,3}(?<![A-Z]\s)")
 # (an organisation's name may come first: "White House press secretary Karine Lee told reporters")
-_AFTER_ROLE_NAME_VERB = re.compile(rf"^[\s,\-–—]*(?P<speaker>(?:[A-ZÀ-ÖØ-Þ][\w&'’\-]*\s+){{0,3}}{_ROLE_WORDS}{_NAME})"
+# ("Mines and Energy Minister Ann Lee said": "and" inside the office's name; "volcanologist Ann Lee of the
+# institute's Catania observatory told": where the person works, between the name and the verb)
+_AFTER_ROLE_NAME_VERB = re.compile(rf"^[\s,\-–—]*(?P<speaker>"
+                                   rf"(?:[A-ZÀ-ÖØ-Þ][\w&'’\-]*\s+(?:(?:and|&)\s+(?=[A-Z]))?){{0,3}}{_ROLE_WORDS}{_NAME})(?:\s+(?:of|at|from)\s+[^,.;:!?\"“”]{{1,60}}?)?"
                                    rf"\s+{_AUX}(?P<verb>{_VERB})\b")
 _AFTER_VERB_SPEAKER = re.compile(
     rf"^[\s,]*(?P<verb>{_VERB})(?:\s+{_VERB})?\s+(?P<speaker>(?:{_DESC}|{_NAME}|{_ROLE_WORDS}{_NAME}|{_PRON})"
@@ -580,7 +585,9 @@ _AFTER_NAME_APPOSITION_VERB = re.compile(
     rf"(?!(?:and|but|or|however|though|then)\b)[a-z][\w\-]*)\b[^,\"“”]{{1,60}},"
     rf"\s+{_AUX}(?P<verb>{_VERB})\b")
 _AFTER_APPOSED_NAME_VERB = re.compile(
-    rf"^[\s,\-–—]*(?:{_DESC}|{_ROLE_WORDS}),\s+(?P<speaker>{_NAME}),\s+{_AUX}(?P<verb>{_VERB})\b")
+    # (and where the person works: "the lead investigator, Dr. Ann Lee of St Olav's in Oslo, said")
+    rf"^[\s,\-–—]*(?:{_DESC}|{_ROLE_WORDS}),\s+(?P<speaker>{_NAME})(?:\s+(?:of|at|from)\s+[^,\"“”]{{1,60}})?,"
+    rf"\s+{_AUX}(?P<verb>{_VERB})\b")
 # "..., the agency's director, Dr. Ann Lee, said": an apposed full name (a comma before and after) right before the
 # verb (a one-word apposition is a tag: "Rep. Jo Kim, D-Ohio, said")
 _APPOSED_BEFORE_VERB = re.compile(rf",\s+(?P<speaker>{_NAME}),\s+{_AUX}$")
@@ -1069,7 +1076,10 @@ _PARTICIPLE_CLAUSE_SUBJECT = re.compile(rf"\s*(?:[A-Z][\w'’\-]*\s+){{0,3}}?(?P
                                         r"[^,;:\"“”]*$")
 # a person, then the organisation they are of: "Claire Boyd, of the " (before "National Crime Agency, said")
 # (the comma may be left out after a full name: "Political scientist Ann Lee of the University of Leeds said")
-_NAME_OF_BODY = re.compile(rf"(?<![\w'’])(?P<name>{_NAME})(?P<comma>,)?\s+(?:of|from|at|with)\s+(?:the\s+)?$")
+# (after the comma a role may come first: "Jose Paz, spokesman of the provincial police office, told reporters:")
+_NAME_OF_BODY = re.compile(rf"(?<![\w'’])(?P<name>{_NAME})(?:(?P<comma>,)(?:\s+(?:the|a|an))?"
+                           rf"(?:\s+(?!(?:and|but|or|who|whose|which|that)\b)[a-z][\w\-]*){{0,3}})?"
+                           rf"\s+(?:of|from|at|with)\s+(?:the\s+)?$")
 
 
 def _name_of_body(text: str) -> re.Match | None:
@@ -1459,7 +1469,10 @@ _OPENING_APPOSED_SUBJECT = re.compile(rf"\s*(?:His|Her|Their|Its|The|Our|My|A|An
 # a named subject after a fronted place phrase, or with a description apposed to it, then a lower-case verb:
 # "At the market, Ann Lee, a nurse, had been waiting ...", "Outside the court, Bo Li spoke to no one."
 _SCENE_SUBJECT = re.compile(rf"\s*(?:(?:At|In|On|Outside|Inside|Near|Among|Behind|Back in|Back at)\s+"
-                            rf"[^,\"“”]{{1,60}},\s+)?(?P<name>{_NAME})(?:,\s+(?:a|an|the)\s+[^,\"“”]{{1,60}},)?\s+(?:\w+ly\s+)?[a-z]{{2,}}")
+                            # ("At the centre, Ann Lee, 47, a vendor from Tacloban, sat ...": an age, a description)
+                            rf"[^,\"“”]{{1,60}},\s+)?(?P<name>{_NAME})(?:,\s+\d{{1,3}},)?"
+                            rf"(?:,?\s+(?:a|an|the)\s+[^,\"“”]{{1,60}},)?"
+                            rf"\s+(?:\w+ly\s+)?[a-z]{{2,}}")
 
 
 def previous_paragraph_subject(paragraph: str, known_surname: Callable[[str], bool] | None = None
@@ -1976,7 +1989,7 @@ def _is_title(word: str) -> bool:
 # letters written after a name (rank, office, honour, degree), no part of it
 _POST_NOMINALS = frozenset("SC QC KC MP MSP MLA MEP MHK TD OBE MBE CBE KBE DBE PhD".split())
 _PARTICLE_WORDS = {"of", "de", "del", "della", "der", "den", "van", "von", "al", "bin", "ibn", "da", "di", "du", "des",
-                   "dos", "das", "do", "af", "le", "la", "ter", "y", "ap",
+                   "dos", "das", "do", "af", "dela", "delos", "le", "la", "ter", "y", "ap",
                    "mac", "mic", "nic", "ní", "ó", "ua", "uí"}  # Irish and Scottish Gaelic: "Ciarán Mac Aodha"
 _NAME_RUN = re.compile(_NAME)
 

@@ -209,3 +209,37 @@ def test_two_people_joined_by_and_stay_apart():
     assert _speakers("Ann Lee and Bo Chen said the plan was “late”.") == ["Bo Chen"]
     text = "The Department of Health said so, and Transport Minister Bo Chen said the plan was “late”."
     assert _speakers(text) == ["Bo Chen"]
+
+
+# -- tags with where the person works, offices joined by "and", Filipino "dela", scenes with an age ------------
+
+def test_role_name_then_where_they_work_then_the_verb():
+    text = ("The Port Institute of Tides and Storms said the harbour was closed.\n\n"
+            "“The swell is large but normal,” harbourmaster Ivo Rask-Lindh of the institute's Bergen office "
+            "told reporters.")
+    assert _speakers(text) == ["Ivo Rask-Lindh"]
+
+
+def test_description_then_name_of_a_hospital_then_the_verb():
+    text = ("The trial enrolled 900 patients.\n\n"
+            "“This is a real change,” the lead investigator, Dr. Aino Vaara of Meilahti Hospital in Helsinki, "
+            "said in an interview.")
+    assert _speakers(text) == ["Aino Vaara"]
+
+
+def test_an_office_joined_by_and_before_the_name():
+    text = "“It is the largest deal we have signed,” Trade and Industry Minister Tala Nghipandulwa said."
+    assert _speakers(text) == ["Tala Nghipandulwa"]
+
+
+def test_dela_is_a_particle_before_a_capital():
+    text = ("Police Lt. Col. Jose dela Paz, spokesman of the provincial police office, told reporters: "
+            "“We will move people out tonight.”")
+    assert _speakers(text) == ["Jose dela Paz"]
+
+
+def test_a_scene_then_a_name_an_age_and_a_description():
+    text = ("Rescuers reached the village at noon. “We are ready,” said Captain Bo Lind.\n\n"
+            "At the school gym, Ana Dizon, 52, a rice farmer from the coast, sat with her sons.\n\n"
+            "“I lost my house in 2013,” she said.")
+    assert _speakers(text) == ["Bo Lind", "Ana Dizon"]
