@@ -1942,6 +1942,8 @@ def clean_name(speaker: str) -> str:
         words = titled_of.group("name").split()
     if len(words) > 1 and words[0].endswith("-based"):
         words = words[1:]  # "Paris-based Coin de Rue Films": where the firm is, not its name
+    if len(words) > 2 and _RANKED.match(words[0]):
+        words = words[1:]  # "Third-placed Elsa von Platen", "Top-seeded Ann Lee": a standing, no part of the name
     while (len(words) > 1 and not _capitalised(words[-1]) and words[-1] not in _PARTICLE_WORDS
            and not (len(words) == 2 and words[-1] in _BODY_KINDS)):  # ("Nuuk municipality": a place's body)
         words.pop()  # "Elizabeth archly"
@@ -1970,6 +1972,8 @@ def clean_name(speaker: str) -> str:
 
 
 # a title with an "of" complement, then a name of two words: "Leader of (the) Opposition Priya Raman"
+# a capitalised compound adjective of rank or standing before a name ("Third-placed", "Top-seeded", "Long-serving")
+_RANKED = re.compile(r"^[A-Z][a-z]+-[a-z]+(?:ed|ing)$")
 _TITLE_OF_NAME = re.compile(r"^[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+of\s+(?:the\s+)?(?:[A-Z][\w'’\-]*\s+){1,3}?"
                             r"(?P<name>[A-Z][\w'’\-]+\s+[A-Z][\w'’\-]+)$")
 
@@ -2044,11 +2048,14 @@ def speaker_names(article: Article, speakers: list[str | None], *, families: boo
                 for key in {words[0], words[-1]}:
                     ends.setdefault(key, []).append(position)
     out = []
+    merged: dict[str, str] = {}
     for sp in speakers:
         if sp is None:
             out.append(None)
             continue
-        name = _merged_name(sp, ends, honorifics, families)
+        if (name := merged.get(sp)) is None:
+            # (once per distinct speaker: a long article's "Ann Lee said" would walk the "Ann" names each time)
+            name = merged[sp] = _merged_name(sp, ends, honorifics, families)
         words = name.split()
         if (not families and len(words) == 2 and words[0] in _HONORIFICS and speaker_kind(name) == "name"
                 and len(honorifics.get(words[1], ())) <= 1
@@ -2125,6 +2132,11 @@ def _merged_name(speaker: str, ends: dict[str, list[tuple[int, list[str]]]],
         k = len(words)
         full = {tuple(f) for _, f in ends.get(words[-1], ()) if len(f) > k and f[-k:] == words}
         if (one := _one_person(full)) is not None:
+            return one
+    if speaker_kind(speaker) == "name" and len(core) >= 2 and words[0] not in _HONORIFICS:
+        # "Mohamed Ali Ben" (a run cut short) beside "Mohamed Ali Ben Romdhane": the one longer name it begins
+        longer = {tuple(f) for _, f in ends.get(words[0], ()) if len(f) > len(words) and list(f[: len(words)]) == words}
+        if (one := _one_person(longer)) is not None:
             return one
     if speaker_kind(speaker) == "name" and len(core) == 1:
         honorific = words[0] if words[0] in _HONORIFICS else None

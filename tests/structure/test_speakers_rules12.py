@@ -243,3 +243,19 @@ def test_a_scene_then_a_name_an_age_and_a_description():
             "At the school gym, Ana Dizon, 52, a rice farmer from the coast, sat with her sons.\n\n"
             "“I lost my house in 2013,” she said.")
     assert _speakers(text) == ["Bo Lind", "Ana Dizon"]
+
+
+# -- a standing before the name, a name run cut short ----------------------------------------------------------
+
+def test_a_rank_adjective_before_the_name_is_dropped():
+    text = "Top-seeded Lina van Aart, 23, said the crew had been “the best all week”."
+    assert _speakers(text) == ["Lina van Aart"]
+
+
+def test_a_name_run_cut_short_is_the_longer_name_it_begins():
+    from corpus_tools.structure.speakers import speaker_names
+    a = Article.from_text("Trade Minister Karim Ben Salah spoke. Karim Ben said no.", id="t")
+    assert speaker_names(a, ["Karim Ben"]) == ["Karim Ben Salah"]
+    # two longer names it begins: ambiguous, left as it is
+    b = Article.from_text("Ann Lee Carter and Ann Lee Moss spoke. Ann Lee said no.", id="t")
+    assert speaker_names(b, ["Ann Lee"]) == ["Ann Lee"]
