@@ -83,16 +83,20 @@ from corpus_tools.structure.speakers import (
     CandidateIndex,
     attribute_speaker,
     based_firm,
+    body_name_before,
     colon_introduction,
     corpus_speaker_names,
     given_name_mentions,
     honorific_mentions,
+    last_apposed_person,
     named_organisation,
     organisation_antecedent,
     organisation_speaker,
     person_description,
+    previous_paragraph_description,
     previous_paragraph_speaker,
     previous_paragraph_subject,
+    previous_sentence_description,
     previous_sentence_subject,
     resolve_relation,
     resolve_speaker,
@@ -456,6 +460,10 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
             speaker, rule, antecedent = narration_speaker(text, first.start, segs[0][0] - 1,
                                                           _narration_block(article, first, quoted_blocks),
                                                           _recent_spans(out, first.index), people)
+        if speaker is not None and where >= 0 and speaker[:1].isupper() and " and " not in speaker:
+            # "The Ministry of Industry and Commerce said": the whole body, not the run after "and"
+            at = where_block or (last if rule and rule.startswith("quote") else first)
+            speaker = body_name_before(marked[at.index], where, speaker)
         if speaker is not None:
             speaker = organisation_speaker(speaker.strip(" ,"))
             kind = speaker_kind(speaker)
@@ -478,7 +486,8 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
             elif (not fiction and speaker.lower() in ("he", "she") and rule
                   and not text[first.start : segs[0][0] - 1].strip() and first.index > 0
                   and (prev := blocks[first.index - 1]).kind == "paragraph"
-                  and (subject := previous_paragraph_subject(prev.text))
+                  and (subject := previous_paragraph_subject(
+                      prev.text, partial(_named_in_full, text, prev.start)))
                   and ((nearest := candidates.nearest_item("all", segs[0][0])) is None
                        or prev.start + subject[0] > nearest[0])
                   and resolve_speaker(speaker, [(0, subject[1])], 1) == subject[1]):
@@ -487,9 +496,38 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
                 resolved = subject[1]
                 rule += " (he/she: the subject of the paragraph before)"
                 candidates.add(prev.start + subject[0], subject[1])
+            elif (not fiction and speaker.lower() in ("he", "she") and rule
+                  and (described := previous_sentence_description(marked[first.index], qs, speaker.lower()))):
+                # 'A truck driver in the queue said he had slept there. “...,” he said': the unnamed person
+                # the sentence before introduced, not the last named speaker (a name inside that sentence,
+                # "interviewed on Main Street", is no rival: the sentence's own "he" is the described person)
+                resolved = described[1]
+                rule += " (he/she: the person described in the sentence before)"
+                candidates.add(first.start + described[0], described[1])
+            elif (not fiction and speaker.lower() in ("he", "she") and rule
+                  and not text[first.start : segs[0][0] - 1].strip() and first.index > 0
+                  and (prev := blocks[first.index - 1]).kind == "paragraph"
+                  and (described := previous_paragraph_description(prev.text, speaker.lower()))
+                  and ((nearest := candidates.nearest_item("all", segs[0][0])) is None
+                       or prev.start + described[0] >= nearest[0])):
+                # 'One of them, a retired tram driver, put it simply.' / '“...,” he said.': the same across
+                # the paragraph break
+                resolved = described[1]
+                rule += " (he/she: the person described in the paragraph before)"
+                candidates.add(prev.start + described[0], described[1])
             if not fiction and resolved == speaker and speaker.lower() in ("he", "she"):
                 # no speaker or titled name before it: the full name that last opened a sentence
                 resolved = subjects.resolve(speaker, segs[0][0])
+            if (not fiction and resolved == speaker and speaker.lower() in ("he", "she") and first.index > 0
+                    and not text[first.start : segs[0][0] - 1].strip()
+                    and (prev := blocks[first.index - 1]).kind == "paragraph"
+                    and (person := last_apposed_person(prev.text))
+                    and resolve_speaker(speaker, [(0, person[1])], 1) == person[1]):
+                # nobody to resolve to yet: 'The bird was found by Tom Hale, a student from Truro, who ...' /
+                # '“...,” he said': the person the paragraph before introduced with an apposition
+                resolved = person[1]
+                rule += " (he/she: the person introduced in the paragraph before)"
+                candidates.add(prev.start + person[0], person[1])  # and the antecedent of the next "he"
             if not fiction and resolved != speaker and speaker.lower() in ("he", "she"):
                 # "“...,” she said" resolved to Marie-Claude Roy: a later "he" is someone else
                 candidates.learn(resolved, "m" if speaker.lower() == "he" else "f")
@@ -567,6 +605,15 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
         names = [aliases.get(n, n) if n else n for n in names]
     out = [replace(q, speaker_name=n) for q, n in zip(out, names, strict=True)]
     return out if fiction else _headline_quotes(article, _repeated_quotes(out, article))
+
+
+def _named_in_full(text: str, before: int, surname: str) -> bool:
+    """Whether ``surname`` ends a full name ("Declan Halloran") in the 5,000 characters before ``before``.
+
+    A one-word subject ("Halloran, the world No 4, was gracious.") is then that person, even when the full
+    name was no speaker ("... to beat Declan Halloran 10-8"); the window keeps the test linear.
+    """
+    return re.search(rf"\b[A-Z][\w'’\-]+\s+{re.escape(surname)}\b", text[max(0, before - 5000) : before]) is not None
 
 
 # "the Belgian", "the Dutchman", "the veteran": one word after "the" that may stand for a person just named

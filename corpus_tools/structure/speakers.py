@@ -171,7 +171,7 @@ TITLES: frozenset[str] = frozenset(
     Chairperson Spokesperson Principal Provost Warden Magistrate Administrator Comptroller Controller
     Auditor Assessor Delegate Assemblyman Assemblywoman Assemblymember Congressman Congresswoman Representative
     Officer Executive Vice Acting Interim Senior Assistant Associate CEO MP MLA MEP Cllr Cllr.
-    Supt Insp Det Sgt Capt Cmdr Adm Brig Maj Cpl Pvt Amb Atty Pres Const Cr MEC Madam
+    Supt Insp Det Sgt Capt Cmdr Adm Brig Maj Cpl Pvt Amb Atty Pres Const Cr MEC Madam Lt Col
     Ratu Tun Datuk Dato Datin Tunku Tengku Seri Sri Alhaji Alhaja Hajiya Haji Hajji Hajjah Deacon
     Producer Screenwriter Filmmaker Defenceman Defenseman Defender Midfielder Striker Goalkeeper Goaltender
     Winger Quarterback""".split()
@@ -180,7 +180,7 @@ TITLES: frozenset[str] = frozenset(
 # "Seri"/"Sri" the second word of "Datuk Seri", "Tan Sri"; Alhaji, Alhaja, Hajiya, Haji, Hajjah: the pilgrim's
 # honorific of West African and Malay names, "Hajji" its East African spelling; Deacon: a clergy title like
 # Reverend and Bishop; a film job and a player's position written before the name as a title: "Producer Ann
-# Lee", "Defenceman Bo Li", "Striker Tom Avery")
+# Lee", "Defenceman Bo Li", "Striker Tom Avery"; Lt and Col: the ranks abbreviated, "Police Lt. Col. Ann Cruz")
 # honorifics kept in front of a lone surname ("Mr. Bennet" and "Mrs. Bennet" are two people)
 _HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lady", "Lord", "Dame", "Mr.", "Mrs.", "Ms.", "Dr."}
 # nouns that make a description a person ("the regional manager"), an antecedent for "he"/"she"
@@ -201,7 +201,9 @@ _PERSON_NOUNS = frozenset("""manager spokesman spokeswoman spokesperson analyst 
     regent coroner volunteer grandmother grandfather homeowner landlord tenant fan holder finisher runner surfer
     lifeguard organiser organizer
     diver buyer seller exporter importer auctioneer caddie commuter rider labourer laborer scaffolder harvester
-    vendor trucker""".split())
+    vendor trucker
+    shopper guard tourist visitor backpacker motorist traveller traveler villager survivor patient diner regular
+    bystander""".split())
 # words that mark an organisation: "he"/"she" never resolves to it
 _ORGANISATION_WORDS = frozenset("""Corp Corporation Inc Co Ltd Plc PLC Group Company Association Agency Ministry
     Exchange Bank Commission Council Department Securities United FC Club City Party Embassy Government Office
@@ -227,8 +229,9 @@ _MIDDLE_INITIAL = (r"(?<=[\w.]\s)(?!(?:Mr|Dr|St|Mt|No|Co|Jr|Sr|Ms|Lt|Ft|Av|Rd|Vs
 # (an initial may be accented, "Hjalti Á. Berg", or of two letters inside a name, "Liv Aa. Holm", "Dr. Ma. Luz Reyes":
 # :data:`_MIDDLE_INITIAL`)
 # the capitals a name word may open with: ASCII, Latin-1 and Latin Extended-A ("Šimunović", "Łukasz", "Čapek",
-# "Żak", "Őry": Central European names)
-_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+# "Żak", "Őry": Central European names), and Romanian's comma-below letters of Latin Extended-B ("Țurcanu",
+# "Ștefan": the cedilla forms Ş Ţ above are the older spelling of the same letters)
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚ"
 _CAP = (rf"(?:(?:[{_UPPER}]\.){{1,3}}(?=\s*[{_UPPER}]|\s+(?:van|von|de|der|den|du|da|di|le|la|al|bin|ibn|ter)\s)"
         rf"|{_MIDDLE_INITIAL}"
         rf"|(?:al|el|bin|ibn|abu|ben|de|van|von|da|di|le|la|d|o)[\-’']?[{_UPPER}][\w'’\-]*"
@@ -243,6 +246,9 @@ _NAME = (rf"{_NAME_START}(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Prof|St|Supt|
          rf"Cpl|Pvt|Rev|Fr|Hon|Amb|Atty|Pres|Cllr|Const|Ch|Sr|Jr)\.\s+){{0,2}}{_CAP}"
          rf"(?:\s*(?<=[\s.]){_CAP}|\s+(?:of|de|del|della|der|den|van|von|al|bin|ibn|da|di|du|des|dos|das|le|la|ter|y|ap)"
          rf"(?=\s+[A-Za-z])"
+         # particles that are also common words elsewhere, only before a capital: Swedish "af" ("Karl af
+         # Ekström"), Portuguese "do" ("Maria do Céu"; "Americans do not" stays two runs), Filipino "dela"
+         rf"|\s+(?:af|do|dela|delos)(?=\s+[{_UPPER}])"
          # an honorific after a title: "Chief Executive Dr. Ann Vale"
          rf"|\s+(?:Mr|Mrs|Ms|Dr|Prof)\.(?=\s+[A-ZÀ-ÖØ-Þ]))*"
          r"(?<!\s(?:of|de|la|le|da|di))")
@@ -266,7 +272,9 @@ _GROUPS = (r"(?:police|officials|authorities|prosecutors|investigators|witnesses
            r"researchers|scientists|experts|residents|organi[sz]ers|doctors|teachers|traders|diplomats|"
            r"Police|Officials|Authorities|Prosecutors|Investigators|Witnesses|Sources|Analysts|Economists|"
            r"Researchers|Scientists|Experts|Residents|Organi[sz]ers|Doctors|Teachers|Traders|Diplomats)")
-_AFTER_SPEAKER_VERB = re.compile(rf"^[\s,\-–—]*{_SPEAKER}{_AGE}\s+{_AUX}(?P<verb>{_VERB})\b")
+# (the first word of an office joined by "and" left out: "Mines and Energy Minister Ann Lee said")
+_AFTER_SPEAKER_VERB = re.compile(rf"^[\s,\-–—]*(?:[A-Z][\w'’\-]*\s+(?:and|&)\s+(?=[A-Z]))?"
+                                 rf"{_SPEAKER}{_AGE}\s+{_AUX}(?P<verb>{_VERB})\b")
 # a full stop that is no initial ("E.F. Hutton": the stop after "F" ends no sentence)
 _FULL_STOP = r"(?<![\s.][A-Z])\.(?![A-Za-z])"
 # '"...," chief executive Lena Marsh wrote': lower-case role words, a name, then the verb
@@ -276,7 +284,10 @@ _ROLE_WORDS = (r"(?:(?!(?:on|in|at|to|that|after|before|during|with|by|for|from|
                r"the|a|an|and|but|or|he|she|they|it|we|was|were|is|are|had|has|have|came|comes|then)\b)"
                r"(?:[a-z][\w\-]*|[A-Z]{2,5}(?![\w.]))\s+){1,3}(?<![A-Z]\s)")
 # (an organisation's name may come first: "White House press secretary Karine Lee told reporters")
-_AFTER_ROLE_NAME_VERB = re.compile(rf"^[\s,\-–—]*(?P<speaker>(?:[A-ZÀ-ÖØ-Þ][\w&'’\-]*\s+){{0,3}}{_ROLE_WORDS}{_NAME})"
+# ("Mines and Energy Minister Ann Lee said": "and" inside the office's name; "volcanologist Ann Lee of the
+# institute's Catania observatory told": where the person works, between the name and the verb)
+_AFTER_ROLE_NAME_VERB = re.compile(rf"^[\s,\-–—]*(?P<speaker>"
+                                   rf"(?:[A-ZÀ-ÖØ-Þ][\w&'’\-]*\s+(?:(?:and|&)\s+(?=[A-Z]))?){{0,3}}{_ROLE_WORDS}{_NAME})(?:\s+(?:of|at|from)\s+[^,.;:!?\"“”]{{1,60}}?)?"
                                    rf"\s+{_AUX}(?P<verb>{_VERB})\b")
 _AFTER_VERB_SPEAKER = re.compile(
     rf"^[\s,]*(?P<verb>{_VERB})(?:\s+{_VERB})?\s+(?P<speaker>(?:{_DESC}|{_NAME}|{_ROLE_WORDS}{_NAME}|{_PRON})"
@@ -473,7 +484,29 @@ def _organisation_name(text: str) -> bool:
 _DESCRIBED_NAME = re.compile(r"^(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+"
                              # (no preposition among them: "a spokesperson for United Airlines" is the airline's)
                              r"(?:(?!(?:for|of|at|from|with|in|on|to|by|and|or|who|that)\b)[a-z][\w'’\-]*\s+){1,4}"
-                             r"(?P<name>[A-ZÀ-ÖØ-Þ][\w'’.\-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.\-]*){1,4})(?:,|$)")
+                             # ("of" inside a body's name: "the opposition Party of Renewal")
+                             r"(?P<name>[A-ZÀ-ÖØ-Þ][\w'’.\-]*(?:(?:\s+of)?\s+[A-ZÀ-ÖØ-Þ][\w'’.\-]*){1,4})(?:,|$)")
+
+
+# the head of a body's name and an "of" phrase with "and" in it, right before the name run a speaker pattern found
+# ("Commerce" in "The Ministry of Industry and Commerce said": the run stops at "and")
+_BODY_OF_AND = re.compile(r"(?<![\w'’])(?P<body>(?:Ministry|Department|Minister|Secretary|Institute|Office|Bureau|"
+                          r"Council|Commission|Federation|Association|Chamber|Board|Agency|Society|Union|School|"
+                          r"Faculty|College|Museum|Centre|Center)\s+(?:of|for)\s+(?:the\s+)?"
+                          r"[A-Z][\w'’\-]*(?:(?:,\s+|\s+)[A-Z][\w'’\-]*){0,3})\s+(?:and|&)\s+$")
+
+
+def body_name_before(text: str, at: int, speaker: str) -> str:
+    """``speaker``, found at offset ``at`` of ``text``, with the head of the body's name it ends when an "of"
+    phrase joined by "and" stands right before it: "Commerce" in "The Ministry of Industry and Commerce said"
+    is "Ministry of Industry and Commerce"; any other speaker unchanged.
+
+    >>> body_name_before("The Ministry of Trade and Industry said", 27, "Industry")
+    'Ministry of Trade and Industry'
+    """
+    if not speaker[:1].isupper() or not (m := _BODY_OF_AND.search(text, max(0, at - 80), at)):
+        return speaker
+    return f"{m.group('body')} {text[m.end('body'):at].strip()} {speaker}"
 
 
 def organisation_speaker(speaker: str) -> str:
@@ -552,7 +585,9 @@ _AFTER_NAME_APPOSITION_VERB = re.compile(
     rf"(?!(?:and|but|or|however|though|then)\b)[a-z][\w\-]*)\b[^,\"“”]{{1,60}},"
     rf"\s+{_AUX}(?P<verb>{_VERB})\b")
 _AFTER_APPOSED_NAME_VERB = re.compile(
-    rf"^[\s,\-–—]*(?:{_DESC}|{_ROLE_WORDS}),\s+(?P<speaker>{_NAME}),\s+{_AUX}(?P<verb>{_VERB})\b")
+    # (and where the person works: "the lead investigator, Dr. Ann Lee of St Olav's in Oslo, said")
+    rf"^[\s,\-–—]*(?:{_DESC}|{_ROLE_WORDS}),\s+(?P<speaker>{_NAME})(?:\s+(?:of|at|from)\s+[^,\"“”]{{1,60}})?,"
+    rf"\s+{_AUX}(?P<verb>{_VERB})\b")
 # "..., the agency's director, Dr. Ann Lee, said": an apposed full name (a comma before and after) right before the
 # verb (a one-word apposition is a tag: "Rep. Jo Kim, D-Ohio, said")
 _APPOSED_BEFORE_VERB = re.compile(rf",\s+(?P<speaker>{_NAME}),\s+{_AUX}$")
@@ -1041,7 +1076,10 @@ _PARTICIPLE_CLAUSE_SUBJECT = re.compile(rf"\s*(?:[A-Z][\w'’\-]*\s+){{0,3}}?(?P
                                         r"[^,;:\"“”]*$")
 # a person, then the organisation they are of: "Claire Boyd, of the " (before "National Crime Agency, said")
 # (the comma may be left out after a full name: "Political scientist Ann Lee of the University of Leeds said")
-_NAME_OF_BODY = re.compile(rf"(?<![\w'’])(?P<name>{_NAME})(?P<comma>,)?\s+(?:of|from|at|with)\s+(?:the\s+)?$")
+# (after the comma a role may come first: "Jose Paz, spokesman of the provincial police office, told reporters:")
+_NAME_OF_BODY = re.compile(rf"(?<![\w'’])(?P<name>{_NAME})(?:(?P<comma>,)(?:\s+(?:the|a|an))?"
+                           rf"(?:\s+(?!(?:and|but|or|who|whose|which|that)\b)[a-z][\w\-]*){{0,3}})?"
+                           rf"\s+(?:of|from|at|with)\s+(?:the\s+)?$")
 
 
 def _name_of_body(text: str) -> re.Match | None:
@@ -1194,13 +1232,21 @@ def named_organisation(article: Article, speaker: str, before: int) -> str | Non
 # "Kelowna-based Ridgeline Vision": how news introduces a firm, by where it is based
 _BASED_FIRM = re.compile(r"\b[A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*)?-based\s+"
                          r"(?P<name>[A-Z][\w&'’\-]*(?:\s+[A-Z][\w&'’\-]*){0,3})")
-_FIRM_DESCRIPTIONS = frozenset({"the company", "the firm", "the startup", "the start-up", "the maker",
-                                "the manufacturer", "the developer"})
+_FIRM_NOUNS = frozenset({"company", "firm", "startup", "start-up", "maker", "manufacturer", "developer", "operator",
+                         "airline", "carrier", "retailer", "insurer", "lender", "miner", "producer", "supplier"})
+_FIRM_DESCRIPTIONS = frozenset(f"the {n}" for n in _FIRM_NOUNS)
+
+
+# a firm introduced by what it is, its name apposed: "the terminal operator, Terminal Sur,", "Morocco's second
+# airline, Atlas Air,", "its parent company, Arlo Group,"
+_APPOSED_FIRM = re.compile(rf"\b(?:the|its|their|[A-Z][\w'’\-]*['’]s)\s+(?:[a-z][\w\-]*\s+){{0,3}}"
+                           rf"(?:{'|'.join(sorted(_FIRM_NOUNS))}),\s+(?P<name>{_NAME}),")
 
 
 def based_firm(article: Article, speaker: str, before: int) -> str | None:
     """The firm "the company" stands for when the article introduced one by its base ("Oslo-based Nordvik
-    Systems") before offset ``before``: the nearest such name, or None.
+    Systems") or by what it is, its name apposed ("the terminal operator, Terminal Sur,"; "the airline" after
+    "the country's second airline, Atlas Air,") before offset ``before``: the nearest such name, or None.
 
     >>> a = Article.from_text("Cameras made by Leeds-based Arlo Vision. The company says “it works”.", id="x")
     >>> based_firm(a, "The company", 60)
@@ -1208,8 +1254,11 @@ def based_firm(article: Article, speaker: str, before: int) -> str | None:
     """
     if speaker.lower() not in _FIRM_DESCRIPTIONS:
         return None
-    found = [m.group("name") for m in _BASED_FIRM.finditer(article.text[:before])]
-    return found[-1] if found else None
+    window = max(0, before - 5000)  # (the nearest introduction, in a window: a test per "the company" stays linear)
+    found = [(m.start(), m.group("name")) for m in _BASED_FIRM.finditer(article.text, window, before)]
+    found += [(m.start(), m.group("name")) for m in _APPOSED_FIRM.finditer(article.text, window, before)
+              if not _is_title(m.group("name").split()[-1])]
+    return max(found)[1] if found else None
 
 
 def organisation_antecedent(article: Article, speaker: str) -> str | None:
@@ -1331,7 +1380,13 @@ def speaker_candidates(article: Article) -> list[tuple[int, str]]:
                  and not _PASSIVE_TOLD.search(m.group())
                  # "Dr Ann Lee, of the University of the West Indies, said": the body is the object of "of"
                  and not _OBJECT_OF_BODY_PREPOSITION.search(b.text, max(0, m.start("name") - 12), m.start("name"))]
-        found += list(_SPEECH_SUBJECT_OF.finditer(b.text))
+        of_body = list(_SPEECH_SUBJECT_OF.finditer(b.text))
+        if of_body:
+            # "Ann Lee of the think tank Grupo Norte said": the body right before the verb is the object of "of",
+            # not a second speaker (as the nearer candidate it took a later "she")
+            inside = [(m.end("name"), m.end()) for m in of_body]
+            found = [m for m in found if not any(a < m.start("name") < e for a, e in inside)]
+        found += of_body
         candidates.extend((b.start + m.start("name"), m.group("name")) for m in _INDEFINITE_SPEAKER.finditer(b.text)
                           if m.group("noun") in _PERSON_NOUNS)
         for m in _SPEECH_SUBJECT_CLAUSE.finditer(b.text):
@@ -1354,8 +1409,12 @@ def speaker_candidates(article: Article) -> list[tuple[int, str]]:
     return sorted(candidates)
 
 
+_SUBJECT_PARTICLES = "de|del|da|do|dos|das|di|du|van|von|der|den|ter|af|la|le|al|bin|ibn"
 # a full name opening a sentence, then its apposition or its verb: "Rosa Diaz, 44, won ...", "Ann Lee won"
-_SUBJECT_NAME = re.compile(rf"(?P<name>(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’\-]+(?:\s+{_CAP}){{1,2}})(?=,|\s+[a-z])")
+_SUBJECT_NAME = re.compile(rf"(?P<name>(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’\-]+(?:\s+{_CAP}){{1,2}}"
+                           # particles between the words: "Maria do Céu dos Santos", "Jan van der Berg"
+                           rf"|[A-Z][\w'’\-]+(?:\s+(?:(?:{_SUBJECT_PARTICLES})\s+){{1,2}}{_CAP}(?:\s+{_CAP})?){{1,2}})"
+                           rf"(?=,|\s+[a-z])")
 
 
 _ROLE_SUBJECT_NAME = re.compile(rf"(?:[A-Z][\w'’\-]*\s+)?(?:[a-z][\w\-]*\s+){{0,2}}(?P<noun>[a-z]+)\s+"
@@ -1395,7 +1454,9 @@ def subject_mentions(article: Article) -> list[tuple[int, str]]:
 
 # a sentence's subject: a name (one word too), then a comma clause or a lower-case verb ("Ben, who drove the bus,
 # was worse off")
-_OPENING_SUBJECT = re.compile(rf"\s*(?P<name>{_NAME})(?=,\s+(?:who|whose|\d{{1,3}},)|\s+(?:\w+ly\s+)?[a-z]{{2,}})")
+_OPENING_SUBJECT = re.compile(rf"\s*(?P<name>{_NAME})(?=,\s+(?:who|whose|\d{{1,3}},)|\s+(?:\w+ly\s+)?[a-z]{{2,}}"
+                              # or a description apposed to it: "Halloran, the world No 4, was gracious"
+                              rf"|,\s+(?:the|a|an)\s+[^,.;:!?\"“”]{{1,50}},\s+(?:\w+ly\s+)?[a-z]{{2,}})")
 
 
 # a description opening a sentence, its apposed full name between commas, a lower-case verb
@@ -1408,10 +1469,14 @@ _OPENING_APPOSED_SUBJECT = re.compile(rf"\s*(?:His|Her|Their|Its|The|Our|My|A|An
 # a named subject after a fronted place phrase, or with a description apposed to it, then a lower-case verb:
 # "At the market, Ann Lee, a nurse, had been waiting ...", "Outside the court, Bo Li spoke to no one."
 _SCENE_SUBJECT = re.compile(rf"\s*(?:(?:At|In|On|Outside|Inside|Near|Among|Behind|Back in|Back at)\s+"
-                            rf"[^,\"“”]{{1,60}},\s+)?(?P<name>{_NAME})(?:,\s+(?:a|an|the)\s+[^,\"“”]{{1,60}},)?\s+(?:\w+ly\s+)?[a-z]{{2,}}")
+                            # ("At the centre, Ann Lee, 47, a vendor from Tacloban, sat ...": an age, a description)
+                            rf"[^,\"“”]{{1,60}},\s+)?(?P<name>{_NAME})(?:,\s+\d{{1,3}},)?"
+                            rf"(?:,?\s+(?:a|an|the)\s+[^,\"“”]{{1,60}},)?"
+                            rf"\s+(?:\w+ly\s+)?[a-z]{{2,}}")
 
 
-def previous_paragraph_subject(paragraph: str) -> tuple[int, str] | None:
+def previous_paragraph_subject(paragraph: str, known_surname: Callable[[str], bool] | None = None
+                               ) -> tuple[int, str] | None:
     """``(offset, name)`` of the named person who is the subject of the last sentence of ``paragraph``, or None.
 
     News often gives a person a sentence of their own and quotes them in the next paragraph with a pronoun:
@@ -1421,7 +1486,116 @@ def previous_paragraph_subject(paragraph: str) -> tuple[int, str] | None:
     >>> previous_paragraph_subject("The final went to armageddon. Ivo Marten, 29, was gracious in defeat.")
     (30, 'Ivo Marten')
     """
-    return previous_sentence_subject(paragraph + " “Yes.”", len(paragraph) + 3)  # a quotation after it
+    # (a quotation after it; a one-word subject counts as the surname of a person named in full before)
+    found = previous_sentence_subject(paragraph + " “Yes.”", len(paragraph) + 3, known_surname)
+    if found is None and (last := _PRONOUN_OPENING.search(paragraph)) and last.start() > 0:
+        # "Lee, 44, learned of it in 2021. She said on Tuesday that ...": the last sentence goes on with the
+        # pronoun, so the person is the subject of the sentence before it
+        found = previous_sentence_subject(paragraph, last.start() + 1, known_surname)
+    return found
+
+
+# the last sentence of a paragraph, opening with "He"/"She" (no sentence end after it)
+_PRONOUN_OPENING = re.compile(r"(?<=[.!?]\s)(?:He|She)\s+[^.!?]*[.!?]?\s*$")
+
+
+# an unnamed person opening a sentence, the words after the determiner ("A truck driver waiting in ...", "a
+# retired tram driver who ..."); after "Another shopper," or "One of them," the apposed description, the more
+# specific ("Another shopper, a security guard in the city centre, said")
+_OPENING_INDEFINITE = re.compile(r"\s*(?:(?:Another|One)\s+(?:of\s+them|[a-z][\w\-]*),\s+)?"
+                                 r"(?P<det>An?|Another|One|an?)\s+(?P<words>[a-z][\w'’\-]*(?:\s+[a-z][\w'’\-]*){0,3})")
+
+
+_OPENING_INDEFINITE_ONLY = re.compile(r"\s*(?P<det>An?|Another|One)\s+"
+                                      r"(?P<words>[a-z][\w'’\-]*(?:\s+[a-z][\w'’\-]*){0,3})")
+
+
+def _sentence_description(sentence: str, pronoun: str) -> tuple[int, str] | None:
+    """``(offset, description)`` of the unnamed person (a person noun within four words of the determiner) that
+    opens ``sentence``, unless the noun is of the other gender than ``pronoun``."""
+    m = _OPENING_INDEFINITE.match(sentence)
+    words = m.group("words").split() if m else []
+    k = next((i for i, w in enumerate(words) if w in _PERSON_NOUNS), None)
+    if k is None and m is not None and m.start("det") > len(sentence) - len(sentence.lstrip()):
+        # "Another shopper, a night porter at ...": an apposition of no person noun leaves "Another shopper"
+        m = _OPENING_INDEFINITE_ONLY.match(sentence)
+        words = m.group("words").split() if m else []
+        k = next((i for i, w in enumerate(words) if w in _PERSON_NOUNS), None)
+    if k is None or words[k] in (_FEMALE if pronoun == "he" else _MALE):
+        return None
+    if named := _GIVEN_AS.search(sentence):
+        # "A student who gave her name only as Mariam", "A woman surnamed Wong": the name the text gives
+        return named.start("name"), named.group("name")
+    return m.start("det"), " ".join([m.group("det"), *words[: k + 1]])
+
+
+# a clause that gives an unnamed person's name: "who gave her name only as Mariam", "surnamed Wong"
+_GIVEN_AS = re.compile(rf"\b(?:name\s+(?:only\s+)?as|identified\s+(?:only\s+)?as|known\s+(?:only\s+)?as|"
+                       rf"surnamed|named|called)\s+(?P<name>{_NAME})")
+
+
+def previous_sentence_description(text: str, offset: int, pronoun: str) -> tuple[int, str] | None:
+    """``(offset, description)`` of the unnamed person who opens the sentence right before the one holding
+    ``offset``, when that sentence calls them by the tag's pronoun (``pronoun``, "he" or "she"), or None.
+
+    News introduces an unnamed witness with a sentence of reported speech and quotes them in the next:
+    "A truck driver in the queue said he had slept in his cab. “We pay,” he said."  The pronoun inside the
+    sentence ("said he had") is what shows the description is the person the tag's pronoun stands for.
+
+    >>> previous_sentence_description("A nurse at the gate said she was tired. “No,” she said.", 41, "she")
+    (0, 'A nurse')
+    """
+    start, _ = _sentence_bounds(text, offset, offset)
+    if start <= 0:
+        return None
+    prev_start, _ = _sentence_bounds(text, start - 1, start - 1)
+    sentence = text[prev_start:start]
+    if any(c in sentence for c in QUOTE_CHARACTERS) or not re.search(rf"\b{pronoun}\b", sentence):
+        return None
+    found = _sentence_description(sentence, pronoun)
+    return (prev_start + found[0], found[1]) if found else None
+
+
+# a full name with an apposition that makes it a person: an age, a description, a relative clause
+_APPOSED_PERSON = re.compile(rf"(?<![\w'’])(?P<name>{_NAME}),\s+(?:\d{{1,3}},|(?:a|an|who)\s)")
+
+
+def last_apposed_person(paragraph: str) -> tuple[int, str] | None:
+    """``(offset, name)`` of the last full name (two words or more, no organisation) of ``paragraph`` that an
+    apposition marks as a person ("by Tom Hale, a student from Truro,", "Ana Rios, 68,", "Bo Li, who ..."), or None.
+
+    The last resort for a pronoun nothing else resolves, in the paragraph after: news introduces a person
+    in any position of a sentence, the object of "by" too, and goes on with "he said".
+
+    >>> last_apposed_person("The bird was found by Tom Hale, a student from Truro, on Monday.")
+    (22, 'Tom Hale')
+    """
+    found = None
+    for m in _APPOSED_PERSON.finditer(paragraph):
+        name = clean_name(m.group("name"))
+        if len(name.split()) >= 2 and not _organisation(name) and name.split()[0] not in _STOP_CAPS:
+            found = (m.start("name"), name)
+    return found
+
+
+def previous_paragraph_description(paragraph: str, pronoun: str) -> tuple[int, str] | None:
+    """``(offset, description)`` of the unnamed person who opens the last sentence of ``paragraph`` (no
+    quotation in it), or None: "One of them, a retired tram driver, put it simply." / "“...,” he said."
+
+    >>> previous_paragraph_description("Fans queued. One of them, a retired nurse, put it simply.", "she")
+    (29, 'a retired nurse')
+    """
+    start, _ = _sentence_bounds(paragraph, len(paragraph) - 1, len(paragraph) - 1)
+    sentence = paragraph[start:]
+    if any(c in sentence for c in QUOTE_CHARACTERS):
+        return None
+    found = _sentence_description(sentence, pronoun)
+    return (start + found[0], found[1]) if found else None
+
+
+# the first words of _SCENE_SUBJECT's fronted places, which _OPENING_SUBJECT takes for a one-word subject ("Back in
+# Botanica, Lee has applied": "Back" before a lower-case word)
+_SCENE_OPENERS = frozenset({"At", "In", "On", "Outside", "Inside", "Near", "Among", "Behind", "Back"})
 
 
 def previous_sentence_subject(text: str, offset: int,
@@ -1451,7 +1625,7 @@ def previous_sentence_subject(text: str, offset: int,
             sentence.lstrip()[:1] in "HITOMA" or re.match(r"\s*[A-Z][\w\-]*['’]s\s", sentence)):
         # "Her agent, Ann Lee, remembers ...", "The club's owner, Bo Li, was ...": the name apposed to the subject
         m = _OPENING_APPOSED_SUBJECT.match(sentence)
-    if m is None and sentence.lstrip()[:1] in "AIOBN":
+    if (m is None or m.group("name") in _SCENE_OPENERS) and sentence.lstrip()[:1] in "AIOBN":
         # "At the market, Ann Lee, a nurse, had waited an hour.": a fronted place, an apposed description
         m = _SCENE_SUBJECT.match(sentence)
     if (m is None or " " not in m.group("name")) and not any(c in sentence for c in QUOTE_CHARACTERS):
@@ -1768,13 +1942,16 @@ def clean_name(speaker: str) -> str:
         words = titled_of.group("name").split()
     if len(words) > 1 and words[0].endswith("-based"):
         words = words[1:]  # "Paris-based Coin de Rue Films": where the firm is, not its name
+    if len(words) > 2 and _RANKED.match(words[0]):
+        words = words[1:]  # "Third-placed Elsa von Platen", "Top-seeded Ann Lee": a standing, no part of the name
     while (len(words) > 1 and not _capitalised(words[-1]) and words[-1] not in _PARTICLE_WORDS
            and not (len(words) == 2 and words[-1] in _BODY_KINDS)):  # ("Nuuk municipality": a place's body)
         words.pop()  # "Elizabeth archly"
     while len(words) > 2 and words[-1] in _POST_NOMINALS:
         words.pop()  # letters after a name: "Ann Lee SC", "Bo Li MP", "Jo Ames OBE"
     # the last run of capitalised words (and particles) after a lower-case word: "... analyst Michael Lewis"
-    body = words[-1] in _ORGANISATION_WORDS  # "Dock and Harbour Federation": "and" inside a body's name
+    # "Dock and Harbour Federation", "Ministry of Industry and Commerce": "and" inside a body's name
+    body = words[-1] in _ORGANISATION_WORDS or (words[0] in _ORGANISATION_WORDS and "of" in words)
     for k in range(len(words) - 1, 0, -1):
         if (body or words[k - 1] == "&") and words[k - 1] in ("and", "&", "for") and k >= 2 \
                 and _capitalised(words[k - 2]):
@@ -1795,6 +1972,8 @@ def clean_name(speaker: str) -> str:
 
 
 # a title with an "of" complement, then a name of two words: "Leader of (the) Opposition Priya Raman"
+# a capitalised compound adjective of rank or standing before a name ("Third-placed", "Top-seeded", "Long-serving")
+_RANKED = re.compile(r"^[A-Z][a-z]+-[a-z]+(?:ed|ing)$")
 _TITLE_OF_NAME = re.compile(r"^[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+of\s+(?:the\s+)?(?:[A-Z][\w'’\-]*\s+){1,3}?"
                             r"(?P<name>[A-Z][\w'’\-]+\s+[A-Z][\w'’\-]+)$")
 
@@ -1814,7 +1993,7 @@ def _is_title(word: str) -> bool:
 # letters written after a name (rank, office, honour, degree), no part of it
 _POST_NOMINALS = frozenset("SC QC KC MP MSP MLA MEP MHK TD OBE MBE CBE KBE DBE PhD".split())
 _PARTICLE_WORDS = {"of", "de", "del", "della", "der", "den", "van", "von", "al", "bin", "ibn", "da", "di", "du", "des",
-                   "dos", "das", "le", "la", "ter", "y", "ap",
+                   "dos", "das", "do", "af", "dela", "delos", "le", "la", "ter", "y", "ap",
                    "mac", "mic", "nic", "ní", "ó", "ua", "uí"}  # Irish and Scottish Gaelic: "Ciarán Mac Aodha"
 _NAME_RUN = re.compile(_NAME)
 
@@ -1869,11 +2048,14 @@ def speaker_names(article: Article, speakers: list[str | None], *, families: boo
                 for key in {words[0], words[-1]}:
                     ends.setdefault(key, []).append(position)
     out = []
+    merged: dict[str, str] = {}
     for sp in speakers:
         if sp is None:
             out.append(None)
             continue
-        name = _merged_name(sp, ends, honorifics, families)
+        if (name := merged.get(sp)) is None:
+            # (once per distinct speaker: a long article's "Ann Lee said" would walk the "Ann" names each time)
+            name = merged[sp] = _merged_name(sp, ends, honorifics, families)
         words = name.split()
         if (not families and len(words) == 2 and words[0] in _HONORIFICS and speaker_kind(name) == "name"
                 and len(honorifics.get(words[1], ())) <= 1
@@ -1942,15 +2124,20 @@ def _merged_name(speaker: str, ends: dict[str, list[tuple[int, list[str]]]],
         full = {tuple(f) for _, f in ends.get(words[-1], ())
                 if len(f) > k and [w.lower() for w in f[-k:-1]] == [w.lower() for w in words[:-1]]
                 and f[-1] == words[-1]}
-        if len(full) == 1:
-            return " ".join(next(iter(full)))
+        if (one := _one_person(full)) is not None:  # (a scoreline's "D Ó Ceallaigh" is "Darragh Ó Ceallaigh")
+            return one
     if (len(words) >= 3 and any(w in _PARTICLE_WORDS for w in words[1:-1]) and speaker_kind(speaker) == "name"
             and words[0] not in _PARTICLE_WORDS):
         # "Ruiz de Olano said": a surname of several words with a particle inside, the tail of "Álvaro Ruiz de Olano"
         k = len(words)
         full = {tuple(f) for _, f in ends.get(words[-1], ()) if len(f) > k and f[-k:] == words}
-        if len(full) == 1:
-            return " ".join(next(iter(full)))
+        if (one := _one_person(full)) is not None:
+            return one
+    if speaker_kind(speaker) == "name" and len(core) >= 2 and words[0] not in _HONORIFICS:
+        # "Mohamed Ali Ben" (a run cut short) beside "Mohamed Ali Ben Romdhane": the one longer name it begins
+        longer = {tuple(f) for _, f in ends.get(words[0], ()) if len(f) > len(words) and list(f[: len(words)]) == words}
+        if (one := _one_person(longer)) is not None:
+            return one
     if speaker_kind(speaker) == "name" and len(core) == 1:
         honorific = words[0] if words[0] in _HONORIFICS else None
         matches = [f for _, f in ends.get(core[0], ()) if f != words and (honorific is None or f[0] == honorific)]
@@ -1973,10 +2160,29 @@ def _merged_name(speaker: str, ends: dict[str, list[tuple[int, list[str]]]],
         if matches:
             longest = max(matches, key=len)  # the longest, the first in the text of equal length
             # two people with the surname ("Ann Smith", "Bo Smith"): ambiguous, not merged; shorter
-            # spellings of the longest name ("Ali al-Sabah" beside "Ali al-Khalifa al-Sabah") are no rival
-            if all(set(f) <= set(longest) for f in matches):
+            # spellings of the longest name ("Ali al-Sabah" beside "Ali al-Khalifa al-Sabah", or a results
+            # line's "T Okonjo-Reid", "A. Vale" beside "Temi Okonjo-Reid", "Ann Vale") are no rival
+            if all(_shorter_spelling(f, longest) for f in matches):
                 name = " ".join(longest)
     return name
+
+
+def _one_person(full: set[tuple[str, ...]]) -> str | None:
+    """The longest of the full names ``full`` when the others are shorter spellings of it (one person), else None."""
+    if not full:
+        return None
+    longest = max(sorted(full), key=lambda f: (len(f), len(" ".join(f))))  # ("Liam Ó Dálaigh", not "L Ó Dálaigh")
+    return " ".join(longest) if all(_shorter_spelling(list(f), list(longest)) for f in full) else None
+
+
+def _shorter_spelling(words: list[str], longest: list[str]) -> bool:
+    """Whether the name ``words`` is ``longest`` written shorter: its words among longest's, or initials of them.
+
+    An initial ("T", "A.") stands for a word of ``longest`` with that first letter: "T Okonjo-Reid" is
+    "Temi Okonjo-Reid" in a scoreline; "B Okonjo-Reid" is someone else.
+    """
+    return all(w in longest or (len(b := w.rstrip(".")) == 1 and b.isupper() and any(x[:1] == b for x in longest))
+               for w in words)
 
 
 def corpus_speaker_names(names: list[str | None]) -> list[str | None]:

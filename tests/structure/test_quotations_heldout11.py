@@ -1,9 +1,11 @@
-"""The eleventh held-out set's scores (tests/data/structure/heldout11/README.md), measured once, blind.
+"""The eleventh held-out set's scores (tests/data/structure/heldout11/README.md): a development set since rules12.
 
 Written and annotated (heldout11, 537afad) by someone who read no rule and ran none on it, while rules11 was
-tuned on the tenth set's errors; measured once, on main after rules11 was merged (2026-12-03), and nobody
-has read its errors.  These are the figures for text the rules never saw.  A rule changed because of an
-error seen here makes it a development set: say so in its README, and re-pin these as development figures.
+tuned on the tenth set's errors; measured once, blind, on main after rules11 was merged (2026-12-03).
+
+rules12 read its errors and was tuned on them (general rules pinned on texts of our own in
+test_speakers_rules12.py): the figures below are development figures now; the blind ones are in the comments
+(news speakers 104 / 155, attribution 151 / 158; nothing else moved).
 """
 
 from __future__ import annotations
@@ -24,15 +26,15 @@ def test_heldout11_is_the_annotated_set(scores):
     assert (books["articles"], books["blocks"], books["quotations"], books["speakers"]) == (2, 49, 40, 40)
 
 
-def test_heldout11_news_blind(scores):
+def test_heldout11_news(scores):
     news = scores["news"]
     assert news["role_accuracy"] == pytest.approx(300 / 309)
     assert (news["quote_precision"], news["quote_recall"]) == (1.0, pytest.approx(158 / 162))
-    assert news["speaker_accuracy"] == pytest.approx(104 / 155)
-    assert news["attribution_rate"] == pytest.approx(151 / 158)
+    assert news["speaker_accuracy"] == pytest.approx(147 / 155)  # 104 / 155 blind
+    assert news["attribution_rate"] == pytest.approx(154 / 158)  # 151 / 158 blind
 
 
-def test_heldout11_books_blind(scores):
+def test_heldout11_books(scores):
     books = scores["books"]
     assert books["role_accuracy"] == 1.0
     assert (books["quote_precision"], books["quote_recall"]) == (1.0, 1.0)
