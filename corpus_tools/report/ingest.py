@@ -43,6 +43,7 @@ from corpus_tools.io.writing import save_jsonl
 from corpus_tools.model.corpus import Corpus
 from corpus_tools.report.folders import file_sha256
 from corpus_tools.scale.dataset import dataset_folder, token_dataset
+from corpus_tools.scale.parallel import pool_context
 from corpus_tools.tokens.dataset import MANIFEST_NAME, TokenDataset, open_token_dataset
 
 __all__ = ["ANALYSED_CORPUS", "Ingested", "ingest", "load_once"]
@@ -206,10 +207,8 @@ def release_freed_memory() -> None:
 
 def _can_fork() -> bool:
     # fork copies only the calling thread: with another thread running (a Jupyter kernel's, a Dask
-    # client's) a lock it held would stay locked in the child.  tqdm's monitor never runs in the child.
-    others = [t for t in threading.enumerate() if t is not threading.main_thread() and t.name != "tqdm_monitor"]
-    return "fork" in multiprocessing.get_all_start_methods() and not others \
-        and threading.current_thread() is threading.main_thread()
+    # client's) a lock it held would stay locked in the child.  The tokenising pool decides the same way.
+    return pool_context().get_start_method() == "fork" and threading.current_thread() is threading.main_thread()
 
 
 def _in_forked_child(function, *args):

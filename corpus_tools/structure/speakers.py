@@ -407,6 +407,15 @@ def _sentence_edges(text: str) -> tuple[list[int], list[int]]:
     return [a for a, _ in ends], [b for _, b in ends]
 
 
+def _sentence_before(text: str, offset: int) -> tuple[int, str] | None:
+    """The sentence before the one holding ``offset``: its start and text (None in the first sentence)."""
+    start, _ = _sentence_bounds(text, offset, offset)
+    if start <= 0:
+        return None
+    prev_start, _ = _sentence_bounds(text, start - 1, start - 1)
+    return prev_start, text[prev_start:start]
+
+
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Start and end of the sentence(s) around ``text[start:end]`` (within one block)."""
     ends = _sentence_ends(text)
@@ -1545,11 +1554,10 @@ def previous_sentence_description(text: str, offset: int, pronoun: str) -> tuple
     >>> previous_sentence_description("A nurse at the gate said she was tired. “No,” she said.", 41, "she")
     (0, 'A nurse')
     """
-    start, _ = _sentence_bounds(text, offset, offset)
-    if start <= 0:
+    before = _sentence_before(text, offset)
+    if before is None:
         return None
-    prev_start, _ = _sentence_bounds(text, start - 1, start - 1)
-    sentence = text[prev_start:start]
+    prev_start, sentence = before
     if any(c in sentence for c in QUOTE_CHARACTERS) or not re.search(rf"\b{pronoun}\b", sentence):
         return None
     found = _sentence_description(sentence, pronoun)
@@ -1614,11 +1622,10 @@ def previous_sentence_subject(text: str, offset: int,
     >>> previous_sentence_subject("I got a day. Tom, who rides more, did not. “No,” he said.", 45)
     (13, 'Tom')
     """
-    start, _ = _sentence_bounds(text, offset, offset)
-    if start <= 0:
+    before = _sentence_before(text, offset)
+    if before is None:
         return None
-    prev_start, _ = _sentence_bounds(text, start - 1, start - 1)
-    sentence = text[prev_start:start]
+    prev_start, sentence = before
     m = _OPENING_SUBJECT.match(sentence)
     if (m is None or m.group("name").split()[0] in _POSSESSIVES | _STOP_CAPS
             or re.search(r"['’]s$", m.group("name"))) and (
