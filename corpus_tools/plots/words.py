@@ -305,6 +305,7 @@ def plot_block_lengths(blocks: pd.DataFrame, title: str | None = None) -> Figure
         return fig
     colors = [BLOCK_COLORS.get(k, "grey") for k in blocks["kind"]]
     ax.bar(blocks["block"].to_numpy(), blocks["words"].to_numpy(), color=colors)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # block numbers: no "2.5" ticks
     ax.legend(handles=[Patch(color=c, label=k) for k, c in BLOCK_COLORS.items()], fontsize=TICK_SIZE)
     ax.grid(axis="y", alpha=0.3)
     return fig

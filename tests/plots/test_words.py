@@ -89,6 +89,9 @@ def test_block_lengths_chart_colours_headings(seed_article):
     assert coloured == blocks.index[blocks["kind"] == "heading"].tolist()
     assert len(coloured) == 4  # the seed's four headings
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["heading", "paragraph"]
+    # 17 blocks: matplotlib's own ticks would be 0, 2.5, 5 ...; block numbers are whole
+    short = pd.DataFrame({"block": range(17), "kind": ["paragraph"] * 17, "words": [20] * 17})
+    assert all(float(t).is_integer() for t in plots.plot_block_lengths(short).axes[0].get_xticks())
 
 
 def test_section_chart_has_one_panel_per_count(seed_article):
