@@ -510,7 +510,7 @@ def body_name_before(text: str, at: int, speaker: str) -> str:
     phrase joined by "and" stands right before it: "Commerce" in "The Ministry of Industry and Commerce said"
     is "Ministry of Industry and Commerce"; any other speaker unchanged.
 
-    >>> body_name_before("The Ministry of Trade and Industry said", 27, "Industry")
+    >>> body_name_before("The Ministry of Trade and Industry said", 26, "Industry")
     'Ministry of Trade and Industry'
     """
     if not speaker[:1].isupper() or not (m := _BODY_OF_AND.search(text, max(0, at - 80), at)):
@@ -1591,7 +1591,7 @@ def previous_paragraph_description(paragraph: str, pronoun: str) -> tuple[int, s
     quotation in it), or None: "One of them, a retired tram driver, put it simply." / "“...,” he said."
 
     >>> previous_paragraph_description("Fans queued. One of them, a retired nurse, put it simply.", "she")
-    (29, 'a retired nurse')
+    (26, 'a retired nurse')
     """
     start, _ = _sentence_bounds(paragraph, len(paragraph) - 1, len(paragraph) - 1)
     sentence = paragraph[start:]
