@@ -41,6 +41,7 @@ __all__ = [
     "load_corpus",
     "load_summary",
     "parse_txt_article",
+    "read_jsonl_span",
 ]
 
 #: File endings read by :func:`load_corpus`, and the format each means.
@@ -446,6 +447,40 @@ def _parse_bytes(
         first = []
     if not any_record:
         yield None, first + [LoadProblem(source, f"no records in this {fmt.upper()} file")]
+
+
+def read_jsonl_span(path: str | os.PathLike, start: int, stop: int) -> list[Article]:
+    """The articles of the JSONL lines in bytes ``[start, stop)`` of ``path``, read as :func:`load_corpus` reads them.
+
+    For a worker that needs a few thousand articles of a large file it did
+    not load (:func:`corpus_tools.scale.token_dataset` reads the report's
+    ``corpus.jsonl`` this way): ``start`` and ``stop`` are line starts.
+
+    Raises
+    ------
+    ValueError
+        A line of the span is no article (malformed, no text): the span is
+        not one of a file :func:`~corpus_tools.io.writing.save_jsonl` wrote.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "c.jsonl"
+    >>> _ = p.write_text('{"id": "a", "text": "One."}\\n{"id": "b", "text": "Two."}\\n', encoding="utf-8")
+    >>> [a.id for a in read_jsonl_span(p, 27, p.stat().st_size)]
+    ['b']
+    """
+    path = Path(path)
+    with path.open("rb") as f:
+        f.seek(start)
+        data = f.read(stop - start)
+    articles = []
+    for article, problems in _parse_bytes(data, "jsonl", source=display_path(str(path)), stem=path.stem,
+                                          fields=FieldNames(), paragraph_break="blank"):
+        if article is None:
+            raise ValueError(f"{path}, bytes {start}-{stop}: not an article: {problems[0].reason if problems else '?'}")
+        articles.append(article)
+    return articles
 
 
 #: The marker the report runner writes into every report's and run folder's ``manifest.json``.

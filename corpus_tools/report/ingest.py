@@ -5,27 +5,37 @@ articles as the run folder's ``corpus.jsonl`` (what every notebook
 analyses) and builds the token dataset every notebook queries
 (:func:`corpus_tools.scale.token_dataset`, on every core).
 
-It does so in a **forked child process** that hands back only the
-manifest's record of the corpus and the dataset's folder.  Loading holds
-the whole corpus as Python objects, and a Python heap does not give all
-its freed pages back to the system: a runner that let the corpus go
-before the notebook kernels started still held 288 MB at 100 MB of text
-and about 770 MB at 1 GB (after ``malloc_trim``), all of it counted in the
-report's peak, which comes later, while two kernels run side by side.
-When the child exits, all of its memory is the system's again.  The
-tokenising workers are forked from the child, so they share the corpus'
-pages with it as they shared the runner's.
+Loading holds the whole corpus as Python objects, and a Python heap does
+not give all its freed pages back to the system: a runner that let the
+corpus go before the notebook kernels started still held 288 MB at 100 MB
+of text and about 770 MB at 1 GB (after ``malloc_trim``), all of it
+counted in the report's peak.  So the step is cut in two:
+
+* a **forked child process** loads the corpus, saves the copy and prepares
+  the dataset's build (:func:`corpus_tools.scale.prepare_token_dataset`:
+  the key, the recurring lines, the article tables, the corpus cut into
+  runs of lines of the copy), hands back the manifest's record and the
+  prepared build, and exits: all of its memory is the system's again;
+* this process runs the build: its workers, forked from a process that
+  never held the corpus, each read their run of articles from the copy
+  (:class:`corpus_tools.scale.SavedArticles`).  When the workers were
+  forked from the process holding the corpus instead, they took pages of
+  its heap as they allocated (copy-on-write): at 300 MB of text the
+  tokenising phase summed 2,456 MB of PSS (holder 1,057, workers 655 each);
+  with the workers reading the copy, 894 MB.
 
 The child is forked, never spawned: it starts at once, with this
 process's modules and settings.  Where forking is unsafe (another thread
-runs here, as in a Jupyter kernel) or unavailable, or when no notebook
-reads the token dataset (the overview then needs the articles
-themselves), the step runs in this process, as it did before.
+runs here, as in a Jupyter kernel) or unavailable, the first half runs in
+this process, which then frees what it can before the workers start; when
+no notebook reads the token dataset (the overview then needs the articles
+themselves), only the loading runs, here.
 """
 
 from __future__ import annotations
 
 import ctypes
+import functools
 import gc
 import multiprocessing
 import pickle
@@ -42,7 +52,7 @@ from corpus_tools.io.loading import CorpusLoadWarning, display_path, load_corpus
 from corpus_tools.io.writing import save_jsonl
 from corpus_tools.model.corpus import Corpus
 from corpus_tools.report.folders import file_sha256
-from corpus_tools.scale.dataset import dataset_folder, token_dataset
+from corpus_tools.scale.dataset import DatasetBuild, dataset_folder, prepare_token_dataset
 from corpus_tools.scale.parallel import pool_context
 from corpus_tools.tokens.dataset import MANIFEST_NAME, TokenDataset, open_token_dataset
 
@@ -72,7 +82,7 @@ class IngestError(RuntimeError):
 
 def ingest(corpus: Path, folder: Path, previous_cache: Path, tokenizer: str, log: Callable[[str], None], *,
            with_dataset: bool, n_jobs: int | None = None, scheduler: str | None = None) -> Ingested:
-    """Load ``corpus`` into ``folder/corpus.jsonl`` and, ``with_dataset``, tokenise it into ``folder/cache``.
+    """Load ``corpus`` into ``folder/corpus.jsonl`` and, ``with_dataset``, tokenise the copy into ``folder/cache``.
 
     Parameters
     ----------
@@ -99,17 +109,25 @@ def ingest(corpus: Path, folder: Path, previous_cache: Path, tokenizer: str, log
     if not with_dataset:
         loaded, record = _step(load_once, f"the analysed copy of the corpus ({ANALYSED_CORPUS})", corpus, folder)
         return Ingested(record, None, loaded)
+    # Loading and preparing the dataset need the corpus; tokenising it does not: the workers read their
+    # articles from the analysed copy (scale.dataset.SavedArticles).  So the first half runs in a forked
+    # child, which exits with the corpus, and the workers are forked from this process, which never held it.
     if not _can_fork():
-        record, dataset_path, lines = _load_and_tokenise(corpus, folder, previous_cache, tokenizer, n_jobs,
-                                                         scheduler)
+        record, prepared, lines = _load_and_prepare(corpus, folder, previous_cache, tokenizer, n_jobs, scheduler)
         release_freed_memory()
     else:
-        record, dataset_path, lines = _in_forked_child(
-            _load_and_tokenise, corpus, folder, previous_cache, tokenizer, n_jobs, scheduler)
+        record, prepared, lines = _in_forked_child(
+            _load_and_prepare, corpus, folder, previous_cache, tokenizer, n_jobs, scheduler)
     for line in lines:
         log(line)
-    # verified where it was built or reused (token_dataset): opened here without reading the parts again
-    return Ingested(record, open_token_dataset(dataset_path, verify=False), None)
+    if isinstance(prepared, DatasetBuild):
+        started = time.monotonic()
+        dataset = _step(functools.partial(prepared.run, n_jobs=n_jobs, client=scheduler), "the token cache")
+        log(f"tokens: {dataset.n_rows} tokens ({tokenizer} tokenizer) in {time.monotonic() - started:.1f} s, "
+            f"{len(dataset.parts)} part files shared by every notebook")
+        return Ingested(record, dataset, None)
+    # verified where it was reused (prepare_token_dataset): opened here without reading the parts again
+    return Ingested(record, open_token_dataset(prepared, verify=False), None)
 
 
 def _step(function, writing: str, *args):
@@ -121,12 +139,13 @@ def _step(function, writing: str, *args):
         raise
 
 
-def _load_and_tokenise(corpus: Path, folder: Path, previous_cache: Path, tokenizer: str, n_jobs, scheduler):
+def _load_and_prepare(corpus: Path, folder: Path, previous_cache: Path, tokenizer: str, n_jobs, scheduler):
+    """The record, the dataset's folder (when reused) or its prepared build, and the log lines."""
     loaded, record = _step(load_once, f"the analysed copy of the corpus ({ANALYSED_CORPUS})", corpus, folder)
     lines: list[str] = []
-    dataset = _step(token_cache, "the token cache", loaded, folder / "cache", previous_cache, tokenizer,
-                    lines.append, n_jobs, scheduler, folder / ANALYSED_CORPUS)
-    return record, str(dataset.folder), lines
+    prepared = _step(token_cache, "the token cache", loaded, folder / "cache", previous_cache, tokenizer,
+                     lines.append, n_jobs, scheduler, folder / ANALYSED_CORPUS)
+    return record, (prepared if isinstance(prepared, DatasetBuild) else str(prepared.folder)), lines
 
 
 def _load(corpus: Path, inventory: list | None = None) -> Corpus:
@@ -167,27 +186,23 @@ def load_once(corpus: Path, folder: Path) -> tuple[Corpus, dict]:
 
 
 def token_cache(corpus: Corpus, folder: Path, previous: Path, tokenizer: str, log, n_jobs: int | None = None,
-                scheduler: str | None = None, source: Path | None = None) -> TokenDataset:
-    """Tokenise the corpus once for every notebook of the run, into its token dataset
-    (:func:`corpus_tools.scale.token_dataset`, on every core).
+                scheduler: str | None = None, source: Path | None = None) -> TokenDataset | DatasetBuild:
+    """The run's token dataset, reused, or its build prepared (:func:`corpus_tools.scale.prepare_token_dataset`).
 
     The previous report's dataset is reused when corpus content and
     tokeniser are unchanged (the folder name carries their hash); it is
     verified against its manifest, and rebuilt if damaged.  ``source`` (the
-    analysed copy, ``corpus.jsonl``) is recorded with the dataset, so the
-    notebook kernels open it without loading the corpus.
+    analysed copy, ``corpus.jsonl``, written from ``corpus``) is recorded
+    with the dataset, so the notebook kernels open it without loading the
+    corpus, and the build's workers read their articles from it.
     """
     folder.mkdir(parents=True, exist_ok=True)
     name = dataset_folder(corpus, folder, tokenizer).name
     if (previous / name / MANIFEST_NAME).is_file():
         shutil.copytree(previous / name, folder / name)
         log(f"tokens: reusing {previous / name}")
-    started = time.monotonic()
-    dataset = token_dataset(corpus, folder, tokenizer=tokenizer, n_jobs=n_jobs, client=scheduler, source=source)
-    if not (previous / name / MANIFEST_NAME).is_file():
-        log(f"tokens: {dataset.n_rows} tokens ({tokenizer} tokenizer) in {time.monotonic() - started:.1f} s, "
-            f"{len(dataset.parts)} part files shared by every notebook")
-    return dataset
+    return prepare_token_dataset(corpus, folder, tokenizer=tokenizer, n_jobs=n_jobs, client=scheduler, source=source,
+                                 source_is_copy=source is not None)
 
 
 def release_freed_memory() -> None:

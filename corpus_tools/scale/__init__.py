@@ -1,7 +1,15 @@
 """Corpora of any size: the token dataset built in parallel, streamed counts, worker processes and Dask."""
 
 from corpus_tools.scale.batching import article_batches, file_batches, progress_bar, resolve_n_jobs
-from corpus_tools.scale.dataset import build_token_dataset, dataset_folder, registered_dataset, token_dataset
+from corpus_tools.scale.dataset import (
+    DatasetBuild,
+    SavedArticles,
+    build_token_dataset,
+    dataset_folder,
+    prepare_token_dataset,
+    registered_dataset,
+    token_dataset,
+)
 from corpus_tools.scale.distributed import connect, count_on_dask
 from corpus_tools.scale.parallel import count_corpus, pool_context
 from corpus_tools.scale.streaming import CorpusCounts, CountSpec, corpus_files, count_articles, count_files
@@ -25,8 +33,11 @@ __all__ = [
     "structure_article_count",
     "structure_article_table",
     "article_batches",
+    "DatasetBuild",
+    "SavedArticles",
     "build_token_dataset",
     "dataset_folder",
+    "prepare_token_dataset",
     "pool_context",
     "registered_dataset",
     "token_dataset",

@@ -92,6 +92,8 @@ def test_report_tokenises_each_article_once_and_kernels_never(tmp_path):
     # now tokenised word by word as running text, which needs no sentence splitting)
     tokenising = {pid for pid, method, _ in calls if method == "FastTokenizer.token_arrays"}
     assert len(tokenising) <= (os.cpu_count() or 1) and str(runner.pid) not in tokenising
+    # nor did the child that loaded the corpus: the workers read their articles from the analysed copy
+    assert loads[0] not in tokenising
     others = Counter(method for pid, method, _ in calls if pid not in tokenising)
     assert set(others) <= {"SentenceSplitter.spans"} and sum(others.values()) <= 3, Counter(map(tuple, calls))
     assert all(not line.startswith("tokens: reusing") for line in lines)
@@ -100,6 +102,8 @@ def test_report_tokenises_each_article_once_and_kernels_never(tmp_path):
 
 @pytest.mark.slow
 def test_jobs_option_tokenises_in_the_runner_alone_and_is_recorded(tmp_path):
+    # -j 1: no worker pool; the runner itself tokenises, reading the analysed copy run by run, and it
+    # still never loads the corpus (a child does)
     corpus = write_fixture_corpus(tmp_path / "corpus")
     site = tmp_path / "site"
     site.mkdir()
@@ -116,8 +120,7 @@ def test_jobs_option_tokenises_in_the_runner_alone_and_is_recorded(tmp_path):
     calls = [line.split() for line in log.read_text().splitlines()]
     pids = {pid for pid, method, _ in calls if method == "FastTokenizer.token_arrays"}
     loads = {pid for pid, method, _ in calls if method == "load_corpus"}
-    # -j 1: no worker pool; the process that loaded the corpus tokenised it, and it is not the runner
-    assert len(pids) == 1 and pids == loads and str(runner.pid) not in pids
+    assert pids == {str(runner.pid)} and len(loads) == 1 and str(runner.pid) not in loads
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["tokens"] == {"tokenizer": "fast", "default_tokenizer": "fast", "n_jobs": 1, "scheduler": None}
     # the same tables as on every core: the dataset's rows do not depend on the number of workers
