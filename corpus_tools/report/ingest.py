@@ -120,11 +120,12 @@ def ingest(corpus: Path, folder: Path, previous_cache: Path, tokenizer: str, log
             _load_and_prepare, corpus, folder, previous_cache, tokenizer, n_jobs, scheduler)
     for line in lines:
         log(line)
-    if isinstance(prepared, DatasetBuild):
+    if isinstance(prepared, tuple):  # a build, prepared (the key, recurring lines, article tables) in so long
+        build, preparing = prepared
         started = time.monotonic()
-        dataset = _step(functools.partial(prepared.run, n_jobs=n_jobs, client=scheduler), "the token cache")
-        log(f"tokens: {dataset.n_rows} tokens ({tokenizer} tokenizer) in {time.monotonic() - started:.1f} s, "
-            f"{len(dataset.parts)} part files shared by every notebook")
+        dataset = _step(functools.partial(build.run, n_jobs=n_jobs, client=scheduler), "the token cache")
+        log(f"tokens: {dataset.n_rows} tokens ({tokenizer} tokenizer) in "
+            f"{preparing + time.monotonic() - started:.1f} s, {len(dataset.parts)} part files shared by every notebook")
         return Ingested(record, dataset, None)
     # verified where it was reused (prepare_token_dataset): opened here without reading the parts again
     return Ingested(record, open_token_dataset(prepared, verify=False), None)
@@ -140,12 +141,16 @@ def _step(function, writing: str, *args):
 
 
 def _load_and_prepare(corpus: Path, folder: Path, previous_cache: Path, tokenizer: str, n_jobs, scheduler):
-    """The record, the dataset's folder (when reused) or its prepared build, and the log lines."""
+    """The record, the dataset's folder (when reused) or its prepared build and the seconds preparing took,
+    and the log lines."""
     loaded, record = _step(load_once, f"the analysed copy of the corpus ({ANALYSED_CORPUS})", corpus, folder)
     lines: list[str] = []
+    started = time.monotonic()
     prepared = _step(token_cache, "the token cache", loaded, folder / "cache", previous_cache, tokenizer,
                      lines.append, n_jobs, scheduler, folder / ANALYSED_CORPUS)
-    return record, (prepared if isinstance(prepared, DatasetBuild) else str(prepared.folder)), lines
+    if isinstance(prepared, DatasetBuild):
+        return record, (prepared, time.monotonic() - started), lines
+    return record, str(prepared.folder), lines
 
 
 def _load(corpus: Path, inventory: list | None = None) -> Corpus:

@@ -83,7 +83,11 @@ MAX_PART_ARTICLES = 2_000
 
 def dataset_folder(corpus: Corpus, cache_dir: str | os.PathLike, tokenizer: str = DEFAULT_TOKENIZER) -> Path:
     """Where the dataset of ``corpus`` and ``tokenizer`` lives in ``cache_dir``: ``tokens-<key[:32]>``."""
-    return Path(cache_dir) / f"tokens-{token_cache_key(corpus, RAW_TOKEN_OPTIONS, tokenizer)[:32]}"
+    return _folder_of(cache_dir, token_cache_key(corpus, RAW_TOKEN_OPTIONS, tokenizer))
+
+
+def _folder_of(cache_dir: str | os.PathLike, key: str) -> Path:
+    return Path(cache_dir) / f"tokens-{key[:32]}"
 
 
 def token_dataset(
@@ -160,7 +164,7 @@ def prepare_token_dataset(
         raise ValueError("source_is_copy needs the source: the file save_jsonl wrote from the corpus")
     registration = None if source is None else (str(source), _source_entry(corpus))
     key = token_cache_key(corpus, RAW_TOKEN_OPTIONS, tokenizer)
-    folder = Path(cache_dir) / f"tokens-{key[:32]}"
+    folder = _folder_of(cache_dir, key)  # dataset_folder's, without hashing the corpus twice
     try:
         dataset = open_token_dataset(folder, key)
     except TokenDatasetError:
@@ -252,6 +256,10 @@ def _shared_with_forked_workers():
 def build_token_dataset(corpus: Corpus, folder: str | os.PathLike, *, tokenizer: str = DEFAULT_TOKENIZER,
                         n_jobs: int | None = None, client=None) -> TokenDataset:
     """Tokenise ``corpus`` into a new dataset at ``folder`` (replacing what is there), with its structure tables.
+
+    This process also writes the article table and the texts
+    (:func:`~corpus_tools.tokens.dataset.write_article_tables`), listed and
+    hashed in the manifest like the parts.
 
     The parts are written into a temporary folder beside ``folder``, which
     is renamed into place once the manifest is written: a reader never sees
