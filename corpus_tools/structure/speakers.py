@@ -123,7 +123,7 @@ from corpus_tools.tokens.tokenize import NEWS_ABBREVIATIONS
 __all__ = ["QUOTE_CHARACTERS", "REPORTING_VERBS", "TITLES", "CandidateIndex", "attribute_speaker", "based_firm",
            "clean_name", "colon_introduction", "corpus_speaker_names", "given_name_mentions", "honorific_mentions",
            "month_as_name", "named_organisation", "organisation_antecedent", "organisation_speaker",
-           "person_description", "previous_paragraph_speaker", "previous_paragraph_subject",
+           "is_age_description", "person_description", "previous_paragraph_speaker", "previous_paragraph_subject",
            "previous_sentence_subject", "resolve_relation",
            "resolve_speaker", "role_antecedent", "same_person", "speaker_candidates", "speaker_kind",
            "speaker_names", "subject_mentions"]
@@ -174,13 +174,14 @@ TITLES: frozenset[str] = frozenset(
     Supt Insp Det Sgt Capt Cmdr Adm Brig Maj Cpl Pvt Amb Atty Pres Const Cr MEC Madam Lt Col
     Ratu Tun Datuk Dato Datin Tunku Tengku Seri Sri Alhaji Alhaja Hajiya Haji Hajji Hajjah Deacon
     Producer Screenwriter Filmmaker Defenceman Defenseman Defender Midfielder Striker Goalkeeper Goaltender
-    Winger Quarterback""".split()
+    Winger Quarterback Maître Maitre""".split()
 )
 # (Ratu: a Fijian chief's title; Tun, Datuk, Dato', Datin, Tunku, Tengku: Malaysian honours and royal titles,
 # "Seri"/"Sri" the second word of "Datuk Seri", "Tan Sri"; Alhaji, Alhaja, Hajiya, Haji, Hajjah: the pilgrim's
 # honorific of West African and Malay names, "Hajji" its East African spelling; Deacon: a clergy title like
 # Reverend and Bishop; a film job and a player's position written before the name as a title: "Producer Ann
-# Lee", "Defenceman Bo Li", "Striker Tom Avery"; Lt and Col: the ranks abbreviated, "Police Lt. Col. Ann Cruz")
+# Lee", "Defenceman Bo Li", "Striker Tom Avery"; Lt and Col: the ranks abbreviated, "Police Lt. Col. Ann Cruz";
+# Maître: the French-speaking lawyer's title, "Maître Ann Roux")
 # honorifics kept in front of a lone surname ("Mr. Bennet" and "Mrs. Bennet" are two people)
 _HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lady", "Lord", "Dame", "Mr.", "Mrs.", "Ms.", "Dr."}
 # nouns that make a description a person ("the regional manager"), an antecedent for "he"/"she"
@@ -380,10 +381,20 @@ _PASSIVE_TOLD = re.compile(r"\b(?:was|were|is|are|been)\s+(?:told|asked)$")
 # capitalised plural nouns opening a sentence ("Analysts said"): no antecedent for "he"/"she"
 _GROUP_WORDS = {"Analysts", "Traders", "Sources", "Officials", "Bankers", "Economists", "Dealers", "Experts",
                 "Residents", "Police", "Others", "Some", "Many", "Both", "Investors", "Diplomats", "Witnesses"}
-_AGE_DESCRIPTION = re.compile(r"^[Tt]he \d+-year-old$")
+# (rules13: and where the person is from, "the 26-year-old from Port Velden": still the nearest person)
+_AGE_DESCRIPTION = re.compile(r"^[Tt]he \d+-year-old(?:\s+(?:from|of)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})?$")
 
 
 _MIDDLE_INITIAL_AT = re.compile(_MIDDLE_INITIAL)
+
+
+def is_age_description(speaker: str) -> bool:
+    """"the 26-year-old" (and "the 26-year-old from Port Velden"): a person the text named before, by age.
+
+    >>> is_age_description("the 26-year-old from Port Velden"), is_age_description("the 26-year-old record")
+    (True, False)
+    """
+    return _AGE_DESCRIPTION.match(speaker) is not None
 
 
 @lru_cache(maxsize=256)
@@ -1470,8 +1481,9 @@ _OPENING_SUBJECT = re.compile(rf"\s*(?P<name>{_NAME})(?=,\s+(?:who|whose|\d{{1,3
 
 # a description opening a sentence, its apposed full name between commas, a lower-case verb
 # (or a named owner: "Kieran's mother, Joanne Lee, read ...")
+# (rules13: up to five words before the noun, "The company's co-founder and chief technology officer, Bo Li,")
 _OPENING_APPOSED_SUBJECT = re.compile(rf"\s*(?:His|Her|Their|Its|The|Our|My|A|An|[A-Z][\w\-]*['’]s)\s+"
-                                      rf"(?:[\w'’\-]+\s+){{0,3}}?"
+                                      rf"(?:[\w'’\-]+\s+){{0,5}}?"
                                       rf"[a-z][\w\-]*,\s+(?P<name>{_NAME}),\s+(?:\w+ly\s+)?[a-z]{{2,}}")
 
 
@@ -1479,7 +1491,11 @@ _OPENING_APPOSED_SUBJECT = re.compile(rf"\s*(?:His|Her|Their|Its|The|Our|My|A|An
 # "At the market, Ann Lee, a nurse, had been waiting ...", "Outside the court, Bo Li spoke to no one."
 _SCENE_SUBJECT = re.compile(rf"\s*(?:(?:At|In|On|Outside|Inside|Near|Among|Behind|Back in|Back at)\s+"
                             # ("At the centre, Ann Lee, 47, a vendor from Tacloban, sat ...": an age, a description)
-                            rf"[^,\"“”]{{1,60}},\s+)?(?P<name>{_NAME})(?:,\s+\d{{1,3}},)?"
+                            # (rules13: the place may have its own apposition, "In Velden, a village of 60
+                            # households, Ann Lee, 52, ..."; and a fronted question, "Asked whether ..., Lee smiled.")
+                            rf"[^,\"“”]{{1,60}},\s+(?:(?:a|an|the)\s+[^,\"“”]{{1,60}},\s+)?"
+                            rf"|(?:Asked|Pressed|Questioned)\s+(?:whether|if|about|why|how|what|when)\s+[^,\"“”]{{1,80}},\s+)?"
+                            rf"(?P<name>{_NAME})(?:,\s+\d{{1,3}},)?"
                             rf"(?:,?\s+(?:a|an|the)\s+[^,\"“”]{{1,60}},)?"
                             rf"\s+(?:\w+ly\s+)?[a-z]{{2,}}")
 
@@ -1501,6 +1517,15 @@ def previous_paragraph_subject(paragraph: str, known_surname: Callable[[str], bo
         # "Lee, 44, learned of it in 2021. She said on Tuesday that ...": the last sentence goes on with the
         # pronoun, so the person is the subject of the sentence before it
         found = previous_sentence_subject(paragraph, last.start() + 1, known_surname)
+    if found is None and not any(c in paragraph for c in QUOTE_CHARACTERS):
+        # rules13: "Imports have risen, said Ann Lee, head of the association." / "“...,” she said.": the person
+        # of an inverted tag closing the paragraph is the one it was about
+        stripped = paragraph.rstrip()
+        start, _ = _sentence_bounds(stripped, len(stripped) - 1, len(stripped) - 1)
+        m = next(_INVERTED_SPEAKER.finditer(stripped, start), None)
+        if m is not None and " " in m.group("speaker") and speaker_kind(m.group("speaker")) == "name" and not (
+                _organisation(m.group("speaker")) or _common_word(m.group("speaker"), paragraph)):
+            found = (m.start("speaker"), clean_name(m.group("speaker")))
     return found
 
 
@@ -1980,7 +2005,8 @@ def clean_name(speaker: str) -> str:
 
 # a title with an "of" complement, then a name of two words: "Leader of (the) Opposition Priya Raman"
 # a capitalised compound adjective of rank or standing before a name ("Third-placed", "Top-seeded", "Long-serving")
-_RANKED = re.compile(r"^[A-Z][a-z]+-[a-z]+(?:ed|ing)$")
+# (rules13: and an age written as an adjective, "Nineteen-year-old Ann Lee", "23-year-old Bo Li")
+_RANKED = re.compile(r"^[A-Z][a-z]+-[a-z]+(?:ed|ing)$|^(?:[A-Z][a-z]+(?:-[a-z]+)?|\d{1,3})-year-old$")
 _TITLE_OF_NAME = re.compile(r"^[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+of\s+(?:the\s+)?(?:[A-Z][\w'’\-]*\s+){1,3}?"
                             r"(?P<name>[A-Z][\w'’\-]+\s+[A-Z][\w'’\-]+)$")
 
