@@ -284,11 +284,12 @@ _FULL_STOP = r"(?<![\s.][A-Z])\.(?![A-Za-z])"
 _ROLE_WORDS = (r"(?:(?!(?:on|in|at|to|that|after|before|during|with|by|for|from|of|when|as|last|this|earlier|later|"
                r"the|a|an|and|but|or|he|she|they|it|we|was|were|is|are|had|has|have|came|comes|then)\b)"
                r"(?:[a-z][\w\-]*|[A-Z]{2,5}(?![\w.]))\s+){1,3}(?<![A-Z]\s)")
-# (an organisation's name may come first: "White House press secretary Karine Lee told reporters")
+# (an organisation's name may come first: "White House press secretary Karine Lee told reporters"; rules13: with
+# "of" in it, "Directorate General of Civil Aviation head Ann Lee told")
 # ("Mines and Energy Minister Ann Lee said": "and" inside the office's name; "volcanologist Ann Lee of the
 # institute's Catania observatory told": where the person works, between the name and the verb)
 _AFTER_ROLE_NAME_VERB = re.compile(rf"^[\s,\-–—]*(?P<speaker>"
-                                   rf"(?:[A-ZÀ-ÖØ-Þ][\w&'’\-]*\s+(?:(?:and|&)\s+(?=[A-Z]))?){{0,3}}{_ROLE_WORDS}{_NAME})(?:\s+(?:of|at|from)\s+[^,.;:!?\"“”]{{1,60}}?)?"
+                                   rf"(?:[A-ZÀ-ÖØ-Þ][\w&'’\-]*\s+(?:(?:and|&|of|for)\s+(?=[A-Z]))?){{0,5}}{_ROLE_WORDS}{_NAME})(?:\s+(?:of|at|from)\s+[^,.;:!?\"“”]{{1,60}}?)?"
                                    rf"\s+{_AUX}(?P<verb>{_VERB})\b")
 _AFTER_VERB_SPEAKER = re.compile(
     rf"^[\s,]*(?P<verb>{_VERB})(?:\s+{_VERB})?\s+(?P<speaker>(?:{_DESC}|{_NAME}|{_ROLE_WORDS}{_NAME}|{_PRON})"
@@ -516,6 +517,13 @@ _BODY_OF_AND = re.compile(r"(?<![\w'’])(?P<body>(?:Ministry|Department|Ministe
                           r"[A-Z][\w'’\-]*(?:(?:,\s+|\s+)[A-Z][\w'’\-]*){0,3})\s+(?:and|&)\s+$")
 
 
+# a body of members whose name may join two trades by "and" ("Hotel and Restaurant Association"), and the
+# capitalised words before the "and" (not a firm's name: "Apple and Samsung Electronics Co" are two firms)
+_MEMBERS_BODIES = frozenset("Association Federation Union Chamber Council Society Confederation Alliance Guild".split())
+_CAPITALS_AND = re.compile(r"(?<![\w'’])(?P<words>(?!The\b)[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})"
+                           r"\s+(?:and|&)\s+$")
+
+
 def body_name_before(text: str, at: int, speaker: str) -> str:
     """``speaker``, found at offset ``at`` of ``text``, with the head of the body's name it ends when an "of"
     phrase joined by "and" stands right before it: "Commerce" in "The Ministry of Industry and Commerce said"
@@ -523,8 +531,15 @@ def body_name_before(text: str, at: int, speaker: str) -> str:
 
     >>> body_name_before("The Ministry of Trade and Industry said", 26, "Industry")
     'Ministry of Trade and Industry'
+    >>> body_name_before("The Velden Hotel and Restaurant Association said", 21, "Restaurant Association")
+    'Velden Hotel and Restaurant Association'
     """
-    if not speaker[:1].isupper() or not (m := _BODY_OF_AND.search(text, max(0, at - 80), at)):
+    if not speaker[:1].isupper():
+        return speaker
+    if not (m := _BODY_OF_AND.search(text, max(0, at - 80), at)):
+        if speaker.split()[-1] in _MEMBERS_BODIES and (m := _CAPITALS_AND.search(text, max(0, at - 80), at)):
+            # rules13: "The Velden Hotel and Restaurant Association said": the words before "and" are the body's too
+            return f"{m.group('words')} {text[m.end('words'):at].strip()} {speaker}"
         return speaker
     return f"{m.group('body')} {text[m.end('body'):at].strip()} {speaker}"
 
@@ -606,7 +621,9 @@ _AFTER_NAME_APPOSITION_VERB = re.compile(
     rf"\s+{_AUX}(?P<verb>{_VERB})\b")
 _AFTER_APPOSED_NAME_VERB = re.compile(
     # (and where the person works: "the lead investigator, Dr. Ann Lee of St Olav's in Oslo, said")
-    rf"^[\s,\-–—]*(?:{_DESC}|{_ROLE_WORDS}),\s+(?P<speaker>{_NAME})(?:\s+(?:of|at|from)\s+[^,\"“”]{{1,60}})?,"
+    # (rules13: the body's initials in brackets may close the description: "the director of the Velden Port
+    # Authority (VPA), Ann Lee, said")
+    rf"^[\s,\-–—]*(?:{_DESC}|{_ROLE_WORDS})(?:\s+\([A-Z]{{2,8}}\))?,\s+(?P<speaker>{_NAME})(?:\s+(?:of|at|from)\s+[^,\"“”]{{1,60}})?,"
     rf"\s+{_AUX}(?P<verb>{_VERB})\b")
 # "..., the agency's director, Dr. Ann Lee, said": an apposed full name (a comma before and after) right before the
 # verb (a one-word apposition is a tag: "Rep. Jo Kim, D-Ohio, said")
@@ -812,6 +829,10 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
         if m and " " in m.group("speaker") and _acceptable(m.group("speaker"), context):
             # "the trust's chairman, Dr. Omar Haddad, said the closure was “...”": the apposed name
             return m.group("speaker"), "DESCRIPTION, NAME, VERB ... quote", base + m.start("speaker")
+        if (m := _NAME_APPOSITION_SUBJECT.match(head)) and _acceptable(m.group("name"), context):
+            # rules13: "Ann Lee, a hotel manager in Velden, said guests had ... “...”": the named subject opening
+            # the sentence, its apposition between commas
+            return m.group("name"), "SPEAKER, DESCRIPTION, VERB ... quote", base + m.start("name")
         if (found := _subject_over_insertion(head)) and _acceptable(found[0], context):
             # "The dockers' union, which represents 900 staff, said the strike would last “...”": the
             # sentence's subject, the relative clause or apposition between its commas skipped
@@ -929,6 +950,11 @@ _FRONTED_PARTICIPLE = re.compile(r"^\s*(?:Contacted|Reached|Approached|Asked|Que
                                  r"(?:\s[^,\"“”]{1,80})?,\s+")
 
 
+# a full name opening the sentence, an indefinite or definite apposition (an age before it or not), the verb
+_NAME_APPOSITION_SUBJECT = re.compile(rf"^\s*(?P<name>{_NAME}),\s+(?:\d{{1,3}},\s+)?(?:a|an|the)\s+"
+                                      rf"[^,\"“”]{{1,60}},\s+{_AUX}$")
+
+
 def _subject_over_insertion(head: str) -> tuple[str, int] | None:
     """``(speaker, offset in head)`` of "SUBJECT, INSERTION, " ending ``head`` (the text before a reporting
     verb), or None.
@@ -992,6 +1018,8 @@ def _colon_subject(before: str) -> tuple[str, int] | None:
 # introduction before a colon ("Lee struck a calmer note:")
 _COLON_SUBJECT_VERB = re.compile(r"(?:,\s+(?:who|whose)\b[^,\"“”]*,)?\s+(?:\w+ly\s+)?([a-z]+)\b")
 _PAST_VERBS = frozenset("put kept made took gave struck stood sat spoke wrote began got went came held".split())
+# what may follow the reporting verb up to the colon: "told reporters:", "said on Monday:"
+_COLON_TAIL = re.compile(r"(?:\s+[\w'’\-]+){0,6}?\s*:\s*")
 
 
 def colon_introduction(text: str) -> tuple[str, str, int] | None:
@@ -1012,6 +1040,12 @@ def colon_introduction(text: str) -> tuple[str, str, int] | None:
         return None
     start, _ = _sentence_bounds(stripped, len(stripped) - 1, len(stripped) - 1)
     sentence = stripped[start:]
+    for m in _SPEECH_SUBJECT_CLAUSE.finditer(sentence):
+        # rules13: "Ann Lee, who chairs a union of 2,400 farmers near Velden, told reporters:": the subject before
+        # the relative clause, not the place ending it (the nearest name before the verb)
+        if (speaker_kind(m.group("name")) == "name" and _COLON_TAIL.fullmatch(sentence, m.end())
+                and _acceptable(m.group("name"), text) and not _organisation(m.group("name"))):
+            return m.group("name"), "SPEAKER VERB: (next paragraph) quote", start + m.start("name")
     for rx in (_QUOTED_AS, _BEFORE_COLON):
         m = rx.search(sentence)
         if m and _acceptable(m.group("speaker"), text):
@@ -1958,6 +1992,10 @@ def clean_name(speaker: str) -> str:
     """
     if speaker_kind(speaker) != "name":
         return _description_head(speaker) if speaker_kind(speaker) == "description" else speaker
+    if (body_role := _BODY_ROLE_NAME.match(speaker)) is not None:
+        # rules13: "Directorate General of Civil Aviation head Ann Lee": the body's "of" is no cut, the name is
+        # the run after the lower-case role
+        return body_role.group("name")
     name = re.split(r",|\s+(?:of|at|from|for|with|in|on|via|to|who|according)\s+", speaker)[0]
     if any(w in _ORGANISATION_WORDS for w in name.split()) and (
             whole := re.split(r",|\s+(?:at|from|for|with|in|on|via|to|who|according)\s+|\s+of\s+(?=[a-z])",
@@ -2003,6 +2041,12 @@ def clean_name(speaker: str) -> str:
     return " ".join(words)
 
 
+# a body's capitalised name (with "of", "for", "and" inside), a lower-case role, then a name of two or three words
+_BODY_ROLE_NAME = re.compile(r"^[A-Z][\w&'’\-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w&'’\-]*)*\s+(?:of|for)\s+"
+                             r"[A-Z][\w&'’\-]*(?:\s+[A-Z][\w&'’\-]*)*\s+"
+                             # (a role, not a preposition: "Ann Lee of Acme Ltd in New York" is where she works)
+                             r"(?:(?!(?:in|at|from|on|with|to|near|by|and|or|the|a|an|who|said|says)\b)[a-z][\w\-]*\s+){1,3}"
+                             r"(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,2})$")
 # a title with an "of" complement, then a name of two words: "Leader of (the) Opposition Priya Raman"
 # a capitalised compound adjective of rank or standing before a name ("Third-placed", "Top-seeded", "Long-serving")
 # (rules13: and an age written as an adjective, "Nineteen-year-old Ann Lee", "23-year-old Bo Li")
