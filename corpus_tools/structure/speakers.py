@@ -204,7 +204,9 @@ _PERSON_NOUNS = frozenset("""manager spokesman spokeswoman spokesperson analyst 
     diver buyer seller exporter importer auctioneer caddie commuter rider labourer laborer scaffolder harvester
     vendor trucker
     shopper guard tourist visitor backpacker motorist traveller traveler villager survivor patient diner regular
-    bystander""".split())
+    bystander agronomist biologist ecologist botanist zoologist chemist physicist""".split())
+# (person nouns that are also surnames: a capitalised one opening a name is the name's, "Baker Ann Lee" never)
+_SURNAME_NOUNS = frozenset("baker cook butcher carpenter miner driver mason fisher farmer porter taylor".split())
 # words that mark an organisation: "he"/"she" never resolves to it
 _ORGANISATION_WORDS = frozenset("""Corp Corporation Inc Co Ltd Plc PLC Group Company Association Agency Ministry
     Exchange Bank Commission Council Department Securities United FC Club City Party Embassy Government Office
@@ -818,8 +820,14 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
                                      head[: m.start("speaker")])):
             # "Analysts at Citi said ... “...”": the analysts, not their bank
             return group.group("group"), "GROUP at NAME VERB ... quote", base + group.start("group")
-        if m and (owner := _name_of_body(head[: m.start("speaker")])) and _acceptable(owner.group("name"),
-                                                                                             context):
+        owner = m and _name_of_body(head[: m.start("speaker")])
+        if m and owner is None and (found := _PERSON_OF_BODY_AND.search(
+                head, max(0, m.start("speaker") - 160), m.start("speaker"))) and " " in found.group("name") and (
+                speaker_kind(found.group("name")) == "name" and not _organisation(found.group("name"))):
+            # rules13: "Ann Lee of the Foundation for the Promotion and Research of Crops (Fopic) said": the
+            # speaker pattern took the run after "and"; the person the whole body's name follows speaks
+            owner = found
+        if m and owner and _acceptable(owner.group("name"), context):
             return owner.group("name"), "SPEAKER, of BODY, VERB ... quote", base + owner.start("name")
         if m and _reported_thing(head, m):
             continue  # "He said the hamlet had asked ... “...”": the clause he reports; he is the speaker
@@ -1134,6 +1142,12 @@ _PARTICIPLE_CLAUSE_SUBJECT = re.compile(rf"\s*(?:[A-Z][\w'’\-]*\s+){{0,3}}?(?P
 _NAME_OF_BODY = re.compile(rf"(?<![\w'’])(?P<name>{_NAME})(?:(?P<comma>,)(?:\s+(?:the|a|an))?"
                            rf"(?:\s+(?!(?:and|but|or|who|whose|which|that)\b)[a-z][\w\-]*){{0,3}})?"
                            rf"\s+(?:of|from|at|with)\s+(?:the\s+)?$")
+
+
+# a person, then the opening words of the body they are of, up to an "and" inside its name ("Ann Lee of the
+# Foundation for the Promotion and ")
+_PERSON_OF_BODY_AND = re.compile(rf"(?<![\w'’])(?P<name>{_NAME})\s+(?:of|from|at|with)\s+(?:the\s+)?"
+                                 r"[A-Z][\w'’\-]*(?:\s+(?:(?:of|for|the)\s+){0,2}[A-Z][\w'’\-]*)*\s+(?:and|&)\s+$")
 
 
 def _name_of_body(text: str) -> re.Match | None:
@@ -2010,8 +2024,16 @@ def clean_name(speaker: str) -> str:
     if all(_is_title(w) for w in words) and (titled_of := _TITLE_OF_NAME.match(speaker)):
         # "Leader of Opposition Priya Raman", "Secretary of State Ann Lee": the title's complement, then the name
         words = titled_of.group("name").split()
+        # rules13: the complement is a portfolio's words ("Minister of Rural Development Ana Ruiz Vera"): the
+        # name is everything after its last portfolio word, three words too
+        after = speaker[titled_of.end("of") :].split() if titled_of.group("of") else []
+        last = max((i for i, w in enumerate(after) if w.lower() in _PORTFOLIO_WORDS), default=None)
+        if last is not None and 2 <= len(after) - last - 1 <= 4 and all(_capitalised(w) for w in after[last + 1 :]):
+            words = after[last + 1 :]
     if len(words) > 1 and words[0].endswith("-based"):
         words = words[1:]  # "Paris-based Coin de Rue Films": where the firm is, not its name
+    if len(words) > 2 and words[0].lower() in _PERSON_NOUNS and words[0].lower() not in _SURNAME_NOUNS:
+        words = words[1:]  # rules13: "Agronomist Ann Lee" opening the sentence: the role, capitalised, no name
     if len(words) > 2 and _RANKED.match(words[0]):
         words = words[1:]  # "Third-placed Elsa von Platen", "Top-seeded Ann Lee": a standing, no part of the name
     while (len(words) > 1 and not _capitalised(words[-1]) and words[-1] not in _PARTICLE_WORDS
@@ -2048,10 +2070,18 @@ _BODY_ROLE_NAME = re.compile(r"^[A-Z][\w&'’\-]*(?:\s+(?:(?:of|for|and|&)\s+)?[
                              r"(?:(?!(?:in|at|from|on|with|to|near|by|and|or|the|a|an|who|said|says)\b)[a-z][\w\-]*\s+){1,3}"
                              r"(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,2})$")
 # a title with an "of" complement, then a name of two words: "Leader of (the) Opposition Priya Raman"
+# the words of a ministry's or an office's portfolio ("Minister of Rural Development", "Secretary of State for
+# Energy and Mines"): general words, no name
+_PORTFOLIO_WORDS = frozenset("""development affairs health energy mines mining transport transportation finance
+    agriculture education justice defence defense interior trade industry labour labor environment tourism culture
+    foreign economy economic rural public works water fisheries planning lands land communications infrastructure
+    housing welfare security sport sports youth women family social science technology commerce investment
+    treasury state opposition""".split())
 # a capitalised compound adjective of rank or standing before a name ("Third-placed", "Top-seeded", "Long-serving")
 # (rules13: and an age written as an adjective, "Nineteen-year-old Ann Lee", "23-year-old Bo Li")
 _RANKED = re.compile(r"^[A-Z][a-z]+-[a-z]+(?:ed|ing)$|^(?:[A-Z][a-z]+(?:-[a-z]+)?|\d{1,3})-year-old$")
-_TITLE_OF_NAME = re.compile(r"^[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+of\s+(?:the\s+)?(?:[A-Z][\w'’\-]*\s+){1,3}?"
+_TITLE_OF_NAME = re.compile(r"^[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+(?P<of>of)\s+(?:the\s+)?"
+                            r"(?:[A-Z][\w'’\-]*\s+(?:(?:and|&)\s+)?){1,3}?"
                             r"(?P<name>[A-Z][\w'’\-]+\s+[A-Z][\w'’\-]+)$")
 
 

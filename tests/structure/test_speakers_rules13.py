@@ -168,3 +168,24 @@ def test_a_named_subject_with_an_apposition_before_a_partial_quote():
         '"so that they have more chances to fly."'
     )
     assert _speakers(text) == ["Teo Rask"]
+
+
+def test_a_person_of_a_body_whose_name_has_and_in_it():
+    text = (
+        "Agronomist Irma Kessel of the Foundation for the Study and Protection of Upland Crops (Fupc) said the frost "
+        'was "a reminder of the risk."\n\n'
+        '"The old varieties resist frost better," she said.'
+    )
+    assert _speakers(text) == ["Irma Kessel", "Irma Kessel"]
+
+
+def test_a_capitalised_role_noun_opening_the_name_is_dropped():
+    assert clean_name("Agronomist Anton Pell") == "Anton Pell"
+    assert clean_name("Farmer Joe Baker") == "Joe Baker"
+
+
+def test_a_portfolio_title_before_a_three_word_name():
+    text = '"The state will not leave them alone," Vice Minister of Rural Development Anton Pell Varga told reporters.'
+    assert _speakers(text) == ["Anton Pell Varga"]
+    assert clean_name("Minister of Energy and Mines Ilse Marten") == "Ilse Marten"
+    assert clean_name("Leader of Opposition Teo Rask") == "Teo Rask"
