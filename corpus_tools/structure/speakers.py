@@ -861,7 +861,9 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
     if any(v.group().endswith("ing") for v in verbs):
         # "A statement included ..., while also asserting that ... “...”": the participle's subject is
         # the subject of the sentence
-        subject = _sentence_subject(open_text[sent_start : max(qs - 1, sent_start)])
+        # (rules13: a body's long name opening the sentence, "The Velden Association of Grain Processors (VAGP)
+        # welcomed the rise, saying ...", is the participle's subject too)
+        subject = _sentence_subject(open_text[sent_start : max(qs - 1, sent_start)], bodies="any")
         if subject:
             return subject[0], "SPEAKER ..., VERB-ing ... quote", sent_start + subject[1]
     if (m := _DOCUMENT_FINDS.search(before)) and not re.search(r"[.;]", before[m.end():]):
@@ -895,7 +897,10 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
                 elif group and group.group(1) in _BODY_KINDS and " " not in speaker:
                     speaker = f"{speaker} {group.group(1)}"  # "Nuuk municipality said ...": the place's body
                 return speaker, "SPEAKER ... partial quote", base + m.start("speaker")
-        subject = _sentence_subject(before)
+        # (rules13: "The Royal Society of Velden Surgeons said waits were “...”": a body's long name before the
+        # reporting verb; before another verb it may be no speaker: "The Board of Regents voted ... as students
+        # walked out chanting “...”")
+        subject = _sentence_subject(before, bodies="said")
         if subject and not _common_word(subject[0], open_text):
             return subject[0], "SPEAKER ... partial quote", base + subject[1]
         # "In a statement on Monday night, the club thanked him for his “...”": the subject after a fronted phrase
@@ -1196,8 +1201,15 @@ _AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had", "will", "would
                 "must", "should", "did", "does"}
 
 
-def _sentence_subject(sentence: str) -> tuple[str, int] | None:
+_THE_BODY_SUBJECT = re.compile(r"\s*The\s+(?P<name>[A-Z][\w'’\-]*(?:\s+(?:(?:and|of|for|&)\s+)?[A-Z][\w'’\-]*)+)"
+                               r"(?:\s+\([A-Z]{2,8}\))?\s+[a-z]")
+
+
+def _sentence_subject(sentence: str, bodies: str = "") -> tuple[str, int] | None:
     """The subject at the start of ``sentence``: a name, or a determiner and up to 4 words ended by a verb.
+
+    With ``bodies`` ("any", or "said": only before a reporting verb), "The" and a body's long capitalised name
+    (its initials in brackets after it) too.
 
     The end of a description is found without a tagger: the first word
     ending in -ed, an auxiliary, or a reporting verb; no such word, no subject.
@@ -1206,6 +1218,11 @@ def _sentence_subject(sentence: str) -> tuple[str, int] | None:
     if not words:
         return None
     first = words[0].group()
+    if bodies and first == "The" and (m := _THE_BODY_SUBJECT.match(sentence)) and _organisation(m.group("name")) and (
+            bodies == "any" or re.match(rf"(?:\w+ly\s+)?{_VERB}\b", sentence[m.end() - 1 :])):
+        # rules13: "The Velden Association of Grain Processors (VAGP) welcomed ...": a body's long name, its
+        # initials after it, is the subject (more than the four words a description is given)
+        return m.group("name"), m.start("name")
     if first.lower() in _DETERMINERS:
         for k in range(1, min(6, len(words))):
             w = words[k].group()
@@ -2264,6 +2281,13 @@ def _merged_name(speaker: str, ends: dict[str, list[tuple[int, list[str]]]],
                     if f[-1] == name.upper() and len(f) in (2, 3) and all(w.isupper() for w in f)}
             if len(caps) == 1:
                 matches = [[*(w.title() for w in next(iter(caps))[:-1]), name]]
+        if not matches and honorific is None and not families:
+            # rules13: "Chaves said" after "Rodolfo Chaves Brenes": a name of two surnames (Spanish, Portuguese)
+            # is shortened to the first of them; the one three-word name of the article with it in the middle
+            middle = {tuple(f) for found in ends.values() for _, f in found
+                      if len(f) == 3 and f[1] == core[0] and not _organisation(" ".join(f))}
+            if len(middle) == 1:
+                matches = [list(next(iter(middle)))]
         if matches:
             longest = max(matches, key=len)  # the longest, the first in the text of equal length
             # two people with the surname ("Ann Smith", "Bo Smith"): ambiguous, not merged; shorter
