@@ -410,6 +410,8 @@ def _sentence_ends(text: str) -> tuple[tuple[int, int], ...]:
                      or re.fullmatch(r"(?:[A-Z]\.)*[A-ZÀ-ÖØ-Þ]", word.group(1))
                      or _MIDDLE_INITIAL_AT.match(text, max(0, m.start() - 2))):
             continue  # "Mr. Jones", "E.F. Hutton", "Hjalti Á. Berg", "Liv Aa. Holm": an initial ends no sentence
+        if word and word.group(1) in ("No", "no", "Nos") and text[m.end() : m.end() + 1].isdigit():
+            continue  # rules13: "the world No. 17, had won ...": a rank's number, no new sentence
         out.append((m.start(), m.end()))
     return tuple(out)
 
@@ -1541,7 +1543,8 @@ def subject_mentions(article: Article) -> list[tuple[int, str]]:
 # was worse off")
 _OPENING_SUBJECT = re.compile(rf"\s*(?P<name>{_NAME})(?=,\s+(?:who|whose|\d{{1,3}},)|\s+(?:\w+ly\s+)?[a-z]{{2,}}"
                               # or a description apposed to it: "Halloran, the world No 4, was gracious"
-                              rf"|,\s+(?:the|a|an)\s+[^,.;:!?\"“”]{{1,50}},\s+(?:\w+ly\s+)?[a-z]{{2,}})")
+                              # (rules13: a rank's "No." inside it: "Halloran, the world No. 4, was gracious")
+                              rf"|,\s+(?:the|a|an)\s+(?:[^,.;:!?\"“”]|(?<=No)\.(?=\s\d)){{1,50}},\s+(?:\w+ly\s+)?[a-z]{{2,}})")
 
 
 # a description opening a sentence, its apposed full name between commas, a lower-case verb

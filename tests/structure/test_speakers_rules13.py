@@ -219,3 +219,13 @@ def test_a_bodys_long_name_before_said_and_a_partial_quote():
         'chanting "Students, not profits."'
     )
     assert _speakers(text) == [None]
+
+
+def test_a_ranks_number_ends_no_sentence():
+    text = (
+        "Anton Pell beat Teo Rask 6-4 7-5 in Velden on Friday.\n\n"
+        '"I played well," Pell said.\n\n'
+        "Rask, the Nordland world No. 17, had won their only meeting. He did not hide his frustration.\n\n"
+        '"I gave it back three times," the 27-year-old said.'
+    )
+    assert _speakers(text) == ["Anton Pell", "Teo Rask"]
