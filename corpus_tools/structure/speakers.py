@@ -939,8 +939,13 @@ def _reported_thing(head: str, subject: re.Match) -> bool:
     often no speech at all, and the quotation is the earlier verb's subject's.  (Looked for in the 40 characters
     before the subject only: the test runs for every candidate verb.)"""
     speaker = subject.group("speaker")
-    return (speaker_kind(speaker) == "description" and speaker.split()[0].lower() == "the"
-            and not person_description(speaker)
+    words = speaker.split()
+    # (rules13: a "description" with an auxiliary inside is the reported clause itself, whoever it is about:
+    # "Lee said his pupil had the best return ...", the verb found being "return")
+    clause = words[0].lower() in ("the", "his", "her", "its", "their") and any(
+        w in _AUXILIARIES for w in words[1:])
+    return (speaker_kind(speaker) == "description"
+            and (clause or (words[0].lower() == "the" and not person_description(speaker)))
             and _REPORTED_CLAUSE_OPENING.search(head, max(0, subject.start("speaker") - 40),
                                                 subject.start("speaker")) is not None)
 
@@ -966,7 +971,8 @@ _FRONTED_PARTICIPLE = re.compile(r"^\s*(?:Contacted|Reached|Approached|Asked|Que
 
 
 # a full name opening the sentence, an indefinite or definite apposition (an age before it or not), the verb
-_NAME_APPOSITION_SUBJECT = re.compile(rf"^\s*(?P<name>{_NAME}),\s+(?:\d{{1,3}},\s+)?(?:a|an|the)\s+"
+# (or a participle clause: "Ann Lee, watching from the stands, said ...")
+_NAME_APPOSITION_SUBJECT = re.compile(rf"^\s*(?P<name>{_NAME}),\s+(?:\d{{1,3}},\s+)?(?:a|an|the|[a-z]{{2,}}ing)\s+"
                                       rf"[^,\"“”]{{1,60}},\s+{_AUX}$")
 
 

@@ -229,3 +229,12 @@ def test_a_ranks_number_ends_no_sentence():
         '"I gave it back three times," the 27-year-old said.'
     )
     assert _speakers(text) == ["Anton Pell", "Teo Rask"]
+
+
+def test_a_reported_clause_about_someone_is_no_speaker():
+    text = (
+        "Anton Pell coaches Teo Rask.\n\n"
+        "Pell, watching from the players' box, said his pupil had the best return he had seen "
+        '"since the generation of 2004."'
+    )
+    assert _speakers(text) == ["Anton Pell"]
