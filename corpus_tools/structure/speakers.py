@@ -1000,7 +1000,9 @@ def _subject_over_insertion(head: str) -> tuple[str, int] | None:
     named = _NAMING_APPOSITION.match(first)
     if named and named.group("name").split()[0] not in _STOP_CAPS:
         return named.group("name"), start + m.start("insertions") + named.start("name")
-    if not re.match(r",\s+(?:which|who|whose|that|an?|[a-z]+ing)\b", first):
+    # (rules13: a definite apposition too, "A spokesman for the firm that runs the dam, the nearest to the town,
+    # told ...": it describes the subject or the last noun of its phrase, and the subject speaks either way)
+    if not re.match(r",\s+(?:which|who|whose|that|an?|the|[a-z]+ing)\b", first):
         return None  # any other insertion ("..., analysts said, ...") may not belong to the subject
     return subject, start + m.start("subject") + len(m.group("subject")) - len(m.group("subject").lstrip())
 

@@ -238,3 +238,12 @@ def test_a_reported_clause_about_someone_is_no_speaker():
         '"since the generation of 2004."'
     )
     assert _speakers(text) == ["Anton Pell"]
+
+
+def test_a_described_subject_with_a_definite_apposition_before_the_verb():
+    text = (
+        "A spokesman for the company that runs the Velmo dam, the nearest to the village, told reporters the plant "
+        'had released water in a "pulse" in June.\n\n'
+        '"We did what was agreed," he said.'
+    )
+    assert [n and n.split()[-1] for n in _speakers(text)] == ["spokesman", "spokesman"]
