@@ -251,7 +251,8 @@ _NAME = (rf"{_NAME_START}(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Prof|St|Supt|
          rf"(?=\s+[A-Za-z])"
          # particles that are also common words elsewhere, only before a capital: Swedish "af" ("Karl af
          # Ekström"), Portuguese "do" ("Maria do Céu"; "Americans do not" stays two runs), Filipino "dela"
-         rf"|\s+(?:af|do|dela|delos)(?=\s+[{_UPPER}])"
+         # (rules13: Malay "binti"/"binte", "daughter of": "Che Ros binti Ismail")
+         rf"|\s+(?:af|do|dela|delos|binti|binte)(?=\s+[{_UPPER}])"
          # an honorific after a title: "Chief Executive Dr. Ann Vale"
          rf"|\s+(?:Mr|Mrs|Ms|Dr|Prof)\.(?=\s+[A-ZÀ-ÖØ-Þ]))*"
          r"(?<!\s(?:of|de|la|le|da|di))")
@@ -521,9 +522,11 @@ _BODY_OF_AND = re.compile(r"(?<![\w'’])(?P<body>(?:Ministry|Department|Ministe
                           r"[A-Z][\w'’\-]*(?:(?:,\s+|\s+)[A-Z][\w'’\-]*){0,3})\s+(?:and|&)\s+$")
 
 
-# a body of members whose name may join two trades by "and" ("Hotel and Restaurant Association"), and the
+# a body of members or a public body whose name may join two trades by "and" ("Hotel and Restaurant
+# Association", "Midstream and Downstream Petroleum Regulatory Authority", "Food and Drug Administration"), and the
 # capitalised words before the "and" (not a firm's name: "Apple and Samsung Electronics Co" are two firms)
-_MEMBERS_BODIES = frozenset("Association Federation Union Chamber Council Society Confederation Alliance Guild".split())
+_MEMBERS_BODIES = frozenset("""Association Federation Union Chamber Council Society Confederation Alliance Guild
+    Authority Administration Commission Board Agency Institute Service""".split())
 _CAPITALS_AND = re.compile(r"(?<![\w'’])(?P<words>(?!The\b)[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})"
                            r"\s+(?:and|&)\s+$")
 
@@ -1504,7 +1507,7 @@ def speaker_candidates(article: Article) -> list[tuple[int, str]]:
     return sorted(candidates)
 
 
-_SUBJECT_PARTICLES = "de|del|da|do|dos|das|di|du|van|von|der|den|ter|af|la|le|al|bin|ibn"
+_SUBJECT_PARTICLES = "de|del|da|do|dos|das|di|du|van|von|der|den|ter|af|la|le|al|bin|binti|binte|ibn"
 # a full name opening a sentence, then its apposition or its verb: "Rosa Diaz, 44, won ...", "Ann Lee won"
 _SUBJECT_NAME = re.compile(rf"(?P<name>(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’\-]+(?:\s+{_CAP}){{1,2}}"
                            # particles between the words: "Maria do Céu dos Santos", "Jan van der Berg"
@@ -2129,7 +2132,8 @@ def _is_title(word: str) -> bool:
 _POST_NOMINALS = frozenset("SC QC KC MP MSP MLA MEP MHK TD OBE MBE CBE KBE DBE PhD".split())
 _PARTICLE_WORDS = {"of", "de", "del", "della", "der", "den", "van", "von", "al", "bin", "ibn", "da", "di", "du", "des",
                    "dos", "das", "do", "af", "dela", "delos", "le", "la", "ter", "y", "ap",
-                   "mac", "mic", "nic", "ní", "ó", "ua", "uí"}  # Irish and Scottish Gaelic: "Ciarán Mac Aodha"
+                   "mac", "mic", "nic", "ní", "ó", "ua", "uí",  # Irish and Scottish Gaelic: "Ciarán Mac Aodha"
+                   "binti", "binte"}  # Malay: "Siti binti Yusof"
 _NAME_RUN = re.compile(_NAME)
 
 

@@ -247,3 +247,18 @@ def test_a_described_subject_with_a_definite_apposition_before_the_verb():
         '"We did what was agreed," he said.'
     )
     assert [n and n.split()[-1] for n in _speakers(text)] == ["spokesman", "spokesman"]
+
+
+def test_a_public_body_joining_two_trades_by_and():
+    text = 'The Velden Midstream and Downstream Fuel Regulatory Authority said supply was "adequate".'
+    assert _speakers(text) == ["Velden Midstream and Downstream Fuel Regulatory Authority"]
+
+
+def test_the_malay_particle_binti_inside_a_name():
+    text = (
+        'Port officer Anton Pell said the road was closed. "We wait," he said.\n\n'
+        "At the relief centre, rubber tapper Siti Aminah binti Yusof, 58, said it was the third flood in five "
+        "years.\n\n"
+        '"This time the water came at night," she said.'
+    )
+    assert _speakers(text) == ["Anton Pell", "Siti Aminah binti Yusof"]
