@@ -1477,7 +1477,10 @@ def speaker_candidates(article: Article) -> list[tuple[int, str]]:
                           and b.text.startswith(",", m.end("name")))
                  and not _PASSIVE_TOLD.search(m.group())
                  # "Dr Ann Lee, of the University of the West Indies, said": the body is the object of "of"
-                 and not _OBJECT_OF_BODY_PREPOSITION.search(b.text, max(0, m.start("name") - 12), m.start("name"))]
+                 and not _OBJECT_OF_BODY_PREPOSITION.search(b.text, max(0, m.start("name") - 12), m.start("name"))
+                 # rules13: "a climber waiting for a flight to Lukla said she ...": a name right after a preposition
+                 # is its object, the subject is further back
+                 and not _PREPOSITION_BEFORE.search(b.text, max(0, m.start("name") - 9), m.start("name"))]
         of_body = list(_SPEECH_SUBJECT_OF.finditer(b.text))
         if of_body:
             # "Ann Lee of the think tank Grupo Norte said": the body right before the verb is the object of "of",

@@ -262,3 +262,12 @@ def test_the_malay_particle_binti_inside_a_name():
         '"This time the water came at night," she said.'
     )
     assert _speakers(text) == ["Anton Pell", "Siti Aminah binti Yusof"]
+
+
+def test_a_name_after_a_preposition_is_no_speech_subject():
+    text = (
+        'Mountain guide Anton Pell said the season was busy. "We are full," Pell said.\n\n'
+        "A Polish climber waiting at Velden airport for a flight to Velmo said she had saved for six years for the "
+        'trip. Asked about the higher fee, she shrugged. "It is a lot of money," she said.'
+    )
+    assert _speakers(text) == ["Anton Pell", "A Polish climber"]
