@@ -6,6 +6,7 @@
     python benchmarks/bench_structure.py --heldout2 --errors  # the second held-out set only
     python benchmarks/bench_structure.py --heldout3 --errors  # the third held-out set (only when asked for)
     python benchmarks/bench_structure.py --set heldout4       # any set folder of tests/data/structure/ (if asked)
+    python benchmarks/bench_structure.py --set all            # the development set and every set folder
     python benchmarks/bench_structure.py --scale 1  # seconds of find_quotations on generated 1 MB articles
 
 The sets and their annotation rules: ``tests/data/structure/README.md`` (the
@@ -36,6 +37,10 @@ import json
 import sys
 import time
 from pathlib import Path
+
+# The package of this checkout, not the one the environment installed (a worktree sharing another's virtualenv
+# would otherwise measure that other tree's rules).
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import corpus_tools as ct
 from corpus_tools.io import parse_txt_article
@@ -173,7 +178,13 @@ def main(argv: list[str]) -> int:
     every = [("development", DATA, None), ("held-out", HELDOUT, "--heldout"), ("held-out 2", HELDOUT2, "--heldout2")]
     chosen = [(name, data) for name, data, flag in [*every, ("held-out 3", HELDOUT3, "--heldout3")] if flag in argv]
     # Later blind sets are named on the command line, so that no default run ever shows them.
-    chosen += [(argv[i + 1], DATA / argv[i + 1]) for i, arg in enumerate(argv[:-1]) if arg == "--set"]
+    named = [argv[i + 1] for i, arg in enumerate(argv[:-1]) if arg == "--set"]
+    if "all" in named:
+        # Every set folder at once (development, heldout, heldout2 ...), to check that no figure of any set goes down.
+        folders = sorted((d.name for d in DATA.iterdir() if (d / "annotations.json").is_file()),
+                         key=lambda n: int(n[len("heldout"):] or 1))
+        named = ["development", *folders] + [n for n in named if n != "all"]
+    chosen += [(name, DATA if name == "development" else DATA / name) for name in named]
     sets = chosen or [(name, data) for name, data, _ in every]
     for name, data in sets:
         scores, errors = score(data)

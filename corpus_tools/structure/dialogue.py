@@ -34,7 +34,11 @@ says which of them decided (the rule names below, in quotes).
   paragraphs that ends in a tagged turn alternates back from it: the turn
   before the tagged one is the other person's, the one before that the
   tagged speaker's, and so on (rule "turn-taking backwards from a tagged
-  turn").  The other person is the last other speaker before the run.
+  turn").  The other person is the last other speaker before the run.  An
+  untagged stretch inside a run, after an attributed turn, alternates back
+  from the tagged turn that ends it when the attributed turn falls on the
+  other person's side ("her first address was, “...”" then untagged turns
+  up to "cried Catherine").
 * :func:`group_turns`: the untagged turns right after a narration paragraph
   whose last sentence has a group of people talking ("the ladies ... began
   talking", "the two girls whispered") are the group's (rule "a group: the
@@ -415,14 +419,39 @@ def alternate_backwards(turns: list[tuple[int, bool, str | None, str | None]]) -
             tagged = turns[run[anchor]][2]
             other = next((r for r in recent if not same_person(r, tagged)), None)
             if other is not None and speaker_kind(tagged) == "name":  # (an unresolved "she" alternates nothing)
-                for p, k in enumerate(run[:anchor]):
-                    speaker = tagged if (anchor - p) % 2 == 0 else other
-                    for q in range(k, len(turns)):  # the paragraph's untagged quotations
-                        if turns[q][0] != turns[k][0] or turns[q][2] is not None:
-                            break
-                        out[q] = (speaker, rule)
+                _alternate(turns, out, run, 0, anchor, tagged, other, rule)
+        if anchor is not None:
+            # An untagged stretch after an attributed turn ("her first address was, “...”" ending the narration
+            # paragraph) up to a tagged turn alternates back from the tagged turn too, when the attributed turn
+            # before it falls on its right side of the alternation: a novel's long two-person exchange tags a
+            # turn now and then, and the person of the first tag is the other one.
+            for p in range(max(anchor, 1), len(run)):
+                k = run[p]
+                if turns[k][2] is not None or turns[run[p - 1]][2] is None:
+                    continue
+                end = next((e for e in range(p, len(run)) if turns[run[e]][2] is not None), None)
+                if end is None or end == p or not _tagged(turns[run[end]][3]):
+                    continue
+                tagged, before = turns[run[end]][2], turns[run[p - 1]][2]
+                if speaker_kind(tagged) != "name" or speaker_kind(before) != "name":
+                    continue
+                if (end - p + 1) % 2 == 1 and not same_person(before, tagged):
+                    _alternate(turns, out, run, p, end, tagged, before, rule)
         i = j + 1
     return out
+
+
+def _alternate(turns: list[tuple[int, bool, str | None, str | None]], out: list[tuple[str, str] | None],
+               run: list[int], first: int, anchor: int, tagged: str, other: str, rule: str) -> None:
+    """Sets the untagged quotations of paragraphs ``run[first:anchor]``: ``tagged`` on even distances from the
+    anchor, ``other`` on odd ones."""
+    for p in range(first, anchor):
+        k = run[p]
+        speaker = tagged if (anchor - p) % 2 == 0 else other
+        for q in range(k, len(turns)):  # the paragraph's untagged quotations
+            if turns[q][0] != turns[k][0] or turns[q][2] is not None:
+                break
+            out[q] = (speaker, rule)
 
 
 # a group of people as the subject of a verb of talk: "the ladies of the house began talking", "the two girls

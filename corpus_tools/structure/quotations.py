@@ -88,6 +88,7 @@ from corpus_tools.structure.speakers import (
     corpus_speaker_names,
     given_name_mentions,
     honorific_mentions,
+    is_age_description,
     last_apposed_person,
     named_organisation,
     organisation_antecedent,
@@ -483,7 +484,7 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
                 resolved = subject[1]
                 rule += " (he/she: the subject of the sentence before)"
                 candidates.add(first.start + subject[0], subject[1])  # and the antecedent of the next "he"
-            elif (not fiction and speaker.lower() in ("he", "she") and rule
+            elif (not fiction and (speaker.lower() in ("he", "she") or is_age_description(speaker)) and rule
                   and not text[first.start : segs[0][0] - 1].strip() and first.index > 0
                   and (prev := blocks[first.index - 1]).kind == "paragraph"
                   and (subject := previous_paragraph_subject(
@@ -492,7 +493,8 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
                        or prev.start + subject[0] > nearest[0])
                   and resolve_speaker(speaker, [(0, subject[1])], 1) == subject[1]):
                 # 'Brenner, 29, was gracious in defeat.' / '“...,” he told reporters.': a paragraph that opens
-                # with the quotation goes on with the person the paragraph before was about
+                # with the quotation goes on with the person the paragraph before was about (rules13: so does
+                # '“...,” the 26-year-old said', which the nearest speaker named before took)
                 resolved = subject[1]
                 rule += " (he/she: the subject of the paragraph before)"
                 candidates.add(prev.start + subject[0], subject[1])

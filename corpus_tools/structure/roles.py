@@ -328,6 +328,13 @@ BOILERPLATE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     # label of _SOURCES_LABEL)
     r"^from [\w.'’\- ]{1,40}, the free\b[^.]{0,60}[.!]?$", r"^this page was last (?:edited|modified|updated) on\b",
     r"^(?:also read|read also|see also)\s*:?$", _SOURCES_LABEL.pattern,
+    # rules13: a reprint or licensing pointer, a magazine's print-issue note and a paywall's "free to read" note,
+    # closing a page ("For a reprint of this article, please contact ...", "This story appears in the May
+    # issue of ...", "This article is free to read. Subscribers get ...")
+    r"^(?:for|to (?:order|request|buy|purchase)) (?:a |an )?(?:reprints?|licen[cs]ing|permission to republish)\b",
+    r"^this (?:article|story|piece|report|feature) (?:appears|appeared|is published|was published|will appear) in "
+    r"(?:the |our )?[\w\s,'’\-]{0,40}\b(?:issue|edition)\b",
+    r"^this (?:article|story|piece|content) is free to read\b",
 ))
 _CAPTION = re.compile(
     # "Open this photo in gallery: ...", "FILE - Dockers march ... (KXYZ)"
@@ -366,7 +373,10 @@ _CAPTION_START = re.compile(r"open\b|file|photo|image|picture|archive|represent|
 _BYLINE = re.compile(r"^(?:(?:written|words|story|text|reported|reporting|(?:live\s+)?(?:commentary|coverage|blog)|"
                      r"analysis|interview)\s+)?By:?\s+[A-Z][\w.'’\-]*|"
                      # a web page's labelled by-line: "Author: Ann Lee (KXYZ)", "Authors: Ann Lee, Bo Li"
-                     r"^(?:authors?|writers?|reporters?)\s*:\s*[A-Z][\w.'’\-]*", re.IGNORECASE)
+                     r"^(?:authors?|writers?|reporters?)\s*:\s*[A-Z][\w.'’\-]*|"
+                     # a magazine's labelled credit: "Words and pictures: Ann Lee", "Text and photos: Bo Li"
+                     r"^(?:words|text|story)(?:\s+(?:and|&)\s+(?:pictures|photos|photographs|images))?\s*:\s*"
+                     r"(?-i:[A-Z])[\w.'’\-]*", re.IGNORECASE)
 # a government body's name alone on its line: "Ministry of Health", "Department of Roads and Transport"
 _ISSUER_LINE = re.compile(r"^(?:(?:The|Provincial|Federal|State|National)\s+)?(?:Ministry|Department|Office|Agency|"
                           r"Bureau|Secretariat)\s+(?:of|for)\s+[A-Z][\w'’\-]*(?:\s+(?:and|of|for|the|&|[A-Z][\w'’\-]*))*$")
@@ -410,7 +420,7 @@ _LINK_LABEL = re.compile(r"^(?:read more|related|see also|also read|read also|mo
                          r"further reading|you (?:may|might) also like|"
                          r"(?:previous|next|last) (?:episode|story|article)|"
                          r"more (?:[\w'’\-]+\s+){0,2}?(?:news|stories)|highlights|"
-                         r"read next|watch|listen|related story|related article|also see|"
+                         r"read next|watch|listen|related story|related article|also see|read(?=\s*:)|"
                          # a featured or coming item of the site: "Listing of the week: ...", "Next race: ..."
                          r"(?:listing|pick|deal|recipe|video|photo|read) of the (?:day|week|month)|"
                          r"next (?:race|match|game|fixture|round|event)|"
@@ -472,8 +482,16 @@ _SCORE_BOX = re.compile(
 # a section and its subsection under a masthead: "Sport / Cricket", "News › Local"
 _SECTION_PATH = re.compile(r"^[A-Z][\w&'’\-]*(?:\s+[/>›»|]\s+[A-Z][\w&'’\-]*){1,3}$")
 # the same with parts of up to three capitalised words: "NEWS / WOMEN'S TEAM", "Sport › Rugby Union"
-_SECTION_PATH_WORDS = re.compile(r"^[A-Z][\w&'’\-]*(?:\s+[A-Z][\w&'’\-]*){0,2}"
-                                 r"(?:\s+[/>›»|·]\s+[A-Z][\w&'’\-]*(?:\s+[A-Z][\w&'’\-]*){0,2}){1,3}$")
+# (a part's later words may be numbers: "ATP 250 · ROME", an event's class and its place)
+_SECTION_PATH_WORDS = re.compile(r"^[A-Z][\w&'’\-]*(?:\s+(?:[A-Z][\w&'’\-]*|\d+)){0,2}"
+                                 r"(?:\s+[/>›»|·]\s+[A-Z][\w&'’\-]*(?:\s+(?:[A-Z][\w&'’\-]*|\d+)){0,2}){1,3}$")
+# rules13: a site's menu printed with no separators ("Home News Business Sport Opinion E-Paper"): its items are
+# the usual section names
+_MENU_WORDS = frozenset("""home news business sport sports opinion opinions magazine world politics lifestyle
+entertainment culture travel health science tech technology money weather local national international video
+videos podcasts podcast photos features analysis markets economy education environment property jobs
+classifieds obituaries e-paper epaper e-edition subscribe login contact about shop events life arts books
+food motoring cars regional africa asia europe americas columns columnists letters editorial""".split())
 # a row of sharing buttons: it may stand under a headline, so it says nothing of the line above it
 _SHARE_ROW = re.compile(r"\b(?:share|facebook|twitter|whatsapp|e-?mail|print|copy link|linkedin)\b", re.IGNORECASE)
 # the separators of a site's masthead or navigation bar ("Club Site | Tickets | Shop", "SITE — News / Sport")
@@ -539,6 +557,22 @@ _ABBREVIATION_END = re.compile(r"\b[A-Z][a-z]{0,4}\.$")
 _QUOTED_LINE = re.compile(r"^['\"‘“](?P<words>(?:[^'\"‘’“”.!?,;:]|(?<=\w)['’](?=\w))+)['\"’”]"
                           r"(?::\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})?$")
 _GALLERY_COUNTER = re.compile(r"^\d{1,3}\s*(?:of|/)\s*\d{1,3}$")
+# rules13: a wire desk's initials closing the story, alone in their block, after an agency's name or not: "dpa
+# ab/cd", "xyz/ab/cd" (lower case cut by single slashes), "ABC // DE" (capitals cut by a double slash)
+_DESK_INITIALS = re.compile(r"^(?:[A-Za-z]{2,8}\s+)?(?:[a-z]{1,4}(?:/[a-z]{1,4}){1,4}|[A-Z]{2,4}\s*//\s*[A-Z]{2,4})$")
+# the agency's name alone after the desk's sign-off, ending the story: one or two capitalised words
+_LONE_AGENCY = re.compile(r"^[A-Z][\w\-]{1,20}(?:\s+[A-Z][\w\-]{1,20})?$")
+# the wire's credit box may run long ("To contact the reporters on this story: Ann Lee in Rome at ...; Bo Li ...")
+_CONTACT_BOX = re.compile(r"^[\-–— ]*to contact the (?:reporters?|editors?|writers?|authors?)\b", re.IGNORECASE)
+# a wire's end mark after the last sentence of a paragraph ("... in December. Enditem"): the paragraph is text
+_END_MARK = re.compile(r"[.!?][\"”’')]*\s+(?:Enditem|ENDITEM|ENDS|-30-|###)$")
+# a caption's sentence with the photographer's copyright credit ending it ("... near the bridge. © Ann Lee")
+_COPYRIGHT_CREDIT = re.compile(r"[a-z]{2}[.!?]\s+©\s*[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,3}$")
+# a name and then its date, run into one line: "Ann Lee |02.12.2026 - Update : 02.12.2026", "Ann Lee December 2,
+# 2026 07:45", "Ann Lee 3 Dec 2026 Reading time: 4 minutes"
+_NAME_THEN_DATE = re.compile(rf"^[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){{1,3}}\s*[|,·•\-–—]?\s*"
+                             rf"(?:\d{{1,2}}[./]\d{{1,2}}[./](?:19|20)\d\d|\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d\d|"
+                             rf"{_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d)\b")
 _ENDS_IN_DASH = re.compile(r"(?:-{2}|–|—)\s*['\"’”]?$")
 
 
@@ -767,6 +801,8 @@ def _nav_bar(blocks, pos: int) -> bool:
     heading-shaped line (the headline) within the next four blocks.
     """
     text = blocks[pos].text.strip()
+    if _word_menu(text):
+        return any(_headline_shaped(blocks[k]) for k in range(pos + 1, min(pos + 5, len(blocks))))
     if not any(c in text for c in "|/·•") or text.endswith(".") or len(text.split()) > 30:
         return False
     parts = _NAV_SEPARATOR.split(text)
@@ -775,6 +811,21 @@ def _nav_bar(blocks, pos: int) -> bool:
     if len(parts) == 2 and not (pos + 1 < len(blocks) and _boilerplate(blocks[pos + 1].text)):
         return False
     return any(_headline_shaped(blocks[k]) for k in range(pos + 1, min(pos + 5, len(blocks))))
+
+
+def _word_menu(text: str) -> bool:
+    """A menu with no separators: 4 to 16 capitalised words and no sentence end, at least three of them and
+    two thirds or more section names (:data:`_MENU_WORDS`), "Home" or "News" among them (a Title Case headline
+    has verbs and function words).
+
+    >>> _word_menu("Home News Business Sport Opinion Kiswahili E-Paper"), _word_menu("Home News Falls Silent")
+    (True, False)
+    """
+    words = text.split()
+    if not 4 <= len(words) <= 16 or text.endswith((".", "!", "?", ":")) or not all(w[0].isupper() for w in words):
+        return False
+    menu = [w.lower() in _MENU_WORDS for w in words]
+    return sum(menu) >= 3 and 3 * sum(menu) >= 2 * len(words) and bool({"home", "news"} & {w.lower() for w in words})
 
 
 def _site_name_over_nav_bar(blocks, pos: int) -> bool:
@@ -793,7 +844,8 @@ def _site_name_over_nav_bar(blocks, pos: int) -> bool:
         # Portrush | Par 72", an event's line) is the headline, not the site's name
         return False
     menu = blocks[pos + 1].text.strip()
-    return len(_NAV_SEPARATOR.split(menu)) >= 3 and not _SHARE_ROW.search(menu) and _nav_bar(blocks, pos + 1)
+    return (len(_NAV_SEPARATOR.split(menu)) >= 3 or _word_menu(menu)) and not _SHARE_ROW.search(menu) and _nav_bar(
+        blocks, pos + 1)
 
 
 def _byline_with_time(text: str) -> str:
@@ -810,6 +862,19 @@ def _byline_with_time(text: str) -> str:
     # the time line may hold two stamps ("Published: ... Last updated: ..."): a date or a clock time in it will do
     dated = len(time.split()) <= 24 and (_CLOCK.search(time) or _DATE_IN_TEXT.search(time))
     return head if dated and len(head.split()) <= 8 and _NAMED_BYLINE.match(head) else ""
+
+
+def _place_country(text: str) -> bool:
+    """A place in capitals, a comma and a country or region in capitalised words, nothing else: "ORAVA,
+    Slovakia" (a dateline without a date or dash; a heading has no comma after a word in capitals).
+
+    >>> _place_country("ŽILINA, Slovakia"), _place_country("Žilina, Slovakia"), _place_country("ŽILINA")
+    (True, False, False)
+    """
+    place, comma, country = text.partition(",")
+    words = country.split()
+    return bool(comma) and place.isupper() and 1 <= len(place.split()) <= 3 and 1 <= len(words) <= 3 and all(
+        w[0].isupper() and w.replace("-", "").replace(".", "").isalpha() for w in words)
 
 
 def _short_parts_bar(text: str) -> bool:
@@ -969,6 +1034,17 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
             r = role("byline", "credit line between the headline and the body", m.group())
         elif words <= 30 and (sig := _anywhere_search(_SIGNOFF, text, _SIGNOFF_NEEDLES)):
             r = role("signoff", "agency sign-off or credits", sig)
+        elif seen_body and words <= 80 and (m := _CONTACT_BOX.match(text)):
+            r = role("signoff", "a wire's contact box for the reporters or editors", m.group())
+        elif seen_body and words <= 3 and (m := _DESK_INITIALS.match(text)):
+            r = role("signoff", "a wire desk's initials closing the story", m.group())
+        elif (seen_body and nxt is None and words <= 2 and out and out[-1].role == "signoff"
+              and _LONE_AGENCY.match(text)):
+            # "Lusa" under the desk's initials: the agency's name, the last line of its copy
+            r = role("signoff", "a name alone after the sign-off, ending the story", text)
+        elif words <= 40 and (m := _COPYRIGHT_CREDIT.search(text)):
+            # (before the furniture test: "©" alone is a page's copyright line, a sentence before it makes a caption)
+            r = role("caption", "a sentence with the photographer's copyright credit", m.group())
         elif ((words <= 30 and (sig := _boilerplate(text)))
               or (words <= 80 and (sig := _anywhere_search(_LONG_BOILERPLATE, text, _LONG_BOILERPLATE_NEEDLES)))):
             r = role("boilerplate", "page furniture pattern", sig)
@@ -1035,6 +1111,12 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
             r = role("byline", "a name alone on its line under the headline, standfirst or a time line", text)
         elif sig := _publication_time(text):
             r = role("byline", "publication time", sig)
+        elif (seen_headline and not seen_body and words <= 16 and not text.endswith((".", "!", "?"))
+              and (m := _NAME_THEN_DATE.match(text))):
+            r = role("byline", "a name and its publication date in one line", m.group())
+        elif seen_headline and not seen_body and nxt is not None and nxt.kind == "paragraph" and _place_country(text):
+            # "ORAVA, Slovakia" alone over the lead: the wire's dateline in its own block, with no date or dash
+            r = role("dateline", "a place in capitals and its country alone in their block", text)
         elif not seen_body and seen_headline and words <= 30 and (sig := _byline_with_time(text)):
             r = role("byline", "name and job title with the publication time in one block", sig)
         elif not seen_body and out and out[-1].role == "byline" and (
@@ -1131,6 +1213,8 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
         elif seen_body and words <= 3 and _COLON_LABEL.match(text) and nxt is not None and nxt.kind == "paragraph":
             # a press release's "Quick Facts:" or "Learn More:" over the paragraphs it labels
             r = role("subheading", "a capitalised label ending in a colon, over a paragraph", text)
+        elif seen_body and (m := _END_MARK.search(text)):
+            r = role("paragraph", "a body sentence closed by a wire's end mark", m.group())
         elif seen_body and (m := _LIFE_DATES.match(text)):
             # "Ann Lee, librarian, born 3 May 1934; died 14 December 2025": an obituary's closing line, its text
             r = role("paragraph", "an obituary's life-dates line", m.group()[:40])

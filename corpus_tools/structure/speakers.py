@@ -123,7 +123,7 @@ from corpus_tools.tokens.tokenize import NEWS_ABBREVIATIONS
 __all__ = ["QUOTE_CHARACTERS", "REPORTING_VERBS", "TITLES", "CandidateIndex", "attribute_speaker", "based_firm",
            "clean_name", "colon_introduction", "corpus_speaker_names", "given_name_mentions", "honorific_mentions",
            "month_as_name", "named_organisation", "organisation_antecedent", "organisation_speaker",
-           "person_description", "previous_paragraph_speaker", "previous_paragraph_subject",
+           "is_age_description", "person_description", "previous_paragraph_speaker", "previous_paragraph_subject",
            "previous_sentence_subject", "resolve_relation",
            "resolve_speaker", "role_antecedent", "same_person", "speaker_candidates", "speaker_kind",
            "speaker_names", "subject_mentions"]
@@ -174,13 +174,14 @@ TITLES: frozenset[str] = frozenset(
     Supt Insp Det Sgt Capt Cmdr Adm Brig Maj Cpl Pvt Amb Atty Pres Const Cr MEC Madam Lt Col
     Ratu Tun Datuk Dato Datin Tunku Tengku Seri Sri Alhaji Alhaja Hajiya Haji Hajji Hajjah Deacon
     Producer Screenwriter Filmmaker Defenceman Defenseman Defender Midfielder Striker Goalkeeper Goaltender
-    Winger Quarterback""".split()
+    Winger Quarterback Maître Maitre""".split()
 )
 # (Ratu: a Fijian chief's title; Tun, Datuk, Dato', Datin, Tunku, Tengku: Malaysian honours and royal titles,
 # "Seri"/"Sri" the second word of "Datuk Seri", "Tan Sri"; Alhaji, Alhaja, Hajiya, Haji, Hajjah: the pilgrim's
 # honorific of West African and Malay names, "Hajji" its East African spelling; Deacon: a clergy title like
 # Reverend and Bishop; a film job and a player's position written before the name as a title: "Producer Ann
-# Lee", "Defenceman Bo Li", "Striker Tom Avery"; Lt and Col: the ranks abbreviated, "Police Lt. Col. Ann Cruz")
+# Lee", "Defenceman Bo Li", "Striker Tom Avery"; Lt and Col: the ranks abbreviated, "Police Lt. Col. Ann Cruz";
+# Maître: the French-speaking lawyer's title, "Maître Ann Roux")
 # honorifics kept in front of a lone surname ("Mr. Bennet" and "Mrs. Bennet" are two people)
 _HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lady", "Lord", "Dame", "Mr.", "Mrs.", "Ms.", "Dr."}
 # nouns that make a description a person ("the regional manager"), an antecedent for "he"/"she"
@@ -203,7 +204,9 @@ _PERSON_NOUNS = frozenset("""manager spokesman spokeswoman spokesperson analyst 
     diver buyer seller exporter importer auctioneer caddie commuter rider labourer laborer scaffolder harvester
     vendor trucker
     shopper guard tourist visitor backpacker motorist traveller traveler villager survivor patient diner regular
-    bystander""".split())
+    bystander agronomist biologist ecologist botanist zoologist chemist physicist""".split())
+# (person nouns that are also surnames: a capitalised one opening a name is the name's, "Baker Ann Lee" never)
+_SURNAME_NOUNS = frozenset("baker cook butcher carpenter miner driver mason fisher farmer porter taylor".split())
 # words that mark an organisation: "he"/"she" never resolves to it
 _ORGANISATION_WORDS = frozenset("""Corp Corporation Inc Co Ltd Plc PLC Group Company Association Agency Ministry
     Exchange Bank Commission Council Department Securities United FC Club City Party Embassy Government Office
@@ -248,7 +251,8 @@ _NAME = (rf"{_NAME_START}(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Prof|St|Supt|
          rf"(?=\s+[A-Za-z])"
          # particles that are also common words elsewhere, only before a capital: Swedish "af" ("Karl af
          # Ekström"), Portuguese "do" ("Maria do Céu"; "Americans do not" stays two runs), Filipino "dela"
-         rf"|\s+(?:af|do|dela|delos)(?=\s+[{_UPPER}])"
+         # (rules13: Malay "binti"/"binte", "daughter of": "Che Ros binti Ismail")
+         rf"|\s+(?:af|do|dela|delos|binti|binte)(?=\s+[{_UPPER}])"
          # an honorific after a title: "Chief Executive Dr. Ann Vale"
          rf"|\s+(?:Mr|Mrs|Ms|Dr|Prof)\.(?=\s+[A-ZÀ-ÖØ-Þ]))*"
          r"(?<!\s(?:of|de|la|le|da|di))")
@@ -283,11 +287,12 @@ _FULL_STOP = r"(?<![\s.][A-Z])\.(?![A-Za-z])"
 _ROLE_WORDS = (r"(?:(?!(?:on|in|at|to|that|after|before|during|with|by|for|from|of|when|as|last|this|earlier|later|"
                r"the|a|an|and|but|or|he|she|they|it|we|was|were|is|are|had|has|have|came|comes|then)\b)"
                r"(?:[a-z][\w\-]*|[A-Z]{2,5}(?![\w.]))\s+){1,3}(?<![A-Z]\s)")
-# (an organisation's name may come first: "White House press secretary Karine Lee told reporters")
+# (an organisation's name may come first: "White House press secretary Karine Lee told reporters"; rules13: with
+# "of" in it, "Directorate General of Civil Aviation head Ann Lee told")
 # ("Mines and Energy Minister Ann Lee said": "and" inside the office's name; "volcanologist Ann Lee of the
 # institute's Catania observatory told": where the person works, between the name and the verb)
 _AFTER_ROLE_NAME_VERB = re.compile(rf"^[\s,\-–—]*(?P<speaker>"
-                                   rf"(?:[A-ZÀ-ÖØ-Þ][\w&'’\-]*\s+(?:(?:and|&)\s+(?=[A-Z]))?){{0,3}}{_ROLE_WORDS}{_NAME})(?:\s+(?:of|at|from)\s+[^,.;:!?\"“”]{{1,60}}?)?"
+                                   rf"(?:[A-ZÀ-ÖØ-Þ][\w&'’\-]*\s+(?:(?:and|&|of|for)\s+(?=[A-Z]))?){{0,5}}{_ROLE_WORDS}{_NAME})(?:\s+(?:of|at|from)\s+[^,.;:!?\"“”]{{1,60}}?)?"
                                    rf"\s+{_AUX}(?P<verb>{_VERB})\b")
 _AFTER_VERB_SPEAKER = re.compile(
     rf"^[\s,]*(?P<verb>{_VERB})(?:\s+{_VERB})?\s+(?P<speaker>(?:{_DESC}|{_NAME}|{_ROLE_WORDS}{_NAME}|{_PRON})"
@@ -380,10 +385,20 @@ _PASSIVE_TOLD = re.compile(r"\b(?:was|were|is|are|been)\s+(?:told|asked)$")
 # capitalised plural nouns opening a sentence ("Analysts said"): no antecedent for "he"/"she"
 _GROUP_WORDS = {"Analysts", "Traders", "Sources", "Officials", "Bankers", "Economists", "Dealers", "Experts",
                 "Residents", "Police", "Others", "Some", "Many", "Both", "Investors", "Diplomats", "Witnesses"}
-_AGE_DESCRIPTION = re.compile(r"^[Tt]he \d+-year-old$")
+# (rules13: and where the person is from, "the 26-year-old from Port Velden": still the nearest person)
+_AGE_DESCRIPTION = re.compile(r"^[Tt]he \d+-year-old(?:\s+(?:from|of)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})?$")
 
 
 _MIDDLE_INITIAL_AT = re.compile(_MIDDLE_INITIAL)
+
+
+def is_age_description(speaker: str) -> bool:
+    """"the 26-year-old" (and "the 26-year-old from Port Velden"): a person the text named before, by age.
+
+    >>> is_age_description("the 26-year-old from Port Velden"), is_age_description("the 26-year-old record")
+    (True, False)
+    """
+    return _AGE_DESCRIPTION.match(speaker) is not None
 
 
 @lru_cache(maxsize=256)
@@ -396,6 +411,8 @@ def _sentence_ends(text: str) -> tuple[tuple[int, int], ...]:
                      or re.fullmatch(r"(?:[A-Z]\.)*[A-ZÀ-ÖØ-Þ]", word.group(1))
                      or _MIDDLE_INITIAL_AT.match(text, max(0, m.start() - 2))):
             continue  # "Mr. Jones", "E.F. Hutton", "Hjalti Á. Berg", "Liv Aa. Holm": an initial ends no sentence
+        if word and word.group(1) in ("No", "no", "Nos") and text[m.end() : m.end() + 1].isdigit():
+            continue  # rules13: "the world No. 17, had won ...": a rank's number, no new sentence
         out.append((m.start(), m.end()))
     return tuple(out)
 
@@ -505,6 +522,15 @@ _BODY_OF_AND = re.compile(r"(?<![\w'’])(?P<body>(?:Ministry|Department|Ministe
                           r"[A-Z][\w'’\-]*(?:(?:,\s+|\s+)[A-Z][\w'’\-]*){0,3})\s+(?:and|&)\s+$")
 
 
+# a body of members or a public body whose name may join two trades by "and" ("Hotel and Restaurant
+# Association", "Midstream and Downstream Petroleum Regulatory Authority", "Food and Drug Administration"), and the
+# capitalised words before the "and" (not a firm's name: "Apple and Samsung Electronics Co" are two firms)
+_MEMBERS_BODIES = frozenset("""Association Federation Union Chamber Council Society Confederation Alliance Guild
+    Authority Administration Commission Board Agency Institute Service""".split())
+_CAPITALS_AND = re.compile(r"(?<![\w'’])(?P<words>(?!The\b)[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})"
+                           r"\s+(?:and|&)\s+$")
+
+
 def body_name_before(text: str, at: int, speaker: str) -> str:
     """``speaker``, found at offset ``at`` of ``text``, with the head of the body's name it ends when an "of"
     phrase joined by "and" stands right before it: "Commerce" in "The Ministry of Industry and Commerce said"
@@ -512,8 +538,15 @@ def body_name_before(text: str, at: int, speaker: str) -> str:
 
     >>> body_name_before("The Ministry of Trade and Industry said", 26, "Industry")
     'Ministry of Trade and Industry'
+    >>> body_name_before("The Velden Hotel and Restaurant Association said", 21, "Restaurant Association")
+    'Velden Hotel and Restaurant Association'
     """
-    if not speaker[:1].isupper() or not (m := _BODY_OF_AND.search(text, max(0, at - 80), at)):
+    if not speaker[:1].isupper():
+        return speaker
+    if not (m := _BODY_OF_AND.search(text, max(0, at - 80), at)):
+        if speaker.split()[-1] in _MEMBERS_BODIES and (m := _CAPITALS_AND.search(text, max(0, at - 80), at)):
+            # rules13: "The Velden Hotel and Restaurant Association said": the words before "and" are the body's too
+            return f"{m.group('words')} {text[m.end('words'):at].strip()} {speaker}"
         return speaker
     return f"{m.group('body')} {text[m.end('body'):at].strip()} {speaker}"
 
@@ -595,7 +628,9 @@ _AFTER_NAME_APPOSITION_VERB = re.compile(
     rf"\s+{_AUX}(?P<verb>{_VERB})\b")
 _AFTER_APPOSED_NAME_VERB = re.compile(
     # (and where the person works: "the lead investigator, Dr. Ann Lee of St Olav's in Oslo, said")
-    rf"^[\s,\-–—]*(?:{_DESC}|{_ROLE_WORDS}),\s+(?P<speaker>{_NAME})(?:\s+(?:of|at|from)\s+[^,\"“”]{{1,60}})?,"
+    # (rules13: the body's initials in brackets may close the description: "the director of the Velden Port
+    # Authority (VPA), Ann Lee, said")
+    rf"^[\s,\-–—]*(?:{_DESC}|{_ROLE_WORDS})(?:\s+\([A-Z]{{2,8}}\))?,\s+(?P<speaker>{_NAME})(?:\s+(?:of|at|from)\s+[^,\"“”]{{1,60}})?,"
     rf"\s+{_AUX}(?P<verb>{_VERB})\b")
 # "..., the agency's director, Dr. Ann Lee, said": an apposed full name (a comma before and after) right before the
 # verb (a one-word apposition is a tag: "Rep. Jo Kim, D-Ohio, said")
@@ -790,8 +825,14 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
                                      head[: m.start("speaker")])):
             # "Analysts at Citi said ... “...”": the analysts, not their bank
             return group.group("group"), "GROUP at NAME VERB ... quote", base + group.start("group")
-        if m and (owner := _name_of_body(head[: m.start("speaker")])) and _acceptable(owner.group("name"),
-                                                                                             context):
+        owner = m and _name_of_body(head[: m.start("speaker")])
+        if m and owner is None and (found := _PERSON_OF_BODY_AND.search(
+                head, max(0, m.start("speaker") - 160), m.start("speaker"))) and " " in found.group("name") and (
+                speaker_kind(found.group("name")) == "name" and not _organisation(found.group("name"))):
+            # rules13: "Ann Lee of the Foundation for the Promotion and Research of Crops (Fopic) said": the
+            # speaker pattern took the run after "and"; the person the whole body's name follows speaks
+            owner = found
+        if m and owner and _acceptable(owner.group("name"), context):
             return owner.group("name"), "SPEAKER, of BODY, VERB ... quote", base + owner.start("name")
         if m and _reported_thing(head, m):
             continue  # "He said the hamlet had asked ... “...”": the clause he reports; he is the speaker
@@ -801,6 +842,10 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
         if m and " " in m.group("speaker") and _acceptable(m.group("speaker"), context):
             # "the trust's chairman, Dr. Omar Haddad, said the closure was “...”": the apposed name
             return m.group("speaker"), "DESCRIPTION, NAME, VERB ... quote", base + m.start("speaker")
+        if (m := _NAME_APPOSITION_SUBJECT.match(head)) and _acceptable(m.group("name"), context):
+            # rules13: "Ann Lee, a hotel manager in Velden, said guests had ... “...”": the named subject opening
+            # the sentence, its apposition between commas
+            return m.group("name"), "SPEAKER, DESCRIPTION, VERB ... quote", base + m.start("name")
         if (found := _subject_over_insertion(head)) and _acceptable(found[0], context):
             # "The dockers' union, which represents 900 staff, said the strike would last “...”": the
             # sentence's subject, the relative clause or apposition between its commas skipped
@@ -821,7 +866,9 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
     if any(v.group().endswith("ing") for v in verbs):
         # "A statement included ..., while also asserting that ... “...”": the participle's subject is
         # the subject of the sentence
-        subject = _sentence_subject(open_text[sent_start : max(qs - 1, sent_start)])
+        # (rules13: a body's long name opening the sentence, "The Velden Association of Grain Processors (VAGP)
+        # welcomed the rise, saying ...", is the participle's subject too)
+        subject = _sentence_subject(open_text[sent_start : max(qs - 1, sent_start)], bodies="any")
         if subject:
             return subject[0], "SPEAKER ..., VERB-ing ... quote", sent_start + subject[1]
     if (m := _DOCUMENT_FINDS.search(before)) and not re.search(r"[.;]", before[m.end():]):
@@ -855,7 +902,10 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
                 elif group and group.group(1) in _BODY_KINDS and " " not in speaker:
                     speaker = f"{speaker} {group.group(1)}"  # "Nuuk municipality said ...": the place's body
                 return speaker, "SPEAKER ... partial quote", base + m.start("speaker")
-        subject = _sentence_subject(before)
+        # (rules13: "The Royal Society of Velden Surgeons said waits were “...”": a body's long name before the
+        # reporting verb; before another verb it may be no speaker: "The Board of Regents voted ... as students
+        # walked out chanting “...”")
+        subject = _sentence_subject(before, bodies="said")
         if subject and not _common_word(subject[0], open_text):
             return subject[0], "SPEAKER ... partial quote", base + subject[1]
         # "In a statement on Monday night, the club thanked him for his “...”": the subject after a fronted phrase
@@ -892,8 +942,13 @@ def _reported_thing(head: str, subject: re.Match) -> bool:
     often no speech at all, and the quotation is the earlier verb's subject's.  (Looked for in the 40 characters
     before the subject only: the test runs for every candidate verb.)"""
     speaker = subject.group("speaker")
-    return (speaker_kind(speaker) == "description" and speaker.split()[0].lower() == "the"
-            and not person_description(speaker)
+    words = speaker.split()
+    # (rules13: a "description" with an auxiliary inside is the reported clause itself, whoever it is about:
+    # "Lee said his pupil had the best return ...", the verb found being "return")
+    clause = words[0].lower() in ("the", "his", "her", "its", "their") and any(
+        w in _AUXILIARIES for w in words[1:])
+    return (speaker_kind(speaker) == "description"
+            and (clause or (words[0].lower() == "the" and not person_description(speaker)))
             and _REPORTED_CLAUSE_OPENING.search(head, max(0, subject.start("speaker") - 40),
                                                 subject.start("speaker")) is not None)
 
@@ -916,6 +971,12 @@ _NAMING_APPOSITION = re.compile(rf"^,\s+(?:(?:the|a|an)\s+)?{_PLACE_BEFORE_ROLE}
 # a participle opening the sentence before its subject: "Contacted, an official ... said", "Asked about it, ..."
 _FRONTED_PARTICIPLE = re.compile(r"^\s*(?:Contacted|Reached|Approached|Asked|Questioned|Pressed|Interviewed)"
                                  r"(?:\s[^,\"“”]{1,80})?,\s+")
+
+
+# a full name opening the sentence, an indefinite or definite apposition (an age before it or not), the verb
+# (or a participle clause: "Ann Lee, watching from the stands, said ...")
+_NAME_APPOSITION_SUBJECT = re.compile(rf"^\s*(?P<name>{_NAME}),\s+(?:\d{{1,3}},\s+)?(?:a|an|the|[a-z]{{2,}}ing)\s+"
+                                      rf"[^,\"“”]{{1,60}},\s+{_AUX}$")
 
 
 def _subject_over_insertion(head: str) -> tuple[str, int] | None:
@@ -942,7 +1003,9 @@ def _subject_over_insertion(head: str) -> tuple[str, int] | None:
     named = _NAMING_APPOSITION.match(first)
     if named and named.group("name").split()[0] not in _STOP_CAPS:
         return named.group("name"), start + m.start("insertions") + named.start("name")
-    if not re.match(r",\s+(?:which|who|whose|that|an?|[a-z]+ing)\b", first):
+    # (rules13: a definite apposition too, "A spokesman for the firm that runs the dam, the nearest to the town,
+    # told ...": it describes the subject or the last noun of its phrase, and the subject speaks either way)
+    if not re.match(r",\s+(?:which|who|whose|that|an?|the|[a-z]+ing)\b", first):
         return None  # any other insertion ("..., analysts said, ...") may not belong to the subject
     return subject, start + m.start("subject") + len(m.group("subject")) - len(m.group("subject").lstrip())
 
@@ -981,6 +1044,8 @@ def _colon_subject(before: str) -> tuple[str, int] | None:
 # introduction before a colon ("Lee struck a calmer note:")
 _COLON_SUBJECT_VERB = re.compile(r"(?:,\s+(?:who|whose)\b[^,\"“”]*,)?\s+(?:\w+ly\s+)?([a-z]+)\b")
 _PAST_VERBS = frozenset("put kept made took gave struck stood sat spoke wrote began got went came held".split())
+# what may follow the reporting verb up to the colon: "told reporters:", "said on Monday:"
+_COLON_TAIL = re.compile(r"(?:\s+[\w'’\-]+){0,6}?\s*:\s*")
 
 
 def colon_introduction(text: str) -> tuple[str, str, int] | None:
@@ -1001,6 +1066,12 @@ def colon_introduction(text: str) -> tuple[str, str, int] | None:
         return None
     start, _ = _sentence_bounds(stripped, len(stripped) - 1, len(stripped) - 1)
     sentence = stripped[start:]
+    for m in _SPEECH_SUBJECT_CLAUSE.finditer(sentence):
+        # rules13: "Ann Lee, who chairs a union of 2,400 farmers near Velden, told reporters:": the subject before
+        # the relative clause, not the place ending it (the nearest name before the verb)
+        if (speaker_kind(m.group("name")) == "name" and _COLON_TAIL.fullmatch(sentence, m.end())
+                and _acceptable(m.group("name"), text) and not _organisation(m.group("name"))):
+            return m.group("name"), "SPEAKER VERB: (next paragraph) quote", start + m.start("name")
     for rx in (_QUOTED_AS, _BEFORE_COLON):
         m = rx.search(sentence)
         if m and _acceptable(m.group("speaker"), text):
@@ -1091,6 +1162,12 @@ _NAME_OF_BODY = re.compile(rf"(?<![\w'’])(?P<name>{_NAME})(?:(?P<comma>,)(?:\s
                            rf"\s+(?:of|from|at|with)\s+(?:the\s+)?$")
 
 
+# a person, then the opening words of the body they are of, up to an "and" inside its name ("Ann Lee of the
+# Foundation for the Promotion and ")
+_PERSON_OF_BODY_AND = re.compile(rf"(?<![\w'’])(?P<name>{_NAME})\s+(?:of|from|at|with)\s+(?:the\s+)?"
+                                 r"[A-Z][\w'’\-]*(?:\s+(?:(?:of|for|the)\s+){0,2}[A-Z][\w'’\-]*)*\s+(?:and|&)\s+$")
+
+
 def _name_of_body(text: str) -> re.Match | None:
     """The person ending ``text`` before the body they are of (:data:`_NAME_OF_BODY`), or None.
 
@@ -1137,8 +1214,15 @@ _AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had", "will", "would
                 "must", "should", "did", "does"}
 
 
-def _sentence_subject(sentence: str) -> tuple[str, int] | None:
+_THE_BODY_SUBJECT = re.compile(r"\s*The\s+(?P<name>[A-Z][\w'’\-]*(?:\s+(?:(?:and|of|for|&)\s+)?[A-Z][\w'’\-]*)+)"
+                               r"(?:\s+\([A-Z]{2,8}\))?\s+[a-z]")
+
+
+def _sentence_subject(sentence: str, bodies: str = "") -> tuple[str, int] | None:
     """The subject at the start of ``sentence``: a name, or a determiner and up to 4 words ended by a verb.
+
+    With ``bodies`` ("any", or "said": only before a reporting verb), "The" and a body's long capitalised name
+    (its initials in brackets after it) too.
 
     The end of a description is found without a tagger: the first word
     ending in -ed, an auxiliary, or a reporting verb; no such word, no subject.
@@ -1147,6 +1231,11 @@ def _sentence_subject(sentence: str) -> tuple[str, int] | None:
     if not words:
         return None
     first = words[0].group()
+    if bodies and first == "The" and (m := _THE_BODY_SUBJECT.match(sentence)) and _organisation(m.group("name")) and (
+            bodies == "any" or re.match(rf"(?:\w+ly\s+)?{_VERB}\b", sentence[m.end() - 1 :])):
+        # rules13: "The Velden Association of Grain Processors (VAGP) welcomed ...": a body's long name, its
+        # initials after it, is the subject (more than the four words a description is given)
+        return m.group("name"), m.start("name")
     if first.lower() in _DETERMINERS:
         for k in range(1, min(6, len(words))):
             w = words[k].group()
@@ -1388,7 +1477,10 @@ def speaker_candidates(article: Article) -> list[tuple[int, str]]:
                           and b.text.startswith(",", m.end("name")))
                  and not _PASSIVE_TOLD.search(m.group())
                  # "Dr Ann Lee, of the University of the West Indies, said": the body is the object of "of"
-                 and not _OBJECT_OF_BODY_PREPOSITION.search(b.text, max(0, m.start("name") - 12), m.start("name"))]
+                 and not _OBJECT_OF_BODY_PREPOSITION.search(b.text, max(0, m.start("name") - 12), m.start("name"))
+                 # rules13: "a climber waiting for a flight to Lukla said she ...": a name right after a preposition
+                 # is its object, the subject is further back
+                 and not _PREPOSITION_BEFORE.search(b.text, max(0, m.start("name") - 9), m.start("name"))]
         of_body = list(_SPEECH_SUBJECT_OF.finditer(b.text))
         if of_body:
             # "Ann Lee of the think tank Grupo Norte said": the body right before the verb is the object of "of",
@@ -1418,7 +1510,7 @@ def speaker_candidates(article: Article) -> list[tuple[int, str]]:
     return sorted(candidates)
 
 
-_SUBJECT_PARTICLES = "de|del|da|do|dos|das|di|du|van|von|der|den|ter|af|la|le|al|bin|ibn"
+_SUBJECT_PARTICLES = "de|del|da|do|dos|das|di|du|van|von|der|den|ter|af|la|le|al|bin|binti|binte|ibn"
 # a full name opening a sentence, then its apposition or its verb: "Rosa Diaz, 44, won ...", "Ann Lee won"
 _SUBJECT_NAME = re.compile(rf"(?P<name>(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’\-]+(?:\s+{_CAP}){{1,2}}"
                            # particles between the words: "Maria do Céu dos Santos", "Jan van der Berg"
@@ -1465,13 +1557,15 @@ def subject_mentions(article: Article) -> list[tuple[int, str]]:
 # was worse off")
 _OPENING_SUBJECT = re.compile(rf"\s*(?P<name>{_NAME})(?=,\s+(?:who|whose|\d{{1,3}},)|\s+(?:\w+ly\s+)?[a-z]{{2,}}"
                               # or a description apposed to it: "Halloran, the world No 4, was gracious"
-                              rf"|,\s+(?:the|a|an)\s+[^,.;:!?\"“”]{{1,50}},\s+(?:\w+ly\s+)?[a-z]{{2,}})")
+                              # (rules13: a rank's "No." inside it: "Halloran, the world No. 4, was gracious")
+                              rf"|,\s+(?:the|a|an)\s+(?:[^,.;:!?\"“”]|(?<=No)\.(?=\s\d)){{1,50}},\s+(?:\w+ly\s+)?[a-z]{{2,}})")
 
 
 # a description opening a sentence, its apposed full name between commas, a lower-case verb
 # (or a named owner: "Kieran's mother, Joanne Lee, read ...")
+# (rules13: up to five words before the noun, "The company's co-founder and chief technology officer, Bo Li,")
 _OPENING_APPOSED_SUBJECT = re.compile(rf"\s*(?:His|Her|Their|Its|The|Our|My|A|An|[A-Z][\w\-]*['’]s)\s+"
-                                      rf"(?:[\w'’\-]+\s+){{0,3}}?"
+                                      rf"(?:[\w'’\-]+\s+){{0,5}}?"
                                       rf"[a-z][\w\-]*,\s+(?P<name>{_NAME}),\s+(?:\w+ly\s+)?[a-z]{{2,}}")
 
 
@@ -1479,7 +1573,11 @@ _OPENING_APPOSED_SUBJECT = re.compile(rf"\s*(?:His|Her|Their|Its|The|Our|My|A|An
 # "At the market, Ann Lee, a nurse, had been waiting ...", "Outside the court, Bo Li spoke to no one."
 _SCENE_SUBJECT = re.compile(rf"\s*(?:(?:At|In|On|Outside|Inside|Near|Among|Behind|Back in|Back at)\s+"
                             # ("At the centre, Ann Lee, 47, a vendor from Tacloban, sat ...": an age, a description)
-                            rf"[^,\"“”]{{1,60}},\s+)?(?P<name>{_NAME})(?:,\s+\d{{1,3}},)?"
+                            # (rules13: the place may have its own apposition, "In Velden, a village of 60
+                            # households, Ann Lee, 52, ..."; and a fronted question, "Asked whether ..., Lee smiled.")
+                            rf"[^,\"“”]{{1,60}},\s+(?:(?:a|an|the)\s+[^,\"“”]{{1,60}},\s+)?"
+                            rf"|(?:Asked|Pressed|Questioned)\s+(?:whether|if|about|why|how|what|when)\s+[^,\"“”]{{1,80}},\s+)?"
+                            rf"(?P<name>{_NAME})(?:,\s+\d{{1,3}},)?"
                             rf"(?:,?\s+(?:a|an|the)\s+[^,\"“”]{{1,60}},)?"
                             rf"\s+(?:\w+ly\s+)?[a-z]{{2,}}")
 
@@ -1501,6 +1599,15 @@ def previous_paragraph_subject(paragraph: str, known_surname: Callable[[str], bo
         # "Lee, 44, learned of it in 2021. She said on Tuesday that ...": the last sentence goes on with the
         # pronoun, so the person is the subject of the sentence before it
         found = previous_sentence_subject(paragraph, last.start() + 1, known_surname)
+    if found is None and not any(c in paragraph for c in QUOTE_CHARACTERS):
+        # rules13: "Imports have risen, said Ann Lee, head of the association." / "“...,” she said.": the person
+        # of an inverted tag closing the paragraph is the one it was about
+        stripped = paragraph.rstrip()
+        start, _ = _sentence_bounds(stripped, len(stripped) - 1, len(stripped) - 1)
+        m = next(_INVERTED_SPEAKER.finditer(stripped, start), None)
+        if m is not None and " " in m.group("speaker") and speaker_kind(m.group("speaker")) == "name" and not (
+                _organisation(m.group("speaker")) or _common_word(m.group("speaker"), paragraph)):
+            found = (m.start("speaker"), clean_name(m.group("speaker")))
     return found
 
 
@@ -1933,6 +2040,10 @@ def clean_name(speaker: str) -> str:
     """
     if speaker_kind(speaker) != "name":
         return _description_head(speaker) if speaker_kind(speaker) == "description" else speaker
+    if (body_role := _BODY_ROLE_NAME.match(speaker)) is not None:
+        # rules13: "Directorate General of Civil Aviation head Ann Lee": the body's "of" is no cut, the name is
+        # the run after the lower-case role
+        return body_role.group("name")
     name = re.split(r",|\s+(?:of|at|from|for|with|in|on|via|to|who|according)\s+", speaker)[0]
     if any(w in _ORGANISATION_WORDS for w in name.split()) and (
             whole := re.split(r",|\s+(?:at|from|for|with|in|on|via|to|who|according)\s+|\s+of\s+(?=[a-z])",
@@ -1947,8 +2058,16 @@ def clean_name(speaker: str) -> str:
     if all(_is_title(w) for w in words) and (titled_of := _TITLE_OF_NAME.match(speaker)):
         # "Leader of Opposition Priya Raman", "Secretary of State Ann Lee": the title's complement, then the name
         words = titled_of.group("name").split()
+        # rules13: the complement is a portfolio's words ("Minister of Rural Development Ana Ruiz Vera"): the
+        # name is everything after its last portfolio word, three words too
+        after = speaker[titled_of.end("of") :].split() if titled_of.group("of") else []
+        last = max((i for i, w in enumerate(after) if w.lower() in _PORTFOLIO_WORDS), default=None)
+        if last is not None and 2 <= len(after) - last - 1 <= 4 and all(_capitalised(w) for w in after[last + 1 :]):
+            words = after[last + 1 :]
     if len(words) > 1 and words[0].endswith("-based"):
         words = words[1:]  # "Paris-based Coin de Rue Films": where the firm is, not its name
+    if len(words) > 2 and words[0].lower() in _PERSON_NOUNS and words[0].lower() not in _SURNAME_NOUNS:
+        words = words[1:]  # rules13: "Agronomist Ann Lee" opening the sentence: the role, capitalised, no name
     if len(words) > 2 and _RANKED.match(words[0]):
         words = words[1:]  # "Third-placed Elsa von Platen", "Top-seeded Ann Lee": a standing, no part of the name
     while (len(words) > 1 and not _capitalised(words[-1]) and words[-1] not in _PARTICLE_WORDS
@@ -1978,10 +2097,25 @@ def clean_name(speaker: str) -> str:
     return " ".join(words)
 
 
+# a body's capitalised name (with "of", "for", "and" inside), a lower-case role, then a name of two or three words
+_BODY_ROLE_NAME = re.compile(r"^[A-Z][\w&'’\-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w&'’\-]*)*\s+(?:of|for)\s+"
+                             r"[A-Z][\w&'’\-]*(?:\s+[A-Z][\w&'’\-]*)*\s+"
+                             # (a role, not a preposition: "Ann Lee of Acme Ltd in New York" is where she works)
+                             r"(?:(?!(?:in|at|from|on|with|to|near|by|and|or|the|a|an|who|said|says)\b)[a-z][\w\-]*\s+){1,3}"
+                             r"(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,2})$")
 # a title with an "of" complement, then a name of two words: "Leader of (the) Opposition Priya Raman"
+# the words of a ministry's or an office's portfolio ("Minister of Rural Development", "Secretary of State for
+# Energy and Mines"): general words, no name
+_PORTFOLIO_WORDS = frozenset("""development affairs health energy mines mining transport transportation finance
+    agriculture education justice defence defense interior trade industry labour labor environment tourism culture
+    foreign economy economic rural public works water fisheries planning lands land communications infrastructure
+    housing welfare security sport sports youth women family social science technology commerce investment
+    treasury state opposition""".split())
 # a capitalised compound adjective of rank or standing before a name ("Third-placed", "Top-seeded", "Long-serving")
-_RANKED = re.compile(r"^[A-Z][a-z]+-[a-z]+(?:ed|ing)$")
-_TITLE_OF_NAME = re.compile(r"^[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+of\s+(?:the\s+)?(?:[A-Z][\w'’\-]*\s+){1,3}?"
+# (rules13: and an age written as an adjective, "Nineteen-year-old Ann Lee", "23-year-old Bo Li")
+_RANKED = re.compile(r"^[A-Z][a-z]+-[a-z]+(?:ed|ing)$|^(?:[A-Z][a-z]+(?:-[a-z]+)?|\d{1,3})-year-old$")
+_TITLE_OF_NAME = re.compile(r"^[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+(?P<of>of)\s+(?:the\s+)?"
+                            r"(?:[A-Z][\w'’\-]*\s+(?:(?:and|&)\s+)?){1,3}?"
                             r"(?P<name>[A-Z][\w'’\-]+\s+[A-Z][\w'’\-]+)$")
 
 
@@ -2001,7 +2135,8 @@ def _is_title(word: str) -> bool:
 _POST_NOMINALS = frozenset("SC QC KC MP MSP MLA MEP MHK TD OBE MBE CBE KBE DBE PhD".split())
 _PARTICLE_WORDS = {"of", "de", "del", "della", "der", "den", "van", "von", "al", "bin", "ibn", "da", "di", "du", "des",
                    "dos", "das", "do", "af", "dela", "delos", "le", "la", "ter", "y", "ap",
-                   "mac", "mic", "nic", "ní", "ó", "ua", "uí"}  # Irish and Scottish Gaelic: "Ciarán Mac Aodha"
+                   "mac", "mic", "nic", "ní", "ó", "ua", "uí",  # Irish and Scottish Gaelic: "Ciarán Mac Aodha"
+                   "binti", "binte"}  # Malay: "Siti binti Yusof"
 _NAME_RUN = re.compile(_NAME)
 
 
@@ -2164,6 +2299,13 @@ def _merged_name(speaker: str, ends: dict[str, list[tuple[int, list[str]]]],
                     if f[-1] == name.upper() and len(f) in (2, 3) and all(w.isupper() for w in f)}
             if len(caps) == 1:
                 matches = [[*(w.title() for w in next(iter(caps))[:-1]), name]]
+        if not matches and honorific is None and not families:
+            # rules13: "Chaves said" after "Rodolfo Chaves Brenes": a name of two surnames (Spanish, Portuguese)
+            # is shortened to the first of them; the one three-word name of the article with it in the middle
+            middle = {tuple(f) for found in ends.values() for _, f in found
+                      if len(f) == 3 and f[1] == core[0] and not _organisation(" ".join(f))}
+            if len(middle) == 1:
+                matches = [list(next(iter(middle)))]
         if matches:
             longest = max(matches, key=len)  # the longest, the first in the text of equal length
             # two people with the surname ("Ann Smith", "Bo Smith"): ambiguous, not merged; shorter

@@ -35,8 +35,9 @@ def test_heldout5_news(scores):
     # 75 / 112 measured blind; rules6 tuned on it (92); 93 since the files are read through the loader (rules9);
     # 94 after rules9's "Name of the Body said" without a comma, 95 after its "Chief Executive Dr. Name" (rules9
     # was tuned on heldout8, not on this set)
-    assert news["speaker_accuracy"] == pytest.approx(95 / 112)
-    assert news["attribution_rate"] == pytest.approx(108 / 114)  # 100 / 114 measured blind, 107 before rules9
+    assert news["speaker_accuracy"] == pytest.approx(97 / 112)  # 95 / 112 before rules13
+    # 100 / 114 measured blind, 107 before rules9, 108 before rules13
+    assert news["attribution_rate"] == pytest.approx(110 / 114)
 
 
 def test_heldout5_books(scores):
