@@ -68,3 +68,22 @@ def test_a_file_that_is_not_the_corpus_copy_is_refused(tmp_path):
     with pytest.raises(ValueError, match="needs the source"):
         prepare_token_dataset(corpus, tmp_path / "cache", source_is_copy=True)
     assert not list((tmp_path / "cache").glob(".tokens-*"))  # no temporary folder left by the refusal
+
+
+def test_dask_workers_reading_the_copy_write_the_same_parts(tmp_path):
+    # the report's path with --scheduler: the build prepared with the copy, run on a cluster whose workers
+    # read their spans of corpus.jsonl themselves (they must see the run folder, as they must see the cache)
+    distributed = pytest.importorskip("distributed")
+    corpus = _corpus()
+    copy = ct.io.save_jsonl(corpus, tmp_path / "corpus.jsonl")
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1", dashboard_address=":0",
+                                       processes=True)
+    try:
+        with distributed.Client(cluster) as client:
+            given = token_dataset(corpus, tmp_path / "given", client=client)
+            build = prepare_token_dataset(corpus, tmp_path / "read", client=client, source=copy, source_is_copy=True)
+            assert all(isinstance(b, SavedArticles) for b in build.batches) and len(build.batches) == 8
+            read = build.run(client=client)
+    finally:
+        cluster.close()
+    assert _part_hashes(read) == _part_hashes(given) and len(read.parts) == 8
