@@ -41,6 +41,7 @@ from corpus_tools.stats.groups import group_diversity_table, group_frequency_tab
 from corpus_tools.stats.keyness import (
     PCT_DIFF_ZERO,
     dated,
+    iter_keyword_table,
     keyness_arrays,
     keyness_scores,
     keyness_table,
@@ -95,6 +96,7 @@ __all__ = [
     "dispersion_table",
     "distinctive_term_table",
     "iter_frequency_table",
+    "iter_keyword_table",
     "format_kwic",
     "frequency_table",
     "g2_p_value",

@@ -155,43 +155,65 @@ def query_ngram_counts(dataset: TokenDataset, n: int = 2, window_size: int | Non
     NgramCounts(n, window_size, boundary, column, min_count=min_count, min_word_count=min_word_count)  # validates
     g = _group(by_article)
     pruned = min_count > 1 or min_word_count > 1
+    # Each occurrence of a trigram or an adjacent pair is an occurrence of each of its words at its own
+    # position, so a kept n-gram (counted >= min_count) has words counted at least min_count times (in its
+    # article, by article); a word of a pair in a window of S positions takes part in at most S - 1
+    # occurrences of that pair at each of its positions, so there the bound is min_count / (S - 1).  Rarer
+    # words can never be in a kept n-gram and are blanked (NULL, their positions kept) before the n-grams
+    # are formed: DuckDB then groups the n-grams of the frequent words only, not every distinct one of
+    # the corpus (which grows with the corpus: at 300 MB they were most of the collocation queries'
+    # memory).  The marginals of the kept trigrams (their adjacent and gapped pairs) are counted for those
+    # pairs only, by a semi join.  Exact: the same counts as grouping everything, then dropping (tested).
+    per_word = -(-min_count // (window_size - 1)) if n == 2 else min_count
+    threshold = max(per_word, min_word_count)
     with TokenQuery(dataset, boundary, column, threads) as q:
         con = q.con
         con.sql(f"CREATE TEMP TABLE wc AS SELECT {g}term, count(*)::BIGINT AS c FROM k GROUP BY ALL")
+        same = "wc.article = k.article AND " if by_article else ""
+        source = (f"(SELECT k.article, k.unit, k.position, CASE WHEN wc.c >= {threshold} THEN k.term END AS term "
+                  f"FROM k JOIN wc ON {same}wc.term = k.term)" if threshold > 1 else "k")
         window = "WINDOW w AS (PARTITION BY article, unit ORDER BY position)"
         if n == 2:
             span = window_size - 1
             leads = ", ".join(f"lead(term, {j}) OVER w AS t{j}, lead(position, {j}) OVER w - position AS d{j}"
                               for j in range(1, span + 1))
             pairs = " UNION ALL ".join(f"SELECT article, term AS w1, t{j} AS w2 FROM l WHERE d{j} <= {span}"
+                                       + (f" AND term IS NOT NULL AND t{j} IS NOT NULL" if threshold > 1 else "")
                                        for j in range(1, span + 1))
-            con.sql(f"CREATE TEMP TABLE kept AS WITH l AS (SELECT article, term, {leads} FROM k {window}), "
+            con.sql(f"CREATE TEMP TABLE kept AS WITH l AS (SELECT article, term, {leads} FROM {source} {window}), "
                     f"p AS ({pairs}), c AS (SELECT {g}w1, w2, count(*)::BIGINT AS c FROM p GROUP BY ALL "
                     f"HAVING count(*) >= {min_count}) "
                     f"SELECT c.* FROM c {_word_filter('c', ['w1', 'w2'], by_article, min_word_count)}")
             grams = con.sql(f"SELECT {g}w1, w2, c FROM kept").fetchall()
             adjacent, gapped = [], []
         else:
+            # trigrams, and the marginals of the kept ones: their adjacent pairs (w1 w2, w2 w3) and their
+            # gapped pair (w1 _ w3, any kept token between)
             con.sql(f"CREATE TEMP TABLE l AS SELECT article, term, lead(term, 1) OVER w AS t1, "
                     f"lead(term, 2) OVER w AS t2, lead(position, 1) OVER w - position AS d1, "
-                    f"lead(position, 2) OVER w - position AS d2 FROM k {window}")
-            con.sql(f"CREATE TEMP TABLE tri AS SELECT {g}term AS w1, t1 AS w2, t2 AS w3, count(*)::BIGINT AS c "
-                    "FROM l WHERE d2 = 2 GROUP BY ALL")
-            con.sql(f"CREATE TEMP TABLE adj AS SELECT {g}term AS w1, t1 AS w2, count(*)::BIGINT AS c "
-                    "FROM l WHERE d1 = 1 GROUP BY ALL")
+                    f"lead(position, 2) OVER w - position AS d2 FROM {source} {window}")
+            if pruned:
+                con.sql(f"CREATE TEMP TABLE tri AS SELECT {g}term AS w1, t1 AS w2, t2 AS w3, count(*)::BIGINT AS c "
+                        "FROM l WHERE d2 = 2 AND term IS NOT NULL AND t1 IS NOT NULL AND t2 IS NOT NULL "
+                        f"GROUP BY ALL HAVING count(*) >= {min_count}")
+            else:
+                con.sql(f"CREATE TEMP TABLE tri AS SELECT {g}term AS w1, t1 AS w2, t2 AS w3, count(*)::BIGINT AS c "
+                        "FROM l WHERE d2 = 2 GROUP BY ALL")
+                con.sql(f"CREATE TEMP TABLE adj AS SELECT {g}term AS w1, t1 AS w2, count(*)::BIGINT AS c "
+                        "FROM l WHERE d1 = 1 GROUP BY ALL")
             con.sql(f"CREATE TEMP TABLE kept AS SELECT t.* FROM tri t "
                     f"{_word_filter('t', ['w1', 'w2', 'w3'], by_article, min_word_count)} WHERE t.c >= {min_count}")
             grams = con.sql(f"SELECT {g}w1, w2, w3, c FROM kept").fetchall()
-            on = "a.article = x.article AND " if by_article else ""
-            if pruned:
+            if pruned:  # only the marginals of the kept trigrams are counted: a semi join, then a small aggregate
+                on = "l.article = x.article AND " if by_article else ""
                 adjacent = con.sql(
                     f"WITH x AS (SELECT {g}w1, w2 FROM kept UNION SELECT {g}w2 AS w1, w3 AS w2 FROM kept) "
-                    f"SELECT {'a.article, ' if by_article else ''}a.w1, a.w2, a.c FROM adj a SEMI JOIN x "
-                    f"ON {on}a.w1 = x.w1 AND a.w2 = x.w2").fetchall()
+                    f"SELECT {g}term, t1, count(*)::BIGINT FROM l SEMI JOIN x ON {on}l.term = x.w1 AND l.t1 = x.w2 "
+                    "WHERE d1 = 1 GROUP BY ALL").fetchall()
                 gapped = con.sql(
                     f"WITH x AS (SELECT DISTINCT {g}w1, w3 FROM kept) "
-                    f"SELECT {'a.article, ' if by_article else ''}a.w1, a.w3, sum(a.c)::BIGINT FROM tri a SEMI JOIN x "
-                    f"ON {on}a.w1 = x.w1 AND a.w3 = x.w3 GROUP BY ALL").fetchall()
+                    f"SELECT {g}term, t2, count(*)::BIGINT FROM l SEMI JOIN x ON {on}l.term = x.w1 AND l.t2 = x.w3 "
+                    "WHERE d2 = 2 GROUP BY ALL").fetchall()
             else:
                 adjacent = con.sql(f"SELECT {g}w1, w2, c FROM adj").fetchall()
                 gapped = []

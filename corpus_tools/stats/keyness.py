@@ -38,7 +38,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 import numpy as np
 import pandas as pd
@@ -57,6 +57,7 @@ from corpus_tools.tokens.tokenize import TokenOptions
 __all__ = [
     "PCT_DIFF_ZERO",
     "dated",
+    "iter_keyword_table",
     "keyness_arrays",
     "keyness_scores",
     "keyness_table",
@@ -506,6 +507,24 @@ def keyword_table(data, top: int = 10, measure: str = "g2", min_count: int = 1, 
     >>> keyword_table(t, top=1)[["article", "term", "freq_target", "direction"]].values.tolist()
     [['a', 'war', 3, 'over'], ['b', 'talks', 1, 'over']]
     """
+    return _concat_keywords(iter_keyword_table(data, top, measure, min_count, column=column, options=options))
+
+
+def iter_keyword_table(data, top: int = 10, measure: str = "g2", min_count: int = 1, *, column: str = "norm",
+                       options: TokenOptions | Mapping[str, object] | None = None) -> Iterator[pd.DataFrame]:
+    """:func:`keyword_table` as consecutive pieces of its rows (runs of whole articles), never held whole.
+
+    The table has ``top`` rows per article, so it grows with the corpus (580,000 rows, 181 MB in pandas,
+    for 58,000 news articles): a report writes it with
+    :meth:`~corpus_tools.io.outputs.OutputFolder.table_pieces` a piece at a time.  Arguments are checked,
+    and the corpus counted, when this is called, not when the first piece is asked for.
+
+    >>> from corpus_tools import Corpus
+    >>> from corpus_tools.tokens import token_table
+    >>> t = token_table(Corpus.from_texts(["war war war peace", "peace peace talks"], ids=["a", "b"]))
+    >>> [piece["term"].tolist() for piece in iter_keyword_table(t, top=1)]
+    [['war', 'talks']]
+    """
     check_counts(top=top, min_count=min_count)
     measure = _ALIASES.get(str(measure).lower(), str(measure).lower())
     if measure not in KEYNESS_MEASURES:
@@ -531,11 +550,16 @@ def keyword_table(data, top: int = 10, measure: str = "g2", min_count: int = 1, 
         raise ValueError(f"keywords need at least two articles to compare, not {len(sizes)}")
     ids = np.array(list(sizes), dtype=object)
     size = np.array(list(sizes.values()), dtype="int64")
-    parts = [_article_keywords(chunk, ids, size, top, measure, min_count) for chunk in chunks]
+    return (_article_keywords(chunk, ids, size, top, measure, min_count) for chunk in chunks)
+
+
+def _concat_keywords(pieces: Iterable[pd.DataFrame]) -> pd.DataFrame:
+    """The pieces as one table (article first, as each piece has it); no piece: the empty table."""
+    parts = list(pieces)
     if not parts:
         parts = [_scored_frame(np.array([], dtype=object), *(np.array([], dtype="int64"),) * 4).assign(article=[])]
-    table = pd.concat(parts, ignore_index=True)
-    return table[["article", *[c for c in table.columns if c != "article"]]]
+        parts[0] = parts[0][["article", *[c for c in parts[0].columns if c != "article"]]]
+    return pd.concat(parts, ignore_index=True)
 
 
 def _article_keywords(per: pd.DataFrame, ids, size, top: int, measure: str, min_count: int) -> pd.DataFrame:

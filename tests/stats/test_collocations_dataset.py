@@ -119,6 +119,52 @@ def test_hand_counted_pruned_bigrams(tmp_path):
     assert isinstance(c, NgramCounts)
 
 
+
+def test_a_pair_in_a_window_can_outnumber_its_word(tmp_path):
+    # "alpha beta beta" three times: alpha is counted 3 times, but in a window of 3 positions every alpha
+    # pairs with both betas after it, so alpha-beta is counted 6 times.  Pruning the words before forming
+    # the pairs must use min_count / (window - 1), not min_count, or alpha-beta is lost at min_count=6.
+    ds = token_dataset(ct.Corpus.from_texts(["alpha beta beta\n\nalpha beta beta\n\nalpha beta beta"]), tmp_path,
+                       n_jobs=1)
+    c = query_ngram_counts(ds, 2, 3, "paragraph", min_count=6)
+    assert dict(c.ngrams) == {("alpha", "beta"): 6} and c.words == {"alpha": 3, "beta": 6}
+    assert dict(query_ngram_counts(ds, 2, 3, "paragraph", min_count=3).ngrams) == {
+        ("alpha", "beta"): 6, ("beta", "beta"): 3}
+    # adjacent pairs and trigrams: an occurrence is one of each word, so a word counted 3 times bounds them
+    assert dict(query_ngram_counts(ds, 2, None, "paragraph", min_count=3).ngrams) == {
+        ("alpha", "beta"): 3, ("beta", "beta"): 3}
+    tri = query_ngram_counts(ds, 3, None, "paragraph", min_count=3)
+    assert dict(tri.ngrams) == {("alpha", "beta", "beta"): 3}
+    assert dict(tri.pairs) == {("alpha", "beta"): 3, ("beta", "beta"): 3} and dict(tri.gapped) == {("alpha", "beta"): 3}
+
+
+@pytest.mark.parametrize(("n", "window"), [(2, 2), (2, 3), (2, 5), (3, 3)])
+@pytest.mark.parametrize("by_article", [False, True])
+def test_pruning_equals_counting_everything_then_dropping(datasets, n, window, by_article):
+    # the rare words are blanked before the n-grams are formed: the counts must be those of grouping every
+    # n-gram and dropping the rare ones afterwards, for each min_count / min_word_count, article by article too
+    corpus, ds = datasets["many"]
+    toks = _memory(corpus, None)
+    everything = counts_by_article(toks, n, window, "sentence") if by_article else \
+        {"": count_ngrams(toks, n, window, "sentence")}
+    kept_in_all = 0
+    for min_count, min_word_count in ((2, 1), (3, 1), (2, 5), (1, 4), (5, 2)):
+        got = query_ngram_counts(ds, n, window, "sentence", min_count=min_count, min_word_count=min_word_count,
+                                 by_article=by_article)
+        got = got if by_article else {"": got}
+        assert got.keys() == everything.keys()
+        for art, full in everything.items():
+            kept = {g: c for g, c in full.ngrams.items()
+                    if c >= min_count and all(full.words[w] >= min_word_count for w in g)}
+            assert dict(got[art].ngrams) == kept, (art, min_count, min_word_count)
+            kept_in_all += len(kept)
+            assert got[art].words == full.words
+            for gram in kept if n == 3 else ():
+                w1, w2, w3 = gram
+                assert got[art].pairs[w1, w2] == full.pairs[w1, w2] and got[art].pairs[w2, w3] == full.pairs[w2, w3]
+                assert got[art].gapped[w1, w3] == sum(c for (a, _, b), c in full.ngrams.items() if (a, b) == (w1, w3))
+    assert kept_in_all  # not vacuous
+
 TERMS = ["deal", "the deal", "U.S.", "kyiv", "ukraine", "russia", "can't", "$5", "nothing-here"]
 
 

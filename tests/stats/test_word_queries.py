@@ -238,6 +238,28 @@ def test_keyword_table_streams_whole_articles_in_chunks(corpora, datasets, monke
     assert flat == sorted(flat) and len(flat) == len(set(flat))  # each article whole, in one chunk, in order
 
 
+def test_keyword_pieces_write_the_bytes_of_the_whole_table(corpora, datasets, monkeypatch, tmp_path):
+    # the report writes the keywords a piece of articles at a time: the CSV must be the one of the whole table
+    from corpus_tools.io.outputs import OutputFolder, table_to_csv
+    from corpus_tools.stats import word_queries
+
+    _, ds, toks = _pair(corpora, datasets, "reuters", OPTIONS[1])
+    real = word_queries.iter_keyword_counts
+    monkeypatch.setattr(ct.stats.keyness, "iter_keyword_counts",
+                        lambda *a, **k: real(*a, **dict(k, chunk_rows=50)))
+    pieces = list(stats.iter_keyword_table(ds, top=6, measure="log_ratio"))
+    assert len(pieces) > 10 and all(list(p.columns) == list(pieces[0].columns) for p in pieces)
+    whole = stats.keyword_table(toks, top=6, measure="log_ratio")
+    _equal(pd.concat(pieces, ignore_index=True), whole)
+    path = OutputFolder(tmp_path).table_pieces(iter(pieces), "keywords", show=False)
+    assert path.read_text(encoding="utf-8") == table_to_csv(whole)
+    # checked when called, not when the first piece is asked for
+    seed = _pair(corpora, datasets, "seed", OPTIONS[0])[1]
+    with pytest.raises(ValueError, match="at least two articles"):
+        stats.iter_keyword_table(seed)
+    with pytest.raises(ValueError, match="unknown keyness measure"):
+        stats.iter_keyword_table(ds, measure="nope")
+
 def test_keyword_table_needs_two_articles(corpora, datasets):
     _, ds, _ = _pair(corpora, datasets, "seed", OPTIONS[0])
     with pytest.raises(ValueError, match="at least two articles to compare, not 1"):
