@@ -106,6 +106,7 @@ from corpus_tools.structure.speakers import (
     speaker_candidates,
     speaker_kind,
     speaker_names,
+    statement_body,
     statement_issuer,
     subject_mentions,
 )
@@ -466,7 +467,8 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
             at = where_block or (last if rule and rule.startswith("quote") else first)
             speaker = body_name_before(marked[at.index], where, speaker)
         if speaker is not None:
-            speaker = organisation_speaker(speaker.strip(" ,"))
+            # (rules14: a dash written as two hyphens after the tag is no part of the name: 'repeated Edward--"but')
+            speaker = organisation_speaker(speaker.strip(" ,").rstrip("-–—"))
             kind = speaker_kind(speaker)
             resolved = antecedent or resolve_speaker(speaker, candidates, segs[0][0])
             if fiction and antecedent is None and speaker in ("he", "she") and where >= 0 and (
@@ -543,6 +545,12 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
                     and out[-1].block >= first.index - 1
                     and (issuer := statement_issuer(speaker, out[-1].resolved_speaker, blocks[out[-1].block].text))):
                 resolved = issuer  # 'In a statement, Acme said ... “...,” the statement said.': Acme's words
+            elif (kind == "description" and not fiction and resolved == speaker and first.index > 0
+                  and blocks[first.index - 1].kind == "paragraph"
+                  and (issuer := statement_body(speaker, blocks[first.index - 1].text))):
+                # rules14: 'The port authority said in a statement that ...' / '“...,” the statement said.': the
+                # body the paragraph before says issued it, with no quotation of its own there
+                resolved = issuer
             if kind == "description" and not fiction and resolved == speaker:
                 named = candidates.resolve_description(speaker, segs[0][0], first.start)
                 # '“...,” Lewis said. “...,” said the minister.': a new tag right after the named speaker's

@@ -174,14 +174,14 @@ TITLES: frozenset[str] = frozenset(
     Supt Insp Det Sgt Capt Cmdr Adm Brig Maj Cpl Pvt Amb Atty Pres Const Cr MEC Madam Lt Col
     Ratu Tun Datuk Dato Datin Tunku Tengku Seri Sri Alhaji Alhaja Hajiya Haji Hajji Hajjah Deacon
     Producer Screenwriter Filmmaker Defenceman Defenseman Defender Midfielder Striker Goalkeeper Goaltender
-    Winger Quarterback Maître Maitre""".split()
+    Winger Quarterback Maître Maitre Partner""".split()
 )
 # (Ratu: a Fijian chief's title; Tun, Datuk, Dato', Datin, Tunku, Tengku: Malaysian honours and royal titles,
 # "Seri"/"Sri" the second word of "Datuk Seri", "Tan Sri"; Alhaji, Alhaja, Hajiya, Haji, Hajjah: the pilgrim's
 # honorific of West African and Malay names, "Hajji" its East African spelling; Deacon: a clergy title like
 # Reverend and Bishop; a film job and a player's position written before the name as a title: "Producer Ann
 # Lee", "Defenceman Bo Li", "Striker Tom Avery"; Lt and Col: the ranks abbreviated, "Police Lt. Col. Ann Cruz";
-# Maître: the French-speaking lawyer's title, "Maître Ann Roux")
+# Maître: the French-speaking lawyer's title, "Maître Ann Roux"; rules14: a firm's "Partner Ann Lee")
 # honorifics kept in front of a lone surname ("Mr. Bennet" and "Mrs. Bennet" are two people)
 _HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lady", "Lord", "Dame", "Mr.", "Mrs.", "Ms.", "Dr."}
 # nouns that make a description a person ("the regional manager"), an antecedent for "he"/"she"
@@ -202,7 +202,7 @@ _PERSON_NOUNS = frozenset("""manager spokesman spokeswoman spokesperson analyst 
     regent coroner volunteer grandmother grandfather homeowner landlord tenant fan holder finisher runner surfer
     lifeguard organiser organizer
     diver buyer seller exporter importer auctioneer caddie commuter rider labourer laborer scaffolder harvester
-    vendor trucker
+    vendor trucker grower
     shopper guard tourist visitor backpacker motorist traveller traveler villager survivor patient diner regular
     bystander agronomist biologist ecologist botanist zoologist chemist physicist""".split())
 # (person nouns that are also surnames: a capitalised one opening a name is the name's, "Baker Ann Lee" never)
@@ -213,7 +213,8 @@ _ORGANISATION_WORDS = frozenset("""Corp Corporation Inc Co Ltd Plc PLC Group Com
     Institute University Center Centre Trust Partners Holdings Industries Reuters Press News Daily Times Post
     Council Committee Board Service Services Authority Fund Foundation Union Federation College School Hospital
     Society Institution Court Museum Library Academy Network Alliance Coalition Organisation Organization Chamber
-    Administration Bureau Police Parliament Assembly Senate Congress Church""".split())
+    Administration Bureau Police Parliament Assembly Senate Congress Church
+    Initiative Secretariat Cooperative Collective Movement""".split())  # (the last line: rules14)
 _FEMALE = {"she", "her", "mrs", "mrs.", "miss", "ms", "ms.", "lady", "queen", "princess", "dame", "wife", "mother",
            "daughter", "sister", "woman", "girl", "spokeswoman", "chairwoman", "grandmother", "aunt", "widow",
            "actress", "businesswoman", "councilwoman", "congresswoman", "nun", "mum", "mom", "granddaughter"}
@@ -286,7 +287,8 @@ _FULL_STOP = r"(?<![\s.][A-Z])\.(?![A-Za-z])"
 # lower-case role words in front of a name: "said manager Sean Doyle", "said club chairman Graham Pell"
 _ROLE_WORDS = (r"(?:(?!(?:on|in|at|to|that|after|before|during|with|by|for|from|of|when|as|last|this|earlier|later|"
                r"the|a|an|and|but|or|he|she|they|it|we|was|were|is|are|had|has|have|came|comes|then)\b)"
-               r"(?:[a-z][\w\-]*|[A-Z]{2,5}(?![\w.]))\s+){1,3}(?<![A-Z]\s)")
+               # (rules14: a role with its "of" phrase in lower case, "member of parliament")
+               r"(?:[a-z][\w\-]*\s+of\s+(?!the\b)[a-z][\w\-]*|[a-z][\w\-]*|[A-Z]{2,5}(?![\w.]))\s+){1,3}(?<![A-Z]\s)")
 # (an organisation's name may come first: "White House press secretary Karine Lee told reporters"; rules13: with
 # "of" in it, "Directorate General of Civil Aviation head Ann Lee told")
 # ("Mines and Energy Minister Ann Lee said": "and" inside the office's name; "volcanologist Ann Lee of the
@@ -325,7 +327,11 @@ _APPOSITIVE_SUBJECT = re.compile(rf"{_LEADING}{_DESC},\s+(?P<speaker>{_NAME}),\s
 _TITLE_APPOSITIVE_SUBJECT = re.compile(rf"{_LEADING}(?P<title>[A-Z][a-z]+)\s+[a-z][\w\-]*(?:\s+[^\s,\"“”]+){{0,6}}?"
                                        rf",\s+(?P<speaker>{_NAME}),\s+"
                                        r"(?:\w+ly\s+|also\s+)?[a-z]")
-_NAME_SUBJECT = re.compile(rf"{_LEADING}(?P<speaker>{_NAME}(?:\s+[a-z]+\s+{_NAME})?|{_PRON})"
+# (rules14: two lower-case words between a body and the name when the second is a person noun, "Tourism Council
+# board member Ann Lee, speaking at ..., said")
+_NAME_SUBJECT = re.compile(rf"{_LEADING}(?P<speaker>{_NAME}(?:\s+[a-z]+\s+{_NAME}|\s+[a-z]+\s+(?:"
+                           + "|".join(sorted(_PERSON_NOUNS, key=lambda w: (-len(w), w))) +
+                           rf")\s+{_NAME})?|{_PRON})"
                            # an apposition, or a relative clause (which may run long: "Sir Ann, who held ...")
                            rf"(?:,[^,\"“”]{{1,80}},|,\s+who\s[^,\"“”]{{1,160}},)?"
                            r"\s+(?:\w+ly\s+|also\s+)?(?!(?:of|and|or|in|at|for|to|with|from)\b)[a-z]{2,}")
@@ -559,6 +565,12 @@ def organisation_speaker(speaker: str) -> str:
     ('Port Authority', 'The minister')
     >>> organisation_speaker("The cellist Ann Lee, who"), organisation_speaker("the campaign group Ore Watch")
     ('Ann Lee', 'Ore Watch')
+
+    (rules14) A plural possessive may stand inside the name ("The Harbour Tenants' Union"), and a body's organ
+    noun in lower case may end it ("The Pacific Islands Forum secretariat"):
+
+    >>> organisation_speaker("The Harbour Tenants' Union"), organisation_speaker("The Island Forum secretariat")
+    ("Harbour Tenants' Union", 'Island Forum secretariat')
     """
     if (speaker[:1] in "TtAaIiHh" and (m := _DESCRIBED_NAME.match(speaker))
             and not _is_title(m.group("name").split()[-1])):
@@ -567,11 +579,18 @@ def organisation_speaker(speaker: str) -> str:
     if len(words) >= 2 and words[0] == "The" and _organisation_name(" ".join(words[1:])):
         return " ".join(words[1:])
     rest = words[1:]
-    if (len(rest) >= 2 and words[0].lower() == "the" and rest[0][:1].isupper() and rest[-1][:1].isupper()
-            and all(w[:1].isupper() or w in ("of", "for", "and", "&", "on", "the") for w in rest)
-            and not _is_title(rest[-1]) and not any(re.search(r"['’]s?$", w) for w in rest)):
-        return " ".join(rest)  # "the Royal College of Nursing said": the organisation's name
+    # (the organ noun of a named body, kept in lower case after its name: "the ... Forum secretariat")
+    named = rest[:-1] if len(rest) >= 3 and rest[-1] in _ORGAN_NOUNS else rest
+    if (len(named) >= 2 and words[0].lower() == "the" and named[0][:1].isupper() and named[-1][:1].isupper()
+            and all(w[:1].isupper() or w in ("of", "for", "and", "&", "on", "the") for w in named)
+            and not _is_title(named[-1]) and not any(re.search(r"['’]s$|[^s]['’]$", w) for w in named)):
+        # "the Royal College of Nursing said": the organisation's name ("Tenants'" may be in it, "Lee's" not)
+        return " ".join(rest)
     return speaker
+
+
+# rules14: a body's organ, after the body's name in lower case ("the Pacific Islands Forum secretariat")
+_ORGAN_NOUNS = frozenset("secretariat commission presidency executive leadership directorate".split())
 
 
 # what a body issues and a tag may make the speaker: "“...,” the statement said"
@@ -593,6 +612,35 @@ def statement_issuer(speaker: str, previous_speaker: str | None, previous_text: 
             _STATEMENT_NOUNS or not previous_speaker or speaker_kind(previous_speaker) != "name"):
         return None
     return previous_speaker if words[1].lower() in previous_text.lower() else None
+
+
+# rules14: a body that a sentence says issued a statement: "The provincial tourism department said in a statement
+# that ...", "Acme Mining said in an emailed statement ..." (the sentence's subject: a description or a name)
+_STATEMENT_SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?] ))(?P<body>(?:[Tt]he|[Ii]ts|[A-Z][\w&'’.\-]*)(?:\s+(?:[A-Z][\w&'’.\-]*|of|for|and|&|"
+    r"(?!(?:said|says|had|has|was|is|will|would|also|then|which|who)\b)[a-z][\w\-]*)){0,6}?)"
+    r"\s+(?:said|says|announced|added|warned)\s+in\s+(?:a|an|its)\s+(?:[a-z]+\s+)?(?:statement|press release)\b")
+
+
+def statement_body(speaker: str, previous_text: str) -> str | None:
+    """(rules14) The issuer of "the statement" that a tag makes the speaker, from the paragraph before (no
+    quotation in it): the subject of its last "... said in a statement" sentence, as
+    :func:`organisation_speaker` names it.  None when ``speaker`` is no statement or no sentence says so.
+
+    >>> statement_body("the statement", "The port authority said in a statement that work would resume.")
+    'The port authority'
+    >>> statement_body("the statement", "Acme said the works would resume.") is None
+    True
+    """
+    words = speaker.split()
+    if (len(words) != 2 or words[0].lower() not in ("the", "a", "its", "their")
+            or words[1].lower() not in _STATEMENT_NOUNS or "statement" not in previous_text
+            and "release" not in previous_text or any(c in previous_text for c in QUOTE_CHARACTERS)):
+        return None
+    found = [m.group("body") for m in _STATEMENT_SUBJECT.finditer(previous_text)]
+    if not found or found[-1].split()[0].lower() in _PRONOUNS:
+        return None
+    return organisation_speaker(found[-1])
 
 
 def speaker_kind(speaker: str) -> str:
@@ -1292,7 +1340,8 @@ _ORGANISATION_DESCRIPTIONS = frozenset(f"the {w}" for w in """company club firm 
     airline retailer insurer lender team""".split())
 _LEAD_SUBJECT = re.compile(r"^(?:The\s+)?(?P<name>[A-Z][\w&'’.\-]*(?:\s+[A-Z][\w&'’.\-]*){1,3})\s+"
                            r"(?:is|are|has|have|had|was|were|will|said|says|[a-z]+ed|[a-z]+s)\b")
-_DATELINE_PREFIX = re.compile(r"^[^.!?\"“]{0,60}?\s(?:-{1,2}|–|—)\s+")
+# (rules14: a month's abbreviation may stand in it, "SAPPORO, Dec. 2 Kyodo - ")
+_DATELINE_PREFIX = re.compile(r"^(?:[^.!?\"“]|\.(?=\s+\d)){0,60}?\s(?:-{1,2}|–|—)\s+")
 
 
 # "the centre", "the agency", "the trust": the organisation of that kind the article named before
@@ -1310,12 +1359,19 @@ def named_organisation(article: Article, speaker: str, before: int) -> str | Non
     >>> a = Article.from_text("The Marine Research Centre published data. “Seas rise,” the centre said.", id="x")
     >>> named_organisation(a, "the centre", 45), named_organisation(a, "the minister", 45)
     ('Marine Research Centre', None)
+
+    (rules14) The kind word may open the name, before its "of" or "for" phrase: "the Department of Tourism"
+    for "the department".
+
+    >>> a = Article.from_text("The Department of Tourism cut fees. It is “fair”, according to the department.", id="x")
+    >>> named_organisation(a, "the department", 60)
+    'Department of Tourism'
     """
     words = speaker.split()
     if len(words) != 2 or words[0].lower() != "the" or words[1].lower() not in _NAMED_KINDS:
         return None
     kind = words[1].lower()
-    found = None
+    found, at = None, -1
     for m in re.finditer(rf"(?<![\w'’])(?P<name>(?:[A-Z][\w&'’.\-]*\s+(?:(?:of|for|and|&)\s+)?){{1,4}}"
                          rf"(?i:{kind}))\b", article.text[:before]):
         name = m.group("name")
@@ -1323,7 +1379,11 @@ def named_organisation(article: Article, speaker: str, before: int) -> str | Non
         if parts[0] in ("The", "A", "An") or parts[0] in _STOP_CAPS:
             parts = parts[1:]
         if len(parts) >= 2 and parts[-1][:1].isupper():
-            found = " ".join(parts)
+            found, at = " ".join(parts), m.start()
+    for m in re.finditer(rf"(?<![\w'’]){kind.capitalize()}\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w&'’\-]*"
+                         rf"(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w&'’\-]*){{0,3}}", article.text[:before]):
+        if m.start() > at:  # (the nearest naming wins)
+            found, at = m.group(), m.start()
     return found
 
 
@@ -1575,10 +1635,12 @@ _SCENE_SUBJECT = re.compile(rf"\s*(?:(?:At|In|On|Outside|Inside|Near|Among|Behin
                             # ("At the centre, Ann Lee, 47, a vendor from Tacloban, sat ...": an age, a description)
                             # (rules13: the place may have its own apposition, "In Velden, a village of 60
                             # households, Ann Lee, 52, ..."; and a fronted question, "Asked whether ..., Lee smiled.")
-                            rf"[^,\"“”]{{1,60}},\s+(?:(?:a|an|the)\s+[^,\"“”]{{1,60}},\s+)?"
+                            # (rules14: any lower-case apposition to the place, "On the beach at Yoff, north of the
+                            # capital, Ann Lee, who ..., stood": and a relative clause after the name)
+                            rf"[^,\"“”]{{1,60}},\s+(?:[a-z][^,\"“”]{{1,60}},\s+)?"
                             rf"|(?:Asked|Pressed|Questioned)\s+(?:whether|if|about|why|how|what|when)\s+[^,\"“”]{{1,80}},\s+)?"
                             rf"(?P<name>{_NAME})(?:,\s+\d{{1,3}},)?"
-                            rf"(?:,?\s+(?:a|an|the)\s+[^,\"“”]{{1,60}},)?"
+                            rf"(?:,?\s+(?:a|an|the)\s+[^,\"“”]{{1,60}},|,\s+who\s[^,\"“”]{{1,120}},)?"
                             rf"\s+(?:\w+ly\s+)?[a-z]{{2,}}")
 
 
@@ -1658,16 +1720,24 @@ def previous_sentence_description(text: str, offset: int, pronoun: str) -> tuple
     "A truck driver in the queue said he had slept in his cab. “We pay,” he said."  The pronoun inside the
     sentence ("said he had") is what shows the description is the person the tag's pronoun stands for.
 
+    (rules14) A noun of the pronoun's gender shows it as well, with no pronoun in the sentence: "A spokesman for
+    the port said work would resume. “We are ready,” he said."
+
     >>> previous_sentence_description("A nurse at the gate said she was tired. “No,” she said.", 41, "she")
     (0, 'A nurse')
+    >>> previous_sentence_description("A spokeswoman for the line said it was late. “No,” she said.", 46, "she")
+    (0, 'A spokeswoman')
     """
     before = _sentence_before(text, offset)
     if before is None:
         return None
     prev_start, sentence = before
-    if any(c in sentence for c in QUOTE_CHARACTERS) or not re.search(rf"\b{pronoun}\b", sentence):
+    if any(c in sentence for c in QUOTE_CHARACTERS):
         return None
     found = _sentence_description(sentence, pronoun)
+    if found and not re.search(rf"\b{pronoun}\b", sentence) and (
+            found[1].split()[-1] not in (_MALE if pronoun == "he" else _FEMALE)):
+        return None  # no pronoun, and a noun of either gender ("A nurse ... said the wards were full."): no sign
     return (prev_start + found[0], found[1]) if found else None
 
 
@@ -1747,7 +1817,9 @@ def previous_sentence_subject(text: str, offset: int,
         # right before the full name (the capitalised word opening the sentence is no one-word subject)
         lead = len(sentence) - len(sentence.lstrip())
         role_named = _ROLE_SUBJECT_NAME.match(sentence, lead)
-        if role_named is not None and _is_title(role_named.group("noun").capitalize()):
+        # (rules14: or a person noun, "The veteran grower Ann Lee, 68, said ...")
+        if role_named is not None and (_is_title(role_named.group("noun").capitalize())
+                                       or role_named.group("noun") in _PERSON_NOUNS):
             m = role_named
     if m is None or any(c in sentence for c in QUOTE_CHARACTERS):
         return None
@@ -2029,6 +2101,10 @@ def _description_head(speaker: str) -> str:
     return cut if len(cut.split()) >= 2 else head
 
 
+# a role with a lower-case "of" phrase, then the name ending the speaker: "... member of parliament Mr Ann Lee"
+_LOWER_OF_ROLE = re.compile(rf"(?:^|\s)[a-z][\w\-]*\s+of\s+(?!the\b)[a-z][\w\-]*\s+(?P<name>{_NAME})$")
+
+
 @lru_cache(maxsize=8192)
 def clean_name(speaker: str) -> str:
     """A speaker as a name: titles, roles and trailing adverbs dropped, descriptions cut to their head.
@@ -2040,6 +2116,10 @@ def clean_name(speaker: str) -> str:
     """
     if speaker_kind(speaker) != "name":
         return _description_head(speaker) if speaker_kind(speaker) == "description" else speaker
+    if (lower_of := _LOWER_OF_ROLE.search(speaker)) is not None:
+        # rules14: "Kabwata independent member of parliament Mr Ann Lee": the role's lower-case "of" phrase is
+        # no cut, the name is the run after it
+        return clean_name(lower_of.group("name"))
     if (body_role := _BODY_ROLE_NAME.match(speaker)) is not None:
         # rules13: "Directorate General of Civil Aviation head Ann Lee": the body's "of" is no cut, the name is
         # the run after the lower-case role
@@ -2071,7 +2151,8 @@ def clean_name(speaker: str) -> str:
     if len(words) > 2 and _RANKED.match(words[0]):
         words = words[1:]  # "Third-placed Elsa von Platen", "Top-seeded Ann Lee": a standing, no part of the name
     while (len(words) > 1 and not _capitalised(words[-1]) and words[-1] not in _PARTICLE_WORDS
-           and not (len(words) == 2 and words[-1] in _BODY_KINDS)):  # ("Nuuk municipality": a place's body)
+           and not (len(words) == 2 and words[-1] in _BODY_KINDS)  # ("Nuuk municipality": a place's body)
+           and not (len(words) >= 3 and words[-1] in _ORGAN_NOUNS)):  # (rules14: "... Forum secretariat")
         words.pop()  # "Elizabeth archly"
     while len(words) > 2 and words[-1] in _POST_NOMINALS:
         words.pop()  # letters after a name: "Ann Lee SC", "Bo Li MP", "Jo Ames OBE"

@@ -28,14 +28,15 @@ def test_heldout13_is_the_annotated_set(scores):
 def test_heldout13_news_after_rules14(scores):
     news = scores["news"]
     assert news["role_accuracy"] == 1.0  # 415 / 436 blind
+    # (the 4 missed: quotations reopened in the next paragraph, found as one over both, annotated per paragraph)
     assert (news["quote_precision"], news["quote_recall"]) == (1.0, pytest.approx(200 / 204))
-    assert news["speaker_accuracy"] == pytest.approx(161 / 194)
-    assert news["attribution_rate"] == pytest.approx(191 / 200)
+    assert news["speaker_accuracy"] == pytest.approx(178 / 194)  # 161 / 194 blind
+    assert news["attribution_rate"] == pytest.approx(193 / 200)  # 191 / 200 blind
 
 
 def test_heldout13_books_after_rules14(scores):
     books = scores["books"]
     assert books["role_accuracy"] == 1.0
     assert (books["quote_precision"], books["quote_recall"]) == (1.0, 1.0)
-    assert books["speaker_accuracy"] == pytest.approx(95 / 103)
+    assert books["speaker_accuracy"] == pytest.approx(97 / 103)  # 95 / 103 blind
     assert books["attribution_rate"] == 1.0
