@@ -83,6 +83,7 @@ from corpus_tools.structure.speakers import (
     CandidateIndex,
     attribute_speaker,
     based_firm,
+    body_antecedent,
     body_name_before,
     colon_introduction,
     corpus_speaker_names,
@@ -586,6 +587,12 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
                     and org[0] >= blocks[max(0, first.index - 1)].start:
                 # '“...,” it said' after "Acme Corp said ...": the organisation of this paragraph or the last
                 resolved = org[1]
+            elif speaker.lower() == "it" and not fiction and where >= 0 and (
+                    at_block := where_block or (last if rule and rule.startswith("quote") else first)) and (
+                    body := body_antecedent(article, at_block.text, where, at_block.start + where)):
+                # rules14: "The campaign group Ore Watch called for ..., which it said ...", "Te Kura, the
+                # regional authority, welcomed it. In a statement, it said ...": the body opening the sentence
+                resolved = body
             if fiction and (child := child_speaker(" ".join(text[a:b] for a, b in segs), resolved, given)):
                 resolved, rule = child, f"{rule}; the child who calls the parent"  # "..., Mama, ...": not Mama's
             if where >= 0 and not (fiction and resolved != speaker and kind == "description") and (

@@ -174,14 +174,14 @@ TITLES: frozenset[str] = frozenset(
     Supt Insp Det Sgt Capt Cmdr Adm Brig Maj Cpl Pvt Amb Atty Pres Const Cr MEC Madam Lt Col
     Ratu Tun Datuk Dato Datin Tunku Tengku Seri Sri Alhaji Alhaja Hajiya Haji Hajji Hajjah Deacon
     Producer Screenwriter Filmmaker Defenceman Defenseman Defender Midfielder Striker Goalkeeper Goaltender
-    Winger Quarterback Maître Maitre Partner""".split()
+    Winger Quarterback Maître Maitre Partner Prof""".split()
 )
 # (Ratu: a Fijian chief's title; Tun, Datuk, Dato', Datin, Tunku, Tengku: Malaysian honours and royal titles,
 # "Seri"/"Sri" the second word of "Datuk Seri", "Tan Sri"; Alhaji, Alhaja, Hajiya, Haji, Hajjah: the pilgrim's
 # honorific of West African and Malay names, "Hajji" its East African spelling; Deacon: a clergy title like
 # Reverend and Bishop; a film job and a player's position written before the name as a title: "Producer Ann
 # Lee", "Defenceman Bo Li", "Striker Tom Avery"; Lt and Col: the ranks abbreviated, "Police Lt. Col. Ann Cruz";
-# Maître: the French-speaking lawyer's title, "Maître Ann Roux"; rules14: a firm's "Partner Ann Lee")
+# Maître: the French-speaking lawyer's title, "Maître Ann Roux"; rules14: a firm's "Partner Ann Lee", and "Prof.")
 # honorifics kept in front of a lone surname ("Mr. Bennet" and "Mrs. Bennet" are two people)
 _HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lady", "Lord", "Dame", "Mr.", "Mrs.", "Ms.", "Dr."}
 # nouns that make a description a person ("the regional manager"), an antecedent for "he"/"she"
@@ -202,7 +202,7 @@ _PERSON_NOUNS = frozenset("""manager spokesman spokeswoman spokesperson analyst 
     regent coroner volunteer grandmother grandfather homeowner landlord tenant fan holder finisher runner surfer
     lifeguard organiser organizer
     diver buyer seller exporter importer auctioneer caddie commuter rider labourer laborer scaffolder harvester
-    vendor trucker grower
+    vendor trucker grower epigrapher archaeologist
     shopper guard tourist visitor backpacker motorist traveller traveler villager survivor patient diner regular
     bystander agronomist biologist ecologist botanist zoologist chemist physicist""".split())
 # (person nouns that are also surnames: a capitalised one opening a name is the name's, "Baker Ann Lee" never)
@@ -475,8 +475,9 @@ def _acceptable(speaker: str, text: str = "") -> bool:
     if words[0] in ("A", "An"):
         # "A mother told the board:": a person described, at the start of the sentence
         head = _description_head(speaker).split()
+        # (rules14: a body's initials may name whose person it is, "An ECTA official")
         return 2 <= len(head) <= 4 and any(w.lower() in _PERSON_NOUNS for w in head[1:]) and all(
-            w.islower() for w in head[1:])
+            w.islower() or (w.isupper() and w.isalpha() and len(w) <= 6) for w in head[1:])
     return words[0] not in _STOP_CAPS
 
 
@@ -1117,9 +1118,15 @@ def colon_introduction(text: str) -> tuple[str, str, int] | None:
     for m in _SPEECH_SUBJECT_CLAUSE.finditer(sentence):
         # rules13: "Ann Lee, who chairs a union of 2,400 farmers near Velden, told reporters:": the subject before
         # the relative clause, not the place ending it (the nearest name before the verb)
-        if (speaker_kind(m.group("name")) == "name" and _COLON_TAIL.fullmatch(sentence, m.end())
-                and _acceptable(m.group("name"), text) and not _organisation(m.group("name"))):
-            return m.group("name"), "SPEAKER VERB: (next paragraph) quote", start + m.start("name")
+        name = m.group("name")
+        if _organisation(name) and (person := clean_name(name)) != name and len(person.split()) >= 2 and (
+                not _organisation(person) and name.endswith(person)):
+            # rules14: "Ministry of Agriculture Deputy Minister Ann Lee, who ..., told reporters:": the body's
+            # official, named after the body and the title
+            name = person
+        if (speaker_kind(name) == "name" and _COLON_TAIL.fullmatch(sentence, m.end())
+                and _acceptable(name, text) and not _organisation(name)):
+            return name, "SPEAKER VERB: (next paragraph) quote", start + m.end("name") - len(name)
     for rx in (_QUOTED_AS, _BEFORE_COLON):
         m = rx.search(sentence)
         if m and _acceptable(m.group("speaker"), text):
@@ -1401,6 +1408,53 @@ _APPOSED_FIRM = re.compile(rf"\b(?:the|its|their|[A-Z][\w'’\-]*['’]s)\s+(?:[
                            rf"(?:{'|'.join(sorted(_FIRM_NOUNS))}),\s+(?P<name>{_NAME}),")
 
 
+# rules14: what "it said" stands for when no organisation was found as a speaker: the body that opens its own
+# sentence ("The environmental group Ore Watch called for ..., which it said ..."), or the sentence before ("Te
+# Kura, the regional authority, welcomed the bill. In a statement, it said ..."), or the body of a tag ending the
+# sentence before ("..., the ministry said. “...,” it said")
+_BODY_KIND_WORDS = ("group|company|firm|ministry|department|authority|agency|council|association|union|institute|"
+                    "organisation|organization|body|board|office|commission|federation|charity|bank|club|party|"
+                    "government|secretariat|trust|foundation|coalition|alliance|network|cooperative|operator")
+_BODY_SUBJECT = re.compile(
+    rf"^\s*(?:(?:In|Separately|Meanwhile)\b[^,\"“”]{{0,40}},\s+)?(?:"
+    rf"(?P<described>[Tt]he\s+(?:[a-z][\w\-]*\s+){{0,3}}(?:{_BODY_KIND_WORDS})\s+(?P<named>{_NAME}))(?=[\s,])|"
+    rf"(?P<apposed>{_NAME}),\s+(?:the|a|an)\s+[^,\"“”]{{0,60}}?\b(?:{_BODY_KIND_WORDS})\b[^,\"“”]{{0,60}},|"
+    rf"(?P<kind>[Tt]he\s+(?:[a-z][\w\-]*\s+){{0,2}}(?:{_BODY_KIND_WORDS}))\s+(?:said|says|added|told)\b)")
+_BODY_TAG_END = re.compile(rf",\s+(?P<kind>the\s+(?:[a-z][\w\-]*\s+){{0,2}}(?:{_BODY_KIND_WORDS}))\s+"
+                           r"(?:said|says|added)[.!]?\s*$")
+
+
+def body_antecedent(article: Article, text: str, offset: int, before: int) -> str | None:
+    """(rules14) The body an "it" tag at ``offset`` of ``text`` (a paragraph) stands for, or None: the body
+    opening its own sentence or the sentence before, or ending the sentence before as a tag's "the ministry
+    said" (a kind described with "the" is the organisation of that kind named before offset ``before`` of the
+    article, :func:`named_organisation`, else the description itself).
+
+    >>> a = Article.from_text("The campaign group Ore Watch called for a ban, which it said was overdue.", id="x")
+    >>> body_antecedent(a, a.blocks[0].text, 57, 57)
+    'Ore Watch'
+    """
+    start, _ = _sentence_bounds(text, offset, offset)
+    sentences = [text[start:offset]]
+    if (prev := _sentence_before(text, offset)) is not None:
+        sentences.append(prev[1])
+    for k, sentence in enumerate(sentences):
+        m = _BODY_SUBJECT.match(sentence)
+        kind = None
+        if m is not None and m.group("named"):
+            return m.group("named")
+        if m is not None and m.group("apposed") and not _common_word(m.group("apposed"), text):
+            return clean_name(m.group("apposed"))
+        if m is not None and m.group("kind"):
+            kind = m.group("kind")
+        elif k == 1 and (t := _BODY_TAG_END.search(sentence.rstrip())) is not None:
+            kind = t.group("kind")
+        if kind is not None:
+            head = kind.split()[-1]
+            return named_organisation(article, f"the {head}", before) or kind
+    return None
+
+
 def based_firm(article: Article, speaker: str, before: int) -> str | None:
     """The firm "the company" stands for when the article introduced one by its base ("Oslo-based Nordvik
     Systems") or by what it is, its name apposed ("the terminal operator, Terminal Sur,"; "the airline" after
@@ -1615,10 +1669,12 @@ def subject_mentions(article: Article) -> list[tuple[int, str]]:
 
 # a sentence's subject: a name (one word too), then a comma clause or a lower-case verb ("Ben, who drove the bus,
 # was worse off")
-_OPENING_SUBJECT = re.compile(rf"\s*(?P<name>{_NAME})(?=,\s+(?:who|whose|\d{{1,3}},)|\s+(?:\w+ly\s+)?[a-z]{{2,}}"
+# (rules14: the name's own script in brackets may follow it, "Kuo Shu-fen (郭淑芬), an aquaculture specialist ...,")
+_OPENING_SUBJECT = re.compile(rf"\s*(?P<name>{_NAME})(?=(?:\s+\([^()\"“”\sA-Za-z]{{1,12}}\))?"
+                              rf"(?:,\s+(?:who|whose|\d{{1,3}},)|\s+(?:\w+ly\s+)?[a-z]{{2,}}"
                               # or a description apposed to it: "Halloran, the world No 4, was gracious"
                               # (rules13: a rank's "No." inside it: "Halloran, the world No. 4, was gracious")
-                              rf"|,\s+(?:the|a|an)\s+(?:[^,.;:!?\"“”]|(?<=No)\.(?=\s\d)){{1,50}},\s+(?:\w+ly\s+)?[a-z]{{2,}})")
+                              rf"|,\s+(?:the|a|an)\s+(?:[^,.;:!?\"“”]|(?<=No)\.(?=\s\d)){{1,80}},\s+(?:\w+ly\s+)?[a-z]{{2,}}))")
 
 
 # a description opening a sentence, its apposed full name between commas, a lower-case verb
@@ -1830,7 +1886,8 @@ def previous_sentence_subject(text: str, offset: int,
         return None  # one capitalised word opening a sentence ("Turnout was low.") is a person only so marked
     if (name.split()[0] in _STOP_CAPS or name in _POSSESSIVES or name.lower() in _PRONOUNS or _organisation(name)
             or _common_word(name, text) or _is_title(name.split()[-1]) or name in _GROUP_WORDS
-            or any(w.isupper() and len(w) > 1 for w in name.split())):
+            # (rules14: a middle initial, "Andreas P. Maniatis", is no word in capitals)
+            or any(w.rstrip(".").isupper() and len(w.rstrip(".")) > 1 for w in name.split())):
         return None
     return prev_start + m.start("name"), clean_name(name)
 
@@ -2226,6 +2283,41 @@ _NICKNAMED = re.compile(r"\b(?P<given>[A-Z][\w'’\-]+)\s+['‘\"“][A-Z][\w\-]
                         r"(?P<family>[A-Z][\w'’\-]+)")
 
 
+# rules14: a body's initials as the speaker ("The IAC said"), and where the article spelt them out: "the Velden
+# Institute of Marine Science (VIMS)"
+_ACRONYM_SPEAKER = re.compile(r"^(?:[Tt]he\s+)?(?P<acronym>[A-Z]{2,6})$")
+
+
+def acronym_expansion(text: str, speaker: str) -> str | None:
+    """(rules14) The full name of a body a speaker calls by its initials ("The IAC"), when ``text`` (the
+    article) gives them in brackets after the name ("Instituto de Astrofísica de Canarias (IAC)"); None
+    otherwise.  The name is the run of capitalised words (and "of", "de", "for", "and" ... inside it) right
+    before the brackets whose initials include the acronym's first letter as its first.
+
+    >>> acronym_expansion("The Velden Institute of Marine Science (VIMS) runs it.", "the VIMS")
+    'Velden Institute of Marine Science'
+    >>> acronym_expansion("The institute runs it.", "VIMS") is None
+    True
+    """
+    m = _ACRONYM_SPEAKER.match(speaker)
+    if m is None or f"({m.group('acronym')})" not in text:
+        return None
+    acronym = m.group("acronym")
+    found = re.search(rf"(?P<name>[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:\s+(?:of|de|del|des|du|di|da|do|la|las|los|le|for|and|&|"
+                      rf"the|[A-ZÀ-ÖØ-Þ][\w'’\-]*)){{1,8}})\s+\({acronym}\)", text)
+    if found is None:
+        return None
+    words = found.group("name").split()
+    # (capitalised words before the name are no part of it: "At the Velden Institute ...", "Since Monday the ...")
+    while len(words) > 2 and (not words[0][:1].isupper() or words[0] in ("The", "A", "An")
+                              or not words[0].startswith(acronym[0])):
+        words = words[1:]
+    capitals = "".join(w[0] for w in words if w[:1].isupper())
+    if len(words) < 2 or not capitals.startswith(acronym[0]) or not set(acronym) <= set(capitals):
+        return None
+    return " ".join(words)
+
+
 def speaker_names(article: Article, speakers: list[str | None], *, families: bool = False) -> list[str | None]:
     """``speakers`` with the article's name variants merged into its fullest name.
 
@@ -2278,7 +2370,7 @@ def speaker_names(article: Article, speakers: list[str | None], *, families: boo
             continue
         if (name := merged.get(sp)) is None:
             # (once per distinct speaker: a long article's "Ann Lee said" would walk the "Ann" names each time)
-            name = merged[sp] = _merged_name(sp, ends, honorifics, families)
+            name = merged[sp] = acronym_expansion(article.text, sp) or _merged_name(sp, ends, honorifics, families)
         words = name.split()
         if (not families and len(words) == 2 and words[0] in _HONORIFICS and speaker_kind(name) == "name"
                 and len(honorifics.get(words[1], ())) <= 1

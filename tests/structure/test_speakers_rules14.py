@@ -118,3 +118,61 @@ def test_a_person_introduced_by_a_person_noun_after_the():
         '"This soil is like no other," she said.'
     )
     assert _speakers(text) == ["Teo Rask", "Ilse Marten"]
+
+
+def test_a_body_official_named_after_the_body_and_title_before_a_colon():
+    text = (
+        "Ministry of Harbours Deputy Minister Ilse Marten, who visited the quays on Monday, told reporters:\n\n"
+        '"The ferries will run again within a week."'
+    )
+    assert _speakers(text) == ["Ilse Marten"]
+
+
+def test_a_name_with_its_own_script_in_brackets_and_a_long_apposition_takes_the_next_pronoun():
+    text = (
+        '"The water is too cold," said Teo Rask, who farms eel.\n\n'
+        "Lin Mei-hua (林美華), an aquaculture specialist at the Velden Institute of Marine Farming, said "
+        "winters had become harder to predict.\n\n"
+        '"One cold night takes everything," she said.'
+    )
+    assert _speakers(text) == ["Teo Rask", "Lin Mei-hua"]
+
+
+def test_a_bodys_initials_are_the_name_the_article_spelt_out():
+    text = (
+        "The Velden Institute of Marine Science (VIMS) runs the survey.\n\n"
+        'The VIMS said the results were "a warning for every harbour".'
+    )
+    assert _speakers(text) == ["Velden Institute of Marine Science"]
+
+
+def test_a_middle_initial_and_prof_in_a_subject_the_next_pronoun_stands_for():
+    text = (
+        '"The floor is sixth-century," said Dr. Ilse Marten, who leads the dig.\n\n'
+        "Epigrapher Prof. Teo K. Rask of the University of Orlund, who read the inscription, said the letters were "
+        "typical of the period.\n\n"
+        '"Nobody carved like that later," he said.'
+    )
+    assert _speakers(text) == ["Ilse Marten", "Teo K. Rask"]
+
+
+def test_it_is_the_body_that_opens_its_sentence_or_the_sentence_before():
+    text = (
+        "The campaign group Ore Watch called for a ban on the mine, which it said had "
+        'poisoned the river, and for "a real plan, not a promise".'
+    )
+    assert _speakers(text) == ["Ore Watch"]
+    text = (
+        "The Ministry of Labour and Harbours set a midday break for dock work on Monday.\n\n"
+        "Workers can report violations on its hotline, the ministry said. "
+        '"Every call is answered within a day," it said in a statement.'
+    )
+    assert _speakers(text) == ["Ministry of Labour and Harbours"]
+
+
+def test_an_indefinite_official_of_a_body_in_capitals_with_a_long_insertion():
+    text = (
+        "An ORLA official, speaking on condition of anonymity because he was not allowed to comment, said the "
+        "agency was 'reviewing the licence rules' but that safety came first."
+    )
+    assert _speakers(text) == ["An ORLA official"]
