@@ -314,6 +314,10 @@ _PRONOUN_REPLY = re.compile(
     rf"(?:answer|reply|rejoinder|response|remark|retort|exclamation|observation|comment|cry|question)\b"
     rf"(?:\s+to\s+(?P<to>{_NAME}))?")
 _ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?P<speaker>{_DESC}|{_NAME}|{_GROUPS})\s*(?=[,.;:!?]|$)")
+# rules14: "'...,' according to a statement issued by the Ministry of Health spokesperson Ann Lee.": who issued it
+_ACCORDING_ISSUED = re.compile(r"^[\s,]*according to\s+(?:a|an|the|its|their)\s+(?:[a-z]+\s+)?(?:statement|release|"
+                               r"report|letter|notice)\s+(?:issued|released|sent|published|signed)\s+by\s+(?:the\s+)?"
+                               r"(?P<speaker>[A-Z][^,;:!?\"“”]{1,100}?)\s*(?=[,;:!?]|\.(?:\s|$)|$)")
 _BEFORE_COLON = re.compile(
     rf"{_SPEAKER}(?:,\s+\d{{1,3}})?,?\s+(?:\w+ly\s+|also\s+|later\s+|then\s+|again\s+|suddenly\s+)?(?P<verb>{_VERB})(?:\s+[\w'’\-]+){{0,6}}?\s*[:,]\s*$")
 _QUOTED_AS = re.compile(rf"{_SPEAKER}\s+(?:was|is|were|has been|had been)\s+quoted\b[^\"“”]{{0,120}}?"
@@ -792,8 +796,10 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
                      ("quote, was his/her REPLY", _PRONOUN_REPLY),
                      ("quote, role NAME VERB", _AFTER_ROLE_NAME_VERB),
                      ("quote, VERB SPEAKER", _AFTER_VERB_SPEAKER),
-                     ("quote ..., SPEAKER VERB", _LATER_SPEAKER_VERB), ("quote, according to SPEAKER", _ACCORDING)):
-        if ended and (rx in (_LATER_SPEAKER_VERB, _ACCORDING) or partial):
+                     ("quote ..., SPEAKER VERB", _LATER_SPEAKER_VERB),
+                     ("quote, according to a statement issued by SPEAKER", _ACCORDING_ISSUED),
+                     ("quote, according to SPEAKER", _ACCORDING)):
+        if ended and (rx in (_LATER_SPEAKER_VERB, _ACCORDING, _ACCORDING_ISSUED) or partial):
             continue
         m = rx.search(after)
         if m and rx is _AFTER_VERB_SPEAKER and m.group("speaker").split()[0].lower() in _PRONOUNS \
@@ -1269,8 +1275,9 @@ _AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had", "will", "would
                 "must", "should", "did", "does"}
 
 
+# (rules14: a "which" clause may stand between the body and its verb, "The Group of X, which had lobbied ..., said")
 _THE_BODY_SUBJECT = re.compile(r"\s*The\s+(?P<name>[A-Z][\w'’\-]*(?:\s+(?:(?:and|of|for|&)\s+)?[A-Z][\w'’\-]*)+)"
-                               r"(?:\s+\([A-Z]{2,8}\))?\s+[a-z]")
+                               r"(?:\s+\([A-Z]{2,8}\))?(?:,\s+which\s[^,\"“”]{1,120},)?\s+[a-z]")
 
 
 def _sentence_subject(sentence: str, bodies: str = "") -> tuple[str, int] | None:
@@ -2180,7 +2187,7 @@ def clean_name(speaker: str) -> str:
     if (body_role := _BODY_ROLE_NAME.match(speaker)) is not None:
         # rules13: "Directorate General of Civil Aviation head Ann Lee": the body's "of" is no cut, the name is
         # the run after the lower-case role
-        return body_role.group("name")
+        return clean_name(body_role.group("name"))  # (rules14: and its honorific, "... spokesperson Mrs Ann Lee")
     name = re.split(r",|\s+(?:of|at|from|for|with|in|on|via|to|who|according)\s+", speaker)[0]
     if any(w in _ORGANISATION_WORDS for w in name.split()) and (
             whole := re.split(r",|\s+(?:at|from|for|with|in|on|via|to|who|according)\s+|\s+of\s+(?=[a-z])",

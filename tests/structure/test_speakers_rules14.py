@@ -176,3 +176,19 @@ def test_an_indefinite_official_of_a_body_in_capitals_with_a_long_insertion():
         "agency was 'reviewing the licence rules' but that safety came first."
     )
     assert _speakers(text) == ["An ORLA official"]
+
+
+def test_a_bodys_long_name_with_a_which_clause_before_its_verb_is_the_subject():
+    text = (
+        "The Federation of Velden Fish Traders, which had asked for the change, said the decision was "
+        '"late but welcome."'
+    )
+    assert _speakers(text) == ["Federation of Velden Fish Traders"]
+
+
+def test_according_to_a_statement_issued_by_names_who_issued_it():
+    text = (
+        "'Fares will fall from June,' according to a statement issued by the Ministry of Harbours spokesperson "
+        "Mrs Ilse Marten."
+    )
+    assert _speakers(text) == ["Ilse Marten"]
