@@ -110,6 +110,7 @@ from corpus_tools.structure.speakers import (
     statement_body,
     statement_issuer,
     subject_mentions,
+    surname_first_tag,
 )
 from corpus_tools.tokens.tokenize import is_word, iter_tokens
 
@@ -431,6 +432,10 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
         if fiction:
             speaker, rule, where, antecedent = _fiction_introduced(article, text, first, segs, out, people, speaker,
                                                                    rule, where)
+        if speaker is None and rule is None and not fiction and (
+                tagged := surname_first_tag(marked[last_index], qe, text)):
+            # rules14: '“...,” Oh said' after "Oh Mi-kyung": a surname written first that is also a common word
+            speaker, rule, where = tagged
         if (speaker is None and rule is None and not fiction and first.index > 0
                 and not marked[first.index][: max(qs - 1, 0)].strip()
                 and blocks[first.index - 1].kind == "paragraph"

@@ -648,6 +648,32 @@ def statement_body(speaker: str, previous_text: str) -> str | None:
     return organisation_speaker(found[-1])
 
 
+# rules14: a tag right after a quotation whose subject is one short capitalised word ('“...,” Oh said')
+_SHORT_WORD_TAG = re.compile(rf"\s*,?[\"”’']?\s*(?P<word>[A-Z][a-z]{{1,3}})\s+(?:{_VERB})\b")
+
+
+_HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
+
+
+def surname_first_tag(close_text: str, qe: int, article_text: str) -> tuple[str, str, int] | None:
+    """(rules14) ``(speaker, rule, offset)`` of a tag after the quotation ending at ``qe`` of ``close_text``
+    whose subject is a short word the tag rules refuse as a common word ("Oh", "So", "No", "An"), when the
+    article names a person with that word written first before a hyphenated given name ("Oh Mi-kyung",
+    the Korean order: surname, then given name), else None.
+
+    >>> surname_first_tag('“We will dive,” Oh said.', 13, "The head, Oh Mi-kyung, spoke. “We will dive,” Oh said.")
+    ('Oh', 'quote, SURNAME VERB (surname written first)', 16)
+    >>> surname_first_tag('“We will dive,” Oh said.', 13, "“We will dive,” Oh said.") is None
+    True
+    """
+    m = _SHORT_WORD_TAG.match(close_text, qe)
+    if m is None or m.group("word") not in _STOP_CAPS:
+        return None
+    if re.search(rf"(?<![\w'’]){m.group('word')}\s+[A-Z][a-z]+-[a-z]+\b", article_text) is None:
+        return None
+    return m.group("word"), "quote, SURNAME VERB (surname written first)", m.start("word")
+
+
 def speaker_kind(speaker: str) -> str:
     """``"pronoun"``, ``"description"`` (starts with a determiner, or is a group: a word or two and a
     plural person noun, "Opposition councillors") or ``"name"``.
@@ -2365,7 +2391,10 @@ def speaker_names(article: Article, speakers: list[str | None], *, families: boo
         runs += [f"{m.group('given')} {m.group('family')}" for m in _NICKNAMED.finditer(b.text)]
         for run in runs:
             words = clean_name(run).split()
-            if len([w for w in words if not _is_title(w)]) >= 2 and (words[0] not in _STOP_CAPS or words[0] in _MONTHS):
+            if len([w for w in words if not _is_title(w)]) >= 2 and (
+                    words[0] not in _STOP_CAPS or words[0] in _MONTHS
+                    # (rules14: a surname written first that is also a common word, "Oh Mi-kyung")
+                    or (len(words) == 2 and _HYPHENATED_GIVEN.fullmatch(words[1]) is not None)):
                 position = (len(ends), words)
                 for key in {words[0], words[-1]}:
                     ends.setdefault(key, []).append(position)

@@ -192,3 +192,13 @@ def test_according_to_a_statement_issued_by_names_who_issued_it():
         "Mrs Ilse Marten."
     )
     assert _speakers(text) == ["Ilse Marten"]
+
+
+def test_a_surname_written_first_that_is_also_a_common_word():
+    text = (
+        "The head of the divers' guild, So Hye-jin, said the season would be short.\n\n"
+        '"We dive until we are eighty," So said. "Who will dive after us?"'
+    )
+    assert _speakers(text) == ["So Hye-jin", "So Hye-jin"]
+    # with no such name in the article the word stays no speaker ('"...," So said' is rare English, but "No" is not)
+    assert _speakers('"We dive until we are eighty," So said.') == [None]
