@@ -90,6 +90,7 @@ from corpus_tools.structure.speakers import (
     given_name_mentions,
     honorific_mentions,
     is_age_description,
+    it_opened,
     last_apposed_person,
     named_organisation,
     organisation_antecedent,
@@ -436,6 +437,11 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
                 tagged := surname_first_tag(marked[last_index], qe, text)):
             # rules14: '“...,” Oh said' after "Oh Mi-kyung": a surname written first that is also a common word
             speaker, rule, where = tagged
+        if speaker is None and rule is None and not fiction and (
+                it := it_opened(marked[first.index], qs)) is not None and (
+                body := body_antecedent(article, first.text, it + 1, first.start + it)):
+            # rules14: 'The institute said in a statement that ... It described the floor as ‘...’': the body
+            speaker, rule, where = body, "It VERB ... partial quote (the body of the sentence before)", it
         if (speaker is None and rule is None and not fiction and first.index > 0
                 and not marked[first.index][: max(qs - 1, 0)].strip()
                 and blocks[first.index - 1].kind == "paragraph"

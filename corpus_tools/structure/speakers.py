@@ -1411,20 +1411,43 @@ def named_organisation(article: Article, speaker: str, before: int) -> str | Non
     if len(words) != 2 or words[0].lower() != "the" or words[1].lower() not in _NAMED_KINDS:
         return None
     kind = words[1].lower()
-    found, at = None, -1
+    found, at, end = None, -1, -1
+    text = article.text[:before]
     for m in re.finditer(rf"(?<![\w'’])(?P<name>(?:[A-Z][\w&'’.\-]*\s+(?:(?:of|for|and|&)\s+)?){{1,4}}"
-                         rf"(?i:{kind}))\b", article.text[:before]):
+                         rf"(?i:{kind}))\b", text):
         name = m.group("name")
         parts = name.split()
         if parts[0] in ("The", "A", "An") or parts[0] in _STOP_CAPS:
             parts = parts[1:]
         if len(parts) >= 2 and parts[-1][:1].isupper():
-            found, at = " ".join(parts), m.start()
+            # (rules14: and the "of" phrase after the kind word, "Albanian National Institute of Cultural Heritage")
+            tail = _OF_NAME_TAIL.match(text, m.end())
+            found, at, end = " ".join(parts) + (tail.group() if tail else ""), m.start(), m.end() + (
+                len(tail.group()) if tail else 0)
     for m in re.finditer(rf"(?<![\w'’]){kind.capitalize()}\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w&'’\-]*"
-                         rf"(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w&'’\-]*){{0,3}}", article.text[:before]):
-        if m.start() > at:  # (the nearest naming wins)
+                         rf"(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w&'’\-]*){{0,3}}", text):
+        if m.start() > at and m.start() >= end:  # (the nearest naming wins; not the tail of the one above)
             found, at = m.group(), m.start()
     return found
+
+
+# rules14: the "of" phrase of a body's name after its kind word: " of Cultural Heritage"
+_OF_NAME_TAIL = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w&'’\-]*"
+                           r"(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w&'’\-]*){0,3}")
+# rules14: a sentence opening with "It" and a verb ("It described the floor as ‘...’"): a body's words
+_IT_OPENING = re.compile(r"\s*It\s+(?:also\s+|\w+ly\s+)?[a-z]{2,}")
+
+
+def it_opened(text: str, offset: int) -> int | None:
+    """(rules14) The offset of the "It" opening the sentence that holds ``offset`` of ``text`` (a paragraph),
+    when a verb follows it ("It called the plan “reckless”."), else None.
+
+    >>> it_opened("The board met. It called the plan “reckless”.", 35)
+    15
+    """
+    start, _ = _sentence_bounds(text, offset, offset)
+    m = _IT_OPENING.match(text, start)
+    return start + len(m.group()) - len(m.group().lstrip()) if m else None
 
 
 # "Kelowna-based Ridgeline Vision": how news introduces a firm, by where it is based

@@ -202,3 +202,12 @@ def test_a_surname_written_first_that_is_also_a_common_word():
     assert _speakers(text) == ["So Hye-jin", "So Hye-jin"]
     # with no such name in the article the word stays no speaker ('"...," So said' is rare English, but "No" is not)
     assert _speakers('"We dive until we are eighty," So said.') == [None]
+
+
+def test_it_opening_the_sentence_after_a_bodys_statement_is_the_body_named_in_full():
+    text = (
+        "The Velden Institute of Harbour Heritage opened the old customs house on Monday.\n\n"
+        "The institute said in a statement that the roof would be repaired next year. It described the "
+        'building as "the finest of its kind on the coast".'
+    )
+    assert _speakers(text) == ["Velden Institute of Harbour Heritage"]
