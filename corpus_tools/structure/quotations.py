@@ -83,12 +83,14 @@ from corpus_tools.structure.speakers import (
     CandidateIndex,
     attribute_speaker,
     based_firm,
+    body_antecedent,
     body_name_before,
     colon_introduction,
     corpus_speaker_names,
     given_name_mentions,
     honorific_mentions,
     is_age_description,
+    it_opened,
     last_apposed_person,
     named_organisation,
     organisation_antecedent,
@@ -106,8 +108,10 @@ from corpus_tools.structure.speakers import (
     speaker_candidates,
     speaker_kind,
     speaker_names,
+    statement_body,
     statement_issuer,
     subject_mentions,
+    surname_first_tag,
 )
 from corpus_tools.tokens.tokenize import is_word, iter_tokens
 
@@ -429,6 +433,15 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
         if fiction:
             speaker, rule, where, antecedent = _fiction_introduced(article, text, first, segs, out, people, speaker,
                                                                    rule, where)
+        if speaker is None and rule is None and not fiction and (
+                tagged := surname_first_tag(marked[last_index], qe, text)):
+            # rules14: '“...,” Oh said' after "Oh Mi-kyung": a surname written first that is also a common word
+            speaker, rule, where = tagged
+        if speaker is None and rule is None and not fiction and (
+                it := it_opened(marked[first.index], qs)) is not None and (
+                body := body_antecedent(article, first.text, it + 1, first.start + it)):
+            # rules14: 'The institute said in a statement that ... It described the floor as ‘...’': the body
+            speaker, rule, where = body, "It VERB ... partial quote (the body of the sentence before)", it
         if (speaker is None and rule is None and not fiction and first.index > 0
                 and not marked[first.index][: max(qs - 1, 0)].strip()
                 and blocks[first.index - 1].kind == "paragraph"
@@ -466,7 +479,8 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
             at = where_block or (last if rule and rule.startswith("quote") else first)
             speaker = body_name_before(marked[at.index], where, speaker)
         if speaker is not None:
-            speaker = organisation_speaker(speaker.strip(" ,"))
+            # (rules14: a dash written as two hyphens after the tag is no part of the name: 'repeated Edward--"but')
+            speaker = organisation_speaker(speaker.strip(" ,").rstrip("-–—"))
             kind = speaker_kind(speaker)
             resolved = antecedent or resolve_speaker(speaker, candidates, segs[0][0])
             if fiction and antecedent is None and speaker in ("he", "she") and where >= 0 and (
@@ -543,6 +557,12 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
                     and out[-1].block >= first.index - 1
                     and (issuer := statement_issuer(speaker, out[-1].resolved_speaker, blocks[out[-1].block].text))):
                 resolved = issuer  # 'In a statement, Acme said ... “...,” the statement said.': Acme's words
+            elif (kind == "description" and not fiction and resolved == speaker and first.index > 0
+                  and blocks[first.index - 1].kind == "paragraph"
+                  and (issuer := statement_body(speaker, blocks[first.index - 1].text))):
+                # rules14: 'The port authority said in a statement that ...' / '“...,” the statement said.': the
+                # body the paragraph before says issued it, with no quotation of its own there
+                resolved = issuer
             if kind == "description" and not fiction and resolved == speaker:
                 named = candidates.resolve_description(speaker, segs[0][0], first.start)
                 # '“...,” Lewis said. “...,” said the minister.': a new tag right after the named speaker's
@@ -578,6 +598,12 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
                     and org[0] >= blocks[max(0, first.index - 1)].start:
                 # '“...,” it said' after "Acme Corp said ...": the organisation of this paragraph or the last
                 resolved = org[1]
+            elif speaker.lower() == "it" and not fiction and where >= 0 and (
+                    at_block := where_block or (last if rule and rule.startswith("quote") else first)) and (
+                    body := body_antecedent(article, at_block.text, where, at_block.start + where)):
+                # rules14: "The campaign group Ore Watch called for ..., which it said ...", "Te Kura, the
+                # regional authority, welcomed it. In a statement, it said ...": the body opening the sentence
+                resolved = body
             if fiction and (child := child_speaker(" ".join(text[a:b] for a, b in segs), resolved, given)):
                 resolved, rule = child, f"{rule}; the child who calls the parent"  # "..., Mama, ...": not Mama's
             if where >= 0 and not (fiction and resolved != speaker and kind == "description") and (

@@ -23,7 +23,9 @@ order for each block, are:
     at ...", "To contact the reporter on this story: ..."), "--With
     assistance from ...", "- AFP", a press release's "Media contact:" and
     "SOURCE ...", "Source: Reuters", "... writer Ann Lee contributed.",
-    a podcast's "Presented by ..." / "Hosted by ..." credits; and
+    a podcast's "Presented by ..." / "Hosted by ..." credits; the agency
+    set off by equals signs ("==Kyodo"), a wire's end mark alone ("(END)"),
+    the reporter's e-mail address alone after the body; and
     a writer's bio as the last body paragraph ("Jane Roe is a columnist
     ...").
 ``boilerplate``
@@ -56,7 +58,9 @@ order for each block, are:
     video player above"), app, letters and paywall pitches, a long copyright
     notice, a time line ending in "· Share"; an update note ("Update: This story was updated ..."), a wiki's
     tagline ("From ..., the free ...") and last-edited footer, a link or sources label alone ("ALSO READ",
-    "Sources"), and under the headline a line of short bar-cut parts ("Second round | Royal Portrush | Par 72").
+    "Sources"), and under the headline a line of short bar-cut parts ("Second round | Royal Portrush | Par 72");
+    a pitch to follow the site on a social network ("Follow ... on X and Instagram ..."), "You are here: ...",
+    section navigation ("Read more Local") and a long comment policy ("Comments will be moderated. ...").
 ``caption``
     A photo caption or credit: "(Photo: ...)", "Photo: ...",
     "Photograph: ...", "AP Photo/...", "REUTERS/...", "... /Getty Images", "... — File photo",
@@ -86,14 +90,18 @@ order for each block, are:
     lone name may follow a time line, and under a by-line the writer's
     handle ("@annlee") or outlet and place ("Valley News, Rome") is one too; so are a desk credit with its
     place ("Our Correspondent, Gazipur"), a name and job title run into its time line ("Ann Lee, Senior
-    Reporter Published: ...") and a CMS's "Added 14 October 2026 at 09:12 AM".
+    Reporter Published: ...") and a CMS's "Added 14 October 2026 at 09:12 AM"; a name, a place and a date
+    cut by bars ("Ann Lee | Rome | 29.11.2026, 14:20"), a date then "by" and the writer ("December 2, 2026 by
+    Ann Lee 4 Comments"), a print edition's date and page ("Tue, Dec 01, 2026 page 2") and a name with its
+    agency in brackets ("Ann Lee (Australian Associated Press)").
 ``dateline``
     A wire dateline alone in its block ("GREENBELT, Md --", a press-release
     wire's "OSLO, Norway--(BUSINESS WIRE)--", "HOUSTON,
     March 2 -", "LONDON (Reuters) -"), or a place in capitals and a date
     ("SAN DIEGO 1996-08-20"), or a place and an outlet in capitals ("Boston
     WXN —"); the outlet in brackets may be any in capitals ("ASHBY, Colo.
-    (WXYZ) —").  A dateline in front of the first
+    (WXYZ) —"), or a place in capitals alone between the by-line and the
+    lead ("PORT VILA").  A dateline in front of the first
     paragraph leaves that paragraph the ``lead`` and is reported in its
     ``dateline`` column.
 ``headline``
@@ -133,12 +141,14 @@ order for each block, are:
     line above one, and a label with its bullets run into one block ("At a
     glance: - ... - ..."); under the headline or in the body, a table's lines joined into one block
     (:func:`entry_run`: a leaderboard, a classification, a price list; never the lead), and the entries
-    under a "Sources" label.
+    under a "Sources" label; in the body a fact box run into one block (a label, then three or more
+    "Label: value" items and no sentence end: "Project data Architect: ... Client: ...").
 ``lead`` / ``paragraph``
     The first body paragraph of the article, then every other one.  A
     heading-shaped line ending in a dash ("I wonder whether--") is a
     paragraph: an interrupted speech, not a heading; so is an obituary's
-    life-dates line ("Ann Lee, librarian, born 3 May 1934; died ...").
+    life-dates line ("Ann Lee, librarian, born 3 May 1934; died ..."), and a last sentence
+    followed by a wire's end mark ("Enditem") or by the agency and its desk's initials ("... PTI AB CD").
 
 Body roles are :data:`BODY_ROLES`; the roles that open a section are
 :data:`SECTION_ROLES` (see :func:`corpus_tools.structure.body.body_sections`).
@@ -191,8 +201,10 @@ _NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twe
                 r"sixteen|seventeen|eighteen|nineteen|twenty|first|second|third|fourth|fifth|last|the\s+\w+)")
 _CHAPTER = re.compile(rf"^(?:chapter|book|part|volume|canto|act|scene)\s+(?:[ivxlcdm]+\b|\d+\b|{_NUMBER_WORD}\b)",
                       re.IGNORECASE)
-_AGENCY = r"(?:Reuters?|AP|AFP|UPI|dpa|DPA|Xinhua|Bloomberg|PA|ANSA|EFE|Kyodo|Tass|TASS)"
-_SIGNOFF = re.compile(rf"^[(\-–— ]*(?:{_AGENCY}|REUTERS?)\)?\.?$|"
+# (rules14: Australia's AAP, India's PTI, IANS and ANI, South Korea's Yonhap)
+_AGENCY = r"(?:Reuters?|AP|AFP|UPI|dpa|DPA|Xinhua|Bloomberg|PA|ANSA|EFE|Kyodo|Tass|TASS|AAP|PTI|IANS|ANI|Yonhap)"
+# (the agency alone may be set off by equals signs: "==Kyodo"; a wire's end mark alone: "(END)", "ENDS")
+_SIGNOFF = re.compile(rf"^[(=\-–— ]*(?:{_AGENCY}|REUTERS?)\)?\.?$|^(?-i:\(END\)|ENDS|ENDITEM|Enditem)$|"
                       r"^[(\-–— ]*(?:additional\s+)?(?:reporting|writing|editing|"
                       r"compiled|edited|produced|presented|hosted|research(?:ing)?)\s+by\b|"
                       # "Associated Press writer Ann Lee contributed to this report", "Bo Li contributed reporting"
@@ -256,7 +268,7 @@ BOILERPLATE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"^link copied!?$", r"^(?:key (?:points|takeaways|facts)|in brief|at a glance|quick read|summary)\s*:?$",
     r"^read more\s*:$", r"^(?:tags?|topics?|filed under|categories|keywords)\s*:\s*\S.{0,150}$",
     r"^most (?:read|popular|viewed|shared)(?:\s+(?:from|on|in)\s+.{1,40})?$",
-    r"^more (?:from )?(?:the )?(?:news|sports?|obituaries|opinions?|business|politics|world|lifestyle|"
+    r"^(?:read )?more (?:from )?(?:the )?(?:news|sports?|obituaries|opinions?|business|politics|world|lifestyle|"
     r"entertainment|culture|videos?|podcasts?|travel|health|science|tech|technology|money|weather|local|crime|"
     r"columns|columnists|reviews|features|analysis|photos|galleries|headlines|national|international)$",
     # cookie, paywall and subscription prompts
@@ -335,6 +347,11 @@ BOILERPLATE_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"^this (?:article|story|piece|report|feature) (?:appears|appeared|is published|was published|will appear) in "
     r"(?:the |our )?[\w\s,'’\-]{0,40}\b(?:issue|edition)\b",
     r"^this (?:article|story|piece|content) is free to read\b",
+    # rules14: a pitch to follow the site on a social network ("Follow The Ledger on X and Instagram for ..."),
+    # a breadcrumb's label ("You are here: Home / Business")
+    r"^follow (?:[\w&.'’\-]+ ){1,4}on (?:facebook|x|twitter|instagram|tiktok|youtube|linkedin|threads|bluesky|"
+    r"telegram|whatsapp)\b.{0,60}$",
+    r"^you are here\s*:",
 ))
 _CAPTION = re.compile(
     # "Open this photo in gallery: ...", "FILE - Dockers march ... (KXYZ)"
@@ -416,7 +433,8 @@ _COLON_LABEL = re.compile(r"^[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}:$")
 _LIFE_DATES = re.compile(r"^[A-Z][^;.!?]{0,100},\s+born\s+[^;]{1,60};\s+died\s+\S")
 # a section label: a short line of capitalised words or numbers ("Weather", "WXYZ 5 News", "Opinion")
 _LABEL = re.compile(r"^(?:[A-Z0-9][\w&'’\-]*)(?:\s+(?:[A-Z0-9][\w&'’\-]*|&)){0,2}$")
-_LINK_LABEL = re.compile(r"^(?:read more|related|see also|also read|read also|more on this(?: story)?|recommended|"
+_LINK_LABEL = re.compile(r"^(?:read more|related(?: reading)?|see also|also read|read also|"
+                         r"more on this(?: story)?|recommended|"
                          r"further reading|you (?:may|might) also like|"
                          r"(?:previous|next|last) (?:episode|story|article)|"
                          r"more (?:[\w'’\-]+\s+){0,2}?(?:news|stories)|highlights|"
@@ -424,7 +442,7 @@ _LINK_LABEL = re.compile(r"^(?:read more|related|see also|also read|read also|mo
                          # a featured or coming item of the site: "Listing of the week: ...", "Next race: ..."
                          r"(?:listing|pick|deal|recipe|video|photo|read) of the (?:day|week|month)|"
                          r"next (?:race|match|game|fixture|round|event)|"
-                         r"more from (?:the )?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})\s*[:\-–—|]|"
+                         r"more from (?:the )?[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|&)){0,3})\s*[:\-–—|]|"
                          # "Read more Bus fares to rise in April": the label, then a capitalised headline
                          r"^(?i:read more|read also|also read)\s+(?=[A-Z\"'‘“])", re.IGNORECASE)
 _LINK_INTRO = re.compile(r"^(?:recommended|related(?: stories| articles| coverage| content| links)?|read more|"
@@ -470,7 +488,9 @@ _BARE_BYLINE = re.compile(
     r"Staff Writers?|Staff Correspondents?|Our (?:Correspondent|Bureau|Reporter)|Special Correspondent|Bureau)"
     r"(?:,\s*[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,2})?$|"  # "Our Correspondent, Gazipur": and its place
     r"^(?:Agence France-Presse|Associated Press|The Associated Press|Press Association|PA Media|Press Trust of India|"
-    r"Reuters Staff|Reuters|AFP|AP|PTI|IANS|ANI|Xinhua|Bloomberg|Kyodo|dpa)$")
+    r"Reuters Staff|Reuters|AFP|AP|PTI|IANS|ANI|Xinhua|Bloomberg|Kyodo|dpa)$|"
+    # rules14: the name and its agency or outlet in brackets: "Ann Lee (Australian Associated Press)"
+    rf"^{_NAME}\s*\((?:[A-Z][\w.&'’\-]*\s*){{1,5}}\)$")
 # a publication-time line cut by bars or dots: "Mumbai | Updated: Aug 5, 2026 10:41 IST", "Aug 4, 2026 · 4 min read"
 _TIME_SEPARATOR = re.compile(r"\s+[|·•]\s+")
 # a review's score box: "Overall Score 8", "Rating: 4/5", "Good stuff: ...", "Pros: ..."
@@ -539,6 +559,8 @@ _LONG_BOILERPLATE = re.compile(r"^a version of this (?:article|story) (?:appears
                                # a correction note: "This article was amended on 3 May 2026 to correct ..."
                                r"^this (?:article|story|piece) was (?:amended|corrected|updated) on\b|"
                                r"^copyright\b.{0,80}\ball rights reserved\b|"
+                               # rules14: a comment policy, which runs long ("Comments will be moderated. ...")
+                               r"^comments (?:are|will be|may be) (?:subject|moderated|reviewed)\b|"
                                # an affiliate disclosure ("We may earn a commission when you buy ...")
                                r"\b(?:earns?|receives?|get|make) (?:an? )?(?:small )?(?:affiliate )?"
                                r"(?:commission|share of (?:the )?(?:sales?|revenue))\b|\baffiliate (?:links?|"
@@ -565,14 +587,29 @@ _LONE_AGENCY = re.compile(r"^[A-Z][\w\-]{1,20}(?:\s+[A-Z][\w\-]{1,20})?$")
 # the wire's credit box may run long ("To contact the reporters on this story: Ann Lee in Rome at ...; Bo Li ...")
 _CONTACT_BOX = re.compile(r"^[\-–— ]*to contact the (?:reporters?|editors?|writers?|authors?)\b", re.IGNORECASE)
 # a wire's end mark after the last sentence of a paragraph ("... in December. Enditem"): the paragraph is text
-_END_MARK = re.compile(r"[.!?][\"”’')]*\s+(?:Enditem|ENDITEM|ENDS|-30-|###)$")
+# (rules14: or the agency's name and its desk's initials in capitals: "... on January 1. PTI AB CDE")
+_END_MARK = re.compile(rf"[.!?][\"”’')]*\s+(?:Enditem|ENDITEM|ENDS|-30-|###|{_AGENCY}(?:\s+[A-Z]{{2,4}}){{1,4}})$")
+# rules14: the reporter's e-mail address alone in its block after the body, a wire's last line ("ann@wire.example")
+_EMAIL_ALONE = re.compile(r"^[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+$")
+# rules14: a place in capitals alone on its line between the by-line and the lead ("PORT VILA"): the dateline
+_PLACE_CAPS = re.compile(r"^[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,2}$")
 # a caption's sentence with the photographer's copyright credit ending it ("... near the bridge. © Ann Lee")
 _COPYRIGHT_CREDIT = re.compile(r"[a-z]{2}[.!?]\s+©\s*[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,3}$")
 # a name and then its date, run into one line: "Ann Lee |02.12.2026 - Update : 02.12.2026", "Ann Lee December 2,
 # 2026 07:45", "Ann Lee 3 Dec 2026 Reading time: 4 minutes"
+# (rules14: the place may stand between, cut by bars: "Ann Lee | Rome | 29.11.2026, 14:20 (updated ...)")
 _NAME_THEN_DATE = re.compile(rf"^[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){{1,3}}\s*[|,·•\-–—]?\s*"
+                             r"(?:[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2}\s*[|·•]\s*)?"
                              rf"(?:\d{{1,2}}[./]\d{{1,2}}[./](?:19|20)\d\d|\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d\d|"
                              rf"{_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d)\b")
+# rules14: the date, then the writer and the comment count: "December 2, 2026 by Ann Lee 4 Comments"
+_DATE_THEN_BYLINE = re.compile(rf"^(?:{_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d|\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d\d)\s+"
+                               rf"by\s+{_NAME}(?:\s+(?:\d+|[Nn]o)\s+(?i:comments?))?$")
+# rules14: a print edition's date and page line: "Tue, Dec 01, 2026 page 2", "3 March 2026, Page A4"
+_PRINT_PAGE = re.compile(r"^(?P<date>.{6,40}?),?\s+(?:page|p\.)\s*[A-Z]?\d{1,3}$", re.IGNORECASE)
+# rules14: a fact box run into one block: a short label, then three or more "Label: value" items and no sentence
+# end ("Project data Architect: ... Client: ... Completed: 2025")
+_FACT_ITEM = re.compile(r"(?:^|\s)[A-Z][\w'’\-]*(?:\s+[a-z][\w'’\-]*)?:\s")
 _ENDS_IN_DASH = re.compile(r"(?:-{2}|–|—)\s*['\"’”]?$")
 
 
@@ -760,6 +797,8 @@ def _publication_time(text: str) -> str:
     words = len(text.split())
     if words <= 14 and (sig := _match(_TIMESTAMP, text) or _match(_DATE_ONLY, text) or _match(_RELATIVE_TIME, text)):
         return sig
+    if words <= 10 and (m := _PRINT_PAGE.match(text)) and _DATE_ONLY.match(m.group("date")):
+        return text  # "Tue, Dec 01, 2026 page 2": the print edition's date and page
     if words > 24:
         return ""  # both tests below are for short lines (most blocks are paragraphs: no list or split for them)
     tokens = [t.strip(",") for t in text.split()]
@@ -1038,6 +1077,8 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
             r = role("signoff", "a wire's contact box for the reporters or editors", m.group())
         elif seen_body and words <= 3 and (m := _DESK_INITIALS.match(text)):
             r = role("signoff", "a wire desk's initials closing the story", m.group())
+        elif seen_body and words == 1 and (m := _EMAIL_ALONE.match(text)):
+            r = role("signoff", "the reporter's e-mail address alone, after the body", m.group())
         elif (seen_body and nxt is None and words <= 2 and out and out[-1].role == "signoff"
               and _LONE_AGENCY.match(text)):
             # "Lusa" under the desk's initials: the agency's name, the last line of its copy
@@ -1114,9 +1155,15 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
         elif (seen_headline and not seen_body and words <= 16 and not text.endswith((".", "!", "?"))
               and (m := _NAME_THEN_DATE.match(text))):
             r = role("byline", "a name and its publication date in one line", m.group())
+        elif seen_headline and not seen_body and words <= 16 and (m := _DATE_THEN_BYLINE.match(text)):
+            r = role("byline", "the publication date, then the writer (and the comment count)", m.group())
         elif seen_headline and not seen_body and nxt is not None and nxt.kind == "paragraph" and _place_country(text):
             # "ORAVA, Slovakia" alone over the lead: the wire's dateline in its own block, with no date or dash
             r = role("dateline", "a place in capitals and its country alone in their block", text)
+        elif (seen_headline and not seen_body and words <= 3 and out and out[-1].role == "byline" and nxt is not None
+              and nxt.kind == "paragraph" and _PLACE_CAPS.match(text)):
+            # "PORT VILA" alone between the by-line and the lead: the wire's dateline in its own block
+            r = role("dateline", "a place in capitals alone between the by-line and the lead", text)
         elif not seen_body and seen_headline and words <= 30 and (sig := _byline_with_time(text)):
             r = role("byline", "name and job title with the publication time in one block", sig)
         elif not seen_body and out and out[-1].role == "byline" and (
@@ -1207,6 +1254,12 @@ def block_roles(article: Article, *, recurring: Mapping[str, int] | Iterable[str
             r = role("subheading", "quoted words alone on their line, between paragraphs", m.group("words"))
         elif seen_body and words <= 80 and (m := _INLINE_LIST.match(text)):
             r = role("list", "a label and its bullets in one block", m.group()[:40])
+        elif (seen_body and words <= 80 and ": " in text and not any(c in text for c in ".!?")
+              and text[:1] not in "'\"‘“" and len(_FACT_ITEM.findall(text)) >= 3
+              and not _FACT_ITEM.match(text)):
+            # "Project data Architect: ... Client: ... Flats: 214 ...": a label, then its items (a speaker's turn
+            # "Ann: ..." opens with its label; a sentence has a full stop)
+            r = role("list", "a fact box: a label and three or more 'Label: value' items", text[:40])
         elif seen_body and words <= 120 and (m := _NUMBERED_RUN.match(text)):
             # "1. Ann Lee (Fra) 4:12:38 2. Bo Li (Bel) +0:02 3. ...": a results table run into one block
             r = role("list", "numbered items run into one block", m.group()[:40])

@@ -174,14 +174,14 @@ TITLES: frozenset[str] = frozenset(
     Supt Insp Det Sgt Capt Cmdr Adm Brig Maj Cpl Pvt Amb Atty Pres Const Cr MEC Madam Lt Col
     Ratu Tun Datuk Dato Datin Tunku Tengku Seri Sri Alhaji Alhaja Hajiya Haji Hajji Hajjah Deacon
     Producer Screenwriter Filmmaker Defenceman Defenseman Defender Midfielder Striker Goalkeeper Goaltender
-    Winger Quarterback Maître Maitre""".split()
+    Winger Quarterback Maître Maitre Partner Prof""".split()
 )
 # (Ratu: a Fijian chief's title; Tun, Datuk, Dato', Datin, Tunku, Tengku: Malaysian honours and royal titles,
 # "Seri"/"Sri" the second word of "Datuk Seri", "Tan Sri"; Alhaji, Alhaja, Hajiya, Haji, Hajjah: the pilgrim's
 # honorific of West African and Malay names, "Hajji" its East African spelling; Deacon: a clergy title like
 # Reverend and Bishop; a film job and a player's position written before the name as a title: "Producer Ann
 # Lee", "Defenceman Bo Li", "Striker Tom Avery"; Lt and Col: the ranks abbreviated, "Police Lt. Col. Ann Cruz";
-# Maître: the French-speaking lawyer's title, "Maître Ann Roux")
+# Maître: the French-speaking lawyer's title, "Maître Ann Roux"; rules14: a firm's "Partner Ann Lee", and "Prof.")
 # honorifics kept in front of a lone surname ("Mr. Bennet" and "Mrs. Bennet" are two people)
 _HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lady", "Lord", "Dame", "Mr.", "Mrs.", "Ms.", "Dr."}
 # nouns that make a description a person ("the regional manager"), an antecedent for "he"/"she"
@@ -202,7 +202,7 @@ _PERSON_NOUNS = frozenset("""manager spokesman spokeswoman spokesperson analyst 
     regent coroner volunteer grandmother grandfather homeowner landlord tenant fan holder finisher runner surfer
     lifeguard organiser organizer
     diver buyer seller exporter importer auctioneer caddie commuter rider labourer laborer scaffolder harvester
-    vendor trucker
+    vendor trucker grower epigrapher archaeologist
     shopper guard tourist visitor backpacker motorist traveller traveler villager survivor patient diner regular
     bystander agronomist biologist ecologist botanist zoologist chemist physicist""".split())
 # (person nouns that are also surnames: a capitalised one opening a name is the name's, "Baker Ann Lee" never)
@@ -213,7 +213,8 @@ _ORGANISATION_WORDS = frozenset("""Corp Corporation Inc Co Ltd Plc PLC Group Com
     Institute University Center Centre Trust Partners Holdings Industries Reuters Press News Daily Times Post
     Council Committee Board Service Services Authority Fund Foundation Union Federation College School Hospital
     Society Institution Court Museum Library Academy Network Alliance Coalition Organisation Organization Chamber
-    Administration Bureau Police Parliament Assembly Senate Congress Church""".split())
+    Administration Bureau Police Parliament Assembly Senate Congress Church
+    Initiative Secretariat Cooperative Collective Movement""".split())  # (the last line: rules14)
 _FEMALE = {"she", "her", "mrs", "mrs.", "miss", "ms", "ms.", "lady", "queen", "princess", "dame", "wife", "mother",
            "daughter", "sister", "woman", "girl", "spokeswoman", "chairwoman", "grandmother", "aunt", "widow",
            "actress", "businesswoman", "councilwoman", "congresswoman", "nun", "mum", "mom", "granddaughter"}
@@ -286,7 +287,8 @@ _FULL_STOP = r"(?<![\s.][A-Z])\.(?![A-Za-z])"
 # lower-case role words in front of a name: "said manager Sean Doyle", "said club chairman Graham Pell"
 _ROLE_WORDS = (r"(?:(?!(?:on|in|at|to|that|after|before|during|with|by|for|from|of|when|as|last|this|earlier|later|"
                r"the|a|an|and|but|or|he|she|they|it|we|was|were|is|are|had|has|have|came|comes|then)\b)"
-               r"(?:[a-z][\w\-]*|[A-Z]{2,5}(?![\w.]))\s+){1,3}(?<![A-Z]\s)")
+               # (rules14: a role with its "of" phrase in lower case, "member of parliament")
+               r"(?:[a-z][\w\-]*\s+of\s+(?!the\b)[a-z][\w\-]*|[a-z][\w\-]*|[A-Z]{2,5}(?![\w.]))\s+){1,3}(?<![A-Z]\s)")
 # (an organisation's name may come first: "White House press secretary Karine Lee told reporters"; rules13: with
 # "of" in it, "Directorate General of Civil Aviation head Ann Lee told")
 # ("Mines and Energy Minister Ann Lee said": "and" inside the office's name; "volcanologist Ann Lee of the
@@ -312,6 +314,10 @@ _PRONOUN_REPLY = re.compile(
     rf"(?:answer|reply|rejoinder|response|remark|retort|exclamation|observation|comment|cry|question)\b"
     rf"(?:\s+to\s+(?P<to>{_NAME}))?")
 _ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?P<speaker>{_DESC}|{_NAME}|{_GROUPS})\s*(?=[,.;:!?]|$)")
+# rules14: "'...,' according to a statement issued by the Ministry of Health spokesperson Ann Lee.": who issued it
+_ACCORDING_ISSUED = re.compile(r"^[\s,]*according to\s+(?:a|an|the|its|their)\s+(?:[a-z]+\s+)?(?:statement|release|"
+                               r"report|letter|notice)\s+(?:issued|released|sent|published|signed)\s+by\s+(?:the\s+)?"
+                               r"(?P<speaker>[A-Z][^,;:!?\"“”]{1,100}?)\s*(?=[,;:!?]|\.(?:\s|$)|$)")
 _BEFORE_COLON = re.compile(
     rf"{_SPEAKER}(?:,\s+\d{{1,3}})?,?\s+(?:\w+ly\s+|also\s+|later\s+|then\s+|again\s+|suddenly\s+)?(?P<verb>{_VERB})(?:\s+[\w'’\-]+){{0,6}}?\s*[:,]\s*$")
 _QUOTED_AS = re.compile(rf"{_SPEAKER}\s+(?:was|is|were|has been|had been)\s+quoted\b[^\"“”]{{0,120}}?"
@@ -325,7 +331,11 @@ _APPOSITIVE_SUBJECT = re.compile(rf"{_LEADING}{_DESC},\s+(?P<speaker>{_NAME}),\s
 _TITLE_APPOSITIVE_SUBJECT = re.compile(rf"{_LEADING}(?P<title>[A-Z][a-z]+)\s+[a-z][\w\-]*(?:\s+[^\s,\"“”]+){{0,6}}?"
                                        rf",\s+(?P<speaker>{_NAME}),\s+"
                                        r"(?:\w+ly\s+|also\s+)?[a-z]")
-_NAME_SUBJECT = re.compile(rf"{_LEADING}(?P<speaker>{_NAME}(?:\s+[a-z]+\s+{_NAME})?|{_PRON})"
+# (rules14: two lower-case words between a body and the name when the second is a person noun, "Tourism Council
+# board member Ann Lee, speaking at ..., said")
+_NAME_SUBJECT = re.compile(rf"{_LEADING}(?P<speaker>{_NAME}(?:\s+[a-z]+\s+{_NAME}|\s+[a-z]+\s+(?:"
+                           + "|".join(sorted(_PERSON_NOUNS, key=lambda w: (-len(w), w))) +
+                           rf")\s+{_NAME})?|{_PRON})"
                            # an apposition, or a relative clause (which may run long: "Sir Ann, who held ...")
                            rf"(?:,[^,\"“”]{{1,80}},|,\s+who\s[^,\"“”]{{1,160}},)?"
                            r"\s+(?:\w+ly\s+|also\s+)?(?!(?:of|and|or|in|at|for|to|with|from)\b)[a-z]{2,}")
@@ -469,8 +479,9 @@ def _acceptable(speaker: str, text: str = "") -> bool:
     if words[0] in ("A", "An"):
         # "A mother told the board:": a person described, at the start of the sentence
         head = _description_head(speaker).split()
+        # (rules14: a body's initials may name whose person it is, "An ECTA official")
         return 2 <= len(head) <= 4 and any(w.lower() in _PERSON_NOUNS for w in head[1:]) and all(
-            w.islower() for w in head[1:])
+            w.islower() or (w.isupper() and w.isalpha() and len(w) <= 6) for w in head[1:])
     return words[0] not in _STOP_CAPS
 
 
@@ -559,6 +570,12 @@ def organisation_speaker(speaker: str) -> str:
     ('Port Authority', 'The minister')
     >>> organisation_speaker("The cellist Ann Lee, who"), organisation_speaker("the campaign group Ore Watch")
     ('Ann Lee', 'Ore Watch')
+
+    (rules14) A plural possessive may stand inside the name ("The Harbour Tenants' Union"), and a body's organ
+    noun in lower case may end it ("The Pacific Islands Forum secretariat"):
+
+    >>> organisation_speaker("The Harbour Tenants' Union"), organisation_speaker("The Island Forum secretariat")
+    ("Harbour Tenants' Union", 'Island Forum secretariat')
     """
     if (speaker[:1] in "TtAaIiHh" and (m := _DESCRIBED_NAME.match(speaker))
             and not _is_title(m.group("name").split()[-1])):
@@ -567,11 +584,18 @@ def organisation_speaker(speaker: str) -> str:
     if len(words) >= 2 and words[0] == "The" and _organisation_name(" ".join(words[1:])):
         return " ".join(words[1:])
     rest = words[1:]
-    if (len(rest) >= 2 and words[0].lower() == "the" and rest[0][:1].isupper() and rest[-1][:1].isupper()
-            and all(w[:1].isupper() or w in ("of", "for", "and", "&", "on", "the") for w in rest)
-            and not _is_title(rest[-1]) and not any(re.search(r"['’]s?$", w) for w in rest)):
-        return " ".join(rest)  # "the Royal College of Nursing said": the organisation's name
+    # (the organ noun of a named body, kept in lower case after its name: "the ... Forum secretariat")
+    named = rest[:-1] if len(rest) >= 3 and rest[-1] in _ORGAN_NOUNS else rest
+    if (len(named) >= 2 and words[0].lower() == "the" and named[0][:1].isupper() and named[-1][:1].isupper()
+            and all(w[:1].isupper() or w in ("of", "for", "and", "&", "on", "the") for w in named)
+            and not _is_title(named[-1]) and not any(re.search(r"['’]s$|[^s]['’]$", w) for w in named)):
+        # "the Royal College of Nursing said": the organisation's name ("Tenants'" may be in it, "Lee's" not)
+        return " ".join(rest)
     return speaker
+
+
+# rules14: a body's organ, after the body's name in lower case ("the Pacific Islands Forum secretariat")
+_ORGAN_NOUNS = frozenset("secretariat commission presidency executive leadership directorate".split())
 
 
 # what a body issues and a tag may make the speaker: "“...,” the statement said"
@@ -593,6 +617,61 @@ def statement_issuer(speaker: str, previous_speaker: str | None, previous_text: 
             _STATEMENT_NOUNS or not previous_speaker or speaker_kind(previous_speaker) != "name"):
         return None
     return previous_speaker if words[1].lower() in previous_text.lower() else None
+
+
+# rules14: a body that a sentence says issued a statement: "The provincial tourism department said in a statement
+# that ...", "Acme Mining said in an emailed statement ..." (the sentence's subject: a description or a name)
+_STATEMENT_SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?] ))(?P<body>(?:[Tt]he|[Ii]ts|[A-Z][\w&'’.\-]*)(?:\s+(?:[A-Z][\w&'’.\-]*|of|for|and|&|"
+    r"(?!(?:said|says|had|has|was|is|will|would|also|then|which|who)\b)[a-z][\w\-]*)){0,6}?)"
+    r"\s+(?:said|says|announced|added|warned)\s+in\s+(?:a|an|its)\s+(?:[a-z]+\s+)?(?:statement|press release)\b")
+
+
+def statement_body(speaker: str, previous_text: str) -> str | None:
+    """(rules14) The issuer of "the statement" that a tag makes the speaker, from the paragraph before (no
+    quotation in it): the subject of its last "... said in a statement" sentence, as
+    :func:`organisation_speaker` names it.  None when ``speaker`` is no statement or no sentence says so.
+
+    >>> statement_body("the statement", "The port authority said in a statement that work would resume.")
+    'The port authority'
+    >>> statement_body("the statement", "Acme said the works would resume.") is None
+    True
+    """
+    words = speaker.split()
+    if (len(words) != 2 or words[0].lower() not in ("the", "a", "its", "their")
+            or words[1].lower() not in _STATEMENT_NOUNS or "statement" not in previous_text
+            and "release" not in previous_text or any(c in previous_text for c in QUOTE_CHARACTERS)):
+        return None
+    found = [m.group("body") for m in _STATEMENT_SUBJECT.finditer(previous_text)]
+    if not found or found[-1].split()[0].lower() in _PRONOUNS:
+        return None
+    return organisation_speaker(found[-1])
+
+
+# rules14: a tag right after a quotation whose subject is one short capitalised word ('“...,” Oh said')
+_SHORT_WORD_TAG = re.compile(rf"\s*,?[\"”’']?\s*(?P<word>[A-Z][a-z]{{1,3}})\s+(?:{_VERB})\b")
+
+
+_HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
+
+
+def surname_first_tag(close_text: str, qe: int, article_text: str) -> tuple[str, str, int] | None:
+    """(rules14) ``(speaker, rule, offset)`` of a tag after the quotation ending at ``qe`` of ``close_text``
+    whose subject is a short word the tag rules refuse as a common word ("Oh", "So", "No", "An"), when the
+    article names a person with that word written first before a hyphenated given name ("Oh Mi-kyung",
+    the Korean order: surname, then given name), else None.
+
+    >>> surname_first_tag('“We will dive,” Oh said.', 13, "The head, Oh Mi-kyung, spoke. “We will dive,” Oh said.")
+    ('Oh', 'quote, SURNAME VERB (surname written first)', 16)
+    >>> surname_first_tag('“We will dive,” Oh said.', 13, "“We will dive,” Oh said.") is None
+    True
+    """
+    m = _SHORT_WORD_TAG.match(close_text, qe)
+    if m is None or m.group("word") not in _STOP_CAPS:
+        return None
+    if re.search(rf"(?<![\w'’]){m.group('word')}\s+[A-Z][a-z]+-[a-z]+\b", article_text) is None:
+        return None
+    return m.group("word"), "quote, SURNAME VERB (surname written first)", m.start("word")
 
 
 def speaker_kind(speaker: str) -> str:
@@ -743,8 +822,10 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
                      ("quote, was his/her REPLY", _PRONOUN_REPLY),
                      ("quote, role NAME VERB", _AFTER_ROLE_NAME_VERB),
                      ("quote, VERB SPEAKER", _AFTER_VERB_SPEAKER),
-                     ("quote ..., SPEAKER VERB", _LATER_SPEAKER_VERB), ("quote, according to SPEAKER", _ACCORDING)):
-        if ended and (rx in (_LATER_SPEAKER_VERB, _ACCORDING) or partial):
+                     ("quote ..., SPEAKER VERB", _LATER_SPEAKER_VERB),
+                     ("quote, according to a statement issued by SPEAKER", _ACCORDING_ISSUED),
+                     ("quote, according to SPEAKER", _ACCORDING)):
+        if ended and (rx in (_LATER_SPEAKER_VERB, _ACCORDING, _ACCORDING_ISSUED) or partial):
             continue
         m = rx.search(after)
         if m and rx is _AFTER_VERB_SPEAKER and m.group("speaker").split()[0].lower() in _PRONOUNS \
@@ -1069,9 +1150,15 @@ def colon_introduction(text: str) -> tuple[str, str, int] | None:
     for m in _SPEECH_SUBJECT_CLAUSE.finditer(sentence):
         # rules13: "Ann Lee, who chairs a union of 2,400 farmers near Velden, told reporters:": the subject before
         # the relative clause, not the place ending it (the nearest name before the verb)
-        if (speaker_kind(m.group("name")) == "name" and _COLON_TAIL.fullmatch(sentence, m.end())
-                and _acceptable(m.group("name"), text) and not _organisation(m.group("name"))):
-            return m.group("name"), "SPEAKER VERB: (next paragraph) quote", start + m.start("name")
+        name = m.group("name")
+        if _organisation(name) and (person := clean_name(name)) != name and len(person.split()) >= 2 and (
+                not _organisation(person) and name.endswith(person)):
+            # rules14: "Ministry of Agriculture Deputy Minister Ann Lee, who ..., told reporters:": the body's
+            # official, named after the body and the title
+            name = person
+        if (speaker_kind(name) == "name" and _COLON_TAIL.fullmatch(sentence, m.end())
+                and _acceptable(name, text) and not _organisation(name)):
+            return name, "SPEAKER VERB: (next paragraph) quote", start + m.end("name") - len(name)
     for rx in (_QUOTED_AS, _BEFORE_COLON):
         m = rx.search(sentence)
         if m and _acceptable(m.group("speaker"), text):
@@ -1214,8 +1301,9 @@ _AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had", "will", "would
                 "must", "should", "did", "does"}
 
 
+# (rules14: a "which" clause may stand between the body and its verb, "The Group of X, which had lobbied ..., said")
 _THE_BODY_SUBJECT = re.compile(r"\s*The\s+(?P<name>[A-Z][\w'’\-]*(?:\s+(?:(?:and|of|for|&)\s+)?[A-Z][\w'’\-]*)+)"
-                               r"(?:\s+\([A-Z]{2,8}\))?\s+[a-z]")
+                               r"(?:\s+\([A-Z]{2,8}\))?(?:,\s+which\s[^,\"“”]{1,120},)?\s+[a-z]")
 
 
 def _sentence_subject(sentence: str, bodies: str = "") -> tuple[str, int] | None:
@@ -1292,7 +1380,8 @@ _ORGANISATION_DESCRIPTIONS = frozenset(f"the {w}" for w in """company club firm 
     airline retailer insurer lender team""".split())
 _LEAD_SUBJECT = re.compile(r"^(?:The\s+)?(?P<name>[A-Z][\w&'’.\-]*(?:\s+[A-Z][\w&'’.\-]*){1,3})\s+"
                            r"(?:is|are|has|have|had|was|were|will|said|says|[a-z]+ed|[a-z]+s)\b")
-_DATELINE_PREFIX = re.compile(r"^[^.!?\"“]{0,60}?\s(?:-{1,2}|–|—)\s+")
+# (rules14: a month's abbreviation may stand in it, "SAPPORO, Dec. 2 Kyodo - ")
+_DATELINE_PREFIX = re.compile(r"^(?:[^.!?\"“]|\.(?=\s+\d)){0,60}?\s(?:-{1,2}|–|—)\s+")
 
 
 # "the centre", "the agency", "the trust": the organisation of that kind the article named before
@@ -1310,21 +1399,55 @@ def named_organisation(article: Article, speaker: str, before: int) -> str | Non
     >>> a = Article.from_text("The Marine Research Centre published data. “Seas rise,” the centre said.", id="x")
     >>> named_organisation(a, "the centre", 45), named_organisation(a, "the minister", 45)
     ('Marine Research Centre', None)
+
+    (rules14) The kind word may open the name, before its "of" or "for" phrase: "the Department of Tourism"
+    for "the department".
+
+    >>> a = Article.from_text("The Department of Tourism cut fees. It is “fair”, according to the department.", id="x")
+    >>> named_organisation(a, "the department", 60)
+    'Department of Tourism'
     """
     words = speaker.split()
     if len(words) != 2 or words[0].lower() != "the" or words[1].lower() not in _NAMED_KINDS:
         return None
     kind = words[1].lower()
-    found = None
+    found, at, end = None, -1, -1
+    text = article.text[:before]
     for m in re.finditer(rf"(?<![\w'’])(?P<name>(?:[A-Z][\w&'’.\-]*\s+(?:(?:of|for|and|&)\s+)?){{1,4}}"
-                         rf"(?i:{kind}))\b", article.text[:before]):
+                         rf"(?i:{kind}))\b", text):
         name = m.group("name")
         parts = name.split()
         if parts[0] in ("The", "A", "An") or parts[0] in _STOP_CAPS:
             parts = parts[1:]
         if len(parts) >= 2 and parts[-1][:1].isupper():
-            found = " ".join(parts)
+            # (rules14: and the "of" phrase after the kind word, "Albanian National Institute of Cultural Heritage")
+            tail = _OF_NAME_TAIL.match(text, m.end())
+            found, at, end = " ".join(parts) + (tail.group() if tail else ""), m.start(), m.end() + (
+                len(tail.group()) if tail else 0)
+    for m in re.finditer(rf"(?<![\w'’]){kind.capitalize()}\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w&'’\-]*"
+                         rf"(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w&'’\-]*){{0,3}}", text):
+        if m.start() > at and m.start() >= end:  # (the nearest naming wins; not the tail of the one above)
+            found, at = m.group(), m.start()
     return found
+
+
+# rules14: the "of" phrase of a body's name after its kind word: " of Cultural Heritage"
+_OF_NAME_TAIL = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w&'’\-]*"
+                           r"(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w&'’\-]*){0,3}")
+# rules14: a sentence opening with "It" and a verb ("It described the floor as ‘...’"): a body's words
+_IT_OPENING = re.compile(r"\s*It\s+(?:also\s+|\w+ly\s+)?[a-z]{2,}")
+
+
+def it_opened(text: str, offset: int) -> int | None:
+    """(rules14) The offset of the "It" opening the sentence that holds ``offset`` of ``text`` (a paragraph),
+    when a verb follows it ("It called the plan “reckless”."), else None.
+
+    >>> it_opened("The board met. It called the plan “reckless”.", 35)
+    15
+    """
+    start, _ = _sentence_bounds(text, offset, offset)
+    m = _IT_OPENING.match(text, start)
+    return start + len(m.group()) - len(m.group().lstrip()) if m else None
 
 
 # "Kelowna-based Ridgeline Vision": how news introduces a firm, by where it is based
@@ -1339,6 +1462,53 @@ _FIRM_DESCRIPTIONS = frozenset(f"the {n}" for n in _FIRM_NOUNS)
 # airline, Atlas Air,", "its parent company, Arlo Group,"
 _APPOSED_FIRM = re.compile(rf"\b(?:the|its|their|[A-Z][\w'’\-]*['’]s)\s+(?:[a-z][\w\-]*\s+){{0,3}}"
                            rf"(?:{'|'.join(sorted(_FIRM_NOUNS))}),\s+(?P<name>{_NAME}),")
+
+
+# rules14: what "it said" stands for when no organisation was found as a speaker: the body that opens its own
+# sentence ("The environmental group Ore Watch called for ..., which it said ..."), or the sentence before ("Te
+# Kura, the regional authority, welcomed the bill. In a statement, it said ..."), or the body of a tag ending the
+# sentence before ("..., the ministry said. “...,” it said")
+_BODY_KIND_WORDS = ("group|company|firm|ministry|department|authority|agency|council|association|union|institute|"
+                    "organisation|organization|body|board|office|commission|federation|charity|bank|club|party|"
+                    "government|secretariat|trust|foundation|coalition|alliance|network|cooperative|operator")
+_BODY_SUBJECT = re.compile(
+    rf"^\s*(?:(?:In|Separately|Meanwhile)\b[^,\"“”]{{0,40}},\s+)?(?:"
+    rf"(?P<described>[Tt]he\s+(?:[a-z][\w\-]*\s+){{0,3}}(?:{_BODY_KIND_WORDS})\s+(?P<named>{_NAME}))(?=[\s,])|"
+    rf"(?P<apposed>{_NAME}),\s+(?:the|a|an)\s+[^,\"“”]{{0,60}}?\b(?:{_BODY_KIND_WORDS})\b[^,\"“”]{{0,60}},|"
+    rf"(?P<kind>[Tt]he\s+(?:[a-z][\w\-]*\s+){{0,2}}(?:{_BODY_KIND_WORDS}))\s+(?:said|says|added|told)\b)")
+_BODY_TAG_END = re.compile(rf",\s+(?P<kind>the\s+(?:[a-z][\w\-]*\s+){{0,2}}(?:{_BODY_KIND_WORDS}))\s+"
+                           r"(?:said|says|added)[.!]?\s*$")
+
+
+def body_antecedent(article: Article, text: str, offset: int, before: int) -> str | None:
+    """(rules14) The body an "it" tag at ``offset`` of ``text`` (a paragraph) stands for, or None: the body
+    opening its own sentence or the sentence before, or ending the sentence before as a tag's "the ministry
+    said" (a kind described with "the" is the organisation of that kind named before offset ``before`` of the
+    article, :func:`named_organisation`, else the description itself).
+
+    >>> a = Article.from_text("The campaign group Ore Watch called for a ban, which it said was overdue.", id="x")
+    >>> body_antecedent(a, a.blocks[0].text, 57, 57)
+    'Ore Watch'
+    """
+    start, _ = _sentence_bounds(text, offset, offset)
+    sentences = [text[start:offset]]
+    if (prev := _sentence_before(text, offset)) is not None:
+        sentences.append(prev[1])
+    for k, sentence in enumerate(sentences):
+        m = _BODY_SUBJECT.match(sentence)
+        kind = None
+        if m is not None and m.group("named"):
+            return m.group("named")
+        if m is not None and m.group("apposed") and not _common_word(m.group("apposed"), text):
+            return clean_name(m.group("apposed"))
+        if m is not None and m.group("kind"):
+            kind = m.group("kind")
+        elif k == 1 and (t := _BODY_TAG_END.search(sentence.rstrip())) is not None:
+            kind = t.group("kind")
+        if kind is not None:
+            head = kind.split()[-1]
+            return named_organisation(article, f"the {head}", before) or kind
+    return None
 
 
 def based_firm(article: Article, speaker: str, before: int) -> str | None:
@@ -1555,10 +1725,12 @@ def subject_mentions(article: Article) -> list[tuple[int, str]]:
 
 # a sentence's subject: a name (one word too), then a comma clause or a lower-case verb ("Ben, who drove the bus,
 # was worse off")
-_OPENING_SUBJECT = re.compile(rf"\s*(?P<name>{_NAME})(?=,\s+(?:who|whose|\d{{1,3}},)|\s+(?:\w+ly\s+)?[a-z]{{2,}}"
+# (rules14: the name's own script in brackets may follow it, "Kuo Shu-fen (郭淑芬), an aquaculture specialist ...,")
+_OPENING_SUBJECT = re.compile(rf"\s*(?P<name>{_NAME})(?=(?:\s+\([^()\"“”\sA-Za-z]{{1,12}}\))?"
+                              rf"(?:,\s+(?:who|whose|\d{{1,3}},)|\s+(?:\w+ly\s+)?[a-z]{{2,}}"
                               # or a description apposed to it: "Halloran, the world No 4, was gracious"
                               # (rules13: a rank's "No." inside it: "Halloran, the world No. 4, was gracious")
-                              rf"|,\s+(?:the|a|an)\s+(?:[^,.;:!?\"“”]|(?<=No)\.(?=\s\d)){{1,50}},\s+(?:\w+ly\s+)?[a-z]{{2,}})")
+                              rf"|,\s+(?:the|a|an)\s+(?:[^,.;:!?\"“”]|(?<=No)\.(?=\s\d)){{1,80}},\s+(?:\w+ly\s+)?[a-z]{{2,}}))")
 
 
 # a description opening a sentence, its apposed full name between commas, a lower-case verb
@@ -1575,10 +1747,12 @@ _SCENE_SUBJECT = re.compile(rf"\s*(?:(?:At|In|On|Outside|Inside|Near|Among|Behin
                             # ("At the centre, Ann Lee, 47, a vendor from Tacloban, sat ...": an age, a description)
                             # (rules13: the place may have its own apposition, "In Velden, a village of 60
                             # households, Ann Lee, 52, ..."; and a fronted question, "Asked whether ..., Lee smiled.")
-                            rf"[^,\"“”]{{1,60}},\s+(?:(?:a|an|the)\s+[^,\"“”]{{1,60}},\s+)?"
+                            # (rules14: any lower-case apposition to the place, "On the beach at Yoff, north of the
+                            # capital, Ann Lee, who ..., stood": and a relative clause after the name)
+                            rf"[^,\"“”]{{1,60}},\s+(?:[a-z][^,\"“”]{{1,60}},\s+)?"
                             rf"|(?:Asked|Pressed|Questioned)\s+(?:whether|if|about|why|how|what|when)\s+[^,\"“”]{{1,80}},\s+)?"
                             rf"(?P<name>{_NAME})(?:,\s+\d{{1,3}},)?"
-                            rf"(?:,?\s+(?:a|an|the)\s+[^,\"“”]{{1,60}},)?"
+                            rf"(?:,?\s+(?:a|an|the)\s+[^,\"“”]{{1,60}},|,\s+who\s[^,\"“”]{{1,120}},)?"
                             rf"\s+(?:\w+ly\s+)?[a-z]{{2,}}")
 
 
@@ -1658,16 +1832,24 @@ def previous_sentence_description(text: str, offset: int, pronoun: str) -> tuple
     "A truck driver in the queue said he had slept in his cab. “We pay,” he said."  The pronoun inside the
     sentence ("said he had") is what shows the description is the person the tag's pronoun stands for.
 
+    (rules14) A noun of the pronoun's gender shows it as well, with no pronoun in the sentence: "A spokesman for
+    the port said work would resume. “We are ready,” he said."
+
     >>> previous_sentence_description("A nurse at the gate said she was tired. “No,” she said.", 41, "she")
     (0, 'A nurse')
+    >>> previous_sentence_description("A spokeswoman for the line said it was late. “No,” she said.", 46, "she")
+    (0, 'A spokeswoman')
     """
     before = _sentence_before(text, offset)
     if before is None:
         return None
     prev_start, sentence = before
-    if any(c in sentence for c in QUOTE_CHARACTERS) or not re.search(rf"\b{pronoun}\b", sentence):
+    if any(c in sentence for c in QUOTE_CHARACTERS):
         return None
     found = _sentence_description(sentence, pronoun)
+    if found and not re.search(rf"\b{pronoun}\b", sentence) and (
+            found[1].split()[-1] not in (_MALE if pronoun == "he" else _FEMALE)):
+        return None  # no pronoun, and a noun of either gender ("A nurse ... said the wards were full."): no sign
     return (prev_start + found[0], found[1]) if found else None
 
 
@@ -1747,7 +1929,9 @@ def previous_sentence_subject(text: str, offset: int,
         # right before the full name (the capitalised word opening the sentence is no one-word subject)
         lead = len(sentence) - len(sentence.lstrip())
         role_named = _ROLE_SUBJECT_NAME.match(sentence, lead)
-        if role_named is not None and _is_title(role_named.group("noun").capitalize()):
+        # (rules14: or a person noun, "The veteran grower Ann Lee, 68, said ...")
+        if role_named is not None and (_is_title(role_named.group("noun").capitalize())
+                                       or role_named.group("noun") in _PERSON_NOUNS):
             m = role_named
     if m is None or any(c in sentence for c in QUOTE_CHARACTERS):
         return None
@@ -1758,7 +1942,8 @@ def previous_sentence_subject(text: str, offset: int,
         return None  # one capitalised word opening a sentence ("Turnout was low.") is a person only so marked
     if (name.split()[0] in _STOP_CAPS or name in _POSSESSIVES or name.lower() in _PRONOUNS or _organisation(name)
             or _common_word(name, text) or _is_title(name.split()[-1]) or name in _GROUP_WORDS
-            or any(w.isupper() and len(w) > 1 for w in name.split())):
+            # (rules14: a middle initial, "Andreas P. Maniatis", is no word in capitals)
+            or any(w.rstrip(".").isupper() and len(w.rstrip(".")) > 1 for w in name.split())):
         return None
     return prev_start + m.start("name"), clean_name(name)
 
@@ -2029,6 +2214,10 @@ def _description_head(speaker: str) -> str:
     return cut if len(cut.split()) >= 2 else head
 
 
+# a role with a lower-case "of" phrase, then the name ending the speaker: "... member of parliament Mr Ann Lee"
+_LOWER_OF_ROLE = re.compile(rf"(?:^|\s)[a-z][\w\-]*\s+of\s+(?!the\b)[a-z][\w\-]*\s+(?P<name>{_NAME})$")
+
+
 @lru_cache(maxsize=8192)
 def clean_name(speaker: str) -> str:
     """A speaker as a name: titles, roles and trailing adverbs dropped, descriptions cut to their head.
@@ -2040,10 +2229,14 @@ def clean_name(speaker: str) -> str:
     """
     if speaker_kind(speaker) != "name":
         return _description_head(speaker) if speaker_kind(speaker) == "description" else speaker
+    if (lower_of := _LOWER_OF_ROLE.search(speaker)) is not None:
+        # rules14: "Kabwata independent member of parliament Mr Ann Lee": the role's lower-case "of" phrase is
+        # no cut, the name is the run after it
+        return clean_name(lower_of.group("name"))
     if (body_role := _BODY_ROLE_NAME.match(speaker)) is not None:
         # rules13: "Directorate General of Civil Aviation head Ann Lee": the body's "of" is no cut, the name is
         # the run after the lower-case role
-        return body_role.group("name")
+        return clean_name(body_role.group("name"))  # (rules14: and its honorific, "... spokesperson Mrs Ann Lee")
     name = re.split(r",|\s+(?:of|at|from|for|with|in|on|via|to|who|according)\s+", speaker)[0]
     if any(w in _ORGANISATION_WORDS for w in name.split()) and (
             whole := re.split(r",|\s+(?:at|from|for|with|in|on|via|to|who|according)\s+|\s+of\s+(?=[a-z])",
@@ -2071,7 +2264,8 @@ def clean_name(speaker: str) -> str:
     if len(words) > 2 and _RANKED.match(words[0]):
         words = words[1:]  # "Third-placed Elsa von Platen", "Top-seeded Ann Lee": a standing, no part of the name
     while (len(words) > 1 and not _capitalised(words[-1]) and words[-1] not in _PARTICLE_WORDS
-           and not (len(words) == 2 and words[-1] in _BODY_KINDS)):  # ("Nuuk municipality": a place's body)
+           and not (len(words) == 2 and words[-1] in _BODY_KINDS)  # ("Nuuk municipality": a place's body)
+           and not (len(words) >= 3 and words[-1] in _ORGAN_NOUNS)):  # (rules14: "... Forum secretariat")
         words.pop()  # "Elizabeth archly"
     while len(words) > 2 and words[-1] in _POST_NOMINALS:
         words.pop()  # letters after a name: "Ann Lee SC", "Bo Li MP", "Jo Ames OBE"
@@ -2145,6 +2339,41 @@ _NICKNAMED = re.compile(r"\b(?P<given>[A-Z][\w'’\-]+)\s+['‘\"“][A-Z][\w\-]
                         r"(?P<family>[A-Z][\w'’\-]+)")
 
 
+# rules14: a body's initials as the speaker ("The IAC said"), and where the article spelt them out: "the Velden
+# Institute of Marine Science (VIMS)"
+_ACRONYM_SPEAKER = re.compile(r"^(?:[Tt]he\s+)?(?P<acronym>[A-Z]{2,6})$")
+
+
+def acronym_expansion(text: str, speaker: str) -> str | None:
+    """(rules14) The full name of a body a speaker calls by its initials ("The IAC"), when ``text`` (the
+    article) gives them in brackets after the name ("Instituto de Astrofísica de Canarias (IAC)"); None
+    otherwise.  The name is the run of capitalised words (and "of", "de", "for", "and" ... inside it) right
+    before the brackets whose initials include the acronym's first letter as its first.
+
+    >>> acronym_expansion("The Velden Institute of Marine Science (VIMS) runs it.", "the VIMS")
+    'Velden Institute of Marine Science'
+    >>> acronym_expansion("The institute runs it.", "VIMS") is None
+    True
+    """
+    m = _ACRONYM_SPEAKER.match(speaker)
+    if m is None or f"({m.group('acronym')})" not in text:
+        return None
+    acronym = m.group("acronym")
+    found = re.search(rf"(?P<name>[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:\s+(?:of|de|del|des|du|di|da|do|la|las|los|le|for|and|&|"
+                      rf"the|[A-ZÀ-ÖØ-Þ][\w'’\-]*)){{1,8}})\s+\({acronym}\)", text)
+    if found is None:
+        return None
+    words = found.group("name").split()
+    # (capitalised words before the name are no part of it: "At the Velden Institute ...", "Since Monday the ...")
+    while len(words) > 2 and (not words[0][:1].isupper() or words[0] in ("The", "A", "An")
+                              or not words[0].startswith(acronym[0])):
+        words = words[1:]
+    capitals = "".join(w[0] for w in words if w[:1].isupper())
+    if len(words) < 2 or not capitals.startswith(acronym[0]) or not set(acronym) <= set(capitals):
+        return None
+    return " ".join(words)
+
+
 def speaker_names(article: Article, speakers: list[str | None], *, families: bool = False) -> list[str | None]:
     """``speakers`` with the article's name variants merged into its fullest name.
 
@@ -2185,7 +2414,10 @@ def speaker_names(article: Article, speakers: list[str | None], *, families: boo
         runs += [f"{m.group('given')} {m.group('family')}" for m in _NICKNAMED.finditer(b.text)]
         for run in runs:
             words = clean_name(run).split()
-            if len([w for w in words if not _is_title(w)]) >= 2 and (words[0] not in _STOP_CAPS or words[0] in _MONTHS):
+            if len([w for w in words if not _is_title(w)]) >= 2 and (
+                    words[0] not in _STOP_CAPS or words[0] in _MONTHS
+                    # (rules14: a surname written first that is also a common word, "Oh Mi-kyung")
+                    or (len(words) == 2 and _HYPHENATED_GIVEN.fullmatch(words[1]) is not None)):
                 position = (len(ends), words)
                 for key in {words[0], words[-1]}:
                     ends.setdefault(key, []).append(position)
@@ -2197,7 +2429,7 @@ def speaker_names(article: Article, speakers: list[str | None], *, families: boo
             continue
         if (name := merged.get(sp)) is None:
             # (once per distinct speaker: a long article's "Ann Lee said" would walk the "Ann" names each time)
-            name = merged[sp] = _merged_name(sp, ends, honorifics, families)
+            name = merged[sp] = acronym_expansion(article.text, sp) or _merged_name(sp, ends, honorifics, families)
         words = name.split()
         if (not families and len(words) == 2 and words[0] in _HONORIFICS and speaker_kind(name) == "name"
                 and len(honorifics.get(words[1], ())) <= 1

@@ -1,9 +1,10 @@
-"""The thirteenth held-out set's scores (tests/data/structure/heldout13/README.md), measured once, blind.
+"""The thirteenth held-out set's scores (tests/data/structure/heldout13/README.md): a development set since rules14.
 
 Written and annotated (heldout13, a147388) by someone who read no rule and ran none on it, while rules13 was
-tuned on the twelfth set's errors; measured once, on main after rules13 was merged (2026-12-03), and nobody
-has read its errors.  These are the figures for text the rules never saw.  A rule changed because of an
-error seen here makes it a development set: say so in its README, and re-pin these as development figures.
+tuned on the twelfth set's errors; measured once, blind, on main after rules13 was merged (2026-12-03): news
+roles 415/436, quotations P 1.000 R 200/204, speakers 161/194, attribution 191/200; books speakers 95/103.
+rules14 then read its errors and changed rules for them, so these are development figures, not the figures
+for text the rules never saw (the blind ones are in the comments).
 """
 
 from __future__ import annotations
@@ -24,17 +25,18 @@ def test_heldout13_is_the_annotated_set(scores):
     assert (books["articles"], books["blocks"], books["quotations"], books["speakers"]) == (2, 89, 103, 103)
 
 
-def test_heldout13_news_blind(scores):
+def test_heldout13_news_after_rules14(scores):
     news = scores["news"]
-    assert news["role_accuracy"] == pytest.approx(415 / 436)
+    assert news["role_accuracy"] == 1.0  # 415 / 436 blind
+    # (the 4 missed: quotations reopened in the next paragraph, found as one over both, annotated per paragraph)
     assert (news["quote_precision"], news["quote_recall"]) == (1.0, pytest.approx(200 / 204))
-    assert news["speaker_accuracy"] == pytest.approx(161 / 194)
-    assert news["attribution_rate"] == pytest.approx(191 / 200)
+    assert news["speaker_accuracy"] == pytest.approx(191 / 194)  # 161 / 194 blind
+    assert news["attribution_rate"] == pytest.approx(198 / 200)  # 191 / 200 blind
 
 
-def test_heldout13_books_blind(scores):
+def test_heldout13_books_after_rules14(scores):
     books = scores["books"]
     assert books["role_accuracy"] == 1.0
     assert (books["quote_precision"], books["quote_recall"]) == (1.0, 1.0)
-    assert books["speaker_accuracy"] == pytest.approx(95 / 103)
+    assert books["speaker_accuracy"] == pytest.approx(97 / 103)  # 95 / 103 blind
     assert books["attribution_rate"] == 1.0
