@@ -62,6 +62,24 @@ def test_kwic_of_dataset_equals_in_memory(datasets, which, boundary, options):
     assert ct.kwic_table(raw, "deal", 2, boundary=boundary)["date"].eq("").all()
 
 
+def test_dataset_texts_read_a_run_of_articles_at_a_time(datasets, monkeypatch):
+    # the lines of a dataset's concordance are cut from its texts a run of hit articles at a time (all of
+    # them at once were the report's memory peak at 300 MB): runs of 1, 2 or 3 articles give the same lines
+    from corpus_tools.stats import concordance
+
+    corpus, ds = datasets["many"]
+    ds = ds.with_options({"words_only": False})
+    whole = kwic_queries_table(ds, QUERIES, 4, sort="left")
+    assert whole["article"].nunique() > 3
+    read = []
+    real = type(ds).article_texts
+    monkeypatch.setattr(type(ds), "article_texts", lambda self, ids: read.append(len(list(ids))) or real(self, ids))
+    for run in (1, 2, 3):
+        monkeypatch.setattr(concordance, "KWIC_TEXT_ARTICLES", run)
+        read.clear()
+        pd.testing.assert_frame_equal(kwic_queries_table(ds, QUERIES, 4, sort="left"), whole)
+        assert max(read) <= run and sum(read) == whole["article"].nunique()  # each hit article read once
+
 def test_kwic_of_dataset_is_todays_corpus_kwic(datasets):
     corpus, ds = datasets["many"]
     for query in QUERIES:
