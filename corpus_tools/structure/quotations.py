@@ -47,7 +47,11 @@ text and words and the speaker of the whole: the annotation convention of one
 entry per paragraph.  The parts share ``quotation`` (the number of the whole
 quotation in its article) and are numbered by ``part`` of ``parts``, so the
 whole can be read back (``groupby(["article", "quotation"])``); their
-``notes`` say ``"part 2 of 3 of a quotation over paragraphs"``.
+``notes`` say ``"part 2 of 3 of a quotation over paragraphs"``.  A quotation
+that runs on with no reopening mark (a typing error) stays one; in fiction
+so does one reopened after a paragraph ending in a question (a lost closing
+mark before a reply, or the same speaker going on: undecided, ``notes`` say
+so).
 
 **Speakers** are found and resolved by :mod:`corpus_tools.structure.speakers`; the
 ``rule`` column names the attribution rule that matched.  In fiction (an article with a
@@ -143,10 +147,13 @@ class Quotation:
     ----------
     article : str
     index : int
-        Number of the quotation in its article, from 0.
+        Number of the quotation (of the part, for a quotation over paragraphs) in its article, from 0.
     block, last_block : int
-        Blocks it starts and ends in (the same block since quotations over
-        paragraphs are split into parts, one per paragraph: see ``quotation``).
+        Blocks it starts and ends in: the same block, a quotation reopened over
+        paragraphs being one part per paragraph (see ``quotation``), except a
+        quotation that ran on into the next paragraph with no reopening mark (a
+        typing error, one quotation) and, in fiction, one reopened after a
+        paragraph ending in a question (kept whole: see the module docstring).
     start, end : int
         Offsets in :attr:`Article.text` of its first character and of its
         closing mark (or paragraph end): the marks are not included.
@@ -163,7 +170,7 @@ class Quotation:
     notes : str
         Repairs made, ``"; "``-separated ("closing mark typed as opening"...).
     segments : tuple of (int, int)
-        ``(start, end)`` of the quoted text (one segment: this part's).
+        ``(start, end)`` per paragraph of it (one, but for the two exceptions under ``last_block``).
     speaker_name : str or None
         The resolved speaker with the article's name variants merged
         ("Lewis" and "E.F. Hutton Group analyst Michael Lewis" both give
@@ -681,15 +688,20 @@ def _paragraph_parts(quotes: list[Quotation], article: Article, word_starts: lis
     out: list[Quotation] = []
     for n, (q, cuts) in enumerate(zip(quotes, breaks, strict=True)):
         bounds = [0, *cuts, len(q.segments)]
-        groups = [tuple((s, e) for s, e in q.segments[i:j] if e > s) for i, j in zip(bounds, bounds[1:], strict=False)]
-        groups = [g for g in groups if g]
+        groups: list[tuple[tuple[int, int], ...]] = []
+        for i, j in zip(bounds, bounds[1:], strict=False):
+            g = tuple((s, e) for s, e in q.segments[i:j] if e > s)
+            if groups and g and g[0] != q.segments[i]:
+                groups[-1] += g  # a reopening mark with nothing after it: the rest runs on the part before
+            elif g:
+                groups.append(g)
         if not cuts or _UNDECIDED in q.notes or len(groups) <= 1:
             if cuts and len(groups) == 1 and _UNDECIDED not in q.notes:
                 # the other paragraphs hold only a reopening mark: one quotation, where its words are
                 g = groups[0]
                 q = replace(q, block=bisect.bisect_right(starts, g[0][0]) - 1,
                             last_block=bisect.bisect_right(starts, g[-1][0]) - 1, start=g[0][0], end=g[-1][1],
-                            segments=g)
+                            segments=g, closed=q.closed and g[-1][1] == q.end)
             out.append(replace(q, index=len(out), quotation=n))
             continue
         for k, g in enumerate(groups):
@@ -699,7 +711,7 @@ def _paragraph_parts(quotes: list[Quotation], article: Article, word_starts: lis
                                last_block=bisect.bisect_right(starts, g[-1][0]) - 1, start=g[0][0], end=g[-1][1],
                                text=" ".join(" ".join(text[s:e].split()) for s, e in g),
                                words=_count_in(word_starts, g), notes=notes, segments=g, quotation=n, part=k,
-                               parts=len(groups), closed=q.closed and k == len(groups) - 1))
+                               parts=len(groups), closed=q.closed and g[-1][1] == q.end))  # its own closing mark
     return out
 
 

@@ -130,3 +130,11 @@ def test_the_seed_keeps_its_quotations():
     seed = ct.load_corpus("seeds")
     t = ct.quotation_table(seed)
     assert len(t) == 11 and t["quotation"].tolist() == list(range(11)) and (t["parts"] == 1).all()
+
+
+def test_an_empty_paragraph_part_is_left_out_and_closed_means_a_closing_mark():
+    # (found by hypothesis) '“' / '“ Heading line' / '”': the parts of the first and last paragraph hold no words;
+    # the one left ends at no closing mark, so it is not closed
+    a = ct.Article.from_text("“\n\n“ Heading line\n\n”", id="h")
+    (q,) = find_quotations(a)
+    assert (q.block, q.last_block, q.text, q.closed, q.parts) == (1, 1, "Heading line", False, 1)
