@@ -108,7 +108,10 @@ def key_finding(name: str, folder: str | os.PathLike) -> str:
             articles = sections["article"].nunique() if "article" in sections and len(sections) else 0
             text = f"{len(sections):,} sections in {articles:,} articles"
             if quotes is not None:
-                text += f"; {len(quotes):,} direct quotations"
+                # one row per paragraph of a quotation reopened over paragraphs: count whole quotations
+                whole = (len(quotes[["article", "quotation"]].drop_duplicates()) if "quotation" in quotes
+                         else len(quotes))
+                text += f"; {whole:,} direct quotations"
             return text + "."
     tables = sorted(folder.glob("*.csv"))
     figures = sorted(folder.glob("*.png"))

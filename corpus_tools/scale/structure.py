@@ -75,7 +75,7 @@ __all__ = [
 ]
 
 #: Bumped when the stored tables change shape or meaning.
-STRUCTURE_FORMAT = 1
+STRUCTURE_FORMAT = 2  # 2: quotations over paragraphs, one row per part
 #: ``min_count`` of the corpus-level boilerplate detector (the default of ``block_role_table``).
 RECURRING_MIN_COUNT = 3
 
@@ -110,7 +110,7 @@ STRUCTURE_TABLES: dict[str, pa.Schema] = {
     "quotations": _schema(("article", _S), ("quote", _I), ("block", _I), ("last_block", _I), ("start", _I),
                           ("end", _I), ("text", _S), ("words", _I), ("closed", _B), ("speaker", _S),
                           ("speaker_kind", _S), ("resolved_speaker", _S), ("rule", _S), ("notes", _S),
-                          ("speaker_name", _S)),
+                          ("speaker_name", _S), ("quotation", _I), ("part", _I), ("parts", _I)),
     "quotation_summary": _schema(("article", _S), ("quotations", _I), ("words", _I), ("quoted_words", _I),
                                  ("quoted_share", _F), ("speakers", _I), ("unattributed", _I)),
     "speakers": _schema(("article", _S), ("speaker", _S), ("quotations", _I), ("quoted_words", _I)),
@@ -202,17 +202,20 @@ def _quotation_frames(articles: list[Article], quotes: dict[str, list[Quotation]
     for a in articles:
         qs = quotes[a.id]
         table.extend((q.article, q.index, q.block, q.last_block, q.start, q.end, q.text, q.words, q.closed, q.speaker,
-                      q.speaker_kind, q.resolved_speaker, q.rule, q.notes, q.speaker_name) for q in qs)
+                      q.speaker_kind, q.resolved_speaker, q.rule, q.notes, q.speaker_name, q.quotation, q.part,
+                      q.parts) for q in qs)
         mask = masks[a.id]
         quoted = int(mask.sum())
         named = {q.resolved_speaker for q in qs if q.resolved_speaker}
-        summary.append((a.id, len(qs), len(mask), quoted, quoted / len(mask) if len(mask) else float("nan"), len(named),
-                        sum(q.speaker is None for q in qs)))
+        # (whole quotations: a quotation over paragraphs, one row per part, counts once)
+        summary.append((a.id, sum(q.part == 0 for q in qs), len(mask), quoted,
+                        quoted / len(mask) if len(mask) else float("nan"), len(named),
+                        sum(q.speaker is None and q.part == 0 for q in qs)))
         counts: Counter = Counter()
         words: Counter = Counter()
         for q in qs:
             if q.resolved_speaker:
-                counts[q.resolved_speaker] += 1
+                counts[q.resolved_speaker] += q.part == 0
                 words[q.resolved_speaker] += q.words
         speakers.extend(sorted(((a.id, s, c, words[s]) for s, c in counts.items()), key=lambda r: (-r[2], r[1])))
     names = STRUCTURE_TABLES

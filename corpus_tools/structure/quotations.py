@@ -40,6 +40,19 @@ first convention only: a single opening mark left open at a paragraph's end
 continues into the next paragraph if that one opens with a single mark
 (British dialogue); otherwise it is no quotation (it was an apostrophe).
 
+Such a quotation is found, and its speaker attributed, as one (the tag usually
+sits in its first or its last paragraph), then returned as one
+:class:`Quotation` per paragraph (per block), each with its own block, offsets,
+text and words and the speaker of the whole: the annotation convention of one
+entry per paragraph.  The parts share ``quotation`` (the number of the whole
+quotation in its article) and are numbered by ``part`` of ``parts``, so the
+whole can be read back (``groupby(["article", "quotation"])``); their
+``notes`` say ``"part 2 of 3 of a quotation over paragraphs"``.  A quotation
+that runs on with no reopening mark (a typing error) stays one; in fiction
+so does one reopened after a paragraph ending in a question (a lost closing
+mark before a reply, or the same speaker going on: undecided, ``notes`` say
+so).
+
 **Speakers** are found and resolved by :mod:`corpus_tools.structure.speakers`; the
 ``rule`` column names the attribution rule that matched.  In fiction (an article with a
 chapter heading) the dialogue rules of :mod:`corpus_tools.structure.dialogue` run too:
@@ -134,28 +147,40 @@ class Quotation:
     ----------
     article : str
     index : int
-        Number of the quotation in its article, from 0.
+        Number of the quotation (of the part, for a quotation over paragraphs) in its article, from 0.
     block, last_block : int
-        Blocks it starts and ends in (different when it runs over paragraphs).
+        Blocks it starts and ends in: the same block, a quotation reopened over
+        paragraphs being one part per paragraph (see ``quotation``), except a
+        quotation that ran on into the next paragraph with no reopening mark (a
+        typing error, one quotation) and, in fiction, one reopened after a
+        paragraph ending in a question (kept whole: see the module docstring).
     start, end : int
         Offsets in :attr:`Article.text` of its first character and of its
         closing mark (or paragraph end): the marks are not included.
     text : str
-        The quoted words, paragraphs joined by a space, a reopening mark left out.
+        The quoted words of this part (white space normalised), a reopening mark left out.
     words : int
         Word tokens inside it.
     closed : bool
-        False when no closing mark was found.
+        False when no closing mark ends it: an unterminated quotation, or a part
+        of a quotation over paragraphs left open for the next paragraph (every
+        part but the last; ``notes`` tells them apart).
     speaker, speaker_kind, resolved_speaker, rule : str or None
         See :mod:`corpus_tools.structure.speakers`; None when no rule matched.
     notes : str
         Repairs made, ``"; "``-separated ("closing mark typed as opening"...).
     segments : tuple of (int, int)
-        ``(start, end)`` per paragraph.
+        ``(start, end)`` per paragraph of it (one, but for the two exceptions under ``last_block``).
     speaker_name : str or None
         The resolved speaker with the article's name variants merged
         ("Lewis" and "E.F. Hutton Group analyst Michael Lewis" both give
         "Michael Lewis"; see :func:`corpus_tools.structure.speakers.speaker_names`).
+    quotation, part, parts : int
+        A quotation over several paragraphs is returned as one part per
+        paragraph: ``quotation`` numbers the whole quotation in its article
+        (shared by its parts; equal to ``index`` numbering only when no
+        quotation runs over paragraphs), ``part`` is this part's number from 0,
+        ``parts`` how many the quotation has (1 for a quotation in one paragraph).
     """
 
     article: str
@@ -174,6 +199,9 @@ class Quotation:
     notes: str
     segments: tuple[tuple[int, int], ...]
     speaker_name: str | None = None
+    quotation: int = 0
+    part: int = 0
+    parts: int = 1
 
 
 def _role(text: str, i: int) -> str:
@@ -269,6 +297,7 @@ def _spans(article: Article) -> list[dict]:
             if k == 0 and reopens and o == lead:
                 # the British convention: no closing mark at the end of a paragraph, a fresh opening one
                 # at the start of the next
+                carry.setdefault("parts", []).append(len(carry["segments"]))
                 carry["segments"].append((block.start + o + 1, block.start + c))
                 carry["marks"] += (block.start + o, block.start + c)
                 carry["closed"] = True
@@ -279,6 +308,7 @@ def _spans(article: Article) -> list[dict]:
                             "notes": ["single quotes"], "closed": True, "marks": (block.start + o, block.start + c)})
         if dangling is not None:
             if carry is not None and dangling == lead:
+                carry.setdefault("parts", []).append(len(carry["segments"]))
                 carry["segments"].append((block.start + dangling + 1, block.end))  # still open: a third paragraph?
                 carry["marks"] += (block.start + dangling,)
             else:
@@ -321,6 +351,7 @@ def _double_spans(article: Article) -> list[dict]:
     """Raw double-quoted spans (offsets into article.text) with notes."""
     found: list[dict] = []
     current: dict | None = None
+    fiction = any(is_chapter_block(b) for b in article.blocks)
     for block in article.blocks:
         text = block.text
         marks = [(i, _role(text, i)) for i in (m.start() for m in _QUOTE_MARK.finditer(text))
@@ -330,6 +361,12 @@ def _double_spans(article: Article) -> list[dict]:
             first = marks[0] if marks else None
             if block.kind == "paragraph" and first and first[1] != "close" and text[: first[0]].strip() == "":
                 current["notes"].append("continues in next paragraph (reopened)")
+                current.setdefault("parts", []).append(len(current["segments"]))  # a new part starts here
+                if fiction and article.blocks[block.index - 1].text.rstrip().endswith("?"):
+                    # rules15: fiction, '"... Where sayest thou Pip was, boy?' then '"Astern there, sir!"': a
+                    # question left open may be a lost closing mark before someone's reply, or the same speaker
+                    # going on; undecided, the quotation is kept whole (not split into paragraph parts)
+                    current["notes"].append(_UNDECIDED)
                 marks = marks[1:]
                 seg_start = first[0] + 1
             elif block.kind == "paragraph" and first and first[1] == "close":
@@ -632,7 +669,50 @@ def find_quotations(article: Article, word_starts: list[int] | None = None) -> l
                                      if q.rule and q.rule.startswith("quote")])
         names = [aliases.get(n, n) if n else n for n in names]
     out = [replace(q, speaker_name=n) for q, n in zip(out, names, strict=True)]
-    return out if fiction else _headline_quotes(article, _repeated_quotes(out, article))
+    return _paragraph_parts(out if fiction else _headline_quotes(article, _repeated_quotes(out, article)),
+                            article, word_starts, [raw.get("parts", []) for raw in raws])
+
+
+_UNDECIDED = "after a question: kept whole (a reply, or the same speaker?)"
+
+
+def _paragraph_parts(quotes: list[Quotation], article: Article, word_starts: list[int],
+                     breaks: list[list[int]]) -> list[Quotation]:
+    """Each quotation reopened in a later paragraph as one part per paragraph (see the module docstring), every
+    part with the whole quotation's speaker, rule and repairs; ``index`` numbers the parts, ``quotation`` the
+    whole quotations.  ``breaks``: per quotation, the numbers of the segments that a reopening mark starts (a
+    paragraph the quotation ran into with no reopening mark, a typing error, stays in its part).  A part with
+    no quoted text (a reopening mark and nothing after it) is left out."""
+    text = article.text
+    starts = [b.start for b in article.blocks]
+    out: list[Quotation] = []
+    for n, (q, cuts) in enumerate(zip(quotes, breaks, strict=True)):
+        bounds = [0, *cuts, len(q.segments)]
+        groups: list[tuple[tuple[int, int], ...]] = []
+        for i, j in zip(bounds, bounds[1:], strict=False):
+            g = tuple((s, e) for s, e in q.segments[i:j] if e > s)
+            if groups and g and g[0] != q.segments[i]:
+                groups[-1] += g  # a reopening mark with nothing after it: the rest runs on the part before
+            elif g:
+                groups.append(g)
+        if not cuts or _UNDECIDED in q.notes or len(groups) <= 1:
+            if cuts and len(groups) == 1 and _UNDECIDED not in q.notes:
+                # the other paragraphs hold only a reopening mark: one quotation, where its words are
+                g = groups[0]
+                q = replace(q, block=bisect.bisect_right(starts, g[0][0]) - 1,
+                            last_block=bisect.bisect_right(starts, g[-1][0]) - 1, start=g[0][0], end=g[-1][1],
+                            segments=g, closed=q.closed and g[-1][1] == q.end)
+            out.append(replace(q, index=len(out), quotation=n))
+            continue
+        for k, g in enumerate(groups):
+            notes = "; ".join(x for x in (q.notes, f"part {k + 1} of {len(groups)} of a quotation over paragraphs")
+                              if x)
+            out.append(replace(q, index=len(out), block=bisect.bisect_right(starts, g[0][0]) - 1,
+                               last_block=bisect.bisect_right(starts, g[-1][0]) - 1, start=g[0][0], end=g[-1][1],
+                               text=" ".join(" ".join(text[s:e].split()) for s, e in g),
+                               words=_count_in(word_starts, g), notes=notes, segments=g, quotation=n, part=k,
+                               parts=len(groups), closed=q.closed and g[-1][1] == q.end))  # its own closing mark
+    return out
 
 
 def _named_in_full(text: str, before: int, surname: str) -> bool:
@@ -967,7 +1047,8 @@ def quoted_flags(quotes: list[Quotation], word_starts: list[int]) -> np.ndarray:
 
 
 QUOTATION_COLUMNS = ["article", "quote", "block", "last_block", "start", "end", "text", "words", "closed",
-                     "speaker", "speaker_kind", "resolved_speaker", "rule", "notes", "speaker_name"]
+                     "speaker", "speaker_kind", "resolved_speaker", "rule", "notes", "speaker_name",
+                     "quotation", "part", "parts"]
 
 
 def quotation_table(data) -> pd.DataFrame:
@@ -980,18 +1061,25 @@ def quotation_table(data) -> pd.DataFrame:
     ``closed`` is False for an unterminated quotation; ``rule`` names the
     attribution rule that found the speaker; ``notes`` lists repairs;
     ``speaker_name`` is the resolved speaker with the article's name variants
-    merged (the column to count people by).
+    merged (the column to count people by).  A quotation over several
+    paragraphs is one row per paragraph (``block`` = ``last_block``):
+    ``quotation`` numbers the whole quotations of the article (its parts share
+    it), ``part`` numbers the parts from 0 and ``parts`` counts them (1 for a
+    quotation in one paragraph); every part carries the whole quotation's
+    speaker and rule, ``notes`` says "part k of n ...", and ``closed`` is
+    False for every part but the last (no closing mark ends them).
 
     >>> df = quotation_table(Article.from_text('“Yes,” he said.', id="x"))
     >>> df[["text", "speaker", "speaker_kind"]].values.tolist()
     [['Yes,', 'he', 'pronoun']]
     """
     rows = [(q.article, q.index, q.block, q.last_block, q.start, q.end, q.text, q.words, q.closed, q.speaker,
-             q.speaker_kind, q.resolved_speaker, q.rule, q.notes, q.speaker_name)
+             q.speaker_kind, q.resolved_speaker, q.rule, q.notes, q.speaker_name, q.quotation, q.part, q.parts)
             for a in as_articles(data) for q in find_quotations(a)]
     df = pd.DataFrame(rows, columns=QUOTATION_COLUMNS)
     return df.astype({"quote": "int64", "block": "int64", "last_block": "int64", "start": "int64",
-                      "end": "int64", "words": "int64", "closed": "bool"})
+                      "end": "int64", "words": "int64", "closed": "bool", "quotation": "int64", "part": "int64",
+                      "parts": "int64"})
 
 
 def quotation_summary_table(data) -> pd.DataFrame:
@@ -999,7 +1087,9 @@ def quotation_summary_table(data) -> pd.DataFrame:
 
     ``words`` counts the article's word tokens (headings included);
     ``quoted_share`` = quoted_words / words (NaN for an empty article);
-    ``speakers`` is the number of distinct resolved speakers.  Corpus order.
+    ``speakers`` is the number of distinct resolved speakers.  ``quotations`` and
+    ``unattributed`` count whole quotations: a quotation over paragraphs, one row
+    per part in :func:`quotation_table`, counts once.  Corpus order.
 
     >>> r = quotation_summary_table(Article.from_text('“Yes,” he said. Fine.', id="x")).to_dict("records")[0]
     >>> r["quotations"], r["words"], r["quoted_words"], r["quoted_share"]
@@ -1012,8 +1102,9 @@ def quotation_summary_table(data) -> pd.DataFrame:
         mask = quoted_word_mask(a, quotes, word_starts)
         quoted = sum(inside for _, inside in mask)
         speakers = {q.resolved_speaker for q in quotes if q.resolved_speaker}
-        rows.append((a.id, len(quotes), len(mask), quoted, quoted / len(mask) if mask else float("nan"),
-                     len(speakers), sum(q.speaker is None for q in quotes)))
+        rows.append((a.id, sum(q.part == 0 for q in quotes), len(mask), quoted,
+                     quoted / len(mask) if mask else float("nan"), len(speakers),
+                     sum(q.speaker is None and q.part == 0 for q in quotes)))
     return pd.DataFrame(rows, columns=["article", "quotations", "words", "quoted_words", "quoted_share",
                                        "speakers", "unattributed"])
 
@@ -1024,7 +1115,8 @@ def speaker_table(data, *, resolved: bool = True, by_article: bool = True) -> pd
     Rows: articles in corpus order, then ``quotations`` descending, then
     ``speaker`` ascending.  Unattributed quotations are left out (see
     :func:`quotation_summary_table`).  With ``resolved=False`` pronouns are
-    counted as written.
+    counted as written.  ``quotations`` counts whole quotations (a quotation
+    over paragraphs once, not once per part); ``quoted_words`` sums all parts.
 
     With ``by_article=False``: one row per person of the whole corpus, the
     speakers counted by ``speaker_name`` (name variants merged in each
@@ -1055,7 +1147,7 @@ def speaker_table(data, *, resolved: bool = True, by_article: bool = True) -> pd
         for q in quotes:
             who = q.resolved_speaker if resolved else q.speaker
             if who:
-                counts[who] += 1
+                counts[who] += q.part == 0
                 words[who] += q.words
         rows.extend((order, a.id, s, c, words[s]) for s, c in counts.items())
     df = pd.DataFrame(rows, columns=["_order", "article", "speaker", "quotations", "quoted_words"])
@@ -1075,7 +1167,7 @@ def _corpus_speaker_table(data) -> pd.DataFrame:
     articles: dict[str, set[str]] = {}
     variants: dict[str, set[str]] = {}
     for q, who in zip(quotes, merged, strict=True):
-        counts[who] += 1
+        counts[who] += q.part == 0
         words[who] += q.words
         articles.setdefault(who, set()).add(q.article)
         variants.setdefault(who, set()).add(q.resolved_speaker)

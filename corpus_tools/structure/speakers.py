@@ -599,7 +599,8 @@ _ORGAN_NOUNS = frozenset("secretariat commission presidency executive leadership
 
 
 # what a body issues and a tag may make the speaker: "“...,” the statement said"
-_STATEMENT_NOUNS = frozenset({"statement", "release", "announcement"})
+# (rules15: a memo, letter or email its named writer sent: "In a memo to staff, Ann Lee wrote ..." then "the memo said")
+_STATEMENT_NOUNS = frozenset({"statement", "release", "announcement", "memo", "letter", "email"})
 
 
 def statement_issuer(speaker: str, previous_speaker: str | None, previous_text: str) -> str | None:
@@ -882,6 +883,12 @@ def attribute_speaker(open_text: str, qs: int, close_text: str, qe: int,
                     and _acceptable(named.group("name"), context):
                 # "Husband Steve, 61, a retired lorry driver, said:": the description is the name's apposition
                 return named.group("name"), rule + " (name before its apposition)", base + named.start("name")
+            if rx is _BEFORE_COLON and speaker_kind(m.group("speaker")) == "description" and (
+                    named := _NAME_APPOSITION_COLON.match(before[: m.start("verb")])) \
+                    and _acceptable(named.group("name"), context):
+                # rules15: "Dr Ann Lee, a consultant at the hospital and a member of its board, said:": the
+                # named subject opening the sentence, not a noun of its apposition
+                return named.group("name"), rule + " (name before its apposition)", base + named.start("name")
             return m.group("speaker"), rule, base + m.start("speaker")
     if before.rstrip().endswith(":") and (subject := _colon_subject(before)) and _acceptable(subject[0], context) \
             and not _common_word(subject[0], open_text):
@@ -1056,6 +1063,10 @@ _FRONTED_PARTICIPLE = re.compile(r"^\s*(?:Contacted|Reached|Approached|Asked|Que
 
 # a full name opening the sentence, an indefinite or definite apposition (an age before it or not), the verb
 # (or a participle clause: "Ann Lee, watching from the stands, said ...")
+# rules15: the same before "said:", the apposition up to 120 characters ("a consultant at the hospital and a
+# member of the college's council")
+_NAME_APPOSITION_COLON = re.compile(rf"^\s*(?P<name>{_NAME}),\s+(?:\d{{1,3}},\s+)?(?:a|an|the)\s+"
+                                    rf"[^,\"“”:;]{{1,120}},\s+(?:\w+ly\s+|also\s+|later\s+|then\s+)?$")
 _NAME_APPOSITION_SUBJECT = re.compile(rf"^\s*(?P<name>{_NAME}),\s+(?:\d{{1,3}},\s+)?(?:a|an|the|[a-z]{{2,}}ing)\s+"
                                       rf"[^,\"“”]{{1,60}},\s+{_AUX}$")
 

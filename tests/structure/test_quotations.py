@@ -131,13 +131,16 @@ def test_pronoun_resolution_to_nearest_named_speaker_or_titled_name():
 
 
 def test_news_convention_multi_paragraph_quote():
+    # rules15: one quotation, attributed as one, returned as one part per paragraph (the annotation convention)
     text = "“First part of the quote.\n\n“Second part,” the minister said.\n\nAfter."
     q = ct.quotation_table(ct.Article.from_text(text, id="x"))
-    assert len(q) == 1
-    r = q.iloc[0]
-    assert (r["block"], r["last_block"], r["text"]) == (0, 1, "First part of the quote. Second part,")
-    assert r["speaker"] == "the minister" and r["words"] == 7
-    assert r["notes"] == "continues in next paragraph (reopened)"
+    assert q[["quote", "block", "last_block", "text", "speaker", "words", "closed", "quotation", "part", "parts"]
+             ].values.tolist() == [[0, 0, 0, "First part of the quote.", "the minister", 5, False, 0, 0, 2],
+                                   [1, 1, 1, "Second part,", "the minister", 2, True, 0, 1, 2]]
+    assert q["notes"].tolist() == ["continues in next paragraph (reopened); part 1 of 2 of a quotation over paragraphs",
+                                   "continues in next paragraph (reopened); part 2 of 2 of a quotation over paragraphs"]
+    s = ct.structure.quotation_summary_table(ct.Article.from_text(text, id="x")).iloc[0]
+    assert (s["quotations"], s["quoted_words"], s["unattributed"]) == (1, 7, 0)
 
 
 def test_unbalanced_and_stray_marks_never_crash():
@@ -197,7 +200,10 @@ def test_any_mix_of_marks_gives_consistent_quotations(pieces):
             assert text[q.end] in QUOTE_MARKS
     assert sum(inside for _, inside in mask) == sum(q.words for q in quotes)
     s = ct.structure.quotation_summary_table(a).iloc[0]
-    assert s["quotations"] == len(quotes) and s["quoted_words"] <= s["words"]
+    # (quotations over paragraphs are one row per part; the summary counts whole quotations)
+    assert s["quotations"] == len({q.quotation for q in quotes}) and s["quoted_words"] <= s["words"]
+    assert all(q.block == q.last_block or "no reopening mark" in q.notes for q in quotes)
+    assert [q.index for q in quotes] == list(range(len(quotes)))
     t = ct.section_table(a)
     assert t["words"].sum() + t["heading_words"].sum() == s["words"]
     assert t["quoted_words"].sum() <= s["quoted_words"]  # quotations in headings are not section body words

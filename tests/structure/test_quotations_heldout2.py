@@ -21,7 +21,7 @@ def scores():
 def test_heldout2_is_the_annotated_set(scores):
     s, _ = scores
     news, books = s["news"], s["books"]
-    assert (news["articles"], news["blocks"], news["quotations"], news["speakers"]) == (13, 201, 39, 38)
+    assert (news["articles"], news["blocks"], news["quotations"], news["speakers"]) == (13, 201, 39, 39)
     assert (books["articles"], books["blocks"], books["quotations"], books["speakers"]) == (1, 26, 17, 17)
 
 
@@ -40,11 +40,11 @@ def test_heldout2_block_roles(scores):
 def test_heldout2_quotations(scores):
     s, errors = scores
     assert s["news"]["quote_precision"] == s["books"]["quote_precision"] == 1.0
-    # the tabloid's quotation over two paragraphs is found as one, annotated as two
-    assert s["news"]["quote_recall"] == pytest.approx(38 / 39)
+    # the tabloid's quotation over two paragraphs, annotated as two, is found as two parts since rules15 (as one
+    # before: recall 38 / 39, "missed  news/web-tabloid-lottery.txt block 10")
+    assert s["news"]["quote_recall"] == 1.0
     assert s["books"]["quote_recall"] == 1.0
-    assert [e.split(":")[0] for e in errors if e.startswith("missed")] == [
-        "missed  news/web-tabloid-lottery.txt block 10"]
+    assert [e for e in errors if e.startswith("missed")] == []
 
 
 def test_heldout2_speakers(scores):
@@ -52,9 +52,9 @@ def test_heldout2_speakers(scores):
     # first run: news 20 of 38, attributed 35 of 38; after rules2 (informed by the error kinds, not the texts)
     # 34 of 38; after rules4 (tuned on its errors: "She" whose antecedent only opened a sentence, "he" after
     # "Tom, who uses his phone ..., did not.") 38 of 38
-    assert s["news"]["speaker_accuracy"] == pytest.approx(38 / 38)
+    assert s["news"]["speaker_accuracy"] == pytest.approx(39 / 39)
     # books 3 of 17 until the fiction dialogue rules (structure/dialogue.py: "was her observation" after a
     # narration paragraph whose "She" follows "... than Mrs. Grant."), tuned on this chapter's errors
     assert s["books"]["speaker_accuracy"] == pytest.approx(6 / 17)
-    assert s["news"]["attribution_rate"] == pytest.approx(38 / 38)
+    assert s["news"]["attribution_rate"] == pytest.approx(39 / 39)
     assert s["books"]["attribution_rate"] == pytest.approx(12 / 17)  # first run 11 of 17

@@ -27,7 +27,7 @@ def scores():
 def test_heldout3_is_the_annotated_set(scores):
     s, _ = scores
     news = s["news"]
-    assert (news["articles"], news["blocks"], news["quotations"], news["speakers"]) == (13, 255, 71, 68)
+    assert (news["articles"], news["blocks"], news["quotations"], news["speakers"]) == (13, 255, 71, 70)
 
 
 def test_heldout3_block_roles(scores):
@@ -41,7 +41,7 @@ def test_heldout3_block_roles(scores):
 def test_heldout3_quotations(scores):
     s, _ = scores
     assert s["news"]["quote_precision"] == 1.0
-    assert s["news"]["quote_recall"] == pytest.approx(69 / 71)
+    assert s["news"]["quote_recall"] == 1.0  # 69 / 71 before rules15
 
 
 def test_heldout3_speakers(scores):
@@ -50,5 +50,5 @@ def test_heldout3_speakers(scores):
     # (why attribution fell was not looked up: that means reading the set's errors.  One candidate: a month or a
     # possessive place alone is now refused as a speaker, which leaves such a quotation with none; rules4 found
     # it was "June said", June Tate's given name refused as a month).  After rules4 (tuned on its errors):
-    assert s["news"]["speaker_accuracy"] == pytest.approx(68 / 68)
-    assert s["news"]["attribution_rate"] == pytest.approx(68 / 69)  # the one left: a scare quote ("so-called")
+    assert s["news"]["speaker_accuracy"] == pytest.approx(70 / 70)
+    assert s["news"]["attribution_rate"] == pytest.approx(70 / 71)  # the one left: a scare quote ("so-called")

@@ -28,13 +28,15 @@ def news():
 
 
 def test_heldout4_news_is_the_annotated_set(news):
-    assert (news["articles"], news["blocks"], news["quotations"], news["speakers"]) == (15, 228, 100, 97)
+    assert (news["articles"], news["blocks"], news["quotations"], news["speakers"]) == (15, 228, 100, 98)
 
 
 def test_heldout4_news_scores_after_rules4(news):
     # 201 before rules8, 202 before rules9, 204 before rules10, 210 before rules13, 212 before rules14
     assert news["role_accuracy"] == pytest.approx(213 / 228)
-    assert (news["quote_precision"], news["quote_recall"]) == (1.0, pytest.approx(99 / 100))
+    assert (news["quote_precision"], news["quote_recall"]) == (1.0, 1.0)  # 99 / 100 before rules15
     # 68 / 97 before rules6, 69 / 97 before rules7, 71 / 97 before rules8, 72 / 97 before rules10
-    assert news["speaker_accuracy"] == pytest.approx(75 / 97)  # 73 / 97 before rules11, 74 before rules14
-    assert news["attribution_rate"] == pytest.approx(94 / 99)  # 91 / 99 before rules7, 93 / 99 before rules8
+    # 75 / 97 before rules15; 73 / 97 before rules11, 74 before rules14
+    assert news["speaker_accuracy"] == pytest.approx(76 / 98)
+    # 94 / 99 before rules15; 91 / 99 before rules7, 93 / 99 before rules8
+    assert news["attribution_rate"] == pytest.approx(95 / 100)

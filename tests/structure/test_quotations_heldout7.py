@@ -24,17 +24,19 @@ def scores():
 
 def test_heldout7_is_the_annotated_set(scores):
     news, books = scores["news"], scores["books"]
-    assert (news["articles"], news["blocks"], news["quotations"], news["speakers"]) == (18, 298, 163, 154)
+    assert (news["articles"], news["blocks"], news["quotations"], news["speakers"]) == (18, 298, 163, 157)
     assert (books["articles"], books["blocks"], books["quotations"], books["speakers"]) == (2, 59, 57, 56)
 
 
 def test_heldout7_news(scores):
     news = scores["news"]
     assert news["role_accuracy"] == pytest.approx(280 / 298)  # 238 / 298 blind, 279 after rules8
-    assert (news["quote_precision"], news["quote_recall"]) == (1.0, pytest.approx(160 / 163))
+    assert (news["quote_precision"], news["quote_recall"]) == (1.0, 1.0)  # 160 / 163 before rules15
     # 82 / 154 blind, 125 after rules8; rules9 (tuned on heldout8): a described subject over a relative clause
-    assert news["speaker_accuracy"] == pytest.approx(127 / 154)  # 127: and a participle clause subject
-    assert news["attribution_rate"] == pytest.approx(147 / 160)  # 140 / 160 blind, 146 after rules8
+    # 127 / 154 before rules15; 127: and a participle clause subject
+    assert news["speaker_accuracy"] == pytest.approx(130 / 157)
+    # 147 / 160 before rules15; 140 / 160 blind, 146 after rules8
+    assert news["attribution_rate"] == pytest.approx(150 / 163)
 
 
 def test_heldout7_books(scores):

@@ -25,17 +25,18 @@ def scores():
 
 def test_heldout9_is_the_annotated_set(scores):
     news, books = scores["news"], scores["books"]
-    assert (news["articles"], news["blocks"], news["quotations"], news["speakers"]) == (20, 315, 206, 197)
+    assert (news["articles"], news["blocks"], news["quotations"], news["speakers"]) == (20, 315, 206, 199)
     assert (books["articles"], books["blocks"], books["quotations"], books["speakers"]) == (2, 58, 46, 46)
 
 
 def test_heldout9_news(scores):
     news = scores["news"]
     assert news["role_accuracy"] == pytest.approx(306 / 315)  # 290 / 315 blind
-    assert (news["quote_precision"], news["quote_recall"]) == (1.0, pytest.approx(202 / 206))
+    # 202 / 206 before rules15
+    assert (news["quote_precision"], news["quote_recall"]) == (1.0, pytest.approx(204 / 206))
     # 120 blind, 129 before rules11, 134 before rules12, 136 before rules13, 142 before rules14
-    assert news["speaker_accuracy"] == pytest.approx(148 / 197)
-    assert news["attribution_rate"] == pytest.approx(194 / 202)
+    assert news["speaker_accuracy"] == pytest.approx(152 / 199)  # 148 / 197 before rules15
+    assert news["attribution_rate"] == pytest.approx(196 / 204)  # 194 / 202 before rules15
 
 
 def test_heldout9_books(scores):

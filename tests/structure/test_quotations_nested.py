@@ -59,15 +59,20 @@ def test_british_dialogue_with_apostrophes_and_a_plural_possessive():
 
 def test_british_quotation_over_two_paragraphs_reopened():
     t = q("Chapter 1\n\n‘It was late,’ said Mr. Gray. ‘We walked home.\n\n‘Then the rain came.’\n\nThey slept.")
-    assert t[["block", "last_block", "text", "speaker", "closed"]].values.tolist() == [
-        [1, 1, "It was late,", "Mr. Gray", True],
-        [1, 2, "We walked home. Then the rain came.", "Mr. Gray", True]]
-    assert t["notes"].tolist()[1] == "single quotes; continues in next paragraph (reopened)"
+    # rules15: the quotation over two paragraphs is one part per paragraph, both Mr. Gray's
+    assert t[["block", "last_block", "text", "speaker", "closed", "quotation", "part"]].values.tolist() == [
+        [1, 1, "It was late,", "Mr. Gray", True, 0, 0],
+        [1, 1, "We walked home.", "Mr. Gray", False, 1, 0],
+        [2, 2, "Then the rain came.", "Mr. Gray", True, 1, 1]]
+    assert t["notes"].tolist()[1:] == [
+        "single quotes; continues in next paragraph (reopened); part 1 of 2 of a quotation over paragraphs",
+        "single quotes; continues in next paragraph (reopened); part 2 of 2 of a quotation over paragraphs"]
 
 
 def test_british_quotation_over_three_paragraphs():
     t = q("‘One.\n\n‘Two.\n\n‘Three,’ she said.")
-    assert t[["block", "last_block", "text", "speaker"]].values.tolist() == [[0, 2, "One. Two. Three,", "she"]]
+    assert t[["block", "last_block", "text", "speaker", "part", "parts"]].values.tolist() == [
+        [0, 0, "One.", "she", 0, 3], [1, 1, "Two.", "she", 1, 3], [2, 2, "Three,", "she", 2, 3]]  # rules15: parts
 
 
 def test_an_opening_single_mark_never_reopened_is_no_quotation():

@@ -195,13 +195,15 @@ def test_heldout_scores():
     bench = bench_structure()
     scores, errors = bench.score(bench.HELDOUT)
     news, books = scores["news"], scores["books"]
-    assert (news["articles"], books["articles"], news["quotations"], books["quotations"]) == (18, 2, 46, 52)
+    assert (news["articles"], books["articles"], news["quotations"], books["quotations"]) == (18, 2, 47, 52)
     assert news["quote_precision"] == news["quote_recall"] == books["quote_precision"] == 1.0
-    assert books["quote_recall"] == pytest.approx(51 / 52)  # "Avast! has no closing mark in the source
+    # rules15: "Avast! has no closing mark in the source; its quotation runs into the next paragraph, whose part
+    # (Stubb's "No, sir; not yet") is found now (51 / 52 before); news 47: web-school-board block 13 annotated
+    assert books["quote_recall"] == 1.0
     assert news["speaker_accuracy"] == 1.0
     # 44 of 51 before the fiction dialogue rules (structure/dialogue.py: "said Ahab" makes Ahab an antecedent,
     # "the unforseen" is no speaker, Emma's "made to “What does Weston think ...”" is Mr. Knightley's)
-    assert books["speaker_accuracy"] == pytest.approx(48 / 51)
+    assert books["speaker_accuracy"] == pytest.approx(49 / 52)  # 48 / 51 before rules15
     assert news["attribution_rate"] == 1.0
 
 
