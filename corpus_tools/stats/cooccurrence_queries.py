@@ -123,15 +123,6 @@ def _group(by_article: bool) -> str:
     return "article, " if by_article else ""
 
 
-def _word_filter(alias: str, cols: Sequence[str], by_article: bool, min_word_count: int) -> str:
-    """Joins keeping rows of ``alias`` whose words in ``cols`` are each counted >= min_word_count."""
-    if min_word_count <= 1:
-        return ""
-    same = f"{{w}}.article = {alias}.article AND " if by_article else ""
-    return " ".join(f"JOIN wc w{i} ON {same.format(w=f'w{i}')}w{i}.term = {alias}.{col} AND w{i}.c >= {min_word_count}"
-                    for i, col in enumerate(cols))
-
-
 def query_ngram_counts(dataset: TokenDataset, n: int = 2, window_size: int | None = None,
                        boundary: str = "paragraph", column: str = "norm", *, min_count: int = 1,
                        min_word_count: int = 1, by_article: bool = False,
@@ -164,6 +155,7 @@ def query_ngram_counts(dataset: TokenDataset, n: int = 2, window_size: int | Non
     # the corpus (which grows with the corpus: at 300 MB they were most of the collocation queries'
     # memory).  The marginals of the kept trigrams (their adjacent and gapped pairs) are counted for those
     # pairs only, by a semi join.  Exact: the same counts as grouping everything, then dropping (tested).
+    # The threshold is at least min_word_count, so the blanking is also the min_word_count filter.
     per_word = -(-min_count // (window_size - 1)) if n == 2 else min_count
     threshold = max(per_word, min_word_count)
     with TokenQuery(dataset, boundary, column, threads) as q:
@@ -181,9 +173,8 @@ def query_ngram_counts(dataset: TokenDataset, n: int = 2, window_size: int | Non
                                        + (f" AND term IS NOT NULL AND t{j} IS NOT NULL" if threshold > 1 else "")
                                        for j in range(1, span + 1))
             con.sql(f"CREATE TEMP TABLE kept AS WITH l AS (SELECT article, term, {leads} FROM {source} {window}), "
-                    f"p AS ({pairs}), c AS (SELECT {g}w1, w2, count(*)::BIGINT AS c FROM p GROUP BY ALL "
-                    f"HAVING count(*) >= {min_count}) "
-                    f"SELECT c.* FROM c {_word_filter('c', ['w1', 'w2'], by_article, min_word_count)}")
+                    f"p AS ({pairs}) SELECT {g}w1, w2, count(*)::BIGINT AS c FROM p GROUP BY ALL "
+                    f"HAVING count(*) >= {min_count}")
             grams = con.sql(f"SELECT {g}w1, w2, c FROM kept").fetchall()
             adjacent, gapped = [], []
         else:
@@ -192,17 +183,12 @@ def query_ngram_counts(dataset: TokenDataset, n: int = 2, window_size: int | Non
             con.sql(f"CREATE TEMP TABLE l AS SELECT article, term, lead(term, 1) OVER w AS t1, "
                     f"lead(term, 2) OVER w AS t2, lead(position, 1) OVER w - position AS d1, "
                     f"lead(position, 2) OVER w - position AS d2 FROM {source} {window}")
-            if pruned:
-                con.sql(f"CREATE TEMP TABLE tri AS SELECT {g}term AS w1, t1 AS w2, t2 AS w3, count(*)::BIGINT AS c "
-                        "FROM l WHERE d2 = 2 AND term IS NOT NULL AND t1 IS NOT NULL AND t2 IS NOT NULL "
-                        f"GROUP BY ALL HAVING count(*) >= {min_count}")
-            else:
-                con.sql(f"CREATE TEMP TABLE tri AS SELECT {g}term AS w1, t1 AS w2, t2 AS w3, count(*)::BIGINT AS c "
-                        "FROM l WHERE d2 = 2 GROUP BY ALL")
+            known = " AND term IS NOT NULL AND t1 IS NOT NULL AND t2 IS NOT NULL" if threshold > 1 else ""
+            con.sql(f"CREATE TEMP TABLE kept AS SELECT {g}term AS w1, t1 AS w2, t2 AS w3, count(*)::BIGINT AS c "
+                    f"FROM l WHERE d2 = 2{known} GROUP BY ALL HAVING count(*) >= {min_count}")
+            if not pruned:
                 con.sql(f"CREATE TEMP TABLE adj AS SELECT {g}term AS w1, t1 AS w2, count(*)::BIGINT AS c "
                         "FROM l WHERE d1 = 1 GROUP BY ALL")
-            con.sql(f"CREATE TEMP TABLE kept AS SELECT t.* FROM tri t "
-                    f"{_word_filter('t', ['w1', 'w2', 'w3'], by_article, min_word_count)} WHERE t.c >= {min_count}")
             grams = con.sql(f"SELECT {g}w1, w2, w3, c FROM kept").fetchall()
             if pruned:  # only the marginals of the kept trigrams are counted: a semi join, then a small aggregate
                 on = "l.article = x.article AND " if by_article else ""
